@@ -1,0 +1,140 @@
+// Reads and checks a tenant seed: JSON Schema first, then the references the schema cannot see.
+// Every problem is reported with the path of the field, e.g. "users[2].devices[0].id".
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { paths } from '../../paths.js';
+
+const require = createRequire(import.meta.url);
+// ajv and ajv-formats are CommonJS; their default export is the constructor.
+const Ajv = require('ajv') as typeof import('ajv').default;
+const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
+
+export class SeedError extends Error {
+  constructor(readonly file: string, readonly problems: readonly string[]) {
+    super(`Invalid tenant seed ${file}:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'SeedError';
+  }
+}
+
+/** A seed as written: Graph-shaped objects, unknown fields kept. */
+export type SeedObject = Record<string, unknown>;
+export interface Seed {
+  readonly tenant: SeedObject;
+  readonly users: SeedObject[];
+  readonly termsOfUse?: SeedObject[];
+}
+
+let validator: ValidateFunction | undefined;
+async function schemaValidator(): Promise<ValidateFunction> {
+  if (!validator) {
+    const schema = JSON.parse(await readFile(paths.tenantSchema, 'utf8')) as object;
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats(ajv);
+    validator = ajv.compile(schema);
+  }
+  return validator;
+}
+
+/** "/users/2/devices/0/id" → "users[2].devices[0].id". */
+export function fieldPath(pointer: string): string {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part), '');
+}
+
+function describe(error: ErrorObject): string {
+  const where = fieldPath(error.instancePath) || '(root)';
+  if (error.keyword === 'required') {
+    const missing = (error.params as { missingProperty: string }).missingProperty;
+    return `${where === '(root)' ? '' : where + '.'}${missing}: is required`;
+  }
+  if (error.keyword === 'enum') {
+    return `${where}: must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
+  }
+  return `${where}: ${error.message ?? 'is invalid'}`;
+}
+
+const asArray = (value: unknown): SeedObject[] => (Array.isArray(value) ? (value as SeedObject[]) : []);
+
+/** The agreements of a seed, wherever it keeps them (tenant.termsOfUse or top-level termsOfUse). */
+export function seedAgreements(seed: Seed): SeedObject[] {
+  return [...asArray(seed.tenant.termsOfUse), ...asArray(seed.termsOfUse)];
+}
+
+function referenceProblems(seed: Seed): string[] {
+  const problems: string[] = [];
+  const duplicate = (values: { value: string; where: string }[], what: string): void => {
+    const seen = new Map<string, string>();
+    for (const { value, where } of values) {
+      const first = seen.get(value);
+      if (first !== undefined) problems.push(`${where}: duplicate ${what} "${value}" (also at ${first})`);
+      else seen.set(value, where);
+    }
+  };
+  const userIds = new Set(seed.users.map((u) => String(u.id)));
+  const agreementIds = new Set(seedAgreements(seed).map((a) => String(a.id)));
+  duplicate(seed.users.map((u, i) => ({ value: String(u.id), where: `users[${i}].id` })), 'user id');
+  duplicate(seed.users.map((u, i) => ({ value: String(u.userPrincipalName).toLowerCase(), where: `users[${i}].userPrincipalName` })), 'userPrincipalName');
+  duplicate(seedAgreements(seed).map((a, i) => ({ value: String(a.id), where: `termsOfUse[${i}].id` })), 'agreement id');
+
+  const helpdesk = seed.tenant.helpdesk as { agents?: unknown[] } | undefined;
+  (helpdesk?.agents ?? []).forEach((agent, i) => {
+    if (!userIds.has(String(agent))) problems.push(`tenant.helpdesk.agents[${i}]: no user has the id "${String(agent)}"`);
+  });
+
+  seed.users.forEach((user, i) => {
+    const at = `users[${i}]`;
+    if (typeof user.manager === 'string') {
+      if (!userIds.has(user.manager)) problems.push(`${at}.manager: no user has the id "${user.manager}"`);
+      else if (user.manager === user.id) problems.push(`${at}.manager: a user cannot be their own manager`);
+    }
+    if (user.password === undefined && user.passwordHash === undefined) {
+      // Allowed: such an account cannot sign in on the demo page, but can still be used from Teams.
+    }
+    duplicate(asArray(user.authenticationMethods).map((m, j) => ({ value: String(m.id), where: `${at}.authenticationMethods[${j}].id` })), 'method id');
+    duplicate(asArray(user.devices).map((d, j) => ({ value: String(d.id), where: `${at}.devices[${j}].id` })), 'device id');
+    duplicate(asArray(user.organizations).map((o, j) => ({ value: String(o.tenantId), where: `${at}.organizations[${j}].tenantId` })), 'organization');
+    duplicate(asArray(user.signIns).map((s, j) => ({ value: String(s.id), where: `${at}.signIns[${j}].id` })), 'sign-in id');
+    if (asArray(user.organizations).filter((o) => o.isHome === true).length > 1) {
+      problems.push(`${at}.organizations: only one organization can be the home organization`);
+    }
+    asArray(user.agreementAcceptances).forEach((a, j) => {
+      if (!agreementIds.has(String(a.agreementId))) {
+        problems.push(`${at}.agreementAcceptances[${j}].agreementId: no agreement has the id "${String(a.agreementId)}"`);
+      }
+    });
+  });
+  return problems;
+}
+
+/** Checks a parsed seed; throws SeedError listing every problem found. */
+export async function validateSeed(data: unknown, file: string): Promise<Seed> {
+  const validate = await schemaValidator();
+  if (!validate(data)) {
+    throw new SeedError(file, (validate.errors ?? []).slice(0, 20).map(describe));
+  }
+  const seed = data as Seed;
+  const problems = referenceProblems(seed);
+  if (problems.length > 0) throw new SeedError(file, problems.slice(0, 20));
+  return seed;
+}
+
+/** Reads, parses and checks a seed file. */
+export async function readSeedFile(file: string): Promise<{ seed: Seed; text: string }> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new SeedError(file, [`cannot be read: ${(error as Error).message}`]);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new SeedError(file, [`is not valid JSON: ${(error as Error).message}`]);
+  }
+  return { seed: await validateSeed(data, file), text };
+}

@@ -1,0 +1,114 @@
+// The composition root: the only place that knows which adapters serve the ports.
+import { ConversationState, UserState, type Activity, type TurnContext } from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'restify';
+import { RootDialog } from '../dialogs/rootDialog.js';
+import { AccountBot } from './accountBot.js';
+import { createAdapter } from './adapter.js';
+import { EmbeddedDirectory } from './adapters/embedded/embeddedDirectory.js';
+import { OutboxNotifier } from './adapters/embedded/outboxNotifier.js';
+import type { Config } from './config.js';
+import { mountDemoSignIn } from './demoSignIn.js';
+import { DirectLine } from './directline/directLine.js';
+import { SessionRegistry } from './directline/sessions.js';
+import { IdentityResolver } from './identity.js';
+import type { Logger } from './logger.js';
+import { NlpRecognizer, type IntentRecognizer } from './nlu/recognizer.js';
+import { systemClock, type Clock } from './ports/clock.js';
+import { createServer, InFlight } from './server.js';
+import { FileStorage } from './storage/fileStorage.js';
+import { TurnPreparation, type ConversationInfo, type UserPreferences } from './turnPreparation.js';
+
+export interface RunningApp {
+  readonly url: string;
+  readonly port: number;
+  readonly directory: EmbeddedDirectory;
+  readonly notifier: OutboxNotifier;
+  /** Stops taking requests, lets turns in progress finish, flushes the store. */
+  stop(): Promise<void>;
+}
+
+export interface AppOptions {
+  readonly recognizer?: IntentRecognizer;
+  readonly clock?: Clock;
+}
+
+export async function startApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<RunningApp> {
+  const clock = options.clock ?? systemClock;
+  const directory = await EmbeddedDirectory.open({ dataDir: config.dataDir, seedFile: config.tenantSeed, logger, now: () => clock.now() });
+  const notifier = await OutboxNotifier.open(config.dataDir, clock);
+  const recognizer = options.recognizer ?? (await NlpRecognizer.load());
+  const storage = FileStorage.inDataDir(config.dataDir);
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
+  const dialogState = conversationState.createProperty<DialogState>('dialogState');
+  const sessions = config.localMode ? new SessionRegistry(clock) : undefined;
+
+  const preparation = new TurnPreparation(
+    new IdentityResolver(directory, sessions),
+    recognizer,
+    userState.createProperty<UserPreferences>('preferences'),
+    conversationState.createProperty<ConversationInfo>('conversation'),
+  );
+  const bot = new AccountBot({ conversationState, userState, dialogState, rootDialog: new RootDialog(directory), preparation, directory });
+  const adapter = createAdapter({ config, logger, conversationState, dialogState });
+  const logic = (context: TurnContext): Promise<void> => bot.run(context);
+
+  let ready = false;
+  const inFlight = new InFlight();
+  const server: Server = createServer(config, logger, inFlight, {
+    processActivity: (req, res) => adapter.process(req, res, logic),
+    isReady: () => ready,
+  });
+
+  let directLine: DirectLine | undefined;
+  if (config.localMode && sessions) {
+    mountDemoSignIn(server, { directory, sessions, logger, clock });
+    server.get('/api/dev/outbox', async (req, res) => {
+      const upn = (req.query as Record<string, unknown> | undefined)?.user;
+      if (typeof upn !== 'string' || upn === '') {
+        res.send(400, { error: { code: 'badRequest', message: 'Add ?user=<userPrincipalName>.' } });
+        return;
+      }
+      const user = await directory.findUserByPrincipalName(upn);
+      res.send(200, user ? notifier.messagesFor(user.id) : []);
+    });
+    directLine = new DirectLine({
+      sessions,
+      clock,
+      logger,
+      serviceUrl: () => `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+      deliver: (activity) => inFlight.run(() => adapter.processActivityDirect('', activity as Activity, logic)),
+    });
+    directLine.mount(server);
+    const dl = directLine;
+    server.server.on('upgrade', (req, socket, head: Buffer) => {
+      if (!dl.handleUpgrade(req, socket, head)) socket.destroy();
+    });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  ready = true;
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  logger.info('bot listening', { url, localMode: config.localMode, dataDir: config.dataDir });
+
+  let stopping: Promise<void> | undefined;
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      ready = false;
+      directLine?.close();
+      const closed = new Promise<void>((resolve) => server.server.close(() => resolve()));
+      server.server.closeIdleConnections();
+      await inFlight.idle(10_000);
+      await storage.flush();
+      server.server.closeAllConnections();
+      await closed;
+      logger.info('bot stopped');
+    })());
+  return { url, port, directory, notifier, stop };
+}

@@ -1,0 +1,86 @@
+// Configuration is read once, at start, from the environment into a frozen, typed object.
+// Nothing below the entry point reads process.env.
+import path from 'node:path';
+import { paths } from './paths.js';
+
+export type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+export interface Config {
+  readonly port: number;
+  /** Interface the server binds to: 127.0.0.1 in local mode, HOST (default 0.0.0.0) with credentials. */
+  readonly host: string;
+  readonly dataDir: string;
+  readonly tenantSeed: string;
+  /** No app credentials: unauthenticated traffic on loopback only, demo sign-in and dev outbox on. */
+  readonly localMode: boolean;
+  readonly microsoftApp: {
+    readonly appId: string;
+    readonly password: string;
+    readonly tenantId: string;
+    readonly type: AppType;
+  };
+  readonly logLevel: LogLevel;
+  /** Largest request body the server accepts, in bytes. */
+  readonly maxBodyBytes: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, message: string) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const appTypes: readonly AppType[] = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'];
+const logLevels: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
+
+function text(env: NodeJS.ProcessEnv, name: string): string {
+  return (env[name] ?? '').trim();
+}
+
+function port(env: NodeJS.ProcessEnv): number {
+  const raw = text(env, 'PORT');
+  if (raw === '') return 3978;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    throw new ConfigError('PORT', `must be a whole number from 0 to 65535, got "${raw}"`);
+  }
+  return value;
+}
+
+/** Reads the configuration from an environment; throws ConfigError naming the first bad value. */
+export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config {
+  const appId = text(env, 'MicrosoftAppId');
+  const password = text(env, 'MicrosoftAppPassword');
+  const tenantId = text(env, 'MicrosoftAppTenantId');
+  const typeRaw = text(env, 'MicrosoftAppType') || 'MultiTenant';
+  const type = appTypes.find((t) => t.toLowerCase() === typeRaw.toLowerCase());
+  if (!type) throw new ConfigError('MicrosoftAppType', `must be one of ${appTypes.join(', ')}, got "${typeRaw}"`);
+  const localMode = appId === '';
+  if (!localMode) {
+    if (type !== 'UserAssignedMSI' && password === '') {
+      throw new ConfigError('MicrosoftAppPassword', 'is required when MicrosoftAppId is set');
+    }
+    if (type !== 'MultiTenant' && tenantId === '') {
+      throw new ConfigError('MicrosoftAppTenantId', `is required when MicrosoftAppType is ${type}`);
+    }
+  } else if (password !== '') {
+    throw new ConfigError('MicrosoftAppId', 'is required when MicrosoftAppPassword is set');
+  }
+  const levelRaw = (text(env, 'LOG_LEVEL') || 'info').toLowerCase();
+  const logLevel = logLevels.find((l) => l === levelRaw);
+  if (!logLevel) throw new ConfigError('LOG_LEVEL', `must be one of ${logLevels.join(', ')}, got "${levelRaw}"`);
+  const dataDir = path.resolve(cwd, text(env, 'DATA_DIR') || 'data');
+  const tenantSeed = text(env, 'TENANT_SEED') ? path.resolve(cwd, text(env, 'TENANT_SEED')) : paths.demoTenant;
+  return Object.freeze({
+    port: port(env),
+    host: localMode ? '127.0.0.1' : text(env, 'HOST') || '0.0.0.0',
+    dataDir,
+    tenantSeed,
+    localMode,
+    microsoftApp: Object.freeze({ appId, password, tenantId, type }),
+    logLevel,
+    maxBodyBytes: 256 * 1024,
+  });
+}

@@ -1,0 +1,14 @@
+// Clean-up of chat text before recognition: Teams mentions, markup and extra space go.
+/** Longest text the recognizer looks at; longer input is cut (the bot refuses far longer input earlier). */
+export const maxRecognizedLength = 500;
+
+export function normalizeUtterance(text: string): string {
+  return text
+    .replace(/<at\b[^>]*>[\s\S]*?<\/at>/gi, ' ')
+    .replace(/<[^>]{1,200}>/g, ' ')
+    .replace(/&nbsp;/gi, ' ')
+    .replace(/[\u200b-\u200d\ufeff]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, maxRecognizedLength);
+}

@@ -1,0 +1,78 @@
+// Works out, once per turn, who is talking, what they asked for and in which language to answer.
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { randomUUID } from 'node:crypto';
+import { parseCardAction } from './cardActions.js';
+import { defaultLocale, toLocale, translator, type Locale } from './i18n/i18n.js';
+import type { IdentityResolver } from './identity.js';
+import { languageSwitchRequest } from './nlu/languageSwitch.js';
+import { normalizeUtterance } from './nlu/normalize.js';
+import type { IntentRecognizer, Recognition } from './nlu/recognizer.js';
+import type { TurnInfo } from './turnInfo.js';
+
+/** Kept in user state: what the user chose explicitly. */
+export interface UserPreferences {
+  locale?: Locale;
+}
+
+/** Kept in conversation state: the language the conversation is going on in. */
+export interface ConversationInfo {
+  locale?: Locale;
+}
+
+/** Longest message the bot reads; longer ones are refused with a message. */
+export const maxMessageLength = 4000;
+
+export class TurnPreparation {
+  constructor(
+    private readonly identities: IdentityResolver,
+    private readonly recognizer: IntentRecognizer,
+    private readonly preferences: StatePropertyAccessor<UserPreferences>,
+    private readonly conversation: StatePropertyAccessor<ConversationInfo>,
+  ) {}
+
+  async prepare(context: TurnContext): Promise<TurnInfo> {
+    const activity = context.activity;
+    const identity = await this.identities.resolve(activity);
+    const preferences = await this.preferences.get(context, {});
+    const conversation = await this.conversation.get(context, {});
+    const preferredLanguage = identity.kind === 'user' ? identity.user.preferredLanguage : undefined;
+    const text = typeof activity.text === 'string' ? activity.text : '';
+    const isMessage = activity.type === 'message';
+    const isCardSubmission = isMessage && text.trim() === '' && activity.value !== undefined && activity.value !== null;
+    const inputTooLong = isMessage && text.length > maxMessageLength;
+
+    let recognition: Recognition | undefined;
+    let languageSwitch: Locale | undefined;
+    if (isMessage && !isCardSubmission && !inputTooLong) {
+      languageSwitch = languageSwitchRequest(normalizeUtterance(text));
+      if (languageSwitch) {
+        preferences.locale = languageSwitch;
+        await this.preferences.set(context, preferences);
+      } else {
+        const hint = conversation.locale ?? activity.locale ?? preferredLanguage;
+        recognition = await this.recognizer.recognize(text, hint);
+      }
+    }
+    const locale =
+      preferences.locale ??
+      recognition?.locale ??
+      conversation.locale ??
+      toLocale(activity.locale) ??
+      toLocale(preferredLanguage) ??
+      defaultLocale;
+    if (conversation.locale !== locale) {
+      conversation.locale = locale;
+      await this.conversation.set(context, conversation);
+    }
+    return {
+      identity,
+      t: translator(locale),
+      recognition,
+      languageSwitch,
+      isCardSubmission,
+      cardAction: isCardSubmission ? parseCardAction(activity.value) : undefined,
+      inputTooLong,
+      correlationId: randomUUID(),
+    };
+  }
+}

@@ -1,0 +1,287 @@
+// Account assistant web page: demo sign-in, Bot Framework Web Chat, and the demo phone & mailbox.
+// Plain ES module, no build step. All server text is inserted with textContent, never innerHTML.
+
+const $ = (id) => document.getElementById(id);
+const el = {
+  form: $('signin-form'), account: $('account'), password: $('password'), signinButton: $('signin-button'),
+  anonymousButton: $('anonymous-button'), error: $('signin-error'), notice: $('demo-notice'),
+  signinPanel: $('signin-panel'), chatPanel: $('chat-panel'), chatStatus: $('chat-status'), layout: $('chat-layout'),
+  chat: $('chat'), sessionBar: $('session-bar'), signedInAs: $('signed-in-as'), signoutButton: $('signout-button'),
+  outbox: $('outbox'), details: $('outbox-details'), outboxList: $('outbox-list'), outboxStatus: $('outbox-status'),
+  outboxOwner: $('outbox-owner'), outboxEmpty: $('outbox-empty'),
+};
+
+const LOCALES = { en: 'en-US', fr: 'fr-FR', nl: 'nl-NL', sv: 'sv-SE' };
+const CHANNELS = { sms: 'SMS', email: 'E-mail', authenticator: 'Authenticator' }; // icons are drawn by styles.css
+const POLL_MS = 2000;
+const NETWORK_ERROR = 'Could not reach the server. Check your connection and try again.';
+const useWebSocket = new URLSearchParams(location.search).get('ws') !== '0';
+const narrow = matchMedia('(max-width: 720px)');
+const dark = matchMedia('(prefers-color-scheme: dark)');
+
+let accountsLoaded = false;
+let outboxAvailable = true; // false once /api/dev/outbox answered 404 (not local mode)
+/** The live chat: { token, upn, locale, directLine, subscription, abort, pollTimer, lastKey }, or null. */
+let session = null;
+
+/** fetch with JSON in and out; resolves { status, ok, body }, rejects only when the request itself fails. */
+async function api(path, { method = 'GET', body, token, signal } = {}) {
+  const headers = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const res = await fetch(path, { method, headers, signal, body: body === undefined ? undefined : JSON.stringify(body) });
+  const data = res.status === 204 ? null : await res.json().catch(() => null);
+  return { status: res.status, ok: res.ok, body: data };
+}
+
+const serverMessage = (res, fallback) => res.body?.error?.message || `${fallback} (HTTP ${res.status}).`;
+
+// ---- Sign-in panel ----------------------------------------------------------------------------
+
+async function loadAccounts() {
+  try {
+    const res = await api('/api/demo/accounts');
+    if (res.status === 404) {
+      el.account.replaceChildren(new Option('No demo accounts', ''));
+      el.notice.textContent = 'Demo sign-in is not available on this server.';
+      return;
+    }
+    if (!res.ok || !Array.isArray(res.body)) throw new Error(serverMessage(res, 'Could not load the demo accounts'));
+    // new Option(text, value) sets plain text: no markup is interpreted.
+    el.account.replaceChildren(...res.body.map((a) => new Option(`${a.displayName} (${a.userPrincipalName})`, a.userPrincipalName)));
+    accountsLoaded = res.body.length > 0;
+    setSigninEnabled(accountsLoaded);
+    (accountsLoaded ? el.account : el.anonymousButton).focus();
+  } catch (err) {
+    el.account.replaceChildren(new Option('Demo accounts unavailable', ''));
+    el.notice.textContent = `${err instanceof TypeError ? NETWORK_ERROR : err.message} Reload the page to try again.`;
+  }
+}
+
+function setSigninEnabled(enabled) {
+  for (const control of [el.account, el.password, el.signinButton]) control.disabled = !enabled;
+}
+
+function showSigninError(message, focusTarget) {
+  el.error.textContent = message;
+  el.password.setAttribute('aria-invalid', String(focusTarget === el.password));
+  focusTarget?.focus();
+  if (focusTarget === el.password) el.password.select();
+}
+
+/** Runs a sign-in request with the buttons disabled; shows network failures in the error region. */
+async function busy(work) {
+  if (!window.WebChat) return showSigninError('The chat component could not be loaded. Reload the page.', el.anonymousButton);
+  el.error.textContent = '';
+  el.form.setAttribute('aria-busy', 'true');
+  setSigninEnabled(false);
+  el.anonymousButton.disabled = true;
+  try {
+    await work();
+  } catch {
+    showSigninError(NETWORK_ERROR, null);
+  } finally {
+    el.form.removeAttribute('aria-busy');
+    setSigninEnabled(accountsLoaded);
+    el.anonymousButton.disabled = false;
+  }
+}
+
+el.form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const userPrincipalName = el.account.value;
+  const password = el.password.value;
+  if (!userPrincipalName) return showSigninError('Choose an account.', el.account);
+  if (!password) return showSigninError('Enter the password.', el.password);
+  void busy(async () => {
+    const res = await api('/api/demo/signin', { method: 'POST', body: { userPrincipalName, password } });
+    if (!res.ok) return showSigninError(serverMessage(res, 'Sign-in failed'), el.password);
+    const s = res.body;
+    startChat({ ...s, userPrincipalName: s.userPrincipalName || userPrincipalName, label: `Signed in as ${s.displayName}` });
+  });
+});
+
+// "I can't sign in": a chat whose token binds no user; the bot then only offers password reset / unlock.
+// Its demo phone & mailbox is that of the account chosen in the list (the person who is locked out).
+el.anonymousButton.addEventListener('click', () => void busy(async () => {
+  const res = await api('/api/demo/anonymous', { method: 'POST', body: {} });
+  if (!res.ok) return showSigninError(serverMessage(res, 'Could not start the chat'), el.anonymousButton);
+  startChat({ ...res.body, displayName: undefined, userPrincipalName: el.account.value || null,
+    label: 'Not signed in: password and unlock help' });
+}));
+
+// ---- Chat -------------------------------------------------------------------------------------
+
+function showChatView(visible) {
+  el.sessionBar.hidden = !visible;
+  el.chatPanel.hidden = !visible;
+  el.signinPanel.hidden = visible;
+}
+
+function startChat({ token, userId, displayName, userPrincipalName, locale, label }) {
+  const chatLocale = LOCALES[locale] || 'en-US';
+  const directLine = WebChat.createDirectLine({ domain: `${location.origin}/v3/directline`, token, webSocket: useWebSocket });
+  session = { token, upn: userPrincipalName, locale: chatLocale, directLine, abort: new AbortController(), pollTimer: 0, lastKey: null };
+  el.password.value = '';
+  el.password.removeAttribute('aria-invalid');
+  el.notice.textContent = '';
+  el.signedInAs.textContent = label;
+  el.chat.dataset.state = 'connecting';
+  showChatView(true);
+
+  // Render into a fresh child so a later chat never reuses the previous React root.
+  const host = Object.assign(document.createElement('div'), { className: 'chat-host' });
+  el.chat.replaceChildren(host);
+  WebChat.renderWebChat({ directLine, userID: userId, username: displayName, locale: chatLocale, styleOptions: styleOptions() }, host);
+  session.subscription = directLine.connectionStatus$.subscribe(onConnectionStatus);
+  startOutbox(session);
+  requestAnimationFrame(() => (el.chat.querySelector('input[type="text"], textarea') || el.chat).focus());
+}
+
+// Direct Line ConnectionStatus: 0 uninitialized, 1 connecting, 2 online, 3 expired token, 4 failed to connect, 5 ended.
+function onConnectionStatus(status) {
+  if (status === 2) {
+    el.chat.dataset.state = 'ready';
+    el.chatStatus.textContent = '';
+  } else if (status === 3 || status === 4) {
+    el.chat.dataset.state = 'error';
+    el.chatStatus.textContent = status === 3
+      ? 'The chat session has expired. Sign out and start again.'
+      : 'Could not connect to the chat service. Sign out and try again.';
+  }
+}
+
+function endChat() {
+  const s = session;
+  if (!s) return;
+  session = null;
+  clearTimeout(s.pollTimer);
+  s.abort.abort();
+  s.subscription?.unsubscribe();
+  try { s.directLine.end(); } catch { /* already closed */ }
+  el.chat.replaceChildren();
+  el.chat.dataset.state = 'idle';
+  el.chatStatus.textContent = el.outboxStatus.textContent = '';
+  el.outboxList.replaceChildren();
+  showChatView(false);
+  (accountsLoaded ? el.account : el.anonymousButton).focus();
+}
+
+el.signoutButton.addEventListener('click', async () => {
+  if (!session) return;
+  el.signoutButton.disabled = true;
+  const ok = await api('/api/demo/signout', { method: 'POST', token: session.token }).then(() => true, () => false);
+  el.signoutButton.disabled = false;
+  endChat();
+  if (!ok) el.notice.textContent = 'You left the chat, but the server could not be reached to end the session.';
+});
+
+/** Web Chat colours matching the page theme (light or dark). */
+function styleOptions() {
+  const [text, muted, bg, bubble, border, accent, user] = dark.matches
+    ? ['#e8eaed', '#aab2bd', '#1c1f24', '#2a2f36', '#3a414a', '#8cc4ff', '#1f3b5c']
+    : ['#1b1f24', '#505a66', '#ffffff', '#eef1f5', '#d5dbe3', '#0b5cad', '#0b5cad'];
+  return {
+    primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+    rootHeight: '100%', rootWidth: '100%', hideUploadButton: true, accent, subtle: muted, backgroundColor: bg,
+    bubbleBackground: bubble, bubbleTextColor: text, bubbleBorderColor: border, bubbleBorderRadius: 8,
+    bubbleFromUserBackground: user, bubbleFromUserTextColor: '#ffffff', bubbleFromUserBorderColor: user,
+    bubbleFromUserBorderRadius: 8, cardEmphasisBackgroundColor: bubble,
+    sendBoxBackground: bg, sendBoxTextColor: text, sendBoxPlaceholderColor: muted, sendBoxButtonColor: muted,
+    sendBoxBorderTop: `solid 1px ${border}`, suggestedActionBackgroundColor: bg, suggestedActionTextColor: accent,
+    suggestedActionBorderColor: accent, suggestedActionBorderRadius: 6,
+  };
+}
+
+// ---- Demo phone & mailbox ---------------------------------------------------------------------
+
+function startOutbox(s) {
+  el.outboxList.replaceChildren();
+  el.outboxEmpty.hidden = false;
+  el.outboxOwner.textContent = s.upn || '';
+  setOutboxVisible(Boolean(s.upn) && outboxAvailable);
+  if (!el.outbox.hidden) void pollOutbox(s);
+}
+
+function setOutboxVisible(visible) {
+  el.outbox.hidden = !visible;
+  el.layout.classList.toggle('no-outbox', !visible);
+}
+
+async function pollOutbox(s) {
+  try {
+    const res = await api(`/api/dev/outbox?user=${encodeURIComponent(s.upn)}`, { signal: s.abort.signal });
+    if (s !== session) return;
+    if (res.status === 404) {
+      outboxAvailable = false;
+      return setOutboxVisible(false);
+    }
+    if (!res.ok || !Array.isArray(res.body)) throw new Error(`HTTP ${res.status}`);
+    renderOutbox(res.body, s);
+    el.outboxStatus.textContent = '';
+  } catch (err) {
+    if (s !== session || err.name === 'AbortError') return;
+    el.outboxStatus.textContent = 'Could not refresh the demo phone and mailbox. Retrying…';
+  }
+  s.pollTimer = setTimeout(() => void pollOutbox(s), POLL_MS);
+}
+
+const messageKey = (m) => `${m.sentAt}|${m.channel}|${m.to}|${m.text}`;
+
+/** Adds only the messages not shown yet, newest at the top, so the live region announces just those. */
+function renderOutbox(messages, s) {
+  const keys = messages.map(messageKey);
+  const start = s.lastKey === null ? 0 : keys.lastIndexOf(s.lastKey) + 1;
+  if (s.lastKey !== null && start === 0) el.outboxList.replaceChildren(); // history changed under us: rebuild
+  el.outboxList.setAttribute('aria-busy', 'true');
+  for (const m of messages.slice(start)) el.outboxList.prepend(outboxItem(m, s.locale));
+  el.outboxList.setAttribute('aria-busy', 'false');
+  s.lastKey = keys.at(-1) ?? null;
+  el.outboxEmpty.hidden = messages.length > 0;
+  for (const time of el.outboxList.querySelectorAll('time')) time.textContent = relativeTime(time.dateTime, s.locale);
+}
+
+const part = (tag, className, text = '') => Object.assign(document.createElement(tag), { className, textContent: text });
+
+function outboxItem(m, locale) {
+  const li = part('li', 'outbox-item');
+  li.dataset.channel = String(m.channel);
+  const iconEl = part('span', 'outbox-icon');
+  iconEl.setAttribute('aria-hidden', 'true');
+  const time = part('time', 'outbox-time', relativeTime(m.sentAt, locale));
+  time.dateTime = String(m.sentAt);
+  const sent = new Date(m.sentAt);
+  if (!Number.isNaN(sent.getTime())) time.title = sent.toLocaleString(locale);
+  const head = part('p', 'outbox-item-head');
+  head.append(iconEl, part('strong', 'outbox-channel', CHANNELS[m.channel] || String(m.channel)), ' ', part('span', 'outbox-to', `to ${m.to}`), ' ', time);
+  li.append(head, part('p', 'outbox-text', String(m.text)));
+  return li;
+}
+
+/** "now", "2 minutes ago", "il y a 2 minutes", … in the chat's locale. */
+function relativeTime(iso, locale) {
+  const seconds = Math.min(0, (Date.parse(iso) - Date.now()) / 1000); // clock skew never shows "in …"
+  if (Number.isNaN(seconds)) return '';
+  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const units = [['year', 31536000], ['month', 2592000], ['week', 604800], ['day', 86400], ['hour', 3600], ['minute', 60]];
+  for (const [unit, size] of units) if (-seconds >= size) return rtf.format(Math.round(seconds / size), unit);
+  return rtf.format(seconds > -10 ? 0 : Math.round(seconds), 'second');
+}
+
+// ---- Layout -----------------------------------------------------------------------------------
+
+// Wide screens: the side panel is always open; phones: a collapsed <details> below the chat.
+const summary = el.details.querySelector('summary');
+function syncOutboxLayout() {
+  el.details.open = !narrow.matches;
+  summary.tabIndex = narrow.matches ? 0 : -1;
+}
+summary.addEventListener('click', (event) => { if (!narrow.matches) event.preventDefault(); });
+narrow.addEventListener('change', syncOutboxLayout);
+syncOutboxLayout();
+
+// On phones the chat height is computed from the real header height.
+const header = document.querySelector('.app-header');
+new ResizeObserver(() => document.documentElement.style.setProperty('--header-h', `${header.offsetHeight}px`)).observe(header);
+
+void loadAccounts();

@@ -1,0 +1,145 @@
+// Conversation tests of the root dialog and profile.view, in every language, as transcripts.
+import assert from 'node:assert/strict';
+import type { Activity } from 'botbuilder';
+import { supportedLocales, translator } from '../../bot/i18n/i18n.js';
+import { cardVerbs } from '../../bot/cardActions.js';
+import { goals } from '../../bot/goals.js';
+import { demoUser } from '../helpers.js';
+import { cardOf, cardTexts, createHarness, type Harness } from './harness.js';
+import { phrases } from './testData/phrases.js';
+
+describe('root dialog and profile.view', function () {
+  let harness: Harness;
+  let anna: Awaited<ReturnType<typeof demoUser>>;
+  let managerName: string;
+
+  before(async function () {
+    harness = await createHarness();
+    anna = await demoUser((u) => typeof u.manager === 'string');
+    const profile = await harness.directory.getProfile(anna.id);
+    managerName = profile?.manager?.displayName ?? '';
+    assert.ok(managerName, 'the chosen demo user has a manager');
+  });
+  after(() => harness.close());
+
+  for (const locale of supportedLocales) {
+    const t = translator(locale);
+    const say = phrases[locale];
+
+    describe(`in ${locale}`, function () {
+      it('help → the menu card, offering only goals that work', async function () {
+        await harness.conversation(anna.id, say.tag)
+          .send(say.help)
+          .assertReply((reply: Partial<Activity>) => {
+            const texts = cardTexts(cardOf(reply));
+            assert.ok(texts.includes(t.t('menu.title')));
+            assert.ok(texts.includes(t.t('goal.profile.view.title')));
+            for (const goal of goals.filter((g) => !g.inChat)) assert.ok(!texts.includes(t.t(`goal.${goal.intent}.title`)), `${goal.intent} is not offered`);
+          });
+      });
+
+      it('profile → the profile card with name, manager and the managed-by notice', async function () {
+        await harness.conversation(anna.id, say.tag)
+          .send(say.profile)
+          .assertReply((reply: Partial<Activity>) => {
+            assert.equal(reply.text, t.t('profile.summary', { name: anna.displayName }));
+            assert.equal(reply.locale, phrases[locale].tag);
+            const card = cardOf(reply);
+            const texts = cardTexts(card);
+            assert.ok(texts.includes(anna.displayName));
+            assert.ok(texts.some((x) => x.startsWith(managerName)), 'manager shown');
+            assert.ok(texts.includes(t.t('profile.field.manager')));
+            assert.ok(texts.includes(t.t('profile.managed', { organization: 'Contoso' })));
+            assert.ok(texts.includes(t.t('profile.reportError')));
+            const image = JSON.stringify(card).match(/"url":"([^"]+)"/)?.[1] ?? '';
+            assert.match(image, /^data:image\//, 'the avatar is a data URI, never a hot link');
+          });
+      });
+
+      it('something out of scope → "here is what I can do" with the menu', async function () {
+        await harness.conversation(anna.id, say.tag)
+          .send(say.outOfScope)
+          .assertReply((reply: Partial<Activity>) => {
+            assert.ok(cardTexts(cardOf(reply)).includes(t.t('none.intro')));
+          });
+      });
+
+      it('cancel with nothing going on → says there is nothing to cancel', async function () {
+        await harness.conversation(anna.id, say.tag).send(say.cancel).assertReply(t.t('cancel.nothing'));
+      });
+
+      it('a goal the chat cannot do yet → the self-service page for it', async function () {
+        await harness.conversation(anna.id, say.tag)
+          .send(say.devices)
+          .assertReply(t.t('goal.notInChat.portal', { goal: t.t('goal.devices.view.title'), url: 'https://myaccount.microsoft.com/device-list' }));
+      });
+
+      it('nobody signed in → no account data, a clear answer', async function () {
+        await harness.conversation(undefined, say.tag).send(say.profile).assertReply(t.t('identity.signInRequired'));
+      });
+
+      it('an unknown Teams user → treated as not signed in', async function () {
+        await harness.conversation('00000000-0000-0000-0000-000000000000', say.tag).send(say.profile).assertReply(t.t('identity.signInRequired'));
+      });
+
+      it('the menu button starts the goal', async function () {
+        await harness.conversation(anna.id, say.tag)
+          .send({ type: 'message', value: { verb: cardVerbs.startGoal, goal: 'profile.view' } } as Partial<Activity>)
+          .assertReply((reply: Partial<Activity>) => assert.ok(cardTexts(cardOf(reply)).includes(anna.displayName)));
+      });
+
+      it('"report an error" → how to reach the helpdesk', async function () {
+        await harness.conversation(anna.id, say.tag)
+          .send(say.profile)
+          .assertReply(() => undefined)
+          .send({ type: 'message', value: { verb: cardVerbs.reportProfileError } } as Partial<Activity>)
+          .assertReply((reply: Partial<Activity>) => {
+            const texts = cardTexts(cardOf(reply));
+            assert.ok(texts.includes(t.t('profile.reportErrorHeading')));
+            assert.ok(texts.some((x) => x.includes('Service Desk')));
+          });
+      });
+
+      it('an unknown or forged card payload → refused politely', async function () {
+        await harness.conversation(anna.id, say.tag)
+          .send({ type: 'message', value: { verb: 'account.deleteEverything', id: 'x' } } as Partial<Activity>)
+          .assertReply(t.t('card.unknown'))
+          .send({ type: 'message', value: { verb: cardVerbs.startGoal, goal: 'root' } } as Partial<Activity>)
+          .assertReply(t.t('card.unknown'))
+          .send({ type: 'message', value: 'just a string' } as Partial<Activity>)
+          .assertReply(t.t('card.unknown'));
+      });
+
+      it('a huge message → asked to say it shorter', async function () {
+        await harness.conversation(anna.id, say.tag)
+          .send('profile '.repeat(1000))
+          .assertReply(t.t('input.tooLong', { max: 4000 }));
+      });
+
+      it('asking for this language → switches, remembers it for the next turns', async function () {
+        const other = locale === 'en' ? phrases.fr : phrases.en;
+        await harness.conversation(anna.id, other.tag)
+          .send(say.switchHere)
+          .assertReply(t.t('language.switched'))
+          .send(other.profile)
+          .assertReply((reply: Partial<Activity>) => assert.equal(reply.text, t.t('profile.summary', { name: anna.displayName })));
+      });
+    });
+  }
+
+  it('greets a new member by name, with the menu, in the channel language', async function () {
+    const t = translator('nl');
+    const adapter = harness.conversation(anna.id, 'nl-NL');
+    await adapter
+      .send({ type: 'conversationUpdate', membersAdded: [{ id: 'teams-user', name: 'Teams user' }] } as Partial<Activity>)
+      .assertReply(t.t('welcome.user', { name: String(anna.givenName), organization: 'Contoso' }))
+      .assertReply((reply: Partial<Activity>) => assert.ok(cardTexts(cardOf(reply)).includes(t.t('menu.title'))));
+  });
+
+  it('replies in the language the user writes in, even when the channel says otherwise', async function () {
+    const t = translator('sv');
+    await harness.conversation(anna.id, 'en-US')
+      .send(phrases.sv.profile)
+      .assertReply((reply: Partial<Activity>) => assert.equal(reply.text, t.t('profile.summary', { name: anna.displayName })));
+  });
+});

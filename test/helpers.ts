@@ -1,0 +1,35 @@
+// Shared test helpers: temporary data folders, the demo seed, a fixed clock, a log capture.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createLogger, type Logger } from '../bot/logger.js';
+import { paths } from '../bot/paths.js';
+import type { Clock } from '../bot/ports/clock.js';
+import type { Seed, SeedObject } from '../bot/adapters/embedded/tenantSeed.js';
+
+export async function tempDir(prefix = 'assistant-test-'): Promise<{ dir: string; remove: () => Promise<void> }> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+export async function demoSeed(): Promise<Seed> {
+  return JSON.parse(await readFile(paths.demoTenant, 'utf8')) as Seed;
+}
+
+/** A demo user with a password, chosen by a predicate on the seed object. */
+export async function demoUser(predicate: (u: SeedObject) => boolean = () => true): Promise<SeedObject & { id: string; userPrincipalName: string; displayName: string; password: string }> {
+  const seed = await demoSeed();
+  const user = seed.users.find((u) => typeof u.password === 'string' && predicate(u));
+  if (!user) throw new Error('No demo user matches');
+  return user as SeedObject & { id: string; userPrincipalName: string; displayName: string; password: string };
+}
+
+export function fixedClock(iso = '2026-11-21T12:00:00Z'): Clock & { advance(ms: number): void } {
+  let now = new Date(iso).getTime();
+  return { now: () => new Date(now), advance: (ms) => { now += ms; } };
+}
+
+export function captureLogs(): { logger: Logger; lines: string[] } {
+  const lines: string[] = [];
+  return { logger: createLogger('debug', (line) => lines.push(line)), lines };
+}

@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { EmbeddedDirectory } from '../../../../bot/adapters/embedded/embeddedDirectory.js';
+import { fieldPath, readSeedFile, SeedError, validateSeed } from '../../../../bot/adapters/embedded/tenantSeed.js';
+import { silentLogger } from '../../../../bot/logger.js';
+import { paths } from '../../../../bot/paths.js';
+import { demoSeed, tempDir } from '../../../helpers.js';
+
+async function problemsOf(mutate: (seed: Record<string, any>) => void): Promise<string[]> {
+  const seed = structuredClone(await demoSeed()) as Record<string, any>;
+  mutate(seed);
+  try {
+    await validateSeed(seed, 'seed.json');
+  } catch (error) {
+    if (error instanceof SeedError) return [...error.problems];
+    throw error;
+  }
+  return [];
+}
+
+describe('tenant seed', function () {
+  it('the shipped demo tenant is valid and rich enough for every goal', async function () {
+    const { seed } = await readSeedFile(paths.demoTenant);
+    assert.ok(seed.users.length >= 6);
+    const languages = new Set(seed.users.map((u) => String(u.preferredLanguage).slice(0, 2)));
+    for (const l of ['en', 'fr', 'nl', 'sv']) assert.ok(languages.has(l), `a user prefers ${l}`);
+    assert.ok(seed.users.some((u) => (u.signIns as { location?: { countryOrRegion?: string } }[]).some((s) => s.location?.countryOrRegion && !['NL', 'FR', 'SE', 'GB', 'BE', 'US'].includes(s.location.countryOrRegion))), 'a suspicious sign-in');
+    assert.ok(seed.users.some((u) => (u.organizations as { isHome?: boolean }[]).some((o) => o.isHome === false)), 'guest organizations');
+    assert.ok(((seed.tenant.helpdesk as { agents: string[] }).agents).length >= 1, 'a helpdesk agent');
+    assert.ok((seed.tenant.termsOfUse as unknown[]).length >= 1, 'terms of use');
+  });
+
+  it('names the path of a field with a wrong type', async function () {
+    const problems = await problemsOf((s) => { s.users[2].devices[0].id = 42; });
+    assert.ok(problems.some((p) => p.startsWith('users[2].devices[0].id:')), problems.join('\n'));
+  });
+
+  it('names a missing required field', async function () {
+    const problems = await problemsOf((s) => { delete s.users[1].userPrincipalName; });
+    assert.ok(problems.includes('users[1].userPrincipalName: is required'), problems.join('\n'));
+  });
+
+  it('refuses a dangling manager, agreement or helpdesk agent', async function () {
+    const problems = await problemsOf((s) => {
+      s.users[0].manager = 'no-such-user';
+      s.users[1].agreementAcceptances = [{ agreementId: 'no-such-agreement', agreementVersion: '1', state: 'accepted' }];
+      s.tenant.helpdesk.agents = ['ghost'];
+    });
+    assert.ok(problems.some((p) => p.startsWith('users[0].manager:') && p.includes('no-such-user')));
+    assert.ok(problems.some((p) => p.startsWith('users[1].agreementAcceptances[0].agreementId:')));
+    assert.ok(problems.some((p) => p.startsWith('tenant.helpdesk.agents[0]:')));
+  });
+
+  it('refuses duplicate user ids and user names', async function () {
+    const problems = await problemsOf((s) => {
+      s.users[1].id = s.users[0].id;
+      s.users[3].userPrincipalName = String(s.users[2].userPrincipalName).toUpperCase();
+    });
+    assert.ok(problems.some((p) => p.startsWith('users[1].id: duplicate')));
+    assert.ok(problems.some((p) => p.startsWith('users[3].userPrincipalName: duplicate')));
+  });
+
+  it('refuses a bad enum value, naming the allowed ones', async function () {
+    const problems = await problemsOf((s) => { s.users[0].signInPreferences = { userPreferredMethodForSecondaryAuthentication: 'pigeon' }; });
+    assert.ok(problems.some((p) => p.startsWith('users[0].signInPreferences.userPreferredMethodForSecondaryAuthentication: must be one of')));
+  });
+
+  it('keeps unknown fields and defaults missing optional ones', async function () {
+    const { dir, remove } = await tempDir();
+    try {
+      const seedFile = path.join(dir, 'seed.json');
+      await writeFile(seedFile, JSON.stringify({
+        tenant: { id: 't1', displayName: 'Tiny', futureField: { a: 1 } },
+        users: [{ id: 'u1', userPrincipalName: 'x@tiny.example', displayName: 'X Y', extension_abc: 'kept' }],
+      }));
+      const directory = await EmbeddedDirectory.open({ dataDir: dir, seedFile, logger: silentLogger });
+      const user = await directory.findUserById('u1');
+      assert.equal(user?.accountEnabled, true);
+      assert.deepEqual(user?.otherMails, []);
+      assert.equal((await directory.tenant()).policy.password.minLength, 12);
+      const stored = await readFile(path.join(dir, 'directory.json'), 'utf8');
+      assert.match(stored, /extension_abc/);
+      assert.match(stored, /futureField/);
+    } finally {
+      await remove();
+    }
+  });
+
+  it('a seed that is not JSON stops the start with a clear message', async function () {
+    const { dir, remove } = await tempDir();
+    try {
+      const seedFile = path.join(dir, 'broken.json');
+      await writeFile(seedFile, '{ "tenant": ');
+      await assert.rejects(EmbeddedDirectory.open({ dataDir: dir, seedFile, logger: silentLogger }), (e: unknown) => e instanceof SeedError && /not valid JSON/.test(e.message));
+    } finally {
+      await remove();
+    }
+  });
+
+  it('turns JSON pointers into readable paths', function () {
+    assert.equal(fieldPath('/users/2/devices/0/id'), 'users[2].devices[0].id');
+    assert.equal(fieldPath('/users/0/authenticationMethods/1/@odata.type'), 'users[0].authenticationMethods[1].@odata.type');
+  });
+});

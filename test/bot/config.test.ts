@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../../bot/config.js';
+import { paths } from '../../bot/paths.js';
+
+describe('config', function () {
+  it('defaults to local mode on loopback with the demo tenant', function () {
+    const config = loadConfig({}, '/srv/app');
+    assert.equal(config.localMode, true);
+    assert.equal(config.host, '127.0.0.1');
+    assert.equal(config.port, 3978);
+    assert.equal(config.dataDir, path.resolve('/srv/app', 'data'));
+    assert.equal(config.tenantSeed, paths.demoTenant);
+    assert.ok(Object.isFrozen(config));
+  });
+
+  it('with app credentials, binds HOST (default all interfaces)', function () {
+    const config = loadConfig({ MicrosoftAppId: 'id', MicrosoftAppPassword: 'pw' });
+    assert.equal(config.localMode, false);
+    assert.equal(config.host, '0.0.0.0');
+    assert.equal(loadConfig({ MicrosoftAppId: 'id', MicrosoftAppPassword: 'pw', HOST: '10.0.0.5' }).host, '10.0.0.5');
+  });
+
+  it('local mode ignores HOST: it never leaves loopback', function () {
+    assert.equal(loadConfig({ HOST: '0.0.0.0' }).host, '127.0.0.1');
+  });
+
+  const refusals: [string, NodeJS.ProcessEnv, string][] = [
+    ['an app id without a password', { MicrosoftAppId: 'id' }, 'MicrosoftAppPassword'],
+    ['a password without an app id', { MicrosoftAppPassword: 'pw' }, 'MicrosoftAppId'],
+    ['a single-tenant app without a tenant', { MicrosoftAppId: 'id', MicrosoftAppPassword: 'pw', MicrosoftAppType: 'SingleTenant' }, 'MicrosoftAppTenantId'],
+    ['an unknown app type', { MicrosoftAppType: 'Sometimes' }, 'MicrosoftAppType'],
+    ['a port that is not a number', { PORT: 'eighty' }, 'PORT'],
+    ['a port out of range', { PORT: '70000' }, 'PORT'],
+    ['an unknown log level', { LOG_LEVEL: 'chatty' }, 'LOG_LEVEL'],
+  ];
+  for (const [what, env, variable] of refusals) {
+    it(`refuses ${what}, naming ${variable}`, function () {
+      assert.throws(() => loadConfig(env), (error: unknown) => error instanceof ConfigError && error.variable === variable && error.message.startsWith(variable));
+    });
+  }
+
+  it('resolves DATA_DIR and TENANT_SEED against the working directory', function () {
+    const config = loadConfig({ DATA_DIR: 'state', TENANT_SEED: 'seeds/t.json', PORT: '0' }, '/srv/app');
+    assert.equal(config.dataDir, '/srv/app/state');
+    assert.equal(config.tenantSeed, '/srv/app/seeds/t.json');
+    assert.equal(config.port, 0);
+  });
+});

@@ -14,11 +14,11 @@ const switchWords = [
   // en
   'switch', 'change', 'speak', 'talk', 'use', 'reply', 'answer', 'respond', 'write', 'language', 'in', 'please', 'pls', 'can', 'could',
   // fr
-  'parle', 'parlez', 'parler', 'passe', 'passer', 'passez', 'en', 'répondre', 'repondre', 'réponds', 'reponds', 'langue', 'utilise', 'svp', 'stp', 'changer', 'bascule',
+  'parle', 'parlez', 'parler', 'passe', 'passer', 'passez', 'en', 'répondre', 'repondre', 'écris', 'ecris', 'écrire', 'ecrire', 'réponds', 'reponds', 'langue', 'utilise', 'svp', 'stp', 'changer', 'bascule',
   // nl
-  'spreek', 'spreken', 'praat', 'praten', 'schakel', 'over', 'wissel', 'gebruik', 'antwoord', 'taal', 'graag', 'alsjeblieft', 'aub', 'kun', 'kan', 'je', 'naar',
+  'spreek', 'spreken', 'praat', 'praten', 'antwoorden', 'schrijf', 'schrijven', 'schakel', 'over', 'wissel', 'gebruik', 'antwoord', 'taal', 'graag', 'alsjeblieft', 'aub', 'kun', 'kan', 'je', 'naar',
   // sv
-  'tala', 'prata', 'byt', 'byta', 'till', 'på', 'pa', 'svara', 'använd', 'anvand', 'språk', 'sprak', 'snälla', 'snalla', 'tack', 'kan', 'du',
+  'tala', 'prata', 'skriv', 'skriva', 'byt', 'byta', 'till', 'på', 'pa', 'svara', 'använd', 'anvand', 'språk', 'sprak', 'snälla', 'snalla', 'tack', 'kan', 'du',
 ];
 
 const fold = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();

@@ -1,0 +1,82 @@
+// Every card template, rendered with sample data in every language, must be a valid Adaptive
+// Card 1.5 for the adaptivecards library, with only data: images and accessible text.
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { menuGoals } from '../../bot/goals.js';
+import { supportedLocales, translator } from '../../bot/i18n/i18n.js';
+import type { Profile } from '../../bot/ports/directory.js';
+import { initials, initialsAvatar } from '../../cards/avatar.js';
+import { menuCard } from '../../cards/menuCard.js';
+import { noticeCard } from '../../cards/noticeCard.js';
+import { profileCard } from '../../cards/profileCard.js';
+import { cardNames, type CardAttachment } from '../../cards/renderer.js';
+
+const require = createRequire(import.meta.url);
+interface AdaptiveCardsModule {
+  AdaptiveCard: new () => { parse(json: unknown, context: unknown): void; validateProperties(): { validationEvents: { message: string }[] } };
+  SerializationContext: new () => { eventCount: number; getEventAt(i: number): { message: string } };
+}
+const AC = require('adaptivecards/dist/adaptivecards.js') as AdaptiveCardsModule;
+
+function validate(attachment: CardAttachment): string[] {
+  const card = new AC.AdaptiveCard();
+  const context = new AC.SerializationContext();
+  card.parse(attachment.content, context);
+  const problems: string[] = [];
+  for (let i = 0; i < context.eventCount; i += 1) problems.push(`parse: ${context.getEventAt(i).message}`);
+  for (const event of card.validateProperties().validationEvents) problems.push(event.message);
+  if (attachment.content.version !== '1.5') problems.push('version must be 1.5');
+  const json = JSON.stringify(attachment.content);
+  if (json.includes('${')) problems.push('unexpanded template binding');
+  for (const url of json.matchAll(/"url":"([^"]*)"/g)) if (!url[1]?.startsWith('data:image/')) problems.push(`hot-linked image ${url[1]}`);
+  for (const image of json.matchAll(/"type":"Image"[^}]*}/g)) if (!image[0].includes('"altText"')) problems.push('image without altText');
+  return problems;
+}
+
+const sampleProfile: Profile = {
+  id: 'u1', userPrincipalName: 'zoe@contoso.example', displayName: 'Zoë "Zed" <O\'Brien> & Co', givenName: 'Zoë', surname: "O'Brien",
+  jobTitle: 'Engineer', department: 'R&D', mail: 'zoe@contoso.example', otherMails: ['z@example.net', 'zz@example.org'],
+  officeLocation: 'Göteborg', businessPhones: ['+46 31 555 0100'], mobilePhone: '+46 70 123 45 67', accountEnabled: true, lockedOut: false,
+  selfServicePasswordResetRegistered: true, manager: { id: 'm1', displayName: 'Åsa Ek', jobTitle: 'Head of R&D' },
+};
+
+describe('cards', function () {
+  for (const locale of supportedLocales) {
+    const t = translator(locale);
+    const rendered: Record<(typeof cardNames)[number], CardAttachment[]> = {
+      menu: [menuCard(t, menuGoals(), t.t('menu.intro')), menuCard(t, menuGoals(), t.t('none.intro'))],
+      profile: [profileCard(t, sampleProfile, 'Contoso'), profileCard(t, { ...sampleProfile, manager: undefined, jobTitle: undefined, department: undefined, otherMails: [], businessPhones: [], mobilePhone: undefined }, 'Contoso')],
+      notice: [noticeCard(t.t('profile.reportErrorHeading'), ['Contoso Service Desk', 'servicedesk@contoso.example'])],
+    };
+    for (const name of cardNames) {
+      it(`${name} renders as a valid Adaptive Card 1.5 in ${locale}`, function () {
+        for (const card of rendered[name]) assert.deepEqual(validate(card), []);
+      });
+    }
+  }
+
+  it('keeps user data as text: no template injection from directory values', function () {
+    const card = JSON.stringify(profileCard(translator('en'), { ...sampleProfile, jobTitle: 'Engineer ${toUpper(name)}' }, 'Contoso').content);
+    assert.ok(card.includes('Engineer ${toUpper(name)}'));
+    assert.ok(card.includes(JSON.stringify(sampleProfile.displayName).slice(1, -1)));
+  });
+
+  it('card buttons carry typed actions', function () {
+    const card = profileCard(translator('en'), sampleProfile, 'Contoso').content as { actions: { data: unknown }[] };
+    assert.deepEqual(card.actions.map((a) => a.data), [{ verb: 'profile.reportError' }, { verb: 'menu.show' }]);
+  });
+
+  it('the validator does catch a broken card (the check above can fail)', function () {
+    const broken = { contentType: 'application/vnd.microsoft.card.adaptive' as const, content: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'Bogus' }, { type: 'Input.Text' }] } };
+    assert.ok(validate(broken).length >= 2);
+  });
+
+  it('makes initials avatars as data URIs', function () {
+    assert.equal(initials('Anna de Boer'), 'AB');
+    assert.equal(initials('Åsa'), 'Å');
+    assert.equal(initials('  '), '?');
+    const uri = initialsAvatar('Anna de Boer');
+    assert.match(uri, /^data:image\/svg\+xml;base64,/);
+    assert.match(Buffer.from(uri.split(',')[1] as string, 'base64').toString('utf8'), />AB</);
+  });
+});

@@ -9,7 +9,9 @@ import { defaultLocale, toLocale } from './i18n/i18n.js';
 import type { Logger } from './logger.js';
 import type { Clock } from './ports/clock.js';
 
-const maxFailures = 5;
+/** Failed sign-ins allowed per account, and per client address (shared by many people), in the window. */
+const maxFailuresPerAccount = 5;
+const maxFailuresPerAddress = 30;
 const windowMs = 15 * 60 * 1000;
 
 class FailureLimiter {
@@ -25,7 +27,7 @@ class FailureLimiter {
   }
 
   /** When the key may try again, or undefined when it may now. */
-  blockedUntil(key: string): Date | undefined {
+  blockedUntil(key: string, maxFailures: number): Date | undefined {
     const list = this.recent(key);
     return list.length >= maxFailures ? new Date((list[0] as number) + windowMs) : undefined;
   }
@@ -60,7 +62,7 @@ export function mountDemoSignIn(server: Server, deps: { directory: EmbeddedDirec
     }
     const accountKey = `account:${body.userPrincipalName.trim().toLowerCase()}`;
     const addressKey = `address:${req.socket?.remoteAddress ?? 'unknown'}`;
-    const until = limiter.blockedUntil(accountKey) ?? limiter.blockedUntil(addressKey);
+    const until = limiter.blockedUntil(accountKey, maxFailuresPerAccount) ?? limiter.blockedUntil(addressKey, maxFailuresPerAddress);
     if (until) {
       res.send(429, { error: { code: 'tooManyAttempts', message: `Too many failed sign-ins. Try again after ${until.toISOString().slice(11, 16)} UTC.` } });
       return;

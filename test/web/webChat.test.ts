@@ -1,0 +1,85 @@
+// The web chat page in Debian's Chromium (playwright-core, no browser download): a demo employee
+// signs in, asks for their profile and gets the card; a wrong password is refused.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startApp, type RunningApp } from '../../bot/app.js';
+import { loadConfig } from '../../bot/config.js';
+import { translator } from '../../bot/i18n/i18n.js';
+import { silentLogger } from '../../bot/logger.js';
+import { sharedRecognizer } from '../dialogs/harness.js';
+import { demoUser, tempDir } from '../helpers.js';
+
+const chromiumPath = '/usr/bin/chromium';
+
+describe('web chat page in Chromium', function () {
+  this.timeout(90_000);
+  let app: RunningApp;
+  let browser: Browser;
+  let data: Awaited<ReturnType<typeof tempDir>>;
+
+  before(async function () {
+    assert.ok(existsSync(chromiumPath), 'Debian chromium is installed (.ci/run installs it)');
+    data = await tempDir();
+    app = await startApp(loadConfig({ PORT: '0', DATA_DIR: data.dir }), silentLogger, { recognizer: await sharedRecognizer() });
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync'],
+    });
+  });
+  after(async function () {
+    await browser?.close();
+    await app?.stop();
+    await data?.remove();
+  });
+
+  async function signIn(page: Page, upn: string, password: string, query = ''): Promise<void> {
+    await page.goto(`${app.url}/${query}`);
+    await page.locator('#account:not([disabled])').waitFor();
+    await page.selectOption('#account', upn);
+    await page.fill('#password', password);
+    await page.click('#signin-button');
+  }
+
+  for (const [transport, query] of [['websocket', ''], ['polling', '?ws=0']] as const) {
+    it(`signs in and shows the profile card (${transport})`, async function () {
+      const user = await demoUser((u) => String(u.preferredLanguage).startsWith('en'));
+      const t = translator('en');
+      const page = await browser.newPage();
+      await signIn(page, user.userPrincipalName, user.password, query);
+      await page.locator('#chat[data-state="ready"]').waitFor({ timeout: 30_000 });
+      // Web Chat's typographer curls quotes, so match the greeting up to its first quote mark.
+      const greeting = t.t('welcome.user', { name: String(user.givenName), organization: 'Contoso' }).split(/['"]/)[0] as string;
+      await page.locator('.webchat__bubble p', { hasText: greeting }).first().waitFor();
+      const input = page.getByRole('textbox').last();
+      await input.fill('show my profile');
+      await input.press('Enter');
+      const card = page.locator('.ac-adaptiveCard', { hasText: t.t('profile.heading') });
+      await card.waitFor({ timeout: 30_000 });
+      assert.match(await card.innerText(), new RegExp(user.displayName));
+      await page.screenshot({ path: path.join(data.dir, `profile-${transport}.png`), fullPage: true });
+      await page.close();
+    });
+  }
+
+  it('refuses a wrong password with a visible message', async function () {
+    const user = await demoUser();
+    const page = await browser.newPage();
+    await signIn(page, user.userPrincipalName, 'certainly-wrong');
+    const error = page.locator('#signin-error');
+    await page.waitForFunction("(document.querySelector('#signin-error')?.textContent ?? '').trim() !== ''");
+    assert.match(await error.innerText(), /do not match/);
+    assert.equal(await page.locator('#chat[data-state="ready"]').count(), 0);
+    await page.close();
+  });
+
+  it('fits a phone-width screen without horizontal scrolling', async function () {
+    const page = await browser.newPage({ viewport: { width: 375, height: 740 } });
+    await page.goto(`${app.url}/`);
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+    assert.ok(overflow <= 0, `horizontal overflow of ${overflow}px`);
+    await page.close();
+  });
+});

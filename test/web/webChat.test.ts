@@ -2,6 +2,7 @@
 // signs in, asks for their profile and gets the card; a wrong password is refused.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startApp, type RunningApp } from '../../bot/app.js';
@@ -59,7 +60,7 @@ describe('web chat page in Chromium', function () {
       const card = page.locator('.ac-adaptiveCard', { hasText: t.t('profile.heading') });
       await card.waitFor({ timeout: 30_000 });
       assert.match(await card.innerText(), new RegExp(user.displayName));
-      await page.screenshot({ path: path.join(data.dir, `profile-${transport}.png`), fullPage: true });
+      await page.screenshot({ path: path.join(os.tmpdir(), `assistant-profile-${transport}.png`), fullPage: true });
       await page.close();
     });
   }

@@ -10,9 +10,13 @@ bot.onMessage(async (context, next) => {
 });
 const server = restify.createServer();
 server.use(restify.plugins.bodyParser({ mapParams: false }));
-server.post('/api/messages', async (req: Request, res: Response) => adapter.process(req, res, (context) => bot.run(context)));
+server.post('/api/messages', async (req: Request, res: Response) => {
+  await adapter.process(req, res, (context) => bot.run(context));
+});
 server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   const address = server.address();
   process.stdout.write(`Echo bot ready on http://127.0.0.1:${address.port}\n`);
 });
-process.once('SIGTERM', () => server.close(() => process.exit(0)));
+process.once('SIGTERM', () => {
+  server.close(() => process.exit(0));
+});

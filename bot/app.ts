@@ -1,7 +1,6 @@
 // The composition root: the only place that knows which adapters serve the ports.
 import { ConversationState, UserState, type Activity, type TurnContext } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
-import type { AddressInfo } from 'node:net';
 import type { Server } from 'restify';
 import { RootDialog } from '../dialogs/rootDialog.js';
 import { AccountBot } from './accountBot.js';
@@ -78,7 +77,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       sessions,
       clock,
       logger,
-      serviceUrl: () => `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+      serviceUrl: () => `http://127.0.0.1:${(server.address()).port}/`,
       deliver: (activity) => inFlight.run(() => adapter.processActivityDirect('', activity as Activity, logic)),
     });
     directLine.mount(server);
@@ -93,7 +92,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     server.listen(config.port, config.host, () => resolve());
   });
   ready = true;
-  const port = (server.address() as AddressInfo).port;
+  const port = (server.address()).port;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
   logger.info('bot listening', { url, localMode: config.localMode, dataDir: config.dataDir });
 

@@ -28,12 +28,12 @@ export function setTurnInfo(context: TurnContext, info: TurnInfo): void {
 }
 
 export function turnInfo(context: TurnContext): TurnInfo {
-  const info = context.turnState.get(key) as TurnInfo | undefined;
+  const info = context.turnState.get<TurnInfo | undefined>(key);
   if (!info) throw new Error('Turn info was not set for this turn');
   return info;
 }
 
 /** The turn info when it was set (for the error handler, which can run before it is). */
 export function turnInfoIfSet(context: TurnContext): TurnInfo | undefined {
-  return context.turnState.get(key) as TurnInfo | undefined;
+  return context.turnState.get<TurnInfo | undefined>(key);
 }

@@ -45,6 +45,12 @@ function bearer(req: Request): string | undefined {
   return match?.[1];
 }
 
+/** A route or query parameter as a string ('' when absent). */
+function param(source: unknown, name: string): string {
+  const value = (source as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' ? value : '';
+}
+
 function sendError(res: Response, status: number, code: string, message: string): void {
   res.send(status, { error: { code, message } });
 }
@@ -59,23 +65,23 @@ export class DirectLine {
     // restify 11 takes async handlers of (req, res); errors become a 500 and are logged.
     const route = (handler: Handler) => async (req: Request, res: Response): Promise<void> => {
       try {
-        await handler.call(this, req, res);
+        await handler(req, res);
       } catch (error) {
         this.options.logger.error('direct line request failed', { error });
         if (!res.headersSent) sendError(res, 500, 'internalError', 'The request could not be handled.');
       }
     };
-    server.post('/v3/directline/conversations', route(this.startConversation));
-    server.get('/v3/directline/conversations/:conversationId', route(this.reconnect));
-    server.post('/v3/directline/conversations/:conversationId/activities', route(this.postActivity));
-    server.get('/v3/directline/conversations/:conversationId/activities', route(this.getActivities));
-    server.post('/v3/directline/tokens/refresh', route(this.refreshToken));
+    server.post('/v3/directline/conversations', route((req, res) => this.startConversation(req, res)));
+    server.get('/v3/directline/conversations/:conversationId', route((req, res) => this.reconnect(req, res)));
+    server.post('/v3/directline/conversations/:conversationId/activities', route((req, res) => this.postActivity(req, res)));
+    server.get('/v3/directline/conversations/:conversationId/activities', route((req, res) => this.getActivities(req, res)));
+    server.post('/v3/directline/tokens/refresh', route((req, res) => this.refreshToken(req, res)));
     // The connector side: where the bot's replies arrive.
-    server.post('/v3/conversations/:conversationId/activities', route(this.botReply));
-    server.post('/v3/conversations/:conversationId/activities/:activityId', route(this.botReply));
-    server.put('/v3/conversations/:conversationId/activities/:activityId', route(this.botUpdate));
-    server.del('/v3/conversations/:conversationId/activities/:activityId', route(this.botDelete));
-    server.get('/v3/conversations/:conversationId/members', route(this.members));
+    server.post('/v3/conversations/:conversationId/activities', route((req, res) => this.botReply(req, res)));
+    server.post('/v3/conversations/:conversationId/activities/:activityId', route((req, res) => this.botReply(req, res)));
+    server.put('/v3/conversations/:conversationId/activities/:activityId', route((req, res) => this.botUpdate(req, res)));
+    server.del('/v3/conversations/:conversationId/activities/:activityId', route((req, res) => this.botDelete(req, res)));
+    server.get('/v3/conversations/:conversationId/members', route((req, res) => this.members(req, res)));
   }
 
   /** Accepts websocket upgrades for `/v3/directline/conversations/:id/stream`. */
@@ -119,7 +125,7 @@ export class DirectLine {
 
   private conversationFor(req: Request, res: Response): Conversation | undefined {
     const session = this.options.sessions.byBearer(bearer(req));
-    const conversation = this.conversations.get(String(req.params.conversationId));
+    const conversation = this.conversations.get(param(req.params, 'conversationId'));
     if (!session || !conversation || conversation.session !== session) {
       sendError(res, 403, 'forbidden', 'The token is not valid for this conversation.');
       return undefined;
@@ -219,7 +225,7 @@ export class DirectLine {
   private getActivities(req: Request, res: Response): void {
     const conversation = this.conversationFor(req, res);
     if (!conversation) return;
-    const watermark = Math.max(0, Number(req.query?.watermark ?? 0) || 0);
+    const watermark = Math.max(0, Number(param(req.query, 'watermark') || 0) || 0);
     res.send(200, { activities: conversation.history.slice(watermark), watermark: String(conversation.history.length) });
   }
 
@@ -236,7 +242,7 @@ export class DirectLine {
   }
 
   private botConversation(req: Request, res: Response): Conversation | undefined {
-    const conversation = this.conversations.get(String(req.params.conversationId));
+    const conversation = this.conversations.get(param(req.params, 'conversationId'));
     if (!conversation) sendError(res, 404, 'notFound', 'No such conversation.');
     return conversation;
   }
@@ -266,9 +272,9 @@ export class DirectLine {
   private botUpdate(req: Request, res: Response): void {
     const conversation = this.botConversation(req, res);
     if (!conversation) return;
-    const index = conversation.history.findIndex((a) => a.id === req.params.activityId);
+    const index = conversation.history.findIndex((a) => a.id === param(req.params, 'activityId'));
     if (index < 0) return sendError(res, 404, 'notFound', 'No such activity.');
-    const updated = { ...(conversation.history[index] as Partial<Activity>), ...(req.body as Partial<Activity>), id: req.params.activityId as string, from: { ...botAccount } };
+    const updated = { ...(conversation.history[index] as Partial<Activity>), ...(req.body as Partial<Activity>), id: param(req.params, 'activityId'), from: { ...botAccount } };
     conversation.history[index] = updated;
     const message = JSON.stringify({ activities: [updated], watermark: String(conversation.history.length) });
     for (const ws of conversation.sockets) ws.send(message);
@@ -278,8 +284,8 @@ export class DirectLine {
   private botDelete(req: Request, res: Response): void {
     const conversation = this.botConversation(req, res);
     if (!conversation) return;
-    const index = conversation.history.findIndex((a) => a.id === req.params.activityId);
-    if (index >= 0) conversation.history[index] = { id: req.params.activityId as string, type: 'messageDelete', from: { ...botAccount } };
+    const index = conversation.history.findIndex((a) => a.id === param(req.params, 'activityId'));
+    if (index >= 0) conversation.history[index] = { id: param(req.params, 'activityId'), type: 'messageDelete', from: { ...botAccount } };
     res.send(200, {});
   }
 

@@ -150,7 +150,7 @@ describe('the process', function () {
   it('stops with a message naming the bad field of an invalid seed', async function () {
     const { dir, remove } = await tempDir();
     const seed = await demoSeed();
-    (seed.users[2] as { devices: { id: unknown }[] }).devices[0] = { id: 7 } as never;
+    (seed.users[2] as { devices: { id: unknown }[] }).devices[0] = { id: 7 };
     const seedFile = path.join(dir, 'seed.json');
     await writeFile(seedFile, JSON.stringify(seed));
     const proc = run({ DATA_DIR: dir, TENANT_SEED: seedFile });

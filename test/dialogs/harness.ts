@@ -43,7 +43,7 @@ export async function createHarness(): Promise<Harness> {
       const adapter = new TestAdapter((context) => bot.run(context), {
         channelId: 'msteams',
         locale,
-        from: { id: 'teams-user', name: 'Teams user', aadObjectId: userId } as Activity['from'],
+        from: { id: 'teams-user', name: 'Teams user', aadObjectId: userId },
       });
       return adapter;
     },

@@ -84,7 +84,7 @@ describe('root dialog and profile.view', function () {
 
       it('the menu button starts the goal', async function () {
         await harness.conversation(anna.id, say.tag)
-          .send({ type: 'message', value: { verb: cardVerbs.startGoal, goal: 'profile.view' } } as Partial<Activity>)
+          .send({ type: 'message', value: { verb: cardVerbs.startGoal, goal: 'profile.view' } })
           .assertReply((reply: Partial<Activity>) => assert.ok(cardTexts(cardOf(reply)).includes(anna.displayName)));
       });
 
@@ -92,7 +92,7 @@ describe('root dialog and profile.view', function () {
         await harness.conversation(anna.id, say.tag)
           .send(say.profile)
           .assertReply(() => undefined)
-          .send({ type: 'message', value: { verb: cardVerbs.reportProfileError } } as Partial<Activity>)
+          .send({ type: 'message', value: { verb: cardVerbs.reportProfileError } })
           .assertReply((reply: Partial<Activity>) => {
             const texts = cardTexts(cardOf(reply));
             assert.ok(texts.includes(t.t('profile.reportErrorHeading')));
@@ -102,11 +102,11 @@ describe('root dialog and profile.view', function () {
 
       it('an unknown or forged card payload → refused politely', async function () {
         await harness.conversation(anna.id, say.tag)
-          .send({ type: 'message', value: { verb: 'account.deleteEverything', id: 'x' } } as Partial<Activity>)
+          .send({ type: 'message', value: { verb: 'account.deleteEverything', id: 'x' } })
           .assertReply(t.t('card.unknown'))
-          .send({ type: 'message', value: { verb: cardVerbs.startGoal, goal: 'root' } } as Partial<Activity>)
+          .send({ type: 'message', value: { verb: cardVerbs.startGoal, goal: 'root' } })
           .assertReply(t.t('card.unknown'))
-          .send({ type: 'message', value: 'just a string' } as Partial<Activity>)
+          .send({ type: 'message', value: 'just a string' })
           .assertReply(t.t('card.unknown'));
       });
 
@@ -131,7 +131,7 @@ describe('root dialog and profile.view', function () {
     const t = translator('nl');
     const adapter = harness.conversation(anna.id, 'nl-NL');
     await adapter
-      .send({ type: 'conversationUpdate', membersAdded: [{ id: 'teams-user', name: 'Teams user' }] } as Partial<Activity>)
+      .send({ type: 'conversationUpdate', membersAdded: [{ id: 'teams-user', name: 'Teams user' }] })
       .assertReply(t.t('welcome.user', { name: String(anna.givenName), organization: 'Contoso' }))
       .assertReply((reply: Partial<Activity>) => assert.ok(cardTexts(cardOf(reply)).includes(t.t('menu.title'))));
   });

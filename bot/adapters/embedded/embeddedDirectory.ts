@@ -96,11 +96,11 @@ function toMethod(m: SeedObject): AuthenticationMethod {
     '@odata.type': odataType,
     kind: methodKinds[odataType] ?? 'other',
     displayName: str(m.displayName),
-  } as AuthenticationMethod;
+  };
 }
 
 function toDevice(d: SeedObject): Device {
-  return { ...(d as object), id: String(d.id), displayName: String(d.displayName), accountEnabled: bool(d.accountEnabled, true) } as Device;
+  return { ...(d as object), id: String(d.id), displayName: String(d.displayName), accountEnabled: bool(d.accountEnabled, true) };
 }
 
 function toOrganization(o: SeedObject, homeTenantId: string): Organization {
@@ -117,9 +117,9 @@ function toOrganization(o: SeedObject, homeTenantId: string): Organization {
 function toPolicy(raw: unknown): TenantPolicy {
   const p = (raw ?? {}) as Partial<Record<keyof TenantPolicy, Record<string, unknown>>> & { stepUpMinutes?: number };
   return {
-    selfServicePasswordReset: { ...defaultPolicy.selfServicePasswordReset, ...(p.selfServicePasswordReset ?? {}) } as TenantPolicy['selfServicePasswordReset'],
-    password: { ...defaultPolicy.password, ...(p.password ?? {}) } as TenantPolicy['password'],
-    verificationCode: { ...defaultPolicy.verificationCode, ...(p.verificationCode ?? {}) } as TenantPolicy['verificationCode'],
+    selfServicePasswordReset: { ...defaultPolicy.selfServicePasswordReset, ...(p.selfServicePasswordReset ?? {}) },
+    password: { ...defaultPolicy.password, ...(p.password ?? {}) },
+    verificationCode: { ...defaultPolicy.verificationCode, ...(p.verificationCode ?? {}) },
     stepUpMinutes: typeof p.stepUpMinutes === 'number' ? p.stepUpMinutes : defaultPolicy.stepUpMinutes,
   };
 }
@@ -377,8 +377,8 @@ export class EmbeddedDirectory implements Directory {
       ...(s as object),
       id: String(s.id),
       createdDateTime: String(s.createdDateTime),
-      status: { errorCode: 0, ...((s.status ?? {}) as object) },
-    }) as SignIn);
+      status: { errorCode: 0, ...((s.status ?? {})) },
+    }));
     rows.sort((a, b) => b.createdDateTime.localeCompare(a.createdDateTime));
     return Promise.resolve(rows.slice(0, Math.max(0, top)));
   }

@@ -5,15 +5,18 @@ import WebSocket from 'ws';
 import { startApp, type RunningApp } from '../../../bot/app.js';
 import { loadConfig } from '../../../bot/config.js';
 import { translator } from '../../../bot/i18n/i18n.js';
-import { silentLogger } from '../../../bot/logger.js';
 import { cardOf, cardTexts, sharedRecognizer } from '../../dialogs/harness.js';
-import { demoUser, tempDir } from '../../helpers.js';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { captureLogs, demoUser, tempDir } from '../../helpers.js';
 
 interface DlActivity { id: string; type: string; text?: string; from: { id: string; role?: string }; attachments?: unknown[]; value?: unknown }
 
 describe('Direct Line', function () {
   let app: RunningApp;
   let remove: () => Promise<void>;
+  let dataDir: string;
+  const logs = captureLogs();
   let user: Awaited<ReturnType<typeof demoUser>>;
   const json = (body: unknown) => ({ 'content-type': 'application/json', body: JSON.stringify(body) });
 
@@ -47,11 +50,21 @@ describe('Direct Line', function () {
   before(async function () {
     const data = await tempDir();
     remove = data.remove;
+    dataDir = data.dir;
     user = await demoUser((u) => String(u.preferredLanguage).startsWith('fr'));
-    app = await startApp(loadConfig({ PORT: '0', DATA_DIR: data.dir }), silentLogger, { recognizer: await sharedRecognizer() });
+    app = await startApp(loadConfig({ PORT: '0', DATA_DIR: data.dir, LOG_LEVEL: 'debug' }), logs.logger, { recognizer: await sharedRecognizer() });
   });
+  // Everything above signed in with real demo passwords and posted a secret card value.
   after(async function () {
     await app.stop();
+    const files = await readdir(dataDir);
+    const persisted = (await Promise.all(files.map((f) => readFile(path.join(dataDir, f), 'utf8').catch(() => '')))).join('\n');
+    const logged = logs.lines.join('\n');
+    assert.ok(logs.lines.length > 0, 'logs were captured');
+    for (const secret of [user.password, 'S3cret-value-123']) {
+      assert.ok(!persisted.includes(secret), 'no secret in DATA_DIR');
+      assert.ok(!logged.includes(secret), 'no secret in the logs');
+    }
     await remove();
   });
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { supportedLocales, toLocale, type Locale } from '../i18n/i18n.js';
 import { paths } from '../paths.js';
 import { isIntentName, type IntentName } from './intents.js';
-import { NgramModel } from './ngramModel.js';
+import { fold, NgramModel } from './ngramModel.js';
 import { normalizeUtterance } from './normalize.js';
 
 export interface Recognition {
@@ -108,10 +108,30 @@ const nlpWeight = 0.4;
 /** Turns the n-gram similarities into a distribution: higher is more decisive. */
 const ngramSharpness = 30;
 /** How much the channel's locale counts when the text's language is unclear. */
-const hintBonus = 0.25;
+const hintBonus = 0.15;
+
+/** For each word of the corpus, the languages whose corpus uses it. */
+function vocabulary(corpus: readonly CorpusFile[]): Map<string, Set<Locale>> {
+  const words = new Map<string, Set<Locale>>();
+  for (const file of corpus) {
+    const locale = toLocale(file.locale);
+    if (!locale) continue;
+    for (const { utterances } of file.data) {
+      for (const u of utterances) for (const w of fold(normalizeUtterance(u)).split(' ')) if (w) (words.get(w) ?? words.set(w, new Set()).get(w))?.add(locale);
+    }
+  }
+  return words;
+}
+
+/** Languages whose reading of the text is this close to the best one are all tried for the intent. */
+const closeLanguages = 0.15;
 
 export class NlpRecognizer implements IntentRecognizer {
-  private constructor(private readonly nlp: Nlp, private readonly ngrams: Map<Locale, NgramModel>) {}
+  private readonly words: Map<string, Set<Locale>>;
+
+  private constructor(private readonly nlp: Nlp, private readonly ngrams: Map<Locale, NgramModel>, corpus: readonly CorpusFile[]) {
+    this.words = vocabulary(corpus);
+  }
 
   /** Trains from a corpus (no cache). */
   static async train(corpus: readonly CorpusFile[]): Promise<NlpRecognizer> {
@@ -125,7 +145,7 @@ export class NlpRecognizer implements IntentRecognizer {
       }
     }
     await nlp.train();
-    return new NlpRecognizer(nlp, ngramModels(corpus));
+    return new NlpRecognizer(nlp, ngramModels(corpus), corpus);
   }
 
   /**
@@ -141,7 +161,7 @@ export class NlpRecognizer implements IntentRecognizer {
       if (cached.hash === hash && typeof cached.model === 'string') {
         const nlp = await createNlp();
         nlp.import(cached.model);
-        return new NlpRecognizer(nlp, ngramModels(corpus));
+        return new NlpRecognizer(nlp, ngramModels(corpus), corpus);
       }
     }
     const recognizer = await NlpRecognizer.train(corpus);
@@ -168,26 +188,56 @@ export class NlpRecognizer implements IntentRecognizer {
     return scores;
   }
 
-  async recognize(rawText: string, hint?: string): Promise<Recognition> {
-    const text = normalizeUtterance(rawText);
-    const hinted = toLocale(hint);
-    if (text === '') return { intent: 'None', score: 1, locale: hinted ?? 'en' };
-    // 1. The language: the guesser, how familiar the text looks to each corpus, and the channel's hint.
-    const guesses = this.languageScores(text);
-    const ngram = new Map(supportedLocales.map((l) => [l, (this.ngrams.get(l) as NgramModel).score(text)]));
-    const bestFamiliarity = Math.max(...[...ngram.values()].map((s) => s.familiarity), 1e-9);
-    const languageScore = (l: Locale): number =>
-      0.4 * (guesses.get(l) ?? 0) + 0.6 * ((ngram.get(l) as { familiarity: number }).familiarity / bestFamiliarity) + (l === hinted ? hintBonus : 0);
-    const locale = [...supportedLocales].sort((a, b) => languageScore(b) - languageScore(a))[0] as Locale;
-    // 2. The intent in that language: NLP.js blended with the n-gram model.
+  /** Evidence from the words themselves: a word only one language's corpus uses counts most. */
+  private wordEvidence(text: string): Map<Locale, number> {
+    const evidence = new Map<Locale, number>(supportedLocales.map((l) => [l, 0]));
+    const words = fold(text).split(' ').filter(Boolean);
+    for (const word of words) {
+      const languages = this.words.get(word);
+      if (languages) for (const l of languages) evidence.set(l, (evidence.get(l) ?? 0) + 1 / languages.size);
+    }
+    return evidence;
+  }
+
+  /** The intent a language's models read in the text: NLP.js blended with the n-gram model. */
+  private async intentIn(locale: Locale, text: string, labels: Map<string, number>): Promise<{ intent: IntentName; score: number }> {
     const neural = await this.classify(locale, text);
-    const labels = (ngram.get(locale) as { labels: Map<string, number> }).labels;
     const weights = new Map([...labels].map(([label, s]) => [label, Math.exp(ngramSharpness * s)]));
     const total = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
     let best: { intent: IntentName; score: number } = { intent: 'None', score: 0 };
     for (const [label, w] of weights) {
       const score = nlpWeight * (neural.get(label) ?? 0) + (1 - nlpWeight) * (w / total);
       if (isIntentName(label) && score > best.score) best = { intent: label, score };
+    }
+    return best;
+  }
+
+  async recognize(rawText: string, hint?: string): Promise<Recognition> {
+    const text = normalizeUtterance(rawText);
+    const hinted = toLocale(hint);
+    if (text === '') return { intent: 'None', score: 1, locale: hinted ?? 'en' };
+    // 1. The language: the words only one language uses, how familiar the text looks to each
+    //    corpus, the trigram guesser, and a little the channel's hint.
+    const guesses = this.languageScores(text);
+    const evidence = this.wordEvidence(text);
+    const ngram = new Map(supportedLocales.map((l) => [l, (this.ngrams.get(l) as NgramModel).score(text)]));
+    const bestFamiliarity = Math.max(...[...ngram.values()].map((s) => s.familiarity), 1e-9);
+    const bestEvidence = Math.max(...evidence.values());
+    const languageScore = (l: Locale): number =>
+      (bestEvidence > 0 ? 0.5 * ((evidence.get(l) ?? 0) / bestEvidence) : 0) +
+      0.3 * ((ngram.get(l) as { familiarity: number }).familiarity / bestFamiliarity) +
+      0.2 * (guesses.get(l) ?? 0) +
+      (l === hinted ? hintBonus : 0);
+    const ranked = [...supportedLocales].sort((a, b) => languageScore(b) - languageScore(a));
+    const locale = ranked[0] as Locale;
+    // 2. The intent: read in the best language and in any language nearly as likely; the most
+    //    confident reading wins ("help" in a French conversation is still help).
+    const candidates = ranked.filter((l) => languageScore(l) >= languageScore(locale) - closeLanguages);
+    let best: { intent: IntentName; score: number } = { intent: 'None', score: 0 };
+    for (const l of candidates) {
+      const reading = await this.intentIn(l, text, (ngram.get(l) as { labels: Map<string, number> }).labels);
+      const current = best.intent === 'None' ? 0 : best.score;
+      if (best.score === 0 || (reading.intent !== 'None' && reading.score > current)) best = reading;
     }
     if (best.intent === 'None' || best.score < intentThreshold) {
       return { intent: 'None', score: best.intent === 'None' ? best.score : 1 - best.score, locale };

@@ -1,5 +1,5 @@
 // The composition root: the only place that knows which adapters serve the ports.
-import { ConversationState, UserState, type Activity, type TurnContext } from 'botbuilder';
+import { ConversationState, UserState, type Activity, type StatePropertyAccessor, type Storage, type TurnContext } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { Server } from 'restify';
 import { RootDialog } from '../dialogs/rootDialog.js';
@@ -11,10 +11,11 @@ import type { Config } from './config.js';
 import { mountDemoSignIn } from './demoSignIn.js';
 import { DirectLine } from './directline/directLine.js';
 import { SessionRegistry } from './directline/sessions.js';
-import { IdentityResolver } from './identity.js';
+import { IdentityResolver, type WebChatSessions } from './identity.js';
 import type { Logger } from './logger.js';
 import { NlpRecognizer, type IntentRecognizer } from './nlu/recognizer.js';
 import { systemClock, type Clock } from './ports/clock.js';
+import type { Directory } from './ports/directory.js';
 import { createServer, InFlight } from './server.js';
 import { FileStorage } from './storage/fileStorage.js';
 import { TurnPreparation, type ConversationInfo, type UserPreferences } from './turnPreparation.js';
@@ -33,24 +34,31 @@ export interface AppOptions {
   readonly clock?: Clock;
 }
 
+/** The bot and its state over a storage: what every host of the bot (server, tests) wires the same way. */
+export function composeBot(parts: { directory: Directory; recognizer: IntentRecognizer; storage: Storage; sessions?: WebChatSessions }): {
+  bot: AccountBot; conversationState: ConversationState; dialogState: StatePropertyAccessor<DialogState>;
+} {
+  const conversationState = new ConversationState(parts.storage);
+  const userState = new UserState(parts.storage);
+  const dialogState = conversationState.createProperty<DialogState>('dialogState');
+  const preparation = new TurnPreparation(
+    new IdentityResolver(parts.directory, parts.sessions),
+    parts.recognizer,
+    userState.createProperty<UserPreferences>('preferences'),
+    conversationState.createProperty<ConversationInfo>('conversation'),
+  );
+  const bot = new AccountBot({ conversationState, userState, dialogState, rootDialog: new RootDialog(parts.directory), preparation, directory: parts.directory });
+  return { bot, conversationState, dialogState };
+}
+
 export async function startApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<RunningApp> {
   const clock = options.clock ?? systemClock;
   const directory = await EmbeddedDirectory.open({ dataDir: config.dataDir, seedFile: config.tenantSeed, logger, now: () => clock.now() });
   const notifier = await OutboxNotifier.open(config.dataDir, clock);
   const recognizer = options.recognizer ?? (await NlpRecognizer.load());
   const storage = FileStorage.inDataDir(config.dataDir);
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
-  const dialogState = conversationState.createProperty<DialogState>('dialogState');
   const sessions = config.localMode ? new SessionRegistry(clock) : undefined;
-
-  const preparation = new TurnPreparation(
-    new IdentityResolver(directory, sessions),
-    recognizer,
-    userState.createProperty<UserPreferences>('preferences'),
-    conversationState.createProperty<ConversationInfo>('conversation'),
-  );
-  const bot = new AccountBot({ conversationState, userState, dialogState, rootDialog: new RootDialog(directory), preparation, directory });
+  const { bot, conversationState, dialogState } = composeBot({ directory, recognizer, storage, sessions });
   const adapter = createAdapter({ config, logger, conversationState, dialogState });
   const logic = (context: TurnContext): Promise<void> => bot.run(context);
 

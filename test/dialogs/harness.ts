@@ -1,15 +1,11 @@
 // Runs the real bot (root dialog, recognizer, embedded directory) on botbuilder's TestAdapter,
 // as a user on the msteams channel, so conversation tests read like transcripts.
-import { ConversationState, MemoryStorage, TestAdapter, UserState, type Activity } from 'botbuilder';
-import type { DialogState } from 'botbuilder-dialogs';
-import { AccountBot } from '../../bot/accountBot.js';
+import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import { composeBot } from '../../bot/app.js';
 import { EmbeddedDirectory } from '../../bot/adapters/embedded/embeddedDirectory.js';
-import { IdentityResolver } from '../../bot/identity.js';
 import { silentLogger } from '../../bot/logger.js';
 import { NlpRecognizer } from '../../bot/nlu/recognizer.js';
 import { paths } from '../../bot/paths.js';
-import { TurnPreparation, type ConversationInfo, type UserPreferences } from '../../bot/turnPreparation.js';
-import { RootDialog } from '../../dialogs/rootDialog.js';
 import { tempDir } from '../helpers.js';
 
 let recognizer: Promise<NlpRecognizer> | undefined;
@@ -29,17 +25,7 @@ export async function createHarness(): Promise<Harness> {
   return {
     directory,
     conversation(userId, locale = 'en-US') {
-      const storage = new MemoryStorage();
-      const conversationState = new ConversationState(storage);
-      const userState = new UserState(storage);
-      const dialogState = conversationState.createProperty<DialogState>('dialogState');
-      const preparation = new TurnPreparation(
-        new IdentityResolver(directory, undefined),
-        recognizerInstance,
-        userState.createProperty<UserPreferences>('preferences'),
-        conversationState.createProperty<ConversationInfo>('conversation'),
-      );
-      const bot = new AccountBot({ conversationState, userState, dialogState, rootDialog: new RootDialog(directory), preparation, directory });
+      const { bot } = composeBot({ directory, recognizer: recognizerInstance, storage: new MemoryStorage() });
       const adapter = new TestAdapter((context) => bot.run(context), {
         channelId: 'msteams',
         locale,

@@ -47,7 +47,9 @@ export interface NgramScores {
 
 export class NgramModel {
   private readonly idf = new Map<string, number>();
-  private readonly examples: { label: string; vector: SparseVector }[] = [];
+  private readonly labels: string[] = [];
+  /** For each term, the examples that have it and its weight there: only those are scored. */
+  private readonly postings = new Map<string, { example: number; weight: number }[]>();
   private readonly centroids = new Map<string, SparseVector>();
 
   constructor(samples: readonly { label: string; text: string }[]) {
@@ -61,7 +63,8 @@ export class NgramModel {
     for (const [term, df] of documentFrequency) this.idf.set(term, Math.log((1 + samples.length) / (1 + df)) + 1);
     for (const { label, bag } of bags) {
       const vector = this.weigh(bag);
-      this.examples.push({ label, vector });
+      const example = this.labels.push(label) - 1;
+      for (const [term, weight] of vector) (this.postings.get(term) ?? this.postings.set(term, []).get(term))?.push({ example, weight });
       const centroid = this.centroids.get(label) ?? new Map<string, number>();
       for (const [k, v] of vector) centroid.set(k, (centroid.get(k) ?? 0) + v);
       this.centroids.set(label, centroid);
@@ -86,19 +89,22 @@ export class NgramModel {
 
   score(text: string): NgramScores {
     const vector = this.vectorize(text);
+    const similarity = new Float64Array(this.labels.length);
+    for (const [term, weight] of vector) for (const posting of this.postings.get(term) ?? []) similarity[posting.example] = (similarity[posting.example] ?? 0) + weight * posting.weight;
     const nearest = new Map<string, number[]>();
     let familiarity = 0;
-    for (const { label, vector: example } of this.examples) {
-      const similarity = cosine(vector, example);
-      familiarity = Math.max(familiarity, similarity);
-      const list = nearest.get(label) ?? [];
-      list.push(similarity);
-      nearest.set(label, list);
-    }
+    similarity.forEach((value, example) => {
+      familiarity = Math.max(familiarity, value);
+      const label = this.labels[example] as string;
+      const top = nearest.get(label) ?? [];
+      // Keep the three best similarities of each label.
+      if (top.length < 3) top.push(value);
+      else if (value > Math.min(...top)) top[top.indexOf(Math.min(...top))] = value;
+      nearest.set(label, top);
+    });
     const labels = new Map<string, number>();
-    for (const [label, sims] of nearest) {
+    for (const [label, top] of nearest) {
       // Mean of the three nearest examples of the label, blended with its centroid.
-      const top = sims.sort((a, b) => b - a).slice(0, 3);
       const knn = top.reduce((a, b) => a + b, 0) / top.length;
       labels.set(label, 0.6 * knn + 0.4 * cosine(vector, this.centroids.get(label) as SparseVector));
     }

@@ -72,19 +72,14 @@ function showSigninError(message, focusTarget) {
 /** Runs a sign-in request with the buttons disabled; shows network failures in the error region. */
 async function busy(work) {
   if (!window.WebChat) return showSigninError('The chat component could not be loaded. Reload the page.', el.anonymousButton);
+  const setBusy = (on) => {
+    if (on) el.form.setAttribute('aria-busy', 'true'); else el.form.removeAttribute('aria-busy');
+    setSigninEnabled(!on && accountsLoaded);
+    el.anonymousButton.disabled = on;
+  };
   el.error.textContent = '';
-  el.form.setAttribute('aria-busy', 'true');
-  setSigninEnabled(false);
-  el.anonymousButton.disabled = true;
-  try {
-    await work();
-  } catch {
-    showSigninError(NETWORK_ERROR, null);
-  } finally {
-    el.form.removeAttribute('aria-busy');
-    setSigninEnabled(accountsLoaded);
-    el.anonymousButton.disabled = false;
-  }
+  setBusy(true);
+  try { await work(); } catch { showSigninError(NETWORK_ERROR, null); } finally { setBusy(false); }
 }
 
 el.form.addEventListener('submit', (event) => {
@@ -96,8 +91,7 @@ el.form.addEventListener('submit', (event) => {
   void busy(async () => {
     const res = await api('/api/demo/signin', { method: 'POST', body: { userPrincipalName, password } });
     if (!res.ok) return showSigninError(serverMessage(res, 'Sign-in failed'), el.password);
-    const s = res.body;
-    startChat({ ...s, userPrincipalName: s.userPrincipalName || userPrincipalName, label: `Signed in as ${s.displayName}` });
+    startChat({ userPrincipalName, ...res.body, label: `Signed in as ${res.body.displayName}` });
   });
 });
 
@@ -113,18 +107,17 @@ el.anonymousButton.addEventListener('click', () => void busy(async () => {
 // ---- Chat -------------------------------------------------------------------------------------
 
 function showChatView(visible) {
-  el.sessionBar.hidden = !visible;
-  el.chatPanel.hidden = !visible;
+  el.sessionBar.hidden = el.chatPanel.hidden = !visible;
   el.signinPanel.hidden = visible;
+  syncHeaderHeight();
 }
 
 function startChat({ token, userId, displayName, userPrincipalName, locale, label }) {
   const chatLocale = LOCALES[locale] || 'en-US';
   const directLine = WebChat.createDirectLine({ domain: `${location.origin}/v3/directline`, token, webSocket: useWebSocket });
   session = { token, upn: userPrincipalName, locale: chatLocale, directLine, abort: new AbortController(), pollTimer: 0, lastKey: null };
-  el.password.value = '';
+  el.password.value = el.notice.textContent = '';
   el.password.removeAttribute('aria-invalid');
-  el.notice.textContent = '';
   el.signedInAs.textContent = label;
   el.chat.dataset.state = 'connecting';
   showChatView(true);
@@ -140,14 +133,11 @@ function startChat({ token, userId, displayName, userPrincipalName, locale, labe
 
 // Direct Line ConnectionStatus: 0 uninitialized, 1 connecting, 2 online, 3 expired token, 4 failed to connect, 5 ended.
 function onConnectionStatus(status) {
-  if (status === 2) {
-    el.chat.dataset.state = 'ready';
-    el.chatStatus.textContent = '';
-  } else if (status === 3 || status === 4) {
-    el.chat.dataset.state = 'error';
-    el.chatStatus.textContent = status === 3
-      ? 'The chat session has expired. Sign out and start again.'
-      : 'Could not connect to the chat service. Sign out and try again.';
+  const problem = { 3: 'The chat session has expired. Sign out and start again.',
+    4: 'Could not connect to the chat service. Sign out and try again.' }[status];
+  if (status === 2 || problem) {
+    el.chat.dataset.state = problem ? 'error' : 'ready';
+    el.chatStatus.textContent = problem ?? '';
   }
 }
 
@@ -160,9 +150,9 @@ function endChat() {
   s.subscription?.unsubscribe();
   try { s.directLine.end(); } catch { /* already closed */ }
   el.chat.replaceChildren();
+  el.outboxList.replaceChildren();
   el.chat.dataset.state = 'idle';
   el.chatStatus.textContent = el.outboxStatus.textContent = '';
-  el.outboxList.replaceChildren();
   showChatView(false);
   (accountsLoaded ? el.account : el.anonymousButton).focus();
 }
@@ -170,7 +160,7 @@ function endChat() {
 el.signoutButton.addEventListener('click', async () => {
   if (!session) return;
   el.signoutButton.disabled = true;
-  const ok = await api('/api/demo/signout', { method: 'POST', token: session.token }).then(() => true, () => false);
+  const ok = await api('/api/demo/signout', { method: 'POST', token: session.token }).then(() => true, () => false); // 204
   el.signoutButton.disabled = false;
   endChat();
   if (!ok) el.notice.textContent = 'You left the chat, but the server could not be reached to end the session.';
@@ -196,7 +186,6 @@ function styleOptions() {
 // ---- Demo phone & mailbox ---------------------------------------------------------------------
 
 function startOutbox(s) {
-  el.outboxList.replaceChildren();
   el.outboxEmpty.hidden = false;
   el.outboxOwner.textContent = s.upn || '';
   setOutboxVisible(Boolean(s.upn) && outboxAvailable);
@@ -250,8 +239,7 @@ function outboxItem(m, locale) {
   iconEl.setAttribute('aria-hidden', 'true');
   const time = part('time', 'outbox-time', relativeTime(m.sentAt, locale));
   time.dateTime = String(m.sentAt);
-  const sent = new Date(m.sentAt);
-  if (!Number.isNaN(sent.getTime())) time.title = sent.toLocaleString(locale);
+  if (!Number.isNaN(Date.parse(m.sentAt))) time.title = new Date(m.sentAt).toLocaleString(locale);
   const head = part('p', 'outbox-item-head');
   head.append(iconEl, part('strong', 'outbox-channel', CHANNELS[m.channel] || String(m.channel)), ' ', part('span', 'outbox-to', `to ${m.to}`), ' ', time);
   li.append(head, part('p', 'outbox-text', String(m.text)));
@@ -282,6 +270,7 @@ syncOutboxLayout();
 
 // On phones the chat height is computed from the real header height.
 const header = document.querySelector('.app-header');
-new ResizeObserver(() => document.documentElement.style.setProperty('--header-h', `${header.offsetHeight}px`)).observe(header);
+function syncHeaderHeight() { document.documentElement.style.setProperty('--header-h', `${header.offsetHeight}px`); }
+new ResizeObserver(syncHeaderHeight).observe(header);
 
 void loadAccounts();

@@ -4,7 +4,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { createLogger, type Logger } from '../bot/logger.js';
 import { paths } from '../bot/paths.js';
-import type { Clock } from '../bot/ports/clock.js';
 import type { Seed, SeedObject } from '../bot/adapters/embedded/tenantSeed.js';
 
 export async function tempDir(prefix = 'assistant-test-'): Promise<{ dir: string; remove: () => Promise<void> }> {
@@ -22,11 +21,6 @@ export async function demoUser(predicate: (u: SeedObject) => boolean = () => tru
   const user = seed.users.find((u) => typeof u.password === 'string' && predicate(u));
   if (!user) throw new Error('No demo user matches');
   return user as SeedObject & { id: string; userPrincipalName: string; displayName: string; password: string };
-}
-
-export function fixedClock(iso = '2026-11-21T12:00:00Z'): Clock & { advance(ms: number): void } {
-  let now = new Date(iso).getTime();
-  return { now: () => new Date(now), advance: (ms) => { now += ms; } };
 }
 
 export function captureLogs(): { logger: Logger; lines: string[] } {

@@ -237,6 +237,11 @@ export class DirectLine {
   private push(conversation: Conversation, activity: Partial<Activity>): void {
     conversation.history.push(activity);
     if (conversation.history.length > maxHistory) conversation.history.splice(0, conversation.history.length - maxHistory);
+    this.broadcast(conversation, activity);
+  }
+
+  /** Sends an activity to the conversation's open streams. */
+  private broadcast(conversation: Conversation, activity: Partial<Activity>): void {
     const message = JSON.stringify({ activities: [activity], watermark: String(conversation.history.length) });
     for (const ws of conversation.sockets) ws.send(message);
   }
@@ -261,8 +266,7 @@ export class DirectLine {
     };
     if (activity.type === 'typing') {
       // Typing indicators are streamed but not kept in the history.
-      const message = JSON.stringify({ activities: [activity], watermark: String(conversation.history.length) });
-      for (const ws of conversation.sockets) ws.send(message);
+      this.broadcast(conversation, activity);
     } else {
       this.push(conversation, activity);
     }
@@ -276,8 +280,7 @@ export class DirectLine {
     if (index < 0) return sendError(res, 404, 'notFound', 'No such activity.');
     const updated = { ...(conversation.history[index] as Partial<Activity>), ...(req.body as Partial<Activity>), id: param(req.params, 'activityId'), from: { ...botAccount } };
     conversation.history[index] = updated;
-    const message = JSON.stringify({ activities: [updated], watermark: String(conversation.history.length) });
-    for (const ws of conversation.sockets) ws.send(message);
+    this.broadcast(conversation, updated);
     res.send(200, { id: updated.id });
   }
 

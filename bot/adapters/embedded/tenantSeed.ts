@@ -91,9 +91,6 @@ function referenceProblems(seed: Seed): string[] {
       if (!userIds.has(user.manager)) problems.push(`${at}.manager: no user has the id "${user.manager}"`);
       else if (user.manager === user.id) problems.push(`${at}.manager: a user cannot be their own manager`);
     }
-    if (user.password === undefined && user.passwordHash === undefined) {
-      // Allowed: such an account cannot sign in on the demo page, but can still be used from Teams.
-    }
     duplicate(asArray(user.authenticationMethods).map((m, j) => ({ value: String(m.id), where: `${at}.authenticationMethods[${j}].id` })), 'method id');
     duplicate(asArray(user.devices).map((d, j) => ({ value: String(d.id), where: `${at}.devices[${j}].id` })), 'device id');
     duplicate(asArray(user.organizations).map((o, j) => ({ value: String(o.tenantId), where: `${at}.organizations[${j}].tenantId` })), 'organization');

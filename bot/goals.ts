@@ -31,6 +31,7 @@ export const goals: readonly Goal[] = [
   { intent: 'signins.view', inChat: false, requiresSignIn: true, portalUrl: 'https://mysignins.microsoft.com' },
   { intent: 'helpdesk.ticket', inChat: false, requiresSignIn: false },
   { intent: 'ticket.status', inChat: false, requiresSignIn: true },
+  { intent: 'audit.view', inChat: false, requiresSignIn: true },
 ];
 
 export function goalFor(intent: GoalIntent): Goal {

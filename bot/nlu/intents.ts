@@ -1,9 +1,10 @@
-// The intent names the recognizer knows (a design contract: keep them stable).
+// The intent names the recognizer knows (a design contract: keep them stable). `audit.view`
+// ("what did you change on my account?") extends the design's list.
 export const intentNames = [
   'profile.view', 'password.change', 'password.reset', 'securityinfo.view', 'securityinfo.add',
   'securityinfo.remove', 'securityinfo.default', 'devices.view', 'devices.disable', 'organizations.view',
   'organizations.leave', 'termsofuse.review', 'signout.everywhere', 'signins.view', 'helpdesk.ticket',
-  'ticket.status', 'help', 'cancel', 'None',
+  'ticket.status', 'audit.view', 'help', 'cancel', 'None',
 ] as const;
 export type IntentName = (typeof intentNames)[number];
 

@@ -15,7 +15,10 @@ import { IdentityResolver, type WebChatSessions } from './identity.js';
 import type { Logger } from './logger.js';
 import { NlpRecognizer, type IntentRecognizer } from './nlu/recognizer.js';
 import { systemClock, type Clock } from './ports/clock.js';
-import type { Directory } from './ports/directory.js';
+import { EmbeddedAuditLog } from './adapters/embedded/embeddedAuditLog.js';
+import { EmbeddedVerificationStore } from './adapters/embedded/embeddedVerificationStore.js';
+import type { AccountServices } from './usecases/services.js';
+import { Verification } from './usecases/verification.js';
 import { createServer, InFlight } from './server.js';
 import { FileStorage } from './storage/fileStorage.js';
 import { TurnPreparation, type ConversationInfo, type UserPreferences } from './turnPreparation.js';
@@ -25,6 +28,7 @@ export interface RunningApp {
   readonly port: number;
   readonly directory: EmbeddedDirectory;
   readonly notifier: OutboxNotifier;
+  readonly audit: EmbeddedAuditLog;
   /** Stops taking requests, lets turns in progress finish, flushes the store. */
   stop(): Promise<void>;
 }
@@ -34,31 +38,41 @@ export interface AppOptions {
   readonly clock?: Clock;
 }
 
+/** The embedded tenant's ports over DATA_DIR: directory, outbox, audit log and verification state. */
+export async function embeddedServices(dataDir: string, directory: EmbeddedDirectory, clock: Clock): Promise<AccountServices & { notifier: OutboxNotifier; audit: EmbeddedAuditLog }> {
+  const notifier = await OutboxNotifier.open(dataDir, clock);
+  const audit = await EmbeddedAuditLog.open(dataDir);
+  const verification = new Verification(new EmbeddedVerificationStore(dataDir), notifier, clock, async () => (await directory.tenant()).policy);
+  return { directory, notifier, audit, verification, clock };
+}
+
 /** The bot and its state over a storage: what every host of the bot (server, tests) wires the same way. */
-export function composeBot(parts: { directory: Directory; recognizer: IntentRecognizer; storage: Storage; sessions?: WebChatSessions }): {
+export function composeBot(parts: { services: AccountServices; recognizer: IntentRecognizer; storage: Storage; sessions?: WebChatSessions }): {
   bot: AccountBot; conversationState: ConversationState; dialogState: StatePropertyAccessor<DialogState>;
 } {
+  const { directory } = parts.services;
   const conversationState = new ConversationState(parts.storage);
   const userState = new UserState(parts.storage);
   const dialogState = conversationState.createProperty<DialogState>('dialogState');
   const preparation = new TurnPreparation(
-    new IdentityResolver(parts.directory, parts.sessions),
+    new IdentityResolver(directory, parts.sessions),
     parts.recognizer,
     userState.createProperty<UserPreferences>('preferences'),
     conversationState.createProperty<ConversationInfo>('conversation'),
   );
-  const bot = new AccountBot({ conversationState, userState, dialogState, rootDialog: new RootDialog(parts.directory), preparation, directory: parts.directory });
+  const bot = new AccountBot({ conversationState, userState, dialogState, rootDialog: new RootDialog(parts.services), preparation, directory });
   return { bot, conversationState, dialogState };
 }
 
 export async function startApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<RunningApp> {
   const clock = options.clock ?? systemClock;
   const directory = await EmbeddedDirectory.open({ dataDir: config.dataDir, seedFile: config.tenantSeed, logger, now: () => clock.now() });
-  const notifier = await OutboxNotifier.open(config.dataDir, clock);
+  const services = await embeddedServices(config.dataDir, directory, clock);
+  const { notifier, audit } = services;
   const recognizer = options.recognizer ?? (await NlpRecognizer.load());
   const storage = FileStorage.inDataDir(config.dataDir);
   const sessions = config.localMode ? new SessionRegistry(clock) : undefined;
-  const { bot, conversationState, dialogState } = composeBot({ directory, recognizer, storage, sessions });
+  const { bot, conversationState, dialogState } = composeBot({ services, recognizer, storage, sessions });
   const adapter = createAdapter({ config, logger, conversationState, dialogState });
   const logic = (context: TurnContext): Promise<void> => bot.run(context);
 
@@ -117,5 +131,5 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       await closed;
       logger.info('bot stopped');
     })());
-  return { url, port, directory, notifier, stop };
+  return { url, port, directory, notifier, audit, stop };
 }

@@ -6,12 +6,35 @@ export const cardVerbs = {
   startGoal: 'goal.start',
   showMenu: 'menu.show',
   reportProfileError: 'profile.reportError',
+  /** A step of a goal dialog: carries the one-time nonce of the card it came from. */
+  submitStep: 'step.submit',
 } as const;
 
 export type CardAction =
-  | { readonly verb: typeof cardVerbs.startGoal; readonly goal: GoalIntent }
+  | { readonly verb: typeof cardVerbs.startGoal; readonly goal: GoalIntent; readonly target?: string }
+  | { readonly verb: typeof cardVerbs.submitStep; readonly nonce: string; readonly action: string; readonly fields: Readonly<Record<string, string>> }
   | { readonly verb: typeof cardVerbs.showMenu }
   | { readonly verb: typeof cardVerbs.reportProfileError };
+
+const isIdLike = (value: string): boolean => /^[\w.:@+-]{1,128}$/.test(value);
+const fieldName = /^[a-zA-Z][\w]{0,39}$/;
+/** Longest value of one input (passwords may have 256 characters). */
+const maxFieldLength = 1024;
+
+/** Inputs come back as extra string keys beside the card's own data. */
+function parseStepSubmission(data: Record<string, unknown>): CardAction | undefined {
+  const { nonce, action } = data;
+  if (typeof nonce !== 'string' || !/^[\w-]{16,64}$/.test(nonce)) return undefined;
+  if (typeof action !== 'string' || !/^[\w.]{1,40}$/.test(action)) return undefined;
+  const fields: Record<string, string> = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (key === 'verb' || key === 'nonce' || key === 'action' || !fieldName.test(key)) continue;
+    if (typeof value !== 'string') continue;
+    if (value.length > maxFieldLength) return undefined;
+    fields[key] = value;
+  }
+  return { verb: cardVerbs.submitStep, nonce, action, fields };
+}
 
 /** Largest card payload accepted, serialized. */
 const maxPayloadLength = 8 * 1024;
@@ -22,7 +45,10 @@ export function parseCardAction(value: unknown): CardAction | undefined {
   const data = value as Record<string, unknown>;
   switch (data.verb) {
     case cardVerbs.startGoal:
-      return isGoalIntent(data.goal) ? { verb: cardVerbs.startGoal, goal: data.goal } : undefined;
+      if (!isGoalIntent(data.goal)) return undefined;
+      return typeof data.target === 'string' && isIdLike(data.target) ? { verb: cardVerbs.startGoal, goal: data.goal, target: data.target } : { verb: cardVerbs.startGoal, goal: data.goal };
+    case cardVerbs.submitStep:
+      return parseStepSubmission(data);
     case cardVerbs.showMenu:
       return { verb: cardVerbs.showMenu };
     case cardVerbs.reportProfileError:

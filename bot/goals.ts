@@ -16,12 +16,12 @@ const securityInfo = 'https://mysignins.microsoft.com/security-info';
 
 export const goals: readonly Goal[] = [
   { intent: 'profile.view', inChat: true, requiresSignIn: true, portalUrl: 'https://myaccount.microsoft.com' },
-  { intent: 'password.change', inChat: false, requiresSignIn: true, portalUrl: 'https://mysignins.microsoft.com/security-info/password/change' },
-  { intent: 'password.reset', inChat: false, requiresSignIn: false, portalUrl: 'https://passwordreset.microsoftonline.com' },
-  { intent: 'securityinfo.view', inChat: false, requiresSignIn: true, portalUrl: securityInfo },
-  { intent: 'securityinfo.add', inChat: false, requiresSignIn: true, portalUrl: securityInfo },
-  { intent: 'securityinfo.remove', inChat: false, requiresSignIn: true, portalUrl: securityInfo },
-  { intent: 'securityinfo.default', inChat: false, requiresSignIn: true, portalUrl: securityInfo },
+  { intent: 'password.change', inChat: true, requiresSignIn: true, portalUrl: 'https://mysignins.microsoft.com/security-info/password/change' },
+  { intent: 'password.reset', inChat: true, requiresSignIn: false, portalUrl: 'https://passwordreset.microsoftonline.com' },
+  { intent: 'securityinfo.view', inChat: true, requiresSignIn: true, portalUrl: securityInfo },
+  { intent: 'securityinfo.add', inChat: true, requiresSignIn: true, portalUrl: securityInfo },
+  { intent: 'securityinfo.remove', inChat: true, requiresSignIn: true, portalUrl: securityInfo },
+  { intent: 'securityinfo.default', inChat: true, requiresSignIn: true, portalUrl: securityInfo },
   { intent: 'devices.view', inChat: false, requiresSignIn: true, portalUrl: 'https://myaccount.microsoft.com/device-list' },
   { intent: 'devices.disable', inChat: false, requiresSignIn: true, portalUrl: 'https://myaccount.microsoft.com/device-list' },
   { intent: 'organizations.view', inChat: false, requiresSignIn: true, portalUrl: 'https://myaccount.microsoft.com/organizations' },
@@ -31,7 +31,7 @@ export const goals: readonly Goal[] = [
   { intent: 'signins.view', inChat: false, requiresSignIn: true, portalUrl: 'https://mysignins.microsoft.com' },
   { intent: 'helpdesk.ticket', inChat: false, requiresSignIn: false },
   { intent: 'ticket.status', inChat: false, requiresSignIn: true },
-  { intent: 'audit.view', inChat: false, requiresSignIn: true },
+  { intent: 'audit.view', inChat: true, requiresSignIn: true },
 ];
 
 export function goalFor(intent: GoalIntent): Goal {

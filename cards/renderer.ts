@@ -9,7 +9,7 @@ const require = createRequire(import.meta.url);
 interface TemplateEngine { Template: new (payload: unknown) => { expand(context: { $root: unknown }): unknown } }
 const templating = require('adaptivecards-templating') as TemplateEngine;
 
-export const cardNames = ['menu', 'profile', 'notice'] as const;
+export const cardNames = ['menu', 'profile', 'notice', 'form'] as const;
 export type CardName = (typeof cardNames)[number];
 
 export const adaptiveCardContentType = 'application/vnd.microsoft.card.adaptive';

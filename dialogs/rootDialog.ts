@@ -5,22 +5,46 @@ import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { cardVerbs } from '../bot/cardActions.js';
 import { goalFor } from '../bot/goals.js';
 import type { GoalIntent } from '../bot/nlu/intents.js';
-import type { Directory } from '../bot/ports/directory.js';
 import { turnInfo } from '../bot/turnInfo.js';
+import type { AccountServices } from '../bot/usecases/services.js';
+import { AuditViewDialog } from './auditViewDialog.js';
 import { dialogIds } from './dialogIds.js';
 import { InterruptibleDialog } from './interruptibleDialog.js';
+import { PasswordChangeDialog } from './passwordChangeDialog.js';
+import { PasswordResetDialog } from './passwordResetDialog.js';
 import { ProfileDialog } from './profileDialog.js';
 import { sendHelpdeskContact, sendMenu, sendNotInChat, sendSignInRequired } from './replies.js';
+import { SecurityInfoAddDialog } from './securityInfoAddDialog.js';
+import { SecurityInfoDefaultDialog } from './securityInfoDefaultDialog.js';
+import { SecurityInfoRemoveDialog } from './securityInfoRemoveDialog.js';
+import { SecurityInfoViewDialog } from './securityInfoViewDialog.js';
 
 /** The goal dialogs, by the intent they carry out. */
 const goalDialogs: Partial<Record<GoalIntent, string>> = {
   'profile.view': dialogIds.profile,
+  'password.change': dialogIds.passwordChange,
+  'password.reset': dialogIds.passwordReset,
+  'securityinfo.view': dialogIds.securityInfoView,
+  'securityinfo.add': dialogIds.securityInfoAdd,
+  'securityinfo.remove': dialogIds.securityInfoRemove,
+  'securityinfo.default': dialogIds.securityInfoDefault,
+  'audit.view': dialogIds.auditView,
 };
 
 export class RootDialog extends InterruptibleDialog {
-  constructor(private readonly directory: Directory) {
+  private readonly directory;
+
+  constructor(services: AccountServices) {
     super(dialogIds.root);
-    this.addDialog(new ProfileDialog(directory));
+    this.directory = services.directory;
+    this.addDialog(new ProfileDialog(services.directory));
+    this.addDialog(new PasswordChangeDialog(services));
+    this.addDialog(new PasswordResetDialog(services));
+    this.addDialog(new SecurityInfoViewDialog(services));
+    this.addDialog(new SecurityInfoAddDialog(services));
+    this.addDialog(new SecurityInfoRemoveDialog(services));
+    this.addDialog(new SecurityInfoDefaultDialog(services));
+    this.addDialog(new AuditViewDialog(services));
   }
 
   protected override async onBeginDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
@@ -53,12 +77,15 @@ export class RootDialog extends InterruptibleDialog {
       if (!action) {
         await dc.context.sendActivity(t.t('card.unknown'));
       } else if (action.verb === cardVerbs.startGoal) {
-        return this.startGoal(dc, action.goal);
+        return this.startGoal(dc, action.goal, action.target);
       } else if (action.verb === cardVerbs.showMenu) {
         await sendMenu(dc.context, t);
-      } else {
+      } else if (action.verb === cardVerbs.reportProfileError) {
         const tenant = await this.directory.tenant();
         await sendHelpdeskContact(dc.context, t, tenant.helpdesk, 'profile.reportErrorHeading');
+      } else {
+        // A step of a goal that is no longer going on: an old, replayed or forged card.
+        await dc.context.sendActivity(t.t('card.stale'));
       }
       return dc.endDialog();
     }
@@ -78,7 +105,7 @@ export class RootDialog extends InterruptibleDialog {
     }
   }
 
-  private async startGoal(dc: DialogContext, intent: GoalIntent): Promise<DialogTurnResult> {
+  private async startGoal(dc: DialogContext, intent: GoalIntent, target?: string): Promise<DialogTurnResult> {
     const { identity, t } = turnInfo(dc.context);
     const goal = goalFor(intent);
     if (goal.requiresSignIn && identity.kind !== 'user') {
@@ -90,6 +117,6 @@ export class RootDialog extends InterruptibleDialog {
       await sendNotInChat(dc.context, t, intent, (await this.directory.tenant()).helpdesk);
       return dc.endDialog();
     }
-    return dc.beginDialog(dialogId);
+    return dc.beginDialog(dialogId, target ? { target } : undefined);
   }
 }

@@ -55,6 +55,8 @@ export interface Translator {
   has(key: string): boolean;
   date(value: Date | string, style?: 'medium' | 'long'): string;
   dateTime(value: Date | string): string;
+  /** A time of day with its time zone: "14:35 UTC". */
+  time(value: Date | string): string;
   relative(value: Date | string, now: Date): string;
 }
 
@@ -71,6 +73,7 @@ export function translator(locale: Locale): Translator {
       return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
     },
     date: (value, style = 'medium') => new Intl.DateTimeFormat(tag, { dateStyle: style, timeZone: 'UTC' }).format(new Date(value)),
+    time: (value) => new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' }).format(new Date(value)),
     dateTime: (value) => new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(value)),
     relative(value, now) {
       const seconds = (new Date(value).getTime() - now.getTime()) / 1000;

@@ -49,6 +49,7 @@ export interface DirectoryUser {
   readonly lockedOut: boolean;
   readonly selfServicePasswordResetRegistered: boolean;
   readonly signInSessionsValidFromDateTime?: string;
+  readonly lastPasswordChangeDateTime?: string;
   /** A data: URI (PNG or JPEG) when the user has a photo. */
   readonly photo?: string;
 }
@@ -123,7 +124,11 @@ export interface PasswordPolicy {
 export interface TenantPolicy {
   readonly selfServicePasswordReset: { readonly enabled: boolean; readonly gates: 1 | 2; readonly methods: readonly string[] };
   readonly password: PasswordPolicy;
-  readonly verificationCode: { readonly length: number; readonly ttlSeconds: number; readonly maxAttempts: number; readonly maxSendsPerHour: number };
+  readonly verificationCode: {
+    readonly length: number; readonly ttlSeconds: number; readonly maxAttempts: number; readonly maxSendsPerHour: number;
+    /** How long verification stays locked after too many wrong codes. */
+    readonly lockoutMinutes: number;
+  };
   readonly stepUpMinutes: number;
 }
 

@@ -10,6 +10,7 @@ import { menuCard } from '../../cards/menuCard.js';
 import { noticeCard } from '../../cards/noticeCard.js';
 import { profileCard } from '../../cards/profileCard.js';
 import { cardNames, type CardAttachment } from '../../cards/renderer.js';
+import { formCard } from '../../cards/formCard.js';
 
 const require = createRequire(import.meta.url);
 interface AdaptiveCardsModule {
@@ -47,6 +48,23 @@ describe('cards', function () {
       menu: [menuCard(t, menuGoals(), t.t('menu.intro')), menuCard(t, menuGoals(), t.t('none.intro'))],
       profile: [profileCard(t, sampleProfile, 'Contoso'), profileCard(t, { ...sampleProfile, manager: undefined, jobTitle: undefined, department: undefined, otherMails: [], businessPhones: [], mobilePhone: undefined }, 'Contoso')],
       notice: [noticeCard(t.t('profile.reportErrorHeading'), ['Contoso Service Desk', 'servicedesk@contoso.example'])],
+      form: [
+        formCard({
+          heading: t.t('passwordChange.heading'),
+          lines: [{ text: t.t('password.rule.minLength', { min: 12 }), warning: true }, { text: t.t('password.rules', { min: 12, classes: 3, history: 3 }) }],
+          inputs: [
+            { kind: 'text', id: 'currentPassword', label: t.t('password.current'), style: 'password' },
+            { kind: 'choice', id: 'newDefault', label: t.t('securityInfo.newDefaultLabel'), value: 'sms', choices: [{ title: t.t('method.preference.sms', { detail: '+46 70 *** ** 67' }), value: 'sms' }] },
+          ],
+          buttons: [{ title: t.t('password.changeButton'), action: 'submit', style: 'positive' }, { title: t.t('common.cancel'), action: 'cancel', sendsInputs: false }],
+          footer: t.t('password.privacy'),
+        }, (b) => ({ verb: 'step.submit', nonce: 'n0nce-n0nce-n0nce', action: b.action })),
+        formCard({
+          heading: t.t('securityInfo.heading'),
+          items: [{ title: t.t('method.phone.mobile'), subtitle: '+46 70 *** ** 67', badge: t.t('securityInfo.defaultBadge'), buttons: [{ title: t.t('securityInfo.removeButton', { method: 'x' }), action: 'securityinfo.remove', values: { target: 'm1' } }] }],
+          facts: [{ title: 'a', value: 'b' }],
+        }, (b) => ({ verb: 'goal.start', goal: b.action })),
+      ],
     };
     for (const name of cardNames) {
       it(`${name} renders as a valid Adaptive Card 1.5 in ${locale}`, function () {

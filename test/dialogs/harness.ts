@@ -1,40 +1,85 @@
 // Runs the real bot (root dialog, recognizer, embedded directory) on botbuilder's TestAdapter,
 // as a user on the msteams channel, so conversation tests read like transcripts.
 import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
-import { composeBot } from '../../bot/app.js';
+import { composeBot, embeddedServices } from '../../bot/app.js';
+import type { EmbeddedAuditLog } from '../../bot/adapters/embedded/embeddedAuditLog.js';
+import type { OutboxNotifier } from '../../bot/adapters/embedded/outboxNotifier.js';
+import type { Clock } from '../../bot/ports/clock.js';
+import type { AccountServices } from '../../bot/usecases/services.js';
 import { EmbeddedDirectory } from '../../bot/adapters/embedded/embeddedDirectory.js';
 import { silentLogger } from '../../bot/logger.js';
 import { NlpRecognizer } from '../../bot/nlu/recognizer.js';
 import { paths } from '../../bot/paths.js';
-import { tempDir } from '../helpers.js';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Seed } from '../../bot/adapters/embedded/tenantSeed.js';
+import { demoSeed, tempDir } from '../helpers.js';
 
 let recognizer: Promise<NlpRecognizer> | undefined;
 export const sharedRecognizer = (): Promise<NlpRecognizer> => (recognizer ??= NlpRecognizer.load());
 
 export interface Harness {
   readonly directory: EmbeddedDirectory;
+  readonly services: AccountServices;
+  readonly notifier: OutboxNotifier;
+  readonly audit: EmbeddedAuditLog;
+  readonly dataDir: string;
+  /** The conversation and user state of every conversation of this harness. */
+  readonly storage: MemoryStorage;
+  /** The clock the bot reads; tests move it forward. */
+  readonly clock: Clock & { advance(ms: number): void };
   /** A new conversation as the given directory user (undefined: nobody signed in), on Teams. */
   conversation(userId: string | undefined, locale?: string): TestAdapter;
+  /** The same, driven turn by turn. */
+  chat(userId: string | undefined, locale?: string): Chat;
   close(): Promise<void>;
 }
 
-export async function createHarness(): Promise<Harness> {
+export interface HarnessOptions {
+  /** Changes to the demo seed for this harness (another policy, fewer methods...). */
+  readonly seed?: (seed: Seed) => void;
+}
+
+export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
   const data = await tempDir();
-  const directory = await EmbeddedDirectory.open({ dataDir: data.dir, seedFile: paths.demoTenant, logger: silentLogger });
+  let seedFile = paths.demoTenant;
+  if (options.seed) {
+    const seed = await demoSeed();
+    options.seed(seed);
+    seedFile = path.join(data.dir, 'seed.json');
+    await writeFile(seedFile, JSON.stringify(seed));
+  }
+  const directory = await EmbeddedDirectory.open({ dataDir: data.dir, seedFile, logger: silentLogger });
+  const storage = new MemoryStorage();
   const recognizerInstance = await sharedRecognizer();
-  return {
+  let offset = 0;
+  let conversations = 0;
+  const clock = { now: () => new Date(Date.now() + offset), advance: (ms: number) => { offset += ms; } };
+  const services = await embeddedServices(data.dir, directory, clock);
+  const harness: Harness = {
     directory,
+    services,
+    notifier: services.notifier,
+    audit: services.audit,
+    dataDir: data.dir,
+    storage,
+    clock,
     conversation(userId, locale = 'en-US') {
-      const { bot } = composeBot({ directory, recognizer: recognizerInstance, storage: new MemoryStorage() });
+      const { bot } = composeBot({ services, recognizer: recognizerInstance, storage });
       const adapter = new TestAdapter((context) => bot.run(context), {
         channelId: 'msteams',
         locale,
         from: { id: 'teams-user', name: 'Teams user', aadObjectId: userId },
+        conversation: { id: `conversation-${(conversations += 1)}`, isGroup: false, conversationType: 'personal', name: '' },
       });
       return adapter;
     },
+    chat(userId, locale) {
+      return new Chat(harness.conversation(userId, locale));
+    },
     close: data.remove,
   };
+  return harness;
 }
 
 /** The Adaptive Card content of a reply, or undefined. */
@@ -56,3 +101,76 @@ export function cardTexts(card: unknown): string[] {
   walk(card);
   return out;
 }
+
+/** One conversation driven turn by turn: what the user says or clicks, and what the bot answered. */
+export class Chat {
+  /** Every card the bot replaced, by activity id (a card's inputs are cleared once it is answered). */
+  readonly updated: Partial<Activity>[] = [];
+  /** Every activity the bot sent in this conversation, in order. */
+  readonly transcript: Partial<Activity>[] = [];
+  private lastCard: Record<string, unknown> | undefined;
+
+  constructor(readonly adapter: TestAdapter) {
+    const original = adapter.updateActivity.bind(adapter);
+    adapter.updateActivity = async (context, activity) => {
+      this.updated.push(activity);
+      return original(context, activity);
+    };
+  }
+
+  private async turn(activity: Partial<Activity>): Promise<Partial<Activity>[]> {
+    await this.adapter.processActivity(activity);
+    const replies = this.adapter.activeQueue.splice(0).filter((a) => a.type === 'message');
+    this.transcript.push(activity, ...replies);
+    for (const reply of replies) {
+      const card = cardOf(reply);
+      if (card) this.lastCard = card;
+    }
+    return replies;
+  }
+
+  say(text: string): Promise<Partial<Activity>[]> {
+    return this.turn({ type: 'message', text });
+  }
+
+  /** The card most recently sent. */
+  card(): Record<string, unknown> {
+    if (!this.lastCard) throw new Error('No card was sent');
+    return this.lastCard;
+  }
+
+  /** The data of the last card's button that means `action` (for a row button, the one with those values). */
+  buttonData(action: string, values: Record<string, string> = {}): Record<string, unknown> {
+    const found = submitActions(this.card()).find((d) => d.action === action && Object.entries(values).every(([k, v]) => d[k] === v));
+    if (!found) throw new Error(`No button ${action} on the last card: ${JSON.stringify(submitActions(this.card()))}`);
+    return found;
+  }
+
+  /** Clicks a button of the last card, with the inputs filled in as a channel merges them. */
+  submit(action: string, inputs: Record<string, string> = {}, values: Record<string, string> = {}): Promise<Partial<Activity>[]> {
+    return this.turn({ type: 'message', value: { ...this.buttonData(action, values), ...inputs } });
+  }
+
+  /** Sends a raw card value (for forged, replayed and stale submissions). */
+  send(value: unknown): Promise<Partial<Activity>[]> {
+    return this.turn({ type: 'message', value });
+  }
+}
+
+/** The data of every Action.Submit in a card. */
+export function submitActions(card: unknown): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (o.type === 'Action.Submit' && o.data && typeof o.data === 'object') out.push(o.data as Record<string, unknown>);
+      for (const value of Object.values(o)) if (typeof value === 'object') walk(value);
+    }
+  };
+  walk(card);
+  return out;
+}
+
+/** The text of a reply: its message text, or every text of its card. */
+export const textOf = (reply: Partial<Activity> | undefined): string => [reply?.text ?? '', ...cardTexts(cardOf(reply ?? {}))].join('\n');

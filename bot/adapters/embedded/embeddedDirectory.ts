@@ -40,7 +40,7 @@ interface DirectoryFile {
 export const defaultPolicy: TenantPolicy = Object.freeze<TenantPolicy>({
   selfServicePasswordReset: { enabled: true, gates: 1, methods: ['email', 'mobilePhone', 'microsoftAuthenticator'] },
   password: { minLength: 12, requiredCharacterClasses: 3, bannedWords: [], historyCount: 3 },
-  verificationCode: { length: 6, ttlSeconds: 300, maxAttempts: 3, maxSendsPerHour: 5 },
+  verificationCode: { length: 6, ttlSeconds: 300, maxAttempts: 3, maxSendsPerHour: 5, lockoutMinutes: 30 },
   stepUpMinutes: 10,
 });
 
@@ -84,6 +84,7 @@ function toUser(u: StoredUser): DirectoryUser {
     lockedOut: bool(u.lockedOut, false),
     selfServicePasswordResetRegistered: bool(u.selfServicePasswordResetRegistered, objects(u.authenticationMethods).length > 0),
     signInSessionsValidFromDateTime: str(u.signInSessionsValidFromDateTime),
+    lastPasswordChangeDateTime: str(u.lastPasswordChangeDateTime),
     photo: str(u.photo),
   };
 }

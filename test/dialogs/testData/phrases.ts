@@ -10,11 +10,30 @@ export interface Phrases {
   readonly cancel: string;
   readonly devices: string;
   readonly switchHere: string;
+  readonly passwordChange: string;
+  readonly passwordReset: string;
+  readonly securityView: string;
+  readonly securityAdd: string;
+  readonly securityRemove: string;
+  readonly securityDefault: string;
+  readonly auditView: string;
 }
 
 export const phrases: Record<Locale, Phrases> = {
-  en: { tag: 'en-US', help: 'what can you do?', profile: 'show my profile', outOfScope: "what's the weather like tomorrow?", cancel: 'cancel', devices: 'show my devices', switchHere: 'can you speak English please' },
-  fr: { tag: 'fr-FR', help: 'que peux-tu faire ?', profile: 'affiche mon profil', outOfScope: 'quel temps fera-t-il demain ?', cancel: 'annuler', devices: 'montre-moi mes appareils', switchHere: 'parle français stp' },
-  nl: { tag: 'nl-NL', help: 'wat kun je allemaal?', profile: 'toon mijn profiel', outOfScope: 'wat voor weer wordt het morgen?', cancel: 'annuleren', devices: 'laat mijn apparaten zien', switchHere: 'spreek Nederlands alsjeblieft' },
-  sv: { tag: 'sv-SE', help: 'vad kan du hjälpa till med?', profile: 'visa min profil', outOfScope: 'hur blir vädret i morgon?', cancel: 'avbryt', devices: 'visa mina enheter', switchHere: 'byt till svenska' },
+  en: { tag: 'en-US', help: 'what can you do?', profile: 'show my profile', outOfScope: "what's the weather like tomorrow?", cancel: 'cancel', devices: 'show my devices', switchHere: 'can you speak English please',
+    passwordChange: 'I want to change my password', passwordReset: 'I forgot my password', securityView: 'show my sign-in methods',
+    securityAdd: 'add a phone number for verification', securityRemove: 'remove a sign-in method', securityDefault: 'change my default sign-in method',
+    auditView: 'what did you change on my account?' },
+  fr: { tag: 'fr-FR', help: 'que peux-tu faire ?', profile: 'affiche mon profil', outOfScope: 'quel temps fera-t-il demain ?', cancel: 'annuler', devices: 'montre-moi mes appareils', switchHere: 'parle français stp',
+    passwordChange: 'je veux changer mon mot de passe', passwordReset: "j'ai oublié mon mot de passe", securityView: 'affiche mes méthodes de connexion',
+    securityAdd: 'ajouter un numéro de téléphone', securityRemove: 'supprimer une méthode de connexion', securityDefault: 'changer ma méthode de connexion par défaut',
+    auditView: "qu'as-tu modifié sur mon compte ?" },
+  nl: { tag: 'nl-NL', help: 'wat kun je allemaal?', profile: 'toon mijn profiel', outOfScope: 'wat voor weer wordt het morgen?', cancel: 'annuleren', devices: 'laat mijn apparaten zien', switchHere: 'spreek Nederlands alsjeblieft',
+    passwordChange: 'ik wil mijn wachtwoord wijzigen', passwordReset: 'ik ben mijn wachtwoord vergeten', securityView: 'welke verificatiemethoden staan er op mijn account?',
+    securityAdd: 'voeg een telefoonnummer toe', securityRemove: 'verwijder een aanmeldingsmethode', securityDefault: 'wijzig mijn standaard aanmeldingsmethode',
+    auditView: 'wat heb je aan mijn account veranderd?' },
+  sv: { tag: 'sv-SE', help: 'vad kan du hjälpa till med?', profile: 'visa min profil', outOfScope: 'hur blir vädret i morgon?', cancel: 'avbryt', devices: 'visa mina enheter', switchHere: 'byt till svenska',
+    passwordChange: 'jag vill byta lösenord', passwordReset: 'jag har glömt mitt lösenord', securityView: 'visa mina inloggningsmetoder',
+    securityAdd: 'lägg till ett telefonnummer', securityRemove: 'ta bort en inloggningsmetod', securityDefault: 'ändra min standardmetod för inloggning',
+    auditView: 'vad har du ändrat på mitt konto?' },
 };

@@ -1,0 +1,97 @@
+// Sign-in methods as the assistant shows and uses them: masked for display, which ones can receive
+// a code, which ones can be the default second factor, and which one is the default now.
+import type { AuthenticationMethod, PreferredSecondaryMethod } from '../ports/directory.js';
+import type { NotificationChannel } from '../ports/notifier.js';
+
+/** "+46 70 123 45 34" → "+46 70 *** ** 34": country code and area kept, the last two digits shown. */
+export function maskPhone(phone: string): string {
+  const groups = phone.trim().split(/\s+/);
+  if (groups.length >= 3) {
+    const last = groups.length - 1;
+    return groups.map((g, i) => {
+      if (i < 2) return g;
+      if (i === last) return g.replace(/\d(?=\d{2})/g, '*');
+      return g.replace(/\d/g, '*');
+    }).join(' ');
+  }
+  const digits = phone.replace(/[^\d+]/g, '');
+  return digits.length <= 5 ? '*'.repeat(digits.length) : `${digits.slice(0, 3)}${'*'.repeat(digits.length - 5)}${digits.slice(-2)}`;
+}
+
+/** "sven@example.net" → "s***@example.net". */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at <= 0) return '***';
+  return `${email.charAt(0)}***${email.slice(at)}`;
+}
+
+/** Where a code for this method goes, when it can receive one in the chat. */
+export function codeChannel(method: AuthenticationMethod): { channel: NotificationChannel; to: string } | undefined {
+  switch (method.kind) {
+    case 'phone':
+      // Text messages reach mobile phones; an office line only takes calls.
+      return method.phoneNumber && method.phoneType !== 'office' ? { channel: 'sms', to: method.phoneNumber } : undefined;
+    case 'email':
+      return method.emailAddress ? { channel: 'email', to: method.emailAddress } : undefined;
+    case 'microsoftAuthenticator':
+      return { channel: 'authenticator', to: method.displayName ?? 'Microsoft Authenticator' };
+    default:
+      return undefined;
+  }
+}
+
+/** The methods that can prove identity in the chat, in a stable order. */
+export function verifiableMethods(methods: readonly AuthenticationMethod[]): AuthenticationMethod[] {
+  return methods.filter((m) => codeChannel(m) !== undefined);
+}
+
+/** Self-service password reset policy names (Entra's) → whether a method counts for it. */
+export function usableForReset(method: AuthenticationMethod, allowed: readonly string[]): boolean {
+  if (!codeChannel(method)) return false;
+  switch (method.kind) {
+    case 'email': return allowed.includes('email');
+    case 'phone': return allowed.includes('mobilePhone');
+    case 'microsoftAuthenticator': return allowed.includes('microsoftAuthenticator') || allowed.includes('mobileApp');
+    default: return false;
+  }
+}
+
+/** Which methods can serve a default second-factor setting. */
+function serves(method: AuthenticationMethod, preference: PreferredSecondaryMethod): boolean {
+  switch (preference) {
+    case 'push': return method.kind === 'microsoftAuthenticator';
+    case 'oath': return method.kind === 'microsoftAuthenticator' || method.kind === 'softwareOath';
+    case 'sms':
+    case 'voiceMobile': return method.kind === 'phone' && method.phoneType === 'mobile';
+    case 'voiceAlternateMobile': return method.kind === 'phone' && method.phoneType === 'alternateMobile';
+    case 'voiceOffice': return method.kind === 'phone' && method.phoneType === 'office';
+    case 'none': return false;
+  }
+}
+
+const preferenceOrder: readonly PreferredSecondaryMethod[] = ['push', 'oath', 'sms', 'voiceMobile', 'voiceAlternateMobile', 'voiceOffice'];
+
+/** The default settings the user's methods allow, with the method that serves each. */
+export function defaultOptions(methods: readonly AuthenticationMethod[]): { preference: PreferredSecondaryMethod; method: AuthenticationMethod }[] {
+  return preferenceOrder.flatMap((preference) => {
+    const method = methods.find((m) => serves(m, preference));
+    return method ? [{ preference, method }] : [];
+  });
+}
+
+/** True when this method is what the current default relies on. */
+export function isDefaultMethod(method: AuthenticationMethod, methods: readonly AuthenticationMethod[], preference: PreferredSecondaryMethod): boolean {
+  return serves(method, preference) && methods.find((m) => serves(m, preference))?.id === method.id;
+}
+
+/** True when removing this method leaves the current default with nothing to serve it. */
+export function removalNeedsNewDefault(method: AuthenticationMethod, methods: readonly AuthenticationMethod[], preference: PreferredSecondaryMethod): boolean {
+  return serves(method, preference) && !methods.some((m) => m.id !== method.id && serves(m, preference));
+}
+
+/** A plain, masked description of a method for audit entries and logs (never localized). */
+export function describeMethod(method: AuthenticationMethod): string {
+  if (method.kind === 'phone' && method.phoneNumber) return `phone ${maskPhone(method.phoneNumber)}`;
+  if (method.kind === 'email' && method.emailAddress) return `email ${maskEmail(method.emailAddress)}`;
+  return [method.kind, method.displayName].filter(Boolean).join(' ');
+}

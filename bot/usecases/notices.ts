@@ -1,0 +1,43 @@
+// "Your password was changed; if this wasn't you, ...": sent to the user's other channels after a change.
+import { translator, type Locale } from '../i18n/i18n.js';
+import type { AuthenticationMethod, DirectoryUser } from '../ports/directory.js';
+import type { Notification } from '../ports/notifier.js';
+import type { AccountServices } from './services.js';
+
+export type NoticeKind = 'passwordChanged' | 'passwordReset' | 'methodAdded' | 'methodRemoved' | 'defaultChanged';
+
+/** The work mailbox and every e-mail and mobile number registered, except the ones to skip. */
+function destinations(user: DirectoryUser, methods: readonly AuthenticationMethod[], skipMethodId?: string): Omit<Notification, 'text'>[] {
+  const out: Omit<Notification, 'text'>[] = [];
+  const seen = new Set<string>();
+  const add = (channel: Notification['channel'], to: string | undefined): void => {
+    if (!to || seen.has(`${channel}:${to.toLowerCase()}`)) return;
+    seen.add(`${channel}:${to.toLowerCase()}`);
+    out.push({ userId: user.id, channel, to });
+  };
+  add('email', user.mail ?? user.userPrincipalName);
+  for (const m of methods) {
+    if (m.id === skipMethodId) continue;
+    if (m.kind === 'email') add('email', m.emailAddress);
+    if (m.kind === 'phone' && m.phoneType !== 'office') add('sms', m.phoneNumber);
+  }
+  return out;
+}
+
+export async function sendNotice(
+  services: AccountServices,
+  user: DirectoryUser,
+  kind: NoticeKind,
+  locale: Locale,
+  options: { methods: readonly AuthenticationMethod[]; skipMethodId?: string; detail?: string },
+): Promise<void> {
+  const t = translator(locale);
+  const tenant = await services.directory.tenant();
+  const text = t.t(`notice.${kind}`, {
+    organization: tenant.displayName,
+    when: t.dateTime(services.clock.now()),
+    detail: options.detail ?? '',
+    helpdesk: tenant.helpdesk.displayName,
+  });
+  for (const d of destinations(user, options.methods, options.skipMethodId)) await services.notifier.send({ ...d, text });
+}

@@ -1,0 +1,198 @@
+// One-time codes, rate limits, lock-outs and step-up grants. Codes are random, stored only as a
+// salted hash, compared in constant time, expire, and allow a few attempts; too many failures lock
+// the subject out for a while. A step-up is bound to user and conversation and is void after a
+// password change or a sign-out everywhere.
+import { createHash, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { Clock } from '../ports/clock.js';
+import type { DirectoryUser, TenantPolicy } from '../ports/directory.js';
+import type { NotificationChannel, Notifier } from '../ports/notifier.js';
+import type { CodeChallenge, VerificationPurpose, VerificationRecords, VerificationStore } from '../ports/verificationStore.js';
+
+const hourMs = 60 * 60 * 1000;
+const minuteMs = 60 * 1000;
+
+export interface CodeDestination {
+  readonly userId: string;
+  readonly channel: NotificationChannel;
+  readonly to: string;
+}
+
+export interface CodeRequest {
+  readonly subject: string;
+  readonly conversationId: string;
+  readonly purpose: VerificationPurpose;
+  readonly userId?: string;
+  readonly methodId?: string;
+  /** Where the code goes; undefined sends nothing (the caller must not reveal that). */
+  readonly destination?: CodeDestination;
+  /** The message that carries the code, in the user's language. */
+  readonly message: (code: string) => string;
+}
+
+export type IssueResult =
+  | { readonly ok: true; readonly challengeId: string; readonly expiresAt: Date }
+  | { readonly ok: false; readonly error: 'throttled' | 'locked'; readonly until: Date };
+
+export type CheckResult =
+  | { readonly ok: true; readonly userId?: string; readonly methodId?: string; readonly purpose: VerificationPurpose }
+  | { readonly ok: false; readonly error: 'wrong'; readonly attemptsLeft: number }
+  | { readonly ok: false; readonly error: 'exhausted' | 'expired' | 'unknown' }
+  | { readonly ok: false; readonly error: 'locked'; readonly until: Date };
+
+/** A throttle on repeated failures of anything (codes, current passwords). */
+export interface FailureRule {
+  readonly limit: number;
+  readonly windowMinutes: number;
+  readonly lockMinutes: number;
+}
+
+const digest = (salt: string, code: string): Buffer => createHash('sha256').update(`${salt}:${code}`).digest();
+
+/** Spaces, dashes and dots people type inside codes are ignored. */
+export const normalizeCode = (text: string): string => text.replace(/[\s.\-]/g, '');
+
+export class Verification {
+  private records: Promise<VerificationRecords> | undefined;
+
+  constructor(
+    private readonly store: VerificationStore,
+    private readonly notifier: Notifier,
+    private readonly clock: Clock,
+    private readonly policy: () => Promise<TenantPolicy>,
+  ) {}
+
+  private async data(): Promise<VerificationRecords> {
+    return (this.records ??= this.store.load());
+  }
+
+  private async save(records: VerificationRecords): Promise<void> {
+    const now = this.clock.now().getTime();
+    records.challenges = records.challenges.filter((c) => Date.parse(c.expiresAt) > now);
+    records.sends = records.sends.filter((e) => Date.parse(e.at) > now - hourMs);
+    records.failures = records.failures.filter((e) => Date.parse(e.at) > now - 24 * hourMs);
+    records.lockouts = records.lockouts.filter((l) => Date.parse(l.until) > now);
+    await this.store.save(records);
+  }
+
+  /** When the key is locked out, until when. */
+  async lockedUntil(key: string): Promise<Date | undefined> {
+    const now = this.clock.now().getTime();
+    const until = (await this.data()).lockouts.filter((l) => l.key === key && Date.parse(l.until) > now).map((l) => Date.parse(l.until));
+    return until.length > 0 ? new Date(Math.max(...until)) : undefined;
+  }
+
+  /** Counts a failure; returns the lock-out end when this failure locks the key. */
+  async recordFailure(key: string, rule: FailureRule): Promise<Date | undefined> {
+    const records = await this.data();
+    const now = this.clock.now();
+    records.failures.push({ key, at: now.toISOString() });
+    const recent = records.failures.filter((f) => f.key === key && Date.parse(f.at) > now.getTime() - rule.windowMinutes * minuteMs);
+    let until: Date | undefined;
+    if (recent.length >= rule.limit) {
+      until = new Date(now.getTime() + rule.lockMinutes * minuteMs);
+      records.lockouts.push({ key, until: until.toISOString() });
+      records.failures = records.failures.filter((f) => f.key !== key);
+    }
+    await this.save(records);
+    return until;
+  }
+
+  async clearFailures(key: string): Promise<void> {
+    const records = await this.data();
+    records.failures = records.failures.filter((f) => f.key !== key);
+    await this.save(records);
+  }
+
+  private async codeFailureRule(): Promise<FailureRule> {
+    const { verificationCode: p } = await this.policy();
+    return { limit: p.maxAttempts * 2, windowMinutes: 60, lockMinutes: p.lockoutMinutes };
+  }
+
+  /** Creates a code, sends it, and returns the challenge to check it against. */
+  async issue(request: CodeRequest): Promise<IssueResult> {
+    const { verificationCode: p } = await this.policy();
+    const records = await this.data();
+    const now = this.clock.now();
+    const locked = await this.lockedUntil(request.subject);
+    if (locked) return { ok: false, error: 'locked', until: locked };
+    const keys = [request.subject, `conversation:${request.conversationId}`];
+    for (const key of keys) {
+      const sent = records.sends.filter((s) => s.key === key && Date.parse(s.at) > now.getTime() - hourMs).map((s) => Date.parse(s.at));
+      if (sent.length >= p.maxSendsPerHour) return { ok: false, error: 'throttled', until: new Date(Math.min(...sent) + hourMs) };
+    }
+    const code = Array.from({ length: p.length }, () => randomInt(10)).join('');
+    const salt = randomBytes(16).toString('hex');
+    const expiresAt = new Date(now.getTime() + p.ttlSeconds * 1000);
+    const challenge: CodeChallenge = {
+      id: randomUUID(),
+      subject: request.subject,
+      conversationId: request.conversationId,
+      userId: request.userId,
+      methodId: request.methodId,
+      channel: request.destination?.channel,
+      purpose: request.purpose,
+      salt,
+      // Nobody receives a code for a name that is no account: hash one nobody knows.
+      codeHash: digest(salt, request.destination ? code : randomBytes(16).toString('hex')).toString('hex'),
+      expiresAt: expiresAt.toISOString(),
+      attemptsLeft: p.maxAttempts,
+    };
+    // A new code replaces the earlier ones of the same conversation and purpose.
+    records.challenges = records.challenges.filter((c) => !(c.conversationId === request.conversationId && c.purpose === request.purpose));
+    records.challenges.push(challenge);
+    for (const key of keys) records.sends.push({ key, at: now.toISOString() });
+    await this.save(records);
+    if (request.destination) {
+      await this.notifier.send({ userId: request.destination.userId, to: request.destination.to, channel: request.destination.channel, text: request.message(code) });
+    }
+    return { ok: true, challengeId: challenge.id, expiresAt };
+  }
+
+  /** Checks a typed code against the challenge; only in the conversation the challenge was issued in. */
+  async check(challengeId: string, conversationId: string, typed: string): Promise<CheckResult> {
+    const records = await this.data();
+    const now = this.clock.now();
+    const challenge = records.challenges.find((c) => c.id === challengeId && c.conversationId === conversationId);
+    if (!challenge) return { ok: false, error: 'unknown' };
+    const locked = await this.lockedUntil(challenge.subject);
+    if (locked) return { ok: false, error: 'locked', until: locked };
+    if (Date.parse(challenge.expiresAt) <= now.getTime()) return { ok: false, error: 'expired' };
+    if (challenge.attemptsLeft <= 0) return { ok: false, error: 'exhausted' };
+    const expected = Buffer.from(challenge.codeHash, 'hex');
+    const actual = digest(challenge.salt, normalizeCode(typed).slice(0, 64));
+    if (expected.length === actual.length && timingSafeEqual(expected, actual)) {
+      records.challenges = records.challenges.filter((c) => c !== challenge);
+      records.failures = records.failures.filter((f) => f.key !== challenge.subject);
+      await this.save(records);
+      return { ok: true, userId: challenge.userId, methodId: challenge.methodId, purpose: challenge.purpose };
+    }
+    challenge.attemptsLeft -= 1;
+    const until = await this.recordFailure(challenge.subject, await this.codeFailureRule());
+    if (until) return { ok: false, error: 'locked', until };
+    return challenge.attemptsLeft > 0 ? { ok: false, error: 'wrong', attemptsLeft: challenge.attemptsLeft } : { ok: false, error: 'exhausted' };
+  }
+
+  async grantStepUp(userId: string, conversationId: string): Promise<void> {
+    const records = await this.data();
+    records.stepUps = [...records.stepUps.filter((s) => !(s.userId === userId && s.conversationId === conversationId)), { userId, conversationId, at: this.clock.now().toISOString() }];
+    await this.save(records);
+  }
+
+  /** True while a step-up of this user in this conversation is recent and nothing voided it since. */
+  async hasFreshStepUp(user: DirectoryUser, conversationId: string): Promise<boolean> {
+    const { stepUpMinutes } = await this.policy();
+    const grant = (await this.data()).stepUps.find((s) => s.userId === user.id && s.conversationId === conversationId);
+    if (!grant) return false;
+    const at = Date.parse(grant.at);
+    if (at <= this.clock.now().getTime() - stepUpMinutes * minuteMs) return false;
+    const voidedAt = [user.signInSessionsValidFromDateTime, user.lastPasswordChangeDateTime].map((d) => (d ? Date.parse(d) : Number.NaN)).filter((d) => !Number.isNaN(d));
+    return voidedAt.every((d) => at > d);
+  }
+
+  /** Voids every step-up of the user (password changed, signed out everywhere). */
+  async revokeStepUps(userId: string): Promise<void> {
+    const records = await this.data();
+    records.stepUps = records.stepUps.filter((s) => s.userId !== userId);
+    await this.save(records);
+  }
+}

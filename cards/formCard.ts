@@ -1,0 +1,83 @@
+// A form card: heading, lines, a list of items with their own buttons, facts, inputs and actions.
+// Goal dialogs describe what to ask; the card prompt adds the one-time nonce to every button.
+import { renderCard, type CardAttachment } from './renderer.js';
+
+export interface FormLine {
+  readonly text: string;
+  /** Shown as a warning (attention colour, bold). */
+  readonly warning?: boolean;
+}
+
+export interface FormButton {
+  readonly title: string;
+  /** What the button means to the dialog: "submit", "cancel", "choose"... */
+  readonly action: string;
+  readonly style?: 'default' | 'positive' | 'destructive';
+  /** Extra values the button sends (a method id); strings only. */
+  readonly values?: Readonly<Record<string, string>>;
+  /** False for buttons that must not send the inputs (cancel). */
+  readonly sendsInputs?: boolean;
+}
+
+export interface FormItem {
+  readonly title: string;
+  readonly subtitle?: string;
+  readonly badge?: string;
+  readonly buttons?: readonly FormButton[];
+}
+
+export type FormInput =
+  | {
+      readonly kind: 'text'; readonly id: string; readonly label: string; readonly style?: 'text' | 'tel' | 'email' | 'password';
+      readonly placeholder?: string; readonly required?: boolean; readonly errorMessage?: string; readonly maxLength?: number;
+    }
+  | {
+      readonly kind: 'choice'; readonly id: string; readonly label: string; readonly value?: string; readonly required?: boolean;
+      readonly errorMessage?: string; readonly choices: readonly { readonly title: string; readonly value: string }[];
+    };
+
+export interface FormSpec {
+  readonly heading: string;
+  readonly lines?: readonly FormLine[];
+  readonly items?: readonly FormItem[];
+  readonly facts?: readonly { readonly title: string; readonly value: string }[];
+  readonly inputs?: readonly FormInput[];
+  readonly buttons?: readonly FormButton[];
+  readonly footer?: string;
+  /** What a screen reader says first; defaults to the heading and lines. */
+  readonly speak?: string;
+}
+
+/** The data every button sends: the verb and the card's fields, plus whatever the caller adds (the nonce). */
+export type ButtonData = (button: FormButton) => Record<string, string>;
+
+function button(b: FormButton, data: ButtonData): Record<string, unknown> {
+  return {
+    title: b.title,
+    style: b.style ?? 'default',
+    data: data(b),
+    associatedInputs: b.sendsInputs === false ? 'none' : 'auto',
+  };
+}
+
+export function formCard(spec: FormSpec, data: ButtonData): CardAttachment {
+  const lines = spec.lines ?? [];
+  return renderCard('form', {
+    heading: spec.heading,
+    speak: spec.speak ?? [spec.heading, ...lines.map((l) => l.text)].join(' '),
+    lines: lines.map((l) => ({ text: l.text, warning: l.warning === true })),
+    items: (spec.items ?? []).map((item) => ({
+      title: item.title,
+      subtitle: item.subtitle ?? '',
+      badge: item.badge ?? '',
+      actions: (item.buttons ?? []).map((b) => button(b, data)),
+    })),
+    facts: spec.facts ?? [],
+    inputs: (spec.inputs ?? []).map((input) =>
+      input.kind === 'text'
+        ? { kind: 'text', id: input.id, label: input.label, style: input.style ?? 'text', placeholder: input.placeholder ?? '', required: input.required ?? true, errorMessage: input.errorMessage ?? input.label, maxLength: input.maxLength ?? 256 }
+        : { kind: 'choice', id: input.id, label: input.label, value: input.value ?? '', required: input.required ?? true, errorMessage: input.errorMessage ?? input.label, choices: input.choices }),
+    actions: (spec.buttons ?? []).map((b) => button(b, data)),
+    footer: spec.footer ?? '',
+  });
+}

@@ -1,0 +1,219 @@
+// password.change and password.reset as transcripts, in every language: happy and unhappy paths.
+// Expected text comes from the locale files.
+import assert from 'node:assert/strict';
+import { supportedLocales, translator } from '../../bot/i18n/i18n.js';
+import { demoUser } from '../helpers.js';
+import { cardOf, cardTexts, createHarness, textOf, type Chat, type Harness } from './harness.js';
+import { phrases } from './testData/phrases.js';
+
+const newPassword = 'Quiet-Orchard-Lamp-58';
+const byName = (name: string) => demoUser((u) => String(u.userPrincipalName).startsWith(`${name}@`));
+const codeIn = (text: string): string => /\b(\d{6})\b/.exec(text)?.[1] ?? '';
+
+/** The inputs of the last card, as id → style. */
+function inputsOf(chat: Chat): Record<string, string> {
+  const json = JSON.stringify(chat.card());
+  return Object.fromEntries([...json.matchAll(/"type":"Input\.Text","id":"(\w+)","label":"[^"]*","style":"(\w+)"/g)].map((m) => [m[1], m[2]]));
+}
+
+describe('password dialogs', function () {
+  for (const locale of supportedLocales) {
+    const t = translator(locale);
+    const say = phrases[locale];
+
+    describe(`in ${locale}`, function () {
+      let harness: Harness;
+      beforeEach(async () => (harness = await createHarness()));
+      afterEach(() => harness.close());
+
+      it('password.change: a card with password inputs only; success revokes sessions, notifies, audits and clears the card', async function () {
+        const anna = await byName('anna');
+        const chat = harness.chat(anna.id, say.tag);
+        await chat.say(say.passwordChange);
+        assert.ok(cardTexts(chat.card()).includes(t.t('passwordChange.heading')));
+        assert.deepEqual(inputsOf(chat), { currentPassword: 'password', newPassword: 'password', confirmPassword: 'password' });
+        const before = Date.parse((await harness.directory.findUserById(anna.id))?.signInSessionsValidFromDateTime ?? '1970-01-01');
+        const replies = await chat.submit('submit', { currentPassword: anna.password, newPassword, confirmPassword: newPassword });
+        assert.equal(replies[0]?.text, t.t('passwordChange.done'));
+        assert.ok(await harness.directory.verifyPassword(anna.id, newPassword));
+        const user = await harness.directory.findUserById(anna.id);
+        assert.ok(Date.parse(user?.signInSessionsValidFromDateTime ?? '') > before, 'other sessions revoked');
+        assert.equal(chat.updated.length, 1, 'the answered card was replaced');
+        assert.deepEqual(cardTexts(cardOf(chat.updated[0] ?? {})).slice(1), [t.t('card.received')]);
+        const notices = harness.notifier.messagesFor(anna.id);
+        assert.ok(notices.some((n) => n.text.startsWith(t.t('notice.passwordChanged', { organization: 'Contoso', when: '', detail: '', helpdesk: '' }).slice(0, 12))));
+        assert.deepEqual((await harness.audit.listForUser(anna.id, 1)).map((e) => [e.action, e.result]), [['password.change', 'success']]);
+      });
+
+      it('password.change: wrong current password is refused and counts; five lock password change and say until when', async function () {
+        const anna = await byName('anna');
+        const chat = harness.chat(anna.id, say.tag);
+        await chat.say(say.passwordChange);
+        for (let i = 1; i <= 4; i += 1) {
+          await chat.submit('submit', { currentPassword: `wrong-${i}`, newPassword, confirmPassword: newPassword });
+          assert.ok(cardTexts(chat.card()).includes(t.t('passwordChange.wrongCurrent')));
+        }
+        const replies = await chat.submit('submit', { currentPassword: 'wrong-5', newPassword, confirmPassword: newPassword });
+        const lockedUntil = await harness.services.verification.lockedUntil(`password:${anna.id}`);
+        assert.ok(lockedUntil);
+        assert.equal(replies[0]?.text, t.t('passwordChange.locked', { until: t.time(lockedUntil) }));
+        assert.ok(await harness.directory.verifyPassword(anna.id, anna.password), 'password unchanged');
+        // Even the right password is refused while locked.
+        await chat.say(say.passwordChange);
+        assert.equal(textOf((await chat.say(say.passwordChange))[0]), t.t('passwordChange.locked', { until: t.time(lockedUntil) }));
+      });
+
+      it('password.change: each policy rule is named; history and the user\'s own name are refused', async function () {
+        const anna = await byName('anna');
+        const chat = harness.chat(anna.id, say.tag);
+        await chat.say(say.passwordChange);
+        const attempt = async (next: string, confirm = next): Promise<string[]> => {
+          await chat.submit('submit', { currentPassword: anna.password, newPassword: next, confirmPassword: confirm });
+          return cardTexts(chat.card());
+        };
+        assert.ok((await attempt('short1A')).includes(t.t('password.rule.minLength', { min: 12 })));
+        assert.ok((await attempt('alllowercaseletters')).includes(t.t('password.rule.characterClasses', { classes: 3 })));
+        assert.ok((await attempt('Contoso-Rocks-2026!')).includes(t.t('password.rule.bannedWord', { word: 'contoso' })));
+        assert.ok((await attempt('Anna-Rules-The-World-1')).includes(t.t('password.rule.personalName')));
+        assert.ok((await attempt(newPassword, `${newPassword}x`)).includes(t.t('password.rule.mismatch')));
+        assert.ok((await attempt(anna.password)).includes(t.t('password.rule.sameAsCurrent')));
+        assert.ok(await harness.directory.verifyPassword(anna.id, anna.password), 'nothing changed');
+      });
+
+      it('password.change: a password typed as a chat message is not echoed; cancel leaves the account unchanged', async function () {
+        const anna = await byName('anna');
+        const chat = harness.chat(anna.id, say.tag);
+        await chat.say(say.passwordChange);
+        const replies = await chat.say(newPassword);
+        assert.equal(replies[0]?.text, t.t('card.useCardForSecrets'));
+        assert.ok(!JSON.stringify(replies).includes(newPassword));
+        assert.equal((await chat.submit('cancel'))[0]?.text, t.t('cancel.done'));
+        assert.ok(await harness.directory.verifyPassword(anna.id, anna.password));
+        assert.deepEqual(await harness.audit.listForUser(anna.id, 5), []);
+      });
+
+      it('password.reset, anonymous: a locked-out user verifies with a code, sets a password, is unlocked, and signs out everywhere', async function () {
+        const margaux = await demoUser((u) => u.lockedOut === true);
+        const chat = harness.chat(undefined, say.tag);
+        await chat.say(say.passwordReset);
+        assert.ok(cardTexts(chat.card()).includes(t.t('passwordReset.askAccount')));
+        const sent = await chat.submit('submit', { account: margaux.userPrincipalName });
+        assert.equal(sent[0]?.text, t.t('passwordReset.codeSentIfExists', { account: margaux.userPrincipalName }));
+        const code = codeIn(harness.notifier.messagesFor(margaux.id).at(-1)?.text ?? '');
+        await chat.say(code);
+        assert.deepEqual(inputsOf(chat), { newPassword: 'password', confirmPassword: 'password' });
+        const done = await chat.submit('submit', { newPassword, confirmPassword: newPassword });
+        assert.equal(done[0]?.text, t.t('passwordReset.doneUnlocked'));
+        const user = await harness.directory.findUserById(margaux.id);
+        assert.equal(user?.lockedOut, false);
+        assert.ok(await harness.directory.verifyPassword(margaux.id, newPassword));
+        assert.ok(cardTexts(chat.card()).includes(t.t('signout.offerHeading')));
+        assert.equal((await chat.submit('yes'))[0]?.text, t.t('signout.done'));
+        assert.deepEqual((await harness.audit.listForUser(margaux.id, 2)).map((e) => e.action), ['signout.everywhere', 'password.reset']);
+      });
+
+      it('password.reset, anonymous: an unknown account gets exactly the same answers, and no code ever works', async function () {
+        const known = await byName('anna');
+        const unknownName = `nobody.${locale}@contoso.example`;
+        const transcript = async (name: string): Promise<string[]> => {
+          const chat = harness.chat(undefined, say.tag);
+          const lines = [(await chat.say(say.passwordReset)).map(textOf).join('|')];
+          lines.push((await chat.submit('submit', { account: name })).map(textOf).join('|').replaceAll(name, '<name>'));
+          lines.push((await chat.say('000000')).map(textOf).join('|'));
+          return lines;
+        };
+        assert.deepEqual(await transcript(unknownName), await transcript(known.userPrincipalName));
+        const unregistered = await demoUser((u) => u.selfServicePasswordResetRegistered === false);
+        assert.deepEqual(await transcript(unregistered.userPrincipalName), await transcript(known.userPrincipalName));
+        assert.deepEqual(harness.notifier.messagesFor(unregistered.id), [], 'nothing is sent for an unregistered account');
+      });
+
+      it('password.reset: wrong codes exhaust the code, then lock verification and say until when', async function () {
+        const anna = await byName('anna');
+        const chat = harness.chat(undefined, say.tag);
+        await chat.say(say.passwordReset);
+        await chat.submit('submit', { account: anna.userPrincipalName });
+        await chat.say('111111');
+        assert.ok(cardTexts(chat.card()).includes(t.t('code.wrong', { left: 2 })));
+        await chat.say('111112');
+        await chat.say('111113');
+        assert.ok(cardTexts(chat.card()).includes(t.t('code.exhausted')));
+        const code = codeIn(harness.notifier.messagesFor(anna.id).at(-1)?.text ?? '');
+        await chat.say(code);
+        assert.ok(cardTexts(chat.card()).includes(t.t('code.exhausted')), 'the right code no longer works once exhausted');
+        await chat.submit('resend');
+        await chat.say('222221');
+        await chat.say('222222');
+        assert.equal(await harness.services.verification.lockedUntil(`user:${anna.id}`), undefined);
+        // The sixth wrong code in an hour locks verification, and the reply says until when.
+        const replies = await chat.say('222223');
+        const until = await harness.services.verification.lockedUntil(`user:${anna.id}`);
+        assert.ok(until);
+        assert.equal(replies[0]?.text, t.t('verify.locked', { until: t.time(until) }));
+        // While locked, no new code is sent, even for a new attempt.
+        const sent = harness.notifier.messagesFor(anna.id).length;
+        const again = harness.chat(undefined, say.tag);
+        await again.say(say.passwordReset);
+        assert.equal((await again.submit('submit', { account: anna.userPrincipalName }))[0]?.text, t.t('verify.locked', { until: t.time(until) }));
+        assert.equal(harness.notifier.messagesFor(anna.id).length, sent);
+        assert.ok(await harness.directory.verifyPassword(anna.id, anna.password));
+      });
+
+      it('password.reset: codes are rate limited per account and per conversation', async function () {
+        const anna = await byName('anna');
+        const chat = harness.chat(undefined, say.tag);
+        await chat.say(say.passwordReset);
+        await chat.submit('submit', { account: anna.userPrincipalName });
+        for (let i = 0; i < 4; i += 1) await chat.submit('resend');
+        const replies = await chat.submit('resend');
+        assert.match(replies[0]?.text ?? '', new RegExp(t.t('verify.throttled', { until: 'UNTIL' }).split('UNTIL')[0]?.slice(0, 20) ?? ''));
+        assert.equal(harness.notifier.messagesFor(anna.id).length, 5, 'five codes per hour, no more');
+      });
+
+      it('password.reset, signed in but not registered: says so, points to registration, shows the helpdesk', async function () {
+        const lucas = await demoUser((u) => u.selfServicePasswordResetRegistered === false);
+        const chat = harness.chat(lucas.id, say.tag);
+        const replies = await chat.say(say.passwordReset);
+        const texts = cardTexts(cardOf(replies[0] ?? {}));
+        assert.ok(texts.includes(t.t('passwordReset.notRegistered', { url: 'https://aka.ms/mysecurityinfo' })));
+        assert.ok(texts.includes(t.t('passwordReset.helpdesk')));
+        assert.ok(texts.includes('Contoso Service Desk'));
+      });
+    });
+  }
+
+  describe('tenant policies', function () {
+    it('SSPR disabled: the reset is explained and the helpdesk shown', async function () {
+      const harness = await createHarness({ seed: (s) => { ((s.tenant.policy as Record<string, Record<string, unknown>>).selfServicePasswordReset as Record<string, unknown>).enabled = false; } });
+      try {
+        const replies = await harness.chat(undefined, 'en-US').say(phrases.en.passwordReset);
+        assert.ok(cardTexts(cardOf(replies[0] ?? {})).includes(translator('en').t('passwordReset.disabled', { url: 'https://aka.ms/mysecurityinfo' })));
+      } finally {
+        await harness.close();
+      }
+    });
+
+    it('two gates: a second, different method is asked after the first code', async function () {
+      const harness = await createHarness({ seed: (s) => { ((s.tenant.policy as Record<string, Record<string, unknown>>).selfServicePasswordReset as Record<string, unknown>).gates = 2; } });
+      try {
+        const t = translator('en');
+        const anna = await byName('anna');
+        const chat = harness.chat(undefined, 'en-US');
+        await chat.say(phrases.en.passwordReset);
+        await chat.submit('submit', { account: anna.userPrincipalName });
+        const first = harness.notifier.messagesFor(anna.id).at(-1);
+        await chat.say(codeIn(first?.text ?? ''));
+        const texts = cardTexts(chat.card());
+        assert.ok(texts.includes(t.t('passwordReset.secondGate')));
+        const offered = (await harness.directory.listAuthenticationMethods(anna.id)).filter((m) => JSON.stringify(chat.card()).includes(m.id));
+        assert.ok(offered.length >= 1 && offered.every((m) => m.emailAddress !== first?.to && m.phoneNumber !== first?.to && m.displayName !== first?.to), 'the first method is not offered again');
+        const second = offered[0];
+        await chat.submit('choose', {}, { methodId: second?.id ?? '' });
+        await chat.say(codeIn(harness.notifier.messagesFor(anna.id).at(-1)?.text ?? ''));
+        assert.equal((await chat.submit('submit', { newPassword, confirmPassword: newPassword }))[0]?.text, t.t('passwordReset.done'));
+      } finally {
+        await harness.close();
+      }
+    });
+  });
+});

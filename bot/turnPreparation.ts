@@ -53,9 +53,12 @@ export class TurnPreparation {
         recognition = await this.recognizer.recognize(text, hint);
       }
     }
+    // A message the recognizer did not understand (a code, a user name, "ok") says little about its
+    // language: it does not move a conversation that already has one.
+    const textLocale = recognition && (recognition.intent !== 'None' || !conversation.locale) ? recognition.locale : undefined;
     const locale =
       preferences.locale ??
-      recognition?.locale ??
+      textLocale ??
       conversation.locale ??
       toLocale(activity.locale) ??
       toLocale(preferredLanguage) ??

@@ -37,7 +37,7 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
     if (!options) throw new Error('CardPrompt needs the form to show');
     const identity = turnInfo(dc.context).identity;
     const state: PromptState = { options, nonceHash: '', userId: identity.kind === 'user' ? identity.user.id : undefined };
-    dc.activeDialog!.state[stateKey] = state;
+    (dc.activeDialog!.state as Record<string, unknown>)[stateKey] = state;
     await this.send(dc.context, state);
     return Dialog.EndOfTurn;
   }
@@ -45,7 +45,7 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const context = dc.context;
     if (context.activity.type !== 'message') return Dialog.EndOfTurn;
-    const state = dc.activeDialog!.state[stateKey] as PromptState;
+    const state = (dc.activeDialog!.state as Record<string, unknown>)[stateKey] as PromptState;
     const info = turnInfo(context);
     if (info.isCardSubmission) {
       const action = info.cardAction;
@@ -55,7 +55,7 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
         await this.replaceCard(context, state, info.t.t('card.received'));
         return dc.endDialog({ action: action.action, fields: action.fields } satisfies CardAnswer);
       }
-      await context.sendActivity(info.t.t('card.stale'));
+      await context.sendActivity(info.t.t(action ? 'card.stale' : 'card.unknown'));
       return Dialog.EndOfTurn;
     }
     const text = (context.activity.text ?? '').trim();
@@ -66,7 +66,7 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
 
   /** Shows the card again with a new nonce; the earlier copy stops working. */
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
-    const state = instance.state[stateKey] as PromptState;
+    const state = (instance.state as Record<string, unknown>)[stateKey] as PromptState;
     await this.replaceCard(context, state, turnInfo(context).t.t('card.replaced'));
     await this.send(context, state);
   }

@@ -1,25 +1,32 @@
 // Waits for a one-time code: typed in the card or in the chat. Wrong codes count; a new code can
 // be asked for; too many failures lock verification and say until when.
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Translator } from '../bot/i18n/i18n.js';
 import { turnInfo } from '../bot/turnInfo.js';
+import type { FormLine } from '../cards/formCard.js';
+import { methodLabel } from '../cards/methodLabels.js';
 import { sendCode, type CodeTarget } from '../bot/usecases/codes.js';
 import type { AccountServices } from '../bot/usecases/services.js';
 import { normalizeCode } from '../bot/usecases/verification.js';
-import { CardPrompt } from './cardPrompt.js';
 import { dialogIds } from './dialogIds.js';
 import { answerOf, askWithCard, conversationIdOf, until } from './goalSupport.js';
 
 export interface CodeEntryOptions {
   readonly challengeId: string;
   readonly target: CodeTarget;
-  /** Where the code went, as the user knows it ("Mobile phone +46 70 *** ** 34"). */
-  readonly sentTo: string;
+  /** Where the code went, worked out in the user's language each time the card is shown. */
+  readonly sentTo: SentTo;
   /** The kind of destination, to say how the code arrives (text, e-mail, app). */
   readonly channel: string;
   /** Set after a wrong code, to say so on the card. */
   readonly problemKey?: string;
   readonly attemptsLeft?: number;
 }
+
+export type SentTo =
+  | { readonly kind: 'method'; readonly userId: string; readonly methodId: string }
+  | { readonly kind: 'address'; readonly text: string }
+  | { readonly kind: 'unnamed' };
 
 export type CodeResult =
   | { readonly verified: true; readonly userId?: string; readonly methodId?: string }
@@ -39,8 +46,8 @@ export class CodeEntryDialog extends WaterfallDialog {
     const options = step.options as CodeEntryOptions;
     const minutes = Math.max(1, Math.round((await this.services.directory.tenant()).policy.verificationCode.ttlSeconds / 60));
     const how = options.channel === 'microsoftAuthenticator' || options.target.kind === 'pairing' ? 'code.sentToApp' : 'code.sentTo';
-    const lines = [{ text: t.t(how, { destination: options.sentTo, minutes }) }];
-    if (options.problemKey) lines.unshift({ text: t.t(options.problemKey, { left: options.attemptsLeft ?? 0 }), warning: true } as never);
+    const lines: FormLine[] = [{ text: t.t(how, { destination: await this.destination(t, options.sentTo), minutes }) }];
+    if (options.problemKey) lines.unshift({ text: t.t(options.problemKey, { left: options.attemptsLeft ?? 0 }), warning: true });
     return askWithCard(step, {
       acceptsText: true,
       form: {
@@ -55,6 +62,13 @@ export class CodeEntryDialog extends WaterfallDialog {
         footer: t.t('code.footer'),
       },
     });
+  }
+
+  private async destination(t: Translator, sentTo: SentTo): Promise<string> {
+    if (sentTo.kind === 'address') return sentTo.text;
+    if (sentTo.kind === 'unnamed') return t.t('passwordReset.yourMethod');
+    const method = (await this.services.directory.listAuthenticationMethods(sentTo.userId)).find((m) => m.id === sentTo.methodId);
+    return method ? methodLabel(t, method) : t.t('passwordReset.yourMethod');
   }
 
   private async checkCode(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -11,7 +11,7 @@ import type { PolicyFailure } from '../bot/usecases/passwordPolicy.js';
 import type { AccountServices } from '../bot/usecases/services.js';
 import { noticeCard } from '../cards/noticeCard.js';
 import { CardPrompt } from './cardPrompt.js';
-import { CodeEntryDialog, type CodeResult } from './codeEntryDialog.js';
+import { CodeEntryDialog, type CodeEntryOptions, type CodeResult } from './codeEntryDialog.js';
 import { dialogIds } from './dialogIds.js';
 import { actorFor, answerOf, askWithCard, conversationIdOf, endCancelled, signedInUserId, until } from './goalSupport.js';
 import { InterruptibleDialog } from './interruptibleDialog.js';
@@ -26,7 +26,7 @@ const looksLikeAccountName = (text: string): boolean => /^[^\s@]{1,64}@[^\s@]{1,
 interface ResetValues {
   userId?: string;
 }
-const values = (step: WaterfallStepContext): ResetValues => step.values as ResetValues;
+const values = (step: WaterfallStepContext): ResetValues => step.values;
 
 interface NewPasswordOptions {
   readonly userId: string;
@@ -98,7 +98,7 @@ export class PasswordResetDialog extends InterruptibleDialog {
     }
     // The same words whether or not the account exists or can reset: no enumeration.
     await step.context.sendActivity(t.t('passwordReset.codeSentIfExists', { account: name.trim() }));
-    return step.beginDialog(dialogIds.codeEntry, { challengeId: issued.challengeId, target, sentTo: t.t('passwordReset.yourMethod'), channel: 'unknown' });
+    return step.beginDialog(dialogIds.codeEntry, { challengeId: issued.challengeId, target, sentTo: { kind: 'unnamed' }, channel: 'unknown' } satisfies CodeEntryOptions);
   }
 
   private async secondGate(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -10,7 +10,7 @@ import type { AccountServices } from '../bot/usecases/services.js';
 import type { FormButton, FormInput } from '../cards/formCard.js';
 import { methodLabel } from '../cards/methodLabels.js';
 import { CardPrompt } from './cardPrompt.js';
-import { CodeEntryDialog, type CodeResult } from './codeEntryDialog.js';
+import { CodeEntryDialog, type CodeEntryOptions, type CodeResult } from './codeEntryDialog.js';
 import { dialogIds } from './dialogIds.js';
 import { actorFor, answerOf, askWithCard, conversationIdOf, endCancelled, signedInUserId, until } from './goalSupport.js';
 import { InterruptibleDialog } from './interruptibleDialog.js';
@@ -125,7 +125,7 @@ export class SecurityInfoAddDialog extends InterruptibleDialog {
       target = { kind: 'newEmail', userId, emailAddress: email };
       method = { kind: 'email', emailAddress: email };
     } else {
-      const name = (answer.fields.deviceName ?? '').trim().replace(/[\u0000-\u001f<>]/g, '').slice(0, 64);
+      const name = (answer.fields.deviceName ?? '').trim().replace(/[\p{Cc}<>]/gu, '').slice(0, 64);
       if (name === '') return step.replaceDialog(detailsDialog, { ...options, problemKey: 'securityInfo.badDevice' });
       target = { kind: 'pairing', userId, displayName: name };
       method = { kind: 'microsoftAuthenticator', displayName: name };
@@ -138,7 +138,7 @@ export class SecurityInfoAddDialog extends InterruptibleDialog {
     }
     (step.values as DetailsValues).method = method;
     const sentTo = method.kind === 'phone' ? method.phoneNumber : method.kind === 'email' ? method.emailAddress : method.displayName;
-    return step.beginDialog(dialogIds.codeEntry, { challengeId: issued.challengeId, target, sentTo, channel: method.kind });
+    return step.beginDialog(dialogIds.codeEntry, { challengeId: issued.challengeId, target, sentTo: { kind: 'address', text: sentTo }, channel: method.kind } satisfies CodeEntryOptions);
   }
 
   private async add(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -16,7 +16,7 @@ import { StepUpDialog, type StepUpResult } from './stepUpDialog.js';
 interface DefaultValues {
   preference?: PreferredSecondaryMethod;
 }
-const values = (step: WaterfallStepContext): DefaultValues => step.values as DefaultValues;
+const values = (step: WaterfallStepContext): DefaultValues => step.values;
 
 export class SecurityInfoDefaultDialog extends InterruptibleDialog {
   constructor(private readonly services: AccountServices) {

@@ -17,7 +17,7 @@ import { StepUpDialog, type StepUpResult } from './stepUpDialog.js';
 interface RemoveValues {
   methodId?: string;
 }
-const values = (step: WaterfallStepContext): RemoveValues => step.values as RemoveValues;
+const values = (step: WaterfallStepContext): RemoveValues => step.values;
 
 export class SecurityInfoRemoveDialog extends InterruptibleDialog {
   constructor(private readonly services: AccountServices) {

@@ -9,7 +9,7 @@ import { verifiableMethods } from '../bot/usecases/methods.js';
 import type { AccountServices } from '../bot/usecases/services.js';
 import { methodLabel } from '../cards/methodLabels.js';
 import { CardPrompt } from './cardPrompt.js';
-import { CodeEntryDialog, type CodeResult } from './codeEntryDialog.js';
+import { CodeEntryDialog, type CodeEntryOptions, type CodeResult } from './codeEntryDialog.js';
 import { dialogIds } from './dialogIds.js';
 import { answerOf, askWithCard, conversationIdOf, until } from './goalSupport.js';
 import { InterruptibleDialog } from './interruptibleDialog.js';
@@ -90,7 +90,7 @@ export class StepUpDialog extends InterruptibleDialog {
       await step.context.sendActivity(t.t(reason === 'locked' ? 'verify.locked' : 'verify.throttled', { until: when }));
       return step.endDialog({ verified: false, reason } satisfies StepUpResult);
     }
-    return step.beginDialog(dialogIds.codeEntry, { challengeId: issued.challengeId, target, sentTo: methodLabel(t, method), channel: method.kind });
+    return step.beginDialog(dialogIds.codeEntry, { challengeId: issued.challengeId, target, sentTo: { kind: 'method', userId: options.userId, methodId: method.id }, channel: method.kind } satisfies CodeEntryOptions);
   }
 
   private async finish(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -49,7 +49,7 @@ export interface FailureRule {
 const digest = (salt: string, code: string): Buffer => createHash('sha256').update(`${salt}:${code}`).digest();
 
 /** Spaces, dashes and dots people type inside codes are ignored. */
-export const normalizeCode = (text: string): string => text.replace(/[\s.\-]/g, '');
+export const normalizeCode = (text: string): string => text.replace(/[\s.-]/g, '');
 
 export class Verification {
   private records: Promise<VerificationRecords> | undefined;

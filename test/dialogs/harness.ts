@@ -69,7 +69,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       const adapter = new TestAdapter((context) => bot.run(context), {
         channelId: 'msteams',
         locale,
-        from: { id: 'teams-user', name: 'Teams user', aadObjectId: userId },
+        from: { id: `teams-user-${conversations + 1}`, name: 'Teams user', aadObjectId: userId },
         conversation: { id: `conversation-${(conversations += 1)}`, isGroup: false, conversationType: 'personal', name: '' },
       });
       return adapter;

@@ -13,7 +13,7 @@ const codeIn = (text: string): string => /\b(\d{6})\b/.exec(text)?.[1] ?? '';
 /** The inputs of the last card, as id → style. */
 function inputsOf(chat: Chat): Record<string, string> {
   const json = JSON.stringify(chat.card());
-  return Object.fromEntries([...json.matchAll(/"type":"Input\.Text","id":"(\w+)","label":"[^"]*","style":"(\w+)"/g)].map((m) => [m[1], m[2]]));
+  return Object.fromEntries<string>([...json.matchAll(/"type":"Input\.Text","id":"(\w+)","label":"[^"]*","style":"(\w+)"/g)].map((m) => [m[1] ?? '', m[2] ?? '']));
 }
 
 describe('password dialogs', function () {
@@ -140,7 +140,7 @@ describe('password dialogs', function () {
         assert.ok(cardTexts(chat.card()).includes(t.t('code.exhausted')));
         const code = codeIn(harness.notifier.messagesFor(anna.id).at(-1)?.text ?? '');
         await chat.say(code);
-        assert.ok(cardTexts(chat.card()).includes(t.t('code.exhausted')), 'the right code no longer works once exhausted');
+        assert.ok(cardTexts(chat.card()).includes(t.t('code.exhausted')), `the right code no longer works once exhausted: ${code} ${chat.transcript.map((a) => a.text ?? JSON.stringify(a.value ?? cardTexts(cardOf(a)))).join(' / ')}`);
         await chat.submit('resend');
         await chat.say('222221');
         await chat.say('222222');

@@ -19,8 +19,10 @@ describe('i18n', function () {
 
     it(`${locale} is translated (strings differ from English where they should)`, function () {
       const table = stringTable(locale);
-      const same = Object.keys(english).filter((k) => table[k] === english[k] && !/^\{\w+\}$/.test(english[k] ?? ''));
-      assert.ok(same.length <= 3, `untranslated: ${same.join(', ')}`);
+      // Product names and sample values are the same everywhere; a few words ("E-mail") happen to be.
+      const universal = new Set(['code.placeholder', 'method.microsoftAuthenticator', 'audit.channel.teams']);
+      const same = Object.keys(english).filter((k) => table[k] === english[k] && !universal.has(k) && !/^\{\w+\}$/.test(english[k] ?? ''));
+      assert.ok(same.length <= Math.ceil(Object.keys(english).length * 0.02), `untranslated: ${same.join(', ')}`);
     });
   }
 

@@ -1,0 +1,215 @@
+// securityinfo.view/add/remove/default and audit.view as transcripts in every language, and the
+// card-submission rules: replayed, stale, forged and cross-user submissions change nothing.
+import assert from 'node:assert/strict';
+import { supportedLocales, translator } from '../../bot/i18n/i18n.js';
+import { maskEmail, maskPhone } from '../../bot/usecases/methods.js';
+import { methodLabel, preferenceLabel } from '../../cards/methodLabels.js';
+import { demoUser } from '../helpers.js';
+import { cardTexts, createHarness, submitActions, type Chat, type Harness } from './harness.js';
+import { phrases } from './testData/phrases.js';
+
+const byName = (name: string) => demoUser((u) => String(u.userPrincipalName).startsWith(`${name}@`));
+const codeIn = (text: string): string => /\b(\d{6})\b/.exec(text)?.[1] ?? '';
+
+describe('security info dialogs', function () {
+  let harness: Harness;
+  beforeEach(async () => (harness = await createHarness()));
+  afterEach(() => harness.close());
+
+  /** Answers the step-up card with the given method and types the code that arrived there. */
+  async function stepUp(chat: Chat, userId: string, methodId: string): Promise<void> {
+    await chat.submit('choose', {}, { methodId });
+    await chat.say(codeIn(harness.notifier.messagesFor(userId).at(-1)?.text ?? ''));
+  }
+
+  for (const locale of supportedLocales) {
+    const t = translator(locale);
+    const say = phrases[locale];
+
+    describe(`in ${locale}`, function () {
+      it('securityinfo.view: every method, masked, the default marked, with add / remove / default buttons', async function () {
+        const anna = await byName('anna');
+        const chat = harness.chat(anna.id, say.tag);
+        await chat.say(say.securityView);
+        const texts = cardTexts(chat.card());
+        const methods = await harness.directory.listAuthenticationMethods(anna.id);
+        const phone = methods.find((m) => m.kind === 'phone');
+        const email = methods.find((m) => m.kind === 'email');
+        assert.ok(texts.includes(maskPhone(phone?.phoneNumber ?? '')));
+        assert.ok(texts.includes(maskEmail(email?.emailAddress ?? '')));
+        assert.ok(!JSON.stringify(chat.card()).includes(phone?.phoneNumber ?? '-'), 'the full number is not shown');
+        assert.ok(texts.includes(t.t('securityInfo.defaultBadge')));
+        assert.ok(texts.includes(t.t('securityInfo.defaultIs', { method: t.t('method.preference.push', { detail: '' }) })));
+        const goals = submitActions(chat.card()).map((d) => d.goal);
+        assert.deepEqual([...new Set(goals)].sort(), ['securityinfo.add', 'securityinfo.default', 'securityinfo.remove']);
+      });
+
+      it('securityinfo.add: step-up first, a bad number is refused, the new phone is proved by a code sent to it, E.164-normalized', async function () {
+        const claire = await byName('claire');
+        // Claire has a mobile phone already, so a new one is her alternate phone.
+        const chat = harness.chat(claire.id, say.tag);
+        await chat.say(say.securityAdd);
+        assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.addReason')));
+        const email = (await harness.directory.listAuthenticationMethods(claire.id)).find((m) => m.kind === 'email');
+        await stepUp(chat, claire.id, email?.id ?? '');
+        assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.addPick')));
+        await chat.submit('phone');
+        await chat.submit('submit', { phone: '12345' });
+        assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.badPhone')));
+        await chat.submit('submit', { phone: '+33 7 81 23 45 67' });
+        const sms = harness.notifier.messagesFor(claire.id).at(-1);
+        assert.equal(sms?.to, '+33 7 81 23 45 67');
+        assert.equal(sms?.channel, 'sms');
+        const replies = await chat.submit('verify', { code: codeIn(sms?.text ?? '') });
+        const added = (await harness.directory.listAuthenticationMethods(claire.id)).find((m) => m.phoneNumber === '+33 7 81 23 45 67');
+        assert.equal(added?.phoneType, 'alternateMobile');
+        assert.equal(replies[0]?.text, t.t('securityInfo.added', { method: methodLabel(t, added) }));
+        const notices = harness.notifier.messagesFor(claire.id).filter((n) => n.to !== '+33 7 81 23 45 67' && !/\d{6}/.test(n.text));
+        assert.ok(notices.length >= 2, 'the other channels are told');
+        assert.equal((await harness.audit.listForUser(claire.id, 1))[0]?.action, 'securityinfo.add');
+      });
+
+      it('securityinfo.add: the Authenticator app is paired with a code sent to the demo phone', async function () {
+        const pieter = await byName('pieter');
+        const chat = harness.chat(pieter.id, say.tag);
+        await chat.say(say.securityAdd);
+        const phone = (await harness.directory.listAuthenticationMethods(pieter.id)).find((m) => m.kind === 'phone');
+        await stepUp(chat, pieter.id, phone?.id ?? '');
+        await chat.submit('authenticator');
+        assert.ok(JSON.stringify(chat.card()).includes('https://mysignins.microsoft.com/security-info'), 'deep link to the security info page');
+        await chat.submit('submit', { deviceName: 'Pixel 9' });
+        const pairing = harness.notifier.messagesFor(pieter.id).at(-1);
+        assert.equal(pairing?.channel, 'authenticator');
+        await chat.say(codeIn(pairing?.text ?? ''));
+        const methods = await harness.directory.listAuthenticationMethods(pieter.id);
+        assert.ok(methods.some((m) => m.kind === 'microsoftAuthenticator' && m.displayName === 'Pixel 9'));
+      });
+
+      it('securityinfo.remove: the default one, with step-up by a different method and the new default in the same confirmation', async function () {
+        const anna = await byName('anna');
+        const chat = harness.chat(anna.id, say.tag);
+        const methods = await harness.directory.listAuthenticationMethods(anna.id);
+        const app = methods.find((m) => m.kind === 'microsoftAuthenticator');
+        const phone = methods.find((m) => m.kind === 'phone');
+        await chat.say(say.securityRemove);
+        await chat.submit('choose', {}, { methodId: app?.id ?? '' });
+        assert.ok(!JSON.stringify(chat.card()).includes(app?.id ?? '-'), 'the method being removed is not offered for the step-up');
+        await stepUp(chat, anna.id, phone?.id ?? '');
+        const texts = cardTexts(chat.card());
+        assert.ok(texts.includes(t.t('securityInfo.removeDefaultNote')));
+        assert.ok(texts.includes(preferenceLabel(t, 'sms', phone)));
+        await chat.submit('remove', { newDefault: 'sms' });
+        const after = await harness.directory.listAuthenticationMethods(anna.id);
+        assert.ok(!after.some((m) => m.id === app?.id));
+        assert.equal((await harness.directory.getSignInPreferences(anna.id))?.userPreferredMethodForSecondaryAuthentication, 'sms');
+      });
+
+      it('securityinfo.remove: never the last method', async function () {
+        const anna = await byName('anna');
+        const methods = await harness.directory.listAuthenticationMethods(anna.id);
+        for (const m of methods.slice(1)) await harness.directory.removeAuthenticationMethod(anna.id, m.id);
+        const chat = harness.chat(anna.id, say.tag);
+        assert.equal((await chat.say(say.securityRemove))[0]?.text, t.t('securityInfo.lastMethod'));
+        assert.equal((await harness.directory.listAuthenticationMethods(anna.id)).length, 1);
+      });
+
+      it('securityinfo.default: choose, verify, saved; a step-up is reused within its window', async function () {
+        const erik = await byName('erik');
+        const chat = harness.chat(erik.id, say.tag);
+        await chat.say(say.securityDefault);
+        assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.defaultPick')));
+        await chat.submit('save', { preference: 'sms' });
+        const email = (await harness.directory.listAuthenticationMethods(erik.id)).find((m) => m.kind === 'email');
+        await chat.submit('choose', {}, { methodId: email?.id ?? '' });
+        const replies = await chat.say(codeIn(harness.notifier.messagesFor(erik.id).at(-1)?.text ?? ''));
+        const mobile = (await harness.directory.listAuthenticationMethods(erik.id)).find((m) => m.phoneType === 'mobile');
+        assert.equal(replies[0]?.text, t.t('securityInfo.defaultChanged', { method: preferenceLabel(t, 'sms', mobile) }));
+        // Within the step-up window, the next change goes straight to the pending action.
+        await chat.say(say.securityDefault);
+        const again = await chat.submit('save', { preference: 'push' });
+        assert.ok(again.some((r) => r.text === t.t('securityInfo.defaultChanged', { method: t.t('method.preference.push', { detail: '' }) })));
+        // After the window, verification is asked again.
+        harness.clock.advance(11 * 60 * 1000);
+        await chat.say(say.securityDefault);
+        await chat.submit('save', { preference: 'oath' });
+        assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.defaultReason')));
+      });
+
+      it('audit.view: the user\'s own changes, newest first', async function () {
+        const anna = await byName('anna');
+        const chat = harness.chat(anna.id, say.tag);
+        assert.equal((await chat.say(say.auditView))[0]?.text, t.t('audit.none'));
+        await chat.say(say.securityDefault);
+        await chat.submit('save', { preference: 'sms' });
+        const email = (await harness.directory.listAuthenticationMethods(anna.id)).find((m) => m.kind === 'email');
+        await stepUp(chat, anna.id, email?.id ?? '');
+        await chat.say(say.auditView);
+        assert.ok(cardTexts(chat.card()).includes(t.t('audit.action.securityinfo.default')));
+      });
+    });
+  }
+
+  describe('card submissions', function () {
+    const t = translator('en');
+
+    async function atConfirmation(): Promise<{ chat: Chat; anna: Awaited<ReturnType<typeof byName>>; phoneId: string }> {
+      const anna = await byName('anna');
+      const chat = harness.chat(anna.id, 'en-US');
+      const methods = await harness.directory.listAuthenticationMethods(anna.id);
+      await chat.say(phrases.en.securityRemove);
+      await chat.submit('choose', {}, { methodId: methods.find((m) => m.kind === 'email')?.id ?? '' });
+      await stepUp(chat, anna.id, methods.find((m) => m.kind === 'phone')?.id ?? '');
+      return { chat, anna, phoneId: methods.find((m) => m.kind === 'phone')?.id ?? '' };
+    }
+
+    it('a replayed submission is refused and changes nothing', async function () {
+      const { chat, anna } = await atConfirmation();
+      const confirm = chat.buttonData('remove');
+      await chat.send(confirm);
+      const count = (await harness.directory.listAuthenticationMethods(anna.id)).length;
+      assert.equal((await chat.send(confirm))[0]?.text, t.t('card.stale'));
+      assert.equal((await harness.directory.listAuthenticationMethods(anna.id)).length, count);
+    });
+
+    it('a stale card (replaced by a newer one) and a forged nonce are refused', async function () {
+      const { chat, anna } = await atConfirmation();
+      const old = chat.buttonData('remove');
+      await chat.say(phrases.en.help);
+      assert.equal((await chat.send(old))[0]?.text, t.t('card.stale'));
+      assert.equal((await chat.send({ ...chat.buttonData('remove'), nonce: 'AAAAAAAAAAAAAAAAAAAAAAAA' }))[0]?.text, t.t('card.stale'));
+      assert.equal((await chat.send({ verb: 'step.submit', action: 'remove' }))[0]?.text, t.t('card.unknown'));
+      assert.equal((await harness.directory.listAuthenticationMethods(anna.id)).length, 3);
+    });
+
+    it('a card from another conversation is refused', async function () {
+      const { chat, anna } = await atConfirmation();
+      const other = harness.chat(anna.id, 'en-US');
+      assert.equal((await other.send(chat.buttonData('remove')))[0]?.text, t.t('card.stale'));
+      assert.equal((await harness.directory.listAuthenticationMethods(anna.id)).length, 3);
+    });
+
+    it('another user\'s method id is refused and changes nothing on either account', async function () {
+      const anna = await byName('anna');
+      const claire = await byName('claire');
+      const claireMethod = (await harness.directory.listAuthenticationMethods(claire.id))[0];
+      const chat = harness.chat(anna.id, 'en-US');
+      await chat.say(phrases.en.securityRemove);
+      const forged = { ...chat.buttonData('choose', { methodId: (await harness.directory.listAuthenticationMethods(anna.id))[0]?.id ?? '' }), methodId: claireMethod?.id };
+      assert.equal((await chat.send(forged))[0]?.text, t.t('card.notYours'));
+      assert.equal((await harness.directory.listAuthenticationMethods(claire.id)).length, 3);
+      assert.equal((await harness.directory.listAuthenticationMethods(anna.id)).length, 3);
+      // Straight from a "remove" button of the view card, too.
+      const viaGoal = harness.chat(anna.id, 'en-US');
+      await viaGoal.send({ verb: 'goal.start', goal: 'securityinfo.remove', target: claireMethod?.id });
+      assert.ok(viaGoal.transcript.some((a) => a.text === t.t('card.notYours')));
+      assert.equal((await harness.directory.listAuthenticationMethods(claire.id)).length, 3);
+    });
+
+    it('cancel at the confirmation leaves the account unchanged', async function () {
+      const { chat, anna } = await atConfirmation();
+      assert.equal((await chat.say(phrases.en.cancel))[0]?.text, t.t('cancel.done'));
+      assert.equal((await harness.directory.listAuthenticationMethods(anna.id)).length, 3);
+      assert.deepEqual((await harness.audit.listForUser(anna.id, 5)).filter((e) => e.result === 'success'), []);
+    });
+  });
+});

@@ -65,6 +65,62 @@ describe('web chat page in Chromium', function () {
     });
   }
 
+  it('changes the password through a card; the card is cleared once sent', async function () {
+    const user = await demoUser((u) => String(u.userPrincipalName).startsWith('james@'));
+    const t = translator('en');
+    const next = 'Harbor-Lantern-Quiet-61';
+    const page = await browser.newPage();
+    await signIn(page, user.userPrincipalName, user.password);
+    await page.locator('#chat[data-state="ready"]').waitFor({ timeout: 30_000 });
+    const input = page.getByRole('textbox').last();
+    await input.fill('I want to change my password');
+    await input.press('Enter');
+    const card = page.locator('.ac-adaptiveCard', { hasText: t.t('passwordChange.heading') }).last();
+    await card.waitFor({ timeout: 30_000 });
+    const fields = card.locator('input[type="password"]');
+    assert.equal(await fields.count(), 3, 'three password inputs');
+    await fields.nth(0).fill(user.password);
+    await fields.nth(1).fill(next);
+    await fields.nth(2).fill(next);
+    await card.getByRole('button', { name: t.t('password.changeButton') }).click();
+    await page.locator('.webchat__bubble', { hasText: t.t('passwordChange.done').slice(0, 40) }).first().waitFor({ timeout: 30_000 });
+    assert.ok(await app.directory.verifyPassword(String(user.id), next));
+    await page.locator('.ac-adaptiveCard', { hasText: t.t('card.received') }).first().waitFor({ timeout: 10_000 });
+    assert.equal(await page.locator('#chat input[type="password"]').count(), 0, 'no password input is left on screen');
+    await page.close();
+  });
+
+  it('resets a forgotten password without signing in, with the code from the demo phone', async function () {
+    const user = await demoUser((u) => String(u.userPrincipalName).startsWith('emily@'));
+    const t = translator('en');
+    const next = 'Meadow-Compass-Bright-27';
+    const page = await browser.newPage();
+    await page.goto(`${app.url}/`);
+    await page.locator('#anonymous-button:not([disabled])').click();
+    await page.locator('#chat[data-state="ready"]').waitFor({ timeout: 30_000 });
+    const input = page.getByRole('textbox').last();
+    await input.fill('I forgot my password');
+    await input.press('Enter');
+    const ask = page.locator('.ac-adaptiveCard', { hasText: t.t('passwordReset.askAccount') }).last();
+    await ask.waitFor({ timeout: 30_000 });
+    await ask.locator('input').first().fill(user.userPrincipalName);
+    await ask.getByRole('button', { name: t.t('common.continue') }).click();
+    const codeCard = page.locator('.ac-adaptiveCard', { hasText: t.t('code.heading') }).last();
+    await codeCard.waitFor({ timeout: 30_000 });
+    const outbox = (await (await fetch(`${app.url}/api/dev/outbox?user=${user.userPrincipalName}`)).json()) as { text: string }[];
+    const code = /\b(\d{6})\b/.exec(outbox.at(-1)?.text ?? '')?.[1] ?? '';
+    await codeCard.locator('input').first().fill(code);
+    await codeCard.getByRole('button', { name: t.t('code.verify') }).click();
+    const fresh = page.locator('.ac-adaptiveCard', { hasText: t.t('passwordReset.newHeading') }).last();
+    await fresh.waitFor({ timeout: 30_000 });
+    await fresh.locator('input[type="password"]').nth(0).fill(next);
+    await fresh.locator('input[type="password"]').nth(1).fill(next);
+    await fresh.getByRole('button', { name: t.t('password.resetButton') }).click();
+    await page.locator('.webchat__bubble', { hasText: t.t('passwordReset.done').slice(0, 40) }).first().waitFor({ timeout: 30_000 });
+    assert.ok(await app.directory.verifyPassword(String(user.id), next));
+    await page.close();
+  });
+
   it('refuses a wrong password with a visible message', async function () {
     const user = await demoUser();
     const page = await browser.newPage();

@@ -104,6 +104,13 @@ describe('security info dialogs', function () {
         assert.equal((await harness.directory.getSignInPreferences(anna.id))?.userPreferredMethodForSecondaryAuthentication, 'sms');
       });
 
+      it('securityinfo.add with no method to verify with: says so and points to the security info page', async function () {
+        const lucas = await byName('lucas');
+        const replies = await harness.chat(lucas.id, say.tag).say(say.securityAdd);
+        assert.equal(replies[0]?.text, t.t('securityInfo.addNoMethod', { url: 'https://mysignins.microsoft.com/security-info' }));
+        assert.deepEqual(await harness.directory.listAuthenticationMethods(lucas.id), []);
+      });
+
       it('securityinfo.remove: never the last method', async function () {
         const anna = await byName('anna');
         const methods = await harness.directory.listAuthenticationMethods(anna.id);

@@ -9,7 +9,7 @@ import { sendCode, type CodeTarget } from '../bot/usecases/codes.js';
 import type { AccountServices } from '../bot/usecases/services.js';
 import { normalizeCode } from '../bot/usecases/verification.js';
 import { dialogIds } from './dialogIds.js';
-import { answerOf, askWithCard, conversationIdOf, until } from './goalSupport.js';
+import { answerOf, askWithCard, conversationIdOf, sendNoCode, until } from './goalSupport.js';
 
 export interface CodeEntryOptions {
   readonly challengeId: string;
@@ -30,7 +30,7 @@ export type SentTo =
 
 export type CodeResult =
   | { readonly verified: true; readonly userId?: string; readonly methodId?: string }
-  | { readonly verified: false; readonly reason: 'cancelled' | 'locked' | 'throttled' };
+  | { readonly verified: false; readonly reason: 'cancelled' | 'locked' | 'throttled' | 'unavailable' };
 
 const looksLikeCode = (text: string): boolean => /^\d{4,10}$/.test(normalizeCode(text));
 
@@ -80,11 +80,7 @@ export class CodeEntryDialog extends WaterfallDialog {
     if (answer.action === 'cancel') return step.endDialog({ verified: false, reason: 'cancelled' } satisfies CodeResult);
     if (answer.action === 'resend') {
       const issued = await sendCode(this.services, options.target, conversationId, t.locale);
-      if (!issued?.ok) {
-        const when = issued && !issued.ok ? until(t, issued.until, now) : '';
-        await step.context.sendActivity(t.t(issued?.ok === false && issued.error === 'locked' ? 'verify.locked' : 'verify.throttled', { until: when }));
-        return step.endDialog({ verified: false, reason: issued?.ok === false && issued.error === 'locked' ? 'locked' : 'throttled' } satisfies CodeResult);
-      }
+      if (!issued?.ok) return step.endDialog({ verified: false, reason: await sendNoCode(step.context, issued, now) } satisfies CodeResult);
       await step.context.sendActivity(t.t('code.resent'));
       return step.replaceDialog(dialogIds.codeEntry, { ...options, challengeId: issued.challengeId, problemKey: undefined });
     }

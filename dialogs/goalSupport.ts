@@ -4,6 +4,7 @@ import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botb
 import type { Translator } from '../bot/i18n/i18n.js';
 import { turnInfo } from '../bot/turnInfo.js';
 import type { Actor } from '../bot/usecases/services.js';
+import type { IssueResult } from '../bot/usecases/verification.js';
 import type { CardAnswer, CardPromptOptions } from './cardPrompt.js';
 import { dialogIds } from './dialogIds.js';
 
@@ -41,4 +42,15 @@ export async function endCancelled(step: WaterfallStepContext): Promise<DialogTu
 /** "until 14:35" today, or with the date when it is another day. */
 export function until(t: Translator, date: Date, now: Date): string {
   return date.toDateString() === now.toDateString() ? t.time(date) : t.dateTime(date);
+}
+
+/** Says why no code was sent (locked, too many codes, or the target is not the user's) and returns the reason. */
+export async function sendNoCode(context: TurnContext, issued: IssueResult | undefined, now: Date): Promise<'locked' | 'throttled' | 'unavailable'> {
+  const { t } = turnInfo(context);
+  if (!issued || issued.ok) {
+    await context.sendActivity(t.t('card.notYours'));
+    return 'unavailable';
+  }
+  await context.sendActivity(t.t(issued.error === 'locked' ? 'verify.locked' : 'verify.throttled', { until: until(t, issued.until, now) }));
+  return issued.error;
 }

@@ -13,7 +13,7 @@ import { noticeCard } from '../cards/noticeCard.js';
 import { CardPrompt } from './cardPrompt.js';
 import { CodeEntryDialog, type CodeEntryOptions, type CodeResult } from './codeEntryDialog.js';
 import { dialogIds } from './dialogIds.js';
-import { actorFor, answerOf, askWithCard, conversationIdOf, endCancelled, signedInUserId, until } from './goalSupport.js';
+import { actorFor, answerOf, askWithCard, conversationIdOf, endCancelled, sendNoCode, signedInUserId } from './goalSupport.js';
 import { InterruptibleDialog } from './interruptibleDialog.js';
 import { failureLines, newPasswordForm } from './passwordCards.js';
 import { helpdeskLines } from './replies.js';
@@ -92,8 +92,7 @@ export class PasswordResetDialog extends InterruptibleDialog {
     const target: CodeTarget = { kind: 'claimed', name: name.trim() };
     const issued = await sendCode(this.services, target, conversationIdOf(step.context), t.locale);
     if (!issued?.ok) {
-      const when = issued && !issued.ok ? until(t, issued.until, this.services.clock.now()) : '';
-      await step.context.sendActivity(t.t(issued?.ok === false && issued.error === 'locked' ? 'verify.locked' : 'verify.throttled', { until: when }));
+      await sendNoCode(step.context, issued, this.services.clock.now());
       return step.endDialog();
     }
     // The same words whether or not the account exists or can reset: no enumeration.

@@ -12,7 +12,7 @@ import { methodLabel } from '../cards/methodLabels.js';
 import { CardPrompt } from './cardPrompt.js';
 import { CodeEntryDialog, type CodeEntryOptions, type CodeResult } from './codeEntryDialog.js';
 import { dialogIds } from './dialogIds.js';
-import { actorFor, answerOf, askWithCard, conversationIdOf, endCancelled, signedInUserId, until } from './goalSupport.js';
+import { actorFor, answerOf, askWithCard, conversationIdOf, endCancelled, sendNoCode, signedInUserId } from './goalSupport.js';
 import { InterruptibleDialog } from './interruptibleDialog.js';
 import { StepUpDialog, type StepUpResult } from './stepUpDialog.js';
 
@@ -132,8 +132,7 @@ export class SecurityInfoAddDialog extends InterruptibleDialog {
     }
     const issued = await sendCode(this.services, target, conversationIdOf(step.context), t.locale);
     if (!issued?.ok) {
-      const when = issued && !issued.ok ? until(t, issued.until, this.services.clock.now()) : '';
-      await step.context.sendActivity(t.t(issued?.ok === false && issued.error === 'locked' ? 'verify.locked' : 'verify.throttled', { until: when }));
+      await sendNoCode(step.context, issued, this.services.clock.now());
       return step.endDialog();
     }
     (step.values as DetailsValues).method = method;

@@ -11,7 +11,7 @@ import { methodLabel } from '../cards/methodLabels.js';
 import { CardPrompt } from './cardPrompt.js';
 import { CodeEntryDialog, type CodeEntryOptions, type CodeResult } from './codeEntryDialog.js';
 import { dialogIds } from './dialogIds.js';
-import { answerOf, askWithCard, conversationIdOf, until } from './goalSupport.js';
+import { answerOf, askWithCard, conversationIdOf, sendNoCode, until } from './goalSupport.js';
 import { InterruptibleDialog } from './interruptibleDialog.js';
 
 export interface StepUpOptions {
@@ -26,7 +26,7 @@ export interface StepUpOptions {
 
 export type StepUpResult =
   | { readonly verified: true; readonly methodId?: string }
-  | { readonly verified: false; readonly reason: 'cancelled' | 'noMethod' | 'locked' | 'throttled' };
+  | { readonly verified: false; readonly reason: 'cancelled' | 'noMethod' | 'locked' | 'throttled' | 'unavailable' };
 
 export class StepUpDialog extends InterruptibleDialog {
   constructor(private readonly services: AccountServices) {
@@ -84,12 +84,7 @@ export class StepUpDialog extends InterruptibleDialog {
     }
     const target: CodeTarget = { kind: 'method', userId: options.userId, methodId: method.id, purpose: options.purpose };
     const issued = await sendCode(this.services, target, conversationIdOf(step.context), t.locale);
-    if (!issued?.ok) {
-      const reason = issued?.error ?? 'throttled';
-      const when = issued && !issued.ok ? until(t, issued.until, this.services.clock.now()) : '';
-      await step.context.sendActivity(t.t(reason === 'locked' ? 'verify.locked' : 'verify.throttled', { until: when }));
-      return step.endDialog({ verified: false, reason } satisfies StepUpResult);
-    }
+    if (!issued?.ok) return step.endDialog({ verified: false, reason: await sendNoCode(step.context, issued, this.services.clock.now()) } satisfies StepUpResult);
     return step.beginDialog(dialogIds.codeEntry, { challengeId: issued.challengeId, target, sentTo: { kind: 'method', userId: options.userId, methodId: method.id }, channel: method.kind } satisfies CodeEntryOptions);
   }
 

@@ -56,8 +56,10 @@ async function resolve(services: AccountServices, tenant: TenantInfo, target: Co
       const name = target.name.trim().toLowerCase();
       const user = await directory.findUserByPrincipalName(name);
       const method = user && (await canSelfReset(directory, tenant, user)) ? (await resetMethods(directory, tenant, user))[0] : undefined;
+      // Rate limits and lock-outs are kept by the name typed, whether or not it is an account, so
+      // that how they answer reveals nothing either.
       if (!user || !method) return { subject: `name:${name}`, purpose: 'reset' };
-      return { subject: userSubject(user.id), purpose: 'reset', userId: user.id, methodId: method.id, destination: to(user.id, codeChannel(method)) };
+      return { subject: `name:${name}`, purpose: 'reset', userId: user.id, methodId: method.id, destination: to(user.id, codeChannel(method)) };
     }
     case 'newPhone':
       return { subject: userSubject(target.userId), purpose: 'proveNewMethod', userId: target.userId, destination: { userId: target.userId, channel: 'sms', to: target.phoneNumber } };

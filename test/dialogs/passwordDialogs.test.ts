@@ -144,10 +144,10 @@ describe('password dialogs', function () {
         await chat.submit('resend');
         await chat.say('222221');
         await chat.say('222222');
-        assert.equal(await harness.services.verification.lockedUntil(`user:${anna.id}`), undefined);
+        assert.equal(await harness.services.verification.lockedUntil(`name:${anna.userPrincipalName}`), undefined);
         // The sixth wrong code in an hour locks verification, and the reply says until when.
         const replies = await chat.say('222223');
-        const until = await harness.services.verification.lockedUntil(`user:${anna.id}`);
+        const until = await harness.services.verification.lockedUntil(`name:${anna.userPrincipalName}`);
         assert.ok(until);
         assert.equal(replies[0]?.text, t.t('verify.locked', { until: t.time(until) }));
         // While locked, no new code is sent, even for a new attempt.

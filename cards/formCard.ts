@@ -31,6 +31,7 @@ export type FormInput =
       readonly kind: 'text'; readonly id: string; readonly label: string; readonly style?: 'text' | 'tel' | 'email' | 'password';
       readonly placeholder?: string; readonly required?: boolean; readonly errorMessage?: string; readonly maxLength?: number;
     }
+  | { readonly kind: 'toggle'; readonly id: string; readonly label: string; readonly value?: boolean }
   | {
       readonly kind: 'choice'; readonly id: string; readonly label: string; readonly value?: string; readonly required?: boolean;
       readonly errorMessage?: string; readonly choices: readonly { readonly title: string; readonly value: string }[];
@@ -73,10 +74,16 @@ export function formCard(spec: FormSpec, data: ButtonData): CardAttachment {
       actions: (item.buttons ?? []).map((b) => button(b, data)),
     })),
     facts: spec.facts ?? [],
-    inputs: (spec.inputs ?? []).map((input) =>
-      input.kind === 'text'
-        ? { kind: 'text', id: input.id, label: input.label, style: input.style ?? 'text', placeholder: input.placeholder ?? '', required: input.required ?? true, errorMessage: input.errorMessage ?? input.label, maxLength: input.maxLength ?? 256 }
-        : { kind: 'choice', id: input.id, label: input.label, value: input.value ?? '', required: input.required ?? true, errorMessage: input.errorMessage ?? input.label, choices: input.choices }),
+    inputs: (spec.inputs ?? []).map((input) => {
+      switch (input.kind) {
+        case 'text':
+          return { kind: 'text', id: input.id, label: input.label, style: input.style ?? 'text', placeholder: input.placeholder ?? '', required: input.required ?? true, errorMessage: input.errorMessage ?? input.label, maxLength: input.maxLength ?? 256 };
+        case 'toggle':
+          return { kind: 'toggle', id: input.id, label: input.label, value: input.value === false ? 'false' : 'true' };
+        case 'choice':
+          return { kind: 'choice', id: input.id, label: input.label, value: input.value ?? '', required: input.required ?? true, errorMessage: input.errorMessage ?? input.label, choices: input.choices };
+      }
+    }),
     actions: (spec.buttons ?? []).map((b) => button(b, data)),
     footer: spec.footer ?? '',
   });

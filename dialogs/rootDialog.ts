@@ -4,10 +4,17 @@ import { maxMessageLength } from '../bot/turnPreparation.js';
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
 import { cardVerbs } from '../bot/cardActions.js';
 import { goalFor } from '../bot/goals.js';
-import type { GoalIntent } from '../bot/nlu/intents.js';
+import { isGoalIntent, type GoalIntent } from '../bot/nlu/intents.js';
 import { turnInfo } from '../bot/turnInfo.js';
 import type { AccountServices } from '../bot/usecases/services.js';
 import { AuditViewDialog } from './auditViewDialog.js';
+import { DevicesDisableDialog } from './devicesDisableDialog.js';
+import { DevicesViewDialog } from './devicesViewDialog.js';
+import { OrganizationsLeaveDialog } from './organizationsLeaveDialog.js';
+import { OrganizationsViewDialog } from './organizationsViewDialog.js';
+import { SignInsViewDialog } from './signInsViewDialog.js';
+import { SignOutEverywhereDialog } from './signOutEverywhereDialog.js';
+import { TermsOfUseDialog } from './termsOfUseDialog.js';
 import { dialogIds } from './dialogIds.js';
 import { InterruptibleDialog } from './interruptibleDialog.js';
 import { PasswordChangeDialog } from './passwordChangeDialog.js';
@@ -19,6 +26,9 @@ import { SecurityInfoDefaultDialog } from './securityInfoDefaultDialog.js';
 import { SecurityInfoRemoveDialog } from './securityInfoRemoveDialog.js';
 import { SecurityInfoViewDialog } from './securityInfoViewDialog.js';
 
+/** How sure the recognizer must be before words in the middle of a goal start another one. */
+const switchThreshold = 0.7;
+
 /** The goal dialogs, by the intent they carry out. */
 const goalDialogs: Partial<Record<GoalIntent, string>> = {
   'profile.view': dialogIds.profile,
@@ -28,6 +38,13 @@ const goalDialogs: Partial<Record<GoalIntent, string>> = {
   'securityinfo.add': dialogIds.securityInfoAdd,
   'securityinfo.remove': dialogIds.securityInfoRemove,
   'securityinfo.default': dialogIds.securityInfoDefault,
+  'devices.view': dialogIds.devicesView,
+  'devices.disable': dialogIds.devicesDisable,
+  'organizations.view': dialogIds.organizationsView,
+  'organizations.leave': dialogIds.organizationsLeave,
+  'termsofuse.review': dialogIds.termsOfUse,
+  'signout.everywhere': dialogIds.signOut,
+  'signins.view': dialogIds.signInsView,
   'audit.view': dialogIds.auditView,
 };
 
@@ -44,6 +61,13 @@ export class RootDialog extends InterruptibleDialog {
     this.addDialog(new SecurityInfoAddDialog(services));
     this.addDialog(new SecurityInfoRemoveDialog(services));
     this.addDialog(new SecurityInfoDefaultDialog(services));
+    this.addDialog(new DevicesViewDialog(services));
+    this.addDialog(new DevicesDisableDialog(services));
+    this.addDialog(new OrganizationsViewDialog(services));
+    this.addDialog(new OrganizationsLeaveDialog(services));
+    this.addDialog(new TermsOfUseDialog(services));
+    this.addDialog(new SignOutEverywhereDialog(services));
+    this.addDialog(new SignInsViewDialog(services));
     this.addDialog(new AuditViewDialog(services));
   }
 
@@ -56,6 +80,13 @@ export class RootDialog extends InterruptibleDialog {
     // A click on a menu button or a new goal card switches to that goal, whatever was going on.
     if (info.cardAction?.verb === cardVerbs.startGoal) {
       await innerDc.cancelAllDialogs();
+      return this.route(innerDc);
+    }
+    // Asking in words for another goal leaves the current one (nothing of it was changed yet).
+    const intent = info.recognition?.intent;
+    if (intent && isGoalIntent(intent) && (info.recognition?.score ?? 0) >= switchThreshold && !info.inputTooLong && !info.languageSwitch) {
+      await innerDc.cancelAllDialogs();
+      await innerDc.context.sendActivity(info.t.t('goal.switched'));
       return this.route(innerDc);
     }
     return super.onContinueDialog(innerDc);

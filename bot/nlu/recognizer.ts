@@ -126,6 +126,10 @@ function vocabulary(corpus: readonly CorpusFile[]): Map<string, Set<Locale>> {
 /** Languages whose reading of the text is this close to the best one are all tried for the intent. */
 const closeLanguages = 0.15;
 
+/** A bare e-mail address, phone number, code or web address is data the user was asked for, not a request. */
+const isPlainData = (text: string): boolean =>
+  /^[^\s@]+@[^\s@]+$/.test(text) || /^\+?[\d\s().-]{3,}$/.test(text) || /^(https?:\/\/)?[\w-]+(\.[\w-]+)+(\/\S*)?$/.test(text);
+
 export class NlpRecognizer implements IntentRecognizer {
   private readonly words: Map<string, Set<Locale>>;
 
@@ -215,7 +219,7 @@ export class NlpRecognizer implements IntentRecognizer {
   async recognize(rawText: string, hint?: string): Promise<Recognition> {
     const text = normalizeUtterance(rawText);
     const hinted = toLocale(hint);
-    if (text === '') return { intent: 'None', score: 1, locale: hinted ?? 'en' };
+    if (text === '' || isPlainData(text)) return { intent: 'None', score: 1, locale: hinted ?? 'en' };
     // 1. The language: the words only one language uses, how familiar the text looks to each
     //    corpus, the trigram guesser, and a little the channel's hint.
     const guesses = this.languageScores(text);

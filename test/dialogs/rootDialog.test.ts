@@ -68,10 +68,14 @@ describe('root dialog and profile.view', function () {
         await harness.conversation(anna.id, say.tag).send(say.cancel).assertReply(t.t('cancel.nothing'));
       });
 
-      it('a goal the chat cannot do yet → the self-service page for it', async function () {
+      it('a goal the chat cannot do yet → whom to ask instead', async function () {
         await harness.conversation(anna.id, say.tag)
-          .send(say.devices)
-          .assertReply(t.t('goal.notInChat.portal', { goal: t.t('goal.devices.view.title'), url: 'https://myaccount.microsoft.com/device-list' }));
+          .send({ type: 'message', value: { verb: 'goal.start', goal: 'ticket.status' } })
+          .assertReply((reply: Partial<Activity>) => {
+            const texts = cardTexts(cardOf(reply));
+            assert.ok(texts.includes(t.t('goal.notInChat.helpdesk', { goal: t.t('goal.ticket.status.title') })));
+            assert.ok(texts.includes('Contoso Service Desk'));
+          });
       });
 
       it('nobody signed in → no account data, a clear answer', async function () {

@@ -1,0 +1,193 @@
+// devices, organizations, terms of use, sign out everywhere and sign-in activity as transcripts in
+// every language, happy and unhappy paths; expected text comes from the locale files.
+import assert from 'node:assert/strict';
+import { supportedLocales, translator } from '../../bot/i18n/i18n.js';
+import { demoUser } from '../helpers.js';
+import { cardOf, cardTexts, createHarness, submitActions, type Chat, type Harness } from './harness.js';
+import { phrases } from './testData/phrases.js';
+
+const byName = (name: string) => demoUser((u) => String(u.userPrincipalName).startsWith(`${name}@`));
+const codeIn = (text: string): string => /\b(\d{6})\b/.exec(text)?.[1] ?? '';
+
+describe('account dialogs', function () {
+  let harness: Harness;
+  beforeEach(async () => (harness = await createHarness()));
+  afterEach(() => harness.close());
+
+  async function stepUp(chat: Chat, userId: string, kind: string): Promise<void> {
+    const method = (await harness.directory.listAuthenticationMethods(userId)).find((m) => m.kind === kind && JSON.stringify(chat.card()).includes(m.id));
+    await chat.submit('choose', {}, { methodId: method?.id ?? '' });
+    await chat.say(codeIn(harness.notifier.messagesFor(userId).at(-1)?.text ?? ''));
+  }
+
+  for (const locale of supportedLocales) {
+    const t = translator(locale);
+    const say = phrases[locale];
+
+    describe(`in ${locale}`, function () {
+      it('devices.view: enabled devices, newest first, with OS, join type, last sign-in and state', async function () {
+        const erik = await byName('erik');
+        const chat = harness.chat(erik.id, say.tag);
+        await chat.say(say.devices);
+        const texts = cardTexts(chat.card());
+        const all = await harness.directory.listDevices(erik.id);
+        const enabled = all.filter((d) => d.accountEnabled).sort((a, b) => (b.approximateLastSignInDateTime ?? '').localeCompare(a.approximateLastSignInDateTime ?? ''));
+        const shown = texts.filter((x) => all.some((d) => d.displayName === x));
+        assert.deepEqual(shown, enabled.map((d) => d.displayName), 'disabled devices are left out; newest first');
+        assert.ok(texts.some((x) => x.includes(t.t('devices.join.AzureAd'))));
+        assert.ok(texts.some((x) => x.includes(t.t('devices.lastSignIn', { when: t.relative(enabled[0]?.approximateLastSignInDateTime ?? '', harness.clock.now()) }))));
+        assert.ok(texts.some((x) => x.includes(t.t('devices.compliant'))));
+      });
+
+      it('devices.disable: the confirmation says it cannot be undone; the device leaves the list; cancel changes nothing', async function () {
+        const anna = await byName('anna');
+        const chat = harness.chat(anna.id, say.tag);
+        const laptop = (await harness.directory.listDevices(anna.id)).find((d) => d.operatingSystem === 'Windows');
+        await chat.send({ verb: 'goal.start', goal: 'devices.disable', target: laptop?.id });
+        assert.ok(cardTexts(chat.card()).includes(t.t('devices.cannotUndo')));
+        assert.equal((await chat.say(say.cancel))[0]?.text, t.t('cancel.done'));
+        assert.ok((await harness.directory.listDevices(anna.id)).find((d) => d.id === laptop?.id)?.accountEnabled);
+        await chat.send({ verb: 'goal.start', goal: 'devices.disable', target: laptop?.id });
+        const [report] = await chat.submit('disable');
+        assert.ok(cardTexts(cardOf(report ?? {})).includes(t.t('devices.done.disabled', { device: laptop?.displayName ?? '' })));
+        assert.equal((await harness.directory.listDevices(anna.id)).find((d) => d.id === laptop?.id)?.accountEnabled, false);
+        await chat.say(say.devices);
+        assert.ok(!cardTexts(chat.card()).includes(laptop?.displayName ?? '-'));
+        assert.equal((await harness.audit.listForUser(anna.id, 1))[0]?.action, 'devices.disable');
+      });
+
+      it('devices.disable, lost phone: disable, sign out everywhere, remove its Authenticator after a check, and the helpdesk', async function () {
+        const anna = await byName('anna');
+        const chat = harness.chat(anna.id, say.tag);
+        const before = Date.parse((await harness.directory.findUserById(anna.id))?.signInSessionsValidFromDateTime ?? '1970-01-01');
+        await chat.say(say.deviceLost);
+        assert.ok(cardTexts(chat.card()).includes(t.t('devices.lostPick')));
+        const phone = (await harness.directory.listDevices(anna.id)).find((d) => d.operatingSystem === 'Android');
+        await chat.submit('choose', {}, { deviceId: phone?.id ?? '' });
+        const ids = JSON.stringify(chat.card());
+        for (const id of ['signOut', 'removeAuthenticator', 'ticket']) assert.ok(ids.includes(`"id":"${id}"`), `offers ${id}`);
+        await chat.submit('disable', { signOut: 'true', removeAuthenticator: 'true', ticket: 'true' });
+        assert.ok(cardTexts(chat.card()).includes(t.t('devices.lost.verifyReason')));
+        await stepUp(chat, anna.id, 'email');
+        const report = cardTexts(chat.transcript.map((a) => cardOf(a)).filter(Boolean).at(-1));
+        for (const key of ['devices.done.signedOut', 'devices.done.authenticatorRemoved', 'devices.done.helpdesk']) assert.ok(report.includes(t.t(key)), key);
+        assert.ok(report.includes('Contoso Service Desk'));
+        assert.equal((await harness.directory.listDevices(anna.id)).find((d) => d.id === phone?.id)?.accountEnabled, false);
+        assert.ok(!(await harness.directory.listAuthenticationMethods(anna.id)).some((m) => m.kind === 'microsoftAuthenticator'));
+        assert.ok(Date.parse((await harness.directory.findUserById(anna.id))?.signInSessionsValidFromDateTime ?? '') > before);
+      });
+
+      it('organizations.view and leave: home explained, never offered; a guest organization left after a check and confirmation', async function () {
+        const anna = await byName('anna');
+        const chat = harness.chat(anna.id, say.tag);
+        await chat.say(say.organizations);
+        const orgs = await harness.directory.listOrganizations(anna.id);
+        const home = orgs.find((o) => o.isHome);
+        const leavable = orgs.find((o) => !o.isHome && o.allowsSelfLeave);
+        assert.ok(cardTexts(chat.card()).includes(t.t('organizations.homeBadge')));
+        assert.ok(!submitActions(chat.card()).some((d) => d.target === home?.tenantId), 'no leave button for home');
+        await chat.say(say.organizationsLeave);
+        assert.ok(cardTexts(chat.card()).includes(t.t('organizations.homeExplained', { home: home?.displayName ?? '' })));
+        await chat.submit('choose', {}, { tenantId: leavable?.tenantId ?? '' });
+        await stepUp(chat, anna.id, 'email');
+        assert.ok(cardTexts(chat.card()).includes(t.t('organizations.confirm', { organization: leavable?.displayName ?? '' })));
+        assert.equal((await chat.submit('leave'))[0]?.text, t.t('organizations.left', { organization: leavable?.displayName ?? '' }));
+        assert.ok(!(await harness.directory.listOrganizations(anna.id)).some((o) => o.tenantId === leavable?.tenantId));
+      });
+
+      it('organizations.leave: one that forbids leaving is explained with a drafted request; the home one via a forged button is refused', async function () {
+        const pieter = await byName('pieter');
+        const orgs = await harness.directory.listOrganizations(pieter.id);
+        const locked = orgs.find((o) => !o.isHome && !o.allowsSelfLeave);
+        const chat = harness.chat(pieter.id, say.tag);
+        await chat.send({ verb: 'goal.start', goal: 'organizations.leave', target: locked?.tenantId });
+        const texts = cardTexts(cardOf(chat.transcript.at(-1) ?? {}));
+        assert.ok(texts.includes(t.t('organizations.notAllowed', { organization: locked?.displayName ?? '' })));
+        assert.ok(texts.includes(t.t('organizations.draft', { organization: locked?.displayName ?? '', account: pieter.userPrincipalName })));
+        const home = orgs.find((o) => o.isHome);
+        await chat.send({ verb: 'goal.start', goal: 'organizations.leave', target: home?.tenantId });
+        assert.equal(chat.transcript.at(-1)?.text, t.t('organizations.homeExplained', { home: home?.displayName ?? '' }));
+        assert.equal((await harness.directory.listOrganizations(pieter.id)).length, orgs.length);
+      });
+
+      it('termsofuse.review: pending versions shown in the user\'s language (else English); accept and decline recorded with version and time', async function () {
+        const anna = await byName('anna');
+        const agreements = await harness.directory.listTermsOfUse();
+        const withoutSwedish = agreements.find((a) => !a.content.sv);
+        // Make both agreements pending: one at an older version, one never decided.
+        await harness.directory.recordAgreementDecision(anna.id, { agreementId: withoutSwedish?.id ?? '', agreementVersion: '2001.1', state: 'accepted', recordedDateTime: '2001-01-01T00:00:00Z' });
+        const chat = harness.chat(anna.id, say.tag);
+        await chat.say(say.termsOfUse);
+        const overview = cardTexts(cardOf(chat.transcript.find((a) => cardTexts(cardOf(a)).includes(t.t('termsOfUse.heading'))) ?? {}));
+        assert.ok(overview.includes(t.t('termsOfUse.status.pendingVersion', { version: '2001.1' })));
+        const first = cardTexts(chat.card());
+        const firstId = String(chat.buttonData('accept').agreementId);
+        const firstAgreement = agreements.find((a) => a.id === firstId);
+        assert.ok(first.includes(firstAgreement?.content[locale] ?? firstAgreement?.content.en ?? '-'));
+        await chat.submit('accept');
+        const secondId = String(chat.buttonData('decline').agreementId);
+        const second = agreements.find((a) => a.id === secondId);
+        if (!second?.content[locale]) assert.ok(cardTexts(chat.card()).includes(t.t('termsOfUse.otherLanguage')));
+        await chat.submit('decline');
+        const decisions = await harness.directory.listAgreementAcceptances(anna.id);
+        assert.deepEqual(decisions.find((d) => d.agreementId === firstId)?.agreementVersion, firstAgreement?.version);
+        assert.equal(decisions.find((d) => d.agreementId === firstId)?.state, 'accepted');
+        assert.equal(decisions.find((d) => d.agreementId === secondId)?.state, 'declined');
+        for (const id of [firstId, secondId]) {
+          const recorded = Date.parse(decisions.find((d) => d.agreementId === id)?.recordedDateTime ?? '');
+          assert.ok(Math.abs(recorded - harness.clock.now().getTime()) < 60_000, 'recorded with the time of the decision');
+        }
+        assert.equal((await harness.audit.listForUser(anna.id, 1))[0]?.action, 'termsofuse.decision');
+      });
+
+      it('signout.everywhere: No keeps everything; Yes revokes every session and voids the step-up', async function () {
+        const claire = await byName('claire');
+        const chat = harness.chat(claire.id, say.tag);
+        const before = (await harness.directory.findUserById(claire.id))?.signInSessionsValidFromDateTime;
+        await chat.say(say.signOut);
+        assert.equal((await chat.submit('no'))[0]?.text, t.t('signout.kept'));
+        assert.equal((await harness.directory.findUserById(claire.id))?.signInSessionsValidFromDateTime, before);
+        await harness.services.verification.grantStepUp(claire.id, 'elsewhere');
+        harness.clock.advance(1000);
+        await chat.say(say.signOut);
+        assert.equal((await chat.submit('yes'))[0]?.text, t.t('signout.done'));
+        const user = await harness.directory.findUserById(claire.id);
+        assert.notEqual(user?.signInSessionsValidFromDateTime, before);
+        assert.equal(await harness.services.verification.hasFreshStepUp(user!, 'elsewhere'), false);
+      });
+
+      it('signins.view: unusual sign-ins marked; "this wasn\'t me" signs out everywhere and goes on to change the password', async function () {
+        const emily = await byName('emily');
+        const chat = harness.chat(emily.id, say.tag);
+        await chat.say(say.signIns);
+        const texts = cardTexts(chat.card());
+        assert.ok(texts.includes(t.t('signins.unusual.newCountry')));
+        await chat.send(submitActions(chat.card()).find((d) => d.goal === 'signins.view' && d.target === 'notMe'));
+        assert.ok(cardTexts(chat.card()).includes(t.t('signins.secureIntro')));
+        const replies = await chat.submit('secure', { signOut: 'true', changePassword: 'true', helpdesk: 'false' });
+        assert.ok(cardTexts(cardOf(replies[0] ?? {})).includes(t.t('signout.done')));
+        assert.ok(cardTexts(chat.card()).includes(t.t('passwordChange.heading')));
+      });
+    });
+  }
+
+  it('termsofuse.review with no agreements says so', async function () {
+    const empty = await createHarness({ seed: (s) => { delete (s.tenant as Record<string, unknown>).termsOfUse; delete (s as unknown as Record<string, unknown>).termsOfUse; for (const u of s.users) u.agreementAcceptances = []; } });
+    try {
+      const anna = await byName('anna');
+      assert.equal((await empty.chat(anna.id, 'en-US').say(phrases.en.termsOfUse))[0]?.text, translator('en').t('termsOfUse.none'));
+    } finally {
+      await empty.close();
+    }
+  });
+
+  it('devices.disable with another user\'s device id is refused and changes nothing', async function () {
+    const anna = await byName('anna');
+    const claire = await byName('claire');
+    const theirs = (await harness.directory.listDevices(claire.id))[0];
+    const chat = harness.chat(anna.id, 'en-US');
+    await chat.send({ verb: 'goal.start', goal: 'devices.disable', target: theirs?.id });
+    assert.equal(chat.transcript.at(-1)?.text, translator('en').t('card.notYours'));
+    assert.ok((await harness.directory.listDevices(claire.id)).every((d) => d.accountEnabled || d.id !== theirs?.id));
+  });
+});

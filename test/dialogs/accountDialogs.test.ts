@@ -190,4 +190,17 @@ describe('account dialogs', function () {
     assert.equal(chat.transcript.at(-1)?.text, translator('en').t('card.notYours'));
     assert.ok((await harness.directory.listDevices(claire.id)).every((d) => d.accountEnabled || d.id !== theirs?.id));
   });
+
+  it('a replayed "disable" and "leave" are refused', async function () {
+    const t = translator('en');
+    const anna = await byName('anna');
+    const chat = harness.chat(anna.id, 'en-US');
+    const [first, second] = await harness.directory.listDevices(anna.id);
+    await chat.send({ verb: 'goal.start', goal: 'devices.disable', target: first?.id });
+    const confirm = chat.buttonData('disable');
+    await chat.send(confirm);
+    await harness.directory.listDevices(anna.id);
+    assert.equal((await chat.send({ ...confirm, deviceId: second?.id }))[0]?.text, t.t('card.stale'));
+    assert.ok((await harness.directory.listDevices(anna.id)).find((d) => d.id === second?.id)?.accountEnabled, 'the second device is untouched');
+  });
 });

@@ -121,6 +121,29 @@ describe('web chat page in Chromium', function () {
     await page.close();
   });
 
+  it('shows the devices and disables one from its button, after the confirmation', async function () {
+    const user = await demoUser((u) => String(u.userPrincipalName).startsWith('oliver@'));
+    const t = translator('en');
+    const page = await browser.newPage();
+    await signIn(page, user.userPrincipalName, user.password);
+    await page.locator('#chat[data-state="ready"]').waitFor({ timeout: 30_000 });
+    const input = page.getByRole('textbox').last();
+    await input.fill('which devices are registered to me?');
+    await input.press('Enter');
+    const list = page.locator('.ac-adaptiveCard', { hasText: t.t('devices.heading') }).last();
+    await list.waitFor({ timeout: 30_000 });
+    const device = (await app.directory.listDevices(String(user.id))).find((d) => d.accountEnabled);
+    assert.ok(device);
+    await list.getByRole('button', { name: t.t('devices.disableButton', { device: device.displayName }) }).click();
+    // Web Chat's typographer curls apostrophes: match the text up to the first one.
+    const confirm = page.locator('.ac-adaptiveCard', { hasText: t.t('devices.cannotUndo').split(/['"]/)[0] as string }).last();
+    await confirm.waitFor({ timeout: 30_000 });
+    await confirm.getByRole('button', { name: t.t('devices.disableNow') }).click();
+    await page.locator('.ac-adaptiveCard', { hasText: t.t('devices.done.disabled', { device: device.displayName }) }).first().waitFor({ timeout: 30_000 });
+    assert.equal((await app.directory.listDevices(String(user.id))).find((d) => d.id === device.id)?.accountEnabled, false);
+    await page.close();
+  });
+
   it('refuses a wrong password with a visible message', async function () {
     const user = await demoUser();
     const page = await browser.newPage();

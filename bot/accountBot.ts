@@ -3,6 +3,7 @@
 import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
 import { runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { sendWelcome } from '../dialogs/welcome.js';
+import type { ConversationHistory } from './conversationHistory.js';
 import type { Directory } from './ports/directory.js';
 import { localeTag } from './i18n/i18n.js';
 import { setTurnInfo, turnInfoIfSet } from './turnInfo.js';
@@ -15,6 +16,8 @@ export interface AccountBotDependencies {
   readonly rootDialog: Dialog;
   readonly preparation: TurnPreparation;
   readonly directory: Directory;
+  readonly history: ConversationHistory;
+  readonly now: () => Date;
 }
 
 export class AccountBot extends ActivityHandler {
@@ -22,7 +25,7 @@ export class AccountBot extends ActivityHandler {
     super();
     this.onMessage(async (context, next) => {
       setTurnInfo(context, await deps.preparation.prepare(context));
-      await runDialog(deps.rootDialog, context, deps.dialogState);
+      await deps.history.record(context, () => runDialog(deps.rootDialog, context, deps.dialogState), deps.now);
       await next();
     });
     this.onMembersAdded(async (context, next) => {

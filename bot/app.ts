@@ -4,6 +4,8 @@ import type { DialogState } from 'botbuilder-dialogs';
 import type { Server } from 'restify';
 import { RootDialog } from '../dialogs/rootDialog.js';
 import { AccountBot } from './accountBot.js';
+import { ConversationHistory } from './conversationHistory.js';
+import type { TranscriptLine } from './ports/tickets.js';
 import { createAdapter } from './adapter.js';
 import { EmbeddedDirectory } from './adapters/embedded/embeddedDirectory.js';
 import { OutboxNotifier } from './adapters/embedded/outboxNotifier.js';
@@ -16,6 +18,7 @@ import type { Logger } from './logger.js';
 import { NlpRecognizer, type IntentRecognizer } from './nlu/recognizer.js';
 import { systemClock, type Clock } from './ports/clock.js';
 import { EmbeddedAuditLog } from './adapters/embedded/embeddedAuditLog.js';
+import { EmbeddedTickets } from './adapters/embedded/embeddedTickets.js';
 import { EmbeddedVerificationStore } from './adapters/embedded/embeddedVerificationStore.js';
 import type { AccountServices } from './usecases/services.js';
 import { Verification } from './usecases/verification.js';
@@ -39,11 +42,12 @@ export interface AppOptions {
 }
 
 /** The embedded tenant's ports over DATA_DIR: directory, outbox, audit log and verification state. */
-export async function embeddedServices(dataDir: string, directory: EmbeddedDirectory, clock: Clock): Promise<AccountServices & { notifier: OutboxNotifier; audit: EmbeddedAuditLog }> {
+export async function embeddedServices(dataDir: string, directory: EmbeddedDirectory, clock: Clock): Promise<AccountServices & { notifier: OutboxNotifier; audit: EmbeddedAuditLog; tickets: EmbeddedTickets }> {
   const notifier = await OutboxNotifier.open(dataDir, clock);
   const audit = await EmbeddedAuditLog.open(dataDir);
   const verification = new Verification(new EmbeddedVerificationStore(dataDir), notifier, clock, async () => (await directory.tenant()).policy);
-  return { directory, notifier, audit, verification, clock };
+  const tickets = await EmbeddedTickets.open(dataDir);
+  return { directory, notifier, audit, verification, tickets, clock };
 }
 
 /** The bot and its state over a storage: what every host of the bot (server, tests) wires the same way. */
@@ -60,7 +64,10 @@ export function composeBot(parts: { services: AccountServices; recognizer: Inten
     userState.createProperty<UserPreferences>('preferences'),
     conversationState.createProperty<ConversationInfo>('conversation'),
   );
-  const bot = new AccountBot({ conversationState, userState, dialogState, rootDialog: new RootDialog(parts.services), preparation, directory });
+  const history = new ConversationHistory(conversationState.createProperty<TranscriptLine[]>('recentTurns'));
+  const bot = new AccountBot({
+    conversationState, userState, dialogState, rootDialog: new RootDialog(parts.services), preparation, directory, history, now: () => parts.services.clock.now(),
+  });
   return { bot, conversationState, dialogState };
 }
 

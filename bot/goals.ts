@@ -29,8 +29,8 @@ export const goals: readonly Goal[] = [
   { intent: 'termsofuse.review', inChat: true, requiresSignIn: true, portalUrl: 'https://myaccount.microsoft.com/settingsandprivacy/privacy' },
   { intent: 'signout.everywhere', inChat: true, requiresSignIn: true, portalUrl: 'https://myaccount.microsoft.com' },
   { intent: 'signins.view', inChat: true, requiresSignIn: true, portalUrl: 'https://mysignins.microsoft.com' },
-  { intent: 'helpdesk.ticket', inChat: false, requiresSignIn: false },
-  { intent: 'ticket.status', inChat: false, requiresSignIn: true },
+  { intent: 'helpdesk.ticket', inChat: true, requiresSignIn: false },
+  { intent: 'ticket.status', inChat: true, requiresSignIn: true },
   { intent: 'audit.view', inChat: true, requiresSignIn: true },
 ];
 

@@ -6,6 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { DeliveryModes, MessageFactory, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { cardVerbs } from '../bot/cardActions.js';
+import { markSecretTyped } from '../bot/conversationHistory.js';
 import { turnInfo } from '../bot/turnInfo.js';
 import { formCard, type FormButton, type FormSpec } from '../cards/formCard.js';
 
@@ -60,6 +61,7 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
     }
     const text = (context.activity.text ?? '').trim();
     if (state.options.acceptsText && text !== '') return dc.endDialog({ action: 'text', fields: { text } } satisfies CardAnswer);
+    if (state.options.secret) markSecretTyped(context);
     await context.sendActivity(info.t.t(state.options.secret ? 'card.useCardForSecrets' : 'card.useCard'));
     return Dialog.EndOfTurn;
   }

@@ -19,7 +19,7 @@ import { deviceLine } from './devicesViewDialog.js';
 import { dialogIds } from './dialogIds.js';
 import { actorFor, answerOf, askWithCard, endCancelled, signedInUserId } from './goalSupport.js';
 import { InterruptibleDialog } from './interruptibleDialog.js';
-import { helpdeskLines } from './replies.js';
+import { HelpdeskTicketDialog, type HandoffOptions } from './helpdeskTicketDialog.js';
 import { StepUpDialog, type StepUpResult } from './stepUpDialog.js';
 
 /** Words that say a device was lost or stolen, in the four languages. */
@@ -46,6 +46,7 @@ export class DevicesDisableDialog extends InterruptibleDialog {
     ]));
     this.addDialog(new CardPrompt(dialogIds.cardPrompt));
     this.addDialog(new StepUpDialog(services));
+    this.addDialog(new HelpdeskTicketDialog(services));
     this.initialDialogId = dialogIds.devicesDisableSteps;
   }
 
@@ -144,8 +145,12 @@ export class DevicesDisableDialog extends InterruptibleDialog {
         report.push(t.t('devices.done.authenticatorKept'));
       }
     }
-    if (v.ticket) report.push(t.t('devices.done.helpdesk'), ...helpdeskLines(t, (await this.services.directory.tenant()).helpdesk));
     await step.context.sendActivity(MessageFactory.attachment(noticeCard(t.t('devices.done.heading'), report), undefined, report[0]));
-    return step.endDialog();
+    if (!v.ticket || !disabled.ok) return step.endDialog();
+    // The helpdesk gets a ticket with the device and what was done already.
+    return step.beginDialog(dialogIds.helpdeskTicket, {
+      category: 'device',
+      context: { goal: 'devices.disable', step: 'lostDevice', objects: [{ kind: 'device', id: disabled.device.id, label: disabled.device.displayName }] },
+    } satisfies HandoffOptions);
   }
 }

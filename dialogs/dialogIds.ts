@@ -34,6 +34,11 @@ export const dialogIds = {
   signOutSteps: 'signout.everywhere.steps',
   signInsView: 'signins.view',
   signInsViewSteps: 'signins.view.steps',
+  helpdeskTicket: 'helpdesk.ticket',
+  helpdeskTicketSteps: 'helpdesk.ticket.steps',
+  handoffOffer: 'helpdesk.offer',
+  ticketStatus: 'ticket.status',
+  ticketStatusSteps: 'ticket.status.steps',
   auditView: 'audit.view',
   auditViewSteps: 'audit.view.steps',
 } as const;

@@ -1,15 +1,14 @@
 // organizations.leave: guest organizations only (the home one is explained, never offered); one that
 // does not allow leaving is explained and a request to its administrators is drafted; otherwise a
 // check with a sign-in method, then confirmation.
-import { MessageFactory } from 'botbuilder';
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Organization } from '../bot/ports/directory.js';
 import { turnInfo } from '../bot/turnInfo.js';
 import { leaveOrganization, organizations } from '../bot/usecases/account.js';
 import type { AccountServices } from '../bot/usecases/services.js';
-import { noticeCard } from '../cards/noticeCard.js';
 import { CardPrompt } from './cardPrompt.js';
 import { dialogIds } from './dialogIds.js';
+import { HandoffOfferDialog, noMethodOffer, type OfferOptions } from './handoffOfferDialog.js';
 import { actorFor, answerOf, askWithCard, endCancelled, signedInUserId } from './goalSupport.js';
 import { InterruptibleDialog } from './interruptibleDialog.js';
 import { StepUpDialog, type StepUpResult } from './stepUpDialog.js';
@@ -27,6 +26,7 @@ export class OrganizationsLeaveDialog extends InterruptibleDialog {
     ]));
     this.addDialog(new CardPrompt(dialogIds.cardPrompt));
     this.addDialog(new StepUpDialog(services));
+    for (const dialog of HandoffOfferDialog.companions(services)) this.addDialog(dialog);
     this.initialDialogId = dialogIds.organizationsLeaveSteps;
   }
 
@@ -69,11 +69,12 @@ export class OrganizationsLeaveDialog extends InterruptibleDialog {
     }
     if (!org.allowsSelfLeave) {
       const upn = identity.kind === 'user' ? identity.user.userPrincipalName : '';
-      await step.context.sendActivity(MessageFactory.attachment(noticeCard(t.t('organizations.notAllowed', { organization: org.displayName }), [
-        t.t('organizations.draftIntro'),
-        t.t('organizations.draft', { organization: org.displayName, account: upn }),
-      ])));
-      return step.endDialog();
+      return step.replaceDialog(dialogIds.handoffOffer, {
+        headingKey: 'organizations.notAllowed',
+        params: { organization: org.displayName, account: upn },
+        lineKeys: ['organizations.draftIntro', 'organizations.draft', 'organizations.orHelpdesk'],
+        handoff: { category: 'organization', context: { goal: 'organizations.leave', step: 'leaveNotAllowed', objects: [{ kind: 'organization', id: org.tenantId, label: org.displayName }] } },
+      } satisfies OfferOptions);
     }
     values(step).tenantId = org.tenantId;
     return step.beginDialog(dialogIds.stepUp, { userId, purpose: 'stepUp', reasonKey: 'organizations.verifyReason' });
@@ -84,7 +85,7 @@ export class OrganizationsLeaveDialog extends InterruptibleDialog {
     const result = step.result as StepUpResult;
     if (!result.verified) {
       if (result.reason === 'cancelled') return endCancelled(step);
-      if (result.reason === 'noMethod') await step.context.sendActivity(t.t('securityInfo.noOtherMethod'));
+      if (result.reason === 'noMethod') return step.replaceDialog(dialogIds.handoffOffer, noMethodOffer('organizations.leave'));
       return step.endDialog();
     }
     const org = await this.organization(step);

@@ -2,21 +2,19 @@
 // an anonymous web user names their account and gets the same answer whether or not it exists.
 // The tenant's gates (one or two different methods), then a new password, unlock, notice, audit,
 // and "sign out everywhere" offered as the next step.
-import { MessageFactory } from 'botbuilder';
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { turnInfo } from '../bot/turnInfo.js';
 import { canSelfReset, sendCode, type CodeTarget } from '../bot/usecases/codes.js';
 import { resetPassword, signOutEverywhere } from '../bot/usecases/passwords.js';
 import type { PolicyFailure } from '../bot/usecases/passwordPolicy.js';
 import type { AccountServices } from '../bot/usecases/services.js';
-import { noticeCard } from '../cards/noticeCard.js';
 import { CardPrompt } from './cardPrompt.js';
 import { CodeEntryDialog, type CodeEntryOptions, type CodeResult } from './codeEntryDialog.js';
 import { dialogIds } from './dialogIds.js';
+import { HandoffOfferDialog, type OfferOptions } from './handoffOfferDialog.js';
 import { actorFor, answerOf, askWithCard, conversationIdOf, endCancelled, sendNoCode, signedInUserId } from './goalSupport.js';
 import { InterruptibleDialog } from './interruptibleDialog.js';
 import { failureLines, newPasswordForm } from './passwordCards.js';
-import { helpdeskLines } from './replies.js';
 import { StepUpDialog, type StepUpResult } from './stepUpDialog.js';
 
 const registrationUrl = 'https://aka.ms/mysecurityinfo';
@@ -44,15 +42,18 @@ export class PasswordResetDialog extends InterruptibleDialog {
     this.addDialog(new CardPrompt(dialogIds.cardPrompt));
     this.addDialog(new CodeEntryDialog(services));
     this.addDialog(new StepUpDialog(services));
+    for (const dialog of HandoffOfferDialog.companions(services)) this.addDialog(dialog);
     this.initialDialogId = dialogIds.passwordResetSteps;
   }
 
-  private async sendDeadEnd(step: WaterfallStepContext, key: string): Promise<DialogTurnResult> {
-    const { t } = turnInfo(step.context);
-    const { helpdesk } = await this.services.directory.tenant();
-    const heading = t.t(key, { url: registrationUrl });
-    await step.context.sendActivity(MessageFactory.attachment(noticeCard(heading, [t.t('passwordReset.helpdesk'), ...helpdeskLines(t, helpdesk)])));
-    return step.endDialog();
+  /** Says plainly why the reset can't be done here, with the helpdesk and (signed in) a ticket offer. */
+  private sendDeadEnd(step: WaterfallStepContext, key: string): Promise<DialogTurnResult> {
+    return step.replaceDialog(dialogIds.handoffOffer, {
+      headingKey: key,
+      params: { url: registrationUrl },
+      lineKeys: ['passwordReset.helpdesk'],
+      handoff: { category: 'password', context: { goal: 'password.reset', step: key.replace('passwordReset.', '') } },
+    } satisfies OfferOptions);
   }
 
   private async identify(step: WaterfallStepContext): Promise<DialogTurnResult> {

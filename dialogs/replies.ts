@@ -24,11 +24,6 @@ export function helpdeskLines(t: Translator, helpdesk: HelpdeskContact): string[
   ].filter((line) => line !== '');
 }
 
-export async function sendHelpdeskContact(context: TurnContext, t: Translator, helpdesk: HelpdeskContact, headingKey: string): Promise<void> {
-  const heading = t.t(headingKey);
-  await context.sendActivity(MessageFactory.attachment(noticeCard(heading, helpdeskLines(t, helpdesk))));
-}
-
 /** For a goal the chat cannot carry out yet: where the user can do it themselves, or whom to ask. */
 export async function sendNotInChat(context: TurnContext, t: Translator, intent: GoalIntent, helpdesk: HelpdeskContact): Promise<void> {
   const goal = goalFor(intent);

@@ -20,7 +20,9 @@ import { InterruptibleDialog } from './interruptibleDialog.js';
 import { PasswordChangeDialog } from './passwordChangeDialog.js';
 import { PasswordResetDialog } from './passwordResetDialog.js';
 import { ProfileDialog } from './profileDialog.js';
-import { sendHelpdeskContact, sendMenu, sendNotInChat, sendSignInRequired } from './replies.js';
+import { HelpdeskTicketDialog, type HandoffOptions } from './helpdeskTicketDialog.js';
+import { sendMenu, sendNotInChat, sendSignInRequired } from './replies.js';
+import { TicketStatusDialog } from './ticketStatusDialog.js';
 import { SecurityInfoAddDialog } from './securityInfoAddDialog.js';
 import { SecurityInfoDefaultDialog } from './securityInfoDefaultDialog.js';
 import { SecurityInfoRemoveDialog } from './securityInfoRemoveDialog.js';
@@ -45,6 +47,8 @@ const goalDialogs: Partial<Record<GoalIntent, string>> = {
   'termsofuse.review': dialogIds.termsOfUse,
   'signout.everywhere': dialogIds.signOut,
   'signins.view': dialogIds.signInsView,
+  'helpdesk.ticket': dialogIds.helpdeskTicket,
+  'ticket.status': dialogIds.ticketStatus,
   'audit.view': dialogIds.auditView,
 };
 
@@ -69,6 +73,8 @@ export class RootDialog extends InterruptibleDialog {
     this.addDialog(new SignOutEverywhereDialog(services));
     this.addDialog(new SignInsViewDialog(services));
     this.addDialog(new AuditViewDialog(services));
+    this.addDialog(new HelpdeskTicketDialog(services));
+    this.addDialog(new TicketStatusDialog(services));
   }
 
   protected override async onBeginDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
@@ -112,8 +118,8 @@ export class RootDialog extends InterruptibleDialog {
       } else if (action.verb === cardVerbs.showMenu) {
         await sendMenu(dc.context, t);
       } else if (action.verb === cardVerbs.reportProfileError) {
-        const tenant = await this.directory.tenant();
-        await sendHelpdeskContact(dc.context, t, tenant.helpdesk, 'profile.reportErrorHeading');
+        // The profile is managed by the organization: the helpdesk corrects it, with a ticket.
+        return dc.beginDialog(dialogIds.helpdeskTicket, { category: 'profile', context: { goal: 'profile.view' } } satisfies HandoffOptions);
       } else {
         // A step of a goal that is no longer going on: an old, replayed or forged card.
         await dc.context.sendActivity(t.t('card.stale'));

@@ -12,6 +12,7 @@ import { methodLabel } from '../cards/methodLabels.js';
 import { CardPrompt } from './cardPrompt.js';
 import { CodeEntryDialog, type CodeEntryOptions, type CodeResult } from './codeEntryDialog.js';
 import { dialogIds } from './dialogIds.js';
+import { HandoffOfferDialog, noMethodOffer } from './handoffOfferDialog.js';
 import { actorFor, answerOf, askWithCard, conversationIdOf, endCancelled, sendNoCode, signedInUserId } from './goalSupport.js';
 import { InterruptibleDialog } from './interruptibleDialog.js';
 import { StepUpDialog, type StepUpResult } from './stepUpDialog.js';
@@ -47,6 +48,7 @@ export class SecurityInfoAddDialog extends InterruptibleDialog {
     this.addDialog(new CardPrompt(dialogIds.cardPrompt));
     this.addDialog(new CodeEntryDialog(services));
     this.addDialog(new StepUpDialog(services));
+    for (const dialog of HandoffOfferDialog.companions(services)) this.addDialog(dialog);
     this.initialDialogId = dialogIds.securityInfoAddSteps;
   }
 
@@ -61,7 +63,7 @@ export class SecurityInfoAddDialog extends InterruptibleDialog {
     const result = step.result as StepUpResult;
     if (!result.verified) {
       if (result.reason === 'cancelled') return endCancelled(step);
-      if (result.reason === 'noMethod') await step.context.sendActivity(t.t('securityInfo.addNoMethod', { url: securityInfoUrl }));
+      if (result.reason === 'noMethod') return step.replaceDialog(dialogIds.handoffOffer, { ...noMethodOffer('securityinfo.add'), headingKey: 'securityInfo.addNoMethod', params: { url: securityInfoUrl } });
       return step.endDialog();
     }
     const { kinds } = available(await this.services.directory.listAuthenticationMethods(signedInUserId(step.context) ?? ''));

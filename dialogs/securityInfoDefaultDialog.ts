@@ -9,6 +9,7 @@ import type { AccountServices } from '../bot/usecases/services.js';
 import { preferenceLabel } from '../cards/methodLabels.js';
 import { CardPrompt } from './cardPrompt.js';
 import { dialogIds } from './dialogIds.js';
+import { HandoffOfferDialog, noMethodOffer } from './handoffOfferDialog.js';
 import { actorFor, answerOf, askWithCard, endCancelled, signedInUserId } from './goalSupport.js';
 import { InterruptibleDialog } from './interruptibleDialog.js';
 import { StepUpDialog, type StepUpResult } from './stepUpDialog.js';
@@ -24,6 +25,7 @@ export class SecurityInfoDefaultDialog extends InterruptibleDialog {
     this.addDialog(new WaterfallDialog(dialogIds.securityInfoDefaultSteps, [this.choose.bind(this), this.verify.bind(this), this.save.bind(this)]));
     this.addDialog(new CardPrompt(dialogIds.cardPrompt));
     this.addDialog(new StepUpDialog(services));
+    for (const dialog of HandoffOfferDialog.companions(services)) this.addDialog(dialog);
     this.initialDialogId = dialogIds.securityInfoDefaultSteps;
   }
 
@@ -71,7 +73,7 @@ export class SecurityInfoDefaultDialog extends InterruptibleDialog {
     const result = step.result as StepUpResult;
     if (!result.verified) {
       if (result.reason === 'cancelled') return endCancelled(step);
-      if (result.reason === 'noMethod') await step.context.sendActivity(t.t('securityInfo.noOtherMethod'));
+      if (result.reason === 'noMethod') return step.replaceDialog(dialogIds.handoffOffer, noMethodOffer('securityinfo.default'));
       return step.endDialog();
     }
     const userId = signedInUserId(step.context) ?? '';

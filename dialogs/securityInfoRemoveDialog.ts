@@ -10,6 +10,7 @@ import type { FormInput } from '../cards/formCard.js';
 import { methodLabel, preferenceLabel } from '../cards/methodLabels.js';
 import { CardPrompt } from './cardPrompt.js';
 import { dialogIds } from './dialogIds.js';
+import { HandoffOfferDialog, noMethodOffer } from './handoffOfferDialog.js';
 import { actorFor, answerOf, askWithCard, endCancelled, signedInUserId } from './goalSupport.js';
 import { InterruptibleDialog } from './interruptibleDialog.js';
 import { StepUpDialog, type StepUpResult } from './stepUpDialog.js';
@@ -27,6 +28,7 @@ export class SecurityInfoRemoveDialog extends InterruptibleDialog {
     ]));
     this.addDialog(new CardPrompt(dialogIds.cardPrompt));
     this.addDialog(new StepUpDialog(services));
+    for (const dialog of HandoffOfferDialog.companions(services)) this.addDialog(dialog);
     this.initialDialogId = dialogIds.securityInfoRemoveSteps;
   }
 
@@ -76,7 +78,7 @@ export class SecurityInfoRemoveDialog extends InterruptibleDialog {
     const userId = signedInUserId(step.context) ?? '';
     if (!result.verified) {
       if (result.reason === 'cancelled') return endCancelled(step);
-      if (result.reason === 'noMethod') await step.context.sendActivity(t.t('securityInfo.noOtherMethod'));
+      if (result.reason === 'noMethod') return step.replaceDialog(dialogIds.handoffOffer, noMethodOffer('securityinfo.remove'));
       return step.endDialog();
     }
     const methods = await this.methods(userId);

@@ -10,13 +10,12 @@ import { recentSignIns, type SignInView } from '../bot/usecases/account.js';
 import { signOutEverywhere } from '../bot/usecases/passwords.js';
 import type { AccountServices } from '../bot/usecases/services.js';
 import { formCard, type FormButton } from '../cards/formCard.js';
-import { noticeCard } from '../cards/noticeCard.js';
 import { CardPrompt } from './cardPrompt.js';
 import { dialogIds } from './dialogIds.js';
 import { actorFor, answerOf, askWithCard, endCancelled, signedInUserId } from './goalSupport.js';
 import { InterruptibleDialog } from './interruptibleDialog.js';
 import { PasswordChangeDialog } from './passwordChangeDialog.js';
-import { helpdeskLines } from './replies.js';
+import { HelpdeskTicketDialog, type HandoffOptions } from './helpdeskTicketDialog.js';
 
 const startGoal = (b: FormButton): Record<string, string> => ({ ...(b.values ?? {}), verb: cardVerbs.startGoal, goal: b.action });
 const notMe = 'notMe';
@@ -45,6 +44,7 @@ export class SignInsViewDialog extends InterruptibleDialog {
     this.addDialog(new WaterfallDialog(dialogIds.signInsViewSteps, [this.show.bind(this), this.secure.bind(this), this.changePassword.bind(this)]));
     this.addDialog(new CardPrompt(dialogIds.cardPrompt));
     this.addDialog(new PasswordChangeDialog(services));
+    this.addDialog(new HelpdeskTicketDialog(services));
     this.initialDialogId = dialogIds.signInsViewSteps;
   }
 
@@ -97,15 +97,18 @@ export class SignInsViewDialog extends InterruptibleDialog {
     const answer = answerOf(step);
     const userId = signedInUserId(step.context) ?? '';
     if (answer.action !== 'secure') return endCancelled(step);
-    const lines: string[] = [];
-    if (answer.fields.signOut === 'true') lines.push(t.t((await signOutEverywhere(this.services, actorFor(step.context, userId))) ? 'signout.done' : 'identity.unknownUser'));
-    if (answer.fields.helpdesk === 'true') lines.push(t.t('signins.helpdesk'), ...helpdeskLines(t, (await this.services.directory.tenant()).helpdesk));
-    if (lines.length > 0) await step.context.sendActivity(MessageFactory.attachment(noticeCard(t.t('signins.secureDone'), lines)));
-    if (answer.fields.changePassword === 'true') return step.beginDialog(dialogIds.passwordChange);
-    return step.endDialog();
+    (step.values as { changePassword?: boolean }).changePassword = answer.fields.changePassword === 'true';
+    if (answer.fields.signOut === 'true') {
+      await step.context.sendActivity(t.t((await signOutEverywhere(this.services, actorFor(step.context, userId))) ? 'signout.done' : 'identity.unknownUser'));
+    }
+    if (answer.fields.helpdesk === 'true') {
+      return step.beginDialog(dialogIds.helpdeskTicket, { category: 'other', context: { goal: 'signins.view', step: 'notMe' } } satisfies HandoffOptions);
+    }
+    return step.next();
   }
 
   private async changePassword(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    if ((step.values as { changePassword?: boolean }).changePassword) return step.beginDialog(dialogIds.passwordChange);
     return step.endDialog();
   }
 }

@@ -47,7 +47,7 @@ describe('cards', function () {
     const rendered: Record<(typeof cardNames)[number], CardAttachment[]> = {
       menu: [menuCard(t, menuGoals(), t.t('menu.intro')), menuCard(t, menuGoals(), t.t('none.intro'))],
       profile: [profileCard(t, sampleProfile, 'Contoso'), profileCard(t, { ...sampleProfile, manager: undefined, jobTitle: undefined, department: undefined, otherMails: [], businessPhones: [], mobilePhone: undefined }, 'Contoso')],
-      notice: [noticeCard(t.t('profile.reportErrorHeading'), ['Contoso Service Desk', 'servicedesk@contoso.example'])],
+      notice: [noticeCard(t.t('helpdesk.anonymous'), ['Contoso Service Desk', 'servicedesk@contoso.example'])],
       form: [
         formCard({
           heading: t.t('passwordChange.heading'),

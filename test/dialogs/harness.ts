@@ -29,9 +29,9 @@ export interface Harness {
   /** The clock the bot reads; tests move it forward. */
   readonly clock: Clock & { advance(ms: number): void };
   /** A new conversation as the given directory user (undefined: nobody signed in), on Teams. */
-  conversation(userId: string | undefined, locale?: string): TestAdapter;
+  conversation(userId: string | undefined, locale?: string, channel?: 'msteams' | 'directline'): TestAdapter;
   /** The same, driven turn by turn. */
-  chat(userId: string | undefined, locale?: string): Chat;
+  chat(userId: string | undefined, locale?: string, channel?: 'msteams' | 'directline'): Chat;
   close(): Promise<void>;
 }
 
@@ -64,18 +64,20 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     dataDir: data.dir,
     storage,
     clock,
-    conversation(userId, locale = 'en-US') {
-      const { bot } = composeBot({ services, recognizer: recognizerInstance, storage });
+    conversation(userId, locale = 'en-US', channel = 'msteams') {
+      // On the web chat, the user is the one this server bound to the conversation at sign-in.
+      const sessions = { userForConversation: () => ({ userId }) };
+      const { bot } = composeBot({ services, recognizer: recognizerInstance, storage, sessions });
       const adapter = new TestAdapter((context) => bot.run(context), {
-        channelId: 'msteams',
+        channelId: channel,
         locale,
-        from: { id: `teams-user-${conversations + 1}`, name: 'Teams user', aadObjectId: userId },
+        from: channel === 'msteams' ? { id: `teams-user-${conversations + 1}`, name: 'Teams user', aadObjectId: userId } : { id: userId ?? 'anonymous', name: 'Web user' },
         conversation: { id: `conversation-${(conversations += 1)}`, isGroup: false, conversationType: 'personal', name: '' },
       });
       return adapter;
     },
-    chat(userId, locale) {
-      return new Chat(harness.conversation(userId, locale));
+    chat(userId, locale, channel) {
+      return new Chat(harness.conversation(userId, locale, channel));
     },
     close: data.remove,
   };
@@ -106,6 +108,8 @@ export function cardTexts(card: unknown): string[] {
 export class Chat {
   /** Every card the bot replaced, by activity id (a card's inputs are cleared once it is answered). */
   readonly updated: Partial<Activity>[] = [];
+  /** Every event activity the bot sent (hand-off signals). */
+  readonly events: Partial<Activity>[] = [];
   /** Every activity the bot sent in this conversation, in order. */
   readonly transcript: Partial<Activity>[] = [];
   private lastCard: Record<string, unknown> | undefined;
@@ -120,7 +124,9 @@ export class Chat {
 
   private async turn(activity: Partial<Activity>): Promise<Partial<Activity>[]> {
     await this.adapter.processActivity(activity);
-    const replies = this.adapter.activeQueue.splice(0).filter((a) => a.type === 'message');
+    const sent = this.adapter.activeQueue.splice(0);
+    this.events.push(...sent.filter((a) => a.type === 'event'));
+    const replies = sent.filter((a) => a.type === 'message');
     this.transcript.push(activity, ...replies);
     for (const reply of replies) {
       const card = cardOf(reply);

@@ -68,16 +68,6 @@ describe('root dialog and profile.view', function () {
         await harness.conversation(anna.id, say.tag).send(say.cancel).assertReply(t.t('cancel.nothing'));
       });
 
-      it('a goal the chat cannot do yet → whom to ask instead', async function () {
-        await harness.conversation(anna.id, say.tag)
-          .send({ type: 'message', value: { verb: 'goal.start', goal: 'ticket.status' } })
-          .assertReply((reply: Partial<Activity>) => {
-            const texts = cardTexts(cardOf(reply));
-            assert.ok(texts.includes(t.t('goal.notInChat.helpdesk', { goal: t.t('goal.ticket.status.title') })));
-            assert.ok(texts.includes('Contoso Service Desk'));
-          });
-      });
-
       it('nobody signed in → no account data, a clear answer', async function () {
         await harness.conversation(undefined, say.tag).send(say.profile).assertReply(t.t('identity.signInRequired'));
       });
@@ -92,15 +82,16 @@ describe('root dialog and profile.view', function () {
           .assertReply((reply: Partial<Activity>) => assert.ok(cardTexts(cardOf(reply)).includes(anna.displayName)));
       });
 
-      it('"report an error" → how to reach the helpdesk', async function () {
+      it('"report an error" → a helpdesk ticket about the profile, the category already chosen', async function () {
         await harness.conversation(anna.id, say.tag)
           .send(say.profile)
           .assertReply(() => undefined)
           .send({ type: 'message', value: { verb: cardVerbs.reportProfileError } })
           .assertReply((reply: Partial<Activity>) => {
-            const texts = cardTexts(cardOf(reply));
-            assert.ok(texts.includes(t.t('profile.reportErrorHeading')));
-            assert.ok(texts.some((x) => x.includes('Service Desk')));
+            const card = cardOf(reply);
+            assert.ok(cardTexts(card).includes(t.t('helpdesk.heading')));
+            assert.ok(cardTexts(card).includes(t.t('helpdesk.contextKnown', { goal: t.t('goal.profile.view.title') })));
+            assert.match(JSON.stringify(card), /"id":"category","label":"[^"]*","style":"expanded","value":"profile"/);
           });
       });
 

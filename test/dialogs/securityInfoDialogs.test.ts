@@ -106,8 +106,14 @@ describe('security info dialogs', function () {
 
       it('securityinfo.add with no method to verify with: says so and points to the security info page', async function () {
         const lucas = await byName('lucas');
-        const replies = await harness.chat(lucas.id, say.tag).say(say.securityAdd);
-        assert.equal(replies[0]?.text, t.t('securityInfo.addNoMethod', { url: 'https://mysignins.microsoft.com/security-info' }));
+        const chat = harness.chat(lucas.id, say.tag);
+        await chat.say(say.securityAdd);
+        assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.addNoMethod', { url: 'https://mysignins.microsoft.com/security-info' })));
+        // ... and offers the helpdesk, with a ticket about sign-in methods.
+        await chat.submit('ticket');
+        await chat.submit('submit', { category: 'signInMethods', description: 'I have no phone registered' });
+        await chat.submit('send');
+        assert.equal((await harness.services.tickets.listForUser(lucas.id))[0]?.context.goal, 'securityinfo.add');
         assert.deepEqual(await harness.directory.listAuthenticationMethods(lucas.id), []);
       });
 

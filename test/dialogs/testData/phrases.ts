@@ -23,6 +23,8 @@ export interface Phrases {
   readonly termsOfUse: string;
   readonly signOut: string;
   readonly signIns: string;
+  readonly helpdesk: string;
+  readonly ticketStatus: string;
 }
 
 export const phrases: Record<Locale, Phrases> = {
@@ -30,20 +32,24 @@ export const phrases: Record<Locale, Phrases> = {
     passwordChange: 'I want to change my password', passwordReset: 'I forgot my password', securityView: 'show my sign-in methods',
     securityAdd: 'add a phone number for verification', securityRemove: 'remove a sign-in method', securityDefault: 'change my default sign-in method',
     auditView: 'what did you change on my account?', deviceLost: 'my phone was stolen', organizations: 'show my organizations',
-    organizationsLeave: 'I want to leave an organization', termsOfUse: 'review the terms of use', signOut: 'sign me out everywhere', signIns: 'show my recent sign-ins' },
+    organizationsLeave: 'I want to leave an organization', termsOfUse: 'review the terms of use', signOut: 'sign me out everywhere', signIns: 'show my recent sign-ins',
+    helpdesk: 'I want to talk to a person', ticketStatus: 'what is the status of my tickets?' },
   fr: { tag: 'fr-FR', help: 'que peux-tu faire ?', profile: 'affiche mon profil', outOfScope: 'quel temps fera-t-il demain ?', cancel: 'annuler', devices: 'montre-moi mes appareils', switchHere: 'parle français stp',
     passwordChange: 'je veux changer mon mot de passe', passwordReset: "j'ai oublié mon mot de passe", securityView: 'affiche mes méthodes de connexion',
     securityAdd: 'ajouter un numéro de téléphone', securityRemove: 'supprimer une méthode de connexion', securityDefault: 'changer ma méthode de connexion par défaut',
     auditView: "qu'as-tu modifié sur mon compte ?", deviceLost: "on m'a volé mon téléphone", organizations: 'affiche mes organisations',
-    organizationsLeave: 'je veux quitter une organisation', termsOfUse: "voir les conditions d'utilisation", signOut: 'déconnecte-moi partout', signIns: 'montre mes connexions récentes' },
+    organizationsLeave: 'je veux quitter une organisation', termsOfUse: "voir les conditions d'utilisation", signOut: 'déconnecte-moi partout', signIns: 'montre mes connexions récentes',
+    helpdesk: "je veux parler à quelqu'un du support", ticketStatus: 'où en sont mes tickets ?' },
   nl: { tag: 'nl-NL', help: 'wat kun je allemaal?', profile: 'toon mijn profiel', outOfScope: 'wat voor weer wordt het morgen?', cancel: 'annuleren', devices: 'laat mijn apparaten zien', switchHere: 'spreek Nederlands alsjeblieft',
     passwordChange: 'ik wil mijn wachtwoord wijzigen', passwordReset: 'ik ben mijn wachtwoord vergeten', securityView: 'welke verificatiemethoden staan er op mijn account?',
     securityAdd: 'voeg een telefoonnummer toe', securityRemove: 'verwijder een aanmeldingsmethode', securityDefault: 'wijzig mijn standaard aanmeldingsmethode',
     auditView: 'wat heb je aan mijn account veranderd?', deviceLost: 'mijn telefoon is gestolen', organizations: 'toon mijn organisaties',
-    organizationsLeave: 'ik wil een organisatie verlaten', termsOfUse: 'bekijk de gebruiksvoorwaarden', signOut: 'meld me overal af', signIns: 'toon mijn recente aanmeldingen' },
+    organizationsLeave: 'ik wil een organisatie verlaten', termsOfUse: 'bekijk de gebruiksvoorwaarden', signOut: 'meld me overal af', signIns: 'toon mijn recente aanmeldingen',
+    helpdesk: 'ik wil iemand van de helpdesk spreken', ticketStatus: 'wat is de status van mijn tickets?' },
   sv: { tag: 'sv-SE', help: 'vad kan du hjälpa till med?', profile: 'visa min profil', outOfScope: 'hur blir vädret i morgon?', cancel: 'avbryt', devices: 'visa mina enheter', switchHere: 'byt till svenska',
     passwordChange: 'jag vill byta lösenord', passwordReset: 'jag har glömt mitt lösenord', securityView: 'visa mina inloggningsmetoder',
     securityAdd: 'lägg till ett telefonnummer', securityRemove: 'ta bort en inloggningsmetod', securityDefault: 'ändra min standardmetod för inloggning',
     auditView: 'vad har du ändrat på mitt konto?', deviceLost: 'min telefon har blivit stulen', organizations: 'visa mina organisationer',
-    organizationsLeave: 'jag vill lämna en organisation', termsOfUse: 'visa användarvillkoren', signOut: 'logga ut mig överallt', signIns: 'visa mina senaste inloggningar' },
+    organizationsLeave: 'jag vill lämna en organisation', termsOfUse: 'visa användarvillkoren', signOut: 'logga ut mig överallt', signIns: 'visa mina senaste inloggningar',
+    helpdesk: 'jag vill prata med supporten', ticketStatus: 'vad är status på mina ärenden?' },
 };

@@ -1,0 +1,69 @@
+// The helpdesk's ticket desk: cases the assistant hands to a person, with what a person needs to
+// pick them up without asking again. Never a password, code or token.
+import type { GoalIntent } from '../nlu/intents.js';
+
+export const ticketCategories = ['password', 'signInMethods', 'device', 'organization', 'profile', 'other'] as const;
+export type TicketCategory = (typeof ticketCategories)[number];
+export const isTicketCategory = (value: unknown): value is TicketCategory => (ticketCategories as readonly unknown[]).includes(value);
+
+export type TicketState = 'new' | 'assigned' | 'sentBack' | 'resolved';
+
+/** Where the assistant stopped, and what it was about. */
+export interface TicketContext {
+  readonly goal?: GoalIntent;
+  readonly step?: string;
+  readonly objects?: readonly { readonly kind: 'device' | 'method' | 'organization'; readonly id: string; readonly label: string }[];
+}
+
+export interface TranscriptLine {
+  readonly from: 'user' | 'bot';
+  readonly text: string;
+  readonly at: string;
+}
+
+export interface TicketEvent {
+  readonly at: string;
+  readonly actorId: string;
+  readonly action: 'created' | 'assigned' | 'resolved' | 'sentBack' | 'taskCompleted';
+  readonly note?: string;
+}
+
+export interface Ticket {
+  readonly number: string;
+  readonly userId: string;
+  readonly userDisplayName: string;
+  readonly channel: string;
+  readonly locale: string;
+  readonly category: TicketCategory;
+  readonly description: string;
+  readonly state: TicketState;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly assignedTo?: string;
+  readonly resolution?: string;
+  /** The goal the user was sent back to complete with the assistant. */
+  readonly task?: GoalIntent;
+  readonly context: TicketContext;
+  readonly transcript: readonly TranscriptLine[];
+  readonly history: readonly TicketEvent[];
+}
+
+export type NewTicket = Pick<Ticket, 'userId' | 'userDisplayName' | 'channel' | 'locale' | 'category' | 'description' | 'context' | 'transcript'>;
+
+export interface TicketChange {
+  readonly state?: TicketState;
+  readonly assignedTo?: string;
+  readonly resolution?: string;
+  readonly task?: GoalIntent;
+  readonly event: TicketEvent;
+}
+
+export interface Tickets {
+  create(ticket: NewTicket, at: Date): Promise<Ticket>;
+  get(number: string): Promise<Ticket | undefined>;
+  /** The user's own tickets, newest first. */
+  listForUser(userId: string): Promise<readonly Ticket[]>;
+  /** Tickets not resolved yet, oldest first. */
+  listOpen(): Promise<readonly Ticket[]>;
+  update(number: string, change: TicketChange): Promise<Ticket | undefined>;
+}

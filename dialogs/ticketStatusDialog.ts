@@ -1,0 +1,43 @@
+// ticket.status: the user's own tickets with state, last update and agent.
+import { MessageFactory } from 'botbuilder';
+import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { turnInfo } from '../bot/turnInfo.js';
+import type { AccountServices } from '../bot/usecases/services.js';
+import { formCard } from '../cards/formCard.js';
+import { dialogIds } from './dialogIds.js';
+import { signedInUserId } from './goalSupport.js';
+import { InterruptibleDialog } from './interruptibleDialog.js';
+
+const shown = 10;
+
+export class TicketStatusDialog extends InterruptibleDialog {
+  constructor(private readonly services: AccountServices) {
+    super(dialogIds.ticketStatus);
+    this.addDialog(new WaterfallDialog(dialogIds.ticketStatusSteps, [this.showTickets.bind(this)]));
+    this.initialDialogId = dialogIds.ticketStatusSteps;
+  }
+
+  private async showTickets(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const { t } = turnInfo(step.context);
+    const userId = signedInUserId(step.context);
+    if (!userId) return step.endDialog();
+    const tickets = (await this.services.tickets.listForUser(userId)).slice(0, shown);
+    if (tickets.length === 0) {
+      await step.context.sendActivity(t.t('ticket.none'));
+      return step.endDialog();
+    }
+    const now = this.services.clock.now();
+    const items = [];
+    for (const ticket of tickets) {
+      const agent = ticket.assignedTo ? (await this.services.directory.findUserById(ticket.assignedTo))?.displayName : undefined;
+      items.push({
+        title: `${ticket.number} · ${t.t(`ticket.category.${ticket.category}`)}`,
+        subtitle: [ticket.description, t.t('ticket.updated', { when: t.relative(ticket.updatedAt, now) }), agent ? t.t('ticket.agent', { agent }) : ''].filter(Boolean).join(' · '),
+        badge: t.t(`ticket.state.${ticket.state}`),
+      });
+    }
+    const card = formCard({ heading: t.t('ticket.listHeading'), items }, () => ({}));
+    await step.context.sendActivity(MessageFactory.attachment(card, t.t('ticket.listSummary', { count: tickets.length })));
+    return step.endDialog();
+  }
+}

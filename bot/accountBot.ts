@@ -5,6 +5,8 @@ import { runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { sendWelcome } from '../dialogs/welcome.js';
 import type { ConversationHistory } from './conversationHistory.js';
 import type { Directory } from './ports/directory.js';
+import type { ConversationReferences } from './ports/proactive.js';
+import { referenceOf } from './proactiveMessenger.js';
 import { localeTag } from './i18n/i18n.js';
 import { setTurnInfo, turnInfoIfSet } from './turnInfo.js';
 import type { TurnPreparation } from './turnPreparation.js';
@@ -17,6 +19,8 @@ export interface AccountBotDependencies {
   readonly preparation: TurnPreparation;
   readonly directory: Directory;
   readonly history: ConversationHistory;
+  /** Where each known user last talked to the bot, for proactive messages. */
+  readonly references: ConversationReferences;
   readonly now: () => Date;
 }
 
@@ -24,7 +28,9 @@ export class AccountBot extends ActivityHandler {
   constructor(private readonly deps: AccountBotDependencies) {
     super();
     this.onMessage(async (context, next) => {
-      setTurnInfo(context, await deps.preparation.prepare(context));
+      const info = await deps.preparation.prepare(context);
+      setTurnInfo(context, info);
+      if (info.identity.kind === 'user') await deps.references.save(info.identity.user.id, referenceOf(context.activity));
       await deps.history.record(context, () => runDialog(deps.rootDialog, context, deps.dialogState), deps.now);
       await next();
     });

@@ -1,5 +1,5 @@
 // The composition root: the only place that knows which adapters serve the ports.
-import { ConversationState, UserState, type Activity, type StatePropertyAccessor, type Storage, type TurnContext } from 'botbuilder';
+import { ConversationState, UserState, type Activity, type CloudAdapter, type StatePropertyAccessor, type Storage, type TurnContext } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { Server } from 'restify';
 import { RootDialog } from '../dialogs/rootDialog.js';
@@ -18,7 +18,10 @@ import type { Logger } from './logger.js';
 import { NlpRecognizer, type IntentRecognizer } from './nlu/recognizer.js';
 import { systemClock, type Clock } from './ports/clock.js';
 import { EmbeddedAuditLog } from './adapters/embedded/embeddedAuditLog.js';
+import { EmbeddedConversationReferences } from './adapters/embedded/embeddedConversationReferences.js';
 import { EmbeddedTickets } from './adapters/embedded/embeddedTickets.js';
+import { ProactiveMessenger, type ContinueConversation } from './proactiveMessenger.js';
+import type { ConversationReferences } from './ports/proactive.js';
 import { EmbeddedVerificationStore } from './adapters/embedded/embeddedVerificationStore.js';
 import type { AccountServices } from './usecases/services.js';
 import { Verification } from './usecases/verification.js';
@@ -42,16 +45,22 @@ export interface AppOptions {
 }
 
 /** The embedded tenant's ports over DATA_DIR: directory, outbox, audit log and verification state. */
-export async function embeddedServices(dataDir: string, directory: EmbeddedDirectory, clock: Clock): Promise<AccountServices & { notifier: OutboxNotifier; audit: EmbeddedAuditLog; tickets: EmbeddedTickets }> {
+export async function embeddedServices(
+  dataDir: string, directory: EmbeddedDirectory, clock: Clock, reach: { continueIn: ContinueConversation; logger: Logger },
+): Promise<AccountServices & { notifier: OutboxNotifier; audit: EmbeddedAuditLog; tickets: EmbeddedTickets; references: EmbeddedConversationReferences }> {
   const notifier = await OutboxNotifier.open(dataDir, clock);
   const audit = await EmbeddedAuditLog.open(dataDir);
   const verification = new Verification(new EmbeddedVerificationStore(dataDir), notifier, clock, async () => (await directory.tenant()).policy);
   const tickets = await EmbeddedTickets.open(dataDir);
-  return { directory, notifier, audit, verification, tickets, clock };
+  const references = await EmbeddedConversationReferences.open(dataDir);
+  const proactive = new ProactiveMessenger(references, reach.continueIn, reach.logger);
+  return { directory, notifier, audit, verification, tickets, references, proactive, clock };
 }
 
 /** The bot and its state over a storage: what every host of the bot (server, tests) wires the same way. */
-export function composeBot(parts: { services: AccountServices; recognizer: IntentRecognizer; storage: Storage; sessions?: WebChatSessions }): {
+export function composeBot(parts: {
+  services: AccountServices; references: ConversationReferences; recognizer: IntentRecognizer; storage: Storage; sessions?: WebChatSessions;
+}): {
   bot: AccountBot; conversationState: ConversationState; dialogState: StatePropertyAccessor<DialogState>;
 } {
   const { directory } = parts.services;
@@ -66,7 +75,7 @@ export function composeBot(parts: { services: AccountServices; recognizer: Inten
   );
   const history = new ConversationHistory(conversationState.createProperty<TranscriptLine[]>('recentTurns'));
   const bot = new AccountBot({
-    conversationState, userState, dialogState, rootDialog: new RootDialog(parts.services), preparation, directory, history, now: () => parts.services.clock.now(),
+    conversationState, userState, dialogState, rootDialog: new RootDialog(parts.services), preparation, directory, history, references: parts.references, now: () => parts.services.clock.now(),
   });
   return { bot, conversationState, dialogState };
 }
@@ -74,19 +83,26 @@ export function composeBot(parts: { services: AccountServices; recognizer: Inten
 export async function startApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<RunningApp> {
   const clock = options.clock ?? systemClock;
   const directory = await EmbeddedDirectory.open({ dataDir: config.dataDir, seedFile: config.tenantSeed, logger, now: () => clock.now() });
-  const services = await embeddedServices(config.dataDir, directory, clock);
+  // Proactive messages go through the adapter, which is made once the bot exists.
+  const late: { adapter?: CloudAdapter } = {};
+  const continueIn: ContinueConversation = (reference, logic) => {
+    if (!late.adapter) throw new Error('The adapter is not ready yet');
+    return late.adapter.continueConversationAsync(config.microsoftApp.appId, reference, logic);
+  };
+  const services = await embeddedServices(config.dataDir, directory, clock, { continueIn, logger });
   const { notifier, audit } = services;
   const recognizer = options.recognizer ?? (await NlpRecognizer.load());
   const storage = FileStorage.inDataDir(config.dataDir);
   const sessions = config.localMode ? new SessionRegistry(clock) : undefined;
-  const { bot, conversationState, dialogState } = composeBot({ services, recognizer, storage, sessions });
-  const adapter = createAdapter({ config, logger, conversationState, dialogState });
+  const { bot, conversationState, dialogState } = composeBot({ services, references: services.references, recognizer, storage, sessions });
+  const channelAdapter = createAdapter({ config, logger, conversationState, dialogState });
+  late.adapter = channelAdapter;
   const logic = (context: TurnContext): Promise<void> => bot.run(context);
 
   let ready = false;
   const inFlight = new InFlight();
   const server: Server = createServer(config, logger, inFlight, {
-    processActivity: (req, res) => adapter.process(req, res, logic),
+    processActivity: (req, res) => channelAdapter.process(req, res, logic),
     isReady: () => ready,
   });
 
@@ -107,7 +123,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       clock,
       logger,
       serviceUrl: () => `http://127.0.0.1:${(server.address()).port}/`,
-      deliver: (activity) => inFlight.run(() => adapter.processActivityDirect('', activity as Activity, logic)),
+      deliver: (activity) => inFlight.run(() => channelAdapter.processActivityDirect('', activity as Activity, logic)),
     });
     directLine.mount(server);
     const dl = directLine;

@@ -6,15 +6,22 @@ export const cardVerbs = {
   startGoal: 'goal.start',
   showMenu: 'menu.show',
   reportProfileError: 'profile.reportError',
+  /** A helpdesk agent's action on a ticket; allowed to agents only, checked where it is handled. */
+  ticketAction: 'ticket.act',
   /** A step of a goal dialog: carries the one-time nonce of the card it came from. */
   submitStep: 'step.submit',
 } as const;
 
 export type CardAction =
-  | { readonly verb: typeof cardVerbs.startGoal; readonly goal: GoalIntent; readonly target?: string }
+  | { readonly verb: typeof cardVerbs.startGoal; readonly goal: GoalIntent; readonly target?: string; readonly task?: string }
+  | { readonly verb: typeof cardVerbs.ticketAction; readonly ticket: string; readonly act: TicketAct }
   | { readonly verb: typeof cardVerbs.submitStep; readonly nonce: string; readonly action: string; readonly fields: Readonly<Record<string, string>> }
   | { readonly verb: typeof cardVerbs.showMenu }
   | { readonly verb: typeof cardVerbs.reportProfileError };
+
+export const ticketActs = ['open', 'assign', 'resolve', 'sendBack'] as const;
+export type TicketAct = (typeof ticketActs)[number];
+const isTicketNumber = (value: unknown): value is string => typeof value === 'string' && /^INC-\d{6}$/i.test(value);
 
 const isIdLike = (value: string): boolean => /^[\w.:@+-]{1,128}$/.test(value);
 const fieldName = /^[a-zA-Z][\w]{0,39}$/;
@@ -46,7 +53,16 @@ export function parseCardAction(value: unknown): CardAction | undefined {
   switch (data.verb) {
     case cardVerbs.startGoal:
       if (!isGoalIntent(data.goal)) return undefined;
-      return typeof data.target === 'string' && isIdLike(data.target) ? { verb: cardVerbs.startGoal, goal: data.goal, target: data.target } : { verb: cardVerbs.startGoal, goal: data.goal };
+      return {
+        verb: cardVerbs.startGoal,
+        goal: data.goal,
+        ...(typeof data.target === 'string' && isIdLike(data.target) ? { target: data.target } : {}),
+        ...(isTicketNumber(data.task) ? { task: data.task.toUpperCase() } : {}),
+      };
+    case cardVerbs.ticketAction:
+      return isTicketNumber(data.ticket) && (ticketActs as readonly unknown[]).includes(data.act)
+        ? { verb: cardVerbs.ticketAction, ticket: data.ticket.toUpperCase(), act: data.act as TicketAct }
+        : undefined;
     case cardVerbs.submitStep:
       return parseStepSubmission(data);
     case cardVerbs.showMenu:

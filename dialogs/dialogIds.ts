@@ -39,6 +39,9 @@ export const dialogIds = {
   handoffOffer: 'helpdesk.offer',
   ticketStatus: 'ticket.status',
   ticketStatusSteps: 'ticket.status.steps',
+  agentTicket: 'agent.ticket',
+  agentTicketSteps: 'agent.ticket.steps',
+  task: 'task',
   auditView: 'audit.view',
   auditViewSteps: 'audit.view.steps',
 } as const;

@@ -14,6 +14,7 @@ import { CardPrompt } from './cardPrompt.js';
 import { dialogIds } from './dialogIds.js';
 import { actorFor, answerOf, askWithCard, endCancelled, signedInUserId } from './goalSupport.js';
 import { InterruptibleDialog } from './interruptibleDialog.js';
+import { announceTicket } from './ticketDesk.js';
 import { helpdeskLines } from './replies.js';
 
 export interface HandoffOptions {
@@ -116,7 +117,7 @@ export class HelpdeskTicketDialog extends InterruptibleDialog {
       });
       await step.context.sendActivity(handoff);
     }
-    await this.services.announceTicket?.(ticket.number);
+    await announceTicket(this.services, ticket.number);
     return step.endDialog({ ticket: ticket.number });
   }
 }

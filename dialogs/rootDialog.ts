@@ -23,6 +23,8 @@ import { ProfileDialog } from './profileDialog.js';
 import { HelpdeskTicketDialog, type HandoffOptions } from './helpdeskTicketDialog.js';
 import { sendMenu, sendNotInChat, sendSignInRequired } from './replies.js';
 import { TicketStatusDialog } from './ticketStatusDialog.js';
+import { AgentTicketDialog, type AgentTicketOptions } from './agentTicketDialog.js';
+import { TaskDialog, type TaskOptions } from './taskDialog.js';
 import { SecurityInfoAddDialog } from './securityInfoAddDialog.js';
 import { SecurityInfoDefaultDialog } from './securityInfoDefaultDialog.js';
 import { SecurityInfoRemoveDialog } from './securityInfoRemoveDialog.js';
@@ -54,6 +56,7 @@ const goalDialogs: Partial<Record<GoalIntent, string>> = {
 
 export class RootDialog extends InterruptibleDialog {
   private readonly directory;
+  private readonly clock;
 
   constructor(services: AccountServices) {
     super(dialogIds.root);
@@ -75,6 +78,9 @@ export class RootDialog extends InterruptibleDialog {
     this.addDialog(new AuditViewDialog(services));
     this.addDialog(new HelpdeskTicketDialog(services));
     this.addDialog(new TicketStatusDialog(services));
+    this.addDialog(new AgentTicketDialog(services));
+    this.addDialog(new TaskDialog(services));
+    this.clock = services.clock;
   }
 
   protected override async onBeginDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
@@ -84,7 +90,7 @@ export class RootDialog extends InterruptibleDialog {
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const info = turnInfo(innerDc.context);
     // A click on a menu button or a new goal card switches to that goal, whatever was going on.
-    if (info.cardAction?.verb === cardVerbs.startGoal) {
+    if (info.cardAction?.verb === cardVerbs.startGoal || info.cardAction?.verb === cardVerbs.ticketAction) {
       await innerDc.cancelAllDialogs();
       return this.route(innerDc);
     }
@@ -114,7 +120,9 @@ export class RootDialog extends InterruptibleDialog {
       if (!action) {
         await dc.context.sendActivity(t.t('card.unknown'));
       } else if (action.verb === cardVerbs.startGoal) {
-        return this.startGoal(dc, action.goal, action.target);
+        return this.startGoal(dc, action.goal, action.target, action.task);
+      } else if (action.verb === cardVerbs.ticketAction) {
+        return dc.beginDialog(dialogIds.agentTicket, { ticket: action.ticket, act: action.act } satisfies AgentTicketOptions);
       } else if (action.verb === cardVerbs.showMenu) {
         await sendMenu(dc.context, t);
       } else if (action.verb === cardVerbs.reportProfileError) {
@@ -142,7 +150,7 @@ export class RootDialog extends InterruptibleDialog {
     }
   }
 
-  private async startGoal(dc: DialogContext, intent: GoalIntent, target?: string): Promise<DialogTurnResult> {
+  private async startGoal(dc: DialogContext, intent: GoalIntent, target?: string, task?: string): Promise<DialogTurnResult> {
     const { identity, t } = turnInfo(dc.context);
     const goal = goalFor(intent);
     if (goal.requiresSignIn && identity.kind !== 'user') {
@@ -153,6 +161,10 @@ export class RootDialog extends InterruptibleDialog {
     if (!goal.inChat || !dialogId) {
       await sendNotInChat(dc.context, t, intent, (await this.directory.tenant()).helpdesk);
       return dc.endDialog();
+    }
+    if (task) {
+      // A task the helpdesk sent back: finishing it resolves the ticket.
+      return dc.beginDialog(dialogIds.task, { goal: intent, dialogId, ticket: task, target, since: this.clock.now().toISOString() } satisfies TaskOptions);
     }
     return dc.beginDialog(dialogId, target ? { target } : undefined);
   }

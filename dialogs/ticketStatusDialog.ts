@@ -1,7 +1,9 @@
 // ticket.status: the user's own tickets with state, last update and agent.
 import { MessageFactory } from 'botbuilder';
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { cardVerbs } from '../bot/cardActions.js';
 import { turnInfo } from '../bot/turnInfo.js';
+import { isAgent } from '../bot/usecases/tickets.js';
 import type { AccountServices } from '../bot/usecases/services.js';
 import { formCard } from '../cards/formCard.js';
 import { dialogIds } from './dialogIds.js';
@@ -17,10 +19,32 @@ export class TicketStatusDialog extends InterruptibleDialog {
     this.initialDialogId = dialogIds.ticketStatusSteps;
   }
 
+  /** For agents: every open ticket, oldest first, each with a button to open it. */
+  private async showOpenTickets(step: WaterfallStepContext): Promise<void> {
+    const { t } = turnInfo(step.context);
+    const open = await this.services.tickets.listOpen();
+    if (open.length === 0) {
+      await step.context.sendActivity(t.t('agent.noOpenTickets'));
+      return;
+    }
+    const now = this.services.clock.now();
+    const card = formCard({
+      heading: t.t('agent.openHeading', { count: open.length }),
+      items: open.slice(0, 20).map((ticket) => ({
+        title: `${ticket.number} · ${ticket.userDisplayName}`,
+        subtitle: [t.t(`ticket.category.${ticket.category}`), ticket.description, t.t('ticket.updated', { when: t.relative(ticket.updatedAt, now) })].join(' · '),
+        badge: t.t(`ticket.state.${ticket.state}`),
+        buttons: [{ title: t.t('agent.act.open', { number: ticket.number }), action: 'open', values: { ticket: ticket.number } }],
+      })),
+    }, (b) => ({ verb: cardVerbs.ticketAction, ticket: b.values?.ticket ?? '', act: b.action }));
+    await step.context.sendActivity(MessageFactory.attachment(card, t.t('agent.openHeading', { count: open.length })));
+  }
+
   private async showTickets(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const { t } = turnInfo(step.context);
     const userId = signedInUserId(step.context);
     if (!userId) return step.endDialog();
+    if (await isAgent(this.services, userId)) await this.showOpenTickets(step);
     const tickets = (await this.services.tickets.listForUser(userId)).slice(0, shown);
     if (tickets.length === 0) {
       await step.context.sendActivity(t.t('ticket.none'));

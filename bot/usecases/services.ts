@@ -4,6 +4,7 @@ import type { Audit, AuditAction, AuditResult } from '../ports/audit.js';
 import type { Clock } from '../ports/clock.js';
 import type { Directory } from '../ports/directory.js';
 import type { Notifier } from '../ports/notifier.js';
+import type { Proactive } from '../ports/proactive.js';
 import type { Tickets } from '../ports/tickets.js';
 import type { Verification } from './verification.js';
 
@@ -14,8 +15,8 @@ export interface AccountServices {
   readonly audit: Audit;
   readonly tickets: Tickets;
   readonly clock: Clock;
-  /** Tells the helpdesk agents about a new ticket (posted to their conversations with the bot). */
-  readonly announceTicket?: (ticketNumber: string) => Promise<void>;
+  /** Messages to people outside their own turn (agents, users whose ticket moved). */
+  readonly proactive: Proactive;
 }
 
 /** Who is asking, where, and under which correlation id: what every change is recorded with. */

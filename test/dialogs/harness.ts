@@ -1,6 +1,7 @@
 // Runs the real bot (root dialog, recognizer, embedded directory) on botbuilder's TestAdapter,
 // as a user on the msteams channel, so conversation tests read like transcripts.
-import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import { MemoryStorage, TestAdapter, TurnContext, type Activity } from 'botbuilder';
+import type { ContinueConversation } from '../../bot/proactiveMessenger.js';
 import { composeBot, embeddedServices } from '../../bot/app.js';
 import type { EmbeddedAuditLog } from '../../bot/adapters/embedded/embeddedAuditLog.js';
 import type { OutboxNotifier } from '../../bot/adapters/embedded/outboxNotifier.js';
@@ -55,7 +56,15 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   let offset = 0;
   let conversations = 0;
   const clock = { now: () => new Date(Date.now() + offset), advance: (ms: number) => { offset += ms; } };
-  const services = await embeddedServices(data.dir, directory, clock);
+  // Proactive messages reach the TestAdapter of the conversation they are for.
+  const adapters = new Map<string, TestAdapter>();
+  const continueIn: ContinueConversation = async (reference, logic) => {
+    const adapter = adapters.get(reference.conversation?.id ?? '');
+    if (!adapter) throw new Error(`No conversation ${reference.conversation?.id}`);
+    const activity = TurnContext.applyConversationReference({ type: 'event', name: 'continueConversation' }, reference, true);
+    await logic(new TurnContext(adapter, activity));
+  };
+  const services = await embeddedServices(data.dir, directory, clock, { continueIn, logger: silentLogger });
   const harness: Harness = {
     directory,
     services,
@@ -67,13 +76,16 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     conversation(userId, locale = 'en-US', channel = 'msteams') {
       // On the web chat, the user is the one this server bound to the conversation at sign-in.
       const sessions = { userForConversation: () => ({ userId }) };
-      const { bot } = composeBot({ services, recognizer: recognizerInstance, storage, sessions });
+      conversations += 1;
+      const conversationId = `conversation-${conversations}`;
+      const { bot } = composeBot({ services, references: services.references, recognizer: recognizerInstance, storage, sessions });
       const adapter = new TestAdapter((context) => bot.run(context), {
         channelId: channel,
         locale,
-        from: channel === 'msteams' ? { id: `teams-user-${conversations + 1}`, name: 'Teams user', aadObjectId: userId } : { id: userId ?? 'anonymous', name: 'Web user' },
-        conversation: { id: `conversation-${(conversations += 1)}`, isGroup: false, conversationType: 'personal', name: '' },
+        from: channel === 'msteams' ? { id: `teams-user-${conversations}`, name: 'Teams user', aadObjectId: userId } : { id: userId ?? 'anonymous', name: 'Web user' },
+        conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
       });
+      adapters.set(conversationId, adapter);
       return adapter;
     },
     chat(userId, locale, channel) {
@@ -133,6 +145,14 @@ export class Chat {
       if (card) this.lastCard = card;
     }
     return replies;
+  }
+
+  /** What the bot sent here outside this conversation's turns (proactive messages), since last asked. */
+  inbox(): Partial<Activity>[] {
+    const sent = this.adapter.activeQueue.splice(0).filter((a) => a.type === 'message');
+    this.transcript.push(...sent);
+    for (const reply of sent) this.lastCard = cardOf(reply) ?? this.lastCard;
+    return sent;
   }
 
   say(text: string): Promise<Partial<Activity>[]> {

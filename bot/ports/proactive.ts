@@ -1,0 +1,21 @@
+// Reaching a person outside their own turn: the helpdesk agents when a ticket arrives, the user when
+// their ticket moves. Conversation references are kept per user so this survives a restart.
+/** Where a conversation lives (the channel's conversation reference), kept as data. */
+export type ConversationAddress = Readonly<Record<string, unknown>>;
+
+export interface ConversationReferences {
+  /** The latest conversation the user talked to the bot in. */
+  get(userId: string): Promise<ConversationAddress | undefined>;
+  save(userId: string, reference: ConversationAddress): Promise<void>;
+}
+
+/** One message (or several) sent into a stored conversation. */
+export interface OutgoingMessage {
+  readonly text?: string;
+  readonly attachment?: { readonly contentType: string; readonly content: unknown };
+}
+
+export interface Proactive {
+  /** Sends into the user's latest conversation; false when there is none or the channel refused. */
+  send(userId: string, messages: readonly OutgoingMessage[]): Promise<boolean>;
+}

@@ -1,0 +1,131 @@
+// An employee in one conversation and a helpdesk agent in another take a ticket from creation to
+// resolution, in every language; the user hears of every change in their own language.
+import assert from 'node:assert/strict';
+import { EmbeddedConversationReferences } from '../../bot/adapters/embedded/embeddedConversationReferences.js';
+import { EmbeddedTickets } from '../../bot/adapters/embedded/embeddedTickets.js';
+import { supportedLocales, translator, type Locale } from '../../bot/i18n/i18n.js';
+import { demoSeed, demoUser } from '../helpers.js';
+import { cardOf, cardTexts, createHarness, submitActions, type Chat, type Harness } from './harness.js';
+import { phrases } from './testData/phrases.js';
+
+const codeIn = (text: string): string => /\b(\d{6})\b/.exec(text)?.[1] ?? '';
+
+/** A demo employee (not an agent) whose directory language is the locale. */
+async function employeeSpeaking(locale: Locale) {
+  const seed = await demoSeed();
+  const agents = ((seed.tenant.helpdesk as { agents?: string[] } | undefined)?.agents) ?? [];
+  return demoUser((u) => String(u.preferredLanguage).startsWith(locale) && !agents.includes(String(u.id)) && u.lockedOut !== true
+    && Array.isArray(u.authenticationMethods) && u.authenticationMethods.length >= 2);
+}
+
+describe('helpdesk agents and users', function () {
+  let harness: Harness;
+  let agentId: string;
+  beforeEach(async () => {
+    harness = await createHarness();
+    agentId = (await harness.directory.tenant()).helpdesk.agents[0] ?? '';
+  });
+  afterEach(() => harness.close());
+
+  async function openTicket(user: Chat, locale: Locale, description: string): Promise<string> {
+    await user.say(phrases[locale].helpdesk);
+    await user.submit('submit', { category: 'signInMethods', description });
+    const [created] = await user.submit('send');
+    return /INC-\d{6}/.exec(created?.text ?? '')?.[0] ?? '';
+  }
+
+  for (const locale of supportedLocales) {
+    const t = translator(locale);
+    const agentT = translator('en');
+
+    it(`${locale}: new ticket posted to the agent; assign, send back as a task; the user completes it and the ticket resolves`, async function () {
+      const employee = await employeeSpeaking(locale);
+      const agent = harness.chat(agentId, 'en-GB');
+      await agent.say('hello');
+      agent.inbox();
+      const user = harness.chat(employee.id, phrases[locale].tag);
+      const number = await openTicket(user, locale, 'My default method is wrong');
+      assert.match(number, /^INC-\d{6}$/);
+
+      // The agent gets the ticket, in the agent's language, with the user's context.
+      const [posted] = agent.inbox();
+      assert.equal(posted?.text, agentT.t('agent.newTicket', { number }));
+      assert.ok(cardTexts(cardOf(posted ?? {})).includes(agentT.t('ticket.heading', { number })));
+      await agent.send(submitActions(agent.card()).find((d) => d.act === 'assign'));
+      assert.equal(agent.transcript.at(-1)?.text, agentT.t('agent.done.assigned', { number, user: employee.displayName }));
+      const [assigned] = user.inbox();
+      assert.equal(assigned?.text, t.t('ticket.user.assigned', { number, agent: (await harness.directory.findUserById(agentId))?.displayName ?? '' }));
+
+      // Sent back as a self-service task: the user gets a card that starts the goal.
+      await agent.send({ verb: 'ticket.act', ticket: number, act: 'sendBack' });
+      await agent.submit('sendBack', { task: 'securityinfo.default', note: 'Please set the app as default' });
+      const [task] = user.inbox();
+      assert.equal(task?.text, t.t('ticket.user.sentBack', { number, goal: t.t('goal.securityinfo.default.title') }));
+      assert.equal((await harness.services.tickets.get(number))?.state, 'sentBack');
+      await user.send(submitActions(cardOf(task ?? {})).find((d) => d.goal === 'securityinfo.default'));
+      const options = submitActions(user.card());
+      assert.ok(options.length > 0);
+      const preference = JSON.stringify(user.card()).match(/"id":"preference"[^\]]*?"value":"(\w+)"/)?.[1] ?? '';
+      await user.submit('save', { preference });
+      const chosen = submitActions(user.card()).find((d) => d.action === 'choose')?.methodId;
+      const methodId = typeof chosen === 'string' ? chosen : '';
+      await user.submit('choose', {}, { methodId });
+      const done = await user.say(codeIn(harness.notifier.messagesFor(employee.id).at(-1)?.text ?? ''));
+      assert.ok(done.some((r) => r.text === t.t('ticket.user.taskCompleted', { number })), 'the ticket resolves by itself');
+      assert.equal((await harness.services.tickets.get(number))?.state, 'resolved');
+      assert.equal(agent.inbox()[0]?.text, agentT.t('agent.taskCompleted', { number, user: employee.displayName }));
+    });
+
+    it(`${locale}: the agent resolves with a comment; the user is told with the comment; ticket.status shows it resolved`, async function () {
+      const employee = await employeeSpeaking(locale);
+      const agent = harness.chat(agentId, 'en-GB');
+      await agent.say('hello');
+      const user = harness.chat(employee.id, phrases[locale].tag);
+      const number = await openTicket(user, locale, 'Question about my account');
+      agent.inbox();
+      await agent.send({ verb: 'ticket.act', ticket: number, act: 'resolve' });
+      await agent.submit('resolve', { comment: 'Fixed on our side' });
+      const [resolved] = user.inbox();
+      assert.equal(resolved?.text, t.t('ticket.user.resolved', { number, resolution: 'Fixed on our side' }));
+      await user.say(phrases[locale].ticketStatus);
+      assert.ok(cardTexts(user.card()).includes(t.t('ticket.state.resolved')));
+      const entries = await harness.audit.listForUser(employee.id, 5);
+      assert.ok(entries.some((e) => e.action === 'ticket.update' && e.actorId === agentId), 'the agent\'s change is in the user\'s audit log');
+    });
+  }
+
+  it('only agents see and change other people\'s tickets; bad numbers are refused', async function () {
+    const t = translator('en');
+    const employee = await employeeSpeaking('en');
+    const user = harness.chat(employee.id, 'en-US');
+    const number = await openTicket(user, 'en', 'Something');
+    const other = await demoUser((u) => String(u.userPrincipalName).startsWith('james@'));
+    const nosy = harness.chat(other.id, 'en-US');
+    for (const act of ['open', 'assign', 'resolve', 'sendBack']) {
+      assert.equal((await nosy.send({ verb: 'ticket.act', ticket: number, act }))[0]?.text, t.t('agent.only'));
+    }
+    const listed = await nosy.say(phrases.en.ticketStatus);
+    assert.ok(!JSON.stringify(listed).includes(number), 'not listed for someone else');
+    assert.equal((await harness.services.tickets.get(number))?.state, 'new');
+    const agent = harness.chat(agentId, 'en-GB');
+    assert.equal((await agent.send({ verb: 'ticket.act', ticket: 'INC-999999', act: 'open' }))[0]?.text, t.t('ticket.unknown', { number: 'INC-999999' }));
+    assert.equal((await agent.send({ verb: 'ticket.act', ticket: '../../etc', act: 'open' }))[0]?.text, t.t('card.unknown'));
+    await agent.say(phrases.en.ticketStatus);
+    assert.ok(cardTexts(cardOf(agent.transcript.find((a) => cardTexts(cardOf(a)).some((x) => x.startsWith(number))) ?? {})).length > 0, 'the agent sees open tickets');
+    // A task card for someone else's ticket resolves nothing.
+    await harness.services.tickets.update(number, { state: 'sentBack', task: 'signout.everywhere', event: { at: new Date().toISOString(), actorId: agentId, action: 'sentBack' } });
+    await nosy.send({ verb: 'goal.start', goal: 'signout.everywhere', task: number });
+    await nosy.submit('yes');
+    assert.equal((await harness.services.tickets.get(number))?.state, 'sentBack');
+  });
+
+  it('tickets and conversation references survive a restart', async function () {
+    const employee = await employeeSpeaking('en');
+    const user = harness.chat(employee.id, 'en-US');
+    const number = await openTicket(user, 'en', 'Persist me');
+    const tickets = await EmbeddedTickets.open(harness.dataDir);
+    assert.equal((await tickets.get(number))?.description, 'Persist me');
+    const references = await EmbeddedConversationReferences.open(harness.dataDir);
+    assert.ok(await references.get(employee.id));
+  });
+});

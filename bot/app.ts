@@ -35,6 +35,7 @@ export interface RunningApp {
   readonly directory: EmbeddedDirectory;
   readonly notifier: OutboxNotifier;
   readonly audit: EmbeddedAuditLog;
+  readonly tickets: EmbeddedTickets;
   /** Stops taking requests, lets turns in progress finish, flushes the store. */
   stop(): Promise<void>;
 }
@@ -90,7 +91,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     return late.adapter.continueConversationAsync(config.microsoftApp.appId, reference, logic);
   };
   const services = await embeddedServices(config.dataDir, directory, clock, { continueIn, logger });
-  const { notifier, audit } = services;
+  const { notifier, audit, tickets } = services;
   const recognizer = options.recognizer ?? (await NlpRecognizer.load());
   const storage = FileStorage.inDataDir(config.dataDir);
   const sessions = config.localMode ? new SessionRegistry(clock) : undefined;
@@ -154,5 +155,5 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       await closed;
       logger.info('bot stopped');
     })());
-  return { url, port, directory, notifier, audit, stop };
+  return { url, port, directory, notifier, audit, tickets, stop };
 }

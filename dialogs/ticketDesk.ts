@@ -8,10 +8,10 @@ import type { AccountServices } from '../bot/usecases/services.js';
 import type { FormButton } from '../cards/formCard.js';
 import { ticketCard } from '../cards/ticketCard.js';
 
-/** A person's language: their directory preference, else the given fallback. */
-async function translatorFor(services: AccountServices, userId: string, fallback?: string): Promise<Translator> {
+/** A person's language: the one they used with the assistant (if known), else their directory preference. */
+async function translatorFor(services: AccountServices, userId: string, used?: string): Promise<Translator> {
   const user = await services.directory.findUserById(userId);
-  return translator(toLocale(user?.preferredLanguage) ?? toLocale(fallback) ?? 'en');
+  return translator(toLocale(used) ?? toLocale(user?.preferredLanguage) ?? 'en');
 }
 
 const agentButton = (b: FormButton): Record<string, string> => ({ verb: cardVerbs.ticketAction, ticket: b.values?.ticket ?? '', act: b.action });

@@ -144,6 +144,45 @@ describe('web chat page in Chromium', function () {
     await page.close();
   });
 
+  it('an employee opens a ticket on one page; the agent on another gets it, assigns it, and the employee is told', async function () {
+    const t = translator('en');
+    const agentId = (await app.directory.tenant()).helpdesk.agents[0] ?? '';
+    const agentUser = await demoUser((u) => u.id === agentId);
+    const employee = await demoUser((u) => String(u.userPrincipalName).startsWith('claire@'));
+    const agentPage = await (await browser.newContext()).newPage();
+    await signIn(agentPage, agentUser.userPrincipalName, agentUser.password);
+    await agentPage.locator('#chat[data-state="ready"]').waitFor({ timeout: 30_000 });
+    const agentInput = agentPage.getByRole('textbox').last();
+    await agentInput.fill('hello');
+    await agentInput.press('Enter');
+    await agentPage.locator('.ac-adaptiveCard', { hasText: t.t('menu.title') }).last().waitFor({ timeout: 30_000 });
+
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, employee.userPrincipalName, employee.password);
+    await page.locator('#chat[data-state="ready"]').waitFor({ timeout: 30_000 });
+    const input = page.getByRole('textbox').last();
+    await input.fill('I want to talk to a person');
+    await input.press('Enter');
+    const ask = page.locator('.ac-adaptiveCard', { hasText: t.t('helpdesk.heading') }).last();
+    await ask.waitFor({ timeout: 30_000 });
+    await ask.getByRole('textbox').fill('My badge photo is wrong');
+    await ask.getByRole('button', { name: t.t('common.continue') }).click();
+    const summary = page.locator('.ac-adaptiveCard', { hasText: t.t('helpdesk.summaryHeading') }).last();
+    await summary.waitFor({ timeout: 30_000 });
+    await summary.getByRole('button', { name: t.t('helpdesk.send') }).click();
+    await page.locator('.ac-adaptiveCard', { hasText: 'INC-' }).last().waitFor({ timeout: 30_000 });
+    const [ticket] = await app.tickets.listForUser(String(employee.id));
+    assert.ok(ticket, 'the ticket was created');
+
+    const posted = agentPage.locator('.ac-adaptiveCard', { hasText: t.t('ticket.heading', { number: ticket.number }) }).last();
+    await posted.waitFor({ timeout: 30_000 });
+    await posted.getByRole('button', { name: t.t('agent.act.assign') }).click();
+    const agentName = (await app.directory.findUserById(agentId))?.displayName ?? '';
+    await page.locator('.webchat__bubble', { hasText: t.t('ticket.user.assigned', { number: ticket.number, agent: agentName }).split(/['"]/)[0] as string }).first().waitFor({ timeout: 30_000 });
+    await agentPage.close();
+    await page.close();
+  });
+
   it('refuses a wrong password with a visible message', async function () {
     const user = await demoUser();
     const page = await browser.newPage();

@@ -111,7 +111,12 @@ describe('helpdesk agents and users', function () {
     assert.equal((await agent.send({ verb: 'ticket.act', ticket: 'INC-999999', act: 'open' }))[0]?.text, t.t('ticket.unknown', { number: 'INC-999999' }));
     assert.equal((await agent.send({ verb: 'ticket.act', ticket: '../../etc', act: 'open' }))[0]?.text, t.t('card.unknown'));
     await agent.say(phrases.en.ticketStatus);
-    assert.ok(cardTexts(cardOf(agent.transcript.find((a) => cardTexts(cardOf(a)).some((x) => x.startsWith(number))) ?? {})).length > 0, 'the agent sees open tickets');
+    const open = agent.transcript.find((a) => cardTexts(cardOf(a)).some((x) => x.startsWith(number)));
+    assert.ok(open, 'the agent sees open tickets');
+    const [opened] = await agent.send(submitActions(cardOf(open)).find((d) => d.ticket === number && d.act === 'open'));
+    const texts = cardTexts(cardOf(opened ?? {}));
+    assert.ok(texts.includes(t.t('ticket.heading', { number })));
+    assert.ok(texts.includes(t.t('agent.transcript')), 'with the redacted transcript');
     // A task card for someone else's ticket resolves nothing.
     await harness.services.tickets.update(number, { state: 'sentBack', task: 'signout.everywhere', event: { at: new Date().toISOString(), actorId: agentId, action: 'sentBack' } });
     await nosy.send({ verb: 'goal.start', goal: 'signout.everywhere', task: number });

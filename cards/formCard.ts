@@ -1,5 +1,6 @@
 // A form card: heading, lines, a list of items with their own buttons, facts, inputs and actions.
 // Goal dialogs describe what to ask; the card prompt adds the one-time nonce to every button.
+import { cardVerbs } from '../bot/cardActions.js';
 import { renderCard, type CardAttachment } from './renderer.js';
 
 export interface FormLine {
@@ -51,6 +52,12 @@ export interface FormSpec {
 
 /** The data every button sends: the verb and the card's fields, plus whatever the caller adds (the nonce). */
 export type ButtonData = (button: FormButton) => Record<string, string>;
+
+/** For buttons that start a goal (`action` is the goal, `values` e.g. its target): they change nothing, so no nonce. */
+export const startsGoal: ButtonData = (b) => ({ ...(b.values ?? {}), verb: cardVerbs.startGoal, goal: b.action });
+
+/** For an agent's buttons on a ticket (`action` is the act, `values.ticket` the number); checked where handled. */
+export const actsOnTicket: ButtonData = (b) => ({ verb: cardVerbs.ticketAction, ticket: b.values?.ticket ?? '', act: b.action });
 
 function button(b: FormButton, data: ButtonData): Record<string, unknown> {
   return {

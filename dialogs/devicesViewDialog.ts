@@ -1,18 +1,16 @@
 // devices.view: the user's devices, newest first: OS and version, join type, last sign-in, state.
 import { MessageFactory } from 'botbuilder';
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { cardVerbs } from '../bot/cardActions.js';
 import type { Translator } from '../bot/i18n/i18n.js';
 import type { Device } from '../bot/ports/directory.js';
 import { turnInfo } from '../bot/turnInfo.js';
 import { activeDevices } from '../bot/usecases/account.js';
 import type { AccountServices } from '../bot/usecases/services.js';
-import { formCard, type FormButton } from '../cards/formCard.js';
+import { formCard, startsGoal } from '../cards/formCard.js';
 import { dialogIds } from './dialogIds.js';
 import { signedInUserId } from './goalSupport.js';
 import { InterruptibleDialog } from './interruptibleDialog.js';
 
-const startGoal = (b: FormButton): Record<string, string> => ({ ...(b.values ?? {}), verb: cardVerbs.startGoal, goal: b.action });
 const joinTypes = new Set(['AzureAd', 'ServerAd', 'Workplace']);
 
 /** "Windows 10.0.22631 · Microsoft Entra joined · last sign-in 2 days ago". */
@@ -55,7 +53,7 @@ export class DevicesViewDialog extends InterruptibleDialog {
         buttons: [{ title: t.t('devices.disableButton', { device: d.displayName }), action: 'devices.disable', values: { target: d.id } }],
       })),
       buttons: [{ title: t.t('devices.lostButton'), action: 'devices.disable', values: { target: 'lost' } }],
-    }, startGoal);
+    }, startsGoal);
     await step.context.sendActivity(MessageFactory.attachment(card, t.t('devices.intro', { count: devices.length })));
     return step.endDialog();
   }

@@ -1,16 +1,14 @@
 // organizations.view: the home organization and the ones where the user is a guest.
 import { MessageFactory } from 'botbuilder';
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { cardVerbs } from '../bot/cardActions.js';
 import { turnInfo } from '../bot/turnInfo.js';
 import { organizations } from '../bot/usecases/account.js';
 import type { AccountServices } from '../bot/usecases/services.js';
-import { formCard, type FormButton } from '../cards/formCard.js';
+import { formCard, startsGoal } from '../cards/formCard.js';
 import { dialogIds } from './dialogIds.js';
 import { signedInUserId } from './goalSupport.js';
 import { InterruptibleDialog } from './interruptibleDialog.js';
 
-const startGoal = (b: FormButton): Record<string, string> => ({ ...(b.values ?? {}), verb: cardVerbs.startGoal, goal: b.action });
 
 export class OrganizationsViewDialog extends InterruptibleDialog {
   constructor(private readonly services: AccountServices) {
@@ -34,7 +32,7 @@ export class OrganizationsViewDialog extends InterruptibleDialog {
         badge: o.isHome ? t.t('organizations.homeBadge') : '',
         buttons: o.isHome ? [] : [{ title: t.t('organizations.leaveButton', { organization: o.displayName }), action: 'organizations.leave', values: { target: o.tenantId } }],
       })),
-    }, startGoal);
+    }, startsGoal);
     await step.context.sendActivity(MessageFactory.attachment(card, t.t('organizations.heading')));
     return step.endDialog();
   }

@@ -2,18 +2,15 @@
 // add one, remove one or change the default.
 import { MessageFactory } from 'botbuilder';
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { cardVerbs } from '../bot/cardActions.js';
 import { turnInfo } from '../bot/turnInfo.js';
 import { defaultOptions, isDefaultMethod } from '../bot/usecases/methods.js';
 import type { AccountServices } from '../bot/usecases/services.js';
-import { formCard, type FormButton } from '../cards/formCard.js';
+import { formCard, startsGoal, type FormButton } from '../cards/formCard.js';
 import { methodDetail, methodTitle, preferenceLabel } from '../cards/methodLabels.js';
 import { dialogIds } from './dialogIds.js';
 import { signedInUserId } from './goalSupport.js';
 import { InterruptibleDialog } from './interruptibleDialog.js';
 
-/** Buttons of this card start goals; they change nothing themselves, so they need no nonce. */
-const startGoal = (b: FormButton): Record<string, string> => ({ ...(b.values ?? {}), verb: cardVerbs.startGoal, goal: b.action });
 
 export class SecurityInfoViewDialog extends InterruptibleDialog {
   constructor(private readonly services: AccountServices) {
@@ -46,7 +43,7 @@ export class SecurityInfoViewDialog extends InterruptibleDialog {
       })),
       buttons,
       footer: t.t('securityInfo.footer'),
-    }, startGoal);
+    }, startsGoal);
     await step.context.sendActivity(MessageFactory.attachment(card, t.t('securityInfo.summary', { count: methods.length })));
     return step.endDialog();
   }

@@ -3,13 +3,12 @@
 // the password, and the helpdesk.
 import { MessageFactory } from 'botbuilder';
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { cardVerbs } from '../bot/cardActions.js';
 import { localeTag, type Translator } from '../bot/i18n/i18n.js';
 import { turnInfo } from '../bot/turnInfo.js';
 import { recentSignIns, type SignInView } from '../bot/usecases/account.js';
 import { signOutEverywhere } from '../bot/usecases/passwords.js';
 import type { AccountServices } from '../bot/usecases/services.js';
-import { formCard, type FormButton } from '../cards/formCard.js';
+import { formCard, startsGoal } from '../cards/formCard.js';
 import { CardPrompt } from './cardPrompt.js';
 import { dialogIds } from './dialogIds.js';
 import { actorFor, answerOf, askWithCard, endCancelled, signedInUserId } from './goalSupport.js';
@@ -17,7 +16,6 @@ import { InterruptibleDialog } from './interruptibleDialog.js';
 import { PasswordChangeDialog } from './passwordChangeDialog.js';
 import { HelpdeskTicketDialog, type HandoffOptions } from './helpdeskTicketDialog.js';
 
-const startGoal = (b: FormButton): Record<string, string> => ({ ...(b.values ?? {}), verb: cardVerbs.startGoal, goal: b.action });
 const notMe = 'notMe';
 
 function place(t: Translator, view: SignInView): string {
@@ -70,7 +68,7 @@ export class SignInsViewDialog extends InterruptibleDialog {
       })),
       buttons: [{ title: t.t('signins.notMe'), action: 'signins.view', style: 'destructive', values: { target: notMe } }],
       footer: t.t('signins.footer'),
-    }, startGoal);
+    }, startsGoal);
     await step.context.sendActivity(MessageFactory.attachment(card, unusual > 0 ? t.t('signins.unusualIntro', { count: unusual }) : t.t('signins.intro', { count: views.length })));
     return step.endDialog();
   }

@@ -1,11 +1,11 @@
 // What the helpdesk and the user are told when a ticket arrives or moves, each in their own
 // language, in their own conversation with the bot.
-import { cardVerbs, type TicketAct } from '../bot/cardActions.js';
+import type { TicketAct } from '../bot/cardActions.js';
 import { toLocale, translator, type Translator } from '../bot/i18n/i18n.js';
 import type { GoalIntent } from '../bot/nlu/intents.js';
 import type { Ticket } from '../bot/ports/tickets.js';
 import type { AccountServices } from '../bot/usecases/services.js';
-import type { FormButton } from '../cards/formCard.js';
+import { actsOnTicket, startsGoal } from '../cards/formCard.js';
 import { ticketCard } from '../cards/ticketCard.js';
 
 /** A person's language: the one they used with the assistant (if known), else their directory preference. */
@@ -13,8 +13,6 @@ async function translatorFor(services: AccountServices, userId: string, used?: s
   const user = await services.directory.findUserById(userId);
   return translator(toLocale(used) ?? toLocale(user?.preferredLanguage) ?? 'en');
 }
-
-const agentButton = (b: FormButton): Record<string, string> => ({ verb: cardVerbs.ticketAction, ticket: b.values?.ticket ?? '', act: b.action });
 
 /** The card an agent works a ticket from. */
 export async function agentTicketCard(services: AccountServices, t: Translator, ticket: Ticket, intro?: string) {
@@ -32,7 +30,7 @@ export async function agentTicketCard(services: AccountServices, t: Translator, 
     now: services.clock.now(),
     lines,
     buttons: acts.map((act) => ({ title: t.t(`agent.act.${act}`), action: act, values: { ticket: ticket.number }, style: act === 'resolve' ? 'positive' : 'default' })),
-    data: agentButton,
+    data: actsOnTicket,
   });
 }
 
@@ -62,7 +60,7 @@ export async function tellUser(services: AccountServices, ticket: Ticket, change
       agentName: agent || undefined,
       lines: [text],
       buttons: [{ title: t.t(`goal.${task}.title`), action: task, style: 'positive', values: { task: ticket.number } }],
-      data: (b) => ({ verb: cardVerbs.startGoal, goal: b.action, task: b.values?.task ?? '' }),
+      data: startsGoal,
     });
     await services.proactive.send(ticket.userId, [{ text, attachment: card }]);
     return;

@@ -1,11 +1,10 @@
 // ticket.status: the user's own tickets with state, last update and agent.
 import { MessageFactory } from 'botbuilder';
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { cardVerbs } from '../bot/cardActions.js';
 import { turnInfo } from '../bot/turnInfo.js';
 import { isAgent } from '../bot/usecases/tickets.js';
 import type { AccountServices } from '../bot/usecases/services.js';
-import { formCard } from '../cards/formCard.js';
+import { actsOnTicket, formCard } from '../cards/formCard.js';
 import { dialogIds } from './dialogIds.js';
 import { signedInUserId } from './goalSupport.js';
 import { InterruptibleDialog } from './interruptibleDialog.js';
@@ -36,7 +35,7 @@ export class TicketStatusDialog extends InterruptibleDialog {
         badge: t.t(`ticket.state.${ticket.state}`),
         buttons: [{ title: t.t('agent.act.open', { number: ticket.number }), action: 'open', values: { ticket: ticket.number } }],
       })),
-    }, (b) => ({ verb: cardVerbs.ticketAction, ticket: b.values?.ticket ?? '', act: b.action }));
+    }, actsOnTicket);
     await step.context.sendActivity(MessageFactory.attachment(card, t.t('agent.openHeading', { count: open.length })));
   }
 

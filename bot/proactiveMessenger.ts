@@ -6,9 +6,14 @@ import type { ConversationReferences, OutgoingMessage, Proactive } from './ports
 
 export type ContinueConversation = (reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>) => Promise<void>;
 
-/** The reference of the conversation an activity belongs to, as stored data. */
-export const referenceOf = (activity: Partial<Activity>): Record<string, unknown> =>
-  JSON.parse(JSON.stringify(TurnContext.getConversationReference(activity))) as Record<string, unknown>;
+/**
+ * The reference of the conversation an activity belongs to, as stored data. The id of the activity
+ * is left out: it changes every turn, and keeping it would rewrite the stored reference each time.
+ */
+export function referenceOf(activity: Partial<Activity>): Record<string, unknown> {
+  const { activityId: _perTurn, ...reference } = TurnContext.getConversationReference(activity);
+  return JSON.parse(JSON.stringify(reference)) as Record<string, unknown>;
+}
 
 export class ProactiveMessenger implements Proactive {
   constructor(private readonly references: ConversationReferences, private readonly continueIn: ContinueConversation, private readonly logger: Logger) {}

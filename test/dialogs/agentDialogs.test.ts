@@ -131,6 +131,8 @@ describe('helpdesk agents and users', function () {
     const tickets = await EmbeddedTickets.open(harness.dataDir);
     assert.equal((await tickets.get(number))?.description, 'Persist me');
     const references = await EmbeddedConversationReferences.open(harness.dataDir);
-    assert.ok(await references.get(employee.id));
+    const stored = await references.get(employee.id);
+    assert.ok(stored);
+    assert.equal(stored.activityId, undefined, 'the per-turn activity id is not kept, so later turns do not rewrite the file');
   });
 });

@@ -21,7 +21,7 @@ import { PasswordChangeDialog } from './passwordChangeDialog.js';
 import { PasswordResetDialog } from './passwordResetDialog.js';
 import { ProfileDialog } from './profileDialog.js';
 import { HelpdeskTicketDialog, type HandoffOptions } from './helpdeskTicketDialog.js';
-import { sendMenu, sendNotInChat, sendSignInRequired } from './replies.js';
+import { sendMenu, sendSignInRequired } from './replies.js';
 import { TicketStatusDialog } from './ticketStatusDialog.js';
 import { AgentTicketDialog, type AgentTicketOptions } from './agentTicketDialog.js';
 import { TaskDialog, type TaskOptions } from './taskDialog.js';
@@ -34,7 +34,7 @@ import { SecurityInfoViewDialog } from './securityInfoViewDialog.js';
 const switchThreshold = 0.7;
 
 /** The goal dialogs, by the intent they carry out. */
-const goalDialogs: Partial<Record<GoalIntent, string>> = {
+const goalDialogs: Record<GoalIntent, string> = {
   'profile.view': dialogIds.profile,
   'password.change': dialogIds.passwordChange,
   'password.reset': dialogIds.passwordReset,
@@ -158,10 +158,6 @@ export class RootDialog extends InterruptibleDialog {
       return dc.endDialog();
     }
     const dialogId = goalDialogs[intent];
-    if (!goal.inChat || !dialogId) {
-      await sendNotInChat(dc.context, t, intent, (await this.directory.tenant()).helpdesk);
-      return dc.endDialog();
-    }
     if (task) {
       // A task the helpdesk sent back: finishing it resolves the ticket.
       return dc.beginDialog(dialogIds.task, { goal: intent, dialogId, ticket: task, target, since: this.clock.now().toISOString() } satisfies TaskOptions);

@@ -21,15 +21,3 @@ export class EmbeddedVerificationStore implements VerificationStore {
     await this.db.write();
   }
 }
-
-/** For tests and single-use hosts: the same contract, in memory. */
-export class MemoryVerificationStore implements VerificationStore {
-  private records = emptyVerificationRecords();
-  load(): Promise<VerificationRecords> {
-    return Promise.resolve(this.records);
-  }
-  save(records: VerificationRecords): Promise<void> {
-    this.records = records;
-    return Promise.resolve();
-  }
-}

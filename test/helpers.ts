@@ -23,6 +23,12 @@ export async function demoUser(predicate: (u: SeedObject) => boolean = () => tru
   return user as SeedObject & { id: string; userPrincipalName: string; displayName: string; password: string };
 }
 
+/** The demo user whose user name starts with `name@`. */
+export const demoUserNamed = (name: string): ReturnType<typeof demoUser> => demoUser((u) => String(u.userPrincipalName).startsWith(`${name}@`));
+
+/** The six-digit code in a message the demo outbox received ('' when there is none). */
+export const codeIn = (text: string | undefined): string => /\b(\d{6})\b/.exec(text ?? '')?.[1] ?? '';
+
 export function captureLogs(): { logger: Logger; lines: string[] } {
   const lines: string[] = [];
   return { logger: createLogger('debug', (line) => lines.push(line)), lines };

@@ -6,7 +6,7 @@ import { loadConfig } from '../../bot/config.js';
 import { translator } from '../../bot/i18n/i18n.js';
 import { silentLogger } from '../../bot/logger.js';
 import { cardOf, cardTexts, sharedRecognizer, submitActions } from '../dialogs/harness.js';
-import { demoUser, tempDir } from '../helpers.js';
+import { demoUserNamed, tempDir } from '../helpers.js';
 
 interface Activity { type: string; text?: string; attachments?: { content?: unknown }[] }
 
@@ -36,7 +36,7 @@ describe('account goals over /api/messages', function () {
   }
 
   it('a French Teams user disables a device from the devices card, then signs out everywhere', async function () {
-    const claire = await demoUser((u) => String(u.userPrincipalName).startsWith('claire@'));
+    const claire = await demoUserNamed('claire');
     const [list] = await send(claire.id, { text: 'montre-moi mes appareils' });
     const disable = submitActions(cardOf(list as never)).find((d) => d.goal === 'devices.disable' && typeof d.target === 'string' && d.target !== 'lost');
     assert.ok(disable);

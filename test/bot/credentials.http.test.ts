@@ -8,7 +8,7 @@ import { startApp, type RunningApp } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config.js';
 import { translator } from '../../bot/i18n/i18n.js';
 import { cardOf, sharedRecognizer, submitActions } from '../dialogs/harness.js';
-import { captureLogs, demoUser, tempDir } from '../helpers.js';
+import { captureLogs, codeIn, demoUserNamed, tempDir } from '../helpers.js';
 
 interface Activity { type: string; text?: string; attachments?: { content?: unknown }[] }
 
@@ -58,7 +58,7 @@ describe('credential goals over /api/messages', function () {
 
   async function lastCode(userPrincipalName: string): Promise<string> {
     const outbox = (await (await fetch(`${app.url}/api/dev/outbox?user=${encodeURIComponent(userPrincipalName)}`)).json()) as { text: string }[];
-    const code = /\b(\d{6})\b/.exec(outbox.at(-1)?.text ?? '')?.[1] ?? '';
+    const code = codeIn(outbox.at(-1)?.text);
     codes.push(code);
     return code;
   }
@@ -66,7 +66,7 @@ describe('credential goals over /api/messages', function () {
   const passwords = ['Silver-Heron-Dawn-47', 'Copper-Falcon-Dusk-83', 'wrong-current-pass-1'];
 
   it('password.change for a Teams user, with a wrong current password first', async function () {
-    const pieter = await demoUser((u) => String(u.userPrincipalName).startsWith('pieter@'));
+    const pieter = await demoUserNamed('pieter');
     passwords.push(pieter.password);
     const chat = conversation(pieter.id, 'http-change');
     await chat.say('change my password');
@@ -77,7 +77,7 @@ describe('credential goals over /api/messages', function () {
   });
 
   it('password.reset for an anonymous user, then securityinfo.add with step-up', async function () {
-    const ingrid = await demoUser((u) => String(u.userPrincipalName).startsWith('ingrid@'));
+    const ingrid = await demoUserNamed('ingrid');
     passwords.push(ingrid.password);
     const anonymous = conversation(undefined, 'http-reset');
     await anonymous.say('I forgot my password');

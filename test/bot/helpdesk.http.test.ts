@@ -10,7 +10,7 @@ import { loadConfig } from '../../bot/config.js';
 import { translator } from '../../bot/i18n/i18n.js';
 import { silentLogger } from '../../bot/logger.js';
 import { cardOf, cardTexts, sharedRecognizer, submitActions } from '../dialogs/harness.js';
-import { demoUser, tempDir } from '../helpers.js';
+import { demoUserNamed, tempDir } from '../helpers.js';
 
 interface Activity { type: string; text?: string; attachments?: { content?: unknown }[]; conversation?: { id?: string } }
 
@@ -67,7 +67,7 @@ describe('helpdesk hand-off over /api/messages', function () {
   it('an employee (Swedish) opens a ticket; the agent (English) assigns and resolves it; the employee is told each time', async function () {
     const sv = translator('sv');
     const en = translator('en');
-    const erik = await demoUser((u) => String(u.userPrincipalName).startsWith('erik@'));
+    const erik = await demoUserNamed('erik');
     const agentId = (await app.directory.tenant()).helpdesk.agents[0] ?? '';
     const agent = person(agentId, 'agent-conversation', 'en-GB');
     await agent.say('hello');

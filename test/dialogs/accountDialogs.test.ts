@@ -2,12 +2,10 @@
 // every language, happy and unhappy paths; expected text comes from the locale files.
 import assert from 'node:assert/strict';
 import { supportedLocales, translator } from '../../bot/i18n/i18n.js';
-import { demoUser } from '../helpers.js';
+import { codeIn, demoUserNamed } from '../helpers.js';
 import { cardOf, cardTexts, createHarness, submitActions, type Chat, type Harness } from './harness.js';
 import { phrases } from './testData/phrases.js';
 
-const byName = (name: string) => demoUser((u) => String(u.userPrincipalName).startsWith(`${name}@`));
-const codeIn = (text: string): string => /\b(\d{6})\b/.exec(text)?.[1] ?? '';
 
 describe('account dialogs', function () {
   let harness: Harness;
@@ -26,7 +24,7 @@ describe('account dialogs', function () {
 
     describe(`in ${locale}`, function () {
       it('devices.view: enabled devices, newest first, with OS, join type, last sign-in and state', async function () {
-        const erik = await byName('erik');
+        const erik = await demoUserNamed('erik');
         const chat = harness.chat(erik.id, say.tag);
         await chat.say(say.devices);
         const texts = cardTexts(chat.card());
@@ -40,7 +38,7 @@ describe('account dialogs', function () {
       });
 
       it('devices.disable: the confirmation says it cannot be undone; the device leaves the list; cancel changes nothing', async function () {
-        const anna = await byName('anna');
+        const anna = await demoUserNamed('anna');
         const chat = harness.chat(anna.id, say.tag);
         const laptop = (await harness.directory.listDevices(anna.id)).find((d) => d.operatingSystem === 'Windows');
         await chat.send({ verb: 'goal.start', goal: 'devices.disable', target: laptop?.id });
@@ -57,7 +55,7 @@ describe('account dialogs', function () {
       });
 
       it('devices.disable, lost phone: disable, sign out everywhere, remove its Authenticator after a check, and the helpdesk', async function () {
-        const anna = await byName('anna');
+        const anna = await demoUserNamed('anna');
         const chat = harness.chat(anna.id, say.tag);
         const before = Date.parse((await harness.directory.findUserById(anna.id))?.signInSessionsValidFromDateTime ?? '1970-01-01');
         await chat.say(say.deviceLost);
@@ -83,7 +81,7 @@ describe('account dialogs', function () {
       });
 
       it('organizations.view and leave: home explained, never offered; a guest organization left after a check and confirmation', async function () {
-        const anna = await byName('anna');
+        const anna = await demoUserNamed('anna');
         const chat = harness.chat(anna.id, say.tag);
         await chat.say(say.organizations);
         const orgs = await harness.directory.listOrganizations(anna.id);
@@ -101,7 +99,7 @@ describe('account dialogs', function () {
       });
 
       it('organizations.leave: one that forbids leaving is explained with a drafted request; the home one via a forged button is refused', async function () {
-        const pieter = await byName('pieter');
+        const pieter = await demoUserNamed('pieter');
         const orgs = await harness.directory.listOrganizations(pieter.id);
         const locked = orgs.find((o) => !o.isHome && !o.allowsSelfLeave);
         const chat = harness.chat(pieter.id, say.tag);
@@ -116,7 +114,7 @@ describe('account dialogs', function () {
       });
 
       it('termsofuse.review: pending versions shown in the user\'s language (else English); accept and decline recorded with version and time', async function () {
-        const anna = await byName('anna');
+        const anna = await demoUserNamed('anna');
         const agreements = await harness.directory.listTermsOfUse();
         const withoutSwedish = agreements.find((a) => !a.content.sv);
         // Make both agreements pending: one at an older version, one never decided.
@@ -146,7 +144,7 @@ describe('account dialogs', function () {
       });
 
       it('signout.everywhere: No keeps everything; Yes revokes every session and voids the step-up', async function () {
-        const claire = await byName('claire');
+        const claire = await demoUserNamed('claire');
         const chat = harness.chat(claire.id, say.tag);
         const before = (await harness.directory.findUserById(claire.id))?.signInSessionsValidFromDateTime;
         await chat.say(say.signOut);
@@ -162,7 +160,7 @@ describe('account dialogs', function () {
       });
 
       it('signins.view: unusual sign-ins marked; "this wasn\'t me" signs out everywhere and goes on to change the password', async function () {
-        const emily = await byName('emily');
+        const emily = await demoUserNamed('emily');
         const chat = harness.chat(emily.id, say.tag);
         await chat.say(say.signIns);
         const texts = cardTexts(chat.card());
@@ -183,7 +181,7 @@ describe('account dialogs', function () {
   it('termsofuse.review with no agreements says so', async function () {
     const empty = await createHarness({ seed: (s) => { delete (s.tenant as Record<string, unknown>).termsOfUse; delete (s as unknown as Record<string, unknown>).termsOfUse; for (const u of s.users) u.agreementAcceptances = []; } });
     try {
-      const anna = await byName('anna');
+      const anna = await demoUserNamed('anna');
       assert.equal((await empty.chat(anna.id, 'en-US').say(phrases.en.termsOfUse))[0]?.text, translator('en').t('termsOfUse.none'));
     } finally {
       await empty.close();
@@ -191,8 +189,8 @@ describe('account dialogs', function () {
   });
 
   it('devices.disable with another user\'s device id is refused and changes nothing', async function () {
-    const anna = await byName('anna');
-    const claire = await byName('claire');
+    const anna = await demoUserNamed('anna');
+    const claire = await demoUserNamed('claire');
     const theirs = (await harness.directory.listDevices(claire.id))[0];
     const chat = harness.chat(anna.id, 'en-US');
     await chat.send({ verb: 'goal.start', goal: 'devices.disable', target: theirs?.id });
@@ -202,7 +200,7 @@ describe('account dialogs', function () {
 
   it('a replayed "disable" and "leave" are refused', async function () {
     const t = translator('en');
-    const anna = await byName('anna');
+    const anna = await demoUserNamed('anna');
     const chat = harness.chat(anna.id, 'en-US');
     const [first, second] = await harness.directory.listDevices(anna.id);
     await chat.send({ verb: 'goal.start', goal: 'devices.disable', target: first?.id });

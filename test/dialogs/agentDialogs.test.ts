@@ -4,11 +4,10 @@ import assert from 'node:assert/strict';
 import { EmbeddedConversationReferences } from '../../bot/adapters/embedded/embeddedConversationReferences.js';
 import { EmbeddedTickets } from '../../bot/adapters/embedded/embeddedTickets.js';
 import { supportedLocales, translator, type Locale } from '../../bot/i18n/i18n.js';
-import { demoSeed, demoUser } from '../helpers.js';
+import { codeIn, demoSeed, demoUser, demoUserNamed } from '../helpers.js';
 import { cardOf, cardTexts, createHarness, submitActions, type Chat, type Harness } from './harness.js';
 import { phrases } from './testData/phrases.js';
 
-const codeIn = (text: string): string => /\b(\d{6})\b/.exec(text)?.[1] ?? '';
 
 /** A demo employee (not an agent) whose directory language is the locale. */
 async function employeeSpeaking(locale: Locale) {
@@ -99,7 +98,7 @@ describe('helpdesk agents and users', function () {
     const employee = await employeeSpeaking('en');
     const user = harness.chat(employee.id, 'en-US');
     const number = await openTicket(user, 'en', 'Something');
-    const other = await demoUser((u) => String(u.userPrincipalName).startsWith('james@'));
+    const other = await demoUserNamed('james');
     const nosy = harness.chat(other.id, 'en-US');
     for (const act of ['open', 'assign', 'resolve', 'sendBack']) {
       assert.equal((await nosy.send({ verb: 'ticket.act', ticket: number, act }))[0]?.text, t.t('agent.only'));

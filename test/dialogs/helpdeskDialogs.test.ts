@@ -3,11 +3,10 @@
 import assert from 'node:assert/strict';
 import { supportedLocales, translator } from '../../bot/i18n/i18n.js';
 import { cardVerbs } from '../../bot/cardActions.js';
-import { demoUser } from '../helpers.js';
+import { demoUserNamed } from '../helpers.js';
 import { cardOf, cardTexts, createHarness, type Harness } from './harness.js';
 import { phrases } from './testData/phrases.js';
 
-const byName = (name: string) => demoUser((u) => String(u.userPrincipalName).startsWith(`${name}@`));
 
 describe('helpdesk dialogs', function () {
   let harness: Harness;
@@ -20,7 +19,7 @@ describe('helpdesk dialogs', function () {
 
     describe(`in ${locale}`, function () {
       it('helpdesk.ticket: category and description, a summary to confirm, then a numbered ticket with context; ticket.status lists it', async function () {
-        const anna = await byName('anna');
+        const anna = await demoUserNamed('anna');
         const chat = harness.chat(anna.id, say.tag);
         await chat.say(say.passwordChange);
         await chat.say('Sup3r-Secret-Typed-99');
@@ -54,7 +53,7 @@ describe('helpdesk dialogs', function () {
       });
 
       it('"report an error" on the profile opens a ticket about the profile with where we stopped', async function () {
-        const anna = await byName('anna');
+        const anna = await demoUserNamed('anna');
         const chat = harness.chat(anna.id, say.tag);
         await chat.say(say.profile);
         await chat.send({ verb: cardVerbs.reportProfileError });
@@ -67,7 +66,7 @@ describe('helpdesk dialogs', function () {
       });
 
       it('cancel at the summary opens nothing; an anonymous user gets the helpdesk contact', async function () {
-        const anna = await byName('anna');
+        const anna = await demoUserNamed('anna');
         const chat = harness.chat(anna.id, say.tag);
         await chat.say(say.helpdesk);
         await chat.submit('submit', { category: 'other', description: 'Something' });
@@ -82,7 +81,7 @@ describe('helpdesk dialogs', function () {
   }
 
   it('on the web chat the standard handoff.initiate event carries the redacted transcript', async function () {
-    const claire = await byName('claire');
+    const claire = await demoUserNamed('claire');
     const chat = harness.chat(claire.id, 'en-US', 'directline');
     await chat.say('change my password');
     await chat.say('my code is 118822');
@@ -101,7 +100,7 @@ describe('helpdesk dialogs', function () {
   });
 
   it('ticket.status with no tickets says so', async function () {
-    const erik = await byName('erik');
+    const erik = await demoUserNamed('erik');
     assert.equal((await harness.chat(erik.id, 'en-US').say(phrases.en.ticketStatus))[0]?.text, translator('en').t('ticket.none'));
   });
 });

@@ -2,13 +2,11 @@
 // Expected text comes from the locale files.
 import assert from 'node:assert/strict';
 import { supportedLocales, translator } from '../../bot/i18n/i18n.js';
-import { demoUser } from '../helpers.js';
+import { codeIn, demoUser, demoUserNamed } from '../helpers.js';
 import { cardOf, cardTexts, createHarness, textOf, type Chat, type Harness } from './harness.js';
 import { phrases } from './testData/phrases.js';
 
 const newPassword = 'Quiet-Orchard-Lamp-58';
-const byName = (name: string) => demoUser((u) => String(u.userPrincipalName).startsWith(`${name}@`));
-const codeIn = (text: string): string => /\b(\d{6})\b/.exec(text)?.[1] ?? '';
 
 /** The inputs of the last card, as id → style. */
 function inputsOf(chat: Chat): Record<string, string> {
@@ -27,7 +25,7 @@ describe('password dialogs', function () {
       afterEach(() => harness.close());
 
       it('password.change: a card with password inputs only; success revokes sessions, notifies, audits and clears the card', async function () {
-        const anna = await byName('anna');
+        const anna = await demoUserNamed('anna');
         const chat = harness.chat(anna.id, say.tag);
         await chat.say(say.passwordChange);
         assert.ok(cardTexts(chat.card()).includes(t.t('passwordChange.heading')));
@@ -46,7 +44,7 @@ describe('password dialogs', function () {
       });
 
       it('password.change: wrong current password is refused and counts; five lock password change and say until when', async function () {
-        const anna = await byName('anna');
+        const anna = await demoUserNamed('anna');
         const chat = harness.chat(anna.id, say.tag);
         await chat.say(say.passwordChange);
         for (let i = 1; i <= 4; i += 1) {
@@ -59,12 +57,11 @@ describe('password dialogs', function () {
         assert.equal(replies[0]?.text, t.t('passwordChange.locked', { until: t.time(lockedUntil) }));
         assert.ok(await harness.directory.verifyPassword(anna.id, anna.password), 'password unchanged');
         // Even the right password is refused while locked.
-        await chat.say(say.passwordChange);
         assert.equal(textOf((await chat.say(say.passwordChange))[0]), t.t('passwordChange.locked', { until: t.time(lockedUntil) }));
       });
 
       it('password.change: each policy rule is named; history and the user\'s own name are refused', async function () {
-        const anna = await byName('anna');
+        const anna = await demoUserNamed('anna');
         const chat = harness.chat(anna.id, say.tag);
         await chat.say(say.passwordChange);
         const attempt = async (next: string, confirm = next): Promise<string[]> => {
@@ -81,7 +78,7 @@ describe('password dialogs', function () {
       });
 
       it('password.change: a password typed as a chat message is not echoed; cancel leaves the account unchanged', async function () {
-        const anna = await byName('anna');
+        const anna = await demoUserNamed('anna');
         const chat = harness.chat(anna.id, say.tag);
         await chat.say(say.passwordChange);
         const replies = await chat.say(newPassword);
@@ -113,7 +110,7 @@ describe('password dialogs', function () {
       });
 
       it('password.reset, anonymous: an unknown account gets exactly the same answers, and no code ever works', async function () {
-        const known = await byName('anna');
+        const known = await demoUserNamed('anna');
         const unknownName = `nobody.${locale}@contoso.example`;
         const transcript = async (name: string): Promise<string[]> => {
           const chat = harness.chat(undefined, say.tag);
@@ -129,7 +126,7 @@ describe('password dialogs', function () {
       });
 
       it('password.reset: wrong codes exhaust the code, then lock verification and say until when', async function () {
-        const anna = await byName('anna');
+        const anna = await demoUserNamed('anna');
         const chat = harness.chat(undefined, say.tag);
         await chat.say(say.passwordReset);
         await chat.submit('submit', { account: anna.userPrincipalName });
@@ -160,7 +157,7 @@ describe('password dialogs', function () {
       });
 
       it('password.reset: codes are rate limited per account and per conversation', async function () {
-        const anna = await byName('anna');
+        const anna = await demoUserNamed('anna');
         const chat = harness.chat(undefined, say.tag);
         await chat.say(say.passwordReset);
         await chat.submit('submit', { account: anna.userPrincipalName });
@@ -197,7 +194,7 @@ describe('password dialogs', function () {
       const harness = await createHarness({ seed: (s) => { ((s.tenant.policy as Record<string, Record<string, unknown>>).selfServicePasswordReset as Record<string, unknown>).gates = 2; } });
       try {
         const t = translator('en');
-        const anna = await byName('anna');
+        const anna = await demoUserNamed('anna');
         const chat = harness.chat(undefined, 'en-US');
         await chat.say(phrases.en.passwordReset);
         await chat.submit('submit', { account: anna.userPrincipalName });

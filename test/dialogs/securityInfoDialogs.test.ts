@@ -4,12 +4,10 @@ import assert from 'node:assert/strict';
 import { supportedLocales, translator } from '../../bot/i18n/i18n.js';
 import { maskEmail, maskPhone } from '../../bot/usecases/methods.js';
 import { methodLabel, preferenceLabel } from '../../cards/methodLabels.js';
-import { demoUser } from '../helpers.js';
+import { codeIn, demoUserNamed } from '../helpers.js';
 import { cardTexts, createHarness, submitActions, type Chat, type Harness } from './harness.js';
 import { phrases } from './testData/phrases.js';
 
-const byName = (name: string) => demoUser((u) => String(u.userPrincipalName).startsWith(`${name}@`));
-const codeIn = (text: string): string => /\b(\d{6})\b/.exec(text)?.[1] ?? '';
 
 describe('security info dialogs', function () {
   let harness: Harness;
@@ -28,7 +26,7 @@ describe('security info dialogs', function () {
 
     describe(`in ${locale}`, function () {
       it('securityinfo.view: every method, masked, the default marked, with add / remove / default buttons', async function () {
-        const anna = await byName('anna');
+        const anna = await demoUserNamed('anna');
         const chat = harness.chat(anna.id, say.tag);
         await chat.say(say.securityView);
         const texts = cardTexts(chat.card());
@@ -45,7 +43,7 @@ describe('security info dialogs', function () {
       });
 
       it('securityinfo.add: step-up first, a bad number is refused, the new phone is proved by a code sent to it, E.164-normalized', async function () {
-        const claire = await byName('claire');
+        const claire = await demoUserNamed('claire');
         // Claire has a mobile phone already, so a new one is her alternate phone.
         const chat = harness.chat(claire.id, say.tag);
         await chat.say(say.securityAdd);
@@ -70,7 +68,7 @@ describe('security info dialogs', function () {
       });
 
       it('securityinfo.add: the Authenticator app is paired with a code sent to the demo phone', async function () {
-        const pieter = await byName('pieter');
+        const pieter = await demoUserNamed('pieter');
         const chat = harness.chat(pieter.id, say.tag);
         await chat.say(say.securityAdd);
         const phone = (await harness.directory.listAuthenticationMethods(pieter.id)).find((m) => m.kind === 'phone');
@@ -86,7 +84,7 @@ describe('security info dialogs', function () {
       });
 
       it('securityinfo.remove: the default one, with step-up by a different method and the new default in the same confirmation', async function () {
-        const anna = await byName('anna');
+        const anna = await demoUserNamed('anna');
         const chat = harness.chat(anna.id, say.tag);
         const methods = await harness.directory.listAuthenticationMethods(anna.id);
         const app = methods.find((m) => m.kind === 'microsoftAuthenticator');
@@ -105,7 +103,7 @@ describe('security info dialogs', function () {
       });
 
       it('securityinfo.add with no method to verify with: says so and points to the security info page', async function () {
-        const lucas = await byName('lucas');
+        const lucas = await demoUserNamed('lucas');
         const chat = harness.chat(lucas.id, say.tag);
         await chat.say(say.securityAdd);
         assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.addNoMethod', { url: 'https://mysignins.microsoft.com/security-info' })));
@@ -118,7 +116,7 @@ describe('security info dialogs', function () {
       });
 
       it('securityinfo.remove: never the last method', async function () {
-        const anna = await byName('anna');
+        const anna = await demoUserNamed('anna');
         const methods = await harness.directory.listAuthenticationMethods(anna.id);
         for (const m of methods.slice(1)) await harness.directory.removeAuthenticationMethod(anna.id, m.id);
         const chat = harness.chat(anna.id, say.tag);
@@ -127,7 +125,7 @@ describe('security info dialogs', function () {
       });
 
       it('securityinfo.default: choose, verify, saved; a step-up is reused within its window', async function () {
-        const erik = await byName('erik');
+        const erik = await demoUserNamed('erik');
         const chat = harness.chat(erik.id, say.tag);
         await chat.say(say.securityDefault);
         assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.defaultPick')));
@@ -149,7 +147,7 @@ describe('security info dialogs', function () {
       });
 
       it('audit.view: the user\'s own changes, newest first', async function () {
-        const anna = await byName('anna');
+        const anna = await demoUserNamed('anna');
         const chat = harness.chat(anna.id, say.tag);
         assert.equal((await chat.say(say.auditView))[0]?.text, t.t('audit.none'));
         await chat.say(say.securityDefault);
@@ -165,8 +163,8 @@ describe('security info dialogs', function () {
   describe('card submissions', function () {
     const t = translator('en');
 
-    async function atConfirmation(): Promise<{ chat: Chat; anna: Awaited<ReturnType<typeof byName>>; phoneId: string }> {
-      const anna = await byName('anna');
+    async function atConfirmation(): Promise<{ chat: Chat; anna: Awaited<ReturnType<typeof demoUserNamed>>; phoneId: string }> {
+      const anna = await demoUserNamed('anna');
       const chat = harness.chat(anna.id, 'en-US');
       const methods = await harness.directory.listAuthenticationMethods(anna.id);
       await chat.say(phrases.en.securityRemove);
@@ -202,8 +200,8 @@ describe('security info dialogs', function () {
     });
 
     it('another user\'s method id is refused and changes nothing on either account', async function () {
-      const anna = await byName('anna');
-      const claire = await byName('claire');
+      const anna = await demoUserNamed('anna');
+      const claire = await demoUserNamed('claire');
       const claireMethod = (await harness.directory.listAuthenticationMethods(claire.id))[0];
       const chat = harness.chat(anna.id, 'en-US');
       await chat.say(phrases.en.securityRemove);

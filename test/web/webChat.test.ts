@@ -10,7 +10,7 @@ import { loadConfig } from '../../bot/config.js';
 import { translator } from '../../bot/i18n/i18n.js';
 import { silentLogger } from '../../bot/logger.js';
 import { sharedRecognizer } from '../dialogs/harness.js';
-import { demoUser, tempDir } from '../helpers.js';
+import { codeIn, demoUser, demoUserNamed, tempDir } from '../helpers.js';
 
 const chromiumPath = '/usr/bin/chromium';
 
@@ -66,7 +66,7 @@ describe('web chat page in Chromium', function () {
   }
 
   it('changes the password through a card; the card is cleared once sent', async function () {
-    const user = await demoUser((u) => String(u.userPrincipalName).startsWith('james@'));
+    const user = await demoUserNamed('james');
     const t = translator('en');
     const next = 'Harbor-Lantern-Quiet-61';
     const page = await browser.newPage();
@@ -91,7 +91,7 @@ describe('web chat page in Chromium', function () {
   });
 
   it('resets a forgotten password without signing in, with the code from the demo phone', async function () {
-    const user = await demoUser((u) => String(u.userPrincipalName).startsWith('emily@'));
+    const user = await demoUserNamed('emily');
     const t = translator('en');
     const next = 'Meadow-Compass-Bright-27';
     const page = await browser.newPage();
@@ -108,7 +108,7 @@ describe('web chat page in Chromium', function () {
     const codeCard = page.locator('.ac-adaptiveCard', { hasText: t.t('code.heading') }).last();
     await codeCard.waitFor({ timeout: 30_000 });
     const outbox = (await (await fetch(`${app.url}/api/dev/outbox?user=${user.userPrincipalName}`)).json()) as { text: string }[];
-    const code = /\b(\d{6})\b/.exec(outbox.at(-1)?.text ?? '')?.[1] ?? '';
+    const code = codeIn(outbox.at(-1)?.text);
     await codeCard.locator('input').first().fill(code);
     await codeCard.getByRole('button', { name: t.t('code.verify') }).click();
     const fresh = page.locator('.ac-adaptiveCard', { hasText: t.t('passwordReset.newHeading') }).last();
@@ -122,7 +122,7 @@ describe('web chat page in Chromium', function () {
   });
 
   it('shows the devices and disables one from its button, after the confirmation', async function () {
-    const user = await demoUser((u) => String(u.userPrincipalName).startsWith('oliver@'));
+    const user = await demoUserNamed('oliver');
     const t = translator('en');
     const page = await browser.newPage();
     await signIn(page, user.userPrincipalName, user.password);
@@ -148,7 +148,7 @@ describe('web chat page in Chromium', function () {
     const t = translator('en');
     const agentId = (await app.directory.tenant()).helpdesk.agents[0] ?? '';
     const agentUser = await demoUser((u) => u.id === agentId);
-    const employee = await demoUser((u) => String(u.userPrincipalName).startsWith('claire@'));
+    const employee = await demoUserNamed('claire');
     const agentPage = await (await browser.newContext()).newPage();
     await signIn(agentPage, agentUser.userPrincipalName, agentUser.password);
     await agentPage.locator('#chat[data-state="ready"]').waitFor({ timeout: 30_000 });

@@ -3,31 +3,30 @@ import { ConversationState, UserState, type Activity, type CloudAdapter, type St
 import type { DialogState } from 'botbuilder-dialogs';
 import type { Server } from 'restify';
 import { RootDialog } from '../dialogs/rootDialog.js';
-import { AccountBot } from './accountBot.js';
-import { ConversationHistory } from './conversationHistory.js';
-import type { TranscriptLine } from './ports/tickets.js';
-import { createAdapter } from './adapter.js';
+import { AccountBot } from './channel/accountBot.js';
+import { ConversationHistory } from './turn/conversationHistory.js';
+import type { TranscriptLine } from './core/ports/tickets.js';
+import { createCloudAdapter } from './channel/cloudAdapter.js';
 import { EmbeddedDirectory } from './adapters/embedded/embeddedDirectory.js';
 import { OutboxNotifier } from './adapters/embedded/outboxNotifier.js';
 import type { Config } from './config.js';
-import { mountDemoSignIn } from './demoSignIn.js';
-import { DirectLine } from './directline/directLine.js';
-import { SessionRegistry } from './directline/sessions.js';
-import { IdentityResolver, type WebChatSessions } from './identity.js';
+import { mountLocalDemo } from './localDemo/localDemo.js';
+import { SessionRegistry } from './localDemo/sessions.js';
+import { IdentityResolver, type WebChatSessions } from './turn/identity.js';
 import type { Logger } from './logger.js';
-import { NlpRecognizer, type IntentRecognizer } from './nlu/recognizer.js';
-import { systemClock, type Clock } from './ports/clock.js';
+import { NlpRecognizer, type IntentRecognizer } from './core/nlu/recognizer.js';
+import { systemClock, type Clock } from './core/ports/clock.js';
 import { EmbeddedAuditLog } from './adapters/embedded/embeddedAuditLog.js';
 import { EmbeddedConversationReferences } from './adapters/embedded/embeddedConversationReferences.js';
 import { EmbeddedTickets } from './adapters/embedded/embeddedTickets.js';
-import { ProactiveMessenger, type ContinueConversation } from './proactiveMessenger.js';
-import type { ConversationReferences } from './ports/proactive.js';
+import { ProactiveMessenger, type ContinueConversation } from './channel/proactiveMessenger.js';
+import type { ConversationReferences } from './core/ports/proactive.js';
 import { EmbeddedVerificationStore } from './adapters/embedded/embeddedVerificationStore.js';
-import type { AccountServices } from './usecases/services.js';
-import { Verification } from './usecases/verification.js';
-import { createServer, InFlight } from './server.js';
-import { FileStorage } from './storage/fileStorage.js';
-import { TurnPreparation, type ConversationInfo, type UserPreferences } from './turnPreparation.js';
+import type { AccountServices } from './core/usecases/services.js';
+import { Verification } from './core/usecases/verification.js';
+import { createServer, InFlight } from './channel/server.js';
+import { FileStorage } from './channel/fileStorage.js';
+import { TurnPreparation, type ConversationInfo, type UserPreferences } from './channel/turnPreparation.js';
 
 export interface RunningApp {
   readonly url: string;
@@ -96,7 +95,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const storage = FileStorage.inDataDir(config.dataDir);
   const sessions = config.localMode ? new SessionRegistry(clock) : undefined;
   const { bot, conversationState, dialogState } = composeBot({ services, references: services.references, recognizer, storage, sessions });
-  const channelAdapter = createAdapter({ config, logger, conversationState, dialogState });
+  const channelAdapter = createCloudAdapter({ config, logger, conversationState, dialogState });
   late.adapter = channelAdapter;
   const logic = (context: TurnContext): Promise<void> => bot.run(context);
 
@@ -107,31 +106,12 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     isReady: () => ready,
   });
 
-  let directLine: DirectLine | undefined;
-  if (config.localMode && sessions) {
-    mountDemoSignIn(server, { directory, sessions, logger, clock });
-    server.get('/api/dev/outbox', async (req, res) => {
-      const upn = (req.query as Record<string, unknown> | undefined)?.user;
-      if (typeof upn !== 'string' || upn === '') {
-        res.send(400, { error: { code: 'badRequest', message: 'Add ?user=<userPrincipalName>.' } });
-        return;
-      }
-      const user = await directory.findUserByPrincipalName(upn);
-      res.send(200, user ? notifier.messagesFor(user.id) : []);
-    });
-    directLine = new DirectLine({
-      sessions,
-      clock,
-      logger,
-      serviceUrl: () => `http://127.0.0.1:${(server.address()).port}/`,
-      deliver: (activity) => inFlight.run(() => channelAdapter.processActivityDirect('', activity as Activity, logic)),
-    });
-    directLine.mount(server);
-    const dl = directLine;
-    server.server.on('upgrade', (req, socket, head: Buffer) => {
-      if (!dl.handleUpgrade(req, socket, head)) socket.destroy();
-    });
-  }
+  const localDemo = config.localMode && sessions
+    ? mountLocalDemo(server, {
+        directory, outbox: notifier, sessions, clock, logger,
+        deliver: (activity) => inFlight.run(() => channelAdapter.processActivityDirect('', activity as Activity, logic)),
+      })
+    : undefined;
 
   await new Promise<void>((resolve, reject) => {
     server.server.once('error', reject);
@@ -146,7 +126,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
       ready = false;
-      directLine?.close();
+      localDemo?.close();
       const closed = new Promise<void>((resolve) => server.server.close(() => resolve()));
       server.server.closeIdleConnections();
       await inFlight.idle(10_000);

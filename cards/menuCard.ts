@@ -1,7 +1,7 @@
 // The menu: every goal the chat can carry out, as buttons that start it.
-import { cardVerbs } from '../bot/cardActions.js';
-import type { Goal } from '../bot/goals.js';
-import type { Translator } from '../bot/i18n/i18n.js';
+import { cardVerbs } from '../bot/turn/cardActions.js';
+import type { Goal } from '../bot/core/goals.js';
+import type { Translator } from '../bot/core/i18n/i18n.js';
 import { renderCard, type CardAttachment } from './renderer.js';
 
 export function menuCard(t: Translator, goals: readonly Goal[], intro: string): CardAttachment {

@@ -1,7 +1,7 @@
 // How a sign-in method is named to the user: its kind and a masked address, in their language.
-import type { Translator } from '../bot/i18n/i18n.js';
-import type { AuthenticationMethod, PreferredSecondaryMethod } from '../bot/ports/directory.js';
-import { maskEmail, maskPhone } from '../bot/usecases/methods.js';
+import type { Translator } from '../bot/core/i18n/i18n.js';
+import type { AuthenticationMethod, PreferredSecondaryMethod } from '../bot/core/ports/directory.js';
+import { maskEmail, maskPhone } from '../bot/core/usecases/methods.js';
 
 export function methodTitle(t: Translator, method: AuthenticationMethod): string {
   if (method.kind === 'phone') return t.t(`method.phone.${method.phoneType ?? 'mobile'}`);

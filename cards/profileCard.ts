@@ -1,7 +1,7 @@
 // The profile card: photo (or initials), name, job, contact details, manager, and who manages it.
-import { cardVerbs } from '../bot/cardActions.js';
-import type { Translator } from '../bot/i18n/i18n.js';
-import type { Profile } from '../bot/ports/directory.js';
+import { cardVerbs } from '../bot/turn/cardActions.js';
+import type { Translator } from '../bot/core/i18n/i18n.js';
+import type { Profile } from '../bot/core/ports/directory.js';
 import { initialsAvatar } from './avatar.js';
 import { renderCard, type CardAttachment } from './renderer.js';
 

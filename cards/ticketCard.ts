@@ -1,6 +1,6 @@
 // A helpdesk ticket as a card: number, state, category, description, who works on it, last update.
-import type { Translator } from '../bot/i18n/i18n.js';
-import type { Ticket } from '../bot/ports/tickets.js';
+import type { Translator } from '../bot/core/i18n/i18n.js';
+import type { Ticket } from '../bot/core/ports/tickets.js';
 import { formCard, type FormButton } from './formCard.js';
 import type { CardAttachment } from './renderer.js';
 

@@ -1,11 +1,11 @@
 // Small pieces every goal dialog shares: who acts, how a stop is announced, how a step asks with a card.
 import type { TurnContext } from 'botbuilder';
 import type { DialogContext, DialogTurnResult, WaterfallStepContext } from 'botbuilder-dialogs';
-import type { Translator } from '../bot/i18n/i18n.js';
-import { turnInfo } from '../bot/turnInfo.js';
-import type { Actor } from '../bot/usecases/services.js';
-import type { IssueResult } from '../bot/usecases/verification.js';
-import type { CardAnswer, CardPromptOptions } from './cardPrompt.js';
+import type { Translator } from '../bot/core/i18n/i18n.js';
+import { turnInfo } from '../bot/turn/turnInfo.js';
+import type { Actor } from '../bot/core/usecases/services.js';
+import type { IssueResult } from '../bot/core/usecases/verification.js';
+import type { CardAnswer, CardPromptOptions } from './steps/cardPrompt.js';
 import { dialogIds } from './dialogIds.js';
 
 export function actorFor(context: TurnContext, userId: string): Actor {

@@ -1,8 +1,8 @@
 // Replies more than one dialog sends: the menu, "sign in first", the helpdesk contact.
 import { MessageFactory, type TurnContext } from 'botbuilder';
-import { menuGoals } from '../bot/goals.js';
-import type { Translator } from '../bot/i18n/i18n.js';
-import type { HelpdeskContact } from '../bot/ports/directory.js';
+import { menuGoals } from '../bot/core/goals.js';
+import type { Translator } from '../bot/core/i18n/i18n.js';
+import type { HelpdeskContact } from '../bot/core/ports/directory.js';
 import { menuCard } from '../cards/menuCard.js';
 
 export async function sendMenu(context: TurnContext, t: Translator, introKey = 'menu.intro'): Promise<void> {

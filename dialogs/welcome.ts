@@ -1,6 +1,6 @@
 // The greeting when someone opens a conversation with the bot.
 import type { TurnContext } from 'botbuilder';
-import type { TurnInfo } from '../bot/turnInfo.js';
+import type { TurnInfo } from '../bot/turn/turnInfo.js';
 import { sendMenu } from './replies.js';
 
 export async function sendWelcome(context: TurnContext, info: TurnInfo, organizationName: string): Promise<void> {

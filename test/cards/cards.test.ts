@@ -2,9 +2,9 @@
 // Card 1.5 for the adaptivecards library, with only data: images and accessible text.
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { menuGoals } from '../../bot/goals.js';
-import { supportedLocales, translator } from '../../bot/i18n/i18n.js';
-import type { Profile } from '../../bot/ports/directory.js';
+import { menuGoals } from '../../bot/core/goals.js';
+import { supportedLocales, translator } from '../../bot/core/i18n/i18n.js';
+import type { Profile } from '../../bot/core/ports/directory.js';
 import { initials, initialsAvatar } from '../../cards/avatar.js';
 import { menuCard } from '../../cards/menuCard.js';
 import { noticeCard } from '../../cards/noticeCard.js';

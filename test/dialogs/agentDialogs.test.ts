@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { EmbeddedConversationReferences } from '../../bot/adapters/embedded/embeddedConversationReferences.js';
 import { EmbeddedTickets } from '../../bot/adapters/embedded/embeddedTickets.js';
-import { supportedLocales, translator, type Locale } from '../../bot/i18n/i18n.js';
+import { supportedLocales, translator, type Locale } from '../../bot/core/i18n/i18n.js';
 import { codeIn, demoSeed, demoUser, demoUserNamed } from '../helpers.js';
 import { cardOf, cardTexts, createHarness, submitActions, type Chat, type Harness } from './harness.js';
 import { phrases } from './testData/phrases.js';

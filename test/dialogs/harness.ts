@@ -1,15 +1,15 @@
 // Runs the real bot (root dialog, recognizer, embedded directory) on botbuilder's TestAdapter,
 // as a user on the msteams channel, so conversation tests read like transcripts.
 import { MemoryStorage, TestAdapter, TurnContext, type Activity } from 'botbuilder';
-import type { ContinueConversation } from '../../bot/proactiveMessenger.js';
+import type { ContinueConversation } from '../../bot/channel/proactiveMessenger.js';
 import { composeBot, embeddedServices } from '../../bot/app.js';
 import type { EmbeddedAuditLog } from '../../bot/adapters/embedded/embeddedAuditLog.js';
 import type { OutboxNotifier } from '../../bot/adapters/embedded/outboxNotifier.js';
-import type { Clock } from '../../bot/ports/clock.js';
-import type { AccountServices } from '../../bot/usecases/services.js';
+import type { Clock } from '../../bot/core/ports/clock.js';
+import type { AccountServices } from '../../bot/core/usecases/services.js';
 import { EmbeddedDirectory } from '../../bot/adapters/embedded/embeddedDirectory.js';
 import { silentLogger } from '../../bot/logger.js';
-import { NlpRecognizer } from '../../bot/nlu/recognizer.js';
+import { NlpRecognizer } from '../../bot/core/nlu/recognizer.js';
 import { paths } from '../../bot/paths.js';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';

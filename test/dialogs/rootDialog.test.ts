@@ -1,9 +1,9 @@
 // Conversation tests of the root dialog and profile.view, in every language, as transcripts.
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
-import { supportedLocales, translator } from '../../bot/i18n/i18n.js';
-import { cardVerbs } from '../../bot/cardActions.js';
-import { goals } from '../../bot/goals.js';
+import { supportedLocales, translator } from '../../bot/core/i18n/i18n.js';
+import { cardVerbs } from '../../bot/turn/cardActions.js';
+import { goals } from '../../bot/core/goals.js';
 import { demoUser } from '../helpers.js';
 import { cardOf, cardTexts, createHarness, type Harness } from './harness.js';
 import { phrases } from './testData/phrases.js';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startApp, type RunningApp } from '../../bot/app.js';
 import { loadConfig } from '../../bot/config.js';
-import { translator } from '../../bot/i18n/i18n.js';
+import { translator } from '../../bot/core/i18n/i18n.js';
 import { silentLogger } from '../../bot/logger.js';
 import { sharedRecognizer } from '../dialogs/harness.js';
 import { codeIn, demoUser, demoUserNamed, tempDir } from '../helpers.js';

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import type { Audit, AuditEntry } from '../../ports/audit.js';
+import type { Audit, AuditEntry } from '../../core/ports/audit.js';
 
 interface AuditFile {
   entries: AuditEntry[];

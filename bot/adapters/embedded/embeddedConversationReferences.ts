@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import type { ConversationAddress, ConversationReferences } from '../../ports/proactive.js';
+import type { ConversationAddress, ConversationReferences } from '../../core/ports/proactive.js';
 
 interface ReferencesFile {
   byUser: Record<string, ConversationAddress>;

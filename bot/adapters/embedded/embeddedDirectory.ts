@@ -10,8 +10,8 @@ import type {
   AgreementAcceptance, AuthenticationMethod, AuthenticationMethodKind, Device, Directory, DirectoryUser,
   NewAuthenticationMethod, Organization, PreferredSecondaryMethod, Profile, SignIn, SignInPreferences,
   TenantInfo, TenantPolicy, TermsOfUse,
-} from '../../ports/directory.js';
-import { fail, ok, type Result } from '../../ports/result.js';
+} from '../../core/ports/directory.js';
+import { fail, ok, type Result } from '../../core/ports/result.js';
 import type { Logger } from '../../logger.js';
 import { hashPassword, isPasswordHash, verifyPassword } from './passwordHash.js';
 import { readSeedFile, seedAgreements, SeedError, validateSeed, type Seed, type SeedObject } from './tenantSeed.js';

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import type { NewTicket, Ticket, TicketChange, Tickets } from '../../ports/tickets.js';
+import type { NewTicket, Ticket, TicketChange, Tickets } from '../../core/ports/tickets.js';
 
 interface TicketsFile {
   lastNumber: number;

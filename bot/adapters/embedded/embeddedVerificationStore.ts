@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import { emptyVerificationRecords, type VerificationRecords, type VerificationStore } from '../../ports/verificationStore.js';
+import { emptyVerificationRecords, type VerificationRecords, type VerificationStore } from '../../core/ports/verificationStore.js';
 
 export class EmbeddedVerificationStore implements VerificationStore {
   private readonly db: Low<VerificationRecords>;

@@ -3,8 +3,8 @@
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import type { Clock } from '../../ports/clock.js';
-import type { Notification, Notifier, SentNotification } from '../../ports/notifier.js';
+import type { Clock } from '../../core/ports/clock.js';
+import type { Notification, Notifier, SentNotification } from '../../core/ports/notifier.js';
 
 interface OutboxFile {
   messages: Record<string, SentNotification[]>;

@@ -1,6 +1,6 @@
 // What a user says, per language, in the conversation tests. The bot's answers come from the
 // locale files, never from this table.
-import type { Locale } from '../../../bot/i18n/i18n.js';
+import type { Locale } from '../../../bot/core/i18n/i18n.js';
 
 export interface Phrases {
   readonly tag: string;

@@ -1,0 +1,53 @@
+// The CloudAdapter with the project's turn error handler and typing indicator on slow turns.
+import {
+  CloudAdapter, ConfigurationBotFrameworkAuthentication, ShowTypingMiddleware,
+  type ConversationState, type StatePropertyAccessor, type TurnContext,
+} from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs';
+import { randomUUID } from 'node:crypto';
+import type { Config } from '../config.js';
+import { toLocale, translator, defaultLocale } from '../core/i18n/i18n.js';
+import type { Logger } from '../logger.js';
+import { turnInfoIfSet } from '../turn/turnInfo.js';
+
+export interface AdapterDependencies {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly conversationState: ConversationState;
+  readonly dialogState: StatePropertyAccessor<DialogState>;
+}
+
+export function createCloudAdapter({ config, logger, conversationState, dialogState }: AdapterDependencies): CloudAdapter {
+  const auth = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: config.microsoftApp.appId,
+    MicrosoftAppPassword: config.microsoftApp.password,
+    MicrosoftAppTenantId: config.microsoftApp.tenantId,
+    MicrosoftAppType: config.microsoftApp.type,
+  });
+  const adapter = new CloudAdapter(auth);
+  adapter.use(new ShowTypingMiddleware(400, 2000));
+  adapter.onTurnError = async (context: TurnContext, error: Error): Promise<void> => {
+    const info = turnInfoIfSet(context);
+    const correlationId = info?.correlationId ?? randomUUID();
+    const activity = context.activity;
+    logger.error('turn failed', {
+      correlationId, error, channelId: activity.channelId, conversationId: activity.conversation?.id, activityType: activity.type,
+    });
+    // End the dialog stack only: the user's language and other state stay.
+    try {
+      await dialogState.delete(context);
+      await conversationState.saveChanges(context, true);
+    } catch (stateError) {
+      logger.error('could not reset the dialog state after a failed turn', { correlationId, error: stateError });
+    }
+    if (activity.type === 'message') {
+      const t = info?.t ?? translator(toLocale(activity.locale) ?? defaultLocale);
+      try {
+        await context.sendActivity(t.t('error.turn', { correlationId }));
+      } catch (sendError) {
+        logger.error('could not tell the user about a failed turn', { correlationId, error: sendError });
+      }
+    }
+  };
+  return adapter;
+}

@@ -1,0 +1,119 @@
+// The HTTP server: the Bot Framework endpoint, health, the web chat page and, in local mode, the
+// demo sign-in, the dev outbox and the bot's own Direct Line. Bad requests get a 4xx and the
+// server keeps serving.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import restify, { type Request, type Response, type Server } from 'restify';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import { paths } from '../paths.js';
+
+/** Counts requests in progress so a shutdown can let them finish. */
+export class InFlight {
+  private count = 0;
+  private waiters: (() => void)[] = [];
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    this.count += 1;
+    try {
+      return await work();
+    } finally {
+      this.count -= 1;
+      if (this.count === 0) for (const wake of this.waiters.splice(0)) wake();
+    }
+  }
+
+  /** Resolves when nothing is in progress, or after `timeoutMs`. */
+  idle(timeoutMs: number): Promise<void> {
+    if (this.count === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, timeoutMs);
+      this.waiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+}
+
+const staticFiles: Record<string, { file: string; type: string }> = {
+  '/': { file: path.join(paths.web, 'index.html'), type: 'text/html; charset=utf-8' },
+  '/app.js': { file: path.join(paths.web, 'app.js'), type: 'text/javascript; charset=utf-8' },
+  '/styles.css': { file: path.join(paths.web, 'styles.css'), type: 'text/css; charset=utf-8' },
+  '/favicon.svg': { file: path.join(paths.web, 'favicon.svg'), type: 'image/svg+xml' },
+  '/webchat.js': { file: paths.webChatBundle, type: 'text/javascript; charset=utf-8' },
+};
+
+const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-eval'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self' ws: wss:",
+  "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com",
+  "base-uri 'none'",
+  "form-action 'self'",
+].join('; ');
+
+/** True for a JSON object that looks like a Bot Framework activity. */
+export function isActivityShape(body: unknown): body is { type: string } {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return false;
+  const activity = body as Record<string, unknown>;
+  return typeof activity.type === 'string' && activity.type.length > 0 && activity.type.length <= 64;
+}
+
+export interface ServerHandlers {
+  /** Runs a Bot Framework request through the adapter. */
+  readonly processActivity: (req: Request, res: Response) => Promise<void>;
+  readonly isReady: () => boolean;
+}
+
+export function createServer(config: Config, logger: Logger, inFlight: InFlight, handlers: ServerHandlers): Server {
+  const server = restify.createServer({ name: 'account-assistant', handleUncaughtExceptions: false });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(restify.plugins.bodyParser({ maxBodySize: config.maxBodyBytes, mapParams: false, mapFiles: false, keepExtensions: false, rejectUnknown: true }));
+  server.use((req: Request, res: Response, next: restify.Next) => {
+    res.header('X-Content-Type-Options', 'nosniff');
+    res.header('Referrer-Policy', 'no-referrer');
+    next();
+  });
+
+  server.get('/healthz', async (_req: Request, res: Response) => {
+    await Promise.resolve();
+    if (handlers.isReady()) res.send(200, { status: 'ok' });
+    else res.send(503, { status: 'stopping' });
+  });
+
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    if (!isActivityShape(req.body)) {
+      res.send(400, { error: { code: 'badArgument', message: 'The body must be a Bot Framework activity (a JSON object with a type).' } });
+      return;
+    }
+    try {
+      await inFlight.run(() => handlers.processActivity(req, res));
+    } catch (error) {
+      logger.error('activity processing failed', { error });
+      if (!res.headersSent) res.send(500, { error: { code: 'internalError', message: 'The activity could not be processed.' } });
+    }
+  });
+
+  for (const [route, { file, type }] of Object.entries(staticFiles)) {
+    server.get(route, async (_req: Request, res: Response) => {
+      try {
+        const body = await readFile(file);
+        res.setHeader('Content-Type', type);
+        res.setHeader('Cache-Control', route === '/webchat.js' ? 'public, max-age=3600' : 'no-cache');
+        if (type.startsWith('text/html')) res.setHeader('Content-Security-Policy', contentSecurityPolicy);
+        res.writeHead(200);
+        res.end(body);
+      } catch {
+        res.send(404, { error: { code: 'notFound', message: 'Not found.' } });
+      }
+    });
+  }
+  server.on('restifyError', (req: Request, res: Response, error: { statusCode?: number; message?: string }, callback: () => void) => {
+    if ((error.statusCode ?? 500) >= 500) logger.error('request failed', { path: req.path(), status: error.statusCode, message: error.message });
+    callback();
+  });
+  return server;
+}

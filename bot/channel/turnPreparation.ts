@@ -1,0 +1,78 @@
+// Works out, once per turn, who is talking, what they asked for and in which language to answer.
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { randomUUID } from 'node:crypto';
+import { parseCardAction } from '../turn/cardActions.js';
+import { defaultLocale, toLocale, translator, type Locale } from '../core/i18n/i18n.js';
+import type { IdentityResolver } from '../turn/identity.js';
+import { languageSwitchRequest } from '../core/nlu/languageSwitch.js';
+import { normalizeUtterance } from '../core/nlu/normalize.js';
+import type { IntentRecognizer, Recognition } from '../core/nlu/recognizer.js';
+import { maxMessageLength, type TurnInfo } from '../turn/turnInfo.js';
+
+/** Kept in user state: what the user chose explicitly. */
+export interface UserPreferences {
+  locale?: Locale;
+}
+
+/** Kept in conversation state: the language the conversation is going on in. */
+export interface ConversationInfo {
+  locale?: Locale;
+}
+
+export class TurnPreparation {
+  constructor(
+    private readonly identities: IdentityResolver,
+    private readonly recognizer: IntentRecognizer,
+    private readonly preferences: StatePropertyAccessor<UserPreferences>,
+    private readonly conversation: StatePropertyAccessor<ConversationInfo>,
+  ) {}
+
+  async prepare(context: TurnContext): Promise<TurnInfo> {
+    const activity = context.activity;
+    const identity = await this.identities.resolve(activity);
+    const preferences = await this.preferences.get(context, {});
+    const conversation = await this.conversation.get(context, {});
+    const preferredLanguage = identity.kind === 'user' ? identity.user.preferredLanguage : undefined;
+    const text = typeof activity.text === 'string' ? activity.text : '';
+    const isMessage = activity.type === 'message';
+    const isCardSubmission = isMessage && text.trim() === '' && activity.value !== undefined && activity.value !== null;
+    const inputTooLong = isMessage && text.length > maxMessageLength;
+
+    let recognition: Recognition | undefined;
+    let languageSwitch: Locale | undefined;
+    if (isMessage && !isCardSubmission && !inputTooLong) {
+      languageSwitch = languageSwitchRequest(normalizeUtterance(text));
+      if (languageSwitch) {
+        preferences.locale = languageSwitch;
+        await this.preferences.set(context, preferences);
+      } else {
+        const hint = conversation.locale ?? activity.locale ?? preferredLanguage;
+        recognition = await this.recognizer.recognize(text, hint);
+      }
+    }
+    // A message the recognizer did not understand (a code, a user name, "ok") says little about its
+    // language: it does not move a conversation that already has one.
+    const textLocale = recognition && (recognition.intent !== 'None' || !conversation.locale) ? recognition.locale : undefined;
+    const locale =
+      preferences.locale ??
+      textLocale ??
+      conversation.locale ??
+      toLocale(activity.locale) ??
+      toLocale(preferredLanguage) ??
+      defaultLocale;
+    if (conversation.locale !== locale) {
+      conversation.locale = locale;
+      await this.conversation.set(context, conversation);
+    }
+    return {
+      identity,
+      t: translator(locale),
+      recognition,
+      languageSwitch,
+      isCardSubmission,
+      cardAction: isCardSubmission ? parseCardAction(activity.value) : undefined,
+      inputTooLong,
+      correlationId: randomUUID(),
+    };
+  }
+}

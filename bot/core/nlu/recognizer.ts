@@ -1,0 +1,251 @@
+// Intent and language recognition with NLP.js, trained from the corpus files in bot/core/nlu/corpus.
+// The same recognizer serves the bot and `npm run nlu`. The trained model is a build artefact
+// (dist/nlu-model.json), reused while the corpus is unchanged and retrained in memory otherwise.
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { supportedLocales, toLocale, type Locale } from '../i18n/i18n.js';
+import { paths } from '../../paths.js';
+import { isIntentName, type IntentName } from './intents.js';
+import { fold, NgramModel } from './ngramModel.js';
+import { normalizeUtterance } from './normalize.js';
+
+export interface Recognition {
+  readonly intent: IntentName;
+  readonly score: number;
+  readonly locale: Locale;
+}
+
+export interface IntentRecognizer {
+  /** `hint` is the channel's locale (e.g. "fr-FR"), used when the text itself does not say otherwise. */
+  recognize(text: string, hint?: string): Promise<Recognition>;
+}
+
+export interface CorpusFile {
+  readonly locale: string;
+  readonly data: readonly { readonly intent: string; readonly utterances: readonly string[] }[];
+}
+
+/** Below this score an intent is not trusted and the answer is None. */
+export const intentThreshold = 0.45;
+/** Raise to retrain cached models when the recognition settings change. */
+const modelVersion = 3;
+
+// Minimal shapes of the NLP.js objects used here (the packages ship no types).
+interface Classification { intent: string; score: number }
+interface NlpResult { intent?: string; score?: number; classifications?: Classification[] }
+interface Guess { alpha2: string; score: number }
+interface Nlp {
+  settings: Record<string, unknown>;
+  addLanguage(locales: string[]): void;
+  addDocument(locale: string, utterance: string, intent: string): void;
+  train(): Promise<unknown>;
+  process(locale: string, utterance: string): Promise<NlpResult>;
+  export(minified: boolean): string;
+  import(data: string): void;
+  nluManager: { settings: Record<string, unknown>; guesser: { guess(text: string, allowList: string[], limit: number): Guess[] } };
+}
+interface Container { use(plugin: unknown): void; get(name: string): unknown }
+
+const require = createRequire(import.meta.url);
+const nlpjs = {
+  core: require('@nlpjs/core') as { containerBootstrap(): Promise<Container> },
+  nlp: require('@nlpjs/nlp') as { Nlp: unknown },
+  language: require('@nlpjs/language') as { Language: unknown },
+  langs: [
+    require('@nlpjs/lang-en') as Record<string, unknown>,
+    require('@nlpjs/lang-fr') as Record<string, unknown>,
+    require('@nlpjs/lang-nl') as Record<string, unknown>,
+    require('@nlpjs/lang-sv') as Record<string, unknown>,
+  ],
+};
+
+async function createNlp(): Promise<Nlp> {
+  const container = await nlpjs.core.containerBootstrap();
+  container.use(nlpjs.language.Language);
+  for (const lang of nlpjs.langs) {
+    const plugin = Object.entries(lang).find(([name]) => /^Lang[A-Z][a-z]$/.test(name))?.[1];
+    container.use(plugin);
+  }
+  container.use(nlpjs.nlp.Nlp);
+  const nlp = container.get('nlp') as Nlp;
+  nlp.settings.autoSave = false;
+  nlp.settings.autoLoad = false;
+  nlp.settings.log = false;
+  const nluSettings = { log: false, useNoneFeature: true, spellCheck: true, spellCheckDistance: 1 };
+  // Training reads the manager's settings, classification the container's.
+  nlp.settings.nlu = { ...nluSettings };
+  Object.assign(nlp.nluManager.settings, nluSettings);
+  nlp.addLanguage([...supportedLocales]);
+  return nlp;
+}
+
+export async function readCorpus(dir = paths.corpus): Promise<CorpusFile[]> {
+  return Promise.all(supportedLocales.map(async (locale) => JSON.parse(await readFile(path.join(dir, `${locale}.json`), 'utf8')) as CorpusFile));
+}
+
+export function corpusHash(corpus: readonly CorpusFile[]): string {
+  return createHash('sha256').update(JSON.stringify({ modelVersion, corpus })).digest('hex');
+}
+
+export const defaultModelFile = path.join(paths.root, 'dist', 'nlu-model.json');
+
+function ngramModels(corpus: readonly CorpusFile[]): Map<Locale, NgramModel> {
+  const models = new Map<Locale, NgramModel>();
+  for (const file of corpus) {
+    const locale = toLocale(file.locale);
+    if (!locale) continue;
+    const samples = file.data.flatMap(({ intent, utterances }) => utterances.map((u) => ({ label: intent, text: normalizeUtterance(u) })));
+    models.set(locale, new NgramModel(samples));
+  }
+  return models;
+}
+
+/** Weight of NLP.js in the blend with the n-gram model. */
+const nlpWeight = 0.4;
+/** Turns the n-gram similarities into a distribution: higher is more decisive. */
+const ngramSharpness = 30;
+/** How much the channel's locale counts when the text's language is unclear. */
+const hintBonus = 0.15;
+
+/** For each word of the corpus, the languages whose corpus uses it. */
+function vocabulary(corpus: readonly CorpusFile[]): Map<string, Set<Locale>> {
+  const words = new Map<string, Set<Locale>>();
+  for (const file of corpus) {
+    const locale = toLocale(file.locale);
+    if (!locale) continue;
+    for (const { utterances } of file.data) {
+      for (const u of utterances) for (const w of fold(normalizeUtterance(u)).split(' ')) if (w) (words.get(w) ?? words.set(w, new Set()).get(w))?.add(locale);
+    }
+  }
+  return words;
+}
+
+/** Languages whose reading of the text is this close to the best one are all tried for the intent. */
+const closeLanguages = 0.15;
+
+/** A bare e-mail address, phone number, code or web address is data the user was asked for, not a request. */
+const isPlainData = (text: string): boolean =>
+  /^[^\s@]+@[^\s@]+$/.test(text) || /^\+?[\d\s().-]{3,}$/.test(text) || /^(https?:\/\/)?[\w-]+(\.[\w-]+)+(\/\S*)?$/.test(text);
+
+export class NlpRecognizer implements IntentRecognizer {
+  private readonly words: Map<string, Set<Locale>>;
+
+  private constructor(private readonly nlp: Nlp, private readonly ngrams: Map<Locale, NgramModel>, corpus: readonly CorpusFile[]) {
+    this.words = vocabulary(corpus);
+  }
+
+  /** Trains from a corpus (no cache). */
+  static async train(corpus: readonly CorpusFile[]): Promise<NlpRecognizer> {
+    const nlp = await createNlp();
+    for (const file of corpus) {
+      const locale = toLocale(file.locale);
+      if (!locale) throw new Error(`Corpus locale "${file.locale}" is not supported`);
+      for (const { intent, utterances } of file.data) {
+        if (!isIntentName(intent)) throw new Error(`Corpus ${locale}: unknown intent "${intent}"`);
+        for (const utterance of utterances) nlp.addDocument(locale, normalizeUtterance(utterance), intent);
+      }
+    }
+    await nlp.train();
+    return new NlpRecognizer(nlp, ngramModels(corpus), corpus);
+  }
+
+  /**
+   * Loads the model built from the current corpus, training (and saving it when `save` is set)
+   * if the cached model is missing or was built from another corpus.
+   */
+  static async load(options: { corpusDir?: string; modelFile?: string; save?: boolean } = {}): Promise<NlpRecognizer> {
+    const corpus = await readCorpus(options.corpusDir);
+    const hash = corpusHash(corpus);
+    const modelFile = options.modelFile ?? defaultModelFile;
+    if (existsSync(modelFile)) {
+      const cached = JSON.parse(await readFile(modelFile, 'utf8')) as { hash?: string; model?: string };
+      if (cached.hash === hash && typeof cached.model === 'string') {
+        const nlp = await createNlp();
+        nlp.import(cached.model);
+        return new NlpRecognizer(nlp, ngramModels(corpus), corpus);
+      }
+    }
+    const recognizer = await NlpRecognizer.train(corpus);
+    if (options.save) {
+      await mkdir(path.dirname(modelFile), { recursive: true });
+      await writeFile(modelFile, JSON.stringify({ hash, model: recognizer.nlp.export(true) }));
+    }
+    return recognizer;
+  }
+
+  /** NLP.js's distribution over intents for a text read as `locale`. */
+  private async classify(locale: Locale, text: string): Promise<Map<string, number>> {
+    const result = await this.nlp.process(locale, text);
+    return new Map((result.classifications ?? []).map((c) => [c.intent, c.score]));
+  }
+
+  /** How much each supported language looks like the text, 0..1. */
+  private languageScores(text: string): Map<Locale, number> {
+    const scores = new Map<Locale, number>();
+    for (const guess of this.nlp.nluManager.guesser.guess(text, [...supportedLocales], supportedLocales.length)) {
+      const locale = toLocale(guess.alpha2);
+      if (locale && !scores.has(locale)) scores.set(locale, guess.score);
+    }
+    return scores;
+  }
+
+  /** Evidence from the words themselves: a word only one language's corpus uses counts most. */
+  private wordEvidence(text: string): Map<Locale, number> {
+    const evidence = new Map<Locale, number>(supportedLocales.map((l) => [l, 0]));
+    const words = fold(text).split(' ').filter(Boolean);
+    for (const word of words) {
+      const languages = this.words.get(word);
+      if (languages) for (const l of languages) evidence.set(l, (evidence.get(l) ?? 0) + 1 / languages.size);
+    }
+    return evidence;
+  }
+
+  /** The intent a language's models read in the text: NLP.js blended with the n-gram model. */
+  private async intentIn(locale: Locale, text: string, labels: Map<string, number>): Promise<{ intent: IntentName; score: number }> {
+    const neural = await this.classify(locale, text);
+    const weights = new Map([...labels].map(([label, s]) => [label, Math.exp(ngramSharpness * s)]));
+    const total = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
+    let best: { intent: IntentName; score: number } = { intent: 'None', score: 0 };
+    for (const [label, w] of weights) {
+      const score = nlpWeight * (neural.get(label) ?? 0) + (1 - nlpWeight) * (w / total);
+      if (isIntentName(label) && score > best.score) best = { intent: label, score };
+    }
+    return best;
+  }
+
+  async recognize(rawText: string, hint?: string): Promise<Recognition> {
+    const text = normalizeUtterance(rawText);
+    const hinted = toLocale(hint);
+    if (text === '' || isPlainData(text)) return { intent: 'None', score: 1, locale: hinted ?? 'en' };
+    // 1. The language: the words only one language uses, how familiar the text looks to each
+    //    corpus, the trigram guesser, and a little the channel's hint.
+    const guesses = this.languageScores(text);
+    const evidence = this.wordEvidence(text);
+    const ngram = new Map(supportedLocales.map((l) => [l, (this.ngrams.get(l) as NgramModel).score(text)]));
+    const bestFamiliarity = Math.max(...[...ngram.values()].map((s) => s.familiarity), 1e-9);
+    const bestEvidence = Math.max(...evidence.values());
+    const languageScore = (l: Locale): number =>
+      (bestEvidence > 0 ? 0.5 * ((evidence.get(l) ?? 0) / bestEvidence) : 0) +
+      0.3 * ((ngram.get(l) as { familiarity: number }).familiarity / bestFamiliarity) +
+      0.2 * (guesses.get(l) ?? 0) +
+      (l === hinted ? hintBonus : 0);
+    const ranked = [...supportedLocales].sort((a, b) => languageScore(b) - languageScore(a));
+    const locale = ranked[0] as Locale;
+    // 2. The intent: read in the best language and in any language nearly as likely; the most
+    //    confident reading wins ("help" in a French conversation is still help).
+    const candidates = ranked.filter((l) => languageScore(l) >= languageScore(locale) - closeLanguages);
+    let best: { intent: IntentName; score: number } = { intent: 'None', score: 0 };
+    for (const l of candidates) {
+      const reading = await this.intentIn(l, text, (ngram.get(l) as { labels: Map<string, number> }).labels);
+      const current = best.intent === 'None' ? 0 : best.score;
+      if (best.score === 0 || (reading.intent !== 'None' && reading.score > current)) best = reading;
+    }
+    if (best.intent === 'None' || best.score < intentThreshold) {
+      return { intent: 'None', score: best.intent === 'None' ? best.score : 1 - best.score, locale };
+    }
+    return { ...best, locale };
+  }
+}

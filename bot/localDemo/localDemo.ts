@@ -1,0 +1,39 @@
+// Local mode only (no app credentials): the demo sign-in, the dev outbox and the bot's own Direct
+// Line for the web chat page, mounted on the server the bot already listens on.
+import type { Activity } from 'botbuilder';
+import type { Server } from 'restify';
+import type { EmbeddedDirectory } from '../adapters/embedded/embeddedDirectory.js';
+import type { Clock } from '../core/ports/clock.js';
+import type { Logger } from '../logger.js';
+import { mountDemoSignIn } from './demoSignIn.js';
+import { mountDevOutbox, type Outbox } from './devOutbox.js';
+import { DirectLine } from './directLine.js';
+import type { SessionRegistry } from './sessions.js';
+
+export interface LocalDemoParts {
+  readonly directory: EmbeddedDirectory;
+  readonly outbox: Outbox;
+  readonly sessions: SessionRegistry;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** Hands an activity to the bot and resolves when its turn has ended. */
+  readonly deliver: (activity: Partial<Activity>) => Promise<void>;
+}
+
+/** Mounts the local demo; returns what stops its Direct Line streams. */
+export function mountLocalDemo(server: Server, parts: LocalDemoParts): { close(): void } {
+  mountDemoSignIn(server, parts);
+  mountDevOutbox(server, parts);
+  const directLine = new DirectLine({
+    sessions: parts.sessions,
+    clock: parts.clock,
+    logger: parts.logger,
+    serviceUrl: () => `http://127.0.0.1:${server.address().port}/`,
+    deliver: parts.deliver,
+  });
+  directLine.mount(server);
+  server.server.on('upgrade', (req, socket, head: Buffer) => {
+    if (!directLine.handleUpgrade(req, socket, head)) socket.destroy();
+  });
+  return { close: () => directLine.close() };
+}

@@ -1,0 +1,56 @@
+// The last turns of a conversation, kept (redacted) in conversation state so that a hand-off to the
+// helpdesk carries them. Card values are never kept: a submission is recorded by its button only,
+// and a message typed while a password card was open is not recorded at all.
+import type { Activity, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { TranscriptLine } from '../core/ports/tickets.js';
+import { redact } from '../core/usecases/redaction.js';
+
+const keep = 20;
+const secretTypedKey = Symbol('secretTyped');
+const historyKey = Symbol('history');
+
+/** Marks this turn's message as possibly secret (typed while a password card was open). */
+export function markSecretTyped(context: TurnContext): void {
+  context.turnState.set(secretTypedKey, true);
+}
+
+/** The recorded turns before this one (for a hand-off made during this turn). */
+export function recentTurns(context: TurnContext): readonly TranscriptLine[] {
+  return context.turnState.get<readonly TranscriptLine[] | undefined>(historyKey) ?? [];
+}
+
+function botLine(activity: Partial<Activity>): string | undefined {
+  if (activity.type !== 'message') return undefined;
+  if (activity.text) return activity.text;
+  const card = activity.attachments?.[0]?.content as { body?: { text?: unknown }[] } | undefined;
+  const heading = card?.body?.[0]?.text;
+  return typeof heading === 'string' ? `[${heading}]` : undefined;
+}
+
+export class ConversationHistory {
+  constructor(private readonly lines: StatePropertyAccessor<TranscriptLine[]>) {}
+
+  /** Records the turn's message and the bot's replies once the turn has run. */
+  async record(context: TurnContext, runTurn: () => Promise<void>, now: () => Date): Promise<void> {
+    const history = await this.lines.get(context, []);
+    context.turnState.set(historyKey, [...history]);
+    const replies: TranscriptLine[] = [];
+    context.onSendActivities(async (_ctx, activities, next) => {
+      for (const activity of activities) {
+        const text = botLine(activity);
+        if (text) replies.push({ from: 'bot', text: redact(text), at: now().toISOString() });
+      }
+      return next();
+    });
+    await runTurn();
+    const activity = context.activity;
+    if (activity.type !== 'message') return;
+    const said = context.turnState.get<boolean | undefined>(secretTypedKey)
+      ? '[message hidden: it may have been a password]'
+      : typeof activity.text === 'string' && activity.text.trim() !== ''
+        ? redact(activity.text)
+        : `[card: ${typeof (activity.value as { action?: unknown } | undefined)?.action === 'string' ? String((activity.value as { action: string }).action) : 'button'}]`;
+    const next = [...history, { from: 'user' as const, text: said, at: now().toISOString() }, ...replies].slice(-keep);
+    await this.lines.set(context, next);
+  }
+}

@@ -1,0 +1,44 @@
+// Who is talking: only from trusted sources. On Teams the channel vouches for from.aadObjectId; on
+// the web chat the user is the one bound to the Direct Line conversation our own server opened after
+// a sign-in. Everything else in `from` is asserted by the client and never trusted.
+import type { Directory, DirectoryUser } from '../core/ports/directory.js';
+
+export type Identity =
+  | { readonly kind: 'user'; readonly user: DirectoryUser }
+  | { readonly kind: 'anonymous'; readonly reason: 'notSignedIn' | 'unknownUser' };
+
+/** The part of an activity identity is read from. */
+export interface ActivityIdentity {
+  readonly channelId?: string;
+  readonly from?: { readonly id?: string; readonly aadObjectId?: string };
+  readonly conversation?: { readonly id?: string };
+}
+
+/** Conversations opened by the bot's own Direct Line, each bound to the user who signed in (or nobody). */
+export interface WebChatSessions {
+  userForConversation(conversationId: string): { readonly userId: string | undefined } | undefined;
+}
+
+export const webChatChannelId = 'directline';
+
+export class IdentityResolver {
+  constructor(private readonly directory: Directory, private readonly sessions: WebChatSessions | undefined) {}
+
+  async resolve(activity: ActivityIdentity): Promise<Identity> {
+    const userId = this.trustedUserId(activity);
+    if (userId === undefined) return { kind: 'anonymous', reason: 'notSignedIn' };
+    const user = await this.directory.findUserById(userId);
+    if (!user || !user.accountEnabled) return { kind: 'anonymous', reason: 'unknownUser' };
+    return { kind: 'user', user };
+  }
+
+  private trustedUserId(activity: ActivityIdentity): string | undefined {
+    if (activity.channelId === 'msteams') return activity.from?.aadObjectId || undefined;
+    if (activity.channelId === webChatChannelId && this.sessions && activity.conversation?.id) {
+      const bound = this.sessions.userForConversation(activity.conversation.id)?.userId;
+      // The Direct Line sets `from` itself; a mismatch means the activity did not come through it.
+      return bound !== undefined && activity.from?.id === bound ? bound : undefined;
+    }
+    return undefined;
+  }
+}

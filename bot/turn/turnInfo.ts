@@ -1,0 +1,42 @@
+// What the bot worked out about a turn before any dialog runs: who is talking, in which language,
+// what they asked for. Kept in the turn's state, never persisted.
+import type { TurnContext } from 'botbuilder';
+import type { CardAction } from './cardActions.js';
+import type { Locale, Translator } from '../core/i18n/i18n.js';
+import type { Identity } from './identity.js';
+import type { Recognition } from '../core/nlu/recognizer.js';
+
+export interface TurnInfo {
+  readonly identity: Identity;
+  readonly t: Translator;
+  /** For text messages. */
+  readonly recognition?: Recognition;
+  /** For card submissions: the parsed action, or undefined when the payload was not recognised. */
+  readonly cardAction?: CardAction;
+  readonly isCardSubmission: boolean;
+  /** Set when the message asked to change the language (already saved in user state). */
+  readonly languageSwitch?: Locale;
+  /** The message was longer than the bot reads; nothing else was looked at. */
+  readonly inputTooLong: boolean;
+  readonly correlationId: string;
+}
+
+/** Longest message the bot reads; longer ones are refused with a message. */
+export const maxMessageLength = 4000;
+
+const key = Symbol('turnInfo');
+
+export function setTurnInfo(context: TurnContext, info: TurnInfo): void {
+  context.turnState.set(key, info);
+}
+
+export function turnInfo(context: TurnContext): TurnInfo {
+  const info = context.turnState.get<TurnInfo | undefined>(key);
+  if (!info) throw new Error('Turn info was not set for this turn');
+  return info;
+}
+
+/** The turn info when it was set (for the error handler, which can run before it is). */
+export function turnInfoIfSet(context: TurnContext): TurnInfo | undefined {
+  return context.turnState.get<TurnInfo | undefined>(key);
+}

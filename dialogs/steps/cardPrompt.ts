@@ -1,0 +1,97 @@
+// Asks with a card and waits for that card's answer. Every card carries a one-time nonce, kept here
+// only as a hash and bound to this conversation, this step and this user: a replayed, stale or forged
+// submission is refused and changes nothing. Once answered, the card is replaced so the values typed
+// into it do not stay on screen. The answer goes to the calling step and is never stored.
+import { createHash, randomBytes } from 'node:crypto';
+import { DeliveryModes, MessageFactory, type TurnContext } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import { cardVerbs } from '../../bot/turn/cardActions.js';
+import { markSecretTyped } from '../../bot/turn/conversationHistory.js';
+import { turnInfo } from '../../bot/turn/turnInfo.js';
+import { formCard, type FormButton, type FormSpec } from '../../cards/formCard.js';
+
+export interface CardPromptOptions {
+  readonly form: FormSpec;
+  /** Accept a typed message as the answer (codes, user names): it comes back as action "text". */
+  readonly acceptsText?: boolean;
+  /** The card asks for a secret: a typed message gets a warning that passwords belong in the card. */
+  readonly secret?: boolean;
+}
+
+export interface CardAnswer {
+  readonly action: string;
+  readonly fields: Readonly<Record<string, string>>;
+}
+
+interface PromptState {
+  options: CardPromptOptions;
+  nonceHash: string;
+  activityId?: string;
+  userId?: string;
+}
+
+const stateKey = 'cardPrompt';
+const hash = (nonce: string): string => createHash('sha256').update(nonce).digest('hex');
+
+export class CardPrompt extends Dialog<CardPromptOptions> {
+  override async beginDialog(dc: DialogContext, options?: CardPromptOptions): Promise<DialogTurnResult> {
+    if (!options) throw new Error('CardPrompt needs the form to show');
+    const identity = turnInfo(dc.context).identity;
+    const state: PromptState = { options, nonceHash: '', userId: identity.kind === 'user' ? identity.user.id : undefined };
+    (dc.activeDialog!.state as Record<string, unknown>)[stateKey] = state;
+    await this.send(dc.context, state);
+    return Dialog.EndOfTurn;
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const context = dc.context;
+    if (context.activity.type !== 'message') return Dialog.EndOfTurn;
+    const state = (dc.activeDialog!.state as Record<string, unknown>)[stateKey] as PromptState;
+    const info = turnInfo(context);
+    if (info.isCardSubmission) {
+      const action = info.cardAction;
+      const userId = info.identity.kind === 'user' ? info.identity.user.id : undefined;
+      if (action?.verb === cardVerbs.submitStep && state.nonceHash !== '' && hash(action.nonce) === state.nonceHash && userId === state.userId) {
+        state.nonceHash = '';
+        await this.replaceCard(context, state, info.t.t('card.received'));
+        return dc.endDialog({ action: action.action, fields: action.fields } satisfies CardAnswer);
+      }
+      await context.sendActivity(info.t.t(action ? 'card.stale' : 'card.unknown'));
+      return Dialog.EndOfTurn;
+    }
+    const text = (context.activity.text ?? '').trim();
+    if (state.options.acceptsText && text !== '') return dc.endDialog({ action: 'text', fields: { text } } satisfies CardAnswer);
+    if (state.options.secret) markSecretTyped(context);
+    await context.sendActivity(info.t.t(state.options.secret ? 'card.useCardForSecrets' : 'card.useCard'));
+    return Dialog.EndOfTurn;
+  }
+
+  /** Shows the card again with a new nonce; the earlier copy stops working. */
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    const state = (instance.state as Record<string, unknown>)[stateKey] as PromptState;
+    await this.replaceCard(context, state, turnInfo(context).t.t('card.replaced'));
+    await this.send(context, state);
+  }
+
+  private async send(context: TurnContext, state: PromptState): Promise<void> {
+    const nonce = randomBytes(18).toString('base64url');
+    state.nonceHash = hash(nonce);
+    const data = (b: FormButton): Record<string, string> => ({ ...(b.values ?? {}), verb: cardVerbs.submitStep, nonce, action: b.action });
+    const card = formCard(state.options.form, data);
+    const response = await context.sendActivity(MessageFactory.attachment(card));
+    state.activityId = response?.id;
+  }
+
+  /** Swaps the answered card for one without inputs or buttons, where the channel can update messages. */
+  private async replaceCard(context: TurnContext, state: PromptState, text: string): Promise<void> {
+    if (!state.activityId || context.activity.deliveryMode === DeliveryModes.ExpectReplies) return;
+    const cleared = MessageFactory.attachment(formCard({ heading: state.options.form.heading, lines: [{ text }] }, () => ({})));
+    cleared.id = state.activityId;
+    try {
+      await context.updateActivity(cleared);
+    } catch {
+      // Some channels cannot update a message. The card then stays on screen, but its nonce is spent.
+    }
+    state.activityId = undefined;
+  }
+}

@@ -1,0 +1,54 @@
+// Devices, sign-ins and sign out everywhere over POST /api/messages (expectReplies), as a channel
+// such as the Emulator or Teams talks to the bot.
+import assert from 'node:assert/strict';
+import { startApp, type RunningApp } from '../../../bot/app.js';
+import { loadConfig } from '../../../bot/config.js';
+import { translator } from '../../../bot/core/i18n/i18n.js';
+import { silentLogger } from '../../../bot/logger.js';
+import { cardOf, cardTexts, sharedRecognizer, submitActions } from '../../dialogs/harness.js';
+import { demoUserNamed, tempDir } from '../../helpers.js';
+
+interface Activity { type: string; text?: string; attachments?: { content?: unknown }[] }
+
+describe('account goals over /api/messages', function () {
+  let data: Awaited<ReturnType<typeof tempDir>>;
+  let app: RunningApp;
+  const t = translator('fr');
+
+  before(async function () {
+    data = await tempDir();
+    app = await startApp(loadConfig({ PORT: '0', DATA_DIR: data.dir }), silentLogger, { recognizer: await sharedRecognizer() });
+  });
+  after(async function () {
+    await app.stop();
+    await data.remove();
+  });
+
+  async function send(userId: string, fields: Record<string, unknown>): Promise<Activity[]> {
+    const activity = {
+      type: 'message', id: `m-${Math.random()}`, channelId: 'msteams', locale: 'fr-FR', deliveryMode: 'expectReplies',
+      serviceUrl: 'http://127.0.0.1:9/', from: { id: '29:claire', aadObjectId: userId }, recipient: { id: 'bot' },
+      conversation: { id: 'http-account', conversationType: 'personal' }, ...fields,
+    };
+    const response = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    assert.equal(response.status, 200);
+    return ((await response.json()) as { activities: Activity[] }).activities.filter((a) => a.type === 'message');
+  }
+
+  it('a French Teams user disables a device from the devices card, then signs out everywhere', async function () {
+    const claire = await demoUserNamed('claire');
+    const [list] = await send(claire.id, { text: 'montre-moi mes appareils' });
+    const disable = submitActions(cardOf(list as never)).find((d) => d.goal === 'devices.disable' && typeof d.target === 'string' && d.target !== 'lost');
+    assert.ok(disable);
+    const [confirm] = await send(claire.id, { value: disable });
+    assert.ok(cardTexts(cardOf(confirm as never)).includes(t.t('devices.cannotUndo')));
+    const [report] = await send(claire.id, { value: submitActions(cardOf(confirm as never)).find((d) => d.action === 'disable') });
+    const device = (await app.directory.listDevices(claire.id)).find((d) => d.id === disable.target);
+    assert.ok(cardTexts(cardOf(report as never)).includes(t.t('devices.done.disabled', { device: device?.displayName ?? '' })));
+    assert.equal((await app.directory.listDevices(claire.id)).find((d) => d.id === disable.target)?.accountEnabled, false);
+
+    const [question] = await send(claire.id, { text: 'déconnecte-moi partout' });
+    const [done] = await send(claire.id, { value: submitActions(cardOf(question as never)).find((d) => d.action === 'yes') });
+    assert.equal(done?.text, t.t('signout.done'));
+  });
+});

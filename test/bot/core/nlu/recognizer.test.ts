@@ -1,0 +1,82 @@
+// The recognizer against the labelled dev set in test/bot/core/nlu/devset, which is never used for
+// training. Prints the accuracy per language and requires at least 0.90 in each.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { supportedLocales, type Locale } from '../../../../bot/core/i18n/i18n.js';
+import { intentNames } from '../../../../bot/core/nlu/intents.js';
+import { readCorpus, type CorpusFile, type NlpRecognizer } from '../../../../bot/core/nlu/recognizer.js';
+import { paths } from '../../../../bot/paths.js';
+import { sharedRecognizer } from '../../../dialogs/harness.js';
+
+const devsetDir = path.join(paths.root, 'test', 'bot', 'core', 'nlu', 'devset');
+const devset = async (locale: Locale): Promise<CorpusFile> => JSON.parse(await readFile(path.join(devsetDir, `${locale}.json`), 'utf8')) as CorpusFile;
+const key = (s: string) => s.replace(/<at>.*?<\/at>/g, '').trim().toLowerCase();
+
+describe('recognizer', function () {
+  let recognizer: NlpRecognizer;
+  before(async () => (recognizer = await sharedRecognizer()));
+
+  it('the corpus and the dev set cover every intent in every language, and do not overlap', async function () {
+    const corpus = await readCorpus();
+    for (const file of corpus) {
+      const locale = file.locale as Locale;
+      const dev = await devset(locale);
+      for (const name of intentNames) {
+        assert.ok((file.data.find((d) => d.intent === name)?.utterances.length ?? 0) >= 40, `${locale} corpus: ${name}`);
+        assert.ok((dev.data.find((d) => d.intent === name)?.utterances.length ?? 0) >= 10, `${locale} dev set: ${name}`);
+      }
+      const training = new Set(file.data.flatMap((d) => d.utterances.map(key)));
+      const leaked = dev.data.flatMap((d) => d.utterances).filter((u) => training.has(key(u)));
+      assert.deepEqual(leaked, [], `${locale}: dev-set lines found in the training corpus`);
+    }
+  });
+
+  for (const locale of supportedLocales) {
+    it(`dev-set accuracy in ${locale} is at least 0.90, with and without the channel's locale`, async function () {
+      const dev = await devset(locale);
+      let total = 0;
+      let hinted = 0;
+      let detected = 0;
+      let language = 0;
+      for (const { intent, utterances } of dev.data) {
+        for (const utterance of utterances) {
+          total += 1;
+          if ((await recognizer.recognize(utterance, locale)).intent === intent) hinted += 1;
+          const blind = await recognizer.recognize(utterance);
+          if (blind.intent === intent) detected += 1;
+          if (blind.locale === locale) language += 1;
+        }
+      }
+      const report = { locale, utterances: total, withLocale: +(hinted / total).toFixed(3), detected: +(detected / total).toFixed(3), languageDetected: +(language / total).toFixed(3) };
+      console.log(`      ${JSON.stringify(report)}`);
+      assert.ok(report.withLocale >= 0.9, `accuracy with the locale: ${report.withLocale}`);
+      assert.ok(report.detected >= 0.9, `accuracy with the language detected: ${report.detected}`);
+    });
+  }
+
+  it('strips Teams mentions and markup before recognising', async function () {
+    const plain = await recognizer.recognize('show my profile', 'en');
+    const mentioned = await recognizer.recognize('<at>Account Assistant</at> show my profile', 'en');
+    assert.equal(mentioned.intent, 'profile.view');
+    assert.equal(mentioned.score.toFixed(3), plain.score.toFixed(3));
+  });
+
+  it('answers None for empty or meaningless text', async function () {
+    assert.equal((await recognizer.recognize('', 'fr')).intent, 'None');
+    assert.equal((await recognizer.recognize('   ', 'fr')).locale, 'fr');
+    assert.equal((await recognizer.recognize('qwxz plorf zzk', 'en')).intent, 'None');
+  });
+
+  it('detects the language when the channel says nothing', async function () {
+    assert.equal((await recognizer.recognize('je voudrais réinitialiser mon mot de passe')).locale, 'fr');
+    assert.equal((await recognizer.recognize('ik ben mijn wachtwoord vergeten')).locale, 'nl');
+    assert.equal((await recognizer.recognize('jag har glömt mitt lösenord')).locale, 'sv');
+    assert.equal((await recognizer.recognize('I forgot my password')).locale, 'en');
+  });
+
+  it('follows the text over a wrong channel hint', async function () {
+    const result = await recognizer.recognize('jag har glömt mitt lösenord', 'en-US');
+    assert.deepEqual([result.intent, result.locale], ['password.reset', 'sv']);
+  });
+});

@@ -1,6 +1,6 @@
 // A form card: heading, lines, a list of items with their own buttons, facts, inputs and actions.
 // Goal dialogs describe what to ask; the card prompt adds the one-time nonce to every button.
-import { cardVerbs } from '../bot/turn/cardActions.js';
+import { cardVerbs } from './cardVerbs.js';
 import { renderCard, type CardAttachment } from './renderer.js';
 
 export interface FormLine {

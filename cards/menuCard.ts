@@ -1,5 +1,5 @@
 // The menu: every goal the chat can carry out, as buttons that start it.
-import { cardVerbs } from '../bot/turn/cardActions.js';
+import { cardVerbs } from './cardVerbs.js';
 import type { Goal } from '../bot/core/goals.js';
 import type { Translator } from '../bot/core/i18n/i18n.js';
 import { renderCard, type CardAttachment } from './renderer.js';

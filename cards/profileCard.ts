@@ -1,5 +1,5 @@
 // The profile card: photo (or initials), name, job, contact details, manager, and who manages it.
-import { cardVerbs } from '../bot/turn/cardActions.js';
+import { cardVerbs } from './cardVerbs.js';
 import type { Translator } from '../bot/core/i18n/i18n.js';
 import type { Profile } from '../bot/core/ports/directory.js';
 import { initialsAvatar } from './avatar.js';

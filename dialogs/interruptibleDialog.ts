@@ -1,7 +1,7 @@
 // The interruptions, in one place: help, cancel and a change of language work at any step of any goal.
 import { maxMessageLength } from '../bot/turn/turnInfo.js';
 import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult, DialogTurnStatus } from 'botbuilder-dialogs';
-import { cardVerbs } from '../bot/turn/cardActions.js';
+import { cardVerbs } from '../cards/cardVerbs.js';
 import { turnInfo } from '../bot/turn/turnInfo.js';
 import { sendMenu } from './replies.js';
 

@@ -2,9 +2,9 @@
 // what no goal dialog owns (help, cancel with nothing to cancel, not understood, not signed in).
 import { maxMessageLength } from '../bot/turn/turnInfo.js';
 import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
-import { cardVerbs } from '../bot/turn/cardActions.js';
+import { cardVerbs } from '../cards/cardVerbs.js';
 import { goalFor } from '../bot/core/goals.js';
-import { isGoalIntent, type GoalIntent } from '../bot/core/nlu/intents.js';
+import { isGoalIntent, type GoalIntent } from '../bot/core/goals.js';
 import { turnInfo } from '../bot/turn/turnInfo.js';
 import type { AccountServices } from '../bot/core/usecases/services.js';
 import { AuditViewDialog } from './goals/auditViewDialog.js';
@@ -153,7 +153,7 @@ export class RootDialog extends InterruptibleDialog {
   private async startGoal(dc: DialogContext, intent: GoalIntent, target?: string, task?: string): Promise<DialogTurnResult> {
     const { identity, t } = turnInfo(dc.context);
     const goal = goalFor(intent);
-    if (goal.requiresSignIn && identity.kind !== 'user') {
+    if (goal.signIn && identity.kind !== 'user') {
       await sendSignInRequired(dc.context, t);
       return dc.endDialog();
     }

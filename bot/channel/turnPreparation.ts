@@ -1,7 +1,7 @@
 // Works out, once per turn, who is talking, what they asked for and in which language to answer.
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
-import { parseCardAction } from '../turn/cardActions.js';
+import { parseCardAction } from '../turn/cardSubmission.js';
 import { defaultLocale, toLocale, translator, type Locale } from '../core/i18n/i18n.js';
 import type { IdentityResolver } from '../turn/identity.js';
 import { languageSwitchRequest } from '../core/nlu/languageSwitch.js';

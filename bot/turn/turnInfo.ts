@@ -1,7 +1,7 @@
 // What the bot worked out about a turn before any dialog runs: who is talking, in which language,
 // what they asked for. Kept in the turn's state, never persisted.
 import type { TurnContext } from 'botbuilder';
-import type { CardAction } from './cardActions.js';
+import type { CardAction } from './cardSubmission.js';
 import type { Locale, Translator } from '../core/i18n/i18n.js';
 import type { Identity } from './identity.js';
 import type { Recognition } from '../core/nlu/recognizer.js';

@@ -4,7 +4,8 @@
 import { EventFactory, MessageFactory, type Activity } from 'botbuilder';
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { recentTurns } from '../../bot/turn/conversationHistory.js';
-import { isTicketCategory, ticketCategories, type TicketCategory, type TicketContext } from '../../bot/core/ports/tickets.js';
+import { isTicketCategory, ticketCategories, type TicketCategory } from '../../bot/core/goals.js';
+import type { TicketContext } from '../../bot/core/ports/tickets.js';
 import { turnInfo } from '../../bot/turn/turnInfo.js';
 import type { AccountServices } from '../../bot/core/usecases/services.js';
 import { maxDescriptionLength, openTicket } from '../../bot/core/usecases/tickets.js';

@@ -3,11 +3,11 @@
 // change in their own language.
 import { MessageFactory } from 'botbuilder';
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { TicketAct } from '../../bot/turn/cardActions.js';
-import { isGoalIntent } from '../../bot/core/nlu/intents.js';
+import type { TicketAct } from '../../cards/cardVerbs.js';
+import { isGoalIntent, selfServiceTasks } from '../../bot/core/goals.js';
 import { turnInfo } from '../../bot/turn/turnInfo.js';
 import type { AccountServices } from '../../bot/core/usecases/services.js';
-import { assignTicket, isAgent, maxDescriptionLength, resolveTicket, selfServiceTasks, sendBackTicket, type TicketUpdateOutcome } from '../../bot/core/usecases/tickets.js';
+import { assignTicket, isAgent, maxDescriptionLength, resolveTicket, sendBackTicket, type TicketUpdateOutcome } from '../../bot/core/usecases/tickets.js';
 import { CardPrompt } from './cardPrompt.js';
 import { dialogIds } from '../dialogIds.js';
 import { actorFor, answerOf, askWithCard, endCancelled, signedInUserId } from '../goalSupport.js';

@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DeliveryModes, MessageFactory, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
-import { cardVerbs } from '../../bot/turn/cardActions.js';
+import { cardVerbs } from '../../cards/cardVerbs.js';
 import { markSecretTyped } from '../../bot/turn/conversationHistory.js';
 import { turnInfo } from '../../bot/turn/turnInfo.js';
 import { formCard, type FormButton, type FormSpec } from '../../cards/formCard.js';

@@ -3,7 +3,7 @@
 import { MessageFactory } from 'botbuilder';
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Params } from '../../bot/core/i18n/i18n.js';
-import type { GoalIntent } from '../../bot/core/nlu/intents.js';
+import type { GoalIntent } from '../../bot/core/goals.js';
 import { turnInfo } from '../../bot/turn/turnInfo.js';
 import type { AccountServices } from '../../bot/core/usecases/services.js';
 import { noticeCard } from '../../cards/noticeCard.js';

@@ -1,7 +1,7 @@
 // A goal the helpdesk sent back to the user as a self-service task: run it, and when the change it
 // asks for succeeded, resolve the ticket with a note and tell the agent.
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { GoalIntent } from '../../bot/core/nlu/intents.js';
+import type { GoalIntent } from '../../bot/core/goals.js';
 import { toLocale, translator } from '../../bot/core/i18n/i18n.js';
 import { turnInfo } from '../../bot/turn/turnInfo.js';
 import type { AccountServices } from '../../bot/core/usecases/services.js';

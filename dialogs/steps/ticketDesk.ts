@@ -1,8 +1,8 @@
 // What the helpdesk and the user are told when a ticket arrives or moves, each in their own
 // language, in their own conversation with the bot.
-import type { TicketAct } from '../../bot/turn/cardActions.js';
+import type { TicketAct } from '../../cards/cardVerbs.js';
 import { toLocale, translator, type Translator } from '../../bot/core/i18n/i18n.js';
-import type { GoalIntent } from '../../bot/core/nlu/intents.js';
+import type { GoalIntent } from '../../bot/core/goals.js';
 import type { Ticket } from '../../bot/core/ports/tickets.js';
 import type { AccountServices } from '../../bot/core/usecases/services.js';
 import { actsOnTicket, startsGoal } from '../../cards/formCard.js';

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import type { Activity } from 'botbuilder';
 import { supportedLocales, translator } from '../../bot/core/i18n/i18n.js';
-import { cardVerbs } from '../../bot/turn/cardActions.js';
+import { cardVerbs } from '../../cards/cardVerbs.js';
 import { goals } from '../../bot/core/goals.js';
 import { demoUser } from '../helpers.js';
 import { cardOf, cardTexts, createHarness, type Harness } from './harness.js';

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { supportedLocales, toLocale, type Locale } from '../i18n/i18n.js';
 import { paths } from '../../paths.js';
-import { isIntentName, type IntentName } from './intents.js';
+import { isIntentName, type IntentName } from '../goals.js';
 import { fold, NgramModel } from './ngramModel.js';
 import { normalizeUtterance } from './normalize.js';
 

@@ -1,10 +1,6 @@
 // The helpdesk's ticket desk: cases the assistant hands to a person, with what a person needs to
 // pick them up without asking again. Never a password, code or token.
-import type { GoalIntent } from '../nlu/intents.js';
-
-export const ticketCategories = ['password', 'signInMethods', 'device', 'organization', 'profile', 'other'] as const;
-export type TicketCategory = (typeof ticketCategories)[number];
-export const isTicketCategory = (value: unknown): value is TicketCategory => (ticketCategories as readonly unknown[]).includes(value);
+import type { GoalIntent, TicketCategory } from '../goals.js';
 
 export type TicketState = 'new' | 'assigned' | 'sentBack' | 'resolved';
 

@@ -1,8 +1,7 @@
 // Hand-offs to the helpdesk: a ticket with the context already filled in, audited; and what a user
 // may see of tickets (their own) and what an agent may (all of them).
-import type { GoalIntent } from '../nlu/intents.js';
-import type { AuditAction } from '../ports/audit.js';
-import type { Ticket, TicketCategory, TicketChange, TicketContext, TranscriptLine } from '../ports/tickets.js';
+import { goalFor, type GoalIntent, type TicketCategory } from '../goals.js';
+import type { Ticket, TicketChange, TicketContext, TranscriptLine } from '../ports/tickets.js';
 import { redact } from './redaction.js';
 import { audit, type AccountServices, type Actor } from './services.js';
 
@@ -35,19 +34,6 @@ export async function isAgent(services: AccountServices, userId: string): Promis
 }
 
 export type TicketUpdateOutcome = { ok: true; ticket: Ticket } | { ok: false; error: 'notFound' | 'notAgent' | 'resolved' | 'notYours' };
-
-/** The goals a ticket can be sent back for: the ones the user can finish with the assistant. */
-export const selfServiceTasks: readonly GoalIntent[] = [
-  'password.change', 'securityinfo.add', 'securityinfo.remove', 'securityinfo.default', 'devices.disable',
-  'organizations.leave', 'termsofuse.review', 'signout.everywhere',
-];
-
-/** What the audit log calls the change each task makes. */
-const taskActions: Partial<Record<GoalIntent, AuditAction>> = {
-  'password.change': 'password.change', 'securityinfo.add': 'securityinfo.add', 'securityinfo.remove': 'securityinfo.remove',
-  'securityinfo.default': 'securityinfo.default', 'devices.disable': 'devices.disable', 'organizations.leave': 'organizations.leave',
-  'termsofuse.review': 'termsofuse.decision', 'signout.everywhere': 'signout.everywhere',
-};
 
 async function agentChange(
   services: AccountServices, actor: Actor, number: string,
@@ -92,7 +78,7 @@ export async function completeTask(services: AccountServices, actor: Actor, numb
   const ticket = await services.tickets.get(number);
   if (!ticket || ticket.userId !== actor.userId) return { ok: false, error: 'notYours' };
   if (ticket.state !== 'sentBack' || ticket.task !== goal) return { ok: false, error: 'resolved' };
-  const action = taskActions[goal];
+  const action = goalFor(goal).task;
   const done = (await services.audit.listForUser(actor.userId, 50)).some((e) => e.action === action && e.result === 'success' && e.at >= since);
   if (!done) return { ok: false, error: 'notYours' };
   const at = services.clock.now().toISOString();

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { supportedLocales, type Locale } from '../../../../bot/core/i18n/i18n.js';
-import { intentNames } from '../../../../bot/core/nlu/intents.js';
+import { intentNames } from '../../../../bot/core/goals.js';
 import { readCorpus, type CorpusFile, type NlpRecognizer } from '../../../../bot/core/nlu/recognizer.js';
 import { paths } from '../../../../bot/paths.js';
 import { sharedRecognizer } from '../../../dialogs/harness.js';

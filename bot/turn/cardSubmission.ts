@@ -1,16 +1,7 @@
 // Card submissions are data from the client. They are parsed here, where they arrive, into a typed
 // action or rejected; handlers never see the raw value.
-import { isGoalIntent, type GoalIntent } from '../core/nlu/intents.js';
-
-export const cardVerbs = {
-  startGoal: 'goal.start',
-  showMenu: 'menu.show',
-  reportProfileError: 'profile.reportError',
-  /** A helpdesk agent's action on a ticket; allowed to agents only, checked where it is handled. */
-  ticketAction: 'ticket.act',
-  /** A step of a goal dialog: carries the one-time nonce of the card it came from. */
-  submitStep: 'step.submit',
-} as const;
+import { cardVerbs, ticketActs, type TicketAct } from '../../cards/cardVerbs.js';
+import { isGoalIntent, type GoalIntent } from '../core/goals.js';
 
 export type CardAction =
   | { readonly verb: typeof cardVerbs.startGoal; readonly goal: GoalIntent; readonly target?: string; readonly task?: string }
@@ -19,8 +10,6 @@ export type CardAction =
   | { readonly verb: typeof cardVerbs.showMenu }
   | { readonly verb: typeof cardVerbs.reportProfileError };
 
-export const ticketActs = ['open', 'assign', 'resolve', 'sendBack'] as const;
-export type TicketAct = (typeof ticketActs)[number];
 const isTicketNumber = (value: unknown): value is string => typeof value === 'string' && /^INC-\d{6}$/i.test(value);
 
 const isIdLike = (value: string): boolean => /^[\w.:@+-]{1,128}$/.test(value);

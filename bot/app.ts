@@ -1,32 +1,24 @@
-// The composition root: the only place that knows which adapters serve the ports.
-import { ConversationState, UserState, type Activity, type CloudAdapter, type StatePropertyAccessor, type Storage, type TurnContext } from 'botbuilder';
-import type { DialogState } from 'botbuilder-dialogs';
+// The composition root: the only place that knows which adapters serve the ports. It opens the
+// embedded tenant in DATA_DIR, builds the use cases over it, composes the bot, and serves it.
 import type { Server } from 'restify';
-import { RootDialog } from '../dialogs/rootDialog.js';
-import { AccountBot } from './channel/accountBot.js';
-import { ConversationHistory } from './turn/conversationHistory.js';
-import type { TranscriptLine } from './core/ports/tickets.js';
-import { createCloudAdapter } from './channel/cloudAdapter.js';
-import { EmbeddedDirectory } from './adapters/embedded/embeddedDirectory.js';
-import { OutboxNotifier } from './adapters/embedded/outboxNotifier.js';
-import type { Config } from './config.js';
-import { mountLocalDemo } from './localDemo/localDemo.js';
-import { SessionRegistry } from './localDemo/sessions.js';
-import { IdentityResolver, type WebChatSessions } from './turn/identity.js';
-import type { Logger } from './logger.js';
-import { NlpRecognizer, type IntentRecognizer } from './core/nlu/recognizer.js';
-import { systemClock, type Clock } from './core/ports/clock.js';
 import { EmbeddedAuditLog } from './adapters/embedded/embeddedAuditLog.js';
 import { EmbeddedConversationReferences } from './adapters/embedded/embeddedConversationReferences.js';
+import { EmbeddedDirectory } from './adapters/embedded/embeddedDirectory.js';
 import { EmbeddedTickets } from './adapters/embedded/embeddedTickets.js';
-import { ProactiveMessenger, type ContinueConversation } from './channel/proactiveMessenger.js';
-import type { ConversationReferences } from './core/ports/proactive.js';
 import { EmbeddedVerificationStore } from './adapters/embedded/embeddedVerificationStore.js';
-import type { AccountServices } from './core/usecases/services.js';
-import { Verification } from './core/usecases/verification.js';
-import { createServer, InFlight } from './channel/server.js';
+import { OutboxNotifier } from './adapters/embedded/outboxNotifier.js';
+import { BotChannel } from './channel/botChannel.js';
+import { composeBot } from './channel/composeBot.js';
 import { FileStorage } from './channel/fileStorage.js';
-import { TurnPreparation, type ConversationInfo, type UserPreferences } from './channel/turnPreparation.js';
+import { ProactiveMessenger, type ContinueConversation } from './channel/proactiveMessenger.js';
+import { createServer, InFlight } from './channel/server.js';
+import type { Config } from './config.js';
+import { NlpRecognizer, type IntentRecognizer } from './core/nlu/recognizer.js';
+import { systemClock, type Clock } from './core/ports/clock.js';
+import { createUseCases, type Ports } from './core/usecases/useCases.js';
+import { mountLocalDemo } from './localDemo/localDemo.js';
+import { SessionRegistry } from './localDemo/sessions.js';
+import type { Logger } from './logger.js';
 
 export interface RunningApp {
   readonly url: string;
@@ -44,73 +36,49 @@ export interface AppOptions {
   readonly clock?: Clock;
 }
 
-/** The embedded tenant's ports over DATA_DIR: directory, outbox, audit log and verification state. */
-export async function embeddedServices(
-  dataDir: string, directory: EmbeddedDirectory, clock: Clock, reach: { continueIn: ContinueConversation; logger: Logger },
-): Promise<AccountServices & { notifier: OutboxNotifier; audit: EmbeddedAuditLog; tickets: EmbeddedTickets; references: EmbeddedConversationReferences }> {
-  const notifier = await OutboxNotifier.open(dataDir, clock);
-  const audit = await EmbeddedAuditLog.open(dataDir);
-  const verification = new Verification(new EmbeddedVerificationStore(dataDir), notifier, clock, async () => (await directory.tenant()).policy);
-  const tickets = await EmbeddedTickets.open(dataDir);
-  const references = await EmbeddedConversationReferences.open(dataDir);
-  const proactive = new ProactiveMessenger(references, reach.continueIn, reach.logger);
-  return { directory, notifier, audit, verification, tickets, references, proactive, clock };
+export interface EmbeddedPorts extends Ports {
+  readonly directory: EmbeddedDirectory;
+  readonly notifier: OutboxNotifier;
+  readonly audit: EmbeddedAuditLog;
+  readonly tickets: EmbeddedTickets;
+  readonly references: EmbeddedConversationReferences;
 }
 
-/** The bot and its state over a storage: what every host of the bot (server, tests) wires the same way. */
-export function composeBot(parts: {
-  services: AccountServices; references: ConversationReferences; recognizer: IntentRecognizer; storage: Storage; sessions?: WebChatSessions;
-}): {
-  bot: AccountBot; conversationState: ConversationState; dialogState: StatePropertyAccessor<DialogState>;
-} {
-  const { directory } = parts.services;
-  const conversationState = new ConversationState(parts.storage);
-  const userState = new UserState(parts.storage);
-  const dialogState = conversationState.createProperty<DialogState>('dialogState');
-  const preparation = new TurnPreparation(
-    new IdentityResolver(directory, parts.sessions),
-    parts.recognizer,
-    userState.createProperty<UserPreferences>('preferences'),
-    conversationState.createProperty<ConversationInfo>('conversation'),
-  );
-  const history = new ConversationHistory(conversationState.createProperty<TranscriptLine[]>('recentTurns'));
-  const bot = new AccountBot({
-    conversationState, userState, dialogState, rootDialog: new RootDialog(parts.services), preparation, directory, history, references: parts.references, now: () => parts.services.clock.now(),
-  });
-  return { bot, conversationState, dialogState };
+/** The embedded tenant's adapters over DATA_DIR: directory, outbox, audit log, tickets, verification state, conversation references. */
+export async function embeddedPorts(
+  dataDir: string, directory: EmbeddedDirectory, clock: Clock, reach: { continueIn: ContinueConversation; logger: Logger },
+): Promise<EmbeddedPorts> {
+  const references = await EmbeddedConversationReferences.open(dataDir);
+  return {
+    directory,
+    clock,
+    notifier: await OutboxNotifier.open(dataDir, clock),
+    audit: await EmbeddedAuditLog.open(dataDir),
+    tickets: await EmbeddedTickets.open(dataDir),
+    verificationStore: new EmbeddedVerificationStore(dataDir),
+    references,
+    proactive: new ProactiveMessenger(references, reach.continueIn, reach.logger),
+  };
 }
 
 export async function startApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<RunningApp> {
   const clock = options.clock ?? systemClock;
   const directory = await EmbeddedDirectory.open({ dataDir: config.dataDir, seedFile: config.tenantSeed, logger, now: () => clock.now() });
-  // Proactive messages go through the adapter, which is made once the bot exists.
-  const late: { adapter?: CloudAdapter } = {};
-  const continueIn: ContinueConversation = (reference, logic) => {
-    if (!late.adapter) throw new Error('The adapter is not ready yet');
-    return late.adapter.continueConversationAsync(config.microsoftApp.appId, reference, logic);
-  };
-  const services = await embeddedServices(config.dataDir, directory, clock, { continueIn, logger });
-  const { notifier, audit, tickets } = services;
+  const channel = new BotChannel(config, logger);
+  const ports = await embeddedPorts(config.dataDir, directory, clock, { continueIn: channel.continueIn, logger });
   const recognizer = options.recognizer ?? (await NlpRecognizer.load());
   const storage = FileStorage.inDataDir(config.dataDir);
   const sessions = config.localMode ? new SessionRegistry(clock) : undefined;
-  const { bot, conversationState, dialogState } = composeBot({ services, references: services.references, recognizer, storage, sessions });
-  const channelAdapter = createCloudAdapter({ config, logger, conversationState, dialogState });
-  late.adapter = channelAdapter;
-  const logic = (context: TurnContext): Promise<void> => bot.run(context);
+  channel.attach(composeBot({ useCases: createUseCases(ports), directory, references: ports.references, recognizer, storage, sessions }));
 
   let ready = false;
   const inFlight = new InFlight();
   const server: Server = createServer(config, logger, inFlight, {
-    processActivity: (req, res) => channelAdapter.process(req, res, logic),
+    processActivity: (req, res) => channel.process(req, res),
     isReady: () => ready,
   });
-
-  const localDemo = config.localMode && sessions
-    ? mountLocalDemo(server, {
-        directory, outbox: notifier, sessions, clock, logger,
-        deliver: (activity) => inFlight.run(() => channelAdapter.processActivityDirect('', activity as Activity, logic)),
-      })
+  const localDemo = sessions
+    ? mountLocalDemo(server, { directory, outbox: ports.notifier, sessions, clock, logger, deliver: (activity) => inFlight.run(() => channel.deliver(activity)) })
     : undefined;
 
   await new Promise<void>((resolve, reject) => {
@@ -118,7 +86,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     server.listen(config.port, config.host, () => resolve());
   });
   ready = true;
-  const port = (server.address()).port;
+  const port = server.address().port;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
   logger.info('bot listening', { url, localMode: config.localMode, dataDir: config.dataDir });
 
@@ -135,5 +103,5 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       await closed;
       logger.info('bot stopped');
     })());
-  return { url, port, directory, notifier, audit, tickets, stop };
+  return { url, port, directory, notifier: ports.notifier, audit: ports.audit, tickets: ports.tickets, stop };
 }

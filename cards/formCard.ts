@@ -1,7 +1,8 @@
 // A form card: heading, lines, a list of items with their own buttons, facts, inputs and actions.
 // Goal dialogs describe what to ask; the card prompt adds the one-time nonce to every button.
 import { cardVerbs } from './cardVerbs.js';
-import { renderCard, type CardAttachment } from './renderer.js';
+import type { Translator } from '../bot/core/i18n/i18n.js';
+import { renderCard, type ButtonPayload, type CardAttachment, type TemplateAction, type TemplateInput } from './renderer.js';
 
 export interface FormLine {
   readonly text: string;
@@ -51,7 +52,10 @@ export interface FormSpec {
 }
 
 /** The data every button sends: the verb and the card's fields, plus whatever the caller adds (the nonce). */
-export type ButtonData = (button: FormButton) => Record<string, string>;
+export type ButtonData = (button: FormButton) => ButtonPayload;
+
+/** For cards whose buttons only show something (no data of their own). */
+export const noData: ButtonData = () => ({});
 
 /** For buttons that start a goal (`action` is the goal, `values` e.g. its target): they change nothing, so no nonce. */
 export const startsGoal: ButtonData = (b) => ({ ...(b.values ?? {}), verb: cardVerbs.startGoal, goal: b.action });
@@ -59,7 +63,16 @@ export const startsGoal: ButtonData = (b) => ({ ...(b.values ?? {}), verb: cardV
 /** For an agent's buttons on a ticket (`action` is the act, `values.ticket` the number); checked where handled. */
 export const actsOnTicket: ButtonData = (b) => ({ verb: cardVerbs.ticketAction, ticket: b.values?.ticket ?? '', act: b.action });
 
-function button(b: FormButton, data: ButtonData): Record<string, unknown> {
+/** "Cancel": ends the step without sending what was typed. */
+export const cancelButton = (t: Translator): FormButton => ({ title: t.t('common.cancel'), action: 'cancel', sendsInputs: false });
+
+/** "Yes" (destructive: it changes something) and "No". */
+export const yesNoButtons = (t: Translator): FormButton[] => [
+  { title: t.t('common.yes'), action: 'yes', style: 'destructive' },
+  { title: t.t('common.no'), action: 'no' },
+];
+
+function button(b: FormButton, data: ButtonData): TemplateAction {
   return {
     title: b.title,
     style: b.style ?? 'default',
@@ -81,7 +94,7 @@ export function formCard(spec: FormSpec, data: ButtonData): CardAttachment {
       actions: (item.buttons ?? []).map((b) => button(b, data)),
     })),
     facts: spec.facts ?? [],
-    inputs: (spec.inputs ?? []).map((input) => {
+    inputs: (spec.inputs ?? []).map((input): TemplateInput => {
       switch (input.kind) {
         case 'text':
           return { kind: 'text', id: input.id, label: input.label, style: input.style ?? 'text', placeholder: input.placeholder ?? '', required: input.required ?? true, errorMessage: input.errorMessage ?? input.label, maxLength: input.maxLength ?? 256 };
@@ -94,4 +107,9 @@ export function formCard(spec: FormSpec, data: ButtonData): CardAttachment {
     actions: (spec.buttons ?? []).map((b) => button(b, data)),
     footer: spec.footer ?? '',
   });
+}
+
+/** What an answered card becomes: its heading and one line, no inputs, no buttons. */
+export function answeredCard(heading: string, text: string): CardAttachment {
+  return formCard({ heading, lines: [{ text }] }, noData);
 }

@@ -1,8 +1,9 @@
-// The password cards: what the rules are, which one failed, and the inputs (password style only).
+// The password cards: what the rules are, which one failed, and the inputs (password style only);
+// the account name an anonymous reset starts from; sign out everywhere, asked or offered.
 import type { Translator } from '../bot/core/i18n/i18n.js';
 import type { PasswordPolicy } from '../bot/core/ports/directory.js';
 import type { PolicyFailure } from '../bot/core/usecases/passwordPolicy.js';
-import type { FormInput, FormLine, FormSpec } from './formCard.js';
+import { cancelButton, yesNoButtons, type FormInput, type FormLine, type FormSpec } from './formCard.js';
 
 export function policyLine(t: Translator, policy: PasswordPolicy): string {
   return t.t('password.rules', { min: policy.minLength, classes: policy.requiredCharacterClasses, history: policy.historyCount });
@@ -26,8 +27,28 @@ export function newPasswordForm(t: Translator, options: { headingKey: string; in
     ],
     buttons: [
       { title: t.t(options.withCurrent ? 'password.changeButton' : 'password.resetButton'), action: 'submit', style: 'positive' },
-      { title: t.t('common.cancel'), action: 'cancel', sendsInputs: false },
+      cancelButton(t),
     ],
     footer: t.t('password.privacy'),
   };
+}
+
+/** An anonymous reset: which account (typed in the card or as a message). */
+export function accountNameForm(t: Translator, exampleDomain: string): FormSpec {
+  return {
+    heading: t.t('passwordReset.heading'),
+    lines: [{ text: t.t('passwordReset.askAccount') }],
+    inputs: [{ kind: 'text', id: 'account', label: t.t('passwordReset.accountLabel'), style: 'email', placeholder: `name@${exampleDomain}`, maxLength: 256 }],
+    buttons: [{ title: t.t('common.continue'), action: 'submit', style: 'positive' }, cancelButton(t)],
+  };
+}
+
+/** signout.everywhere: what it does, Yes / No. */
+export function signOutForm(t: Translator): FormSpec {
+  return { heading: t.t('signout.heading'), lines: [{ text: t.t('signout.explain') }], buttons: yesNoButtons(t) };
+}
+
+/** After a reset: sign out everywhere too? Yes / No. */
+export function signOutOfferForm(t: Translator): FormSpec {
+  return { heading: t.t('signout.offerHeading'), lines: [{ text: t.t('signout.offer') }], buttons: yesNoButtons(t) };
 }

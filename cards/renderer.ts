@@ -1,5 +1,6 @@
 // One renderer for every card: a JSON template shared by all languages, expanded with data that
-// already carries the localized strings. Parsed templates are cached.
+// already carries the localized strings. Each template's data has a type here, so a card cannot be
+// rendered with the wrong fields. Parsed templates are cached.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -9,8 +10,63 @@ const require = createRequire(import.meta.url);
 interface TemplateEngine { Template: new (payload: unknown) => { expand(context: { $root: unknown }): unknown } }
 const templating = require('adaptivecards-templating') as TemplateEngine;
 
-export const cardNames = ['menu', 'profile', 'notice', 'form'] as const;
-export type CardName = (typeof cardNames)[number];
+/** What a button sends back: string values only. */
+export type ButtonPayload = Readonly<Record<string, string>>;
+
+export interface TemplateData {
+  readonly menu: {
+    readonly title: string;
+    readonly intro: string;
+    readonly goals: readonly { readonly title: string; readonly description: string; readonly data: ButtonPayload }[];
+    readonly footer: string;
+  };
+  readonly profile: {
+    readonly heading: string;
+    readonly name: string;
+    readonly jobLine: string;
+    readonly image: string;
+    readonly imageAlt: string;
+    readonly facts: readonly { readonly title: string; readonly value: string }[];
+    readonly managedNotice: string;
+    readonly reportTitle: string;
+    readonly reportData: ButtonPayload;
+    readonly menuTitle: string;
+    readonly menuData: ButtonPayload;
+  };
+  readonly notice: {
+    readonly heading: string;
+    readonly lines: readonly { readonly text: string }[];
+    readonly speak: string;
+  };
+  readonly form: {
+    readonly heading: string;
+    readonly speak: string;
+    readonly lines: readonly { readonly text: string; readonly warning: boolean }[];
+    readonly items: readonly { readonly title: string; readonly subtitle: string; readonly badge: string; readonly actions: readonly TemplateAction[] }[];
+    readonly facts: readonly { readonly title: string; readonly value: string }[];
+    readonly inputs: readonly TemplateInput[];
+    readonly actions: readonly TemplateAction[];
+    readonly footer: string;
+  };
+}
+
+export interface TemplateAction {
+  readonly title: string;
+  readonly style: 'default' | 'positive' | 'destructive';
+  readonly data: ButtonPayload;
+  readonly associatedInputs: 'auto' | 'none';
+}
+
+export type TemplateInput =
+  | { readonly kind: 'text'; readonly id: string; readonly label: string; readonly style: string; readonly placeholder: string; readonly required: boolean; readonly errorMessage: string; readonly maxLength: number }
+  | { readonly kind: 'toggle'; readonly id: string; readonly label: string; readonly value: 'true' | 'false' }
+  | {
+      readonly kind: 'choice'; readonly id: string; readonly label: string; readonly value: string; readonly required: boolean; readonly errorMessage: string;
+      readonly choices: readonly { readonly title: string; readonly value: string }[];
+    };
+
+export type CardName = keyof TemplateData;
+export const cardNames: readonly CardName[] = ['menu', 'profile', 'notice', 'form'];
 
 export const adaptiveCardContentType = 'application/vnd.microsoft.card.adaptive';
 
@@ -31,7 +87,7 @@ function template(name: CardName): InstanceType<TemplateEngine['Template']> {
   return parsed;
 }
 
-export function renderCard(name: CardName, data: object): CardAttachment {
+export function renderCard<N extends CardName>(name: N, data: TemplateData[N]): CardAttachment {
   const content = template(name).expand({ $root: data }) as Record<string, unknown>;
   return { contentType: adaptiveCardContentType, content };
 }

@@ -1,47 +1,21 @@
-// Dialog ids are persisted in conversation state: plain constants, never class names.
+// Dialog ids are persisted in conversation state: plain constants, never class names. A goal
+// dialog's id is its intent (from the goal catalogue) and its waterfall is `<intent>.steps`; the
+// ids below are the reusable steps' and the root's.
+import type { GoalIntent } from '../bot/core/goals.js';
+
 export const dialogIds = {
   root: 'root',
-  profile: 'profile.view',
-  profileSteps: 'profile.view.steps',
   cardPrompt: 'cardPrompt',
   stepUp: 'stepUp',
   stepUpSteps: 'stepUp.steps',
   codeEntry: 'codeEntry',
-  passwordChange: 'password.change',
-  passwordChangeSteps: 'password.change.steps',
-  passwordReset: 'password.reset',
-  passwordResetSteps: 'password.reset.steps',
+  /** password.reset's new-password part (kept under its first name: ids live in stored conversations). */
   newPassword: 'password.new',
-  securityInfoView: 'securityinfo.view',
-  securityInfoViewSteps: 'securityinfo.view.steps',
-  securityInfoAdd: 'securityinfo.add',
-  securityInfoAddSteps: 'securityinfo.add.steps',
-  securityInfoRemove: 'securityinfo.remove',
-  securityInfoRemoveSteps: 'securityinfo.remove.steps',
-  securityInfoDefault: 'securityinfo.default',
-  securityInfoDefaultSteps: 'securityinfo.default.steps',
-  devicesView: 'devices.view',
-  devicesViewSteps: 'devices.view.steps',
-  devicesDisable: 'devices.disable',
-  devicesDisableSteps: 'devices.disable.steps',
-  organizationsView: 'organizations.view',
-  organizationsViewSteps: 'organizations.view.steps',
-  organizationsLeave: 'organizations.leave',
-  organizationsLeaveSteps: 'organizations.leave.steps',
-  termsOfUse: 'termsofuse.review',
-  termsOfUseSteps: 'termsofuse.review.steps',
-  signOut: 'signout.everywhere',
-  signOutSteps: 'signout.everywhere.steps',
-  signInsView: 'signins.view',
-  signInsViewSteps: 'signins.view.steps',
-  helpdeskTicket: 'helpdesk.ticket',
-  helpdeskTicketSteps: 'helpdesk.ticket.steps',
   handoffOffer: 'helpdesk.offer',
-  ticketStatus: 'ticket.status',
-  ticketStatusSteps: 'ticket.status.steps',
   agentTicket: 'agent.ticket',
   agentTicketSteps: 'agent.ticket.steps',
   task: 'task',
-  auditView: 'audit.view',
-  auditViewSteps: 'audit.view.steps',
 } as const;
+
+/** The waterfall of a goal dialog (or of one of its parts: `stepsOf('password.reset', 'new')`). */
+export const stepsOf = (goal: GoalIntent, part?: string): string => (part ? `${goal}.${part}` : `${goal}.steps`);

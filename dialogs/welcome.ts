@@ -1,5 +1,5 @@
 // The greeting when someone opens a conversation with the bot.
-import type { TurnContext } from 'botbuilder';
+import type { TurnContext } from './kit.js';
 import type { TurnInfo } from '../bot/turn/turnInfo.js';
 import { sendMenu } from './replies.js';
 

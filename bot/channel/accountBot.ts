@@ -4,7 +4,6 @@ import { ActivityHandler, type ConversationState, type StatePropertyAccessor, ty
 import { runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { sendWelcome } from '../../dialogs/welcome.js';
 import type { ConversationHistory } from '../turn/conversationHistory.js';
-import type { Directory } from '../core/ports/directory.js';
 import type { ConversationReferences } from '../core/ports/proactive.js';
 import { referenceOf } from './proactiveMessenger.js';
 import { localeTag } from '../core/i18n/i18n.js';
@@ -17,7 +16,8 @@ export interface AccountBotDependencies {
   readonly dialogState: StatePropertyAccessor<DialogState>;
   readonly rootDialog: Dialog;
   readonly preparation: TurnPreparation;
-  readonly directory: Directory;
+  /** The organization's name, for the greeting. */
+  readonly organizationName: () => Promise<string>;
   readonly history: ConversationHistory;
   /** Where each known user last talked to the bot, for proactive messages. */
   readonly references: ConversationReferences;
@@ -44,7 +44,7 @@ export class AccountBot extends ActivityHandler {
   private async welcome(context: TurnContext): Promise<void> {
     const info = await this.deps.preparation.prepare(context);
     setTurnInfo(context, info);
-    await sendWelcome(context, info, (await this.deps.directory.tenant()).displayName);
+    await sendWelcome(context, info, await this.deps.organizationName());
   }
 
   override async run(context: TurnContext): Promise<void> {

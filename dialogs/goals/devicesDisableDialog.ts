@@ -1,156 +1,103 @@
 // devices.disable: pick a device, confirm (the user cannot undo it; an administrator must re-enable
 // it). When the device was lost or stolen, the same card offers the related steps: sign out
-// everywhere, remove the Authenticator registered on it (after a check with another method), and
-// the helpdesk. Each chosen step is done and reported.
-import { MessageFactory } from 'botbuilder';
-import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { AuthenticationMethod, Device } from '../../bot/core/ports/directory.js';
-import { turnInfo } from '../../bot/turn/turnInfo.js';
-import { activeDevices, disableDevice } from '../../bot/core/usecases/account.js';
-import { defaultOptions, removalNeedsNewDefault } from '../../bot/core/usecases/methods.js';
-import { signOutEverywhere } from '../../bot/core/usecases/passwords.js';
-import { removeMethod } from '../../bot/core/usecases/securityInfo.js';
-import type { AccountServices } from '../../bot/core/usecases/services.js';
-import type { FormInput } from '../../cards/formCard.js';
-import { methodLabel } from '../../cards/methodLabels.js';
-import { noticeCard } from '../../cards/noticeCard.js';
-import { CardPrompt } from '../steps/cardPrompt.js';
-import { deviceLine } from './devicesViewDialog.js';
-import { dialogIds } from '../dialogIds.js';
-import { actorFor, answerOf, askWithCard, endCancelled, signedInUserId } from '../goalSupport.js';
-import { InterruptibleDialog } from '../interruptibleDialog.js';
-import { HelpdeskTicketDialog, type HandoffOptions } from './helpdeskTicketDialog.js';
-import { StepUpDialog, type StepUpResult } from '../steps/stepUpDialog.js';
+// everywhere, remove the Authenticator registered on it (after a check with another method, and
+// with a new default when the default relied on it), and the helpdesk. Each chosen step is done and
+// reported.
+import { saysDeviceLost } from '../../bot/core/nlu/lostDevice.js';
+import type { PreferredSecondaryMethod } from '../../bot/core/ports/directory.js';
+import type { LostDeviceReport } from '../../bot/core/usecases/lostDevice.js';
+import { isPreferredSecondaryMethod } from '../../bot/core/usecases/methods.js';
+import type { UseCases } from '../../bot/core/usecases/useCases.js';
+import { disableDeviceForm, lostDeviceReportCard, lostDeviceTarget, pickDeviceForm } from '../../cards/deviceCards.js';
+import type { Translator } from '../../bot/core/i18n/i18n.js';
+import { GoalDialog, type GoalOptions } from '../goalDialog.js';
+import { MessageFactory, type DialogTurnResult, type WaterfallStepContext } from '../kit.js';
+import { HelpdeskTicketDialog } from './helpdeskTicketDialog.js';
+import { stepUpResultOf, type HandoffOptions } from '../steps/stepContracts.js';
+import { StepUpDialog } from '../steps/stepUpDialog.js';
 
-/** Words that say a device was lost or stolen, in the four languages. */
-const lostWords = /(?<!\p{L})(lost|lose|stolen|missing|perdu|perdue|vol[ée]e?|disparu|kwijt|verloren|gestolen|vermist|borttappad|tappat|tappade|förlorat|stulen|stulits|saknas)(?!\p{L})/iu;
-
-interface DisableValues {
-  lost?: boolean;
-  deviceId?: string;
-  signOut?: boolean;
-  ticket?: boolean;
-  authenticatorId?: string;
+interface DisableMemory {
+  lost: boolean;
+  deviceId: string;
+  signOut: boolean;
+  ticket: boolean;
+  removeAuthenticator: boolean;
+  newDefault: PreferredSecondaryMethod;
 }
-const values = (step: WaterfallStepContext): DisableValues => step.values;
+type DisableStep = WaterfallStepContext<GoalOptions>;
 
-/** The Authenticator registration on that device, matched by name. */
-const authenticatorOn = (device: Device, methods: readonly AuthenticationMethod[]): AuthenticationMethod | undefined =>
-  methods.find((m) => m.kind === 'microsoftAuthenticator' && m.displayName?.trim().toLowerCase() === device.displayName.trim().toLowerCase());
+/** One line per step asked for: what was done, or that it wasn't. */
+function reportLines(t: Translator, report: LostDeviceReport): string[] {
+  const lines = [report.disabled ? t.t('devices.done.disabled', { device: report.disabled.displayName }) : t.t('devices.done.notDisabled')];
+  if (report.signedOut !== undefined) lines.push(t.t(report.signedOut ? 'devices.done.signedOut' : 'devices.done.notSignedOut'));
+  if (report.authenticator) lines.push(t.t(report.authenticator === 'removed' ? 'devices.done.authenticatorRemoved' : 'devices.done.authenticatorKept'));
+  return lines;
+}
 
-export class DevicesDisableDialog extends InterruptibleDialog {
-  constructor(private readonly services: AccountServices) {
-    super(dialogIds.devicesDisable);
-    this.addDialog(new WaterfallDialog(dialogIds.devicesDisableSteps, [
-      this.pickDevice.bind(this), this.confirm.bind(this), this.verifyIfNeeded.bind(this), this.carryOut.bind(this),
-    ]));
-    this.addDialog(new CardPrompt(dialogIds.cardPrompt));
-    this.addDialog(new StepUpDialog(services));
-    this.addDialog(new HelpdeskTicketDialog(services));
-    this.initialDialogId = dialogIds.devicesDisableSteps;
+export class DevicesDisableDialog extends GoalDialog {
+  constructor(useCases: UseCases) {
+    super('devices.disable', useCases, [new StepUpDialog(useCases), new HelpdeskTicketDialog(useCases)]);
+    this.steps([this.pickDevice, this.confirm, this.verifyIfNeeded, this.carryOut]);
   }
 
-  private async pickDevice(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { t } = turnInfo(step.context);
-    const userId = signedInUserId(step.context);
-    if (!userId) return step.endDialog();
-    const target = (step.options as { target?: string } | undefined)?.target;
-    values(step).lost = target === 'lost' || lostWords.test(step.context.activity.text ?? '');
-    const devices = await activeDevices(this.services, userId);
+  private readonly pickDevice = async (step: DisableStep): Promise<DialogTurnResult> => {
+    const target = step.options.target;
+    const memory = this.memory<DisableMemory>(step);
+    memory.lost = target === lostDeviceTarget || saysDeviceLost(step.context.activity.text ?? '');
+    const devices = await this.useCases.devices.active(this.signedIn(step).id);
     if (devices.length === 0) {
-      await step.context.sendActivity(t.t('devices.none'));
+      await this.say(step, 'devices.none');
       return step.endDialog();
     }
-    if (target && target !== 'lost') return step.next({ action: 'choose', fields: { deviceId: target } });
-    const now = this.services.clock.now();
-    return askWithCard(step, {
-      form: {
-        heading: t.t(values(step).lost ? 'devices.lostHeading' : 'devices.disableHeading'),
-        lines: [{ text: t.t(values(step).lost ? 'devices.lostPick' : 'devices.disablePick') }],
-        items: devices.map((d) => ({ title: d.displayName, subtitle: deviceLine(t, d, now), buttons: [{ title: t.t('devices.thisOne', { device: d.displayName }), action: 'choose', values: { deviceId: d.id } }] })),
-        buttons: [{ title: t.t('common.cancel'), action: 'cancel', sendsInputs: false }],
-      },
-    });
-  }
+    if (target && target !== lostDeviceTarget) return step.next({ action: 'choose', fields: { deviceId: target } });
+    return this.ask(step, pickDeviceForm(this.t(step), devices, memory.lost, this.useCases.clock.now()));
+  };
 
-  private async confirm(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { t } = turnInfo(step.context);
-    const answer = answerOf(step);
-    const userId = signedInUserId(step.context) ?? '';
-    if (answer.action !== 'choose') return endCancelled(step);
-    const device = (await activeDevices(this.services, userId)).find((d) => d.id === answer.fields.deviceId);
-    if (!device) {
-      await step.context.sendActivity(t.t('card.notYours'));
+  private readonly confirm = async (step: DisableStep): Promise<DialogTurnResult> => {
+    const answer = this.answer(step);
+    if (answer.action !== 'choose') return this.cancelled(step);
+    const plan = await this.useCases.lostDevice.plan(this.signedIn(step).id, answer.fields.deviceId);
+    if (!plan.ok) {
+      await this.say(step, 'card.notYours');
       return step.endDialog();
     }
-    values(step).deviceId = device.id;
-    const inputs: FormInput[] = [];
-    if (values(step).lost) {
-      inputs.push({ kind: 'toggle', id: 'signOut', label: t.t('devices.lost.signOut') });
-      const authenticator = authenticatorOn(device, await this.services.directory.listAuthenticationMethods(userId));
-      if (authenticator) inputs.push({ kind: 'toggle', id: 'removeAuthenticator', label: t.t('devices.lost.removeAuthenticator', { method: methodLabel(t, authenticator) }) });
-      inputs.push({ kind: 'toggle', id: 'ticket', label: t.t('devices.lost.helpdesk') });
-    }
-    return askWithCard(step, {
-      form: {
-        heading: t.t('devices.confirmHeading', { device: device.displayName }),
-        lines: [
-          { text: t.t('devices.cannotUndo'), warning: true },
-          { text: t.t('devices.whatItDoes') },
-          ...(values(step).lost ? [{ text: t.t('devices.lost.intro') }] : []),
-        ],
-        inputs,
-        buttons: [{ title: t.t('devices.disableNow'), action: 'disable', style: 'destructive' }, { title: t.t('common.cancel'), action: 'cancel', sendsInputs: false }],
-      },
-    });
-  }
+    const memory = this.memory<DisableMemory>(step);
+    memory.deviceId = plan.value.device.id;
+    return this.ask(step, disableDeviceForm(this.t(step), plan.value.device, memory.lost ? plan.value : undefined));
+  };
 
-  private async verifyIfNeeded(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const answer = answerOf(step);
-    const userId = signedInUserId(step.context) ?? '';
-    if (answer.action !== 'disable') return endCancelled(step);
-    const v = values(step);
-    v.signOut = answer.fields.signOut === 'true';
-    v.ticket = answer.fields.ticket === 'true';
-    const device = (await activeDevices(this.services, userId)).find((d) => d.id === v.deviceId);
-    const authenticator = device && authenticatorOn(device, await this.services.directory.listAuthenticationMethods(userId));
-    if (!authenticator || answer.fields.removeAuthenticator !== 'true') return step.next({ skipped: true });
-    v.authenticatorId = authenticator.id;
+  private readonly verifyIfNeeded = async (step: DisableStep): Promise<DialogTurnResult> => {
+    const answer = this.answer(step);
+    if (answer.action !== 'disable') return this.cancelled(step);
+    const memory = this.memory<DisableMemory>(step);
+    memory.signOut = memory.lost === true && answer.fields.signOut === 'true';
+    memory.ticket = memory.lost === true && answer.fields.ticket === 'true';
+    if (isPreferredSecondaryMethod(answer.fields.newDefault)) memory.newDefault = answer.fields.newDefault;
+    const plan = await this.useCases.lostDevice.plan(this.signedIn(step).id, memory.deviceId);
+    const authenticator = plan.ok ? plan.value.authenticator : undefined;
+    memory.removeAuthenticator = memory.lost === true && authenticator !== undefined && answer.fields.removeAuthenticator === 'true';
+    if (!authenticator || !memory.removeAuthenticator) return step.next();
     // Removing a sign-in method needs a check with another one, as everywhere else.
-    return step.beginDialog(dialogIds.stepUp, { userId, purpose: 'stepUp', excludeMethodIds: [authenticator.id], reasonKey: 'devices.lost.verifyReason' });
-  }
+    return this.verify(step, 'devices.lost.verifyReason', { excludeMethodIds: [authenticator.id] });
+  };
 
-  private async carryOut(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { t } = turnInfo(step.context);
-    const userId = signedInUserId(step.context) ?? '';
-    const actor = actorFor(step.context, userId);
-    const v = values(step);
-    const check = step.result as StepUpResult | { skipped: true };
+  private readonly carryOut = async (step: DisableStep): Promise<DialogTurnResult> => {
+    const memory = this.memory<DisableMemory>(step);
+    const check = memory.removeAuthenticator ? stepUpResultOf(step.result) : undefined;
     // Stopping at the check stops everything: nothing was changed yet.
-    if ('verified' in check && !check.verified && check.reason === 'cancelled') return endCancelled(step);
-    const verified = 'verified' in check && check.verified;
-    const report: string[] = [];
-    const disabled = await disableDevice(this.services, actor, v.deviceId ?? '');
-    report.push(disabled.ok ? t.t('devices.done.disabled', { device: disabled.device.displayName }) : t.t('devices.done.notDisabled'));
-    if (v.signOut) report.push(t.t((await signOutEverywhere(this.services, actor)) ? 'devices.done.signedOut' : 'devices.done.notSignedOut'));
-    if (v.authenticatorId) {
-      if (verified) {
-        const methods = await this.services.directory.listAuthenticationMethods(userId);
-        const method = methods.find((m) => m.id === v.authenticatorId);
-        const preference = (await this.services.directory.getSignInPreferences(userId))?.userPreferredMethodForSecondaryAuthentication ?? 'none';
-        const next = method && removalNeedsNewDefault(method, methods, preference) ? defaultOptions(methods.filter((m) => m.id !== method.id))[0]?.preference : undefined;
-        const removed = await removeMethod(this.services, actor, v.authenticatorId, next);
-        report.push(t.t(removed.ok ? 'devices.done.authenticatorRemoved' : 'devices.done.authenticatorKept'));
-      } else {
-        report.push(t.t('devices.done.authenticatorKept'));
-      }
-    }
-    await step.context.sendActivity(MessageFactory.attachment(noticeCard(t.t('devices.done.heading'), report), undefined, report[0]));
-    if (!v.ticket || !disabled.ok) return step.endDialog();
+    if (check && !check.verified && check.reason === 'cancelled') return this.cancelled(step);
+    const report = await this.useCases.lostDevice.carryOut(this.actor(step, this.signedIn(step).id), {
+      deviceId: memory.deviceId ?? '',
+      signOut: memory.signOut === true,
+      removeAuthenticator: check ? { verified: check.verified, newDefault: memory.newDefault } : undefined,
+    });
+    const lines = reportLines(this.t(step), report);
+    await step.context.sendActivity(MessageFactory.attachment(lostDeviceReportCard(this.t(step), lines), undefined, lines[0]));
+    if (!memory.ticket || !report.disabled) return step.endDialog();
     // The helpdesk gets a ticket with the device and what was done already.
-    return step.beginDialog(dialogIds.helpdeskTicket, {
-      category: 'device',
-      context: { goal: 'devices.disable', step: 'lostDevice', objects: [{ kind: 'device', id: disabled.device.id, label: disabled.device.displayName }] },
+    return step.beginDialog('helpdesk.ticket', {
+      category: this.ticketCategory,
+      context: { goal: this.goal, step: 'lostDevice', objects: [{ kind: 'device', id: report.disabled.id, label: report.disabled.displayName }] },
     } satisfies HandoffOptions);
-  }
+  };
 }

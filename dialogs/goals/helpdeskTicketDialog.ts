@@ -1,124 +1,76 @@
 // helpdesk.ticket: hand the case to a person. The bot asks for what is missing (category, a short
 // description), shows a summary to confirm, and opens the ticket with the context already filled in:
 // where the bot stopped, what it was about, and the last turns with every secret removed.
-import { EventFactory, MessageFactory, type Activity } from 'botbuilder';
-import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { isTicketCategory, type TicketCategory } from '../../bot/core/goals.js';
+import { maxDescriptionLength } from '../../bot/core/usecases/helpdesk.js';
+import type { UseCases } from '../../bot/core/usecases/useCases.js';
 import { recentTurns } from '../../bot/turn/conversationHistory.js';
-import { isTicketCategory, ticketCategories, type TicketCategory } from '../../bot/core/goals.js';
-import type { TicketContext } from '../../bot/core/ports/tickets.js';
-import { turnInfo } from '../../bot/turn/turnInfo.js';
-import type { AccountServices } from '../../bot/core/usecases/services.js';
-import { maxDescriptionLength, openTicket } from '../../bot/core/usecases/tickets.js';
+import { sendHandoffInitiation } from '../../bot/turn/handoff.js';
 import { noticeCard } from '../../cards/noticeCard.js';
-import { ticketCard } from '../../cards/ticketCard.js';
-import { CardPrompt } from '../steps/cardPrompt.js';
-import { dialogIds } from '../dialogIds.js';
-import { actorFor, answerOf, askWithCard, endCancelled, signedInUserId } from '../goalSupport.js';
-import { InterruptibleDialog } from '../interruptibleDialog.js';
-import { announceTicket } from '../steps/ticketDesk.js';
-import { helpdeskLines } from '../replies.js';
+import { helpdeskLines, ticketCard, ticketForm, ticketSummaryForm } from '../../cards/ticketCards.js';
+import { stepsOf } from '../dialogIds.js';
+import { GoalDialog } from '../goalDialog.js';
+import { MessageFactory, type DialogTurnResult, type WaterfallStepContext } from '../kit.js';
+import { announceTicket } from '../steps/helpdeskNews.js';
+import type { HandoffOptions } from '../steps/stepContracts.js';
 
-export interface HandoffOptions {
-  readonly category?: TicketCategory;
-  readonly context?: TicketContext;
-  readonly problemKey?: string;
+interface TicketMemory {
+  category: TicketCategory;
+  description: string;
 }
+type TicketStep = WaterfallStepContext<HandoffOptions>;
 
-interface TicketValues {
-  category?: TicketCategory;
-  description?: string;
-}
-const values = (step: WaterfallStepContext): TicketValues => step.values;
-
-export class HelpdeskTicketDialog extends InterruptibleDialog {
-  constructor(private readonly services: AccountServices) {
-    super(dialogIds.helpdeskTicket);
-    this.addDialog(new WaterfallDialog(dialogIds.helpdeskTicketSteps, [this.ask.bind(this), this.confirm.bind(this), this.open.bind(this)]));
-    this.addDialog(new CardPrompt(dialogIds.cardPrompt));
-    this.initialDialogId = dialogIds.helpdeskTicketSteps;
+export class HelpdeskTicketDialog extends GoalDialog<HandoffOptions> {
+  constructor(useCases: UseCases) {
+    super('helpdesk.ticket', useCases);
+    this.steps([this.describe, this.confirm, this.open]);
   }
 
-  private async ask(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { t } = turnInfo(step.context);
-    const options = (step.options ?? {}) as HandoffOptions;
-    const { helpdesk } = await this.services.directory.tenant();
-    if (!signedInUserId(step.context)) {
+  private readonly describe = async (step: TicketStep): Promise<DialogTurnResult> => {
+    const t = this.t(step);
+    const contact = await this.useCases.helpdesk.contact();
+    if (!this.user(step)) {
       // Without a known user there is nobody to open a ticket for: say how to reach a person.
-      await step.context.sendActivity(MessageFactory.attachment(noticeCard(t.t('helpdesk.anonymous'), helpdeskLines(t, helpdesk))));
+      await step.context.sendActivity(MessageFactory.attachment(noticeCard(t.t('helpdesk.anonymous'), helpdeskLines(t, contact))));
       return step.endDialog();
     }
-    const lines = [
-      ...(options.problemKey ? [{ text: t.t(options.problemKey), warning: true }] : []),
-      { text: t.t('helpdesk.intro', { helpdesk: helpdesk.displayName }) },
-      ...(options.context?.goal ? [{ text: t.t('helpdesk.contextKnown', { goal: t.t(`goal.${options.context.goal}.title`) }) }] : []),
-    ];
-    return askWithCard(step, {
-      form: {
-        heading: t.t('helpdesk.heading'),
-        lines,
-        inputs: [
-          { kind: 'choice', id: 'category', label: t.t('helpdesk.categoryLabel'), value: options.category ?? 'other', choices: ticketCategories.map((c) => ({ title: t.t(`ticket.category.${c}`), value: c })) },
-          { kind: 'text', id: 'description', label: t.t('helpdesk.descriptionLabel'), placeholder: t.t('helpdesk.descriptionPlaceholder'), maxLength: maxDescriptionLength, errorMessage: t.t('helpdesk.descriptionRequired') },
-        ],
-        buttons: [{ title: t.t('common.continue'), action: 'submit', style: 'positive' }, { title: t.t('common.cancel'), action: 'cancel', sendsInputs: false }],
-        footer: t.t('helpdesk.noSecrets'),
-      },
-    });
-  }
+    return this.ask(step, ticketForm(t, contact, step.options));
+  };
 
-  private async confirm(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { t } = turnInfo(step.context);
-    const options = (step.options ?? {}) as HandoffOptions;
-    const answer = answerOf(step);
-    if (answer.action !== 'submit') return endCancelled(step);
+  private readonly confirm = async (step: TicketStep): Promise<DialogTurnResult> => {
+    const options = step.options;
+    const answer = this.answer(step);
+    if (answer.action !== 'submit') return this.cancelled(step);
     const category = answer.fields.category;
     const description = (answer.fields.description ?? '').trim();
-    if (!isTicketCategory(category)) return step.replaceDialog(dialogIds.helpdeskTicketSteps, { ...options, problemKey: 'helpdesk.pickCategory' } satisfies HandoffOptions);
-    if (description === '') return step.replaceDialog(dialogIds.helpdeskTicketSteps, { ...options, category, problemKey: 'helpdesk.descriptionRequired' } satisfies HandoffOptions);
-    values(step).category = category;
-    values(step).description = description.slice(0, maxDescriptionLength);
-    const attached = recentTurns(step.context).length;
-    return askWithCard(step, {
-      form: {
-        heading: t.t('helpdesk.summaryHeading'),
-        facts: [
-          { title: t.t('ticket.field.category'), value: t.t(`ticket.category.${category}`) },
-          { title: t.t('ticket.field.description'), value: values(step).description ?? '' },
-          ...(options.context?.goal ? [{ title: t.t('helpdesk.where'), value: t.t(`goal.${options.context.goal}.title`) }] : []),
-          ...(options.context?.objects?.length ? [{ title: t.t('helpdesk.about'), value: options.context.objects.map((o) => o.label).join(', ') }] : []),
-        ],
-        lines: [{ text: t.t('helpdesk.attached', { count: attached }) }],
-        buttons: [{ title: t.t('helpdesk.send'), action: 'send', style: 'positive' }, { title: t.t('common.cancel'), action: 'cancel', sendsInputs: false }],
-      },
-    });
-  }
+    if (!isTicketCategory(category)) return step.replaceDialog(stepsOf(this.goal), { ...options, problemKey: 'helpdesk.pickCategory' } satisfies HandoffOptions);
+    if (description === '') return step.replaceDialog(stepsOf(this.goal), { ...options, category, problemKey: 'helpdesk.descriptionRequired' } satisfies HandoffOptions);
+    const memory = this.memory<TicketMemory>(step);
+    memory.category = category;
+    memory.description = description.slice(0, maxDescriptionLength);
+    return this.ask(step, ticketSummaryForm(this.t(step), { category, description: memory.description, context: options.context, attachedLines: recentTurns(step.context).length }));
+  };
 
-  private async open(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { t } = turnInfo(step.context);
-    const options = (step.options ?? {}) as HandoffOptions;
-    if (answerOf(step).action !== 'send') return endCancelled(step);
-    const userId = signedInUserId(step.context) ?? '';
-    const transcript = recentTurns(step.context);
-    const ticket = await openTicket(this.services, actorFor(step.context, userId), {
-      category: values(step).category ?? 'other',
-      description: values(step).description ?? '',
-      context: options.context ?? {},
-      transcript,
+  private readonly open = async (step: TicketStep): Promise<DialogTurnResult> => {
+    const t = this.t(step);
+    if (this.answer(step).action !== 'send') return this.cancelled(step);
+    const user = this.user(step);
+    const memory = this.memory<TicketMemory>(step);
+    const opened = user && await this.useCases.helpdesk.open(this.actor(step, user.id), {
+      category: memory.category ?? 'other',
+      description: memory.description ?? '',
+      context: step.options.context ?? {},
+      transcript: recentTurns(step.context),
     });
-    if (!ticket) {
-      await step.context.sendActivity(t.t('identity.unknownUser'));
+    if (!user || !opened?.ok) {
+      await this.say(step, 'identity.unknownUser');
       return step.endDialog();
     }
-    const card = ticketCard(t, ticket, { now: this.services.clock.now(), lines: [t.t('helpdesk.created', { number: ticket.number })] });
-    await step.context.sendActivity(MessageFactory.attachment(card, t.t('helpdesk.created', { number: ticket.number })));
-    // The standard hand-off signal, on channels that take events (Teams refuses them).
-    if (step.context.activity.channelId !== 'msteams') {
-      const handoff = EventFactory.createHandoffInitiation(step.context, { ticket: ticket.number, category: ticket.category, context: ticket.context }, {
-        activities: ticket.transcript.map((line) => ({ type: 'message', text: line.text, timestamp: new Date(line.at), from: { id: line.from === 'user' ? userId : 'bot', name: line.from, role: line.from } }) as Partial<Activity> as Activity),
-      });
-      await step.context.sendActivity(handoff);
-    }
-    await announceTicket(this.services, ticket.number);
+    const ticket = opened.value;
+    const created = t.t('helpdesk.created', { number: ticket.number });
+    await step.context.sendActivity(MessageFactory.attachment(ticketCard(t, ticket, { now: this.useCases.clock.now(), lines: [created] }), created));
+    await sendHandoffInitiation(step.context, ticket);
+    await announceTicket(this.useCases, ticket);
     return step.endDialog({ ticket: ticket.number });
-  }
+  };
 }

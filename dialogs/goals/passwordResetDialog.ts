@@ -2,178 +2,148 @@
 // an anonymous web user names their account and gets the same answer whether or not it exists.
 // The tenant's gates (one or two different methods), then a new password, unlock, notice, audit,
 // and "sign out everywhere" offered as the next step.
-import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { turnInfo } from '../../bot/turn/turnInfo.js';
-import { canSelfReset, sendCode, type CodeTarget } from '../../bot/core/usecases/codes.js';
-import { resetPassword, signOutEverywhere } from '../../bot/core/usecases/passwords.js';
+import { portalLinks } from '../../bot/core/portalLinks.js';
+import type { CodeTarget } from '../../bot/core/usecases/codes.js';
+import type { ResetBlocker } from '../../bot/core/usecases/passwords.js';
 import type { PolicyFailure } from '../../bot/core/usecases/passwordPolicy.js';
-import type { AccountServices } from '../../bot/core/usecases/services.js';
-import { CardPrompt } from '../steps/cardPrompt.js';
-import { CodeEntryDialog, type CodeEntryOptions, type CodeResult } from '../steps/codeEntryDialog.js';
-import { dialogIds } from '../dialogIds.js';
-import { HandoffOfferDialog, type OfferOptions } from '../steps/handoffOfferDialog.js';
-import { actorFor, answerOf, askWithCard, conversationIdOf, endCancelled, sendNoCode, signedInUserId } from '../goalSupport.js';
-import { InterruptibleDialog } from '../interruptibleDialog.js';
-import { failureLines, newPasswordForm } from '../../cards/passwordCards.js';
-import { StepUpDialog, type StepUpResult } from '../steps/stepUpDialog.js';
+import type { UseCases } from '../../bot/core/usecases/useCases.js';
+import { accountNameForm, failureLines, newPasswordForm, signOutOfferForm } from '../../cards/passwordCards.js';
+import { dialogIds, stepsOf } from '../dialogIds.js';
+import { conversationIdOf, sayNoCode } from '../dialogSupport.js';
+import { GoalDialog, type GoalOptions } from '../goalDialog.js';
+import type { DialogTurnResult, WaterfallStepContext } from '../kit.js';
+import { CodeEntryDialog } from '../steps/codeEntryDialog.js';
+import { HandoffOfferDialog } from '../steps/handoffOfferDialog.js';
+import { codeResultOf, stepUpResultOf, type CodeEntryOptions, type OfferOptions } from '../steps/stepContracts.js';
+import { StepUpDialog } from '../steps/stepUpDialog.js';
 
-const registrationUrl = 'https://aka.ms/mysecurityinfo';
 const looksLikeAccountName = (text: string): boolean => /^[^\s@]{1,64}@[^\s@]{1,190}$/.test(text.trim());
 
 /** Kept between steps: who was verified (never a secret). */
-interface ResetValues {
-  userId?: string;
+interface ResetMemory {
+  userId: string;
 }
-const values = (step: WaterfallStepContext): ResetValues => step.values;
 
 interface NewPasswordOptions {
   readonly userId: string;
   readonly failures?: readonly PolicyFailure[];
 }
 
-export class PasswordResetDialog extends InterruptibleDialog {
-  constructor(private readonly services: AccountServices) {
-    super(dialogIds.passwordReset);
-    this.addDialog(new WaterfallDialog(dialogIds.passwordResetSteps, [
-      this.identify.bind(this), this.firstGate.bind(this), this.secondGate.bind(this), this.newPassword.bind(this),
-      this.offerSignOut.bind(this), this.signOut.bind(this),
-    ]));
-    this.addDialog(new WaterfallDialog(dialogIds.newPassword, [this.askNewPassword.bind(this), this.applyNewPassword.bind(this)]));
-    this.addDialog(new CardPrompt(dialogIds.cardPrompt));
-    this.addDialog(new CodeEntryDialog(services));
-    this.addDialog(new StepUpDialog(services));
-    for (const dialog of HandoffOfferDialog.companions(services)) this.addDialog(dialog);
-    this.initialDialogId = dialogIds.passwordResetSteps;
+type ResetStep = WaterfallStepContext<GoalOptions>;
+type NewPasswordStep = WaterfallStepContext<NewPasswordOptions>;
+
+export class PasswordResetDialog extends GoalDialog {
+  constructor(useCases: UseCases) {
+    super('password.reset', useCases, [new CodeEntryDialog(useCases), new StepUpDialog(useCases), ...HandoffOfferDialog.withTicketForm(useCases)]);
+    this.steps([this.identify, this.firstGate, this.secondGate, this.newPassword, this.offerSignOut, this.signOut]);
+    this.waterfall<NewPasswordOptions>(dialogIds.newPassword, [this.askNewPassword, this.applyNewPassword]);
   }
 
-  /** Says plainly why the reset can't be done here, with the helpdesk and (signed in) a ticket offer. */
-  private sendDeadEnd(step: WaterfallStepContext, key: string): Promise<DialogTurnResult> {
-    return step.replaceDialog(dialogIds.handoffOffer, {
-      headingKey: key,
-      params: { url: registrationUrl },
+  /** Why the reset can't be done here, said plainly, with the helpdesk and (signed in) a ticket offer. */
+  private deadEndOffer(blocker: ResetBlocker): OfferOptions {
+    return {
+      headingKey: `passwordReset.${blocker}`,
+      params: { url: portalLinks.securityInfoShort },
       lineKeys: ['passwordReset.helpdesk'],
-      handoff: { category: 'password', context: { goal: 'password.reset', step: key.replace('passwordReset.', '') } },
-    } satisfies OfferOptions);
+      handoff: { category: this.ticketCategory, context: { goal: this.goal, step: blocker } },
+    };
   }
 
-  private async identify(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { t } = turnInfo(step.context);
-    const tenant = await this.services.directory.tenant();
-    if (!tenant.policy.selfServicePasswordReset.enabled) return this.sendDeadEnd(step, 'passwordReset.disabled');
-    const userId = signedInUserId(step.context);
-    if (userId) {
-      const user = await this.services.directory.findUserById(userId);
-      if (!user?.selfServicePasswordResetRegistered) return this.sendDeadEnd(step, 'passwordReset.notRegistered');
-      if (!(await canSelfReset(this.services.directory, tenant, user))) return this.sendDeadEnd(step, 'passwordReset.noMethods');
-      values(step).userId = userId;
+  /** No method left for a gate: the same dead end as too few methods. */
+  protected override noMethodOffer(): OfferOptions {
+    return this.deadEndOffer('noMethods');
+  }
+
+  private readonly identify = async (step: ResetStep): Promise<DialogTurnResult> => {
+    const user = this.user(step);
+    const ready = await this.useCases.passwords.readiness(user?.id);
+    if (!ready.ok) return step.replaceDialog(dialogIds.handoffOffer, this.deadEndOffer(ready.error));
+    if (user) {
+      this.memory<ResetMemory>(step).userId = user.id;
       return step.next();
     }
-    return askWithCard(step, {
-      acceptsText: true,
-      form: {
-        heading: t.t('passwordReset.heading'),
-        lines: [{ text: t.t('passwordReset.askAccount') }],
-        inputs: [{ kind: 'text', id: 'account', label: t.t('passwordReset.accountLabel'), style: 'email', placeholder: `name@${tenant.verifiedDomains[0] ?? 'contoso.com'}`, maxLength: 256 }],
-        buttons: [{ title: t.t('common.continue'), action: 'submit', style: 'positive' }, { title: t.t('common.cancel'), action: 'cancel', sendsInputs: false }],
-      },
-    });
-  }
+    const { verifiedDomains } = await this.useCases.profiles.organization();
+    return this.ask(step, accountNameForm(this.t(step), verifiedDomains[0] ?? 'contoso.com'), { acceptsText: true });
+  };
 
-  private async firstGate(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { t } = turnInfo(step.context);
-    const userId = values(step).userId;
-    if (userId) return step.beginDialog(dialogIds.stepUp, { userId, purpose: 'reset', reasonKey: 'passwordReset.verifyReason' });
-    const answer = answerOf(step);
-    if (answer.action === 'cancel') return endCancelled(step);
-    const name = (answer.action === 'text' ? answer.fields.text : answer.fields.account) ?? '';
+  private readonly firstGate = async (step: ResetStep): Promise<DialogTurnResult> => {
+    const userId = this.memory<ResetMemory>(step).userId;
+    if (userId) return this.verify(step, 'passwordReset.verifyReason', { userId, purpose: 'reset' });
+    const answer = this.answer(step);
+    if (answer.action === 'cancel') return this.cancelled(step);
+    const name = ((answer.action === 'text' ? answer.fields.text : answer.fields.account) ?? '').trim();
     if (!looksLikeAccountName(name)) {
-      await step.context.sendActivity(t.t('passwordReset.notAnAccountName'));
-      return step.replaceDialog(dialogIds.passwordResetSteps);
+      await this.say(step, 'passwordReset.notAnAccountName');
+      return step.replaceDialog(stepsOf(this.goal));
     }
-    const target: CodeTarget = { kind: 'claimed', name: name.trim() };
-    const issued = await sendCode(this.services, target, conversationIdOf(step.context), t.locale);
-    if (!issued?.ok) {
-      await sendNoCode(step.context, issued, this.services.clock.now());
+    const target: CodeTarget = { kind: 'claimed', name };
+    const sent = await this.useCases.codes.send(target, conversationIdOf(step.context), this.t(step).locale);
+    if (!sent.ok) {
+      await sayNoCode(step.context, sent, this.useCases.clock.now());
       return step.endDialog();
     }
     // The same words whether or not the account exists or can reset: no enumeration.
-    await step.context.sendActivity(t.t('passwordReset.codeSentIfExists', { account: name.trim() }));
-    return step.beginDialog(dialogIds.codeEntry, { challengeId: issued.challengeId, target, sentTo: { kind: 'unnamed' }, channel: 'unknown' } satisfies CodeEntryOptions);
-  }
+    await this.say(step, 'passwordReset.codeSentIfExists', { account: name });
+    return step.beginDialog(dialogIds.codeEntry, { challengeId: sent.value.challengeId, target, sentTo: { kind: 'unnamed' }, channel: 'unknown' } satisfies CodeEntryOptions);
+  };
 
-  private async secondGate(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const result = step.result as StepUpResult | CodeResult;
-    if (!result.verified) return this.notVerified(step, result.reason);
-    const userId = values(step).userId ?? ('userId' in result ? result.userId : undefined);
+  private readonly secondGate = async (step: ResetStep): Promise<DialogTurnResult> => {
+    // The first gate was a step-up (signed in) or a code to the named account (anonymous).
+    const memory = this.memory<ResetMemory>(step);
+    const first = memory.userId ? stepUpResultOf(step.result) : codeResultOf(step.result);
+    if (!first.verified) return this.stopUnverified(step, first.reason);
+    const proved = codeResultOf(step.result);
+    const userId = memory.userId ?? (proved.verified ? proved.userId : undefined);
     if (!userId) return step.endDialog();
-    values(step).userId = userId;
-    const { policy } = await this.services.directory.tenant();
+    memory.userId = userId;
+    const { policy } = await this.useCases.profiles.organization();
     if (policy.selfServicePasswordReset.gates < 2) return step.next({ verified: true });
-    const exclude = result.methodId ? [result.methodId] : [];
-    return step.beginDialog(dialogIds.stepUp, { userId, purpose: 'reset', excludeMethodIds: exclude, reasonKey: 'passwordReset.secondGate' });
-  }
+    return this.verify(step, 'passwordReset.secondGate', { userId, purpose: 'reset', excludeMethodIds: first.methodId ? [first.methodId] : [] });
+  };
 
-  private async notVerified(step: WaterfallStepContext, reason: string): Promise<DialogTurnResult> {
-    if (reason === 'cancelled') return endCancelled(step);
-    if (reason === 'noMethod') return this.sendDeadEnd(step, 'passwordReset.noMethods');
-    return step.endDialog();
-  }
+  private readonly newPassword = async (step: ResetStep): Promise<DialogTurnResult> => {
+    return this.whenVerified(step, () => step.beginDialog(dialogIds.newPassword, { userId: this.memory<ResetMemory>(step).userId ?? '' } satisfies NewPasswordOptions));
+  };
 
-  private async newPassword(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const result = step.result as StepUpResult;
-    if (!result.verified) return this.notVerified(step, result.reason);
-    return step.beginDialog(dialogIds.newPassword, { userId: values(step).userId ?? '' } satisfies NewPasswordOptions);
-  }
-
-  private async askNewPassword(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { t } = turnInfo(step.context);
-    const options = step.options as NewPasswordOptions;
-    const { policy } = await this.services.directory.tenant();
-    return askWithCard(step, {
-      secret: true,
-      form: newPasswordForm(t, { headingKey: 'passwordReset.newHeading', introKey: 'passwordReset.verified', withCurrent: false, policy: policy.password, problems: failureLines(t, options.failures ?? []) }),
+  private readonly askNewPassword = async (step: NewPasswordStep): Promise<DialogTurnResult> => {
+    const t = this.t(step);
+    const form = newPasswordForm(t, {
+      headingKey: 'passwordReset.newHeading', introKey: 'passwordReset.verified', withCurrent: false,
+      policy: await this.useCases.passwords.policy(), problems: failureLines(t, step.options.failures ?? []),
     });
-  }
+    return this.ask(step, form, { secret: true });
+  };
 
-  private async applyNewPassword(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { t } = turnInfo(step.context);
-    const options = step.options as NewPasswordOptions;
-    const answer = answerOf(step);
+  private readonly applyNewPassword = async (step: NewPasswordStep): Promise<DialogTurnResult> => {
+    const answer = this.answer(step);
     if (answer.action !== 'submit') return step.endDialog({ done: false });
-    const wasLocked = (await this.services.directory.findUserById(options.userId))?.lockedOut === true;
-    const outcome = await resetPassword(this.services, actorFor(step.context, options.userId), {
+    const outcome = await this.useCases.passwords.reset(this.actor(step, step.options.userId), {
       next: answer.fields.newPassword ?? '',
       confirmation: answer.fields.confirmPassword ?? '',
     });
-    if (!outcome.ok && outcome.error === 'policy') return step.replaceDialog(dialogIds.newPassword, { ...options, failures: outcome.failures });
+    if (!outcome.ok && outcome.error === 'policy') return step.replaceDialog(dialogIds.newPassword, { ...step.options, failures: outcome.failures } satisfies NewPasswordOptions);
     if (!outcome.ok) {
-      await step.context.sendActivity(t.t('identity.unknownUser'));
+      await this.say(step, 'identity.unknownUser');
       return step.endDialog({ done: false });
     }
-    await step.context.sendActivity(t.t(wasLocked ? 'passwordReset.doneUnlocked' : 'passwordReset.done'));
+    await this.say(step, outcome.value.unlocked ? 'passwordReset.doneUnlocked' : 'passwordReset.done');
     return step.endDialog({ done: true });
-  }
+  };
 
-  private async offerSignOut(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { t } = turnInfo(step.context);
-    if (!(step.result as { done?: boolean } | undefined)?.done) return endCancelled(step);
-    return askWithCard(step, {
-      form: {
-        heading: t.t('signout.offerHeading'),
-        lines: [{ text: t.t('signout.offer') }],
-        buttons: [{ title: t.t('common.yes'), action: 'yes', style: 'destructive' }, { title: t.t('common.no'), action: 'no' }],
-      },
-    });
-  }
+  private readonly offerSignOut = async (step: ResetStep): Promise<DialogTurnResult> => {
+    const result: unknown = step.result;
+    const done = typeof result === 'object' && result !== null && 'done' in result && result.done === true;
+    if (!done) return this.cancelled(step);
+    return this.ask(step, signOutOfferForm(this.t(step)));
+  };
 
-  private async signOut(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { t } = turnInfo(step.context);
-    if (answerOf(step).action !== 'yes') {
-      await step.context.sendActivity(t.t('signout.skipped'));
+  private readonly signOut = async (step: ResetStep): Promise<DialogTurnResult> => {
+    if (this.answer(step).action !== 'yes') {
+      await this.say(step, 'signout.skipped');
       return step.endDialog();
     }
-    const done = await signOutEverywhere(this.services, actorFor(step.context, values(step).userId ?? ''));
-    await step.context.sendActivity(t.t(done ? 'signout.done' : 'identity.unknownUser'));
+    const done = await this.useCases.passwords.signOutEverywhere(this.actor(step, this.memory<ResetMemory>(step).userId ?? ''));
+    await this.say(step, done.ok ? 'signout.done' : 'identity.unknownUser');
     return step.endDialog();
-  }
+  };
 }

@@ -1,31 +1,24 @@
 // profile.view: the signed-in user's own profile as a card.
-import { MessageFactory } from 'botbuilder';
-import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { turnInfo } from '../../bot/turn/turnInfo.js';
-import type { Directory } from '../../bot/core/ports/directory.js';
-import { viewProfile } from '../../bot/core/usecases/viewProfile.js';
+import type { DirectoryUser } from '../../bot/core/ports/directory.js';
+import type { UseCases } from '../../bot/core/usecases/useCases.js';
 import { profileCard } from '../../cards/profileCard.js';
-import { dialogIds } from '../dialogIds.js';
-import { InterruptibleDialog } from '../interruptibleDialog.js';
+import { translatorOf } from '../dialogSupport.js';
+import { ViewGoalDialog } from '../goalDialog.js';
+import { MessageFactory, type TurnContext } from '../kit.js';
 
-export class ProfileDialog extends InterruptibleDialog {
-  constructor(private readonly directory: Directory) {
-    super(dialogIds.profile);
-    this.addDialog(new WaterfallDialog(dialogIds.profileSteps, [this.showProfile.bind(this)]));
-    this.initialDialogId = dialogIds.profileSteps;
+export class ProfileDialog extends ViewGoalDialog {
+  constructor(useCases: UseCases) {
+    super('profile.view', useCases);
   }
 
-  private async showProfile(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { identity, t } = turnInfo(step.context);
-    if (identity.kind !== 'user') return step.endDialog();
-    const result = await viewProfile(this.directory, identity.user.id);
+  protected async show(context: TurnContext, user: DirectoryUser): Promise<void> {
+    const t = translatorOf(context);
+    const result = await this.useCases.profiles.view(user.id);
     if (!result.ok) {
-      await step.context.sendActivity(t.t('identity.unknownUser'));
-      return step.endDialog();
+      await context.sendActivity(t.t('identity.unknownUser'));
+      return;
     }
     const { profile, organizationName } = result.value;
-    const summary = t.t('profile.summary', { name: profile.displayName });
-    await step.context.sendActivity(MessageFactory.attachment(profileCard(t, profile, organizationName), summary));
-    return step.endDialog();
+    await context.sendActivity(MessageFactory.attachment(profileCard(t, profile, organizationName), t.t('profile.summary', { name: profile.displayName })));
   }
 }

@@ -1,118 +1,65 @@
 // securityinfo.remove: pick a method, verify with a different one, confirm. Never the last method;
 // removing the one the default relies on asks for the new default in the same confirmation card.
-import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { AuthenticationMethod, PreferredSecondaryMethod } from '../../bot/core/ports/directory.js';
-import { turnInfo } from '../../bot/turn/turnInfo.js';
-import { defaultOptions, removalNeedsNewDefault } from '../../bot/core/usecases/methods.js';
-import { removeMethod } from '../../bot/core/usecases/securityInfo.js';
-import type { AccountServices } from '../../bot/core/usecases/services.js';
-import type { FormInput } from '../../cards/formCard.js';
-import { methodLabel, preferenceLabel } from '../../cards/methodLabels.js';
-import { CardPrompt } from '../steps/cardPrompt.js';
-import { dialogIds } from '../dialogIds.js';
-import { HandoffOfferDialog, noMethodOffer } from '../steps/handoffOfferDialog.js';
-import { actorFor, answerOf, askWithCard, endCancelled, signedInUserId } from '../goalSupport.js';
-import { InterruptibleDialog } from '../interruptibleDialog.js';
-import { StepUpDialog, type StepUpResult } from '../steps/stepUpDialog.js';
+import { isPreferredSecondaryMethod } from '../../bot/core/usecases/methods.js';
+import type { UseCases } from '../../bot/core/usecases/useCases.js';
+import { methodLabel } from '../../cards/methodLabels.js';
+import { removeConfirmForm, removePickForm } from '../../cards/securityInfoCards.js';
+import { GoalDialog, type GoalOptions } from '../goalDialog.js';
+import type { DialogTurnResult, WaterfallStepContext } from '../kit.js';
+import { HandoffOfferDialog } from '../steps/handoffOfferDialog.js';
+import { StepUpDialog } from '../steps/stepUpDialog.js';
 
-interface RemoveValues {
-  methodId?: string;
+interface RemoveMemory {
+  methodId: string;
 }
-const values = (step: WaterfallStepContext): RemoveValues => step.values;
+type RemoveStep = WaterfallStepContext<GoalOptions>;
 
-export class SecurityInfoRemoveDialog extends InterruptibleDialog {
-  constructor(private readonly services: AccountServices) {
-    super(dialogIds.securityInfoRemove);
-    this.addDialog(new WaterfallDialog(dialogIds.securityInfoRemoveSteps, [
-      this.pickMethod.bind(this), this.verify.bind(this), this.confirm.bind(this), this.remove.bind(this),
-    ]));
-    this.addDialog(new CardPrompt(dialogIds.cardPrompt));
-    this.addDialog(new StepUpDialog(services));
-    for (const dialog of HandoffOfferDialog.companions(services)) this.addDialog(dialog);
-    this.initialDialogId = dialogIds.securityInfoRemoveSteps;
+export class SecurityInfoRemoveDialog extends GoalDialog {
+  constructor(useCases: UseCases) {
+    super('securityinfo.remove', useCases, [new StepUpDialog(useCases), ...HandoffOfferDialog.withTicketForm(useCases)]);
+    this.steps([this.pickMethod, this.verifyUser, this.confirm, this.remove]);
   }
 
-  private methods(userId: string): Promise<readonly AuthenticationMethod[]> {
-    return this.services.directory.listAuthenticationMethods(userId);
-  }
-
-  private async pickMethod(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { t } = turnInfo(step.context);
-    const userId = signedInUserId(step.context);
-    if (!userId) return step.endDialog();
-    const methods = await this.methods(userId);
+  private readonly pickMethod = async (step: RemoveStep): Promise<DialogTurnResult> => {
+    const methods = await this.useCases.securityInfo.methods(this.signedIn(step).id);
     if (methods.length <= 1) {
-      await step.context.sendActivity(t.t(methods.length === 0 ? 'securityInfo.none' : 'securityInfo.lastMethod'));
+      await this.say(step, methods.length === 0 ? 'securityInfo.none' : 'securityInfo.lastMethod');
       return step.endDialog();
     }
-    const target = (step.options as { target?: string } | undefined)?.target;
-    if (target) return step.next({ action: 'choose', fields: { methodId: target } });
-    return askWithCard(step, {
-      form: {
-        heading: t.t('securityInfo.removeHeading'),
-        lines: [{ text: t.t('securityInfo.removePick') }],
-        items: methods.map((m) => ({ title: methodLabel(t, m), buttons: [{ title: t.t('securityInfo.removeButton', { method: methodLabel(t, m) }), action: 'choose', values: { methodId: m.id } }] })),
-        buttons: [{ title: t.t('common.cancel'), action: 'cancel', sendsInputs: false }],
-      },
-    });
-  }
+    if (step.options.target) return step.next({ action: 'choose', fields: { methodId: step.options.target } });
+    return this.ask(step, removePickForm(this.t(step), methods));
+  };
 
-  private async verify(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { t } = turnInfo(step.context);
-    const answer = answerOf(step);
-    const userId = signedInUserId(step.context);
-    if (answer.action !== 'choose' || !userId) return endCancelled(step);
-    const method = (await this.methods(userId)).find((m) => m.id === answer.fields.methodId);
+  private readonly verifyUser = async (step: RemoveStep): Promise<DialogTurnResult> => {
+    const answer = this.answer(step);
+    if (answer.action !== 'choose') return this.cancelled(step);
+    const method = await this.useCases.securityInfo.method(this.signedIn(step).id, answer.fields.methodId);
     if (!method) {
       // Another user's method id, or one removed meanwhile: refused, nothing changes.
-      await step.context.sendActivity(t.t('card.notYours'));
+      await this.say(step, 'card.notYours');
       return step.endDialog();
     }
-    values(step).methodId = method.id;
-    return step.beginDialog(dialogIds.stepUp, { userId, purpose: 'stepUp', excludeMethodIds: [method.id], reasonKey: 'securityInfo.removeReason' });
-  }
+    this.memory<RemoveMemory>(step).methodId = method.id;
+    return this.verify(step, 'securityInfo.removeReason', { excludeMethodIds: [method.id] });
+  };
 
-  private async confirm(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { t } = turnInfo(step.context);
-    const result = step.result as StepUpResult;
-    const userId = signedInUserId(step.context) ?? '';
-    if (!result.verified) {
-      if (result.reason === 'cancelled') return endCancelled(step);
-      if (result.reason === 'noMethod') return step.replaceDialog(dialogIds.handoffOffer, noMethodOffer('securityinfo.remove'));
-      return step.endDialog();
-    }
-    const methods = await this.methods(userId);
-    const method = methods.find((m) => m.id === values(step).methodId);
-    if (!method) return step.endDialog();
-    const preference = (await this.services.directory.getSignInPreferences(userId))?.userPreferredMethodForSecondaryAuthentication ?? 'none';
-    const remaining = methods.filter((m) => m.id !== method.id);
-    const choices = removalNeedsNewDefault(method, methods, preference) ? defaultOptions(remaining) : [];
-    const inputs: FormInput[] = choices.length > 0
-      ? [{ kind: 'choice', id: 'newDefault', label: t.t('securityInfo.newDefaultLabel'), value: choices[0]?.preference, choices: choices.map((c) => ({ title: preferenceLabel(t, c.preference, c.method), value: c.preference })) }]
-      : [];
-    return askWithCard(step, {
-      form: {
-        heading: t.t('securityInfo.removeConfirmHeading'),
-        lines: [
-          { text: t.t('securityInfo.removeConfirm', { method: methodLabel(t, method) }) },
-          ...(choices.length > 0 ? [{ text: t.t('securityInfo.removeDefaultNote') }] : []),
-        ],
-        inputs,
-        buttons: [{ title: t.t('securityInfo.removeNow'), action: 'remove', style: 'destructive' }, { title: t.t('common.cancel'), action: 'cancel', sendsInputs: false }],
-      },
+  private readonly confirm = async (step: RemoveStep): Promise<DialogTurnResult> => {
+    return this.whenVerified(step, async () => {
+      const plan = await this.useCases.securityInfo.removalPlan(this.signedIn(step).id, this.memory<RemoveMemory>(step).methodId);
+      if (!plan.ok) return step.endDialog();
+      return this.ask(step, removeConfirmForm(this.t(step), plan.value.method, plan.value.newDefaultChoices));
     });
-  }
+  };
 
-  private async remove(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { t } = turnInfo(step.context);
-    const answer = answerOf(step);
-    const userId = signedInUserId(step.context) ?? '';
-    if (answer.action !== 'remove') return endCancelled(step);
-    const method = (await this.methods(userId)).find((m) => m.id === values(step).methodId);
-    const label = method ? methodLabel(t, method) : '';
-    const newDefault = answer.fields.newDefault as PreferredSecondaryMethod | undefined;
-    const outcome = await removeMethod(this.services, actorFor(step.context, userId), values(step).methodId ?? '', newDefault);
-    await step.context.sendActivity(t.t(outcome.ok ? 'securityInfo.removed' : `securityInfo.removeFailed.${outcome.error}`, { method: label }));
+  private readonly remove = async (step: RemoveStep): Promise<DialogTurnResult> => {
+    const answer = this.answer(step);
+    if (answer.action !== 'remove') return this.cancelled(step);
+    const memory = this.memory<RemoveMemory>(step);
+    const user = this.signedIn(step);
+    const method = await this.useCases.securityInfo.method(user.id, memory.methodId);
+    const newDefault = isPreferredSecondaryMethod(answer.fields.newDefault) ? answer.fields.newDefault : undefined;
+    const outcome = await this.useCases.securityInfo.remove(this.actor(step, user.id), memory.methodId ?? '', newDefault);
+    await this.say(step, outcome.ok ? 'securityInfo.removed' : `securityInfo.removeFailed.${outcome.error}`, { method: method ? methodLabel(this.t(step), method) : '' });
     return step.endDialog();
-  }
+  };
 }

@@ -1,41 +1,28 @@
 // signout.everywhere: Yes / No as in My Account; on Yes every session is revoked and any step-up is void.
-import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { turnInfo } from '../../bot/turn/turnInfo.js';
-import { signOutEverywhere } from '../../bot/core/usecases/passwords.js';
-import type { AccountServices } from '../../bot/core/usecases/services.js';
-import { CardPrompt } from '../steps/cardPrompt.js';
-import { dialogIds } from '../dialogIds.js';
-import { actorFor, answerOf, askWithCard, signedInUserId } from '../goalSupport.js';
-import { InterruptibleDialog } from '../interruptibleDialog.js';
+import type { UseCases } from '../../bot/core/usecases/useCases.js';
+import { signOutForm } from '../../cards/passwordCards.js';
+import { GoalDialog, type GoalOptions } from '../goalDialog.js';
+import type { DialogTurnResult, WaterfallStepContext } from '../kit.js';
 
-export class SignOutEverywhereDialog extends InterruptibleDialog {
-  constructor(private readonly services: AccountServices) {
-    super(dialogIds.signOut);
-    this.addDialog(new WaterfallDialog(dialogIds.signOutSteps, [this.confirm.bind(this), this.signOut.bind(this)]));
-    this.addDialog(new CardPrompt(dialogIds.cardPrompt));
-    this.initialDialogId = dialogIds.signOutSteps;
+type SignOutStep = WaterfallStepContext<GoalOptions>;
+
+export class SignOutEverywhereDialog extends GoalDialog {
+  constructor(useCases: UseCases) {
+    super('signout.everywhere', useCases);
+    this.steps([this.confirm, this.signOut]);
   }
 
-  private async confirm(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { t } = turnInfo(step.context);
-    return askWithCard(step, {
-      form: {
-        heading: t.t('signout.heading'),
-        lines: [{ text: t.t('signout.explain') }],
-        buttons: [{ title: t.t('common.yes'), action: 'yes', style: 'destructive' }, { title: t.t('common.no'), action: 'no' }],
-      },
-    });
-  }
+  private readonly confirm = async (step: SignOutStep): Promise<DialogTurnResult> => {
+    return this.ask(step, signOutForm(this.t(step)));
+  };
 
-  private async signOut(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { t } = turnInfo(step.context);
-    const userId = signedInUserId(step.context);
-    if (answerOf(step).action !== 'yes' || !userId) {
-      await step.context.sendActivity(t.t('signout.kept'));
+  private readonly signOut = async (step: SignOutStep): Promise<DialogTurnResult> => {
+    if (this.answer(step).action !== 'yes') {
+      await this.say(step, 'signout.kept');
       return step.endDialog();
     }
-    const done = await signOutEverywhere(this.services, actorFor(step.context, userId));
-    await step.context.sendActivity(t.t(done ? 'signout.done' : 'identity.unknownUser'));
+    const done = await this.useCases.passwords.signOutEverywhere(this.actor(step, this.signedIn(step).id));
+    await this.say(step, done.ok ? 'signout.done' : 'identity.unknownUser');
     return step.endDialog();
-  }
+  };
 }

@@ -3,12 +3,12 @@
 // submission is refused and changes nothing. Once answered, the card is replaced so the values typed
 // into it do not stay on screen. The answer goes to the calling step and is never stored.
 import { createHash, randomBytes } from 'node:crypto';
-import { DeliveryModes, MessageFactory, type TurnContext } from 'botbuilder';
-import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
-import { cardVerbs } from '../../cards/cardVerbs.js';
 import { markSecretTyped } from '../../bot/turn/conversationHistory.js';
 import { turnInfo } from '../../bot/turn/turnInfo.js';
-import { formCard, type FormButton, type FormSpec } from '../../cards/formCard.js';
+import { cardVerbs } from '../../cards/cardVerbs.js';
+import { answeredCard, formCard, type FormButton, type FormSpec } from '../../cards/formCard.js';
+import { dialogIds } from '../dialogIds.js';
+import { DeliveryModes, Dialog, MessageFactory, type DialogContext, type DialogInstance, type DialogTurnResult, type TurnContext } from '../kit.js';
 
 export interface CardPromptOptions {
   readonly form: FormSpec;
@@ -23,6 +23,18 @@ export interface CardAnswer {
   readonly fields: Readonly<Record<string, string>>;
 }
 
+/** The answer in a step's result, read back safely: anything else (nothing, a stray value) counts as "cancel". */
+export function cardAnswerOf(result: unknown): CardAnswer {
+  if (typeof result !== 'object' || result === null || !('action' in result) || typeof result.action !== 'string') return { action: 'cancel', fields: {} };
+  const fields = 'fields' in result && typeof result.fields === 'object' && result.fields !== null ? Object.entries(result.fields) : [];
+  return { action: result.action, fields: Object.fromEntries(fields.filter((e): e is [string, string] => typeof e[1] === 'string')) };
+}
+
+/** Asks with a card and waits for its answer (the card prompt must be in the same dialog set). */
+export function ask(dc: DialogContext, options: CardPromptOptions): Promise<DialogTurnResult> {
+  return dc.beginDialog(dialogIds.cardPrompt, options);
+}
+
 interface PromptState {
   options: CardPromptOptions;
   nonceHash: string;
@@ -31,14 +43,29 @@ interface PromptState {
 }
 
 const stateKey = 'cardPrompt';
+type PromptInstance = DialogInstance<Record<typeof stateKey, PromptState | undefined>>;
+
+/** The prompt's state in its dialog instance (the SDK types instance state as any). */
+function promptState(instance: PromptInstance | undefined): PromptState {
+  const state = instance?.state[stateKey];
+  if (!state) throw new Error('The card prompt has no state');
+  return state;
+}
+
 const hash = (nonce: string): string => createHash('sha256').update(nonce).digest('hex');
 
 export class CardPrompt extends Dialog<CardPromptOptions> {
+  constructor() {
+    super(dialogIds.cardPrompt);
+  }
+
   override async beginDialog(dc: DialogContext, options?: CardPromptOptions): Promise<DialogTurnResult> {
     if (!options) throw new Error('CardPrompt needs the form to show');
     const identity = turnInfo(dc.context).identity;
     const state: PromptState = { options, nonceHash: '', userId: identity.kind === 'user' ? identity.user.id : undefined };
-    (dc.activeDialog!.state as Record<string, unknown>)[stateKey] = state;
+    const instance: PromptInstance | undefined = dc.activeDialog;
+    if (!instance) throw new Error('The card prompt is not active');
+    instance.state[stateKey] = state;
     await this.send(dc.context, state);
     return Dialog.EndOfTurn;
   }
@@ -46,7 +73,7 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const context = dc.context;
     if (context.activity.type !== 'message') return Dialog.EndOfTurn;
-    const state = (dc.activeDialog!.state as Record<string, unknown>)[stateKey] as PromptState;
+    const state = promptState(dc.activeDialog);
     const info = turnInfo(context);
     if (info.isCardSubmission) {
       const action = info.cardAction;
@@ -68,7 +95,7 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
 
   /** Shows the card again with a new nonce; the earlier copy stops working. */
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
-    const state = (instance.state as Record<string, unknown>)[stateKey] as PromptState;
+    const state = promptState(instance);
     await this.replaceCard(context, state, turnInfo(context).t.t('card.replaced'));
     await this.send(context, state);
   }
@@ -85,7 +112,7 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
   /** Swaps the answered card for one without inputs or buttons, where the channel can update messages. */
   private async replaceCard(context: TurnContext, state: PromptState, text: string): Promise<void> {
     if (!state.activityId || context.activity.deliveryMode === DeliveryModes.ExpectReplies) return;
-    const cleared = MessageFactory.attachment(formCard({ heading: state.options.form.heading, lines: [{ text }] }, () => ({})));
+    const cleared = MessageFactory.attachment(answeredCard(state.options.form.heading, text));
     cleared.id = state.activityId;
     try {
       await context.updateActivity(cleared);

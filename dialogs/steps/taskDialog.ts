@@ -1,49 +1,42 @@
 // A goal the helpdesk sent back to the user as a self-service task: run it, and when the change it
-// asks for succeeded, resolve the ticket with a note and tell the agent.
-import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+// asks for succeeded, resolve the ticket, thank the user and tell the agent.
 import type { GoalIntent } from '../../bot/core/goals.js';
-import { toLocale, translator } from '../../bot/core/i18n/i18n.js';
-import { turnInfo } from '../../bot/turn/turnInfo.js';
-import type { AccountServices } from '../../bot/core/usecases/services.js';
-import { completeTask } from '../../bot/core/usecases/tickets.js';
+import type { UseCases } from '../../bot/core/usecases/useCases.js';
 import { dialogIds } from '../dialogIds.js';
-import { actorFor, signedInUserId } from '../goalSupport.js';
+import { actorFor, signedInUser, translatorOf } from '../dialogSupport.js';
+import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from '../kit.js';
+import { tellTaskDone } from './helpdeskNews.js';
 
 export interface TaskOptions {
   readonly goal: GoalIntent;
-  readonly dialogId: string;
   readonly ticket: string;
   readonly target?: string;
   /** When the task started: only changes made since then complete it. */
   readonly since: string;
 }
 
-export class TaskDialog extends WaterfallDialog {
-  constructor(private readonly services: AccountServices) {
+type TaskStep = WaterfallStepContext<TaskOptions>;
+
+export class TaskDialog extends WaterfallDialog<TaskOptions> {
+  constructor(private readonly useCases: UseCases) {
     super(dialogIds.task, []);
     this.addStep(this.runGoal.bind(this));
     this.addStep(this.complete.bind(this));
   }
 
-  private async runGoal(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const options = step.options as TaskOptions;
-    return step.beginDialog(options.dialogId, options.target ? { target: options.target } : undefined);
+  private async runGoal(step: TaskStep): Promise<DialogTurnResult> {
+    const { goal, target } = step.options;
+    return step.beginDialog(goal, target ? { target } : undefined);
   }
 
-  private async complete(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const { t } = turnInfo(step.context);
-    const options = step.options as TaskOptions;
-    const userId = signedInUserId(step.context);
-    if (!userId) return step.endDialog();
-    const outcome = await completeTask(this.services, actorFor(step.context, userId), options.ticket, options.goal, options.since);
-    if (!outcome.ok) return step.endDialog();
-    await step.context.sendActivity(t.t('ticket.user.taskCompleted', { number: outcome.ticket.number }));
-    const agentId = outcome.ticket.assignedTo;
-    if (agentId) {
-      const agent = await this.services.directory.findUserById(agentId);
-      const at = translator(toLocale(agent?.preferredLanguage) ?? 'en');
-      await this.services.proactive.send(agentId, [{ text: at.t('agent.taskCompleted', { number: outcome.ticket.number, user: outcome.ticket.userDisplayName }) }]);
-    }
+  private async complete(step: TaskStep): Promise<DialogTurnResult> {
+    const user = signedInUser(step.context);
+    if (!user) return step.endDialog();
+    const { goal, ticket, since } = step.options;
+    const done = await this.useCases.helpdesk.completeTask(actorFor(step.context, user.id), ticket, goal, since);
+    if (!done.ok) return step.endDialog();
+    await step.context.sendActivity(translatorOf(step.context).t('ticket.user.taskCompleted', { number: done.value.number }));
+    await tellTaskDone(this.useCases, done.value);
     return step.endDialog();
   }
 }

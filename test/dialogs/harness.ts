@@ -2,11 +2,13 @@
 // as a user on the msteams channel, so conversation tests read like transcripts.
 import { MemoryStorage, TestAdapter, TurnContext, type Activity } from 'botbuilder';
 import type { ContinueConversation } from '../../bot/channel/proactiveMessenger.js';
-import { composeBot, embeddedServices } from '../../bot/app.js';
+import { embeddedPorts, type EmbeddedPorts } from '../../bot/app.js';
+import { composeBot } from '../../bot/channel/composeBot.js';
 import type { EmbeddedAuditLog } from '../../bot/adapters/embedded/embeddedAuditLog.js';
 import type { OutboxNotifier } from '../../bot/adapters/embedded/outboxNotifier.js';
 import type { Clock } from '../../bot/core/ports/clock.js';
-import type { AccountServices } from '../../bot/core/usecases/services.js';
+import { createUseCases, type UseCases } from '../../bot/core/usecases/useCases.js';
+import type { Verification } from '../../bot/core/usecases/verification.js';
 import { EmbeddedDirectory } from '../../bot/adapters/embedded/embeddedDirectory.js';
 import { silentLogger } from '../../bot/logger.js';
 import { NlpRecognizer } from '../../bot/core/nlu/recognizer.js';
@@ -21,7 +23,9 @@ export const sharedRecognizer = (): Promise<NlpRecognizer> => (recognizer ??= Nl
 
 export interface Harness {
   readonly directory: EmbeddedDirectory;
-  readonly services: AccountServices;
+  /** The ports the bot acts on (tickets, audit...) and the verification records. */
+  readonly services: EmbeddedPorts & { readonly verification: Verification };
+  readonly useCases: UseCases;
   readonly notifier: OutboxNotifier;
   readonly audit: EmbeddedAuditLog;
   readonly dataDir: string;
@@ -64,10 +68,13 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     const activity = TurnContext.applyConversationReference({ type: 'event', name: 'continueConversation' }, reference, true);
     await logic(new TurnContext(adapter, activity));
   };
-  const services = await embeddedServices(data.dir, directory, clock, { continueIn, logger: silentLogger });
+  const ports = await embeddedPorts(data.dir, directory, clock, { continueIn, logger: silentLogger });
+  const useCases = createUseCases(ports);
+  const services = { ...ports, verification: useCases.verification };
   const harness: Harness = {
     directory,
     services,
+    useCases,
     notifier: services.notifier,
     audit: services.audit,
     dataDir: data.dir,
@@ -78,7 +85,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       const sessions = { userForConversation: () => ({ userId }) };
       conversations += 1;
       const conversationId = `conversation-${conversations}`;
-      const { bot } = composeBot({ services, references: services.references, recognizer: recognizerInstance, storage, sessions });
+      const { bot } = composeBot({ useCases, directory, references: ports.references, recognizer: recognizerInstance, storage, sessions });
       const adapter = new TestAdapter((context) => bot.run(context), {
         channelId: channel,
         locale,
@@ -172,9 +179,15 @@ export class Chat {
     return found;
   }
 
-  /** Clicks a button of the last card, with the inputs filled in as a channel merges them. */
+  /**
+   * Clicks a button of the last card, with the inputs filled in as a channel merges them: a button
+   * that sends the card's inputs sends what they show (a preselected choice, a toggle's state),
+   * with what the test typed or changed on top.
+   */
   submit(action: string, inputs: Record<string, string> = {}, values: Record<string, string> = {}): Promise<Partial<Activity>[]> {
-    return this.turn({ type: 'message', value: { ...this.buttonData(action, values), ...inputs } });
+    const data = this.buttonData(action, values);
+    const sendsInputs = submitActionsWithInputs(this.card()).some((a) => a.data === data && a.sendsInputs);
+    return this.turn({ type: 'message', value: { ...(sendsInputs ? presetInputs(this.card()) : {}), ...data, ...inputs } });
   }
 
   /** Sends a raw card value (for forged, replayed and stale submissions). */
@@ -200,3 +213,33 @@ export function submitActions(card: unknown): Record<string, unknown>[] {
 
 /** The text of a reply: its message text, or every text of its card. */
 export const textOf = (reply: Partial<Activity> | undefined): string => [reply?.text ?? '', ...cardTexts(cardOf(reply ?? {}))].join('\n');
+
+/** Every Action.Submit of a card with its data and whether it sends the card's inputs. */
+function submitActionsWithInputs(card: unknown): { data: Record<string, unknown>; sendsInputs: boolean }[] {
+  const out: { data: Record<string, unknown>; sendsInputs: boolean }[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (o.type === 'Action.Submit' && o.data && typeof o.data === 'object') out.push({ data: o.data as Record<string, unknown>, sendsInputs: o.associatedInputs !== 'none' });
+      for (const value of Object.values(o)) if (typeof value === 'object') walk(value);
+    }
+  };
+  walk(card);
+  return out;
+}
+
+/** The values a card's inputs show before anyone touches them (preselected choices, toggles), by input id. */
+export function presetInputs(card: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (typeof o.type === 'string' && o.type.startsWith('Input.') && typeof o.id === 'string' && typeof o.value === 'string' && o.value !== '') out[o.id] = o.value;
+      for (const value of Object.values(o)) if (typeof value === 'object') walk(value);
+    }
+  };
+  walk(card);
+  return out;
+}

@@ -11,7 +11,7 @@ import type {
   NewAuthenticationMethod, Organization, PreferredSecondaryMethod, Profile, SignIn, SignInPreferences,
   TenantInfo, TenantPolicy, TermsOfUse,
 } from '../../core/ports/directory.js';
-import { fail, ok, type Result } from '../../core/ports/result.js';
+import { fail, ok, type Result } from '../../core/result.js';
 import type { Logger } from '../../logger.js';
 import { hashPassword, isPasswordHash, verifyPassword } from './passwordHash.js';
 import { readSeedFile, seedAgreements, SeedError, validateSeed, type Seed, type SeedObject } from './tenantSeed.js';

@@ -1,7 +1,7 @@
 // The Directory port: everything the assistant reads or changes about a user's own account.
 // Shapes follow Microsoft Graph v1.0; every call that names an object is scoped to the user,
 // so an id that is not theirs is simply "notFound".
-import type { Result } from './result.js';
+import type { Result } from '../result.js';
 
 export type AuthenticationMethodKind =
   | 'phone' | 'email' | 'microsoftAuthenticator' | 'softwareOath' | 'fido2'

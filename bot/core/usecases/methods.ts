@@ -1,6 +1,6 @@
 // Sign-in methods as the assistant shows and uses them: masked for display, which ones can receive
 // a code, which ones can be the default second factor, and which one is the default now.
-import type { AuthenticationMethod, PreferredSecondaryMethod } from '../ports/directory.js';
+import type { AuthenticationMethod, Device, PreferredSecondaryMethod } from '../ports/directory.js';
 import type { NotificationChannel } from '../ports/notifier.js';
 
 /** "+46 70 123 45 34" → "+46 70 *** ** 34": country code and area kept, the last two digits shown. */
@@ -71,8 +71,18 @@ function serves(method: AuthenticationMethod, preference: PreferredSecondaryMeth
 
 const preferenceOrder: readonly PreferredSecondaryMethod[] = ['push', 'oath', 'sms', 'voiceMobile', 'voiceAlternateMobile', 'voiceOffice'];
 
+/** A default-method setting as Graph names it (`none` included), for values that come from a card. */
+export const isPreferredSecondaryMethod = (value: unknown): value is PreferredSecondaryMethod =>
+  value === 'none' || preferenceOrder.some((p) => p === value);
+
+/** A default second-factor setting and the method that serves it. */
+export interface DefaultOption {
+  readonly preference: PreferredSecondaryMethod;
+  readonly method: AuthenticationMethod;
+}
+
 /** The default settings the user's methods allow, with the method that serves each. */
-export function defaultOptions(methods: readonly AuthenticationMethod[]): { preference: PreferredSecondaryMethod; method: AuthenticationMethod }[] {
+export function defaultOptions(methods: readonly AuthenticationMethod[]): DefaultOption[] {
   return preferenceOrder.flatMap((preference) => {
     const method = methods.find((m) => serves(m, preference));
     return method ? [{ preference, method }] : [];
@@ -94,4 +104,27 @@ export function describeMethod(method: AuthenticationMethod): string {
   if (method.kind === 'phone' && method.phoneNumber) return `phone ${maskPhone(method.phoneNumber)}`;
   if (method.kind === 'email' && method.emailAddress) return `email ${maskEmail(method.emailAddress)}`;
   return [method.kind, method.displayName].filter(Boolean).join(' ');
+}
+
+/** The kinds of method a user can add in the chat. */
+export type AddableKind = 'phone' | 'email' | 'authenticator';
+
+/**
+ * What the user may still add, as on the security info page: a mobile and an alternate mobile
+ * phone, one e-mail, any number of Authenticator apps; and which phone slot a new number takes.
+ */
+export function addableKinds(methods: readonly AuthenticationMethod[]): { kinds: AddableKind[]; phoneType?: 'mobile' | 'alternateMobile' } {
+  const has = (type: string): boolean => methods.some((m) => m.kind === 'phone' && m.phoneType === type);
+  const phoneType = !has('mobile') ? 'mobile' : !has('alternateMobile') ? 'alternateMobile' : undefined;
+  const kinds: AddableKind[] = [];
+  if (phoneType) kinds.push('phone');
+  if (!methods.some((m) => m.kind === 'email')) kinds.push('email');
+  kinds.push('authenticator');
+  return { kinds, phoneType };
+}
+
+/** The Authenticator registered on a device, matched by name (case and outer spaces ignored). */
+export function authenticatorOn(device: Device, methods: readonly AuthenticationMethod[]): AuthenticationMethod | undefined {
+  const name = device.displayName.trim().toLowerCase();
+  return methods.find((m) => m.kind === 'microsoftAuthenticator' && m.displayName?.trim().toLowerCase() === name);
 }

@@ -1,8 +1,8 @@
 // "Your password was changed; if this wasn't you, ...": sent to the user's other channels after a change.
 import { translator, type Locale } from '../i18n/i18n.js';
-import type { AuthenticationMethod, DirectoryUser } from '../ports/directory.js';
-import type { Notification } from '../ports/notifier.js';
-import type { AccountServices } from './services.js';
+import type { Clock } from '../ports/clock.js';
+import type { AuthenticationMethod, Directory, DirectoryUser } from '../ports/directory.js';
+import type { Notification, Notifier } from '../ports/notifier.js';
 
 export type NoticeKind = 'passwordChanged' | 'passwordReset' | 'methodAdded' | 'methodRemoved' | 'defaultChanged';
 
@@ -24,20 +24,22 @@ function destinations(user: DirectoryUser, methods: readonly AuthenticationMetho
   return out;
 }
 
-export async function sendNotice(
-  services: AccountServices,
-  user: DirectoryUser,
-  kind: NoticeKind,
-  locale: Locale,
-  options: { methods: readonly AuthenticationMethod[]; skipMethodId?: string; detail?: string },
-): Promise<void> {
-  const t = translator(locale);
-  const tenant = await services.directory.tenant();
-  const text = t.t(`notice.${kind}`, {
-    organization: tenant.displayName,
-    when: t.dateTime(services.clock.now()),
-    detail: options.detail ?? '',
-    helpdesk: tenant.helpdesk.displayName,
-  });
-  for (const d of destinations(user, options.methods, options.skipMethodId)) await services.notifier.send({ ...d, text });
+export class Notices {
+  constructor(private readonly deps: { readonly directory: Directory; readonly notifier: Notifier; readonly clock: Clock }) {}
+
+  /** Tells the user on their other channels, in their language, what changed and what to do if it wasn't them. */
+  async send(
+    user: DirectoryUser, kind: NoticeKind, locale: Locale,
+    options: { methods: readonly AuthenticationMethod[]; skipMethodId?: string; detail?: string },
+  ): Promise<void> {
+    const t = translator(locale);
+    const tenant = await this.deps.directory.tenant();
+    const text = t.t(`notice.${kind}`, {
+      organization: tenant.displayName,
+      when: t.dateTime(this.deps.clock.now()),
+      detail: options.detail ?? '',
+      helpdesk: tenant.helpdesk.displayName,
+    });
+    for (const d of destinations(user, options.methods, options.skipMethodId)) await this.deps.notifier.send({ ...d, text });
+  }
 }

@@ -1,87 +1,125 @@
 // Change a password (knowing the current one) and reset it (after verification): policy checked,
 // history respected, sessions and step-ups voided, the user told on their other channels, audited.
-import type { DirectoryUser } from '../ports/directory.js';
-import { sendNotice } from './notices.js';
+// And sign out everywhere.
+import type { Directory, DirectoryUser, PasswordPolicy } from '../ports/directory.js';
+import { fail, ok, type Result } from '../result.js';
+import type { AuditTrail } from './auditTrail.js';
+import type { Actor } from './actor.js';
+import type { Codes } from './codes.js';
+import type { Notices } from './notices.js';
 import { checkPasswordRules, type PolicyFailure } from './passwordPolicy.js';
-import { audit, type AccountServices, type Actor } from './services.js';
-import type { FailureRule } from './verification.js';
+import type { FailureRule, Verification } from './verification.js';
+import type { Clock } from '../ports/clock.js';
 
 /** Wrong current passwords in the chat: five in fifteen minutes lock password change for fifteen minutes. */
 export const currentPasswordRule: FailureRule = { limit: 5, windowMinutes: 15, lockMinutes: 15 };
 export const passwordFailureKey = (userId: string): string => `password:${userId}`;
 
-export type PasswordOutcome =
-  | { readonly ok: true }
-  | { readonly ok: false; readonly error: 'policy'; readonly failures: readonly PolicyFailure[] }
-  | { readonly ok: false; readonly error: 'wrongCurrent' }
-  | { readonly ok: false; readonly error: 'locked'; readonly until: Date }
-  | { readonly ok: false; readonly error: 'notFound' };
+export type PasswordFailure =
+  | { readonly error: 'policy'; readonly failures: readonly PolicyFailure[] }
+  | { readonly error: 'wrongCurrent' | 'notFound' }
+  | { readonly error: 'locked'; readonly until: Date };
 
-async function policyFailures(services: AccountServices, user: DirectoryUser, next: string, confirmation: string): Promise<PolicyFailure[]> {
-  const { policy } = await services.directory.tenant();
-  const failures = checkPasswordRules(next, confirmation, policy.password, user);
-  if (failures.length > 0) return failures;
-  if (await services.directory.isRecentPassword(user.id, next, Math.max(1, policy.password.historyCount))) {
-    const same = await services.directory.verifyPassword(user.id, next);
-    return [same ? { rule: 'sameAsCurrent', params: {} } : { rule: 'history', params: { count: policy.password.historyCount } }];
-  }
-  return [];
+/** Why a self-service reset cannot be done here: the tenant has it off, the user never registered, or too few methods. */
+export type ResetBlocker = 'disabled' | 'notRegistered' | 'noMethods';
+
+export interface PasswordsDependencies {
+  readonly directory: Directory;
+  readonly verification: Verification;
+  readonly codes: Codes;
+  readonly notices: Notices;
+  readonly auditTrail: AuditTrail;
+  readonly clock: Clock;
 }
 
-export async function changePassword(
-  services: AccountServices, actor: Actor, input: { current: string; next: string; confirmation: string },
-): Promise<PasswordOutcome> {
-  const user = await services.directory.findUserById(actor.userId);
-  if (!user) return { ok: false, error: 'notFound' };
-  const key = passwordFailureKey(user.id);
-  const locked = await services.verification.lockedUntil(key);
-  if (locked) return { ok: false, error: 'locked', until: locked };
-  if (!(await services.directory.verifyPassword(user.id, input.current))) {
-    const until = await services.verification.recordFailure(key, currentPasswordRule);
-    await audit(services, actor, 'password.change', 'refused', { reason: until ? 'lockedOut' : 'wrongPassword' });
-    return until ? { ok: false, error: 'locked', until } : { ok: false, error: 'wrongCurrent' };
-  }
-  const failures = await policyFailures(services, user, input.next, input.confirmation);
-  if (failures.length > 0) {
-    await audit(services, actor, 'password.change', 'refused', { reason: `policy.${failures.map((f) => f.rule).join(',')}` });
-    return { ok: false, error: 'policy', failures };
-  }
-  const now = services.clock.now();
-  const set = await services.directory.setPassword(user.id, input.next, { unlock: false, at: now });
-  if (!set.ok) return { ok: false, error: 'notFound' };
-  await services.directory.revokeSignInSessions(user.id, now);
-  await services.verification.revokeStepUps(user.id);
-  await services.verification.clearFailures(key);
-  await audit(services, actor, 'password.change', 'success');
-  await sendNotice(services, user, 'passwordChanged', actor.locale, { methods: await services.directory.listAuthenticationMethods(user.id) });
-  return { ok: true };
-}
+export class Passwords {
+  constructor(private readonly deps: PasswordsDependencies) {}
 
-/** Sets a new password after the verification gates, and unlocks the account. */
-export async function resetPassword(
-  services: AccountServices, actor: Actor, input: { next: string; confirmation: string },
-): Promise<PasswordOutcome> {
-  const user = await services.directory.findUserById(actor.userId);
-  if (!user) return { ok: false, error: 'notFound' };
-  const failures = await policyFailures(services, user, input.next, input.confirmation);
-  if (failures.length > 0) {
-    await audit(services, actor, 'password.reset', 'refused', { reason: `policy.${failures.map((f) => f.rule).join(',')}` });
-    return { ok: false, error: 'policy', failures };
+  async policy(): Promise<PasswordPolicy> {
+    return (await this.deps.directory.tenant()).policy.password;
   }
-  const set = await services.directory.setPassword(user.id, input.next, { unlock: true, at: services.clock.now() });
-  if (!set.ok) return { ok: false, error: 'notFound' };
-  await services.verification.revokeStepUps(user.id);
-  await services.verification.clearFailures(passwordFailureKey(user.id));
-  await audit(services, actor, 'password.reset', 'success', { target: user.lockedOut ? 'unlocked' : undefined });
-  await sendNotice(services, user, 'passwordReset', actor.locale, { methods: await services.directory.listAuthenticationMethods(user.id) });
-  return { ok: true };
-}
 
-/** Every session issued before now must sign in again; step-ups are void. */
-export async function signOutEverywhere(services: AccountServices, actor: Actor): Promise<boolean> {
-  const revoked = await services.directory.revokeSignInSessions(actor.userId, services.clock.now());
-  if (!revoked.ok) return false;
-  await services.verification.revokeStepUps(actor.userId);
-  await audit(services, actor, 'signout.everywhere', 'success');
-  return true;
+  /** Until when password change is locked for this user (too many wrong current passwords), if it is. */
+  changeLockedUntil(userId: string): Promise<Date | undefined> {
+    return this.deps.verification.lockedUntil(passwordFailureKey(userId));
+  }
+
+  async change(actor: Actor, input: { current: string; next: string; confirmation: string }): Promise<Result<void, PasswordFailure>> {
+    const { directory, verification, auditTrail } = this.deps;
+    const user = await directory.findUserById(actor.userId);
+    if (!user) return fail('notFound');
+    const key = passwordFailureKey(user.id);
+    const locked = await verification.lockedUntil(key);
+    if (locked) return fail('locked', { until: locked });
+    if (!(await directory.verifyPassword(user.id, input.current))) {
+      const until = await verification.recordFailure(key, currentPasswordRule);
+      await auditTrail.record(actor, 'password.change', 'refused', { reason: until ? 'lockedOut' : 'wrongPassword' });
+      return until ? fail('locked', { until }) : fail('wrongCurrent');
+    }
+    const failures = await this.policyFailures(user, input.next, input.confirmation);
+    if (failures.length > 0) {
+      await auditTrail.record(actor, 'password.change', 'refused', { reason: `policy.${failures.map((f) => f.rule).join(',')}` });
+      return fail('policy', { failures });
+    }
+    const now = this.deps.clock.now();
+    const set = await directory.setPassword(user.id, input.next, { unlock: false, at: now });
+    if (!set.ok) return fail('notFound');
+    await directory.revokeSignInSessions(user.id, now);
+    await verification.revokeStepUps(user.id);
+    await verification.clearFailures(key);
+    await auditTrail.record(actor, 'password.change', 'success');
+    await this.deps.notices.send(user, 'passwordChanged', actor.locale, { methods: await directory.listAuthenticationMethods(user.id) });
+    return ok(undefined);
+  }
+
+  /** Whether a self-service reset can start: for a signed-in user, whether they can do it; for anyone else, whether the tenant allows it. */
+  async readiness(userId: string | undefined): Promise<Result<void, ResetBlocker>> {
+    const tenant = await this.deps.directory.tenant();
+    if (!tenant.policy.selfServicePasswordReset.enabled) return fail('disabled');
+    if (userId === undefined) return ok(undefined);
+    const user = await this.deps.directory.findUserById(userId);
+    if (!user?.selfServicePasswordResetRegistered) return fail('notRegistered');
+    if (!(await this.deps.codes.canSelfReset(user, tenant))) return fail('noMethods');
+    return ok(undefined);
+  }
+
+  /** Sets a new password after the verification gates, and unlocks the account; says whether it was locked. */
+  async reset(actor: Actor, input: { next: string; confirmation: string }): Promise<Result<{ readonly unlocked: boolean }, PasswordFailure>> {
+    const { directory, verification, auditTrail } = this.deps;
+    const user = await directory.findUserById(actor.userId);
+    if (!user) return fail('notFound');
+    const failures = await this.policyFailures(user, input.next, input.confirmation);
+    if (failures.length > 0) {
+      await auditTrail.record(actor, 'password.reset', 'refused', { reason: `policy.${failures.map((f) => f.rule).join(',')}` });
+      return fail('policy', { failures });
+    }
+    const set = await directory.setPassword(user.id, input.next, { unlock: true, at: this.deps.clock.now() });
+    if (!set.ok) return fail('notFound');
+    await verification.revokeStepUps(user.id);
+    await verification.clearFailures(passwordFailureKey(user.id));
+    await auditTrail.record(actor, 'password.reset', 'success', { target: user.lockedOut ? 'unlocked' : undefined });
+    await this.deps.notices.send(user, 'passwordReset', actor.locale, { methods: await directory.listAuthenticationMethods(user.id) });
+    return ok({ unlocked: user.lockedOut });
+  }
+
+  /** Every session issued before now must sign in again; step-ups are void. */
+  async signOutEverywhere(actor: Actor): Promise<Result<void, 'notFound'>> {
+    const revoked = await this.deps.directory.revokeSignInSessions(actor.userId, this.deps.clock.now());
+    if (!revoked.ok) return fail('notFound');
+    await this.deps.verification.revokeStepUps(actor.userId);
+    await this.deps.auditTrail.record(actor, 'signout.everywhere', 'success');
+    return ok(undefined);
+  }
+
+  private async policyFailures(user: DirectoryUser, next: string, confirmation: string): Promise<PolicyFailure[]> {
+    const { directory } = this.deps;
+    const { policy } = await directory.tenant();
+    const failures = checkPasswordRules(next, confirmation, policy.password, user);
+    if (failures.length > 0) return failures;
+    if (await directory.isRecentPassword(user.id, next, Math.max(1, policy.password.historyCount))) {
+      const same = await directory.verifyPassword(user.id, next);
+      return [same ? { rule: 'sameAsCurrent', params: {} } : { rule: 'history', params: { count: policy.password.historyCount } }];
+    }
+    return [];
+  }
 }

@@ -1,11 +1,13 @@
-// Sign-in methods: parse a new phone or e-mail, add a proven method, remove one (never the last,
-// with a new default when needed), change the default. Every target id is checked against the
+// Sign-in methods: what the user has and may add, parse a new phone or e-mail, add a proven method,
+// remove one (never the last, with a new default when the default relied on it), change the default. Every target id is checked against the
 // user's own methods; every change is audited and announced.
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
-import type { AuthenticationMethod, NewAuthenticationMethod, PreferredSecondaryMethod } from '../ports/directory.js';
-import { defaultOptions, describeMethod, removalNeedsNewDefault } from './methods.js';
-import { sendNotice } from './notices.js';
-import { audit, type AccountServices, type Actor } from './services.js';
+import type { AuthenticationMethod, Directory, NewAuthenticationMethod, PreferredSecondaryMethod } from '../ports/directory.js';
+import { fail, ok, type Result } from '../result.js';
+import type { Actor } from './actor.js';
+import type { AuditTrail } from './auditTrail.js';
+import { addableKinds, defaultOptions, describeMethod, isDefaultMethod, removalNeedsNewDefault, type AddableKind, type DefaultOption } from './methods.js';
+import type { Notices } from './notices.js';
 
 /** "+46 70 123 45 67", "070-123 45 67" (with the user's country) → the number in international format, or undefined. */
 export function parseMobileNumber(text: string, defaultCountry?: string): { e164: string; display: string } | undefined {
@@ -29,71 +31,139 @@ export function parseEmail(text: string): string | undefined {
   return trimmed.length <= 254 && emailPattern.test(trimmed) ? trimmed : undefined;
 }
 
-export type AddOutcome = { ok: true; method: AuthenticationMethod } | { ok: false; error: 'duplicate' | 'notFound' };
+/** A name for a new Authenticator: control characters and angle brackets removed, at most 64 characters. */
+export const cleanDeviceName = (text: string): string => text.trim().replace(/[\p{Cc}<>]/gu, '').slice(0, 64);
 
-/** Adds a method the user has just proven (a code sent to it was typed back). */
-export async function addMethod(services: AccountServices, actor: Actor, method: NewAuthenticationMethod): Promise<AddOutcome> {
-  const user = await services.directory.findUserById(actor.userId);
-  if (!user) return { ok: false, error: 'notFound' };
-  const before = await services.directory.listAuthenticationMethods(user.id);
-  const duplicate = before.some((m) =>
-    (method.kind === 'phone' && m.kind === 'phone' && m.phoneNumber?.replace(/\s/g, '') === method.phoneNumber.replace(/\s/g, '')) ||
-    (method.kind === 'email' && m.kind === 'email' && m.emailAddress?.toLowerCase() === method.emailAddress.toLowerCase()));
-  if (duplicate) return { ok: false, error: 'duplicate' };
-  const added = await services.directory.addAuthenticationMethod(user.id, method);
-  if (!added.ok) return { ok: false, error: 'notFound' };
-  const preferences = await services.directory.getSignInPreferences(user.id);
-  if (preferences?.userPreferredMethodForSecondaryAuthentication === 'none') {
-    // The first method that can be a default becomes it, as on the security info page.
-    const first = defaultOptions([added.value])[0];
-    if (first) await services.directory.setSignInPreferences(user.id, { userPreferredMethodForSecondaryAuthentication: first.preference });
-  }
-  await audit(services, actor, 'securityinfo.add', 'success', { target: describeMethod(added.value) });
-  await sendNotice(services, user, 'methodAdded', actor.locale, { methods: before, detail: describeMethod(added.value) });
-  return { ok: true, method: added.value };
+export interface MethodsOverview {
+  readonly methods: readonly AuthenticationMethod[];
+  readonly preference: PreferredSecondaryMethod;
+  /** The default setting and the method that serves it, when there is one. */
+  readonly current?: DefaultOption;
+  /** Every default setting the methods allow. */
+  readonly options: readonly DefaultOption[];
+  /** Ids of the methods the current default relies on. */
+  readonly defaultMethodIds: readonly string[];
 }
 
-export type RemoveOutcome =
-  | { ok: true }
-  | { ok: false; error: 'notFound' | 'lastMethod' | 'newDefaultRequired' | 'invalidDefault' };
-
-export async function removeMethod(
-  services: AccountServices, actor: Actor, methodId: string, newDefault?: PreferredSecondaryMethod,
-): Promise<RemoveOutcome> {
-  const user = await services.directory.findUserById(actor.userId);
-  if (!user) return { ok: false, error: 'notFound' };
-  const methods = await services.directory.listAuthenticationMethods(user.id);
-  const method = methods.find((m) => m.id === methodId);
-  if (!method) {
-    await audit(services, actor, 'securityinfo.remove', 'refused', { reason: 'notFound' });
-    return { ok: false, error: 'notFound' };
-  }
-  if (methods.length <= 1) return { ok: false, error: 'lastMethod' };
-  const preference = (await services.directory.getSignInPreferences(user.id))?.userPreferredMethodForSecondaryAuthentication ?? 'none';
-  const remaining = methods.filter((m) => m.id !== methodId);
-  if (removalNeedsNewDefault(method, methods, preference)) {
-    const allowed = defaultOptions(remaining).map((o) => o.preference);
-    if (allowed.length > 0 && newDefault === undefined) return { ok: false, error: 'newDefaultRequired' };
-    if (newDefault !== undefined && !allowed.includes(newDefault)) return { ok: false, error: 'invalidDefault' };
-    await services.directory.setSignInPreferences(user.id, { userPreferredMethodForSecondaryAuthentication: newDefault ?? 'none' });
-  }
-  const removed = await services.directory.removeAuthenticationMethod(user.id, methodId);
-  if (!removed.ok) return { ok: false, error: 'notFound' };
-  await audit(services, actor, 'securityinfo.remove', 'success', { target: describeMethod(method) });
-  await sendNotice(services, user, 'methodRemoved', actor.locale, { methods, detail: describeMethod(method) });
-  return { ok: true };
+/** Removing this method: what it is, and the defaults to choose from when the current one relied on it. */
+export interface RemovalPlan {
+  readonly method: AuthenticationMethod;
+  readonly newDefaultChoices: readonly DefaultOption[];
 }
 
-export async function setDefaultMethod(services: AccountServices, actor: Actor, preference: PreferredSecondaryMethod): Promise<{ ok: boolean }> {
-  const user = await services.directory.findUserById(actor.userId);
-  if (!user) return { ok: false };
-  const methods = await services.directory.listAuthenticationMethods(user.id);
-  if (!defaultOptions(methods).some((o) => o.preference === preference)) {
-    await audit(services, actor, 'securityinfo.default', 'refused', { reason: 'notEligible' });
-    return { ok: false };
+export type RemoveFailure = 'notFound' | 'lastMethod' | 'newDefaultRequired' | 'invalidDefault';
+
+export class SecurityInfo {
+  constructor(private readonly deps: { readonly directory: Directory; readonly auditTrail: AuditTrail; readonly notices: Notices }) {}
+
+  methods(userId: string): Promise<readonly AuthenticationMethod[]> {
+    return this.deps.directory.listAuthenticationMethods(userId);
   }
-  await services.directory.setSignInPreferences(user.id, { userPreferredMethodForSecondaryAuthentication: preference });
-  await audit(services, actor, 'securityinfo.default', 'success', { target: preference });
-  await sendNotice(services, user, 'defaultChanged', actor.locale, { methods, detail: preference });
-  return { ok: true };
+
+  async method(userId: string, methodId: string | undefined): Promise<AuthenticationMethod | undefined> {
+    return (await this.methods(userId)).find((m) => m.id === methodId);
+  }
+
+  private async preference(userId: string): Promise<PreferredSecondaryMethod> {
+    return (await this.deps.directory.getSignInPreferences(userId))?.userPreferredMethodForSecondaryAuthentication ?? 'none';
+  }
+
+  /** The methods, the default setting and the settings the methods allow. */
+  async overview(userId: string): Promise<MethodsOverview> {
+    const methods = await this.methods(userId);
+    const preference = await this.preference(userId);
+    const options = defaultOptions(methods);
+    return {
+      methods, preference, options,
+      current: options.find((o) => o.preference === preference),
+      defaultMethodIds: methods.filter((m) => isDefaultMethod(m, methods, preference)).map((m) => m.id),
+    };
+  }
+
+  /** What the user may add now, and which phone slot a new number takes. */
+  async addable(userId: string): Promise<{ kinds: AddableKind[]; phoneType?: 'mobile' | 'alternateMobile' }> {
+    return addableKinds(await this.methods(userId));
+  }
+
+  /** Adds a method the user has just proven (a code sent to it was typed back). */
+  async add(actor: Actor, method: NewAuthenticationMethod): Promise<Result<AuthenticationMethod, 'duplicate' | 'notFound'>> {
+    const { directory, auditTrail, notices } = this.deps;
+    const user = await directory.findUserById(actor.userId);
+    if (!user) return fail('notFound');
+    const before = await directory.listAuthenticationMethods(user.id);
+    const duplicate = before.some((m) =>
+      (method.kind === 'phone' && m.kind === 'phone' && m.phoneNumber?.replace(/\s/g, '') === method.phoneNumber.replace(/\s/g, '')) ||
+      (method.kind === 'email' && m.kind === 'email' && m.emailAddress?.toLowerCase() === method.emailAddress.toLowerCase()));
+    if (duplicate) return fail('duplicate');
+    const added = await directory.addAuthenticationMethod(user.id, method);
+    if (!added.ok) return fail('notFound');
+    if ((await this.preference(user.id)) === 'none') {
+      // The first method that can be a default becomes it, as on the security info page.
+      const first = defaultOptions([added.value])[0];
+      if (first) await directory.setSignInPreferences(user.id, { userPreferredMethodForSecondaryAuthentication: first.preference });
+    }
+    await auditTrail.record(actor, 'securityinfo.add', 'success', { target: describeMethod(added.value) });
+    await notices.send(user, 'methodAdded', actor.locale, { methods: before, detail: describeMethod(added.value) });
+    return ok(added.value);
+  }
+
+  /** Whether the method can be removed, and the new defaults to offer when the current default relied on it. */
+  async removalPlan(userId: string, methodId: string | undefined): Promise<Result<RemovalPlan, 'notFound' | 'lastMethod'>> {
+    const methods = await this.methods(userId);
+    const method = methods.find((m) => m.id === methodId);
+    if (!method) return fail('notFound');
+    if (methods.length <= 1) return fail('lastMethod');
+    const preference = await this.preference(userId);
+    const remaining = methods.filter((m) => m.id !== method.id);
+    return ok({ method, newDefaultChoices: removalNeedsNewDefault(method, methods, preference) ? defaultOptions(remaining) : [] });
+  }
+
+  /** Removes a method; when the default relied on it, `newDefault` must be one of the plan's choices. */
+  async remove(actor: Actor, methodId: string, newDefault?: PreferredSecondaryMethod): Promise<Result<AuthenticationMethod, RemoveFailure>> {
+    const { directory, auditTrail, notices } = this.deps;
+    const user = await directory.findUserById(actor.userId);
+    if (!user) return fail('notFound');
+    const methods = await directory.listAuthenticationMethods(user.id);
+    const method = methods.find((m) => m.id === methodId);
+    if (!method) {
+      await auditTrail.record(actor, 'securityinfo.remove', 'refused', { reason: 'notFound' });
+      return fail('notFound');
+    }
+    if (methods.length <= 1) return fail('lastMethod');
+    const preference = await this.preference(user.id);
+    const remaining = methods.filter((m) => m.id !== methodId);
+    if (removalNeedsNewDefault(method, methods, preference)) {
+      const allowed = defaultOptions(remaining).map((o) => o.preference);
+      if (allowed.length > 0 && newDefault === undefined) return fail('newDefaultRequired');
+      if (newDefault !== undefined && !allowed.includes(newDefault)) return fail('invalidDefault');
+      await directory.setSignInPreferences(user.id, { userPreferredMethodForSecondaryAuthentication: newDefault ?? 'none' });
+    }
+    const removed = await directory.removeAuthenticationMethod(user.id, methodId);
+    if (!removed.ok) return fail('notFound');
+    await auditTrail.record(actor, 'securityinfo.remove', 'success', { target: describeMethod(method) });
+    await notices.send(user, 'methodRemoved', actor.locale, { methods, detail: describeMethod(method) });
+    return ok(method);
+  }
+
+  /** The default settings the user can choose from, and the current one. */
+  async defaultChoices(userId: string): Promise<{ options: readonly DefaultOption[]; current: PreferredSecondaryMethod }> {
+    const { options, preference } = await this.overview(userId);
+    return { options, current: preference };
+  }
+
+  async setDefault(actor: Actor, preference: PreferredSecondaryMethod): Promise<Result<DefaultOption, 'notEligible' | 'notFound'>> {
+    const { directory, auditTrail, notices } = this.deps;
+    const user = await directory.findUserById(actor.userId);
+    if (!user) return fail('notFound');
+    const methods = await directory.listAuthenticationMethods(user.id);
+    const option = defaultOptions(methods).find((o) => o.preference === preference);
+    if (!option) {
+      await auditTrail.record(actor, 'securityinfo.default', 'refused', { reason: 'notEligible' });
+      return fail('notEligible');
+    }
+    await directory.setSignInPreferences(user.id, { userPreferredMethodForSecondaryAuthentication: preference });
+    await auditTrail.record(actor, 'securityinfo.default', 'success', { target: preference });
+    await notices.send(user, 'defaultChanged', actor.locale, { methods, detail: preference });
+    return ok(option);
+  }
 }

@@ -7,6 +7,7 @@ import type { Clock } from '../ports/clock.js';
 import type { DirectoryUser, TenantPolicy } from '../ports/directory.js';
 import type { NotificationChannel, Notifier } from '../ports/notifier.js';
 import type { CodeChallenge, VerificationPurpose, VerificationRecords, VerificationStore } from '../ports/verificationStore.js';
+import { fail, ok, type Result } from '../result.js';
 
 const hourMs = 60 * 60 * 1000;
 const minuteMs = 60 * 1000;
@@ -29,15 +30,20 @@ export interface CodeRequest {
   readonly message: (code: string) => string;
 }
 
-export type IssueResult =
-  | { readonly ok: true; readonly challengeId: string; readonly expiresAt: Date }
-  | { readonly ok: false; readonly error: 'throttled' | 'locked'; readonly until: Date };
+/** Why no code was issued: too many sent this hour, or the subject is locked out; until when. */
+export type NotIssued = { readonly error: 'throttled' | 'locked'; readonly until: Date };
+export type IssueResult = Result<{ readonly challengeId: string; readonly expiresAt: Date }, NotIssued>;
 
-export type CheckResult =
-  | { readonly ok: true; readonly userId?: string; readonly methodId?: string; readonly purpose: VerificationPurpose }
-  | { readonly ok: false; readonly error: 'wrong'; readonly attemptsLeft: number }
-  | { readonly ok: false; readonly error: 'exhausted' | 'expired' | 'unknown' }
-  | { readonly ok: false; readonly error: 'locked'; readonly until: Date };
+/** Who a checked code proved to be, and with which method. */
+export interface Proof {
+  readonly userId?: string;
+  readonly methodId?: string;
+  readonly purpose: VerificationPurpose;
+}
+export type CheckResult = Result<Proof,
+  | { readonly error: 'wrong'; readonly attemptsLeft: number }
+  | { readonly error: 'exhausted' | 'expired' | 'unknown' }
+  | { readonly error: 'locked'; readonly until: Date }>;
 
 /** A throttle on repeated failures of anything (codes, current passwords). */
 export interface FailureRule {
@@ -51,15 +57,30 @@ const digest = (salt: string, code: string): Buffer => createHash('sha256').upda
 /** Spaces, dashes and dots people type inside codes are ignored. */
 export const normalizeCode = (text: string): string => text.replace(/[\s.-]/g, '');
 
+/** A typed message that can be a code (four to ten digits once spaces and dashes are gone). */
+export const looksLikeCode = (text: string): boolean => /^\d{4,10}$/.test(normalizeCode(text));
+
+export interface VerificationDependencies {
+  readonly store: VerificationStore;
+  readonly notifier: Notifier;
+  readonly clock: Clock;
+  /** The tenant's policy: code length, lifetime, attempts, sends per hour, lock-out, step-up window. */
+  readonly policy: () => Promise<TenantPolicy>;
+}
+
 export class Verification {
   private records: Promise<VerificationRecords> | undefined;
+  private readonly store: VerificationStore;
+  private readonly notifier: Notifier;
+  private readonly clock: Clock;
+  private readonly policy: () => Promise<TenantPolicy>;
 
-  constructor(
-    private readonly store: VerificationStore,
-    private readonly notifier: Notifier,
-    private readonly clock: Clock,
-    private readonly policy: () => Promise<TenantPolicy>,
-  ) {}
+  constructor(deps: VerificationDependencies) {
+    this.store = deps.store;
+    this.notifier = deps.notifier;
+    this.clock = deps.clock;
+    this.policy = deps.policy;
+  }
 
   private async data(): Promise<VerificationRecords> {
     return (this.records ??= this.store.load());
@@ -114,11 +135,11 @@ export class Verification {
     const records = await this.data();
     const now = this.clock.now();
     const locked = await this.lockedUntil(request.subject);
-    if (locked) return { ok: false, error: 'locked', until: locked };
+    if (locked) return fail('locked', { until: locked });
     const keys = [request.subject, `conversation:${request.conversationId}`];
     for (const key of keys) {
       const sent = records.sends.filter((s) => s.key === key && Date.parse(s.at) > now.getTime() - hourMs).map((s) => Date.parse(s.at));
-      if (sent.length >= p.maxSendsPerHour) return { ok: false, error: 'throttled', until: new Date(Math.min(...sent) + hourMs) };
+      if (sent.length >= p.maxSendsPerHour) return fail('throttled', { until: new Date(Math.min(...sent) + hourMs) });
     }
     const code = Array.from({ length: p.length }, () => randomInt(10)).join('');
     const salt = randomBytes(16).toString('hex');
@@ -145,7 +166,7 @@ export class Verification {
     if (request.destination) {
       await this.notifier.send({ userId: request.destination.userId, to: request.destination.to, channel: request.destination.channel, text: request.message(code) });
     }
-    return { ok: true, challengeId: challenge.id, expiresAt };
+    return ok({ challengeId: challenge.id, expiresAt });
   }
 
   /** Checks a typed code against the challenge; only in the conversation the challenge was issued in. */
@@ -153,23 +174,23 @@ export class Verification {
     const records = await this.data();
     const now = this.clock.now();
     const challenge = records.challenges.find((c) => c.id === challengeId && c.conversationId === conversationId);
-    if (!challenge) return { ok: false, error: 'unknown' };
+    if (!challenge) return fail('unknown');
     const locked = await this.lockedUntil(challenge.subject);
-    if (locked) return { ok: false, error: 'locked', until: locked };
-    if (Date.parse(challenge.expiresAt) <= now.getTime()) return { ok: false, error: 'expired' };
-    if (challenge.attemptsLeft <= 0) return { ok: false, error: 'exhausted' };
+    if (locked) return fail('locked', { until: locked });
+    if (Date.parse(challenge.expiresAt) <= now.getTime()) return fail('expired');
+    if (challenge.attemptsLeft <= 0) return fail('exhausted');
     const expected = Buffer.from(challenge.codeHash, 'hex');
     const actual = digest(challenge.salt, normalizeCode(typed).slice(0, 64));
     if (expected.length === actual.length && timingSafeEqual(expected, actual)) {
       records.challenges = records.challenges.filter((c) => c !== challenge);
       records.failures = records.failures.filter((f) => f.key !== challenge.subject);
       await this.save(records);
-      return { ok: true, userId: challenge.userId, methodId: challenge.methodId, purpose: challenge.purpose };
+      return ok({ userId: challenge.userId, methodId: challenge.methodId, purpose: challenge.purpose });
     }
     challenge.attemptsLeft -= 1;
     const until = await this.recordFailure(challenge.subject, await this.codeFailureRule());
-    if (until) return { ok: false, error: 'locked', until };
-    return challenge.attemptsLeft > 0 ? { ok: false, error: 'wrong', attemptsLeft: challenge.attemptsLeft } : { ok: false, error: 'exhausted' };
+    if (until) return fail('locked', { until });
+    return challenge.attemptsLeft > 0 ? fail('wrong', { attemptsLeft: challenge.attemptsLeft }) : fail('exhausted');
   }
 
   async grantStepUp(userId: string, conversationId: string): Promise<void> {

@@ -1,0 +1,43 @@
+// The bot on the Bot Framework: the CloudAdapter that authenticates and runs each request, the same
+// turn for activities from the bot's own Direct Line, and proactive messages into stored
+// conversations. Proactive messages are wired before the bot exists (the use cases need them), so
+// the adapter is attached once the bot is composed.
+import type { Activity, CloudAdapter, TurnContext } from 'botbuilder';
+import type { Request, Response } from 'restify';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import { createCloudAdapter } from './cloudAdapter.js';
+import type { ComposedBot } from './composeBot.js';
+import type { ContinueConversation } from './proactiveMessenger.js';
+
+export class BotChannel {
+  private adapter: CloudAdapter | undefined;
+  private logic: ((context: TurnContext) => Promise<void>) | undefined;
+
+  constructor(private readonly config: Config, private readonly logger: Logger) {}
+
+  /** Runs the composed bot behind the adapter from now on. */
+  attach(composed: ComposedBot): void {
+    this.adapter = createCloudAdapter({ config: this.config, logger: this.logger, conversationState: composed.conversationState, dialogState: composed.dialogState });
+    this.logic = (context) => composed.bot.run(context);
+  }
+
+  private ready(): { adapter: CloudAdapter; logic: (context: TurnContext) => Promise<void> } {
+    if (!this.adapter || !this.logic) throw new Error('The bot is not attached to its channel yet');
+    return { adapter: this.adapter, logic: this.logic };
+  }
+
+  /** A Bot Framework request (POST /api/messages). */
+  process(req: Request, res: Response): Promise<void> {
+    const { adapter, logic } = this.ready();
+    return adapter.process(req, res, logic);
+  }
+
+  /** An activity from the bot's own Direct Line (local mode), already checked there. */
+  deliver(activity: Partial<Activity>): Promise<void> {
+    const { adapter, logic } = this.ready();
+    return adapter.processActivityDirect('', activity as Activity, logic);
+  }
+
+  readonly continueIn: ContinueConversation = (reference, logic) => this.ready().adapter.continueConversationAsync(this.config.microsoftApp.appId, reference, logic);
+}

@@ -1,0 +1,51 @@
+// The bot and its state over a storage: what every host of the bot (the server, the tests) wires
+// the same way.
+import { ConversationState, UserState, type StatePropertyAccessor, type Storage } from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs';
+import { RootDialog } from '../../dialogs/rootDialog.js';
+import type { IntentRecognizer } from '../core/nlu/recognizer.js';
+import type { Directory } from '../core/ports/directory.js';
+import type { ConversationReferences } from '../core/ports/proactive.js';
+import type { TranscriptLine } from '../core/ports/tickets.js';
+import type { UseCases } from '../core/usecases/useCases.js';
+import { ConversationHistory } from '../turn/conversationHistory.js';
+import { IdentityResolver, type WebChatSessions } from '../turn/identity.js';
+import { AccountBot } from './accountBot.js';
+import { TurnPreparation, type ConversationInfo, type UserPreferences } from './turnPreparation.js';
+
+export interface BotParts {
+  readonly useCases: UseCases;
+  /** Where identities are looked up (the same directory the use cases act on). */
+  readonly directory: Directory;
+  readonly references: ConversationReferences;
+  readonly recognizer: IntentRecognizer;
+  readonly storage: Storage;
+  readonly sessions?: WebChatSessions;
+}
+
+export interface ComposedBot {
+  readonly bot: AccountBot;
+  readonly conversationState: ConversationState;
+  readonly dialogState: StatePropertyAccessor<DialogState>;
+}
+
+export function composeBot(parts: BotParts): ComposedBot {
+  const conversationState = new ConversationState(parts.storage);
+  const userState = new UserState(parts.storage);
+  const dialogState = conversationState.createProperty<DialogState>('dialogState');
+  const preparation = new TurnPreparation(
+    new IdentityResolver(parts.directory, parts.sessions),
+    parts.recognizer,
+    userState.createProperty<UserPreferences>('preferences'),
+    conversationState.createProperty<ConversationInfo>('conversation'),
+  );
+  const history = new ConversationHistory(conversationState.createProperty<TranscriptLine[]>('recentTurns'));
+  const bot = new AccountBot({
+    conversationState, userState, dialogState, preparation, history,
+    rootDialog: new RootDialog(parts.useCases),
+    organizationName: async () => (await parts.useCases.profiles.organization()).displayName,
+    references: parts.references,
+    now: () => parts.useCases.clock.now(),
+  });
+  return { bot, conversationState, dialogState };
+}

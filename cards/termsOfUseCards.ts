@@ -1,0 +1,44 @@
+// The terms-of-use cards: every agreement with the user's state, and one pending agreement to
+// accept or decline (with a notice when it is not in the user's language).
+import type { Translator } from '../bot/core/i18n/i18n.js';
+import { isPending, type AgreementView } from '../bot/core/usecases/agreements.js';
+import type { TermsOfUse } from '../bot/core/ports/directory.js';
+import { formCard, noData, type FormSpec } from './formCard.js';
+import type { CardAttachment } from './renderer.js';
+
+/** "Acceptable use policy (2026.1)". */
+export const agreementName = (agreement: TermsOfUse): string => `${agreement.displayName} (${agreement.version})`;
+
+function statusLine(t: Translator, view: AgreementView): string {
+  const when = view.acceptance?.recordedDateTime ? t.date(view.acceptance.recordedDateTime) : '';
+  switch (view.status) {
+    case 'accepted': return t.t('termsOfUse.status.accepted', { when });
+    case 'declined': return t.t('termsOfUse.status.declined', { when });
+    case 'pendingNew': return t.t('termsOfUse.status.pendingNew');
+    case 'pendingVersion': return t.t('termsOfUse.status.pendingVersion', { version: view.acceptance?.agreementVersion ?? '' });
+  }
+}
+
+export function agreementsCard(t: Translator, views: readonly AgreementView[]): CardAttachment {
+  return formCard({
+    heading: t.t('termsOfUse.heading'),
+    items: views.map((a) => ({ title: agreementName(a.agreement), subtitle: statusLine(t, a), badge: isPending(a) ? t.t('termsOfUse.pendingBadge') : '' })),
+  }, noData);
+}
+
+/** One agreement's text, Accept / Decline (each naming the agreement) / Later. */
+export function agreementForm(t: Translator, agreement: TermsOfUse, text: string, otherLanguage: boolean): FormSpec {
+  return {
+    heading: agreementName(agreement),
+    lines: [
+      ...(otherLanguage ? [{ text: t.t('termsOfUse.otherLanguage'), warning: true }] : []),
+      { text },
+      { text: t.t('termsOfUse.askDecision') },
+    ],
+    buttons: [
+      { title: t.t('termsOfUse.accept'), action: 'accept', style: 'positive', values: { agreementId: agreement.id } },
+      { title: t.t('termsOfUse.decline'), action: 'decline', style: 'destructive', values: { agreementId: agreement.id } },
+      { title: t.t('termsOfUse.later'), action: 'later', sendsInputs: false },
+    ],
+  };
+}

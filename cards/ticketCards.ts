@@ -1,0 +1,167 @@
+// The helpdesk cards: a ticket (number, state, category, description, agent, last update), the
+// hand-off form and its summary, the user's tickets, an agent's open tickets and the card an agent
+// works a ticket from, the agent's resolve and send-back forms, the task card a user gets back,
+// the dead-end offer of a ticket, and how to reach the helpdesk.
+import { ticketCategories, selfServiceTasks, type GoalIntent, type TicketCategory } from '../bot/core/goals.js';
+import type { Translator } from '../bot/core/i18n/i18n.js';
+import type { HelpdeskContact } from '../bot/core/ports/directory.js';
+import type { Ticket, TicketContext } from '../bot/core/ports/tickets.js';
+import { maxDescriptionLength } from '../bot/core/usecases/helpdesk.js';
+import type { TicketAct } from './cardVerbs.js';
+import { actsOnTicket, cancelButton, formCard, noData, startsGoal, type ButtonData, type FormButton, type FormLine, type FormSpec } from './formCard.js';
+import type { CardAttachment } from './renderer.js';
+
+const goalTitle = (t: Translator, goal: GoalIntent): string => t.t(`goal.${goal}.title`);
+
+export function ticketFacts(t: Translator, ticket: Ticket, agentName: string | undefined, now: Date): { title: string; value: string }[] {
+  return [
+    { title: t.t('ticket.field.state'), value: t.t(`ticket.state.${ticket.state}`) },
+    { title: t.t('ticket.field.category'), value: t.t(`ticket.category.${ticket.category}`) },
+    { title: t.t('ticket.field.description'), value: ticket.description },
+    ...(agentName ? [{ title: t.t('ticket.field.agent'), value: agentName }] : []),
+    ...(ticket.resolution ? [{ title: t.t('ticket.field.resolution'), value: ticket.resolution }] : []),
+    { title: t.t('ticket.field.updated'), value: t.relative(ticket.updatedAt, now) },
+  ];
+}
+
+export function ticketCard(
+  t: Translator, ticket: Ticket, options: { agentName?: string; now: Date; lines?: readonly string[]; buttons?: readonly FormButton[]; data?: ButtonData },
+): CardAttachment {
+  return formCard({
+    heading: t.t('ticket.heading', { number: ticket.number }),
+    lines: (options.lines ?? []).map((text) => ({ text })),
+    facts: ticketFacts(t, ticket, options.agentName, options.now),
+    buttons: options.buttons,
+  }, options.data ?? noData);
+}
+
+/** How to reach a person: the helpdesk's name, e-mail and phone, one line each. */
+export function helpdeskLines(t: Translator, helpdesk: HelpdeskContact): string[] {
+  return [
+    t.t('helpdesk.contact.name', { helpdesk: helpdesk.displayName }),
+    helpdesk.email ? t.t('helpdesk.contact.email', { email: helpdesk.email }) : '',
+    helpdesk.phone ? t.t('helpdesk.contact.phone', { phone: helpdesk.phone }) : '',
+  ].filter((line) => line !== '');
+}
+
+/** The hand-off: category (preselected from where the assistant stopped) and a short description. */
+export function ticketForm(t: Translator, helpdesk: HelpdeskContact, options: { category?: TicketCategory; context?: TicketContext; problemKey?: string }): FormSpec {
+  const lines: FormLine[] = [
+    ...(options.problemKey ? [{ text: t.t(options.problemKey), warning: true }] : []),
+    { text: t.t('helpdesk.intro', { helpdesk: helpdesk.displayName }) },
+    ...(options.context?.goal ? [{ text: t.t('helpdesk.contextKnown', { goal: goalTitle(t, options.context.goal) }) }] : []),
+  ];
+  return {
+    heading: t.t('helpdesk.heading'),
+    lines,
+    inputs: [
+      { kind: 'choice', id: 'category', label: t.t('helpdesk.categoryLabel'), value: options.category ?? 'other', choices: ticketCategories.map((c) => ({ title: t.t(`ticket.category.${c}`), value: c })) },
+      { kind: 'text', id: 'description', label: t.t('helpdesk.descriptionLabel'), placeholder: t.t('helpdesk.descriptionPlaceholder'), maxLength: maxDescriptionLength, errorMessage: t.t('helpdesk.descriptionRequired') },
+    ],
+    buttons: [{ title: t.t('common.continue'), action: 'submit', style: 'positive' }, cancelButton(t)],
+    footer: t.t('helpdesk.noSecrets'),
+  };
+}
+
+/** What will be sent, before it is: category, description, where the assistant stopped, about what, how many lines attached. */
+export function ticketSummaryForm(t: Translator, request: { category: TicketCategory; description: string; context?: TicketContext; attachedLines: number }): FormSpec {
+  const { context } = request;
+  return {
+    heading: t.t('helpdesk.summaryHeading'),
+    facts: [
+      { title: t.t('ticket.field.category'), value: t.t(`ticket.category.${request.category}`) },
+      { title: t.t('ticket.field.description'), value: request.description },
+      ...(context?.goal ? [{ title: t.t('helpdesk.where'), value: goalTitle(t, context.goal) }] : []),
+      ...(context?.objects?.length ? [{ title: t.t('helpdesk.about'), value: context.objects.map((o) => o.label).join(', ') }] : []),
+    ],
+    lines: [{ text: t.t('helpdesk.attached', { count: request.attachedLines }) }],
+    buttons: [{ title: t.t('helpdesk.send'), action: 'send', style: 'positive' }, cancelButton(t)],
+  };
+}
+
+/** A dead end, said plainly, with the helpdesk's contact and "Open a ticket" / "No, thanks". */
+export function handoffOfferForm(t: Translator, heading: string, lines: readonly string[]): FormSpec {
+  return {
+    heading,
+    lines: lines.map((text) => ({ text })),
+    buttons: [{ title: t.t('helpdesk.openTicket'), action: 'ticket', style: 'positive' }, { title: t.t('helpdesk.noThanks'), action: 'no', sendsInputs: false }],
+  };
+}
+
+/** The user's own tickets with state, last update and agent. */
+export function myTicketsCard(t: Translator, tickets: readonly { ticket: Ticket; agentName?: string }[], now: Date): CardAttachment {
+  return formCard({
+    heading: t.t('ticket.listHeading'),
+    items: tickets.map(({ ticket, agentName }) => ({
+      title: `${ticket.number} · ${t.t(`ticket.category.${ticket.category}`)}`,
+      subtitle: [ticket.description, t.t('ticket.updated', { when: t.relative(ticket.updatedAt, now) }), agentName ? t.t('ticket.agent', { agent: agentName }) : ''].filter(Boolean).join(' · '),
+      badge: t.t(`ticket.state.${ticket.state}`),
+    })),
+  }, noData);
+}
+
+/** For agents: the open tickets, oldest first (twenty at most), each with a button to open it. */
+export function openTicketsCard(t: Translator, open: readonly Ticket[], now: Date): CardAttachment {
+  return formCard({
+    heading: t.t('agent.openHeading', { count: open.length }),
+    items: open.slice(0, 20).map((ticket) => ({
+      title: `${ticket.number} · ${ticket.userDisplayName}`,
+      subtitle: [t.t(`ticket.category.${ticket.category}`), ticket.description, t.t('ticket.updated', { when: t.relative(ticket.updatedAt, now) })].join(' · '),
+      badge: t.t(`ticket.state.${ticket.state}`),
+      buttons: [{ title: t.t('agent.act.open', { number: ticket.number }), action: 'open', values: { ticket: ticket.number } }],
+    })),
+  }, actsOnTicket);
+}
+
+/** The card an agent works a ticket from: who, where the assistant stopped, about what, the last lines, and the acts. */
+export function agentTicketCard(t: Translator, ticket: Ticket, options: { agentName?: string; now: Date; intro?: string }): CardAttachment {
+  const acts: TicketAct[] = ticket.state === 'resolved' ? [] : ['assign', 'resolve', 'sendBack'];
+  const lines = [
+    ...(options.intro ? [options.intro] : []),
+    t.t('agent.from', { user: ticket.userDisplayName, channel: ticket.channel, locale: ticket.locale }),
+    ...(ticket.context.goal ? [t.t('agent.stoppedAt', { goal: goalTitle(t, ticket.context.goal), step: ticket.context.step ?? '' })] : []),
+    ...(ticket.context.objects?.length ? [t.t('agent.about', { objects: ticket.context.objects.map((o) => `${o.kind} ${o.label}`).join(', ') })] : []),
+    ...(ticket.transcript.length ? [t.t('agent.transcript'), ...ticket.transcript.slice(-8).map((l) => `${t.t(l.from === 'user' ? 'agent.line.user' : 'agent.line.bot')} ${l.text}`)] : []),
+  ];
+  return ticketCard(t, ticket, {
+    agentName: options.agentName,
+    now: options.now,
+    lines,
+    buttons: acts.map((act) => ({ title: t.t(`agent.act.${act}`), action: act, values: { ticket: ticket.number }, style: act === 'resolve' ? 'positive' : 'default' })),
+    data: actsOnTicket,
+  });
+}
+
+/** An agent resolves a ticket: the comment the user will read. */
+export function resolveForm(t: Translator, ticket: Ticket): FormSpec {
+  return {
+    heading: t.t('agent.resolveHeading', { number: ticket.number }),
+    inputs: [{ kind: 'text', id: 'comment', label: t.t('agent.commentLabel'), maxLength: maxDescriptionLength, errorMessage: t.t('agent.commentRequired') }],
+    buttons: [{ title: t.t('agent.act.resolve'), action: 'resolve', style: 'positive' }, cancelButton(t)],
+  };
+}
+
+/** An agent sends a ticket back as a self-service task: which goal, and a note. */
+export function sendBackForm(t: Translator, ticket: Ticket): FormSpec {
+  return {
+    heading: t.t('agent.sendBackHeading', { number: ticket.number }),
+    lines: [{ text: t.t('agent.sendBackIntro', { user: ticket.userDisplayName }) }],
+    inputs: [
+      { kind: 'choice', id: 'task', label: t.t('agent.taskLabel'), value: selfServiceTasks[0], choices: selfServiceTasks.map((g) => ({ title: goalTitle(t, g), value: g })) },
+      { kind: 'text', id: 'note', label: t.t('agent.noteLabel'), required: false, maxLength: maxDescriptionLength },
+    ],
+    buttons: [{ title: t.t('agent.act.sendBack'), action: 'sendBack', style: 'positive' }, cancelButton(t)],
+  };
+}
+
+/** What a user is told when their ticket moves: a line, and for a task, the button that starts it. */
+export function ticketUpdateCard(t: Translator, ticket: Ticket, text: string, options: { agentName?: string; now: Date }): CardAttachment {
+  const task = ticket.state === 'sentBack' ? ticket.task : undefined;
+  if (!task) return ticketCard(t, ticket, { ...options, lines: [text] });
+  return ticketCard(t, ticket, {
+    ...options,
+    lines: [text],
+    buttons: [{ title: goalTitle(t, task), action: task, style: 'positive', values: { task: ticket.number } }],
+    data: startsGoal,
+  });
+}

@@ -1,0 +1,44 @@
+// The verification cards: which method to send a code to (masked), and where to type the code.
+import type { Translator } from '../bot/core/i18n/i18n.js';
+import type { AuthenticationMethod } from '../bot/core/ports/directory.js';
+import { cancelButton, type FormLine, type FormSpec } from './formCard.js';
+import { methodLabel } from './methodLabels.js';
+
+/** Step-up: why the check is needed, and a button per method. */
+export function chooseMethodForm(t: Translator, reasonKey: string, methods: readonly AuthenticationMethod[]): FormSpec {
+  return {
+    heading: t.t('verify.heading'),
+    lines: [{ text: t.t(reasonKey) }, { text: t.t('verify.choose') }],
+    items: methods.map((m) => ({ title: methodLabel(t, m), buttons: [{ title: t.t('verify.sendHere'), action: 'choose', values: { methodId: m.id } }] })),
+    buttons: [cancelButton(t)],
+  };
+}
+
+export interface CodeFormOptions {
+  /** Where the code went, as the user should read it ("Mobile phone +46 70 *** ** 67"). */
+  readonly destination: string;
+  /** The code arrives in the Authenticator app (a notification or pairing), not as a text or e-mail. */
+  readonly inApp: boolean;
+  /** The code pairs a new Authenticator. */
+  readonly pairing: boolean;
+  readonly minutes: number;
+  /** What went wrong with the last code, and how many attempts are left. */
+  readonly problem?: { readonly key: string; readonly attemptsLeft?: number };
+}
+
+/** Where the code went and for how long it is valid; the code in the card or in the chat. */
+export function codeForm(t: Translator, options: CodeFormOptions): FormSpec {
+  const lines: FormLine[] = [{ text: t.t(options.inApp ? 'code.sentToApp' : 'code.sentTo', { destination: options.destination, minutes: options.minutes }) }];
+  if (options.problem) lines.unshift({ text: t.t(options.problem.key, { left: options.problem.attemptsLeft ?? 0 }), warning: true });
+  return {
+    heading: t.t(options.pairing ? 'code.headingPairing' : 'code.heading'),
+    lines,
+    inputs: [{ kind: 'text', id: 'code', label: t.t('code.label'), style: 'text', placeholder: t.t('code.placeholder'), maxLength: 12, errorMessage: t.t('code.required') }],
+    buttons: [
+      { title: t.t('code.verify'), action: 'verify', style: 'positive' },
+      { title: t.t('code.resend'), action: 'resend', sendsInputs: false },
+      cancelButton(t),
+    ],
+    footer: t.t('code.footer'),
+  };
+}

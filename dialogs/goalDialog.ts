@@ -1,0 +1,90 @@
+// The base of a goal dialog: one employee goal from the catalogue, its dialog id the goal's intent.
+// A goal that needs a signed-in user ends politely if the user is gone; "verify, then go on" is one
+// call and one check, with the same answer everywhere when the check fails; and a view goal (show
+// something, done) is one method.
+import { goalFor, type GoalIntent, type TicketCategory } from '../bot/core/goals.js';
+import type { DirectoryUser } from '../bot/core/ports/directory.js';
+import type { UseCases } from '../bot/core/usecases/useCases.js';
+import { AssistantDialog } from './assistantDialog.js';
+import { dialogIds } from './dialogIds.js';
+import { signedInUser, translatorOf } from './dialogSupport.js';
+import type { Dialog, DialogContext, DialogTurnResult, TurnContext, WaterfallStepContext } from './kit.js';
+import { noMethodOffer, stepUpResultOf, type OfferOptions, type StepUpFailure, type StepUpOptions, type StepUpResult } from './steps/stepContracts.js';
+
+/** What a goal can be started with: the object a card button named (a device, a method, an organization). */
+export interface GoalOptions {
+  readonly target?: string;
+}
+
+export abstract class GoalDialog<O extends object = GoalOptions> extends AssistantDialog<O> {
+  protected constructor(readonly goal: GoalIntent, useCases: UseCases, parts: readonly Dialog[] = []) {
+    super(goal, useCases, parts);
+  }
+
+  protected override async onBeginDialog(innerDc: DialogContext, options?: O): Promise<DialogTurnResult> {
+    return (await this.userGone(innerDc)) ?? super.onBeginDialog(innerDc, options);
+  }
+
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    return (await this.userGone(innerDc)) ?? super.onContinueDialog(innerDc);
+  }
+
+  /** A goal for signed-in users whose user is no longer known (signed out, disabled) ends here. */
+  private async userGone(dc: DialogContext): Promise<DialogTurnResult | undefined> {
+    if (!goalFor(this.goal).signIn || signedInUser(dc.context)) return undefined;
+    await dc.context.sendActivity(translatorOf(dc.context).t('identity.signInRequired'));
+    return dc.cancelAllDialogs();
+  }
+
+  /** The signed-in user, for the goals that need one (guaranteed by the check above). */
+  protected signedIn(step: WaterfallStepContext<object>): DirectoryUser {
+    const user = this.user(step);
+    if (!user) throw new Error(`${this.goal} ran without a signed-in user`);
+    return user;
+  }
+
+  /** Asks the signed-in user to prove it's them (unless a step-up is still fresh); the next step reads the result with `whenVerified`. */
+  protected verify(step: WaterfallStepContext<object>, reasonKey: string, options: Partial<Omit<StepUpOptions, 'reasonKey'>> = {}): Promise<DialogTurnResult> {
+    return step.beginDialog(dialogIds.stepUp, {
+      userId: options.userId ?? this.signedIn(step).id, purpose: options.purpose ?? 'stepUp', excludeMethodIds: options.excludeMethodIds, reasonKey,
+    } satisfies StepUpOptions);
+  }
+
+  /** Goes on when the check passed; else ends the goal: quietly after a cancel, with a hand-off when no method was left. */
+  protected async whenVerified(step: WaterfallStepContext<object>, then: (result: Extract<StepUpResult, { verified: true }>) => Promise<DialogTurnResult>): Promise<DialogTurnResult> {
+    const result = stepUpResultOf(step.result);
+    return result.verified ? then(result) : this.stopUnverified(step, result.reason);
+  }
+
+  /** After a failed check: quietly after a cancel, a hand-off when no method was left; the check said the rest (locked, too many codes). */
+  protected async stopUnverified(step: WaterfallStepContext<object>, reason: StepUpFailure): Promise<DialogTurnResult> {
+    if (reason === 'cancelled') return this.cancelled(step);
+    if (reason === 'noMethod') return step.replaceDialog(dialogIds.handoffOffer, this.noMethodOffer());
+    return step.endDialog();
+  }
+
+  /** Where a hand-off from this goal is filed (from the goal catalogue). */
+  protected get ticketCategory(): TicketCategory {
+    return goalFor(this.goal).ticketCategory;
+  }
+
+  /** The dead end when no other method can prove it's the user. */
+  protected noMethodOffer(): OfferOptions {
+    return noMethodOffer(this.goal);
+  }
+}
+
+/** A goal that shows the signed-in user something and is done. */
+export abstract class ViewGoalDialog extends GoalDialog {
+  protected constructor(goal: GoalIntent, useCases: UseCases) {
+    super(goal, useCases);
+    this.steps([this.view]);
+  }
+
+  private readonly view = async (step: WaterfallStepContext<GoalOptions>): Promise<DialogTurnResult> => {
+    await this.show(step.context, this.signedIn(step));
+    return step.endDialog();
+  };
+
+  protected abstract show(context: TurnContext, user: DirectoryUser): Promise<void>;
+}

@@ -1,0 +1,45 @@
+// The interruptions, in one place: a message too long to read, a change of language, cancel and
+// help work the same at any step of any goal, and say the right thing when no goal is going on.
+// The root dialog asks here first on every turn, so goal dialogs never see them.
+import { cardVerbs } from '../cards/cardVerbs.js';
+import { maxMessageLength, turnInfo } from '../bot/turn/turnInfo.js';
+import { Dialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from './kit.js';
+import { sendMenu } from './replies.js';
+
+/**
+ * Handles an interruption and returns the turn's result, or undefined to let the turn go on.
+ * `dc` is the root's inner context: with a goal on it, the goal is shown again (or cancelled);
+ * without one, the root ends after answering.
+ */
+export async function interrupt(dc: DialogContext): Promise<DialogTurnResult | undefined> {
+  const info = turnInfo(dc.context);
+  const { t } = info;
+  const duringGoal = dc.activeDialog !== undefined;
+  if (info.inputTooLong) {
+    await dc.context.sendActivity(t.t('input.tooLong', { max: maxMessageLength }));
+    return duringGoal ? Dialog.EndOfTurn : dc.endDialog();
+  }
+  if (info.languageSwitch) {
+    await dc.context.sendActivity(t.t('language.switched'));
+    if (!duringGoal) return dc.endDialog();
+    await dc.repromptDialog();
+    return Dialog.EndOfTurn;
+  }
+  const intent = info.recognition?.intent;
+  if (intent === 'cancel') {
+    if (!duringGoal) {
+      await dc.context.sendActivity(t.t('cancel.nothing'));
+      return dc.endDialog();
+    }
+    await dc.cancelAllDialogs();
+    await dc.context.sendActivity(t.t('cancel.done'));
+    return { status: DialogTurnStatus.cancelled };
+  }
+  if (intent === 'help' || info.cardAction?.verb === cardVerbs.showMenu) {
+    await sendMenu(dc.context, t, duringGoal ? 'menu.introDuringGoal' : 'menu.intro');
+    if (!duringGoal) return dc.endDialog();
+    await dc.repromptDialog();
+    return Dialog.EndOfTurn;
+  }
+  return undefined;
+}

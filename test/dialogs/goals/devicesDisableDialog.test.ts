@@ -1,0 +1,115 @@
+// devices.disable, the lost-device path: removing the lost phone's Authenticator follows the rule of
+// securityinfo.remove. When the default sign-in method relies on it, the confirmation asks for the
+// new default in the same card, and the one chosen is saved; when it does not, nothing is asked and
+// the default stays. In every language; expected text comes from the locale files.
+import assert from 'node:assert/strict';
+import { supportedLocales, translator } from '../../../bot/core/i18n/i18n.js';
+import type { AuthenticationMethod, Device, PreferredSecondaryMethod } from '../../../bot/core/ports/directory.js';
+import { authenticatorOn, defaultOptions, isDefaultMethod } from '../../../bot/core/usecases/methods.js';
+import { preferenceLabel } from '../../../cards/methodLabels.js';
+import { codeIn, demoSeed } from '../../helpers.js';
+import { cardTexts, createHarness, type Chat, type Harness } from '../harness.js';
+import { phrases } from '../testData/phrases.js';
+
+interface LostPhone {
+  readonly userId: string;
+  readonly device: Device;
+  readonly authenticator: AuthenticationMethod;
+  readonly preference: PreferredSecondaryMethod;
+  /** Another method to pass the check with. */
+  readonly other: AuthenticationMethod;
+}
+
+/** The input of a card with that id (a choice, a toggle, a text field). */
+function inputOf(card: unknown, id: string): Record<string, unknown> | undefined {
+  if (Array.isArray(card)) return card.map((c) => inputOf(c, id)).find(Boolean);
+  if (!card || typeof card !== 'object') return undefined;
+  const node = card as Record<string, unknown>;
+  if (typeof node.type === 'string' && node.type.startsWith('Input.') && node.id === id) return node;
+  return Object.values(node).map((v) => inputOf(v, id)).find(Boolean);
+}
+
+/** A demo user with a device whose Authenticator the default does (or does not) rely on. */
+async function lostPhone(harness: Harness, defaultOnIt: boolean): Promise<LostPhone> {
+  for (const seeded of (await demoSeed()).users) {
+    const userId = String(seeded.id);
+    const methods = await harness.directory.listAuthenticationMethods(userId);
+    const preference = (await harness.directory.getSignInPreferences(userId))?.userPreferredMethodForSecondaryAuthentication ?? 'none';
+    const other = methods.find((m) => m.kind === 'email' || (m.kind === 'phone' && m.phoneType === 'mobile'));
+    for (const device of (await harness.directory.listDevices(userId)).filter((d) => d.accountEnabled)) {
+      const authenticator = authenticatorOn(device, methods);
+      if (authenticator && other && isDefaultMethod(authenticator, methods, preference) === defaultOnIt) return { userId, device, authenticator, preference, other };
+    }
+  }
+  throw new Error('No demo user fits');
+}
+
+describe('devices.disable: a lost phone and its Authenticator', function () {
+  let harness: Harness;
+  beforeEach(async () => (harness = await createHarness()));
+  afterEach(() => harness.close());
+
+  async function reportLostPhone(chat: Chat, phone: LostPhone, lostPhrase: string): Promise<void> {
+    await chat.say(lostPhrase);
+    await chat.submit('choose', {}, { deviceId: phone.device.id });
+  }
+
+  async function stepUp(chat: Chat, phone: LostPhone): Promise<void> {
+    await chat.submit('choose', {}, { methodId: phone.other.id });
+    await chat.say(codeIn(harness.notifier.messagesFor(phone.userId).at(-1)?.text ?? ''));
+  }
+
+  for (const locale of supportedLocales) {
+    const t = translator(locale);
+    const say = phrases[locale];
+
+    describe(`in ${locale}`, function () {
+      it('the default relies on that Authenticator: the confirmation asks for the new default, and the one chosen is saved', async function () {
+        const phone = await lostPhone(harness, true);
+        const remaining = (await harness.directory.listAuthenticationMethods(phone.userId)).filter((m) => m.id !== phone.authenticator.id);
+        const choices = defaultOptions(remaining);
+        assert.ok(choices.length >= 2, 'the demo user has more than one default to choose from');
+        const chosen = choices[choices.length - 1];
+        const chat = harness.chat(phone.userId, say.tag);
+        await reportLostPhone(chat, phone, say.deviceLost);
+        const newDefault = inputOf(chat.card(), 'newDefault');
+        assert.equal(newDefault?.type, 'Input.ChoiceSet', 'asks for the new default in the same card');
+        assert.equal(newDefault?.label, t.t('devices.lost.newDefaultLabel'));
+        assert.deepEqual(cardTexts(newDefault?.choices), choices.flatMap((c) => [preferenceLabel(t, c.preference, c.method), c.preference]), 'offers what the other methods can serve');
+        // Not the preselected choice: the user's own.
+        await chat.submit('disable', { signOut: 'false', removeAuthenticator: 'true', ticket: 'false', newDefault: chosen?.preference ?? '' });
+        await stepUp(chat, phone);
+        const report = cardTexts(chat.card());
+        assert.ok(report.includes(t.t('devices.done.authenticatorRemoved')));
+        const methods = await harness.directory.listAuthenticationMethods(phone.userId);
+        assert.ok(!methods.some((m) => m.id === phone.authenticator.id), 'the Authenticator is gone');
+        const preference = (await harness.directory.getSignInPreferences(phone.userId))?.userPreferredMethodForSecondaryAuthentication;
+        assert.equal(preference, chosen?.preference, 'the default the user chose, not one picked for them');
+        assert.equal((await harness.directory.listDevices(phone.userId)).find((d) => d.id === phone.device.id)?.accountEnabled, false);
+      });
+
+      it('the default does not rely on it: no new default is asked for, and the default stays', async function () {
+        const phone = await lostPhone(harness, false);
+        const chat = harness.chat(phone.userId, say.tag);
+        await reportLostPhone(chat, phone, say.deviceLost);
+        assert.equal(inputOf(chat.card(), 'newDefault'), undefined);
+        assert.equal(inputOf(chat.card(), 'removeAuthenticator')?.type, 'Input.Toggle', 'removing the Authenticator is offered');
+        await chat.submit('disable', { signOut: 'false', removeAuthenticator: 'true', ticket: 'false' });
+        await stepUp(chat, phone);
+        assert.ok(cardTexts(chat.card()).includes(t.t('devices.done.authenticatorRemoved')));
+        assert.equal((await harness.directory.getSignInPreferences(phone.userId))?.userPreferredMethodForSecondaryAuthentication, phone.preference);
+      });
+    });
+  }
+
+  it('a forged new default that the user\'s methods cannot serve removes nothing', async function () {
+    const phone = await lostPhone(harness, true);
+    const chat = harness.chat(phone.userId, 'en-US');
+    await reportLostPhone(chat, phone, phrases.en.deviceLost);
+    await chat.submit('disable', { signOut: 'false', removeAuthenticator: 'true', ticket: 'false', newDefault: 'voiceOffice' });
+    await stepUp(chat, phone);
+    assert.ok(cardTexts(chat.card()).includes(translator('en').t('devices.done.authenticatorKept')));
+    assert.ok((await harness.directory.listAuthenticationMethods(phone.userId)).some((m) => m.id === phone.authenticator.id), 'the Authenticator stays');
+    assert.equal((await harness.directory.getSignInPreferences(phone.userId))?.userPreferredMethodForSecondaryAuthentication, phone.preference, 'the default is unchanged');
+  });
+});

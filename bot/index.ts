@@ -7,7 +7,7 @@ import { createLogger } from './logger.js';
 async function main(): Promise<void> {
   let config;
   try {
-    config = loadConfig(process.env);
+    config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`Cannot start: ${error.message}\n`);

@@ -4,7 +4,7 @@ import path from 'node:path';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 /** The repository root: `bot/` sits one level below it, `dist/bot/` two. */
-export const projectRoot = path.basename(path.dirname(here)) === 'dist'
+const projectRoot = path.basename(path.dirname(here)) === 'dist'
   ? path.resolve(here, '..', '..')
   : path.resolve(here, '..');
 
@@ -17,5 +17,4 @@ export const paths = Object.freeze({
   cardTemplates: path.join(projectRoot, 'cards', 'templates'),
   web: path.join(projectRoot, 'web'),
   webChatBundle: path.join(projectRoot, 'node_modules', 'botframework-webchat', 'dist', 'webchat.js'),
-  teamsJsBundle: path.join(projectRoot, 'node_modules', '@microsoft', 'teams-js', 'dist', 'umd', 'MicrosoftTeams.min.js'),
 });

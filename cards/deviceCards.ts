@@ -15,7 +15,7 @@ const joinTypes = new Set(['AzureAd', 'ServerAd', 'Workplace']);
 export const lostDeviceTarget = 'lost';
 
 /** "Windows 10.0.22631 · Microsoft Entra joined · last sign-in 2 days ago". */
-export function deviceLine(t: Translator, device: Device, now: Date): string {
+function deviceLine(t: Translator, device: Device, now: Date): string {
   const parts = [[device.operatingSystem, device.operatingSystemVersion].filter(Boolean).join(' ')];
   if (device.trustType && joinTypes.has(device.trustType)) parts.push(t.t(`devices.join.${device.trustType}`));
   parts.push(device.approximateLastSignInDateTime ? t.t('devices.lastSignIn', { when: t.relative(device.approximateLastSignInDateTime, now) }) : t.t('devices.neverSignedIn'));
@@ -23,7 +23,7 @@ export function deviceLine(t: Translator, device: Device, now: Date): string {
 }
 
 /** "Compliant · Managed". */
-export function deviceBadge(t: Translator, device: Device): string {
+function deviceBadge(t: Translator, device: Device): string {
   const states = [device.isCompliant ? t.t('devices.compliant') : '', device.isManaged ? t.t('devices.managed') : ''];
   return states.filter(Boolean).join(' · ');
 }

@@ -5,7 +5,7 @@ import type { PasswordPolicy } from '../bot/core/ports/directory.js';
 import type { PolicyFailure } from '../bot/core/usecases/passwordPolicy.js';
 import { cancelButton, yesNoButtons, type FormInput, type FormLine, type FormSpec } from './formCard.js';
 
-export function policyLine(t: Translator, policy: PasswordPolicy): string {
+function policyLine(t: Translator, policy: PasswordPolicy): string {
   return t.t('password.rules', { min: policy.minLength, classes: policy.requiredCharacterClasses, history: policy.historyCount });
 }
 

@@ -68,7 +68,7 @@ export type TemplateInput =
 export type CardName = keyof TemplateData;
 export const cardNames: readonly CardName[] = ['menu', 'profile', 'notice', 'form'];
 
-export const adaptiveCardContentType = 'application/vnd.microsoft.card.adaptive';
+const adaptiveCardContentType = 'application/vnd.microsoft.card.adaptive';
 
 export interface CardAttachment {
   readonly contentType: typeof adaptiveCardContentType;

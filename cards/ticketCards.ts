@@ -13,7 +13,7 @@ import type { CardAttachment } from './renderer.js';
 
 const goalTitle = (t: Translator, goal: GoalIntent): string => t.t(`goal.${goal}.title`);
 
-export function ticketFacts(t: Translator, ticket: Ticket, agentName: string | undefined, now: Date): { title: string; value: string }[] {
+function ticketFacts(t: Translator, ticket: Ticket, agentName: string | undefined, now: Date): { title: string; value: string }[] {
   return [
     { title: t.t('ticket.field.state'), value: t.t(`ticket.state.${ticket.state}`) },
     { title: t.t('ticket.field.category'), value: t.t(`ticket.category.${ticket.category}`) },

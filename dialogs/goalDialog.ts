@@ -4,6 +4,7 @@
 // something, done) is one method.
 import { goalFor, type GoalIntent, type TicketCategory } from '../bot/core/goals.js';
 import type { DirectoryUser } from '../bot/core/ports/directory.js';
+import type { Translator } from '../bot/core/i18n/i18n.js';
 import type { UseCases } from '../bot/core/usecases/useCases.js';
 import { AssistantDialog } from './assistantDialog.js';
 import { dialogIds } from './dialogIds.js';
@@ -74,17 +75,25 @@ export abstract class GoalDialog<O extends object = GoalOptions> extends Assista
   }
 }
 
-/** A goal that shows the signed-in user something and is done. */
-export abstract class ViewGoalDialog extends GoalDialog {
-  protected constructor(goal: GoalIntent, useCases: UseCases) {
-    super(goal, useCases);
-    this.steps([this.view]);
-  }
+/** What a view goal has at hand to show the signed-in user something. */
+export interface ViewTurn {
+  readonly context: TurnContext;
+  readonly t: Translator;
+  readonly user: DirectoryUser;
+  readonly useCases: UseCases;
+}
 
-  private readonly view = async (step: WaterfallStepContext<GoalOptions>): Promise<DialogTurnResult> => {
-    await this.show(step.context, this.signedIn(step));
-    return step.endDialog();
+/** A goal that shows the signed-in user something and is done: the dialog is one function. */
+export function viewGoal(goal: GoalIntent, show: (turn: ViewTurn) => Promise<void>): new (useCases: UseCases) => GoalDialog {
+  return class ViewGoalDialog extends GoalDialog {
+    constructor(useCases: UseCases) {
+      super(goal, useCases);
+      this.steps([this.view]);
+    }
+
+    private readonly view = async (step: WaterfallStepContext<GoalOptions>): Promise<DialogTurnResult> => {
+      await show({ context: step.context, t: this.t(step), user: this.signedIn(step), useCases: this.useCases });
+      return step.endDialog();
+    };
   };
-
-  protected abstract show(context: TurnContext, user: DirectoryUser): Promise<void>;
 }

@@ -56,7 +56,7 @@ const contentSecurityPolicy = [
 ].join('; ');
 
 /** True for a JSON object that looks like a Bot Framework activity. */
-export function isActivityShape(body: unknown): body is { type: string } {
+function isActivityShape(body: unknown): body is { type: string } {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return false;
   const activity = body as Record<string, unknown>;
   return typeof activity.type === 'string' && activity.type.length > 0 && activity.type.length <= 64;

@@ -12,7 +12,7 @@ import type { Logger } from '../logger.js';
 import { webChatChannelId } from '../turn/identity.js';
 import { newSecret, tokenLifetimeSeconds, type Session, type SessionRegistry } from './sessions.js';
 
-export const botAccount = { id: 'account-assistant', name: 'Account assistant', role: 'bot' };
+const botAccount = { id: 'account-assistant', name: 'Account assistant', role: 'bot' };
 const maxHistory = 500;
 const maxConversations = 5_000;
 const maxTextLength = 20_000;

@@ -1,25 +1,14 @@
 // audit.view: "what did you change on my account?": the user's own recent audit entries.
-import type { DirectoryUser } from '../../bot/core/ports/directory.js';
-import type { UseCases } from '../../bot/core/usecases/useCases.js';
 import { auditCard } from '../../cards/auditCards.js';
-import { translatorOf } from '../dialogSupport.js';
-import { ViewGoalDialog } from '../goalDialog.js';
-import { MessageFactory, type TurnContext } from '../kit.js';
+import { viewGoal } from '../goalDialog.js';
+import { MessageFactory } from '../kit.js';
 
+/** How many entries are shown, newest first. */
 const shown = 10;
 
-export class AuditViewDialog extends ViewGoalDialog {
-  constructor(useCases: UseCases) {
-    super('audit.view', useCases);
-  }
-
-  protected async show(context: TurnContext, user: DirectoryUser): Promise<void> {
-    const t = translatorOf(context);
-    const entries = await this.useCases.auditTrail.recent(user.id, shown);
-    if (entries.length === 0) {
-      await context.sendActivity(t.t('audit.none'));
-      return;
-    }
-    await context.sendActivity(MessageFactory.attachment(auditCard(t, entries), t.t('audit.intro', { count: entries.length })));
-  }
-}
+export const AuditViewDialog = viewGoal('audit.view', async ({ context, t, user, useCases }) => {
+  const entries = await useCases.auditTrail.recent(user.id, shown);
+  await context.sendActivity(entries.length === 0
+    ? t.t('audit.none')
+    : MessageFactory.attachment(auditCard(t, entries), t.t('audit.intro', { count: entries.length })));
+});

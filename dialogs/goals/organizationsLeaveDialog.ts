@@ -6,9 +6,8 @@ import { leaveConfirmForm, leavePickForm } from '../../cards/organizationCards.j
 import { dialogIds } from '../dialogIds.js';
 import { GoalDialog, type GoalOptions } from '../goalDialog.js';
 import type { DialogTurnResult, WaterfallStepContext } from '../kit.js';
-import { HandoffOfferDialog } from '../steps/handoffOfferDialog.js';
 import type { OfferOptions } from '../steps/stepContracts.js';
-import { StepUpDialog } from '../steps/stepUpDialog.js';
+import { verificationSteps } from '../steps/verificationSteps.js';
 
 interface LeaveMemory {
   tenantId: string;
@@ -17,7 +16,7 @@ type LeaveStep = WaterfallStepContext<GoalOptions>;
 
 export class OrganizationsLeaveDialog extends GoalDialog {
   constructor(useCases: UseCases) {
-    super('organizations.leave', useCases, [new StepUpDialog(useCases), ...HandoffOfferDialog.withTicketForm(useCases)]);
+    super('organizations.leave', useCases, verificationSteps(useCases));
     this.steps([this.pick, this.checkAndVerify, this.confirm, this.leave]);
   }
 

@@ -13,9 +13,8 @@ import { conversationIdOf, sayNoCode } from '../dialogSupport.js';
 import { GoalDialog, type GoalOptions } from '../goalDialog.js';
 import type { DialogTurnResult, WaterfallStepContext } from '../kit.js';
 import { CodeEntryDialog } from '../steps/codeEntryDialog.js';
-import { HandoffOfferDialog } from '../steps/handoffOfferDialog.js';
 import { codeResultOf, stepUpResultOf, type CodeEntryOptions, type OfferOptions } from '../steps/stepContracts.js';
-import { StepUpDialog } from '../steps/stepUpDialog.js';
+import { verificationSteps } from '../steps/verificationSteps.js';
 
 const looksLikeAccountName = (text: string): boolean => /^[^\s@]{1,64}@[^\s@]{1,190}$/.test(text.trim());
 
@@ -34,7 +33,7 @@ type NewPasswordStep = WaterfallStepContext<NewPasswordOptions>;
 
 export class PasswordResetDialog extends GoalDialog {
   constructor(useCases: UseCases) {
-    super('password.reset', useCases, [new CodeEntryDialog(useCases), new StepUpDialog(useCases), ...HandoffOfferDialog.withTicketForm(useCases)]);
+    super('password.reset', useCases, [new CodeEntryDialog(useCases), ...verificationSteps(useCases)]);
     this.steps([this.identify, this.firstGate, this.secondGate, this.newPassword, this.offerSignOut, this.signOut]);
     this.waterfall<NewPasswordOptions>(dialogIds.newPassword, [this.askNewPassword, this.applyNewPassword]);
   }

@@ -14,9 +14,8 @@ import { conversationIdOf, sayNoCode } from '../dialogSupport.js';
 import { GoalDialog, type GoalOptions } from '../goalDialog.js';
 import type { DialogTurnResult, WaterfallStepContext } from '../kit.js';
 import { CodeEntryDialog } from '../steps/codeEntryDialog.js';
-import { HandoffOfferDialog } from '../steps/handoffOfferDialog.js';
 import { codeResultOf, type CodeEntryOptions, type OfferOptions } from '../steps/stepContracts.js';
-import { StepUpDialog } from '../steps/stepUpDialog.js';
+import { verificationSteps } from '../steps/verificationSteps.js';
 
 const detailsDialog = stepsOf('securityinfo.add', 'details');
 const isAddableKind = (value: string): value is AddableKind => value === 'phone' || value === 'email' || value === 'authenticator';
@@ -33,7 +32,7 @@ type DetailsStep = WaterfallStepContext<DetailsOptions>;
 
 export class SecurityInfoAddDialog extends GoalDialog {
   constructor(useCases: UseCases) {
-    super('securityinfo.add', useCases, [new CodeEntryDialog(useCases), new StepUpDialog(useCases), ...HandoffOfferDialog.withTicketForm(useCases)]);
+    super('securityinfo.add', useCases, [new CodeEntryDialog(useCases), ...verificationSteps(useCases)]);
     this.steps([this.stepUp, this.chooseKind, this.startDetails]);
     this.waterfall<DetailsOptions>(detailsDialog, [this.askDetails, this.sendProof, this.add]);
   }

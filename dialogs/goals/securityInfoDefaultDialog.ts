@@ -6,8 +6,7 @@ import { preferenceLabel } from '../../cards/methodLabels.js';
 import { defaultForm } from '../../cards/securityInfoCards.js';
 import { GoalDialog, type GoalOptions } from '../goalDialog.js';
 import type { DialogTurnResult, WaterfallStepContext } from '../kit.js';
-import { HandoffOfferDialog } from '../steps/handoffOfferDialog.js';
-import { StepUpDialog } from '../steps/stepUpDialog.js';
+import { verificationSteps } from '../steps/verificationSteps.js';
 
 interface DefaultMemory {
   preference: PreferredSecondaryMethod;
@@ -16,7 +15,7 @@ type DefaultStep = WaterfallStepContext<GoalOptions>;
 
 export class SecurityInfoDefaultDialog extends GoalDialog {
   constructor(useCases: UseCases) {
-    super('securityinfo.default', useCases, [new StepUpDialog(useCases), ...HandoffOfferDialog.withTicketForm(useCases)]);
+    super('securityinfo.default', useCases, verificationSteps(useCases));
     this.steps([this.choose, this.verifyUser, this.save]);
   }
 

@@ -6,8 +6,7 @@ import { methodLabel } from '../../cards/methodLabels.js';
 import { removeConfirmForm, removePickForm } from '../../cards/securityInfoCards.js';
 import { GoalDialog, type GoalOptions } from '../goalDialog.js';
 import type { DialogTurnResult, WaterfallStepContext } from '../kit.js';
-import { HandoffOfferDialog } from '../steps/handoffOfferDialog.js';
-import { StepUpDialog } from '../steps/stepUpDialog.js';
+import { verificationSteps } from '../steps/verificationSteps.js';
 
 interface RemoveMemory {
   methodId: string;
@@ -16,7 +15,7 @@ type RemoveStep = WaterfallStepContext<GoalOptions>;
 
 export class SecurityInfoRemoveDialog extends GoalDialog {
   constructor(useCases: UseCases) {
-    super('securityinfo.remove', useCases, [new StepUpDialog(useCases), ...HandoffOfferDialog.withTicketForm(useCases)]);
+    super('securityinfo.remove', useCases, verificationSteps(useCases));
     this.steps([this.pickMethod, this.verifyUser, this.confirm, this.remove]);
   }
 

@@ -37,7 +37,7 @@ interface DirectoryFile {
   users: StoredUser[];
 }
 
-export const defaultPolicy: TenantPolicy = Object.freeze<TenantPolicy>({
+const defaultPolicy: TenantPolicy = Object.freeze<TenantPolicy>({
   selfServicePasswordReset: { enabled: true, gates: 1, methods: ['email', 'mobilePhone', 'microsoftAuthenticator'] },
   password: { minLength: 12, requiredCharacterClasses: 3, bannedWords: [], historyCount: 3 },
   verificationCode: { length: 6, ttlSeconds: 300, maxAttempts: 3, maxSendsPerHour: 5, lockoutMinutes: 30 },

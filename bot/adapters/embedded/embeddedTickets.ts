@@ -10,7 +10,7 @@ interface TicketsFile {
 }
 
 const firstNumber = 100;
-export const ticketNumberPattern = /^INC-\d{6}$/;
+const ticketNumberPattern = /^INC-\d{6}$/;
 
 export class EmbeddedTickets implements Tickets {
   private constructor(private readonly db: Low<TicketsFile>) {}

@@ -1,6 +1,6 @@
 // Clean-up of chat text before recognition: Teams mentions, markup and extra space go.
 /** Longest text the recognizer looks at; longer input is cut (the bot refuses far longer input earlier). */
-export const maxRecognizedLength = 500;
+const maxRecognizedLength = 500;
 
 export function normalizeUtterance(text: string): string {
   return text

@@ -29,7 +29,7 @@ export interface CorpusFile {
 }
 
 /** Below this score an intent is not trusted and the answer is None. */
-export const intentThreshold = 0.45;
+const intentThreshold = 0.45;
 /** Raise to retrain cached models when the recognition settings change. */
 const modelVersion = 3;
 
@@ -86,7 +86,7 @@ export async function readCorpus(dir = paths.corpus): Promise<CorpusFile[]> {
   return Promise.all(supportedLocales.map(async (locale) => JSON.parse(await readFile(path.join(dir, `${locale}.json`), 'utf8')) as CorpusFile));
 }
 
-export function corpusHash(corpus: readonly CorpusFile[]): string {
+function corpusHash(corpus: readonly CorpusFile[]): string {
   return createHash('sha256').update(JSON.stringify({ modelVersion, corpus })).digest('hex');
 }
 

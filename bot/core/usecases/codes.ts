@@ -7,7 +7,7 @@ import type { NotificationChannel } from '../ports/notifier.js';
 import type { VerificationPurpose } from '../ports/verificationStore.js';
 import { fail, type Result } from '../result.js';
 import { codeChannel, usableForReset } from './methods.js';
-import type { CheckResult, CodeDestination, IssueResult, NotIssued, Verification } from './verification.js';
+import type { CheckResult, CodeDestination, NotIssued, Verification } from './verification.js';
 
 /** Where the code goes. Serializable: dialogs keep it to send a new code on request. */
 export type CodeTarget =
@@ -65,12 +65,11 @@ export class Codes {
     const t = translator(locale);
     const minutes = Math.max(1, Math.round(tenant.policy.verificationCode.ttlSeconds / 60));
     const kind = target.kind === 'pairing' ? 'pairing' : resolved.destination?.channel ?? 'sms';
-    const issued: IssueResult = await this.deps.verification.issue({
+    return this.deps.verification.issue({
       ...resolved,
       conversationId,
       message: (code) => t.t(`code.message.${kind}`, { code, organization: tenant.displayName, minutes }),
     });
-    return issued;
   }
 
   /** Checks a typed code against the challenge, in the conversation it was issued in. */

@@ -12,8 +12,8 @@ import type { FailureRule, Verification } from './verification.js';
 import type { Clock } from '../ports/clock.js';
 
 /** Wrong current passwords in the chat: five in fifteen minutes lock password change for fifteen minutes. */
-export const currentPasswordRule: FailureRule = { limit: 5, windowMinutes: 15, lockMinutes: 15 };
-export const passwordFailureKey = (userId: string): string => `password:${userId}`;
+const currentPasswordRule: FailureRule = { limit: 5, windowMinutes: 15, lockMinutes: 15 };
+const passwordFailureKey = (userId: string): string => `password:${userId}`;
 
 export type PasswordFailure =
   | { readonly error: 'policy'; readonly failures: readonly PolicyFailure[] }

@@ -1,6 +1,6 @@
 // What may go into a transcript a person will read: codes, long tokens and anything typed while a
 // password card was open are removed.
-export const redactedMark = '[…]';
+const redactedMark = '[…]';
 
 /** Removes digit runs of four or more (codes, phone and card numbers) and long token-like strings. */
 export function redact(text: string): string {

@@ -1,12 +1,12 @@
 // An employee in one conversation and a helpdesk agent in another take a ticket from creation to
 // resolution, in every language; the user hears of every change in their own language.
 import assert from 'node:assert/strict';
-import { EmbeddedConversationReferences } from '../../bot/adapters/embedded/embeddedConversationReferences.js';
-import { EmbeddedTickets } from '../../bot/adapters/embedded/embeddedTickets.js';
-import { supportedLocales, translator, type Locale } from '../../bot/core/i18n/i18n.js';
-import { codeIn, demoSeed, demoUser, demoUserNamed } from '../helpers.js';
-import { cardOf, cardTexts, createHarness, submitActions, type Chat, type Harness } from './harness.js';
-import { phrases } from './testData/phrases.js';
+import { EmbeddedConversationReferences } from '../../../bot/adapters/embedded/embeddedConversationReferences.js';
+import { EmbeddedTickets } from '../../../bot/adapters/embedded/embeddedTickets.js';
+import { supportedLocales, translator, type Locale } from '../../../bot/core/i18n/i18n.js';
+import { codeIn, demoSeed, demoUser, demoUserNamed } from '../../helpers.js';
+import { cardOf, cardTexts, createHarness, submitActions, type Chat, type Harness } from '../harness.js';
+import { phrases } from '../testData/phrases.js';
 
 
 /** A demo employee (not an agent) whose directory language is the locale. */

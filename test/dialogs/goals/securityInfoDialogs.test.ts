@@ -1,12 +1,12 @@
 // securityinfo.view/add/remove/default and audit.view as transcripts in every language, and the
 // card-submission rules: replayed, stale, forged and cross-user submissions change nothing.
 import assert from 'node:assert/strict';
-import { supportedLocales, translator } from '../../bot/core/i18n/i18n.js';
-import { maskEmail, maskPhone } from '../../bot/core/usecases/methods.js';
-import { methodLabel, preferenceLabel } from '../../cards/methodLabels.js';
-import { codeIn, demoUserNamed } from '../helpers.js';
-import { cardTexts, createHarness, submitActions, type Chat, type Harness } from './harness.js';
-import { phrases } from './testData/phrases.js';
+import { supportedLocales, translator } from '../../../bot/core/i18n/i18n.js';
+import { maskEmail, maskPhone } from '../../../bot/core/usecases/methods.js';
+import { methodLabel, preferenceLabel } from '../../../cards/methodLabels.js';
+import { codeIn, demoUserNamed } from '../../helpers.js';
+import { cardTexts, createHarness, submitActions, type Chat, type Harness } from '../harness.js';
+import { phrases } from '../testData/phrases.js';
 
 
 describe('security info dialogs', function () {

@@ -1,11 +1,11 @@
 // helpdesk.ticket and ticket.status as transcripts in every language: the ticket carries the user,
 // channel, language, where the bot stopped and the last turns with every secret removed.
 import assert from 'node:assert/strict';
-import { supportedLocales, translator } from '../../bot/core/i18n/i18n.js';
-import { cardVerbs } from '../../cards/cardVerbs.js';
-import { demoUserNamed } from '../helpers.js';
-import { cardOf, cardTexts, createHarness, type Harness } from './harness.js';
-import { phrases } from './testData/phrases.js';
+import { supportedLocales, translator } from '../../../bot/core/i18n/i18n.js';
+import { cardVerbs } from '../../../cards/cardVerbs.js';
+import { demoUserNamed } from '../../helpers.js';
+import { cardOf, cardTexts, createHarness, type Harness } from '../harness.js';
+import { phrases } from '../testData/phrases.js';
 
 
 describe('helpdesk dialogs', function () {

@@ -1,10 +1,10 @@
 // password.change and password.reset as transcripts, in every language: happy and unhappy paths.
 // Expected text comes from the locale files.
 import assert from 'node:assert/strict';
-import { supportedLocales, translator } from '../../bot/core/i18n/i18n.js';
-import { codeIn, demoUser, demoUserNamed } from '../helpers.js';
-import { cardOf, cardTexts, createHarness, textOf, type Chat, type Harness } from './harness.js';
-import { phrases } from './testData/phrases.js';
+import { supportedLocales, translator } from '../../../bot/core/i18n/i18n.js';
+import { codeIn, demoUser, demoUserNamed } from '../../helpers.js';
+import { cardOf, cardTexts, createHarness, textOf, type Chat, type Harness } from '../harness.js';
+import { phrases } from '../testData/phrases.js';
 
 const newPassword = 'Quiet-Orchard-Lamp-58';
 

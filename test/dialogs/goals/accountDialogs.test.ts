@@ -1,10 +1,10 @@
 // devices, organizations, terms of use, sign out everywhere and sign-in activity as transcripts in
 // every language, happy and unhappy paths; expected text comes from the locale files.
 import assert from 'node:assert/strict';
-import { supportedLocales, translator } from '../../bot/core/i18n/i18n.js';
-import { codeIn, demoUserNamed } from '../helpers.js';
-import { cardOf, cardTexts, createHarness, submitActions, type Chat, type Harness } from './harness.js';
-import { phrases } from './testData/phrases.js';
+import { supportedLocales, translator } from '../../../bot/core/i18n/i18n.js';
+import { codeIn, demoUserNamed } from '../../helpers.js';
+import { cardOf, cardTexts, createHarness, submitActions, type Chat, type Harness } from '../harness.js';
+import { phrases } from '../testData/phrases.js';
 
 
 describe('account dialogs', function () {

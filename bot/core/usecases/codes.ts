@@ -6,7 +6,7 @@ import type { AuthenticationMethod, Directory, DirectoryUser, TenantInfo } from 
 import type { NotificationChannel } from '../ports/notifier.js';
 import type { VerificationPurpose } from '../ports/verificationStore.js';
 import { fail, type Result } from '../result.js';
-import { codeChannel, usableForReset } from './methods.js';
+import { codeChannel, isDefaultMethod, usableForReset } from './methods.js';
 import type { CheckResult, CodeDestination, NotIssued, Verification } from './verification.js';
 
 /** Where the code goes. Serializable: dialogs keep it to send a new code on request. */
@@ -38,11 +38,10 @@ export class Codes {
   async resetMethods(user: DirectoryUser, tenant?: TenantInfo): Promise<AuthenticationMethod[]> {
     const { directory } = this.deps;
     const allowed = (tenant ?? (await directory.tenant())).policy.selfServicePasswordReset.methods;
-    const methods = (await directory.listAuthenticationMethods(user.id)).filter((m) => usableForReset(m, allowed));
-    const preference = (await directory.getSignInPreferences(user.id))?.userPreferredMethodForSecondaryAuthentication;
-    const rank = (m: AuthenticationMethod): number =>
-      (preference === 'push' && m.kind === 'microsoftAuthenticator') || ((preference === 'sms' || preference === 'voiceMobile') && m.kind === 'phone' && m.phoneType === 'mobile') ? 0 : 1;
-    return [...methods].sort((a, b) => rank(a) - rank(b));
+    const all = await directory.listAuthenticationMethods(user.id);
+    const preference = (await directory.getSignInPreferences(user.id))?.userPreferredMethodForSecondaryAuthentication ?? 'none';
+    const rank = (m: AuthenticationMethod): number => (isDefaultMethod(m, all, preference) ? 0 : 1);
+    return all.filter((m) => usableForReset(m, allowed)).sort((a, b) => rank(a) - rank(b));
   }
 
   /** Whether this account can reset its password by itself at all (tenant on, registered, enough methods). */

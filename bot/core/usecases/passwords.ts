@@ -1,6 +1,7 @@
 // Change a password (knowing the current one) and reset it (after verification): policy checked,
-// history respected, sessions and step-ups voided, the user told on their other channels, audited.
-// And sign out everywhere.
+// history respected, step-ups voided, the user told on their other channels, audited. A change also
+// signs out every other session; after a reset the dialog offers that as the next step (sign out
+// everywhere, below).
 import type { Directory, DirectoryUser, PasswordPolicy } from '../ports/directory.js';
 import { fail, ok, type Result } from '../result.js';
 import type { AuditTrail } from './auditTrail.js';

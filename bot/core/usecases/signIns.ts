@@ -16,9 +16,10 @@ export class SignIns {
     const oldestFirst = [...all].reverse();
     const seen = new Set<string>();
     const views = new Map<string, SignInView>();
-    for (const [index, s] of oldestFirst.entries()) {
+    for (const s of oldestFirst) {
       const country = s.location?.countryOrRegion;
-      const newCountry = index > 0 && country !== undefined && !seen.has(country);
+      // The first successful sign-in sets what is usual; before it, no country is new.
+      const newCountry = seen.size > 0 && country !== undefined && !seen.has(country);
       if (country && s.status.errorCode === 0) seen.add(country);
       const reason = s.status.errorCode !== 0 ? 'failure' : newCountry ? 'newCountry' : undefined;
       views.set(s.id, { signIn: s, unusual: reason !== undefined, reason });

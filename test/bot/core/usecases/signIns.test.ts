@@ -1,0 +1,34 @@
+// SignIns: recent sign-ins newest first, with failures and sign-ins from a country the account had not
+// signed in from before marked as unusual.
+import assert from 'node:assert/strict';
+import type { SignIn } from '../../../../bot/core/ports/directory.js';
+import { anna } from '../../../fakes/memoryDirectory.js';
+import { testBed } from '../../../fakes/testBed.js';
+
+const signIn = (id: string, day: number, countryOrRegion: string, errorCode = 0): SignIn => ({
+  id, createdDateTime: `2025-03-${String(day).padStart(2, '0')}T08:00:00.000Z`, appDisplayName: 'Office 365', location: { countryOrRegion }, status: { errorCode },
+});
+
+const recent = async (signIns: SignIn[], top?: number): Promise<[string, string | undefined][]> =>
+  (await testBed({ users: [anna({ signIns })] }).useCases.signIns.recent('user-anna', top)).map((v) => [v.signIn.id, v.reason]);
+
+describe('SignIns', function () {
+  it('newest first, at most `top`', async function () {
+    const rows = await recent([signIn('s1', 1, 'SE'), signIn('s3', 3, 'SE'), signIn('s2', 2, 'SE')], 2);
+    assert.deepEqual(rows.map(([id]) => id), ['s3', 's2']);
+  });
+
+  it('marks failures, and a country not signed in from before; the oldest sign-in is not unusual', async function () {
+    assert.deepEqual(await recent([signIn('s1', 1, 'SE'), signIn('s2', 2, 'SE'), signIn('s3', 3, 'SE', 50126), signIn('s4', 4, 'BR'), signIn('s5', 5, 'BR')]), [
+      ['s5', undefined], ['s4', 'newCountry'], ['s3', 'failure'], ['s2', undefined], ['s1', undefined],
+    ]);
+  });
+
+  it('a failed sign-in from a country does not make that country known', async function () {
+    assert.deepEqual(await recent([signIn('s1', 1, 'SE'), signIn('s2', 2, 'RU', 50126), signIn('s3', 3, 'RU')]), [['s3', 'newCountry'], ['s2', 'failure'], ['s1', undefined]]);
+  });
+
+  it('the first successful sign-in is not from a "new" country when older rows are failures', async function () {
+    assert.deepEqual(await recent([signIn('s1', 1, 'SE', 50126), signIn('s2', 2, 'SE'), signIn('s3', 3, 'SE')]), [['s3', undefined], ['s2', undefined], ['s1', 'failure']]);
+  });
+});

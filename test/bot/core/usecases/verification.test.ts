@@ -1,0 +1,273 @@
+// Verification: one-time codes (length, hashing, single use, attempts, expiry, conversation binding),
+// send limits and lock-outs, codes for names that are no account, and how typed codes are read.
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { looksLikeCode, normalizeCode, type Verification } from '../../../../bot/core/usecases/verification.js';
+import { anna, tenant } from '../../../fakes/memoryDirectory.js';
+import { minutes, type MemoryNotifier } from '../../../fakes/memoryPorts.js';
+import { testBed, type TestBed } from '../../../fakes/testBed.js';
+
+type CodeRequest = Parameters<Verification['issue']>[0];
+
+const annaMobile = '+46 70 123 45 67';
+
+/** A step-up code for Anna, by text message to her mobile. */
+const request = (overrides: Partial<CodeRequest> = {}): CodeRequest => ({
+  subject: 'user:user-anna',
+  conversationId: 'conversation-1',
+  purpose: 'stepUp',
+  userId: 'user-anna',
+  methodId: 'anna-mobile',
+  destination: { userId: 'user-anna', channel: 'sms', to: annaMobile },
+  message: (code) => `Contoso code: ${code}`,
+  ...overrides,
+});
+
+/** The code in the last message sent. */
+function lastCode(notifier: MemoryNotifier): string {
+  const code = /\b(\d{4,10})\b/.exec(notifier.sent.at(-1)?.text ?? '')?.[1];
+  assert.ok(code, 'a code was sent');
+  return code;
+}
+
+/** The same code with its first digit changed: always wrong. */
+const wrong = (code: string): string => `${(Number(code[0]) + 1) % 10}${code.slice(1)}`;
+
+async function issue(bed: TestBed, overrides: Partial<CodeRequest> = {}): Promise<{ challengeId: string; code: string; expiresAt: Date }> {
+  const result = await bed.useCases.verification.issue(request(overrides));
+  assert.ok(result.ok, `issued: ${JSON.stringify(result)}`);
+  return { ...result.value, code: lastCode(bed.ports.notifier) };
+}
+
+describe('Verification', function () {
+  describe('codes', function () {
+    it('are as long as the tenant policy says, all digits, and go to the destination only', async function () {
+      const bed = testBed({ users: [anna()] });
+      const { code } = await issue(bed);
+      assert.match(code, /^\d{6}$/);
+      assert.deepEqual(bed.ports.notifier.sent.map((n) => [n.userId, n.channel, n.to]), [['user-anna', 'sms', annaMobile]]);
+
+      const eight = testBed({ users: [anna()], tenant: tenant({ policy: { verificationCode: { length: 8 } } }) });
+      assert.match((await issue(eight)).code, /^\d{8}$/);
+    });
+
+    it('are stored only as a salted hash: the code never appears in anything saved', async function () {
+      const bed = testBed({ users: [anna()] });
+      const { code, challengeId } = await issue(bed);
+      const [challenge] = bed.ports.verificationStore.records.challenges;
+      assert.ok(challenge);
+      assert.equal(challenge.id, challengeId);
+      assert.match(challenge.salt, /^[0-9a-f]{32,}$/);
+      assert.match(challenge.codeHash, /^[0-9a-f]{64}$/);
+      const unsalted = createHash('sha256').update(code).digest('hex');
+      assert.notEqual(challenge.codeHash, unsalted);
+      // Pass the code too: no save, before or after, holds it as a word of its own or its unsalted hash.
+      assert.ok((await bed.useCases.verification.check(challengeId, 'conversation-1', code)).ok);
+      for (const saved of bed.ports.verificationStore.saves) {
+        assert.doesNotMatch(saved, new RegExp(`\\b${code}\\b`));
+        assert.ok(!saved.includes(unsalted));
+      }
+    });
+
+    it('differ in salt and hash from one challenge to the next', async function () {
+      const bed = testBed({ users: [anna()] });
+      await issue(bed, { conversationId: 'conversation-1' });
+      await issue(bed, { conversationId: 'conversation-2' });
+      const [first, second] = bed.ports.verificationStore.records.challenges;
+      assert.ok(first && second);
+      assert.notEqual(first.salt, second.salt);
+      assert.notEqual(first.codeHash, second.codeHash);
+    });
+
+    it('pass once with the right code, proving user, method and purpose, and cannot be reused', async function () {
+      const bed = testBed({ users: [anna()] });
+      const { verification } = bed.useCases;
+      const { challengeId, code } = await issue(bed);
+      assert.deepEqual(await verification.check(challengeId, 'conversation-1', code), { ok: true, value: { userId: 'user-anna', methodId: 'anna-mobile', purpose: 'stepUp' } });
+      assert.deepEqual(await verification.check(challengeId, 'conversation-1', code), { ok: false, error: 'unknown' });
+    });
+
+    it('accept the code typed with spaces, dashes or dots', async function () {
+      const bed = testBed({ users: [anna()] });
+      const { challengeId, code } = await issue(bed);
+      const typed = ` ${code.slice(0, 3)} - ${code.slice(3)}.`;
+      assert.ok((await bed.useCases.verification.check(challengeId, 'conversation-1', typed)).ok);
+    });
+
+    it('count wrong codes down, then are exhausted: even the right code fails', async function () {
+      const bed = testBed({ users: [anna()] });
+      const { verification } = bed.useCases;
+      const { challengeId, code } = await issue(bed);
+      assert.deepEqual(await verification.check(challengeId, 'conversation-1', wrong(code)), { ok: false, error: 'wrong', attemptsLeft: 2 });
+      assert.deepEqual(await verification.check(challengeId, 'conversation-1', wrong(code)), { ok: false, error: 'wrong', attemptsLeft: 1 });
+      assert.deepEqual(await verification.check(challengeId, 'conversation-1', wrong(code)), { ok: false, error: 'exhausted' });
+      assert.deepEqual(await verification.check(challengeId, 'conversation-1', code), { ok: false, error: 'exhausted' });
+    });
+
+    it('expire ttlSeconds after they were issued', async function () {
+      const bed = testBed({ users: [anna()] });
+      const { verification } = bed.useCases;
+      const start = bed.clock.now().getTime();
+      const early = await issue(bed);
+      assert.equal(early.expiresAt.getTime(), start + 300_000);
+      bed.clock.advance(299_000);
+      assert.ok((await verification.check(early.challengeId, 'conversation-1', early.code)).ok, 'still valid a second before');
+
+      const late = await issue(bed);
+      bed.clock.advance(300_000);
+      assert.deepEqual(await verification.check(late.challengeId, 'conversation-1', late.code), { ok: false, error: 'expired' });
+    });
+
+    it('check only in the conversation they were issued in', async function () {
+      const bed = testBed({ users: [anna()] });
+      const { verification } = bed.useCases;
+      const { challengeId, code } = await issue(bed, { conversationId: 'conversation-1' });
+      assert.deepEqual(await verification.check(challengeId, 'conversation-2', code), { ok: false, error: 'unknown' });
+      assert.ok((await verification.check(challengeId, 'conversation-1', code)).ok, 'the attempt elsewhere used up nothing');
+    });
+
+    it('replace the earlier code of the same conversation and purpose', async function () {
+      const bed = testBed({ users: [anna()] });
+      const { verification } = bed.useCases;
+      const first = await issue(bed);
+      const second = await issue(bed);
+      assert.deepEqual(await verification.check(first.challengeId, 'conversation-1', first.code), { ok: false, error: 'unknown' });
+      assert.ok((await verification.check(second.challengeId, 'conversation-1', second.code)).ok);
+    });
+  });
+
+  describe('send limits', function () {
+    it('maxSendsPerHour codes per subject, then throttled until the oldest send is an hour old', async function () {
+      const bed = testBed({ users: [anna()] });
+      const first = bed.clock.now().getTime();
+      for (let i = 1; i <= 5; i += 1) {
+        await issue(bed, { conversationId: `conversation-${i}` });
+        bed.clock.advance(minutes(1));
+      }
+      const refused = await bed.useCases.verification.issue(request({ conversationId: 'conversation-6' }));
+      assert.deepEqual(refused, { ok: false, error: 'throttled', until: new Date(first + minutes(60)) });
+      assert.equal(bed.ports.notifier.sent.length, 5, 'nothing sent when throttled');
+
+      bed.clock.advance(first + minutes(60) - bed.clock.now().getTime());
+      assert.ok((await bed.useCases.verification.issue(request({ conversationId: 'conversation-6' }))).ok);
+    });
+
+    it('maxSendsPerHour codes per conversation, whatever the subject', async function () {
+      const bed = testBed({ users: [anna()] });
+      for (let i = 1; i <= 5; i += 1) await issue(bed, { subject: `name:someone-${i}@contoso.com` });
+      const refused = await bed.useCases.verification.issue(request({ subject: 'name:someone-6@contoso.com' }));
+      assert.equal(refused.ok ? 'issued' : refused.error, 'throttled');
+    });
+  });
+
+  describe('lock-out', function () {
+    it('too many wrong codes lock the subject for lockoutMinutes; a locked subject gets no new code', async function () {
+      const bed = testBed({ users: [anna()] });
+      const { verification } = bed.useCases;
+      const first = await issue(bed);
+      for (let i = 0; i < 3; i += 1) await verification.check(first.challengeId, 'conversation-1', wrong(first.code));
+      const second = await issue(bed);
+      await verification.check(second.challengeId, 'conversation-1', wrong(second.code));
+      await verification.check(second.challengeId, 'conversation-1', wrong(second.code));
+      const until = new Date(bed.clock.now().getTime() + minutes(30));
+      assert.deepEqual(await verification.check(second.challengeId, 'conversation-1', wrong(second.code)), { ok: false, error: 'locked', until });
+      assert.deepEqual(await verification.lockedUntil('user:user-anna'), until);
+
+      const sent = bed.ports.notifier.sent.length;
+      bed.clock.advance(minutes(29));
+      assert.deepEqual(await verification.issue(request({ conversationId: 'conversation-2' })), { ok: false, error: 'locked', until });
+      assert.equal(bed.ports.notifier.sent.length, sent, 'no code sent while locked');
+
+      bed.clock.advance(minutes(1));
+      assert.equal(await verification.lockedUntil('user:user-anna'), undefined);
+      assert.ok((await verification.issue(request({ conversationId: 'conversation-2' }))).ok, 'codes again once the lock ends');
+    });
+
+    it('a lock holds even for the right code of a challenge issued before it', async function () {
+      const bed = testBed({ users: [anna()] });
+      const { verification } = bed.useCases;
+      const elsewhere = await issue(bed, { conversationId: 'conversation-2' });
+      for (const conversationId of ['conversation-1', 'conversation-3']) {
+        const c = await issue(bed, { conversationId });
+        for (let i = 0; i < 3; i += 1) await verification.check(c.challengeId, conversationId, wrong(c.code));
+      }
+      const result = await verification.check(elsewhere.challengeId, 'conversation-2', elsewhere.code);
+      assert.equal(result.ok ? 'passed' : result.error, 'locked');
+    });
+
+    it('a right code clears the failures counted before it', async function () {
+      const bed = testBed({ users: [anna()] });
+      const { verification } = bed.useCases;
+      const exhausted = await issue(bed);
+      for (let i = 0; i < 3; i += 1) await verification.check(exhausted.challengeId, 'conversation-1', wrong(exhausted.code));
+      const passed = await issue(bed);
+      assert.ok((await verification.check(passed.challengeId, 'conversation-1', passed.code)).ok);
+      const again = await issue(bed);
+      for (let i = 0; i < 2; i += 1) await verification.check(again.challengeId, 'conversation-1', wrong(again.code));
+      assert.deepEqual(await verification.check(again.challengeId, 'conversation-1', wrong(again.code)), { ok: false, error: 'exhausted' }, 'six failures, but not since the pass');
+      assert.equal(await verification.lockedUntil('user:user-anna'), undefined);
+    });
+  });
+
+  describe('a name that is no account', function () {
+    it('gets a challenge that looks like any other, that nobody can pass, and nothing is sent', async function () {
+      const bed = testBed();
+      const { codes } = bed.useCases;
+      const known = await codes.send({ kind: 'claimed', name: 'Anna.Lindqvist@contoso.com' }, 'conversation-1', 'en');
+      assert.ok(known.ok);
+      assert.equal(bed.ports.notifier.sent.length, 1, 'a real account gets its code');
+      const realCode = lastCode(bed.ports.notifier);
+
+      const unknown = await codes.send({ kind: 'claimed', name: 'nobody@contoso.com' }, 'conversation-2', 'en');
+      assert.ok(unknown.ok);
+      assert.deepEqual(Object.keys(unknown.value).sort(), Object.keys(known.value).sort());
+      assert.equal(bed.ports.notifier.sent.length, 1, 'nothing sent for a name that is no account');
+      const challenge = bed.ports.verificationStore.records.challenges.find((c) => c.id === unknown.value.challengeId);
+      assert.ok(challenge);
+      assert.equal(challenge.subject, 'name:nobody@contoso.com');
+      assert.equal(challenge.userId, undefined);
+      assert.equal(challenge.channel, undefined);
+
+      const attempts = [await codes.check(unknown.value.challengeId, 'conversation-2', '000000'), await codes.check(unknown.value.challengeId, 'conversation-2', realCode), await codes.check(unknown.value.challengeId, 'conversation-2', '123456')];
+      assert.deepEqual(attempts.map((r) => (r.ok ? 'passed' : r.error)), ['wrong', 'wrong', 'exhausted']);
+    });
+
+    it('cannot be passed even when every code can be tried (one-digit codes, ten attempts)', async function () {
+      const bed = testBed({ tenant: tenant({ policy: { verificationCode: { length: 1, maxAttempts: 10 } } }) });
+      const { codes } = bed.useCases;
+      const tryAll = async (challengeId: string, conversationId: string): Promise<number> => {
+        let passed = 0;
+        for (let digit = 0; digit <= 9; digit += 1) if ((await codes.check(challengeId, conversationId, String(digit))).ok) passed += 1;
+        return passed;
+      };
+      const known = await codes.send({ kind: 'claimed', name: 'anna.lindqvist@contoso.com' }, 'conversation-1', 'en');
+      assert.ok(known.ok);
+      assert.equal(await tryAll(known.value.challengeId, 'conversation-1'), 1, 'a real account\'s code is one of the ten');
+      const unknown = await codes.send({ kind: 'claimed', name: 'nobody@contoso.com' }, 'conversation-2', 'en');
+      assert.ok(unknown.ok);
+      assert.equal(await tryAll(unknown.value.challengeId, 'conversation-2'), 0);
+    });
+  });
+
+  describe('reading typed codes', function () {
+    const cases: [string, boolean, string][] = [
+      ['123456', true, '123456'],
+      ['123 456', true, '123456'],
+      ['123-456', true, '123456'],
+      ['12.34.56', true, '123456'],
+      [' 1234 ', true, '1234'],
+      ['1234567890', true, '1234567890'],
+      ['123', false, '123'],
+      ['12345678901', false, '12345678901'],
+      ['12345a', false, '12345a'],
+      ['my code', false, 'mycode'],
+      ['', false, ''],
+    ];
+    for (const [typed, isCode, normalized] of cases) {
+      it(`"${typed}" ${isCode ? 'looks' : 'does not look'} like a code and reads as "${normalized}"`, function () {
+        assert.equal(looksLikeCode(typed), isCode);
+        assert.equal(normalizeCode(typed), normalized);
+      });
+    }
+  });
+});

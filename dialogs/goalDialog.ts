@@ -1,7 +1,7 @@
 // The base of a goal dialog: one employee goal from the catalogue, its dialog id the goal's intent.
 // A goal that needs a signed-in user ends politely if the user is gone; "verify, then go on" is one
 // call and one check, with the same answer everywhere when the check fails; and a view goal (show
-// something, done) is one method.
+// something, done) is one function (`viewGoal`).
 import { goalFor, type GoalIntent, type TicketCategory } from '../bot/core/goals.js';
 import type { DirectoryUser } from '../bot/core/ports/directory.js';
 import type { Translator } from '../bot/core/i18n/i18n.js';

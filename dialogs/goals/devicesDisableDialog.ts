@@ -70,12 +70,14 @@ export class DevicesDisableDialog extends GoalDialog {
     const answer = this.answer(step);
     if (answer.action !== 'disable') return this.cancelled(step);
     const memory = this.memory<DisableMemory>(step);
-    memory.signOut = memory.lost === true && answer.fields.signOut === 'true';
-    memory.ticket = memory.lost === true && answer.fields.ticket === 'true';
+    // The lost-device steps are read only from the card that offered them.
+    const lost = memory.lost === true;
+    memory.signOut = lost && answer.fields.signOut === 'true';
+    memory.ticket = lost && answer.fields.ticket === 'true';
     if (isPreferredSecondaryMethod(answer.fields.newDefault)) memory.newDefault = answer.fields.newDefault;
     const plan = await this.useCases.lostDevice.plan(this.signedIn(step).id, memory.deviceId);
     const authenticator = plan.ok ? plan.value.authenticator : undefined;
-    memory.removeAuthenticator = memory.lost === true && authenticator !== undefined && answer.fields.removeAuthenticator === 'true';
+    memory.removeAuthenticator = lost && authenticator !== undefined && answer.fields.removeAuthenticator === 'true';
     if (!authenticator || !memory.removeAuthenticator) return step.next();
     // Removing a sign-in method needs a check with another one, as everywhere else.
     return this.verify(step, 'devices.lost.verifyReason', { excludeMethodIds: [authenticator.id] });

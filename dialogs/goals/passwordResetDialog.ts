@@ -95,8 +95,7 @@ export class PasswordResetDialog extends GoalDialog {
     const userId = memory.userId ?? (proved.verified ? proved.userId : undefined);
     if (!userId) return step.endDialog();
     memory.userId = userId;
-    const { policy } = await this.useCases.profiles.organization();
-    if (policy.selfServicePasswordReset.gates < 2) return step.next({ verified: true });
+    if ((await this.useCases.passwords.resetGates()) < 2) return step.next({ verified: true });
     return this.verify(step, 'passwordReset.secondGate', { userId, purpose: 'reset', excludeMethodIds: first.methodId ? [first.methodId] : [] });
   };
 

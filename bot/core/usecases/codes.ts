@@ -9,6 +9,9 @@ import { fail, type Result } from '../result.js';
 import { codeChannel, isDefaultMethod, usableForReset } from './methods.js';
 import type { CheckResult, CodeDestination, NotIssued, Verification } from './verification.js';
 
+/** How long a code stays valid, in whole minutes (at least one), as messages and cards say it. */
+const minutesOf = (tenant: TenantInfo): number => Math.max(1, Math.round(tenant.policy.verificationCode.ttlSeconds / 60));
+
 /** Where the code goes. Serializable: dialogs keep it to send a new code on request. */
 export type CodeTarget =
   | { readonly kind: 'method'; readonly userId: string; readonly methodId: string; readonly purpose: 'stepUp' | 'reset' }
@@ -53,7 +56,7 @@ export class Codes {
 
   /** How long a code stays valid, in whole minutes (at least one). */
   async minutesValid(): Promise<number> {
-    return Math.max(1, Math.round((await this.deps.directory.tenant()).policy.verificationCode.ttlSeconds / 60));
+    return minutesOf(await this.deps.directory.tenant());
   }
 
   /** Sends a code for the target, in the user's language; "unavailable" when the target is not (or no longer) the user's. */
@@ -62,7 +65,7 @@ export class Codes {
     const resolved = await this.resolve(tenant, target);
     if (!resolved) return fail('unavailable');
     const t = translator(locale);
-    const minutes = Math.max(1, Math.round(tenant.policy.verificationCode.ttlSeconds / 60));
+    const minutes = minutesOf(tenant);
     const kind = target.kind === 'pairing' ? 'pairing' : resolved.destination?.channel ?? 'sms';
     return this.deps.verification.issue({
       ...resolved,

@@ -84,6 +84,11 @@ export class Passwords {
     return ok(undefined);
   }
 
+  /** How many different methods a self-service reset must verify with (the tenant's gates: one or two). */
+  async resetGates(): Promise<number> {
+    return (await this.deps.directory.tenant()).policy.selfServicePasswordReset.gates;
+  }
+
   /** Sets a new password after the verification gates, and unlocks the account; says whether it was locked. */
   async reset(actor: Actor, input: { next: string; confirmation: string }): Promise<Result<{ readonly unlocked: boolean }, PasswordFailure>> {
     const { directory, verification, auditTrail } = this.deps;

@@ -11,13 +11,14 @@ import { BotChannel } from './channel/botChannel.js';
 import { composeBot } from './channel/composeBot.js';
 import { FileStorage } from './channel/fileStorage.js';
 import { ProactiveMessenger, type ContinueConversation } from './channel/proactiveMessenger.js';
-import { createServer, InFlight } from './channel/server.js';
+import { createServer, InFlight, serveUpgrades } from './channel/server.js';
 import type { Config } from './config.js';
 import { NlpRecognizer, type IntentRecognizer } from './core/nlu/recognizer.js';
 import { systemClock, type Clock } from './core/ports/clock.js';
+import { grantedAfterRevocation } from './core/usecases/sessionRevocation.js';
 import { createUseCases, type Ports } from './core/usecases/useCases.js';
 import { mountLocalDemo } from './localDemo/localDemo.js';
-import { SessionRegistry } from './localDemo/sessions.js';
+import { SessionRegistry, type SessionCheck } from './localDemo/sessions.js';
 import type { Logger } from './logger.js';
 
 export interface RunningApp {
@@ -61,6 +62,14 @@ export async function embeddedPorts(
   };
 }
 
+/** A web session stands while its user is enabled and has not been signed out everywhere or changed the password since. */
+function sessionStands(directory: EmbeddedDirectory): SessionCheck {
+  return async (userId, issuedAt) => {
+    const user = await directory.findUserById(userId);
+    return user?.accountEnabled === true && grantedAfterRevocation(user, issuedAt.getTime());
+  };
+}
+
 export async function startApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<RunningApp> {
   const clock = options.clock ?? systemClock;
   const directory = await EmbeddedDirectory.open({ dataDir: config.dataDir, seedFile: config.tenantSeed, logger, now: () => clock.now() });
@@ -68,7 +77,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const ports = await embeddedPorts(config.dataDir, directory, clock, { continueIn: channel.continueIn, logger });
   const recognizer = options.recognizer ?? (await NlpRecognizer.load());
   const storage = FileStorage.inDataDir(config.dataDir);
-  const sessions = config.localMode ? new SessionRegistry(clock) : undefined;
+  const sessions = config.localMode ? await SessionRegistry.open(config.dataDir, clock, sessionStands(directory)) : undefined;
   channel.attach(composeBot({ useCases: createUseCases(ports), directory, references: ports.references, recognizer, storage, sessions }));
 
   let ready = false;
@@ -80,6 +89,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const localDemo = sessions
     ? mountLocalDemo(server, { directory, outbox: ports.notifier, sessions, clock, logger, deliver: (activity) => inFlight.run(() => channel.deliver(activity)) })
     : undefined;
+  serveUpgrades(server, config, localDemo?.acceptUpgrade);
 
   await new Promise<void>((resolve, reject) => {
     server.server.once('error', reject);

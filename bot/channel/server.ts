@@ -2,11 +2,14 @@
 // demo sign-in, the dev outbox and the bot's own Direct Line. Bad requests get a 4xx and the
 // server keeps serving.
 import { readFile } from 'node:fs/promises';
+import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
+import type { Duplex } from 'node:stream';
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { paths } from '../paths.js';
+import { contentRefusal, isLoopbackUrl, localRefusal, type Refusal } from './requestGuard.js';
 
 /** Counts requests in progress so a shutdown can let them finish. */
 export class InFlight {
@@ -46,10 +49,10 @@ const staticFiles: Record<string, { file: string; type: string }> = {
 
 const contentSecurityPolicy = [
   "default-src 'self'",
-  "script-src 'self' 'unsafe-eval'",
+  "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
-  "connect-src 'self' ws: wss:",
+  "connect-src 'self'",
   "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com",
   "base-uri 'none'",
   "form-action 'self'",
@@ -68,8 +71,19 @@ export interface ServerHandlers {
   readonly isReady: () => boolean;
 }
 
+const refuse = (res: Response, refusal: Refusal): void => {
+  res.send(refusal.status, { error: { code: refusal.code, message: refusal.message } });
+};
+
 export function createServer(config: Config, logger: Logger, inFlight: InFlight, handlers: ServerHandlers): Server {
   const server = restify.createServer({ name: 'account-assistant', handleUncaughtExceptions: false });
+  // Before routing, so unknown routes and methods are guarded too.
+  server.pre((req: Request, res: Response, next: restify.Next) => {
+    const refusal = (config.localMode ? localRefusal(req.path(), req.headers) : undefined) ?? contentRefusal(req.method, req.headers);
+    if (!refusal) return next();
+    refuse(res, refusal);
+    return next(false);
+  });
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ maxBodySize: config.maxBodyBytes, mapParams: false, mapFiles: false, keepExtensions: false, rejectUnknown: true }));
   server.use((req: Request, res: Response, next: restify.Next) => {
@@ -87,6 +101,11 @@ export function createServer(config: Config, logger: Logger, inFlight: InFlight,
   server.post('/api/messages', async (req: Request, res: Response) => {
     if (!isActivityShape(req.body)) {
       res.send(400, { error: { code: 'badArgument', message: 'The body must be a Bot Framework activity (a JSON object with a type).' } });
+      return;
+    }
+    // Local mode takes activities on trust: their replies may go to this machine only.
+    if (config.localMode && !isLoopbackUrl((req.body as { serviceUrl?: unknown }).serviceUrl)) {
+      res.send(400, { error: { code: 'badArgument', message: 'Without app credentials the bot replies only to a serviceUrl on localhost.' } });
       return;
     }
     try {
@@ -111,9 +130,40 @@ export function createServer(config: Config, logger: Logger, inFlight: InFlight,
       }
     });
   }
-  server.on('restifyError', (req: Request, res: Response, error: { statusCode?: number; message?: string }, callback: () => void) => {
-    if ((error.statusCode ?? 500) >= 500) logger.error('request failed', { path: req.path(), status: error.statusCode, message: error.message });
+  server.on('restifyError', (req: Request, res: Response, error: RestifyError, callback: () => void) => {
+    const status = error.statusCode ?? 500;
+    if (status >= 500) {
+      logger.error('request failed', { path: req.path(), status, message: error.message });
+      // Never echo internal error text to the client.
+      error.toJSON = () => ({ error: { code: 'internalError', message: 'The request could not be handled.' } });
+    } else {
+      error.toJSON = () => ({ error: { code: error.body?.code ?? 'badRequest', message: error.body?.message ?? 'The request was not accepted.' } });
+    }
     callback();
   });
   return server;
+}
+
+interface RestifyError {
+  statusCode?: number;
+  message?: string;
+  body?: { code?: string; message?: string };
+  toJSON?: () => unknown;
+}
+
+/**
+ * Answers every websocket upgrade: the guard first (local mode), then `accept` (the Direct Line's
+ * streams), else 404. An upgrade nobody answers would hold the connection open.
+ */
+export function serveUpgrades(server: Server, config: Config, accept?: (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean): void {
+  server.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    const refusal = config.localMode ? localRefusal(new URL(req.url ?? '/', 'http://localhost').pathname, req.headers) : undefined;
+    if (refusal) {
+      socket.end(`HTTP/1.1 ${refusal.status} ${refusal.code}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
+    if (accept?.(req, socket, head)) return;
+    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  });
 }

@@ -78,7 +78,7 @@ export function mountDemoSignIn(server: Server, deps: { directory: EmbeddedDirec
     }
     limiter.clear(accountKey);
     const locale = toLocale(user.preferredLanguage) ?? acceptLanguage(req);
-    const { token } = deps.sessions.issue({ userId: user.id, displayName: user.displayName, locale });
+    const { token } = await deps.sessions.issue({ userId: user.id, displayName: user.displayName, locale });
     deps.logger.info('demo sign-in', { userId: user.id });
     res.send(200, { token, userId: user.id, displayName: user.displayName, userPrincipalName: user.userPrincipalName, locale });
   });
@@ -86,14 +86,14 @@ export function mountDemoSignIn(server: Server, deps: { directory: EmbeddedDirec
   server.post('/api/demo/anonymous', async (req: Request, res: Response) => {
     await Promise.resolve();
     const locale = acceptLanguage(req);
-    const { token, session } = deps.sessions.issue({ userId: undefined, displayName: '', locale });
+    const { token, session } = await deps.sessions.issue({ userId: undefined, displayName: '', locale });
     res.send(200, { token, userId: session.fromId, locale });
   });
 
   server.post('/api/demo/signout', async (req: Request, res: Response) => {
     await Promise.resolve();
     const token = /^Bearer\s+(\S+)$/i.exec(req.header('authorization') ?? '')?.[1];
-    if (token) deps.sessions.revoke(token);
+    if (token) await deps.sessions.revoke(token);
     res.send(204);
   });
 }

@@ -16,6 +16,8 @@ export function mountDevOutbox(server: Server, deps: { directory: Directory; out
       return;
     }
     const user = await deps.directory.findUserByPrincipalName(upn);
+    // Codes: never kept by a cache.
+    res.header('Cache-Control', 'no-store');
     res.send(200, user ? deps.outbox.messagesFor(user.id) : []);
   });
 }

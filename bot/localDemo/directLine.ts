@@ -10,7 +10,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Clock } from '../core/ports/clock.js';
 import type { Logger } from '../logger.js';
 import { webChatChannelId } from '../turn/identity.js';
-import { newSecret, tokenLifetimeSeconds, type Session, type SessionRegistry } from './sessions.js';
+import { newSecret, type Session, type SessionRegistry } from './sessions.js';
 
 const botAccount = { id: 'account-assistant', name: 'Account assistant', role: 'bot' };
 const maxHistory = 500;
@@ -53,6 +53,12 @@ function param(source: unknown, name: string): string {
 
 function sendError(res: Response, status: number, code: string, message: string): void {
   res.send(status, { error: { code, message } });
+}
+
+/** Answers that carry a token: never kept by a cache. */
+function sendToken(res: Response, status: number, body: Record<string, unknown>): void {
+  res.header('Cache-Control', 'no-store');
+  res.send(status, body);
 }
 
 export class DirectLine {
@@ -123,9 +129,10 @@ export class DirectLine {
     return `ws://${host}/v3/directline/conversations/${encodeURIComponent(conversation.id)}/stream?t=${conversation.streamToken.value}`;
   }
 
-  private conversationFor(req: Request, res: Response): Conversation | undefined {
-    const session = this.options.sessions.byBearer(bearer(req));
-    const conversation = this.conversations.get(param(req.params, 'conversationId'));
+  private async conversationFor(req: Request, res: Response): Promise<Conversation | undefined> {
+    const session = await this.options.sessions.byBearer(bearer(req));
+    const id = param(req.params, 'conversationId');
+    const conversation = session && session.conversationId === id ? this.conversations.get(id) ?? this.open(session, id) : undefined;
     if (!session || !conversation || conversation.session !== session) {
       sendError(res, 403, 'forbidden', 'The token is not valid for this conversation.');
       return undefined;
@@ -133,24 +140,35 @@ export class DirectLine {
     return conversation;
   }
 
-  private async startConversation(req: Request, res: Response): Promise<void> {
-    const token = bearer(req);
-    const session = this.options.sessions.byBearer(token);
-    if (!session || !token) return sendError(res, 403, 'forbidden', 'A valid token is required.');
-    const existing = session.conversationId ? this.conversations.get(session.conversationId) : undefined;
-    if (existing) {
-      res.send(200, { conversationId: existing.id, token, expires_in: tokenLifetimeSeconds, streamUrl: this.streamUrl(req, existing) });
-      return;
-    }
+  /**
+   * A conversation in memory. A session outlives a restart but the history does not: a session
+   * whose conversation is gone gets it back empty, under the same id, so the bot's dialog goes on.
+   */
+  private open(session: Session, id: string): Conversation {
     if (this.conversations.size >= maxConversations) {
       const oldest = this.conversations.keys().next().value as string;
+      this.closeSockets(this.conversations.get(oldest), 'conversation closed');
       this.conversations.delete(oldest);
     }
-    const conversation: Conversation = { id: randomBytes(18).toString('base64url'), session, history: [], sockets: new Set(), sequence: 0 };
-    this.conversations.set(conversation.id, conversation);
-    this.options.sessions.bindConversation(session, conversation.id);
+    const conversation: Conversation = { id, session, history: [], sockets: new Set(), sequence: 0 };
+    this.conversations.set(id, conversation);
+    return conversation;
+  }
+
+  private async startConversation(req: Request, res: Response): Promise<void> {
+    const token = bearer(req);
+    const session = await this.options.sessions.byBearer(token);
+    if (!session || !token) return sendError(res, 403, 'forbidden', 'A valid token is required.');
+    const expires_in = this.options.sessions.secondsLeft(session);
+    if (session.conversationId) {
+      const existing = this.conversations.get(session.conversationId) ?? this.open(session, session.conversationId);
+      sendToken(res, 200, { conversationId: existing.id, token, expires_in, streamUrl: this.streamUrl(req, existing) });
+      return;
+    }
+    const conversation = this.open(session, randomBytes(18).toString('base64url'));
+    await this.options.sessions.bindConversation(session, conversation.id);
     const streamUrl = this.streamUrl(req, conversation);
-    res.send(201, { conversationId: conversation.id, token, expires_in: tokenLifetimeSeconds, streamUrl, referenceGrammarId: '' });
+    sendToken(res, 201, { conversationId: conversation.id, token, expires_in, streamUrl, referenceGrammarId: '' });
     // The bot greets the user, as the Direct Line channel does when a conversation starts.
     await this.options.deliver({
       ...this.envelope(conversation),
@@ -159,17 +177,18 @@ export class DirectLine {
     });
   }
 
-  private reconnect(req: Request, res: Response): void {
-    const conversation = this.conversationFor(req, res);
+  private async reconnect(req: Request, res: Response): Promise<void> {
+    const conversation = await this.conversationFor(req, res);
     if (!conversation) return;
-    res.send(200, { conversationId: conversation.id, token: bearer(req), expires_in: tokenLifetimeSeconds, streamUrl: this.streamUrl(req, conversation) });
+    const expires_in = this.options.sessions.secondsLeft(conversation.session);
+    sendToken(res, 200, { conversationId: conversation.id, token: bearer(req), expires_in, streamUrl: this.streamUrl(req, conversation) });
   }
 
-  private refreshToken(req: Request, res: Response): void {
+  private async refreshToken(req: Request, res: Response): Promise<void> {
     const token = bearer(req);
-    const session = token ? this.options.sessions.refresh(token) : undefined;
+    const session = token ? await this.options.sessions.refresh(token) : undefined;
     if (!session) return sendError(res, 403, 'forbidden', 'The token is not valid.');
-    res.send(200, { token, expires_in: tokenLifetimeSeconds, conversationId: session.conversationId });
+    sendToken(res, 200, { token, expires_in: this.options.sessions.secondsLeft(session), conversationId: session.conversationId });
   }
 
   private envelope(conversation: Conversation): Partial<Activity> {
@@ -185,7 +204,7 @@ export class DirectLine {
   }
 
   private async postActivity(req: Request, res: Response): Promise<void> {
-    const conversation = this.conversationFor(req, res);
+    const conversation = await this.conversationFor(req, res);
     if (!conversation) return;
     const body = req.body as Record<string, unknown> | undefined;
     if (!body || typeof body !== 'object' || Array.isArray(body) || typeof body.type !== 'string') {
@@ -220,10 +239,20 @@ export class DirectLine {
     } catch (error) {
       this.options.logger.error('the bot failed to handle a web chat activity', { error, conversationId: conversation.id });
     }
+    // The turn may have ended the session (sign out everywhere, a new password): its replies are
+    // out, and the open streams close; the client's next call is refused and it must sign in again.
+    if (!(await this.options.sessions.isLive(conversation.session))) {
+      this.closeSockets(conversation, 'session ended');
+      this.conversations.delete(conversation.id);
+    }
   }
 
-  private getActivities(req: Request, res: Response): void {
-    const conversation = this.conversationFor(req, res);
+  private closeSockets(conversation: Conversation | undefined, reason: string): void {
+    for (const ws of conversation?.sockets ?? []) ws.close(4001, reason);
+  }
+
+  private async getActivities(req: Request, res: Response): Promise<void> {
+    const conversation = await this.conversationFor(req, res);
     if (!conversation) return;
     const watermark = Math.max(0, Number(param(req.query, 'watermark') || 0) || 0);
     res.send(200, { activities: conversation.history.slice(watermark), watermark: String(conversation.history.length) });

@@ -20,8 +20,8 @@ export interface LocalDemoParts {
   readonly deliver: (activity: Partial<Activity>) => Promise<void>;
 }
 
-/** Mounts the local demo; returns what stops its Direct Line streams. */
-export function mountLocalDemo(server: Server, parts: LocalDemoParts): { close(): void } {
+/** Mounts the local demo; returns what accepts its Direct Line streams and what stops them. */
+export function mountLocalDemo(server: Server, parts: LocalDemoParts): { acceptUpgrade: DirectLine['handleUpgrade']; close(): void } {
   mountDemoSignIn(server, parts);
   mountDevOutbox(server, parts);
   const directLine = new DirectLine({
@@ -32,8 +32,5 @@ export function mountLocalDemo(server: Server, parts: LocalDemoParts): { close()
     deliver: parts.deliver,
   });
   directLine.mount(server);
-  server.server.on('upgrade', (req, socket, head: Buffer) => {
-    if (!directLine.handleUpgrade(req, socket, head)) socket.destroy();
-  });
-  return { close: () => directLine.close() };
+  return { acceptUpgrade: (req, socket, head) => directLine.handleUpgrade(req, socket, head), close: () => directLine.close() };
 }

@@ -45,10 +45,14 @@ describe('web chat page in Chromium', function () {
   }
 
   for (const [transport, query] of [['websocket', ''], ['polling', '?ws=0']] as const) {
-    it(`signs in and shows the profile card (${transport})`, async function () {
+    it(`signs in and shows the profile card (${transport}), within the page's content security policy`, async function () {
       const user = await demoUser((u) => String(u.preferredLanguage).startsWith('en'));
       const t = translator('en');
       const page = await browser.newPage();
+      const violations: string[] = [];
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+      });
       await signIn(page, user.userPrincipalName, user.password, query);
       await page.locator('#chat[data-state="ready"]').waitFor({ timeout: 30_000 });
       // Web Chat's typographer curls quotes, so match the greeting up to its first quote mark.
@@ -61,6 +65,8 @@ describe('web chat page in Chromium', function () {
       await card.waitFor({ timeout: 30_000 });
       assert.match(await card.innerText(), new RegExp(user.displayName));
       await page.screenshot({ path: path.join(os.tmpdir(), `assistant-profile-${transport}.png`), fullPage: true });
+      // No 'unsafe-eval', connect-src 'self' only (the websocket included): nothing was blocked.
+      assert.deepEqual(violations, []);
       await page.close();
     });
   }

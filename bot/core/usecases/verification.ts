@@ -8,6 +8,7 @@ import type { DirectoryUser, TenantPolicy } from '../ports/directory.js';
 import type { NotificationChannel, Notifier } from '../ports/notifier.js';
 import type { CodeChallenge, VerificationPurpose, VerificationRecords, VerificationStore } from '../ports/verificationStore.js';
 import { fail, ok, type Result } from '../result.js';
+import { grantedAfterRevocation } from './sessionRevocation.js';
 
 const hourMs = 60 * 60 * 1000;
 const minuteMs = 60 * 1000;
@@ -206,8 +207,7 @@ export class Verification {
     if (!grant) return false;
     const at = Date.parse(grant.at);
     if (at <= this.clock.now().getTime() - stepUpMinutes * minuteMs) return false;
-    const voidedAt = [user.signInSessionsValidFromDateTime, user.lastPasswordChangeDateTime].map((d) => (d ? Date.parse(d) : Number.NaN)).filter((d) => !Number.isNaN(d));
-    return voidedAt.every((d) => at > d);
+    return grantedAfterRevocation(user, at);
   }
 
   /** Voids every step-up of the user (password changed, signed out everywhere). */

@@ -1,0 +1,82 @@
+// The web chat sessions of the local Direct Line: kept across a restart (hashes only), ended by the
+// directory's revocations, never refreshed past their maximum lifetime, and anonymous ones never
+// pushing out a signed-in one.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { maxSessionHours, SessionRegistry, tokenLifetimeSeconds, type SessionCheck } from '../../../bot/localDemo/sessions.js';
+import { tempDir } from '../../helpers.js';
+
+const hour = 3600 * 1000;
+
+describe('web chat sessions', function () {
+  let data: Awaited<ReturnType<typeof tempDir>>;
+  let offset: number;
+  const clock = { now: () => new Date(Date.UTC(2026, 11, 1, 9) + offset) };
+  const revokedAt = new Map<string, number>();
+  const check: SessionCheck = (userId, issuedAt) => Promise.resolve(issuedAt.getTime() > (revokedAt.get(userId) ?? 0));
+  const user = { userId: 'u-1', displayName: 'Anna', locale: 'en' };
+
+  beforeEach(async function () {
+    data = await tempDir();
+    offset = 0;
+    revokedAt.clear();
+  });
+  afterEach(async function () {
+    await data.remove();
+  });
+
+  it('survives a restart, and keeps only a hash of the token on disk', async function () {
+    const first = await SessionRegistry.open(data.dir, clock, check);
+    const { token, session } = await first.issue(user);
+    await first.bindConversation(session, 'conv-1');
+    const file = await readFile(path.join(data.dir, 'webSessions.json'), 'utf8');
+    assert.ok(!file.includes(token), 'the token itself is not stored');
+
+    const again = await SessionRegistry.open(data.dir, clock, check);
+    assert.equal((await again.byBearer(token))?.userId, 'u-1');
+    assert.equal(again.userForConversation('conv-1')?.userId, 'u-1');
+  });
+
+  it('ends when the user is signed out everywhere (or changes the password) after the sign-in', async function () {
+    const registry = await SessionRegistry.open(data.dir, clock, check);
+    const { token, session } = await registry.issue(user);
+    await registry.bindConversation(session, 'conv-1');
+    offset += 1000;
+    revokedAt.set('u-1', clock.now().getTime());
+    assert.equal(await registry.byBearer(token), undefined);
+    assert.equal(await registry.refresh(token), undefined);
+    assert.equal(registry.userForConversation('conv-1'), undefined, 'the conversation is nobody\'s any more');
+    offset += 1000;
+    const fresh = await registry.issue(user);
+    assert.ok(await registry.byBearer(fresh.token), 'a sign-in after the revocation works');
+  });
+
+  it('refreshes by one token lifetime, never past the maximum lifetime', async function () {
+    const registry = await SessionRegistry.open(data.dir, clock, check);
+    const { token } = await registry.issue(user);
+    for (let h = 0; h < maxSessionHours - 1; h += 1) {
+      offset += hour - 1000;
+      const session = await registry.refresh(token);
+      assert.ok(session, `still live after ${h + 1} h`);
+      assert.equal(registry.secondsLeft(session), tokenLifetimeSeconds);
+    }
+    offset += hour - 1000;
+    const last = await registry.refresh(token);
+    assert.ok(last);
+    assert.ok(registry.secondsLeft(last) < tokenLifetimeSeconds, 'the last refresh is cut at the maximum lifetime');
+    offset += hour;
+    assert.equal(await registry.refresh(token), undefined);
+  });
+
+  it('anonymous sessions, however many, never push out a signed-in one', async function () {
+    const registry = await SessionRegistry.open(data.dir, clock, check, { signedIn: 3, anonymous: 5 });
+    const signedIn = await registry.issue(user);
+    const visitors = [];
+    for (let i = 0; i < 40; i += 1) visitors.push(await registry.issue({ userId: undefined, displayName: '', locale: 'en' }));
+    assert.ok(await registry.byBearer(signedIn.token), 'the signed-in session stands');
+    const live = await Promise.all(visitors.map(async (v) => (await registry.byBearer(v.token)) !== undefined));
+    assert.deepEqual(live.slice(-5), [true, true, true, true, true]);
+    assert.equal(live.filter(Boolean).length, 5, 'only the newest anonymous sessions are kept');
+  });
+});

@@ -3,6 +3,7 @@
 import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
 import { runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { sendWelcome } from '../../dialogs/welcome.js';
+import { setCardNonces, type CardNonceLedger } from '../turn/cardNonces.js';
 import type { ConversationHistory } from '../turn/conversationHistory.js';
 import type { ConversationReferences } from '../core/ports/proactive.js';
 import { referenceOf } from './proactiveMessenger.js';
@@ -21,6 +22,8 @@ export interface AccountBotDependencies {
   readonly history: ConversationHistory;
   /** Where each known user last talked to the bot, for proactive messages. */
   readonly references: ConversationReferences;
+  /** Where the one-time nonces of the cards are spent. */
+  readonly cardNonces: CardNonceLedger;
   readonly now: () => Date;
 }
 
@@ -48,6 +51,7 @@ export class AccountBot extends ActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
+    setCardNonces(context, this.deps.cardNonces);
     // Replies carry the language they are written in, not the one the channel asked for.
     context.onSendActivities(async (ctx, activities, next) => {
       const info = turnInfoIfSet(ctx);

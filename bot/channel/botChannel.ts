@@ -9,10 +9,17 @@ import type { Logger } from '../logger.js';
 import { createCloudAdapter } from './cloudAdapter.js';
 import type { ComposedBot } from './composeBot.js';
 import type { ContinueConversation } from './proactiveMessenger.js';
+import { TurnQueue } from './turnQueue.js';
+
+function conversationIdOf(activity: unknown): string | undefined {
+  const id = (activity as { conversation?: { id?: unknown } } | undefined)?.conversation?.id;
+  return typeof id === 'string' && id !== '' ? id : undefined;
+}
 
 export class BotChannel {
   private adapter: CloudAdapter | undefined;
   private logic: ((context: TurnContext) => Promise<void>) | undefined;
+  private readonly queue = new TurnQueue();
 
   constructor(private readonly config: Config, private readonly logger: Logger) {}
 
@@ -30,13 +37,13 @@ export class BotChannel {
   /** A Bot Framework request (POST /api/messages). */
   process(req: Request, res: Response): Promise<void> {
     const { adapter, logic } = this.ready();
-    return adapter.process(req, res, logic);
+    return this.queue.run(conversationIdOf(req.body), () => adapter.process(req, res, logic));
   }
 
   /** An activity from the bot's own Direct Line (local mode), already checked there. */
   deliver(activity: Partial<Activity>): Promise<void> {
     const { adapter, logic } = this.ready();
-    return adapter.processActivityDirect('', activity as Activity, logic);
+    return this.queue.run(conversationIdOf(activity), () => adapter.processActivityDirect('', activity as Activity, logic));
   }
 
   readonly continueIn: ContinueConversation = (reference, logic) => this.ready().adapter.continueConversationAsync(this.config.microsoftApp.appId, reference, logic);

@@ -9,6 +9,7 @@ import type { Config } from '../config.js';
 import { toLocale, translator, defaultLocale } from '../core/i18n/i18n.js';
 import type { Logger } from '../logger.js';
 import { turnInfoIfSet } from '../turn/turnInfo.js';
+import { StateConflictError } from './checkedStorage.js';
 
 export interface AdapterDependencies {
   readonly config: Config;
@@ -30,6 +31,13 @@ export function createCloudAdapter({ config, logger, conversationState, dialogSt
     const info = turnInfoIfSet(context);
     const correlationId = info?.correlationId ?? randomUUID();
     const activity = context.activity;
+    const t = info?.t ?? translator(toLocale(activity.locale) ?? defaultLocale);
+    if (error instanceof StateConflictError) {
+      // Another turn of this conversation saved first: its state stands, this turn's is dropped.
+      logger.warn('turn lost a concurrent save', { correlationId, channelId: activity.channelId, conversationId: activity.conversation?.id });
+      if (activity.type === 'message') await context.sendActivity(t.t('error.concurrentTurn')).catch(() => undefined);
+      return;
+    }
     logger.error('turn failed', {
       correlationId, error, channelId: activity.channelId, conversationId: activity.conversation?.id, activityType: activity.type,
     });
@@ -41,7 +49,6 @@ export function createCloudAdapter({ config, logger, conversationState, dialogSt
       logger.error('could not reset the dialog state after a failed turn', { correlationId, error: stateError });
     }
     if (activity.type === 'message') {
-      const t = info?.t ?? translator(toLocale(activity.locale) ?? defaultLocale);
       try {
         await context.sendActivity(t.t('error.turn', { correlationId }));
       } catch (sendError) {

@@ -3,6 +3,7 @@
 import { ConversationState, UserState, type StatePropertyAccessor, type Storage } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { RootDialog } from '../../dialogs/rootDialog.js';
+import { isSecretCardOpen } from '../../dialogs/steps/cardPrompt.js';
 import type { IntentRecognizer } from '../core/nlu/recognizer.js';
 import type { Directory } from '../core/ports/directory.js';
 import type { ConversationReferences } from '../core/ports/proactive.js';
@@ -11,6 +12,8 @@ import type { UseCases } from '../core/usecases/useCases.js';
 import { ConversationHistory } from '../turn/conversationHistory.js';
 import { IdentityResolver, type WebChatSessions } from '../turn/identity.js';
 import { AccountBot } from './accountBot.js';
+import { ConcurrencyCheckedStorage } from './checkedStorage.js';
+import { StorageCardNonces } from './storageCardNonces.js';
 import { TurnPreparation, type ConversationInfo, type UserPreferences } from './turnPreparation.js';
 
 export interface BotParts {
@@ -30,14 +33,17 @@ export interface ComposedBot {
 }
 
 export function composeBot(parts: BotParts): ComposedBot {
-  const conversationState = new ConversationState(parts.storage);
-  const userState = new UserState(parts.storage);
+  // Every save is checked against the eTag it read: two turns cannot both win.
+  const storage = new ConcurrencyCheckedStorage(parts.storage);
+  const conversationState = new ConversationState(storage);
+  const userState = new UserState(storage);
   const dialogState = conversationState.createProperty<DialogState>('dialogState');
   const preparation = new TurnPreparation(
     new IdentityResolver(parts.directory, parts.sessions),
     parts.recognizer,
     userState.createProperty<UserPreferences>('preferences'),
     conversationState.createProperty<ConversationInfo>('conversation'),
+    async (context) => isSecretCardOpen(await dialogState.get(context)),
   );
   const history = new ConversationHistory(conversationState.createProperty<TranscriptLine[]>('recentTurns'));
   const bot = new AccountBot({
@@ -45,6 +51,7 @@ export function composeBot(parts: BotParts): ComposedBot {
     rootDialog: new RootDialog(parts.useCases),
     organizationName: async () => (await parts.useCases.profiles.organization()).displayName,
     references: parts.references,
+    cardNonces: new StorageCardNonces(storage, parts.useCases.clock),
     now: () => parts.useCases.clock.now(),
   });
   return { bot, conversationState, dialogState };

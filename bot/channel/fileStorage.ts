@@ -6,18 +6,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Storage, StoreItems } from 'botbuilder';
+import { StateConflictError } from './checkedStorage.js';
 
 interface Entry {
   eTag: string;
   value: Record<string, unknown>;
 }
 
-export class ETagConflictError extends Error {
-  constructor(key: string) {
-    super(`Storage: the eTag for "${key}" is stale; the item was changed by another turn.`);
-    this.name = 'ETagConflictError';
-  }
-}
 
 export class FileStorage implements Storage {
   private readonly items = new Map<string, Entry>();
@@ -51,7 +46,7 @@ export class FileStorage implements Storage {
     for (const [key, change] of Object.entries(changes)) {
       const eTag = (change as { eTag?: string }).eTag;
       const current = this.items.get(key);
-      if (current && eTag !== undefined && eTag !== '*' && eTag !== current.eTag) throw new ETagConflictError(key);
+      if (current && eTag !== undefined && eTag !== '*' && eTag !== current.eTag) throw new StateConflictError(key);
     }
     for (const [key, change] of Object.entries(changes)) {
       const { eTag: _ignored, ...value } = change as { eTag?: string } & Record<string, unknown>;

@@ -2,6 +2,7 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import { parseCardAction } from '../turn/cardSubmission.js';
+import { markSecretTyped } from '../turn/conversationHistory.js';
 import { defaultLocale, toLocale, translator, type Locale } from '../core/i18n/i18n.js';
 import type { IdentityResolver } from '../turn/identity.js';
 import { languageSwitchRequest } from '../core/nlu/languageSwitch.js';
@@ -19,13 +20,26 @@ export interface ConversationInfo {
   locale?: Locale;
 }
 
+/** Longest message still read as "cancel" while a password card is open ("stop that please"). */
+const maxCancelWords = 3;
+
 export class TurnPreparation {
   constructor(
     private readonly identities: IdentityResolver,
     private readonly recognizer: IntentRecognizer,
     private readonly preferences: StatePropertyAccessor<UserPreferences>,
     private readonly conversation: StatePropertyAccessor<ConversationInfo>,
+    /** Whether a card asking for a password is waiting for its answer in this conversation. */
+    private readonly secretCardOpen: (context: TurnContext) => Promise<boolean>,
   ) {}
+
+  private async maskedSecret(context: TurnContext, text: string, hint: string | undefined): Promise<Recognition | undefined> {
+    markSecretTyped(context);
+    const words = text.trim().split(/\s+/).length;
+    const recognition = words <= maxCancelWords ? await this.recognizer.recognize(text, hint) : undefined;
+    context.activity.text = '';
+    return recognition?.intent === 'cancel' ? recognition : undefined;
+  }
 
   async prepare(context: TurnContext): Promise<TurnInfo> {
     const activity = context.activity;
@@ -37,10 +51,15 @@ export class TurnPreparation {
     const isMessage = activity.type === 'message';
     const isCardSubmission = isMessage && text.trim() === '' && activity.value !== undefined && activity.value !== null;
     const inputTooLong = isMessage && text.length > maxMessageLength;
+    const typed = isMessage && !isCardSubmission && !inputTooLong;
 
     let recognition: Recognition | undefined;
     let languageSwitch: Locale | undefined;
-    if (isMessage && !isCardSubmission && !inputTooLong) {
+    if (typed && text.trim() !== '' && (await this.secretCardOpen(context))) {
+      // A password card is open: what was typed may be the password. It is masked before anything
+      // reads it (routing, the transcript, a ticket); only a bare "cancel" is still understood.
+      recognition = await this.maskedSecret(context, text, conversation.locale ?? activity.locale ?? preferredLanguage);
+    } else if (typed) {
       languageSwitch = languageSwitchRequest(normalizeUtterance(text));
       if (languageSwitch) {
         preferences.locale = languageSwitch;

@@ -1,8 +1,10 @@
-// Asks with a card and waits for that card's answer. Every card carries a one-time nonce, kept here
-// only as a hash and bound to this conversation, this step and this user: a replayed, stale or forged
-// submission is refused and changes nothing. Once answered, the card is replaced so the values typed
+// Asks with a card and waits for that card's answer. Every card carries a one-time nonce, kept only
+// as a hash and bound to this conversation, this step and this user: a replayed, stale or forged
+// submission is refused and changes nothing. Spending it is an atomic operation on the nonce
+// ledger, so the same card posted many times at once is acted on once. Once answered, the card is replaced so the values typed
 // into it do not stay on screen. The answer goes to the calling step and is never stored.
 import { createHash, randomBytes } from 'node:crypto';
+import { cardNonces } from '../../bot/turn/cardNonces.js';
 import { markSecretTyped } from '../../bot/turn/conversationHistory.js';
 import { turnInfo } from '../../bot/turn/turnInfo.js';
 import { cardVerbs } from '../../cards/cardVerbs.js';
@@ -30,6 +32,22 @@ export function cardAnswerOf(result: unknown): CardAnswer {
   return { action: result.action, fields: Object.fromEntries(fields.filter((e): e is [string, string] => typeof e[1] === 'string')) };
 }
 
+/** The dialog stack as botbuilder keeps it: a component dialog holds its own stack under "dialogs". */
+interface StackState {
+  readonly dialogStack?: readonly { readonly id?: string; readonly state?: Record<string, unknown> }[];
+}
+
+/** True when the innermost active dialog is a card prompt asking for a secret (a password card is open). */
+export function isSecretCardOpen(dialogState: StackState | undefined): boolean {
+  for (let stack = dialogState, depth = 0; stack && depth < 16; depth += 1) {
+    const active = stack.dialogStack?.at(-1);
+    if (!active) return false;
+    if (active.id === dialogIds.cardPrompt) return (active.state?.[stateKey] as PromptState | undefined)?.options.secret === true;
+    stack = active.state?.dialogs as StackState | undefined;
+  }
+  return false;
+}
+
 /** Asks with a card and waits for its answer (the card prompt must be in the same dialog set). */
 export function ask(dc: DialogContext, options: CardPromptOptions): Promise<DialogTurnResult> {
   return dc.beginDialog(dialogIds.cardPrompt, options);
@@ -53,6 +71,7 @@ function promptState(instance: PromptInstance | undefined): PromptState {
 }
 
 const hash = (nonce: string): string => createHash('sha256').update(nonce).digest('hex');
+const conversationOf = (context: TurnContext): string => context.activity.conversation?.id ?? '';
 
 export class CardPrompt extends Dialog<CardPromptOptions> {
   constructor() {
@@ -78,7 +97,8 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
     if (info.isCardSubmission) {
       const action = info.cardAction;
       const userId = info.identity.kind === 'user' ? info.identity.user.id : undefined;
-      if (action?.verb === cardVerbs.submitStep && state.nonceHash !== '' && hash(action.nonce) === state.nonceHash && userId === state.userId) {
+      const current = action?.verb === cardVerbs.submitStep && state.nonceHash !== '' && hash(action.nonce) === state.nonceHash && userId === state.userId;
+      if (action?.verb === cardVerbs.submitStep && current && (await cardNonces(context).consume(conversationOf(context), state.nonceHash))) {
         state.nonceHash = '';
         await this.replaceCard(context, state, info.t.t('card.received'));
         return dc.endDialog({ action: action.action, fields: action.fields } satisfies CardAnswer);
@@ -96,6 +116,7 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
   /** Shows the card again with a new nonce; the earlier copy stops working. */
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
     const state = promptState(instance);
+    if (state.nonceHash !== '') await cardNonces(context).consume(conversationOf(context), state.nonceHash);
     await this.replaceCard(context, state, turnInfo(context).t.t('card.replaced'));
     await this.send(context, state);
   }
@@ -103,6 +124,7 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
   private async send(context: TurnContext, state: PromptState): Promise<void> {
     const nonce = randomBytes(18).toString('base64url');
     state.nonceHash = hash(nonce);
+    await cardNonces(context).issue(conversationOf(context), state.nonceHash);
     const data = (b: FormButton): Record<string, string> => ({ ...(b.values ?? {}), verb: cardVerbs.submitStep, nonce, action: b.action });
     const card = formCard(state.options.form, data);
     const response = await context.sendActivity(MessageFactory.attachment(card));

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { ETagConflictError, FileStorage } from '../../../bot/channel/fileStorage.js';
+import { StateConflictError } from '../../../bot/channel/checkedStorage.js';
+import { FileStorage } from '../../../bot/channel/fileStorage.js';
 import { tempDir } from '../../helpers.js';
 
 describe('file storage', function () {
@@ -23,7 +24,7 @@ describe('file storage', function () {
     const first = (await storage.read(['k'])).k as { eTag: string };
     const second = (await storage.read(['k'])).k as { eTag: string };
     await storage.write({ k: { v: 2, eTag: first.eTag } });
-    await assert.rejects(storage.write({ k: { v: 3, eTag: second.eTag } }), ETagConflictError);
+    await assert.rejects(storage.write({ k: { v: 3, eTag: second.eTag } }), StateConflictError);
     assert.equal(((await storage.read(['k'])).k as { v: number }).v, 2);
   });
 

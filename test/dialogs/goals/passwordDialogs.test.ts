@@ -89,6 +89,27 @@ describe('password dialogs', function () {
         assert.deepEqual(await harness.audit.listForUser(anna.id, 5), []);
       });
 
+      it('password.change: with the card open, a message that also asks for a goal is masked before anything reads it; a bare cancel still works', async function () {
+        const anna = await demoUserNamed('anna');
+        const chat = harness.chat(anna.id, say.tag);
+        await chat.say(say.passwordChange);
+        const typed = `${say.passwordChange} ${newPassword}`;
+        const replies = await chat.say(typed);
+        assert.equal(replies[0]?.text, t.t('card.useCardForSecrets'), 'the goal switch did not run: the card still waits');
+        // MemoryStorage keeps every item, serialized, in its `memory` field.
+        const stored = JSON.stringify((harness.storage as unknown as { memory: unknown }).memory);
+        assert.ok(stored.includes('dialogState'), 'the store was read');
+        assert.ok(!stored.includes(newPassword), 'the password is nowhere in conversation or user state');
+        assert.equal((await chat.say(say.cancel))[0]?.text, t.t('cancel.done'));
+        await chat.say(say.helpdesk);
+        await chat.submit('submit', { category: 'password', description: 'It does not accept my new password' });
+        await chat.submit('send');
+        const [ticket] = await harness.services.tickets.listForUser(anna.id);
+        assert.ok(ticket, 'a ticket was opened');
+        assert.ok(!JSON.stringify(ticket).includes(newPassword), 'nor in the ticket\'s transcript');
+        assert.ok(await harness.directory.verifyPassword(anna.id, anna.password));
+      });
+
       it('password.reset, anonymous: a locked-out user verifies with a code, sets a password, is unlocked, and signs out everywhere', async function () {
         const margaux = await demoUser((u) => u.lockedOut === true);
         const chat = harness.chat(undefined, say.tag);

@@ -1,0 +1,49 @@
+// The card nonce ledger: a nonce is spent exactly once, however many spenders race, on the file
+// store and on botbuilder's MemoryStorage (the eTag semantics Azure Blob Storage shares).
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { MemoryStorage, type Storage } from 'botbuilder';
+import { ConcurrencyCheckedStorage } from '../../../bot/channel/checkedStorage.js';
+import { FileStorage } from '../../../bot/channel/fileStorage.js';
+import { StorageCardNonces } from '../../../bot/channel/storageCardNonces.js';
+import { tempDir } from '../../helpers.js';
+
+describe('card nonce ledger', function () {
+  let data: Awaited<ReturnType<typeof tempDir>>;
+  let offset = 0;
+  const clock = { now: () => new Date(Date.UTC(2026, 11, 1) + offset) };
+  beforeEach(async function () {
+    data = await tempDir();
+    offset = 0;
+  });
+  afterEach(async function () {
+    await data.remove();
+  });
+
+  const stores: [string, () => Storage][] = [
+    ['file store', () => new FileStorage(path.join(data.dir, 'state.json'))],
+    ['MemoryStorage', () => new MemoryStorage()],
+  ];
+  for (const [name, open] of stores) {
+    it(`${name}: 20 parallel spenders of one nonce, exactly one succeeds`, async function () {
+      const inner = open();
+      // Two ledgers over one store, as two instances would have.
+      const ledgers = [new StorageCardNonces(new ConcurrencyCheckedStorage(inner), clock), new StorageCardNonces(new ConcurrencyCheckedStorage(inner), clock)];
+      await ledgers[0]?.issue('conv', 'h1');
+      const spent = await Promise.all(Array.from({ length: 20 }, (_, i) => (ledgers[i % 2] as StorageCardNonces).consume('conv', 'h1')));
+      assert.equal(spent.filter(Boolean).length, 1);
+    });
+  }
+
+  it('an unknown, spent or expired nonce, or one of another conversation, is refused', async function () {
+    const ledger = new StorageCardNonces(new ConcurrencyCheckedStorage(new MemoryStorage()), clock);
+    await ledger.issue('conv', 'h1');
+    await ledger.issue('conv', 'h2');
+    assert.equal(await ledger.consume('other', 'h1'), false);
+    assert.equal(await ledger.consume('conv', 'nope'), false);
+    assert.equal(await ledger.consume('conv', 'h1'), true);
+    assert.equal(await ledger.consume('conv', 'h1'), false);
+    offset += 25 * 3600 * 1000;
+    assert.equal(await ledger.consume('conv', 'h2'), false, 'a day later the card no longer works');
+  });
+});

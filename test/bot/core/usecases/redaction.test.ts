@@ -1,0 +1,46 @@
+// Free text bound for a ticket or a transcript: password-like strings are masked, the words,
+// names, ids, addresses and numbers people write about their problem are not.
+import assert from 'node:assert/strict';
+import { maskPasswords, redact } from '../../../../bot/core/usecases/redaction.js';
+
+describe('redaction', function () {
+  const masked = [
+    'my new password is Summer2026! but it does not work',
+    'I set it to Tr0ub4dor&3 yesterday',
+    'mon mot de passe est Printemps#2026',
+    'mijn wachtwoord is Zomer2026 en werkt niet',
+    'mitt lösenord är Sommar-2026',
+    'password: hunter22',
+    'pwd=correct-Horse',
+    'change my password to Welcome123',
+  ];
+  for (const text of masked) {
+    it(`masks the password in "${text}"`, function () {
+      const result = maskPasswords(text);
+      assert.equal(result.masked, true);
+      for (const secret of ['Summer2026!', 'Tr0ub4dor&3', 'Printemps#2026', 'Zomer2026', 'Sommar-2026', 'hunter22', 'correct-Horse', 'Welcome123']) {
+        assert.ok(!redact(text).includes(secret), `${secret} is gone`);
+      }
+    });
+  }
+
+  const kept = [
+    'Please disable CON-LT-0142, it was stolen',
+    'write to anna.de-boer@contoso.example or call +31 20 555 0142',
+    'my password is expired.',
+    'I need to change my password, it is not working',
+    'ik wil mijn wachtwoord wijzigen',
+    'see https://aka.ms/mysecurityinfo for the steps',
+    'ticket INC-000123 is still open',
+  ];
+  for (const text of kept) {
+    it(`keeps "${text}" as written`, function () {
+      assert.deepEqual(maskPasswords(text), { text, masked: false });
+    });
+  }
+
+  it('still removes codes and long tokens', function () {
+    assert.equal(redact('the code 493817 did not work'), 'the code […] did not work');
+    assert.match(redact('token eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9abc'), /token \[…\]/);
+  });
+});

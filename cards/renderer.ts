@@ -1,10 +1,16 @@
 // One renderer for every card: a JSON template shared by all languages, expanded with data that
 // already carries the localized strings. Each template's data has a type here, so a card cannot be
 // rendered with the wrong fields. Parsed templates are cached.
+// Every text a host renders as markdown is escaped here, once for all cards (see escapeMarkdown.ts):
+// names, descriptions and comments are mixed into our sentences before they reach a card, so only
+// the whole text can be made literal. Our own strings therefore carry no markdown either; emphasis
+// is the template's (weight, colour). Button titles, input labels and what is spoken are plain text
+// to every host and stay as they are.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { paths } from '../bot/paths.js';
+import { escapeMarkdown as md } from './escapeMarkdown.js';
 
 const require = createRequire(import.meta.url);
 interface TemplateEngine { Template: new (payload: unknown) => { expand(context: { $root: unknown }): unknown } }
@@ -87,7 +93,47 @@ function template(name: CardName): InstanceType<TemplateEngine['Template']> {
   return parsed;
 }
 
+const facts = (list: readonly { readonly title: string; readonly value: string }[]): { title: string; value: string }[] =>
+  list.map((f) => ({ title: md(f.title), value: md(f.value) }));
+
+/** What each template is expanded with: the data, with every text a host renders as markdown made literal. */
+const literal: { readonly [N in CardName]: (data: TemplateData[N]) => unknown } = {
+  menu: (d) => ({
+    title: md(d.title),
+    intro: md(d.intro),
+    speak: `${d.title}. ${d.intro}`,
+    goals: d.goals.map((g) => ({ title: md(g.title), description: md(g.description), actionTitle: g.title, data: g.data })),
+    footer: md(d.footer),
+  }),
+  profile: (d) => ({
+    ...d,
+    heading: md(d.heading),
+    name: md(d.name),
+    jobLine: md(d.jobLine),
+    speak: `${d.heading}: ${d.name}, ${d.jobLine}`,
+    facts: facts(d.facts),
+    managedNotice: md(d.managedNotice),
+  }),
+  notice: (d) => ({ ...d, heading: md(d.heading), lines: d.lines.map((l) => ({ text: md(l.text) })) }),
+  form: (d) => ({
+    ...d,
+    heading: md(d.heading),
+    lines: d.lines.map((l) => ({ ...l, text: md(l.text) })),
+    items: d.items.map((i) => ({ ...i, title: md(i.title), subtitle: md(i.subtitle), badge: md(i.badge) })),
+    facts: facts(d.facts),
+    // A toggle's title, a choice's title and an error message are TextBlocks to the host; an input's label is not.
+    inputs: d.inputs.map((i) => {
+      switch (i.kind) {
+        case 'text': return { ...i, errorMessage: md(i.errorMessage) };
+        case 'toggle': return { ...i, label: md(i.label) };
+        case 'choice': return { ...i, errorMessage: md(i.errorMessage), choices: i.choices.map((c) => ({ ...c, title: md(c.title) })) };
+      }
+    }),
+    footer: md(d.footer),
+  }),
+};
+
 export function renderCard<N extends CardName>(name: N, data: TemplateData[N]): CardAttachment {
-  const content = template(name).expand({ $root: data }) as Record<string, unknown>;
+  const content = template(name).expand({ $root: literal[name](data) }) as Record<string, unknown>;
   return { contentType: adaptiveCardContentType, content };
 }

@@ -4,6 +4,7 @@
 import type { Activity, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { TranscriptLine } from '../core/ports/tickets.js';
 import { redact } from '../core/usecases/redaction.js';
+import { unescapeMarkdown } from '../../cards/escapeMarkdown.js';
 
 const keep = 20;
 const secretTypedKey = Symbol('secretTyped');
@@ -24,7 +25,8 @@ function botLine(activity: Partial<Activity>): string | undefined {
   if (activity.text) return activity.text;
   const card = activity.attachments?.[0]?.content as { body?: { text?: unknown }[] } | undefined;
   const heading = card?.body?.[0]?.text;
-  return typeof heading === 'string' ? `[${heading}]` : undefined;
+  // As the reader saw it: the transcript goes to an agent's card, where it is escaped again.
+  return typeof heading === 'string' ? `[${unescapeMarkdown(heading)}]` : undefined;
 }
 
 export class ConversationHistory {

@@ -17,6 +17,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Seed } from '../../bot/adapters/embedded/tenantSeed.js';
 import { demoSeed, tempDir } from '../helpers.js';
+import { unescapeMarkdown } from '../../cards/escapeMarkdown.js';
 
 let recognizer: Promise<NlpRecognizer> | undefined;
 export const sharedRecognizer = (): Promise<NlpRecognizer> => (recognizer ??= NlpRecognizer.load());
@@ -108,14 +109,14 @@ export function cardOf(activity: Partial<Activity>): Record<string, unknown> | u
   return activity.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content as Record<string, unknown> | undefined;
 }
 
-/** Every text of a card (TextBlocks, fact titles and values, action titles), flattened. */
+/** Every text of a card (TextBlocks, fact titles and values, action titles) as a reader sees it, flattened. */
 export function cardTexts(card: unknown): string[] {
   const out: string[] = [];
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       const o = node as Record<string, unknown>;
-      for (const key of ['text', 'title', 'value']) if (typeof o[key] === 'string') out.push(o[key]);
+      for (const key of ['text', 'title', 'value']) if (typeof o[key] === 'string') out.push(unescapeMarkdown(o[key]));
       for (const value of Object.values(o)) if (typeof value === 'object') walk(value);
     }
   };

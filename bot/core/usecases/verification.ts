@@ -1,12 +1,12 @@
 // One-time codes, rate limits, lock-outs and step-up grants. Codes are random, stored only as a
 // salted hash, compared in constant time, expire, and allow a few attempts; too many failures lock
-// the subject out for a while. A step-up is bound to user and conversation and is void after a
-// password change or a sign-out everywhere.
+// the subject out for a while. A step-up is bound to user and conversation, records the method that
+// proved it, and is void after a password change or a sign-out everywhere.
 import { createHash, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Clock } from '../ports/clock.js';
 import type { DirectoryUser, TenantPolicy } from '../ports/directory.js';
 import type { NotificationChannel, Notifier } from '../ports/notifier.js';
-import type { CodeChallenge, VerificationPurpose, VerificationRecords, VerificationStore } from '../ports/verificationStore.js';
+import type { CodeChallenge, StepUpGrant, VerificationPurpose, VerificationRecords, VerificationStore } from '../ports/verificationStore.js';
 import { fail, ok, type Result } from '../result.js';
 
 const hourMs = 60 * 60 * 1000;
@@ -193,21 +193,28 @@ export class Verification {
     return challenge.attemptsLeft > 0 ? fail('wrong', { attemptsLeft: challenge.attemptsLeft }) : fail('exhausted');
   }
 
-  async grantStepUp(userId: string, conversationId: string): Promise<void> {
+  /** Records a passed step-up of the user in the conversation, and the method whose code proved it; it replaces the earlier one. */
+  async grantStepUp(userId: string, conversationId: string, methodId?: string): Promise<void> {
     const records = await this.data();
-    records.stepUps = [...records.stepUps.filter((s) => !(s.userId === userId && s.conversationId === conversationId)), { userId, conversationId, at: this.clock.now().toISOString() }];
+    const grant: StepUpGrant = { userId, conversationId, at: this.clock.now().toISOString(), ...(methodId === undefined ? {} : { methodId }) };
+    records.stepUps = [...records.stepUps.filter((s) => !(s.userId === userId && s.conversationId === conversationId)), grant];
     await this.save(records);
+  }
+
+  /** The step-up of this user in this conversation while it is recent and nothing voided it since. */
+  async freshStepUp(user: DirectoryUser, conversationId: string): Promise<StepUpGrant | undefined> {
+    const { stepUpMinutes } = await this.policy();
+    const grant = (await this.data()).stepUps.find((s) => s.userId === user.id && s.conversationId === conversationId);
+    if (!grant) return undefined;
+    const at = Date.parse(grant.at);
+    if (at <= this.clock.now().getTime() - stepUpMinutes * minuteMs) return undefined;
+    const voidedAt = [user.signInSessionsValidFromDateTime, user.lastPasswordChangeDateTime].map((d) => (d ? Date.parse(d) : Number.NaN)).filter((d) => !Number.isNaN(d));
+    return voidedAt.every((d) => at > d) ? grant : undefined;
   }
 
   /** True while a step-up of this user in this conversation is recent and nothing voided it since. */
   async hasFreshStepUp(user: DirectoryUser, conversationId: string): Promise<boolean> {
-    const { stepUpMinutes } = await this.policy();
-    const grant = (await this.data()).stepUps.find((s) => s.userId === user.id && s.conversationId === conversationId);
-    if (!grant) return false;
-    const at = Date.parse(grant.at);
-    if (at <= this.clock.now().getTime() - stepUpMinutes * minuteMs) return false;
-    const voidedAt = [user.signInSessionsValidFromDateTime, user.lastPasswordChangeDateTime].map((d) => (d ? Date.parse(d) : Number.NaN)).filter((d) => !Number.isNaN(d));
-    return voidedAt.every((d) => at > d);
+    return (await this.freshStepUp(user, conversationId)) !== undefined;
   }
 
   /** Voids every step-up of the user (password changed, signed out everywhere). */

@@ -127,6 +127,27 @@ describe('security info dialogs', function () {
         assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.addPick')));
       });
 
+      it('securityinfo.default right after a check with the method the default relies on: asks for another one', async function () {
+        const anna = await demoUserNamed('anna');
+        const chat = harness.chat(anna.id, say.tag);
+        const methods = await harness.directory.listAuthenticationMethods(anna.id);
+        const app = methods.find((m) => m.kind === 'microsoftAuthenticator');
+        const email = methods.find((m) => m.kind === 'email');
+        const phone = methods.find((m) => m.kind === 'phone');
+        // A fresh step-up, proved with the Authenticator her default (push) relies on.
+        await chat.say(say.securityAdd);
+        await stepUp(chat, anna.id, app?.id ?? '');
+        await chat.say(say.cancel);
+        await chat.say(say.securityDefault);
+        const replies = await chat.submit('save', { preference: 'sms' });
+        assert.ok(!replies.some((r) => r.text === t.t('securityInfo.defaultChanged', { method: preferenceLabel(t, 'sms', phone) })), 'not changed on the old check');
+        assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.defaultReason')));
+        assert.ok(!JSON.stringify(chat.card()).includes(app?.id ?? '-'), 'the Authenticator being replaced is not offered for it');
+        await chat.submit('choose', {}, { methodId: email?.id ?? '' });
+        const done = await chat.say(codeIn(harness.notifier.messagesFor(anna.id).at(-1)?.text ?? ''));
+        assert.equal(done[0]?.text, t.t('securityInfo.defaultChanged', { method: preferenceLabel(t, 'sms', phone) }));
+      });
+
       it('securityinfo.add with no method to verify with: says so and points to the security info page', async function () {
         const lucas = await demoUserNamed('lucas');
         const chat = harness.chat(lucas.id, say.tag);

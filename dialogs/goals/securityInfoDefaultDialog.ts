@@ -1,5 +1,6 @@
 // securityinfo.default: choose the default second factor among the ones the user's methods allow,
-// verify, then save.
+// verify (with a method other than the one the old default relied on, when the change replaces it),
+// then save.
 import type { PreferredSecondaryMethod } from '../../bot/core/ports/directory.js';
 import type { UseCases } from '../../bot/core/usecases/useCases.js';
 import { preferenceLabel } from '../../cards/methodLabels.js';
@@ -38,7 +39,8 @@ export class SecurityInfoDefaultDialog extends GoalDialog {
       return step.endDialog();
     }
     this.memory<DefaultMemory>(step).preference = chosen.preference;
-    return this.verify(step, 'securityInfo.defaultReason');
+    const replaced = await this.useCases.securityInfo.replacedByDefault(this.signedIn(step).id, chosen.preference);
+    return this.verify(step, 'securityInfo.defaultReason', { excludeMethodIds: replaced });
   };
 
   private readonly save = async (step: DefaultStep): Promise<DialogTurnResult> => {

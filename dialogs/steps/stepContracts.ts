@@ -14,7 +14,7 @@ const optionalString = (value: unknown): string | undefined => (typeof value ===
 export interface StepUpOptions {
   readonly userId: string;
   readonly purpose: StepUpPurpose;
-  /** Methods that may not be used (the one being removed, the gate already passed). */
+  /** Methods that may not be used (the one being removed or replaced, the gate already passed), nor count through a recent check they proved. */
   readonly excludeMethodIds?: readonly string[];
   /** Why the check is needed, shown on the card. */
   readonly reasonKey: string;

@@ -1,7 +1,8 @@
 // Step-up verification: the user picks one of their methods (shown masked), gets a code there and
 // types it back. Policy from the tenant: code length, lifetime, attempts, sends per hour, lock-out.
-// On success the step-up is granted for this user and conversation, and the calling goal carries on
-// with the action it was about to do.
+// On success the step-up is granted for this user and conversation, with the method that proved it,
+// and the calling goal carries on with the action it was about to do. A fresh grant spares the check,
+// unless it was proved with one of the excluded methods (the rule is StepUp.isFresh's).
 import type { UseCases } from '../../bot/core/usecases/useCases.js';
 import type { CodeTarget } from '../../bot/core/usecases/codes.js';
 import { chooseMethodForm } from '../../cards/verificationCards.js';
@@ -23,7 +24,8 @@ export class StepUpDialog extends AssistantDialog<StepUpOptions> {
   private readonly chooseMethod = async (step: StepUpStep): Promise<DialogTurnResult> => {
     const { stepUp, clock } = this.useCases;
     const options = step.options;
-    if (options.purpose === 'stepUp' && (await stepUp.isFresh(options.userId, conversationIdOf(step.context)))) {
+    // A recent check spares this one, unless it was proved with a method this check may not use (the one being removed or replaced).
+    if (options.purpose === 'stepUp' && (await stepUp.isFresh(options.userId, conversationIdOf(step.context), options.excludeMethodIds))) {
       return step.endDialog({ verified: true } satisfies StepUpResult);
     }
     const locked = await stepUp.lockedUntil(options.userId);
@@ -57,7 +59,7 @@ export class StepUpDialog extends AssistantDialog<StepUpOptions> {
   private readonly finish = async (step: StepUpStep): Promise<DialogTurnResult> => {
     const result = codeResultOf(step.result);
     if (!result.verified) return step.endDialog({ verified: false, reason: result.reason } satisfies StepUpResult);
-    if (step.options.purpose === 'stepUp') await this.useCases.stepUp.grant(step.options.userId, conversationIdOf(step.context));
+    if (step.options.purpose === 'stepUp') await this.useCases.stepUp.grant(step.options.userId, conversationIdOf(step.context), result.methodId);
     return step.endDialog({ verified: true, methodId: result.methodId } satisfies StepUpResult);
   };
 }

@@ -25,12 +25,20 @@ export interface TimedEvent {
   readonly at: string;
 }
 
+export interface StepUpGrant {
+  readonly userId: string;
+  readonly conversationId: string;
+  readonly at: string;
+  readonly methodId?: string;
+}
+
 export interface VerificationRecords {
   challenges: CodeChallenge[];
   sends: TimedEvent[];
   failures: TimedEvent[];
   lockouts: { readonly key: string; readonly until: string }[];
-  stepUps: { readonly userId: string; readonly conversationId: string; readonly at: string }[];
+  /** Step-up grants; `methodId` is the method whose code proved it (absent in grants recorded before it was kept). */
+  stepUps: StepUpGrant[];
 }
 
 export interface VerificationStore {

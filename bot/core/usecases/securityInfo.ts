@@ -1,6 +1,7 @@
 // Sign-in methods: what the user has and may add, parse a new phone or e-mail, add a proven method,
-// remove one (never the last, with a new default when the default relied on it), change the default. Every target id is checked against the
-// user's own methods; every change is audited and announced.
+// remove one (never the last, with a new default when the default relied on it), change the default
+// (and which method that replaces, for the step-up). Every target id is checked against the user's
+// own methods; every change is audited and announced.
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import type { AuthenticationMethod, Directory, NewAuthenticationMethod, PreferredSecondaryMethod } from '../ports/directory.js';
 import { fail, ok, type Result } from '../result.js';
@@ -143,6 +144,17 @@ export class SecurityInfo {
     await auditTrail.record(actor, 'securityinfo.remove', 'success', { target: describeMethod(method) });
     await notices.send(user, 'methodRemoved', actor.locale, { methods, detail: describeMethod(method) });
     return ok(method);
+  }
+
+  /**
+   * The methods a change of the default to this setting replaces: the one the current default relies
+   * on, unless it serves the new setting too (texts to calls on the same phone replace nothing). The
+   * step-up for the change may not be proved with them.
+   */
+  async replacedByDefault(userId: string, preference: PreferredSecondaryMethod): Promise<string[]> {
+    const { options, current } = await this.overview(userId);
+    const next = options.find((o) => o.preference === preference);
+    return current && current.method.id !== next?.method.id ? [current.method.id] : [];
   }
 
   /** The default settings the user can choose from, and the current one. */

@@ -1,17 +1,41 @@
 // One-time codes, rate limits, lock-outs and step-up grants. Codes are random, stored only as a
 // salted hash, compared in constant time, expire, and allow a few attempts; too many failures lock
-// the subject out for a while. A step-up is bound to user and conversation and is void after a
-// password change or a sign-out everywhere.
+// the subject out for a while; sends are limited per subject in each conversation, per conversation,
+// and (a higher flood cap) per subject (see sendBudgets). A step-up is bound to user and
+// conversation, records the method that proved it, and is void after a password change or a
+// sign-out everywhere.
 import { createHash, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Clock } from '../ports/clock.js';
 import type { DirectoryUser, TenantPolicy } from '../ports/directory.js';
 import type { NotificationChannel, Notifier } from '../ports/notifier.js';
-import type { CodeChallenge, VerificationPurpose, VerificationRecords, VerificationStore } from '../ports/verificationStore.js';
+import type { CodeChallenge, StepUpGrant, VerificationPurpose, VerificationRecords, VerificationStore } from '../ports/verificationStore.js';
 import { fail, ok, type Result } from '../result.js';
 import { grantedAfterRevocation } from './sessionRevocation.js';
 
 const hourMs = 60 * 60 * 1000;
 const minuteMs = 60 * 1000;
+
+/** The flood cap: codes per subject an hour, over all conversations, as a multiple of maxSendsPerHour. */
+const subjectFloodFactor = 4;
+
+/**
+ * The send budgets a code counts against, each for an hour: the subject in this conversation and the
+ * conversation itself get maxSendsPerHour; the subject over all conversations gets the flood cap.
+ * Why per conversation: anyone may type a person's name into the anonymous reset, so a single budget
+ * per subject let five tries from a stranger's conversation block that person's own reset for an
+ * hour. Now a stranger's conversation runs out of its own budget while the owner's conversation keeps
+ * theirs, and the flood cap still bounds what one phone or mailbox receives. Someone who opens four
+ * conversations or more an hour for one name can still reach that cap (bounding conversations is the
+ * channel's part); the lock-out after wrong codes stays per subject. Subjects are kept by the name
+ * typed, account or not, so no answer reveals which names are accounts.
+ */
+function sendBudgets(request: CodeRequest, maxSendsPerHour: number): { readonly key: string; readonly limit: number }[] {
+  return [
+    { key: `${request.subject}|conversation:${request.conversationId}`, limit: maxSendsPerHour },
+    { key: `conversation:${request.conversationId}`, limit: maxSendsPerHour },
+    { key: request.subject, limit: maxSendsPerHour * subjectFloodFactor },
+  ];
+}
 
 export interface CodeDestination {
   readonly userId: string;
@@ -137,10 +161,12 @@ export class Verification {
     const now = this.clock.now();
     const locked = await this.lockedUntil(request.subject);
     if (locked) return fail('locked', { until: locked });
-    const keys = [request.subject, `conversation:${request.conversationId}`];
-    for (const key of keys) {
-      const sent = records.sends.filter((s) => s.key === key && Date.parse(s.at) > now.getTime() - hourMs).map((s) => Date.parse(s.at));
-      if (sent.length >= p.maxSendsPerHour) return fail('throttled', { until: new Date(Math.min(...sent) + hourMs) });
+    const budgets = sendBudgets(request, p.maxSendsPerHour);
+    for (const { key, limit } of budgets) {
+      const sent = records.sends.filter((s) => s.key === key && Date.parse(s.at) > now.getTime() - hourMs).map((s) => Date.parse(s.at)).sort((a, b) => a - b);
+      // Free again when enough of these sends are an hour old to bring the count under the limit.
+      const freeFrom = sent[sent.length - limit];
+      if (freeFrom !== undefined) return fail('throttled', { until: new Date(freeFrom + hourMs) });
     }
     const code = Array.from({ length: p.length }, () => randomInt(10)).join('');
     const salt = randomBytes(16).toString('hex');
@@ -162,7 +188,7 @@ export class Verification {
     // A new code replaces the earlier ones of the same conversation and purpose.
     records.challenges = records.challenges.filter((c) => !(c.conversationId === request.conversationId && c.purpose === request.purpose));
     records.challenges.push(challenge);
-    for (const key of keys) records.sends.push({ key, at: now.toISOString() });
+    for (const { key } of budgets) records.sends.push({ key, at: now.toISOString() });
     await this.save(records);
     if (request.destination) {
       await this.notifier.send({ userId: request.destination.userId, to: request.destination.to, channel: request.destination.channel, text: request.message(code) });
@@ -194,20 +220,27 @@ export class Verification {
     return challenge.attemptsLeft > 0 ? fail('wrong', { attemptsLeft: challenge.attemptsLeft }) : fail('exhausted');
   }
 
-  async grantStepUp(userId: string, conversationId: string): Promise<void> {
+  /** Records a passed step-up of the user in the conversation, and the method whose code proved it; it replaces the earlier one. */
+  async grantStepUp(userId: string, conversationId: string, methodId?: string): Promise<void> {
     const records = await this.data();
-    records.stepUps = [...records.stepUps.filter((s) => !(s.userId === userId && s.conversationId === conversationId)), { userId, conversationId, at: this.clock.now().toISOString() }];
+    const grant: StepUpGrant = { userId, conversationId, at: this.clock.now().toISOString(), ...(methodId === undefined ? {} : { methodId }) };
+    records.stepUps = [...records.stepUps.filter((s) => !(s.userId === userId && s.conversationId === conversationId)), grant];
     await this.save(records);
+  }
+
+  /** The step-up of this user in this conversation while it is recent and nothing voided it since. */
+  async freshStepUp(user: DirectoryUser, conversationId: string): Promise<StepUpGrant | undefined> {
+    const { stepUpMinutes } = await this.policy();
+    const grant = (await this.data()).stepUps.find((s) => s.userId === user.id && s.conversationId === conversationId);
+    if (!grant) return undefined;
+    const at = Date.parse(grant.at);
+    if (at <= this.clock.now().getTime() - stepUpMinutes * minuteMs) return undefined;
+    return grantedAfterRevocation(user, at) ? grant : undefined;
   }
 
   /** True while a step-up of this user in this conversation is recent and nothing voided it since. */
   async hasFreshStepUp(user: DirectoryUser, conversationId: string): Promise<boolean> {
-    const { stepUpMinutes } = await this.policy();
-    const grant = (await this.data()).stepUps.find((s) => s.userId === user.id && s.conversationId === conversationId);
-    if (!grant) return false;
-    const at = Date.parse(grant.at);
-    if (at <= this.clock.now().getTime() - stepUpMinutes * minuteMs) return false;
-    return grantedAfterRevocation(user, at);
+    return (await this.freshStepUp(user, conversationId)) !== undefined;
   }
 
   /** Voids every step-up of the user (password changed, signed out everywhere). */

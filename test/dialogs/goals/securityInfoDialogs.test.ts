@@ -102,6 +102,52 @@ describe('security info dialogs', function () {
         assert.equal((await harness.directory.getSignInPreferences(anna.id))?.userPreferredMethodForSecondaryAuthentication, 'sms');
       });
 
+      it('securityinfo.remove right after a check with that very method: asks for another one; adding still reuses the check', async function () {
+        const anna = await demoUserNamed('anna');
+        const chat = harness.chat(anna.id, say.tag);
+        const methods = await harness.directory.listAuthenticationMethods(anna.id);
+        const phone = methods.find((m) => m.kind === 'phone');
+        const email = methods.find((m) => m.kind === 'email');
+        // A fresh step-up, proved with the phone.
+        await chat.say(say.securityAdd);
+        await stepUp(chat, anna.id, phone?.id ?? '');
+        assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.addPick')));
+        await chat.say(say.cancel);
+        // Removing that phone asks for a check with another method, however recent the last one.
+        await chat.say(say.securityRemove);
+        await chat.submit('choose', {}, { methodId: phone?.id ?? '' });
+        assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.removeReason')), 'a new check is asked');
+        assert.ok(!JSON.stringify(chat.card()).includes(phone?.id ?? '-'), 'the phone being removed is not offered for it');
+        await stepUp(chat, anna.id, email?.id ?? '');
+        assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.removeConfirm', { method: methodLabel(t, phone!) })));
+        await chat.submit('remove');
+        assert.ok(!(await harness.directory.listAuthenticationMethods(anna.id)).some((m) => m.id === phone?.id));
+        // Adding a method targets none: the check with the e-mail is still good.
+        await chat.say(say.securityAdd);
+        assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.addPick')));
+      });
+
+      it('securityinfo.default right after a check with the method the default relies on: asks for another one', async function () {
+        const anna = await demoUserNamed('anna');
+        const chat = harness.chat(anna.id, say.tag);
+        const methods = await harness.directory.listAuthenticationMethods(anna.id);
+        const app = methods.find((m) => m.kind === 'microsoftAuthenticator');
+        const email = methods.find((m) => m.kind === 'email');
+        const phone = methods.find((m) => m.kind === 'phone');
+        // A fresh step-up, proved with the Authenticator her default (push) relies on.
+        await chat.say(say.securityAdd);
+        await stepUp(chat, anna.id, app?.id ?? '');
+        await chat.say(say.cancel);
+        await chat.say(say.securityDefault);
+        const replies = await chat.submit('save', { preference: 'sms' });
+        assert.ok(!replies.some((r) => r.text === t.t('securityInfo.defaultChanged', { method: preferenceLabel(t, 'sms', phone) })), 'not changed on the old check');
+        assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.defaultReason')));
+        assert.ok(!JSON.stringify(chat.card()).includes(app?.id ?? '-'), 'the Authenticator being replaced is not offered for it');
+        await chat.submit('choose', {}, { methodId: email?.id ?? '' });
+        const done = await chat.say(codeIn(harness.notifier.messagesFor(anna.id).at(-1)?.text ?? ''));
+        assert.equal(done[0]?.text, t.t('securityInfo.defaultChanged', { method: preferenceLabel(t, 'sms', phone) }));
+      });
+
       it('securityinfo.add with no method to verify with: says so and points to the security info page', async function () {
         const lucas = await demoUserNamed('lucas');
         const chat = harness.chat(lucas.id, say.tag);

@@ -150,6 +150,22 @@ describe('SecurityInfo', function () {
     });
   });
 
+  describe('replacedByDefault', function () {
+    it('names the method the current default relies on when the new setting is served by another one', async function () {
+      const { useCases: { securityInfo } } = testBed();
+      assert.deepEqual(await securityInfo.replacedByDefault('user-anna', 'sms'), ['anna-authenticator']);
+      assert.deepEqual(await securityInfo.replacedByDefault('user-anna', 'voiceOffice'), ['anna-authenticator']);
+    });
+
+    it('names none when the same method serves the new setting, or when there was no default', async function () {
+      const { useCases: { securityInfo } } = testBed();
+      assert.deepEqual(await securityInfo.replacedByDefault('user-anna', 'oath'), [], 'push to oath: the same Authenticator');
+      assert.deepEqual(await securityInfo.replacedByDefault('user-anna', 'push'), []);
+      assert.deepEqual(await securityInfo.replacedByDefault('user-bert', 'voiceMobile'), [], 'texts to calls: the same phone');
+      assert.deepEqual(await securityInfo.replacedByDefault('user-sven', 'sms'), [], 'no default before');
+    });
+  });
+
   describe('addable', function () {
     const cases: [string, Parameters<typeof anna>[0], { kinds: string[]; phoneType?: string }][] = [
       ['no methods: everything, the phone as the mobile', { methods: [] }, { kinds: ['phone', 'email', 'authenticator'], phoneType: 'mobile' }],

@@ -84,6 +84,37 @@ describe('StepUp', function () {
     });
   });
 
+  describe('a change to a method (remove, replace)', function () {
+    it('a grant proved with that very method does not count; one proved with another method does', async function () {
+      const { useCases: { stepUp } } = testBed();
+      await stepUp.grant('user-anna', 'conversation-1', 'anna-mobile');
+      assert.equal(await stepUp.isFresh('user-anna', 'conversation-1', ['anna-mobile']), false, 'removing the phone it was proved with');
+      assert.equal(await stepUp.isFresh('user-anna', 'conversation-1', ['anna-authenticator']), true, 'removing another method');
+      await stepUp.grant('user-anna', 'conversation-1', 'anna-email');
+      assert.equal(await stepUp.isFresh('user-anna', 'conversation-1', ['anna-mobile']), true, 'proved again with the e-mail');
+    });
+
+    it('however recent the grant', async function () {
+      const { useCases: { stepUp } } = testBed();
+      await stepUp.grant('user-anna', 'conversation-1', 'anna-authenticator');
+      assert.equal(await stepUp.isFresh('user-anna', 'conversation-1', ['anna-mobile', 'anna-authenticator']), false);
+    });
+
+    it('a grant that does not say which method proved it counts for no change to a method', async function () {
+      const { useCases: { stepUp } } = testBed();
+      await stepUp.grant('user-anna', 'conversation-1');
+      assert.equal(await stepUp.isFresh('user-anna', 'conversation-1', ['anna-mobile']), false);
+      assert.equal(await stepUp.isFresh('user-anna', 'conversation-1'), true, 'still fine for a change that targets no method');
+    });
+
+    it('a change that targets no method (adding one) still reuses the grant, whatever proved it', async function () {
+      const { useCases: { stepUp } } = testBed();
+      await stepUp.grant('user-anna', 'conversation-1', 'anna-mobile');
+      assert.equal(await stepUp.isFresh('user-anna', 'conversation-1'), true);
+      assert.equal(await stepUp.isFresh('user-anna', 'conversation-1', []), true);
+    });
+  });
+
   describe('methods', function () {
     it('for a step-up: only methods that can receive a code in the chat (no office phone, no FIDO2 key)', async function () {
       const { useCases: { stepUp } } = testBed();

@@ -137,26 +137,74 @@ describe('Verification', function () {
   });
 
   describe('send limits', function () {
-    it('maxSendsPerHour codes per subject, then throttled until the oldest send is an hour old', async function () {
+    it('maxSendsPerHour codes per subject in one conversation, then throttled until the oldest send is an hour old', async function () {
       const bed = testBed({ users: [anna()] });
       const first = bed.clock.now().getTime();
       for (let i = 1; i <= 5; i += 1) {
-        await issue(bed, { conversationId: `conversation-${i}` });
+        await issue(bed);
         bed.clock.advance(minutes(1));
       }
-      const refused = await bed.useCases.verification.issue(request({ conversationId: 'conversation-6' }));
+      const refused = await bed.useCases.verification.issue(request());
       assert.deepEqual(refused, { ok: false, error: 'throttled', until: new Date(first + minutes(60)) });
       assert.equal(bed.ports.notifier.sent.length, 5, 'nothing sent when throttled');
 
       bed.clock.advance(first + minutes(60) - bed.clock.now().getTime());
-      assert.ok((await bed.useCases.verification.issue(request({ conversationId: 'conversation-6' }))).ok);
+      assert.ok((await bed.useCases.verification.issue(request())).ok);
     });
 
+    it('another conversation cannot use up a subject\'s sends: the owner\'s own conversation still gets its codes', async function () {
+      const bed = testBed({ users: [anna()] });
+      for (let i = 1; i <= 5; i += 1) await issue(bed, { conversationId: 'conversation-attacker' });
+      const attacker = await bed.useCases.verification.issue(request({ conversationId: 'conversation-attacker' }));
+      assert.equal(attacker.ok ? 'issued' : attacker.error, 'throttled', 'the other conversation is throttled');
+      assert.ok((await bed.useCases.verification.issue(request({ conversationId: 'conversation-anna' }))).ok, 'the owner is not');
+      assert.equal(bed.ports.notifier.sent.length, 6);
+    });
+
+    it('at most 4 × maxSendsPerHour codes per subject an hour, whatever the conversations, so nobody\'s phone is flooded', async function () {
+      const bed = testBed({ users: [anna()] });
+      const first = bed.clock.now().getTime();
+      for (let i = 1; i <= 20; i += 1) {
+        await issue(bed, { conversationId: `conversation-${Math.ceil(i / 5)}` });
+        bed.clock.advance(minutes(1));
+      }
+      const refused = await bed.useCases.verification.issue(request({ conversationId: 'conversation-5' }));
+      assert.deepEqual(refused, { ok: false, error: 'throttled', until: new Date(first + minutes(60)) });
+      assert.equal(bed.ports.notifier.sent.length, 20);
+    });
     it('maxSendsPerHour codes per conversation, whatever the subject', async function () {
       const bed = testBed({ users: [anna()] });
       for (let i = 1; i <= 5; i += 1) await issue(bed, { subject: `name:someone-${i}@contoso.com` });
       const refused = await bed.useCases.verification.issue(request({ subject: 'name:someone-6@contoso.com' }));
       assert.equal(refused.ok ? 'issued' : refused.error, 'throttled');
+    });
+  });
+
+  describe('an anonymous reset for a named account', function () {
+    /** Asks for a reset code for the name in the conversation: "sent" (as far as the visitor can tell) or why not. */
+    const ask = async (bed: TestBed, name: string, conversationId: string): Promise<string> => {
+      const sent = await bed.useCases.codes.send({ kind: 'claimed', name }, conversationId, 'en');
+      return sent.ok ? 'sent' : sent.error;
+    };
+
+    it('a visitor asking again and again cannot use up the account owner\'s reset codes', async function () {
+      const bed = testBed();
+      for (let i = 1; i <= 5; i += 1) assert.equal(await ask(bed, 'anna.lindqvist@contoso.com', 'conversation-visitor'), 'sent');
+      assert.equal(await ask(bed, 'Anna.Lindqvist@contoso.com', 'conversation-visitor'), 'throttled', 'the visitor is throttled');
+      assert.equal(await ask(bed, 'anna.lindqvist@contoso.com', 'conversation-anna'), 'sent', 'Anna, in her own conversation, is not');
+      assert.equal(bed.ports.notifier.sent.length, 6);
+    });
+
+    it('answers a name that is no account exactly as a real one, limits included', async function () {
+      const bed = testBed();
+      const run = async (name: string): Promise<string[]> => {
+        const answers: string[] = [];
+        for (let i = 1; i <= 26; i += 1) answers.push(await ask(bed, name, `conversation-${name}-${Math.ceil(i / 6)}`));
+        return answers;
+      };
+      const known = await run('anna.lindqvist@contoso.com');
+      assert.deepEqual(await run('nobody@contoso.com'), known);
+      assert.equal(known.filter((a) => a === 'sent').length, 20, 'the flood cap holds across conversations');
     });
   });
 

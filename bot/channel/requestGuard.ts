@@ -41,11 +41,12 @@ const single = (value: string | string[] | undefined): string | undefined => (Ar
 
 const jsonType = /^application\/json\s*(;\s*charset=utf-8\s*)?$/i;
 
-/** Body-carrying requests must be JSON: a form post from another page never reaches a route. */
-export function contentRefusal(method: string | undefined, headers: IncomingHttpHeaders): Refusal | undefined {
+/** Bodies are JSON, and so is any declared content type: a form post from another page never reaches a route. */
+export function contentRefusal(headers: IncomingHttpHeaders): Refusal | undefined {
   const hasBody = headers['transfer-encoding'] !== undefined || (headers['content-length'] !== undefined && headers['content-length'] !== '0');
-  if (!hasBody || method === 'GET' || method === 'HEAD') return undefined;
-  if (jsonType.test(headers['content-type'] ?? '')) return undefined;
+  const type = headers['content-type'];
+  if ((type === undefined || type === '') && !hasBody) return undefined;
+  if (type !== undefined && jsonType.test(type)) return undefined;
   return { status: 415, code: 'unsupportedMediaType', message: 'Send JSON (Content-Type: application/json).' };
 }
 

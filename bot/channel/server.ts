@@ -79,7 +79,7 @@ export function createServer(config: Config, logger: Logger, inFlight: InFlight,
   const server = restify.createServer({ name: 'account-assistant', handleUncaughtExceptions: false });
   // Before routing, so unknown routes and methods are guarded too.
   server.pre((req: Request, res: Response, next: restify.Next) => {
-    const refusal = (config.localMode ? localRefusal(req.path(), req.headers) : undefined) ?? contentRefusal(req.method, req.headers);
+    const refusal = (config.localMode ? localRefusal(req.path(), req.headers) : undefined) ?? contentRefusal(req.headers);
     if (!refusal) return next();
     refuse(res, refusal);
     return next(false);

@@ -45,6 +45,8 @@ function bearer(req: Request): string | undefined {
   return match?.[1];
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /** A route or query parameter as a string ('' when absent). */
 function param(source: unknown, name: string): string {
   const value = (source as Record<string, unknown> | undefined)?.[name];
@@ -284,7 +286,8 @@ export class DirectLine {
   private botReply(req: Request, res: Response): void {
     const conversation = this.botConversation(req, res);
     if (!conversation) return;
-    const body = (req.body ?? {}) as Partial<Activity>;
+    if (!isObject(req.body) || typeof req.body.type !== 'string') return sendError(res, 400, 'badArgument', 'The activity must be a JSON object with a type.');
+    const body = req.body as Partial<Activity>;
     const activity: Partial<Activity> = {
       ...body,
       id: this.nextId(conversation),
@@ -305,6 +308,7 @@ export class DirectLine {
   private botUpdate(req: Request, res: Response): void {
     const conversation = this.botConversation(req, res);
     if (!conversation) return;
+    if (!isObject(req.body)) return sendError(res, 400, 'badArgument', 'The activity must be a JSON object.');
     const index = conversation.history.findIndex((a) => a.id === param(req.params, 'activityId'));
     if (index < 0) return sendError(res, 404, 'notFound', 'No such activity.');
     const updated = { ...(conversation.history[index] as Partial<Activity>), ...(req.body as Partial<Activity>), id: param(req.params, 'activityId'), from: { ...botAccount } };

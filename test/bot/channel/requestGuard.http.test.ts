@@ -2,51 +2,12 @@
 // a page on another site, a DNS-rebinding page, a form post, a foreign serviceUrl and an unanswered
 // websocket upgrade each get a 4xx and change nothing.
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import http from 'node:http';
-import path from 'node:path';
 import { startApp, type RunningApp } from '../../../bot/app.js';
 import { loadConfig } from '../../../bot/config.js';
 import { silentLogger } from '../../../bot/logger.js';
 import { sharedRecognizer } from '../../dialogs/harness.js';
 import { demoUserNamed, tempDir } from '../../helpers.js';
-
-interface RawResponse { status: number; headers: http.IncomingHttpHeaders; body: string }
-
-/** A request with exactly the headers given (fetch would not let a test set Host). */
-export function raw(url: string, method: string, requestPath: string, headers: Record<string, string>, body?: string): Promise<RawResponse> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const req = http.request({ hostname, port, method, path: requestPath, headers: { ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}), ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-/** Answers to a websocket upgrade: the status line, or "no answer" when nothing came back in time. */
-export function upgrade(url: string, requestPath: string, headers: Record<string, string>): Promise<string> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const req = http.request({ hostname, port, path: requestPath, headers: { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==', ...headers } });
-    const timer = setTimeout(() => { req.destroy(); resolve('no answer'); }, 3000);
-    req.on('response', (res) => { clearTimeout(timer); resolve(String(res.statusCode)); res.resume(); });
-    req.on('upgrade', (res, socket) => { clearTimeout(timer); socket.destroy(); resolve(String(res.statusCode)); });
-    req.on('error', () => { clearTimeout(timer); resolve('closed'); });
-    req.end();
-  });
-}
-
-/** A fingerprint of every file in DATA_DIR. */
-export async function dataFingerprint(dir: string): Promise<string> {
-  const hash = createHash('sha256');
-  for (const name of (await readdir(dir)).sort()) hash.update(name).update(await readFile(path.join(dir, name)));
-  return hash.digest('hex');
-}
+import { dataFingerprint, raw, upgrade } from './httpProbe.js';
 
 function teamsActivity(userId: string, text: string, serviceUrl = 'http://127.0.0.1:9/'): Record<string, unknown> {
   return {

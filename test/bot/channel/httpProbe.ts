@@ -1,0 +1,42 @@
+// Low-level HTTP probes for the server tests: requests with exactly the headers given (fetch would
+// not let a test set Host), websocket upgrades, and a fingerprint of DATA_DIR.
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import http from 'node:http';
+import path from 'node:path';
+
+interface RawResponse { status: number; headers: http.IncomingHttpHeaders; body: string }
+
+/** A request with exactly the headers given (fetch would not let a test set Host). */
+export function raw(url: string, method: string, requestPath: string, headers: Record<string, string>, body?: string): Promise<RawResponse> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = http.request({ hostname, port, method, path: requestPath, headers: { ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}), ...headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** Answers to a websocket upgrade: the status line, or "no answer" when nothing came back in time. */
+export function upgrade(url: string, requestPath: string, headers: Record<string, string>): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const req = http.request({ hostname, port, path: requestPath, headers: { connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==', ...headers } });
+    const timer = setTimeout(() => { req.destroy(); resolve('no answer'); }, 3000);
+    req.on('response', (res) => { clearTimeout(timer); resolve(String(res.statusCode)); res.resume(); });
+    req.on('upgrade', (res, socket) => { clearTimeout(timer); socket.destroy(); resolve(String(res.statusCode)); });
+    req.on('error', () => { clearTimeout(timer); resolve('closed'); });
+    req.end();
+  });
+}
+
+/** A fingerprint of every file in DATA_DIR: its name and a hash of its content, one line each. */
+export async function dataFingerprint(dir: string): Promise<string> {
+  const lines: string[] = [];
+  for (const name of (await readdir(dir)).sort()) lines.push(`${name} ${createHash('sha256').update(await readFile(path.join(dir, name))).digest('hex').slice(0, 16)}`);
+  return lines.join('\n');
+}

@@ -133,7 +133,7 @@ function startChat({ token, userId, displayName, userPrincipalName, locale, labe
 
 // Direct Line ConnectionStatus: 0 uninitialized, 1 connecting, 2 online, 3 expired token, 4 failed to connect, 5 ended.
 function onConnectionStatus(status) {
-  const problem = { 3: 'The chat session has expired. Sign out and start again.',
+  const problem = { 3: 'Your chat session has ended (it expired, or you signed out everywhere or changed your password). Sign out, then sign in again.',
     4: 'Could not connect to the chat service. Sign out and try again.' }[status];
   if (status === 2 || problem) {
     el.chat.dataset.state = problem ? 'error' : 'ready';

@@ -4,8 +4,14 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { startApp, type RunningApp } from '../../../bot/app.js';
+import { loadConfig } from '../../../bot/config.js';
+import { silentLogger } from '../../../bot/logger.js';
 import { maxSessionHours, SessionRegistry, tokenLifetimeSeconds, type SessionCheck } from '../../../bot/localDemo/sessions.js';
-import { tempDir } from '../../helpers.js';
+import { cardOf, sharedRecognizer, submitActions } from '../../dialogs/harness.js';
+import { demoUserNamed, tempDir } from '../../helpers.js';
+
+interface DlActivity { from: { role?: string }; text?: string; attachments?: { contentType?: string; content?: unknown }[] }
 
 const hour = 3600 * 1000;
 
@@ -78,5 +84,69 @@ describe('web chat sessions', function () {
     const live = await Promise.all(visitors.map(async (v) => (await registry.byBearer(v.token)) !== undefined));
     assert.deepEqual(live.slice(-5), [true, true, true, true, true]);
     assert.equal(live.filter(Boolean).length, 5, 'only the newest anonymous sessions are kept');
+  });
+});
+
+describe('web chat sessions over the Direct Line', function () {
+  this.timeout(60_000);
+  let data: Awaited<ReturnType<typeof tempDir>>;
+  let app: RunningApp;
+  const start = async () => startApp(loadConfig({ PORT: '0', DATA_DIR: data.dir }), silentLogger, { recognizer: await sharedRecognizer() });
+
+  before(async function () {
+    data = await tempDir();
+    app = await start();
+  });
+  after(async function () {
+    await app.stop();
+    await data.remove();
+  });
+
+  const call = (method: string, route: string, token: string, body?: unknown) =>
+    fetch(`${app.url}${route}`, { method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+
+  async function signIn(name: string): Promise<{ token: string; conversationId: string }> {
+    const user = await demoUserNamed(name);
+    const response = await fetch(`${app.url}/api/demo/signin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userPrincipalName: user.userPrincipalName, password: user.password }) });
+    const { token } = (await response.json()) as { token: string };
+    const { conversationId } = (await (await call('POST', '/v3/directline/conversations', token)).json()) as { conversationId: string };
+    return { token, conversationId };
+  }
+
+  async function activitiesUntil(token: string, conversationId: string, done: (activities: DlActivity[]) => boolean): Promise<DlActivity[]> {
+    for (const deadline = Date.now() + 15_000; ;) {
+      const response = await call('GET', `/v3/directline/conversations/${conversationId}/activities?watermark=0`, token);
+      const { activities } = (await response.json()) as { activities: DlActivity[] };
+      if (done(activities) || Date.now() > deadline) return activities;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  it('a restart does not sign the web user out: the same token goes on in the same conversation', async function () {
+    const { token, conversationId } = await signIn('anna');
+    await app.stop();
+    app = await start();
+    const reconnected = await call('GET', `/v3/directline/conversations/${conversationId}`, token);
+    assert.equal(reconnected.status, 200);
+    assert.equal((await call('POST', `/v3/directline/conversations/${conversationId}/activities`, token, { type: 'message', text: 'show my profile' })).status, 200);
+    const replies = await activitiesUntil(token, conversationId, (all) => all.some((a) => a.from.role === 'bot' && a.attachments?.length));
+    assert.ok(replies.some((a) => a.from.role === 'bot' && a.attachments?.length), 'the profile card arrived');
+  });
+
+  it('"sign out everywhere" in the chat ends this web session too', async function () {
+    const { token, conversationId } = await signIn('james');
+    await call('POST', `/v3/directline/conversations/${conversationId}/activities`, token, { type: 'message', text: 'sign me out everywhere' });
+    const asked = await activitiesUntil(token, conversationId, (all) => all.some((a) => submitActions(cardOf(a as never)).some((d) => d.action === 'yes')));
+    const yes = asked.flatMap((a) => submitActions(cardOf(a as never))).find((d) => d.action === 'yes');
+    assert.ok(yes, 'the confirmation card came');
+    assert.equal((await call('POST', `/v3/directline/conversations/${conversationId}/activities`, token, { type: 'message', value: yes })).status, 200);
+    for (const deadline = Date.now() + 10_000; Date.now() < deadline;) {
+      if ((await call('GET', `/v3/directline/conversations/${conversationId}/activities?watermark=0`, token)).status === 403) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.equal((await call('GET', `/v3/directline/conversations/${conversationId}/activities`, token)).status, 403);
+    assert.equal((await call('POST', '/v3/directline/tokens/refresh', token)).status, 403, 'and it cannot be refreshed back to life');
+    const again = await signIn('james');
+    assert.equal((await call('GET', `/v3/directline/conversations/${again.conversationId}/activities`, again.token)).status, 200, 'a new sign-in works');
   });
 });

@@ -16,13 +16,15 @@ export interface LocalDemoParts {
   readonly sessions: SessionRegistry;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Where the demo sign-in keeps its failure counts. */
+  readonly dataDir: string;
   /** Hands an activity to the bot and resolves when its turn has ended. */
   readonly deliver: (activity: Partial<Activity>) => Promise<void>;
 }
 
 /** Mounts the local demo; returns what stops its Direct Line streams. */
-export function mountLocalDemo(server: Server, parts: LocalDemoParts): { close(): void } {
-  mountDemoSignIn(server, parts);
+export async function mountLocalDemo(server: Server, parts: LocalDemoParts): Promise<{ close(): void }> {
+  await mountDemoSignIn(server, parts);
   mountDevOutbox(server, parts);
   const directLine = new DirectLine({
     sessions: parts.sessions,

@@ -87,7 +87,10 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     isReady: () => ready,
   });
   const localDemo = sessions
-    ? mountLocalDemo(server, { directory, outbox: ports.notifier, sessions, clock, logger, deliver: (activity) => inFlight.run(() => channel.deliver(activity)) })
+    ? await mountLocalDemo(server, {
+      directory, outbox: ports.notifier, sessions, clock, logger, dataDir: config.dataDir,
+      deliver: (activity) => inFlight.run(() => channel.deliver(activity)),
+    })
     : undefined;
   serveUpgrades(server, config, localDemo?.acceptUpgrade);
 

@@ -1,53 +1,66 @@
 // The demo sign-in of the web chat page (local mode only): a visitor picks a demo account of the
 // embedded tenant and types its password; the server then issues a Direct Line token bound to that
-// user. Failed attempts are limited per account and per address; the answer never says which part
-// was wrong.
+// user. The answer never says which part was wrong, and every answer that looked at a password cost
+// one scrypt run, whether or not the name is an account. Guesses are limited per account (counted
+// before the check, kept in DATA_DIR, see signInFailures.ts) and password checks per client address
+// for a short while only (see sourceRateLimit.ts): in local mode every client is 127.0.0.1.
 import type { Request, Response, Server } from 'restify';
 import type { EmbeddedDirectory } from '../adapters/embedded/embeddedDirectory.js';
 import type { SessionRegistry } from './sessions.js';
 import { defaultLocale, toLocale } from '../core/i18n/i18n.js';
 import type { Logger } from '../logger.js';
 import type { Clock } from '../core/ports/clock.js';
+import type { DirectoryUser } from '../core/ports/directory.js';
+import { SignInFailures, type FailureRule } from './signInFailures.js';
+import { SourceRateLimit, type RateRule } from './sourceRateLimit.js';
 
-/** Failed sign-ins allowed per account, and per client address (shared by many people), in the window. */
-const maxFailuresPerAccount = 5;
-const maxFailuresPerAddress = 30;
-const windowMs = 15 * 60 * 1000;
+/** Failed sign-ins allowed per account in 15 minutes. */
+const perAccount: FailureRule = { limit: 5, windowMs: 15 * 60 * 1000 };
+/** Password checks allowed per client address in a minute (many people may share one address). */
+const perSource: RateRule = { limit: 30, windowMs: 60 * 1000 };
+/** Anonymous chats one client address may open in a minute: a flood of them slows down, and can never push out a signed-in session (their cap is apart). */
+const anonymousPerSource: RateRule = { limit: 20, windowMs: 60 * 1000 };
 
-class FailureLimiter {
-  private readonly failures = new Map<string, number[]>();
-  constructor(private readonly clock: Clock) {}
-
-  private recent(key: string): number[] {
-    const since = this.clock.now().getTime() - windowMs;
-    const list = (this.failures.get(key) ?? []).filter((t) => t > since);
-    if (list.length === 0) this.failures.delete(key);
-    else this.failures.set(key, list);
-    return list;
-  }
-
-  /** When the key may try again, or undefined when it may now. */
-  blockedUntil(key: string, maxFailures: number): Date | undefined {
-    const list = this.recent(key);
-    return list.length >= maxFailures ? new Date((list[0] as number) + windowMs) : undefined;
-  }
-
-  fail(key: string): void {
-    this.failures.set(key, [...this.recent(key), this.clock.now().getTime()]);
-  }
-
-  clear(key: string): void {
-    this.failures.delete(key);
-  }
-}
+const wrongCredentials = { error: { code: 'invalidCredentials', message: 'That user name and password do not match.' } };
+const lockedMessage = 'This account is locked, so it cannot sign in. Choose "I can\'t sign in" instead: the assistant checks who you are and resets the password, which unlocks the account.';
 
 function acceptLanguage(req: Request): string {
   const first = (req.header('accept-language') ?? '').split(',')[0];
   return toLocale(first) ?? defaultLocale;
 }
 
-export function mountDemoSignIn(server: Server, deps: { directory: EmbeddedDirectory; sessions: SessionRegistry; logger: Logger; clock: Clock }): void {
-  const limiter = new FailureLimiter(deps.clock);
+/**
+ * One scrypt run whatever the name: an unknown name is checked against a dummy hash, and a disabled
+ * or locked account is checked like any other, so the time taken tells nothing. A disabled account
+ * is refused like a wrong password; a locked one is named only once its password was right.
+ */
+async function checkPassword(directory: EmbeddedDirectory, userPrincipalName: string, password: string): Promise<
+  { readonly verdict: 'wrong' } | { readonly verdict: 'locked' | 'ok'; readonly user: DirectoryUser }
+> {
+  const user = await directory.findUserByPrincipalName(userPrincipalName);
+  const matches = await directory.verifyPassword(user?.id ?? '', password);
+  if (!user || !matches || !user.accountEnabled) return { verdict: 'wrong' };
+  return { verdict: user.lockedOut ? 'locked' : 'ok', user };
+}
+
+function tooMany(res: Response, retryAfterSeconds: number, code: string, message: string): void {
+  res.header('Retry-After', String(retryAfterSeconds));
+  res.send(429, { error: { code, message, retryAfterSeconds } });
+}
+
+export interface DemoSignInParts {
+  readonly directory: EmbeddedDirectory;
+  readonly sessions: SessionRegistry;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  /** Where the per-account failure counts are kept. */
+  readonly dataDir: string;
+}
+
+export async function mountDemoSignIn(server: Server, deps: DemoSignInParts): Promise<void> {
+  const failures = await SignInFailures.open(deps.dataDir, deps.clock, perAccount);
+  const sources = new SourceRateLimit(deps.clock, perSource);
+  const visitors = new SourceRateLimit(deps.clock, anonymousPerSource);
 
   server.get('/api/demo/accounts', async (_req: Request, res: Response) => {
     await Promise.resolve();
@@ -55,28 +68,48 @@ export function mountDemoSignIn(server: Server, deps: { directory: EmbeddedDirec
   });
 
   server.post('/api/demo/signin', async (req: Request, res: Response) => {
+    res.header('Cache-Control', 'no-store');
     const body = (req.body ?? {}) as { userPrincipalName?: unknown; password?: unknown };
     if (typeof body.userPrincipalName !== 'string' || typeof body.password !== 'string' || body.userPrincipalName.length > 320 || body.password.length > 256) {
       res.send(400, { error: { code: 'badRequest', message: 'Send a user name and a password.' } });
       return;
     }
-    const accountKey = `account:${body.userPrincipalName.trim().toLowerCase()}`;
-    const addressKey = `address:${req.socket?.remoteAddress ?? 'unknown'}`;
-    const until = limiter.blockedUntil(accountKey, maxFailuresPerAccount) ?? limiter.blockedUntil(addressKey, maxFailuresPerAddress);
-    if (until) {
-      res.send(429, { error: { code: 'tooManyAttempts', message: `Too many failed sign-ins. Try again after ${until.toISOString().slice(11, 16)} UTC.` } });
+    // From here to the reservation nothing awaits: parallel requests are counted one by one.
+    const source = req.socket?.remoteAddress ?? 'unknown';
+    const wait = sources.retryAfterSeconds(source);
+    if (wait > 0) {
+      deps.logger.info('demo sign-in throttled', { reason: 'source' });
+      tooMany(res, wait, 'rateLimited', `Too many sign-in attempts from this computer. Wait ${wait} seconds and try again.`);
       return;
     }
-    const user = await deps.directory.findUserByPrincipalName(body.userPrincipalName);
-    const valid = user !== undefined && user.accountEnabled && (await deps.directory.verifyPassword(user.id, body.password));
-    if (!user || !valid) {
-      limiter.fail(accountKey);
-      limiter.fail(addressKey);
+    const reservation = failures.reserve(body.userPrincipalName);
+    if (!reservation.ok) {
+      const seconds = Math.max(1, Math.ceil((reservation.until.getTime() - deps.clock.now().getTime()) / 1000));
+      deps.logger.info('demo sign-in throttled', { reason: 'account' });
+      tooMany(res, seconds, 'tooManyAttempts', `Too many failed sign-ins. Try again after ${reservation.until.toISOString().slice(11, 16)} UTC.`);
+      return;
+    }
+    sources.count(source);
+
+    const checked = await checkPassword(deps.directory, body.userPrincipalName, body.password).catch(async (error: unknown) => {
+      await reservation.value.fail();
+      throw error;
+    });
+    if (checked.verdict === 'wrong') {
+      await reservation.value.fail();
       deps.logger.info('demo sign-in refused');
-      res.send(401, { error: { code: 'invalidCredentials', message: 'That user name and password do not match.' } });
+      res.send(401, wrongCredentials);
       return;
     }
-    limiter.clear(accountKey);
+    const { user } = checked;
+    if (checked.verdict === 'locked') {
+      // Only now, with the right password, may the answer say why.
+      await reservation.value.release({ clearEarlier: false });
+      deps.logger.info('demo sign-in refused', { userId: user.id, reason: 'lockedOut' });
+      res.send(403, { error: { code: 'accountLocked', message: lockedMessage } });
+      return;
+    }
+    await reservation.value.release({ clearEarlier: true });
     const locale = toLocale(user.preferredLanguage) ?? acceptLanguage(req);
     const { token } = await deps.sessions.issue({ userId: user.id, displayName: user.displayName, locale });
     deps.logger.info('demo sign-in', { userId: user.id });
@@ -85,6 +118,11 @@ export function mountDemoSignIn(server: Server, deps: { directory: EmbeddedDirec
 
   server.post('/api/demo/anonymous', async (req: Request, res: Response) => {
     await Promise.resolve();
+    res.header('Cache-Control', 'no-store');
+    const source = req.socket?.remoteAddress ?? 'unknown';
+    const wait = visitors.retryAfterSeconds(source);
+    if (wait > 0) return tooMany(res, wait, 'rateLimited', `Too many new chats from this address. Try again in ${wait} seconds.`);
+    visitors.count(source);
     const locale = acceptLanguage(req);
     const { token, session } = await deps.sessions.issue({ userId: undefined, displayName: '', locale });
     res.send(200, { token, userId: session.fromId, locale });
@@ -92,6 +130,7 @@ export function mountDemoSignIn(server: Server, deps: { directory: EmbeddedDirec
 
   server.post('/api/demo/signout', async (req: Request, res: Response) => {
     await Promise.resolve();
+    res.header('Cache-Control', 'no-store');
     const token = /^Bearer\s+(\S+)$/i.exec(req.header('authorization') ?? '')?.[1];
     if (token) await deps.sessions.revoke(token);
     res.send(204);

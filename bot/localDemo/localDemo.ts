@@ -16,13 +16,15 @@ export interface LocalDemoParts {
   readonly sessions: SessionRegistry;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Where the demo sign-in keeps its failure counts. */
+  readonly dataDir: string;
   /** Hands an activity to the bot and resolves when its turn has ended. */
   readonly deliver: (activity: Partial<Activity>) => Promise<void>;
 }
 
 /** Mounts the local demo; returns what accepts its Direct Line streams and what stops them. */
-export function mountLocalDemo(server: Server, parts: LocalDemoParts): { acceptUpgrade: DirectLine['handleUpgrade']; close(): void } {
-  mountDemoSignIn(server, parts);
+export async function mountLocalDemo(server: Server, parts: LocalDemoParts): Promise<{ acceptUpgrade: DirectLine['handleUpgrade']; close(): void }> {
+  await mountDemoSignIn(server, parts);
   mountDevOutbox(server, parts);
   const directLine = new DirectLine({
     sessions: parts.sessions,

@@ -248,6 +248,7 @@ export class EmbeddedDirectory implements Directory {
     return Promise.resolve({ ...user, manager: m ? { id: m.id, displayName: m.displayName, jobTitle: str(m.jobTitle) } : undefined });
   }
 
+  /** An unknown user id costs the same scrypt run as a known one (a dummy hash), and never matches. */
   async verifyPassword(userId: string, password: string): Promise<boolean> {
     return verifyPassword(password, this.user(userId)?.passwordHash);
   }

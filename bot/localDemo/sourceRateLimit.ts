@@ -1,0 +1,39 @@
+// How many password checks one client address may ask for in a short window. In local mode every
+// client is 127.0.0.1, so this never locks anybody out: it slows a flood of guesses spread over
+// many names (and the CPU each scrypt run costs) for a minute at most, then lets everyone in again.
+// Kept in memory: a restart takes longer than the window.
+import type { Clock } from '../core/ports/clock.js';
+
+export interface RateRule {
+  readonly limit: number;
+  readonly windowMs: number;
+}
+
+export class SourceRateLimit {
+  private readonly checks = new Map<string, number[]>();
+
+  constructor(
+    private readonly clock: Clock,
+    private readonly rule: RateRule,
+  ) {}
+
+  /** Whole seconds the source must wait before its next check; 0 when it may go now. */
+  retryAfterSeconds(source: string): number {
+    const recent = this.recent(source);
+    if (recent.length < this.rule.limit) return 0;
+    return Math.max(1, Math.ceil(((recent[0] as number) + this.rule.windowMs - this.clock.now().getTime()) / 1000));
+  }
+
+  /** Counts one check for the source (call it only once the check will run). */
+  count(source: string): void {
+    this.checks.set(source, [...this.recent(source), this.clock.now().getTime()]);
+  }
+
+  private recent(source: string): number[] {
+    const since = this.clock.now().getTime() - this.rule.windowMs;
+    const times = (this.checks.get(source) ?? []).filter((t) => t > since);
+    if (times.length === 0) this.checks.delete(source);
+    else this.checks.set(source, times);
+    return times;
+  }
+}

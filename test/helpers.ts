@@ -1,5 +1,7 @@
 // Shared test helpers: temporary data folders, the demo seed, a fixed clock, a log capture.
+import crypto from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { syncBuiltinESMExports } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { createLogger, type Logger } from '../bot/logger.js';
@@ -32,4 +34,22 @@ export const codeIn = (text: string | undefined): string => /\b(\d{6})\b/.exec(t
 export function captureLogs(): { logger: Logger; lines: string[] } {
   const lines: string[] = [];
   return { logger: createLogger('debug', (line) => lines.push(line)), lines };
+}
+
+/** The scrypt cost parameter (N) of every scrypt run while `work` runs (node:crypto watched from the test, no hook in the product). */
+export async function scryptRuns(work: () => Promise<unknown>): Promise<number[]> {
+  const original = crypto.scrypt;
+  const runs: number[] = [];
+  (crypto as any).scrypt = (...args: any[]) => {
+    runs.push(Number((args[3] as crypto.ScryptOptions).N));
+    return (original as (...a: any[]) => void)(...args);
+  };
+  syncBuiltinESMExports();
+  try {
+    await work();
+  } finally {
+    (crypto as any).scrypt = original;
+    syncBuiltinESMExports();
+  }
+  return runs;
 }

@@ -194,7 +194,8 @@ describe('web chat page in Chromium', function () {
     const page = await browser.newPage();
     await signIn(page, user.userPrincipalName, 'certainly-wrong');
     const error = page.locator('#signin-error');
-    await page.waitForFunction("(document.querySelector('#signin-error')?.textContent ?? '').trim() !== ''");
+    // A locator, not a string predicate: the page's policy allows no eval, and a string would be evaluated.
+    await page.locator('#signin-error').filter({ hasText: /\S/ }).waitFor();
     assert.match(await error.innerText(), /do not match/);
     assert.equal(await page.locator('#chat[data-state="ready"]').count(), 0);
     await page.close();

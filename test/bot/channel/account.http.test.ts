@@ -7,8 +7,7 @@ import { translator } from '../../../bot/core/i18n/i18n.js';
 import { silentLogger } from '../../../bot/logger.js';
 import { cardOf, cardTexts, sharedRecognizer, submitActions } from '../../dialogs/harness.js';
 import { demoUserNamed, tempDir } from '../../helpers.js';
-
-interface Activity { type: string; text?: string; attachments?: { content?: unknown }[] }
+import { teamsChat, type Reply } from './teamsChat.js';
 
 describe('account goals over /api/messages', function () {
   let data: Awaited<ReturnType<typeof tempDir>>;
@@ -24,16 +23,11 @@ describe('account goals over /api/messages', function () {
     await data.remove();
   });
 
-  async function send(userId: string, fields: Record<string, unknown>): Promise<Activity[]> {
-    const activity = {
-      type: 'message', id: `m-${Math.random()}`, channelId: 'msteams', locale: 'fr-FR', deliveryMode: 'expectReplies',
-      serviceUrl: 'http://127.0.0.1:9/', from: { id: '29:claire', aadObjectId: userId }, recipient: { id: 'bot' },
-      conversation: { id: 'http-account', conversationType: 'personal' }, ...fields,
-    };
-    const response = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
-    assert.equal(response.status, 200);
-    return ((await response.json()) as { activities: Activity[] }).activities.filter((a) => a.type === 'message');
-  }
+  /** Claire's one conversation, in French. */
+  const send = (userId: string, fields: { text?: string; value?: unknown }): Promise<Reply[]> => {
+    const chat = teamsChat(app.url, { userId, conversationId: 'http-account', locale: 'fr-FR' });
+    return fields.text !== undefined ? chat.say(fields.text) : chat.send(fields.value);
+  };
 
   it('a French Teams user disables a device from the devices card, then signs out everywhere', async function () {
     const claire = await demoUserNamed('claire');

@@ -6,10 +6,9 @@ import { startApp, type RunningApp } from '../../../bot/app.js';
 import { loadConfig } from '../../../bot/config.js';
 import { translator } from '../../../bot/core/i18n/i18n.js';
 import { silentLogger } from '../../../bot/logger.js';
-import { cardOf, sharedRecognizer, submitActions } from '../../dialogs/harness.js';
+import { sharedRecognizer } from '../../dialogs/harness.js';
 import { demoUserNamed, tempDir } from '../../helpers.js';
-
-interface Activity { type: string; text?: string; attachments?: { content?: unknown }[] }
+import { teamsChat } from './teamsChat.js';
 
 describe('concurrent submissions of one card', function () {
   let data: Awaited<ReturnType<typeof tempDir>>;
@@ -25,26 +24,7 @@ describe('concurrent submissions of one card', function () {
     await data.remove();
   });
 
-  function teams(userId: string, conversationId: string) {
-    let lastCard: unknown;
-    const send = async (fields: Record<string, unknown>): Promise<Activity[]> => {
-      const activity = {
-        type: 'message', id: `m-${Math.random()}`, channelId: 'msteams', locale: 'en-US', deliveryMode: 'expectReplies', serviceUrl: 'http://127.0.0.1:9/',
-        from: { id: `29:${userId}`, aadObjectId: userId }, recipient: { id: '28:bot' }, conversation: { id: conversationId, conversationType: 'personal' }, ...fields,
-      };
-      const response = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
-      assert.equal(response.status, 200);
-      const replies = ((await response.json()) as { activities: Activity[] }).activities.filter((a) => a.type === 'message');
-      for (const reply of replies) lastCard = cardOf(reply as never) ?? lastCard;
-      return replies;
-    };
-    return {
-      say: (text: string) => send({ text }),
-      /** The value a click on the last card's button would post. */
-      valueOf: (action: string, inputs: Record<string, string> = {}) => ({ ...submitActions(lastCard).find((d) => d.action === action), ...inputs }),
-      send: (value: unknown) => send({ value }),
-    };
-  }
+  const teams = (userId: string, conversationId: string) => teamsChat(app.url, { userId, conversationId });
 
   it('the helpdesk card posted 10 times at once opens one ticket', async function () {
     const erik = await demoUserNamed('erik');

@@ -7,10 +7,9 @@ import path from 'node:path';
 import { startApp, type RunningApp } from '../../../bot/app.js';
 import { loadConfig } from '../../../bot/config.js';
 import { translator } from '../../../bot/core/i18n/i18n.js';
-import { cardOf, sharedRecognizer, submitActions } from '../../dialogs/harness.js';
+import { sharedRecognizer } from '../../dialogs/harness.js';
 import { captureLogs, codeIn, demoUserNamed, tempDir } from '../../helpers.js';
-
-interface Activity { type: string; text?: string; attachments?: { content?: unknown }[] }
+import { teamsChat } from './teamsChat.js';
 
 describe('credential goals over /api/messages', function () {
   let dataDir: string;
@@ -30,31 +29,8 @@ describe('credential goals over /api/messages', function () {
     await remove();
   });
 
-  /** One conversation on the msteams channel, replies returned in the HTTP response. */
-  function conversation(userId: string | undefined, id: string) {
-    let lastCard: unknown;
-    const send = async (fields: Record<string, unknown>): Promise<Activity[]> => {
-      const activity = {
-        type: 'message', id: `m-${Math.random()}`, channelId: userId ? 'msteams' : 'emulator', locale: 'en-US', deliveryMode: 'expectReplies',
-        serviceUrl: 'http://127.0.0.1:9/', from: { id: `user-${id}`, aadObjectId: userId }, recipient: { id: 'bot' },
-        conversation: { id }, ...fields,
-      };
-      const response = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
-      assert.equal(response.status, 200);
-      const replies = ((await response.json()) as { activities: Activity[] }).activities.filter((a) => a.type === 'message');
-      transcript.push(...replies);
-      for (const reply of replies) lastCard = cardOf(reply as never) ?? lastCard;
-      return replies;
-    };
-    return {
-      say: (text: string) => send({ text }),
-      click: (action: string, inputs: Record<string, string> = {}) => {
-        const data = submitActions(lastCard).find((d) => d.action === action);
-        assert.ok(data, `button ${action}`);
-        return send({ value: { ...data, ...inputs } });
-      },
-    };
-  }
+  /** One conversation on the msteams channel (the Emulator without a user); every reply is kept for the scan. */
+  const conversation = (userId: string | undefined, id: string) => teamsChat(app.url, { userId, conversationId: id, record: (replies) => transcript.push(...replies) });
 
   async function lastCode(userPrincipalName: string): Promise<string> {
     const outbox = (await (await fetch(`${app.url}/api/dev/outbox?user=${encodeURIComponent(userPrincipalName)}`)).json()) as { text: string }[];

@@ -11,6 +11,7 @@ import { translator } from '../../../bot/core/i18n/i18n.js';
 import { silentLogger } from '../../../bot/logger.js';
 import { cardOf, cardTexts, sharedRecognizer, submitActions } from '../../dialogs/harness.js';
 import { demoUserNamed, tempDir } from '../../helpers.js';
+import { teamsChat } from './teamsChat.js';
 
 interface Activity { type: string; text?: string; attachments?: { content?: unknown }[]; conversation?: { id?: string } }
 
@@ -43,22 +44,8 @@ describe('helpdesk hand-off over /api/messages', function () {
   });
 
   function person(userId: string, conversationId: string, locale: string) {
-    let lastCard: unknown;
-    const send = async (fields: Record<string, unknown>): Promise<Activity[]> => {
-      const activity = {
-        type: 'message', id: `m-${Math.random()}`, channelId: 'msteams', locale, deliveryMode: 'expectReplies', serviceUrl,
-        from: { id: `29:${userId}`, aadObjectId: userId }, recipient: { id: '28:bot' }, conversation: { id: conversationId, conversationType: 'personal' }, ...fields,
-      };
-      const response = await fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
-      assert.equal(response.status, 200);
-      const replies = ((await response.json()) as { activities: Activity[] }).activities.filter((a) => a.type === 'message');
-      for (const reply of replies) lastCard = cardOf(reply as never) ?? lastCard;
-      return replies;
-    };
     return {
-      say: (text: string) => send({ text }),
-      send: (value: unknown) => send({ value }),
-      click: (action: string, inputs: Record<string, string> = {}) => send({ value: { ...submitActions(lastCard).find((d) => d.action === action), ...inputs } }),
+      ...teamsChat(app.url, { userId, conversationId, locale, serviceUrl }),
       /** What was posted proactively into this conversation. */
       inbox: () => delivered.filter((a) => a.conversation?.id === conversationId),
     };

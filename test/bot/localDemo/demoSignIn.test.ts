@@ -2,16 +2,14 @@
 // a restart, a locked account, one locked account among many users of the same address, and the
 // time an unknown name takes.
 import assert from 'node:assert/strict';
-import crypto from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
-import { syncBuiltinESMExports } from 'node:module';
 import path from 'node:path';
 import { startApp, type RunningApp } from '../../../bot/app.js';
 import { loadConfig } from '../../../bot/config.js';
 import type { Clock } from '../../../bot/core/ports/clock.js';
 import { silentLogger } from '../../../bot/logger.js';
 import { sharedRecognizer } from '../../dialogs/harness.js';
-import { demoSeed, demoUser, demoUserNamed, tempDir } from '../../helpers.js';
+import { demoSeed, demoUser, demoUserNamed, scryptRuns, tempDir } from '../../helpers.js';
 
 /** Failed sign-ins allowed per account in the window (what the red team measured against). */
 const accountLimit = 5;
@@ -39,23 +37,6 @@ describe('demo sign-in', function () {
     return { status: response.status, body: text ? (JSON.parse(text) as Answer['body']) : null, headers: response.headers };
   }
 
-  /** The scrypt cost parameter (N) of every scrypt run while `work` runs. */
-  async function scryptRuns(work: () => Promise<unknown>): Promise<number[]> {
-    const original = crypto.scrypt;
-    const runs: number[] = [];
-    (crypto as any).scrypt = (...args: any[]) => {
-      runs.push(Number((args[3] as crypto.ScryptOptions).N));
-      return (original as (...a: any[]) => void)(...args);
-    };
-    syncBuiltinESMExports();
-    try {
-      await work();
-    } finally {
-      (crypto as any).scrypt = original;
-      syncBuiltinESMExports();
-    }
-    return runs;
-  }
 
   const wrongGuesses = (count: number): string[] => Array.from({ length: count }, (_, i) => `wrong-guess-${i}`);
 

@@ -1,26 +1,8 @@
 import assert from 'node:assert/strict';
-import crypto from 'node:crypto';
-import { syncBuiltinESMExports } from 'node:module';
 import { hashPassword, verifyPassword } from '../../../../bot/adapters/embedded/passwordHash.js';
+import { scryptRuns } from '../../../helpers.js';
 
 describe('password hashes', function () {
-  /** The scrypt cost parameter (N) of every scrypt run while `work` runs. */
-  async function scryptRuns(work: () => Promise<unknown>): Promise<number[]> {
-    const original = crypto.scrypt;
-    const runs: number[] = [];
-    (crypto as any).scrypt = (...args: any[]) => {
-      runs.push(Number((args[3] as crypto.ScryptOptions).N));
-      return (original as (...a: any[]) => void)(...args);
-    };
-    syncBuiltinESMExports();
-    try {
-      await work();
-    } finally {
-      (crypto as any).scrypt = original;
-      syncBuiltinESMExports();
-    }
-    return runs;
-  }
 
   it('matches the password it was made from, and nothing else', async function () {
     const stored = await hashPassword('Correct-horse-42');

@@ -1,5 +1,6 @@
 // The composition root: the only place that knows which adapters serve the ports. It opens the
 // embedded tenant in DATA_DIR, builds the use cases over it, composes the bot, and serves it.
+import path from 'node:path';
 import type { Server } from 'restify';
 import { EmbeddedAuditLog } from './adapters/embedded/embeddedAuditLog.js';
 import { EmbeddedConversationReferences } from './adapters/embedded/embeddedConversationReferences.js';
@@ -9,7 +10,8 @@ import { EmbeddedVerificationStore } from './adapters/embedded/embeddedVerificat
 import { OutboxNotifier } from './adapters/embedded/outboxNotifier.js';
 import { BotChannel } from './channel/botChannel.js';
 import { composeBot } from './channel/composeBot.js';
-import { FileStorage } from './channel/fileStorage.js';
+import { RecordStorage } from './channel/recordStorage.js';
+import { FileRecords } from './adapters/embedded/fileRecords.js';
 import { ProactiveMessenger, type ContinueConversation } from './channel/proactiveMessenger.js';
 import { createServer, InFlight, serveUpgrades } from './channel/server.js';
 import type { Config } from './config.js';
@@ -76,7 +78,9 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const channel = new BotChannel(config, logger);
   const ports = await embeddedPorts(config.dataDir, directory, clock, { continueIn: channel.continueIn, logger });
   const recognizer = options.recognizer ?? (await NlpRecognizer.load());
-  const storage = FileStorage.inDataDir(config.dataDir);
+  const storage = new RecordStorage(new FileRecords(path.join(config.dataDir, 'records')));
+  const imported = await storage.importLegacyFile(path.join(config.dataDir, 'state.json'));
+  if (imported > 0) logger.info('conversation state taken over from state.json', { items: imported });
   const sessions = config.localMode ? await SessionRegistry.open(config.dataDir, clock, sessionStands(directory)) : undefined;
   channel.attach(composeBot({ useCases: createUseCases(ports), directory, references: ports.references, recognizer, storage, sessions }));
 
@@ -111,7 +115,6 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       const closed = new Promise<void>((resolve) => server.server.close(() => resolve()));
       server.server.closeIdleConnections();
       await inFlight.idle(10_000);
-      await storage.flush();
       server.server.closeAllConnections();
       await closed;
       logger.info('bot stopped');

@@ -1,6 +1,6 @@
 // Shared test helpers: temporary data folders, the demo seed, a fixed clock, a log capture.
 import crypto from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { syncBuiltinESMExports } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -52,4 +52,10 @@ export async function scryptRuns(work: () => Promise<unknown>): Promise<number[]
     syncBuiltinESMExports();
   }
   return runs;
+}
+
+/** Every file below `dir`, as paths relative to it (DATA_DIR keeps records in sub-folders). */
+export async function filesIn(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
 }

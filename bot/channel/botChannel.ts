@@ -9,7 +9,7 @@ import type { Logger } from '../logger.js';
 import { createCloudAdapter } from './cloudAdapter.js';
 import type { ComposedBot } from './composeBot.js';
 import type { ContinueConversation } from './proactiveMessenger.js';
-import { TurnQueue } from './turnQueue.js';
+import { KeyedQueue } from '../core/keyedQueue.js';
 
 function conversationIdOf(activity: unknown): string | undefined {
   const id = (activity as { conversation?: { id?: unknown } } | undefined)?.conversation?.id;
@@ -19,7 +19,8 @@ function conversationIdOf(activity: unknown): string | undefined {
 export class BotChannel {
   private adapter: CloudAdapter | undefined;
   private logic: ((context: TurnContext) => Promise<void>) | undefined;
-  private readonly queue = new TurnQueue();
+  /** Turns of one conversation run one after the other on this instance: a double-clicked card or two tabs of one chat each see the state the previous turn left. (Across instances the eTag-checked saves and the nonce ledger keep the same promise.) */
+  private readonly queue = new KeyedQueue();
 
   constructor(private readonly config: Config, private readonly logger: Logger) {}
 

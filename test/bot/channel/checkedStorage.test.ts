@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { ConversationState, MemoryStorage, TestAdapter, TurnContext, type Storage } from 'botbuilder';
 import { ConcurrencyCheckedStorage, StateConflictError } from '../../../bot/channel/checkedStorage.js';
-import { FileStorage } from '../../../bot/channel/fileStorage.js';
+import { FileRecords } from '../../../bot/adapters/embedded/fileRecords.js';
+import { RecordStorage } from '../../../bot/channel/recordStorage.js';
 import { tempDir } from '../../helpers.js';
 
 function turn(adapter: TestAdapter): TurnContext {
@@ -20,7 +21,7 @@ describe('eTag-checked state', function () {
     await data.remove();
   });
 
-  for (const [name, open] of [['file store', () => new FileStorage(path.join(data.dir, 'state.json'))], ['MemoryStorage', () => new MemoryStorage()]] as [string, () => Storage][]) {
+  for (const [name, open] of [['file store', () => new RecordStorage(new FileRecords(path.join(data.dir, 'records')))], ['MemoryStorage', () => new MemoryStorage()]] as [string, () => Storage][]) {
     it(`${name}: two turns read the same state; the second save fails and the first one's change stands`, async function () {
       const state = new ConversationState(new ConcurrencyCheckedStorage(open()));
       const step = state.createProperty<number>('step');

@@ -1,9 +1,10 @@
 // Low-level HTTP probes for the server tests: requests with exactly the headers given (fetch would
 // not let a test set Host), websocket upgrades, and a fingerprint of DATA_DIR.
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
+import { filesIn } from '../../helpers.js';
 
 interface RawResponse { status: number; headers: http.IncomingHttpHeaders; body: string }
 
@@ -34,9 +35,9 @@ export function upgrade(url: string, requestPath: string, headers: Record<string
   });
 }
 
-/** A fingerprint of every file in DATA_DIR: its name and a hash of its content, one line each. */
+/** A fingerprint of every file in DATA_DIR: its path and a hash of its content, one line each. */
 export async function dataFingerprint(dir: string): Promise<string> {
   const lines: string[] = [];
-  for (const name of (await readdir(dir)).sort()) lines.push(`${name} ${createHash('sha256').update(await readFile(path.join(dir, name))).digest('hex').slice(0, 16)}`);
+  for (const name of await filesIn(dir)) lines.push(`${name} ${createHash('sha256').update(await readFile(path.join(dir, name))).digest('hex').slice(0, 16)}`);
   return lines.join('\n');
 }

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { MemoryStorage, type Storage } from 'botbuilder';
 import { ConcurrencyCheckedStorage } from '../../../bot/channel/checkedStorage.js';
-import { FileStorage } from '../../../bot/channel/fileStorage.js';
+import { FileRecords } from '../../../bot/adapters/embedded/fileRecords.js';
+import { RecordStorage } from '../../../bot/channel/recordStorage.js';
 import { StorageCardNonces } from '../../../bot/channel/storageCardNonces.js';
 import { tempDir } from '../../helpers.js';
 
@@ -21,7 +22,7 @@ describe('card nonce ledger', function () {
   });
 
   const stores: [string, () => Storage][] = [
-    ['file store', () => new FileStorage(path.join(data.dir, 'state.json'))],
+    ['file store', () => new RecordStorage(new FileRecords(path.join(data.dir, 'records')))],
     ['MemoryStorage', () => new MemoryStorage()],
   ];
   for (const [name, open] of stores) {

@@ -6,9 +6,9 @@ import { startApp, type RunningApp } from '../../../bot/app.js';
 import { loadConfig } from '../../../bot/config.js';
 import { translator } from '../../../bot/core/i18n/i18n.js';
 import { cardOf, cardTexts, sharedRecognizer } from '../../dialogs/harness.js';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { captureLogs, demoUser, tempDir } from '../../helpers.js';
+import { captureLogs, demoUser, filesIn, tempDir } from '../../helpers.js';
 
 interface DlActivity { id: string; type: string; text?: string; from: { id: string; role?: string }; attachments?: unknown[]; value?: unknown }
 
@@ -57,7 +57,8 @@ describe('Direct Line', function () {
   // Everything above signed in with real demo passwords and posted a secret card value.
   after(async function () {
     await app.stop();
-    const files = await readdir(dataDir);
+    const files = await filesIn(dataDir);
+    assert.ok(files.some((f) => f.startsWith('records')), 'conversation state was stored');
     const persisted = (await Promise.all(files.map((f) => readFile(path.join(dataDir, f), 'utf8').catch(() => '')))).join('\n');
     const logged = logs.lines.join('\n');
     assert.ok(logs.lines.length > 0, 'logs were captured');

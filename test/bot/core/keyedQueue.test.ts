@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { TurnQueue } from '../../../bot/channel/turnQueue.js';
+import { KeyedQueue } from '../../../bot/core/keyedQueue.js';
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe('turn queue', function () {
+describe('keyed queue', function () {
   it('runs the turns of one conversation one after the other, others alongside, and goes on after a failure', async function () {
-    const queue = new TurnQueue();
+    const queue = new KeyedQueue();
     const log: string[] = [];
     const turn = (name: string, ms: number, fail = false) => async () => {
       log.push(`${name}>`);

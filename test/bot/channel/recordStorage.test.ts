@@ -1,25 +1,26 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { StateConflictError } from '../../../bot/channel/checkedStorage.js';
-import { FileStorage } from '../../../bot/channel/fileStorage.js';
+import { FileRecords } from '../../../bot/adapters/embedded/fileRecords.js';
+import { RecordStorage } from '../../../bot/channel/recordStorage.js';
 import { tempDir } from '../../helpers.js';
 
-describe('file storage', function () {
+describe('state storage over per-record files', function () {
   let dir: string;
   let remove: () => Promise<void>;
   beforeEach(async () => ({ dir, remove } = await tempDir()));
   afterEach(() => remove());
 
   it('reads back what was written, from a new instance too (a restart)', async function () {
-    const file = path.join(dir, 'state.json');
-    await new FileStorage(file).write({ a: { n: 1, nested: { x: [1, 2] } } });
-    const items = await new FileStorage(file).read(['a', 'missing']);
+    const file = path.join(dir, 'records');
+    await new RecordStorage(new FileRecords(file)).write({ a: { n: 1, nested: { x: [1, 2] } } });
+    const items = await new RecordStorage(new FileRecords(file)).read(['a', 'missing']);
     assert.deepEqual({ ...items.a, eTag: undefined }, { n: 1, nested: { x: [1, 2] }, eTag: undefined });
     assert.equal(items.missing, undefined);
   });
 
   it('refuses a write with a stale eTag and keeps the newer value', async function () {
-    const storage = new FileStorage(path.join(dir, 'state.json'));
+    const storage = new RecordStorage(new FileRecords(path.join(dir, 'records')));
     await storage.write({ k: { v: 1 } });
     const first = (await storage.read(['k'])).k as { eTag: string };
     const second = (await storage.read(['k'])).k as { eTag: string };
@@ -29,7 +30,7 @@ describe('file storage', function () {
   });
 
   it('"*" and a missing eTag overwrite', async function () {
-    const storage = new FileStorage(path.join(dir, 'state.json'));
+    const storage = new RecordStorage(new FileRecords(path.join(dir, 'records')));
     await storage.write({ k: { v: 1 } });
     await storage.write({ k: { v: 2, eTag: '*' } });
     await storage.write({ k: { v: 3 } });
@@ -37,7 +38,7 @@ describe('file storage', function () {
   });
 
   it('returns copies: changing a read item does not change the store', async function () {
-    const storage = new FileStorage(path.join(dir, 'state.json'));
+    const storage = new RecordStorage(new FileRecords(path.join(dir, 'records')));
     await storage.write({ k: { list: [1] } });
     const item = (await storage.read(['k'])).k as { list: number[] };
     item.list.push(2);
@@ -45,18 +46,18 @@ describe('file storage', function () {
   });
 
   it('many concurrent writes all land on disk', async function () {
-    const file = path.join(dir, 'state.json');
-    const storage = new FileStorage(file);
+    const file = path.join(dir, 'records');
+    const storage = new RecordStorage(new FileRecords(file));
     await Promise.all(Array.from({ length: 50 }, (_, i) => storage.write({ [`k${i}`]: { i } })));
-    const items = await new FileStorage(file).read(Array.from({ length: 50 }, (_, i) => `k${i}`));
+    const items = await new RecordStorage(new FileRecords(file)).read(Array.from({ length: 50 }, (_, i) => `k${i}`));
     assert.equal(Object.keys(items).length, 50);
   });
 
   it('deletes', async function () {
-    const file = path.join(dir, 'state.json');
-    const storage = new FileStorage(file);
+    const file = path.join(dir, 'records');
+    const storage = new RecordStorage(new FileRecords(file));
     await storage.write({ a: { v: 1 }, b: { v: 2 } });
     await storage.delete(['a']);
-    assert.deepEqual(Object.keys(await new FileStorage(file).read(['a', 'b'])), ['b']);
+    assert.deepEqual(Object.keys(await new RecordStorage(new FileRecords(file)).read(['a', 'b'])), ['b']);
   });
 });

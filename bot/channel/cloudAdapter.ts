@@ -1,6 +1,6 @@
 // The CloudAdapter with the project's turn error handler and typing indicator on slow turns.
 import {
-  CloudAdapter, ConfigurationBotFrameworkAuthentication, ShowTypingMiddleware,
+  CloudAdapter, ConfigurationBotFrameworkAuthentication,
   type ConversationState, type StatePropertyAccessor, type TurnContext,
 } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
@@ -10,6 +10,7 @@ import { toLocale, translator, defaultLocale } from '../core/i18n/i18n.js';
 import type { Logger } from '../logger.js';
 import { turnInfoIfSet } from '../turn/turnInfo.js';
 import { StateConflictError } from './checkedStorage.js';
+import { TypingIndicator } from './typingIndicator.js';
 
 export interface AdapterDependencies {
   readonly config: Config;
@@ -26,7 +27,7 @@ export function createCloudAdapter({ config, logger, conversationState, dialogSt
     MicrosoftAppType: config.microsoftApp.type,
   });
   const adapter = new CloudAdapter(auth);
-  adapter.use(new ShowTypingMiddleware(400, 2000));
+  adapter.use(new TypingIndicator(logger));
   adapter.onTurnError = async (context: TurnContext, error: Error): Promise<void> => {
     const info = turnInfoIfSet(context);
     const correlationId = info?.correlationId ?? randomUUID();

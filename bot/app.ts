@@ -2,21 +2,23 @@
 // embedded tenant in DATA_DIR, builds the use cases over it, composes the bot, and serves it.
 import path from 'node:path';
 import type { Server } from 'restify';
-import { EmbeddedAuditLog } from './adapters/embedded/embeddedAuditLog.js';
-import { EmbeddedConversationReferences } from './adapters/embedded/embeddedConversationReferences.js';
 import { EmbeddedDirectory } from './adapters/embedded/embeddedDirectory.js';
-import { EmbeddedTickets } from './adapters/embedded/embeddedTickets.js';
 import { EmbeddedVerificationStore } from './adapters/embedded/embeddedVerificationStore.js';
+import { FileRecords } from './adapters/embedded/fileRecords.js';
+import { takeOverLegacyFiles } from './adapters/embedded/legacyFiles.js';
 import { OutboxNotifier } from './adapters/embedded/outboxNotifier.js';
+import { RecordAuditLog } from './adapters/records/recordAuditLog.js';
+import { RecordConversationReferences } from './adapters/records/recordConversationReferences.js';
+import { RecordTickets } from './adapters/records/recordTickets.js';
 import { BotChannel } from './channel/botChannel.js';
 import { composeBot } from './channel/composeBot.js';
 import { RecordStorage } from './channel/recordStorage.js';
-import { FileRecords } from './adapters/embedded/fileRecords.js';
 import { ProactiveMessenger, type ContinueConversation } from './channel/proactiveMessenger.js';
 import { createServer, InFlight, serveUpgrades } from './channel/server.js';
 import type { Config } from './config.js';
 import { NlpRecognizer, type IntentRecognizer } from './core/nlu/recognizer.js';
 import { systemClock, type Clock } from './core/ports/clock.js';
+import type { RecordStore } from './core/ports/recordStore.js';
 import { grantedAfterRevocation } from './core/usecases/sessionRevocation.js';
 import { createUseCases, type Ports } from './core/usecases/useCases.js';
 import { mountLocalDemo } from './localDemo/localDemo.js';
@@ -28,8 +30,8 @@ export interface RunningApp {
   readonly port: number;
   readonly directory: EmbeddedDirectory;
   readonly notifier: OutboxNotifier;
-  readonly audit: EmbeddedAuditLog;
-  readonly tickets: EmbeddedTickets;
+  readonly audit: RecordAuditLog;
+  readonly tickets: RecordTickets;
   /** Stops taking requests, lets turns in progress finish, flushes the store. */
   stop(): Promise<void>;
 }
@@ -42,25 +44,33 @@ export interface AppOptions {
 export interface EmbeddedPorts extends Ports {
   readonly directory: EmbeddedDirectory;
   readonly notifier: OutboxNotifier;
-  readonly audit: EmbeddedAuditLog;
-  readonly tickets: EmbeddedTickets;
-  readonly references: EmbeddedConversationReferences;
+  readonly audit: RecordAuditLog;
+  readonly tickets: RecordTickets;
+  readonly references: RecordConversationReferences;
+  /** The records under DATA_DIR/records that the audit log, tickets and references (and the conversation state) are kept in. */
+  readonly records: RecordStore;
 }
 
-/** The embedded tenant's adapters over DATA_DIR: directory, outbox, audit log, tickets, verification state, conversation references. */
+/**
+ * The embedded tenant's adapters over DATA_DIR: directory, outbox, verification state; the audit
+ * log, tickets and conversation references as records (files under DATA_DIR/records), taking over
+ * the single files of earlier versions once.
+ */
 export async function embeddedPorts(
   dataDir: string, directory: EmbeddedDirectory, clock: Clock, reach: { continueIn: ContinueConversation; logger: Logger },
 ): Promise<EmbeddedPorts> {
-  const references = await EmbeddedConversationReferences.open(dataDir);
+  const records = new FileRecords(path.join(dataDir, 'records'));
+  const stores = { audit: new RecordAuditLog(records), tickets: new RecordTickets(records), references: new RecordConversationReferences(records) };
+  const taken = await takeOverLegacyFiles(dataDir, stores);
+  if (taken.tickets + taken.audit + taken.references > 0) reach.logger.info('tickets, audit log and conversation references taken over from their files', { ...taken });
   return {
     directory,
     clock,
     notifier: await OutboxNotifier.open(dataDir, clock),
-    audit: await EmbeddedAuditLog.open(dataDir),
-    tickets: await EmbeddedTickets.open(dataDir),
+    ...stores,
     verificationStore: new EmbeddedVerificationStore(dataDir),
-    references,
-    proactive: new ProactiveMessenger(references, reach.continueIn, reach.logger),
+    records,
+    proactive: new ProactiveMessenger(stores.references, reach.continueIn, reach.logger),
   };
 }
 
@@ -78,7 +88,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const channel = new BotChannel(config, logger);
   const ports = await embeddedPorts(config.dataDir, directory, clock, { continueIn: channel.continueIn, logger });
   const recognizer = options.recognizer ?? (await NlpRecognizer.load());
-  const storage = new RecordStorage(new FileRecords(path.join(config.dataDir, 'records')));
+  const storage = new RecordStorage(ports.records);
   const imported = await storage.importLegacyFile(path.join(config.dataDir, 'state.json'));
   if (imported > 0) logger.info('conversation state taken over from state.json', { items: imported });
   const sessions = config.localMode ? await SessionRegistry.open(config.dataDir, clock, sessionStands(directory)) : undefined;

@@ -42,7 +42,7 @@ describe('lint fences', function () {
   });
 
   it('cards, adapters and the composition root may not import botbuilder', async function () {
-    for (const file of ['cards/formCard.ts', 'bot/adapters/embedded/embeddedTickets.ts', 'bot/app.ts']) {
+    for (const file of ['cards/formCard.ts', 'bot/adapters/records/recordTickets.ts', 'bot/app.ts']) {
       assert.equal((await fenced(file, usesSdk)).length, 1, file);
     }
   });
@@ -60,7 +60,7 @@ describe('lint fences', function () {
   it('cards may not import dialogs; dialogs may not import the channel or the adapters', async function () {
     assert.equal((await fenced('cards/formCard.ts', "import { sendMenu } from '../dialogs/replies.js';\nexport const x: unknown = sendMenu;\n")).length, 1);
     assert.equal((await fenced('dialogs/rootDialog.ts', "import { composeBot } from '../bot/channel/composeBot.js';\nexport const x: unknown = composeBot;\n")).length, 1);
-    assert.equal((await fenced('dialogs/rootDialog.ts', "import { EmbeddedTickets } from '../bot/adapters/embedded/embeddedTickets.js';\nexport const x: unknown = EmbeddedTickets;\n")).length, 1);
+    assert.equal((await fenced('dialogs/rootDialog.ts', "import { RecordTickets } from '../bot/adapters/records/recordTickets.js';\nexport const x: unknown = RecordTickets;\n")).length, 1);
   });
 
   it('only bot/config.ts reads process.env', async function () {

@@ -4,7 +4,7 @@ import { MemoryStorage, TestAdapter, TurnContext, type Activity } from 'botbuild
 import type { ContinueConversation } from '../../bot/channel/proactiveMessenger.js';
 import { embeddedPorts, type EmbeddedPorts } from '../../bot/app.js';
 import { composeBot } from '../../bot/channel/composeBot.js';
-import type { EmbeddedAuditLog } from '../../bot/adapters/embedded/embeddedAuditLog.js';
+import type { RecordAuditLog } from '../../bot/adapters/records/recordAuditLog.js';
 import type { OutboxNotifier } from '../../bot/adapters/embedded/outboxNotifier.js';
 import type { Clock } from '../../bot/core/ports/clock.js';
 import { createUseCases, type UseCases } from '../../bot/core/usecases/useCases.js';
@@ -28,7 +28,7 @@ export interface Harness {
   readonly services: EmbeddedPorts & { readonly verification: Verification };
   readonly useCases: UseCases;
   readonly notifier: OutboxNotifier;
-  readonly audit: EmbeddedAuditLog;
+  readonly audit: RecordAuditLog;
   readonly dataDir: string;
   /** The conversation and user state of every conversation of this harness. */
   readonly storage: MemoryStorage;

@@ -1,8 +1,10 @@
 // An employee in one conversation and a helpdesk agent in another take a ticket from creation to
 // resolution, in every language; the user hears of every change in their own language.
 import assert from 'node:assert/strict';
-import { EmbeddedConversationReferences } from '../../../bot/adapters/embedded/embeddedConversationReferences.js';
-import { EmbeddedTickets } from '../../../bot/adapters/embedded/embeddedTickets.js';
+import path from 'node:path';
+import { FileRecords } from '../../../bot/adapters/embedded/fileRecords.js';
+import { RecordConversationReferences } from '../../../bot/adapters/records/recordConversationReferences.js';
+import { RecordTickets } from '../../../bot/adapters/records/recordTickets.js';
 import { supportedLocales, translator, type Locale } from '../../../bot/core/i18n/i18n.js';
 import { codeIn, demoSeed, demoUser, demoUserNamed } from '../../helpers.js';
 import { cardOf, cardTexts, createHarness, submitActions, type Chat, type Harness } from '../harness.js';
@@ -127,11 +129,12 @@ describe('helpdesk agents and users', function () {
     const employee = await employeeSpeaking('en');
     const user = harness.chat(employee.id, 'en-US');
     const number = await openTicket(user, 'en', 'Persist me');
-    const tickets = await EmbeddedTickets.open(harness.dataDir);
+    const restarted = new FileRecords(path.join(harness.dataDir, 'records'));
+    const tickets = new RecordTickets(restarted);
     assert.equal((await tickets.get(number))?.description, 'Persist me');
-    const references = await EmbeddedConversationReferences.open(harness.dataDir);
+    const references = new RecordConversationReferences(restarted);
     const stored = await references.get(employee.id);
     assert.ok(stored);
-    assert.equal(stored.activityId, undefined, 'the per-turn activity id is not kept, so later turns do not rewrite the file');
+    assert.equal(stored.activityId, undefined, 'the per-turn activity id is not kept, so later turns do not rewrite the record');
   });
 });

@@ -1,0 +1,143 @@
+// The ticket desk over a RecordStore (files in DATA_DIR, or Azure Table Storage): one record a
+// ticket, numbered INC-000100 and up, with two small indexes so no listing reads every ticket ever.
+//
+//   counters/tickets              { last }     the last number given; changed with updateRecord, so
+//                                              two instances never give the same number
+//   tickets/INC-000123            Ticket       the ticket itself, the only truth about it
+//   tickets.user.<userId>/INC-…   { number }   one marker a ticket of that user (written once)
+//   tickets.open/INC-…            { number }   one marker a ticket that is not resolved
+//
+// Markers are written before the ticket they point to, so a crash leaves at worst a marker of a
+// ticket that does not exist (skipped when listing), never a ticket no list can find. The open
+// markers follow the ticket's state after each change (see `followState`).
+import { always, updateRecord, VersionConflictError, type RecordStore } from '../../core/ports/recordStore.js';
+import type { NewTicket, Ticket, TicketChange, Tickets } from '../../core/ports/tickets.js';
+
+const firstNumber = 100;
+const ticketNumberPattern = /^INC-\d{6,}$/;
+const partitions = {
+  tickets: 'tickets',
+  counters: 'counters',
+  open: 'tickets.open',
+  user: (userId: string) => `tickets.user.${userId}`,
+};
+/** Instances of the bot competing for the counter retry this often before a create fails. */
+const counterAttempts = 50;
+
+interface Counter {
+  readonly last: number;
+}
+
+interface Marker {
+  readonly number: string;
+}
+
+const numberOf = (n: number): string => `INC-${String(n).padStart(6, '0')}`;
+const sequence = (number: string): number => Number(number.slice('INC-'.length));
+
+export class RecordTickets implements Tickets {
+  constructor(private readonly records: RecordStore) {}
+
+  async create(ticket: NewTicket, at: Date): Promise<Ticket> {
+    const number = numberOf(await this.nextNumber());
+    const created: Ticket = {
+      ...ticket,
+      number,
+      state: 'new',
+      createdAt: at.toISOString(),
+      updatedAt: at.toISOString(),
+      history: [{ at: at.toISOString(), actorId: ticket.userId, action: 'created' }],
+    };
+    await Promise.all([
+      this.records.put<Marker>(partitions.user(ticket.userId), number, { number }, always),
+      this.records.put<Marker>(partitions.open, number, { number }, always),
+    ]);
+    // The number is this instance's alone: the record cannot exist yet.
+    await this.records.put<Ticket>(partitions.tickets, number, created, { absent: true });
+    return created;
+  }
+
+  async get(number: string): Promise<Ticket | undefined> {
+    const wanted = number.trim().toUpperCase();
+    if (!ticketNumberPattern.test(wanted)) return undefined;
+    return (await this.records.get<Ticket>(partitions.tickets, wanted))?.value;
+  }
+
+  async listForUser(userId: string): Promise<readonly Ticket[]> {
+    const tickets = await this.ticketsMarkedIn(partitions.user(userId));
+    return tickets.filter((t) => t.userId === userId).sort((a, b) => sequence(b.number) - sequence(a.number));
+  }
+
+  async listOpen(): Promise<readonly Ticket[]> {
+    const tickets = await this.ticketsMarkedIn(partitions.open);
+    return tickets.filter((t) => t.state !== 'resolved').sort((a, b) => sequence(a.number) - sequence(b.number));
+  }
+
+  async update(number: string, change: TicketChange): Promise<Ticket | undefined> {
+    if (!ticketNumberPattern.test(number)) return undefined;
+    // A change that opens the ticket (again) gets its marker first: a crash then costs nothing.
+    if (change.state !== undefined && change.state !== 'resolved' && (await this.records.get(partitions.tickets, number))) await this.markOpen(number);
+    const updated = await updateRecord<Ticket>(this.records, partitions.tickets, number, (current) => {
+      if (!current) return undefined;
+      const { event, ...fields } = change;
+      return { ...current, ...fields, updatedAt: event.at, history: [...current.history, event] };
+    });
+    if (updated) await this.followState(number);
+    return updated;
+  }
+
+  /**
+   * Takes over tickets kept elsewhere before (the single tickets.json of earlier versions): each
+   * ticket that is not here yet, its markers, and the counter past the last number given there.
+   * Safe to run again after a crash half way.
+   */
+  async importTickets(tickets: readonly Ticket[], lastNumber: number): Promise<number> {
+    let imported = 0;
+    for (const ticket of tickets) {
+      if (!ticketNumberPattern.test(ticket.number)) continue;
+      await this.records.put<Marker>(partitions.user(ticket.userId), ticket.number, { number: ticket.number }, always);
+      if (ticket.state !== 'resolved') await this.markOpen(ticket.number);
+      try {
+        await this.records.put<Ticket>(partitions.tickets, ticket.number, ticket, { absent: true });
+        imported += 1;
+      } catch (error) {
+        if (!(error instanceof VersionConflictError)) throw error;
+      }
+    }
+    const highest = Math.max(lastNumber, ...tickets.filter((t) => ticketNumberPattern.test(t.number)).map((t) => sequence(t.number)));
+    await updateRecord<Counter>(this.records, partitions.counters, 'tickets', (current) =>
+      (current?.last ?? firstNumber - 1) >= highest ? undefined : { last: highest }, counterAttempts);
+    return imported;
+  }
+
+  private async nextNumber(): Promise<number> {
+    const counter = await updateRecord<Counter>(this.records, partitions.counters, 'tickets', (current) => ({ last: (current?.last ?? firstNumber - 1) + 1 }), counterAttempts);
+    if (!counter) throw new Error('The ticket counter could not be advanced.');
+    return counter.last;
+  }
+
+  private async ticketsMarkedIn(partition: string): Promise<Ticket[]> {
+    const markers = await this.records.list<Marker>(partition);
+    const tickets = await Promise.all(markers.map(async (m) => (await this.records.get<Ticket>(partitions.tickets, m.id))?.value));
+    return tickets.filter((t): t is Ticket => t !== undefined);
+  }
+
+  private async markOpen(number: string): Promise<void> {
+    if (!(await this.records.get(partitions.open, number))) await this.records.put<Marker>(partitions.open, number, { number }, always);
+  }
+
+  /**
+   * Makes the open marker say what the ticket says, then reads the ticket again: if it changed
+   * meanwhile (another instance's update), once more. Whoever changes a ticket last therefore
+   * leaves its marker right, however the updates of several instances interleave.
+   */
+  private async followState(number: string): Promise<void> {
+    for (let round = 0; round < 20; round += 1) {
+      const seen = await this.records.get<Ticket>(partitions.tickets, number);
+      if (!seen) return;
+      if (seen.value.state === 'resolved') await this.records.remove(partitions.open, number);
+      else await this.markOpen(number);
+      if ((await this.records.get(partitions.tickets, number))?.version === seen.version) return;
+    }
+  }
+}

@@ -1,0 +1,81 @@
+// An existing DATA_DIR keeps its tickets, audit log and conversation references: the single files
+// of earlier versions are taken over into records once, then renamed to <name>.imported.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { embeddedPorts } from '../../../../bot/app.js';
+import { EmbeddedDirectory } from '../../../../bot/adapters/embedded/embeddedDirectory.js';
+import { FileRecords } from '../../../../bot/adapters/embedded/fileRecords.js';
+import { takeOverLegacyFiles } from '../../../../bot/adapters/embedded/legacyFiles.js';
+import { RecordAuditLog } from '../../../../bot/adapters/records/recordAuditLog.js';
+import { RecordConversationReferences } from '../../../../bot/adapters/records/recordConversationReferences.js';
+import { RecordTickets } from '../../../../bot/adapters/records/recordTickets.js';
+import type { AuditEntry } from '../../../../bot/core/ports/audit.js';
+import type { Ticket } from '../../../../bot/core/ports/tickets.js';
+import { silentLogger } from '../../../../bot/logger.js';
+import { paths } from '../../../../bot/paths.js';
+import { captureLogs, tempDir } from '../../../helpers.js';
+
+const at = '2025-03-10T09:00:00.000Z';
+const ticket = (n: number, userId: string, state: Ticket['state']): Ticket => ({
+  number: `INC-${String(n).padStart(6, '0')}`, userId, userDisplayName: userId, channel: 'msteams', locale: 'en-US', category: 'other',
+  description: `Old ${n}`, state, createdAt: at, updatedAt: at, context: {}, transcript: [], history: [{ at, actorId: userId, action: 'created' }],
+});
+const entry = (userId: string, target: string): AuditEntry => ({
+  userId, actorId: userId, action: 'password.change', target, channel: 'msteams', result: 'success', correlationId: target, at,
+});
+
+/** The three files as earlier versions wrote them (lowdb, pretty-printed). */
+async function writeOldFiles(dir: string): Promise<void> {
+  const pretty = (value: unknown): string => JSON.stringify(value, null, 2);
+  await writeFile(path.join(dir, 'tickets.json'), pretty({ lastNumber: 104, tickets: [ticket(100, 'anna', 'resolved'), ticket(103, 'anna', 'new'), ticket(104, 'bert', 'assigned')] }));
+  await writeFile(path.join(dir, 'audit.json'), pretty({ entries: [entry('anna', 'first'), entry('bert', 'other'), entry('anna', 'second')] }));
+  await writeFile(path.join(dir, 'references.json'), pretty({ byUser: { anna: { conversation: { id: 'a-1' } } } }));
+}
+
+describe('taking over the single files of earlier versions', function () {
+  let data: Awaited<ReturnType<typeof tempDir>>;
+  beforeEach(async () => (data = await tempDir()));
+  afterEach(() => data.remove());
+
+  const stores = () => {
+    const records = new FileRecords(path.join(data.dir, 'records'));
+    return { tickets: new RecordTickets(records), audit: new RecordAuditLog(records), references: new RecordConversationReferences(records) };
+  };
+
+  it('imports tickets, audit entries and references once, and renames the files', async function () {
+    await writeOldFiles(data.dir);
+    assert.deepEqual(await takeOverLegacyFiles(data.dir, stores()), { tickets: 3, audit: 3, references: 1 });
+    for (const name of ['tickets.json', 'audit.json', 'references.json']) {
+      assert.equal(existsSync(path.join(data.dir, name)), false, name);
+      assert.equal(existsSync(path.join(data.dir, `${name}.imported`)), true, name);
+    }
+    assert.deepEqual(await takeOverLegacyFiles(data.dir, stores()), { tickets: 0, audit: 0, references: 0 }, 'nothing the second time');
+
+    const { tickets, audit, references } = stores();
+    assert.deepEqual(await tickets.get('INC-000103'), ticket(103, 'anna', 'new'));
+    assert.deepEqual((await tickets.listForUser('anna')).map((t) => t.number), ['INC-000103', 'INC-000100']);
+    assert.deepEqual((await tickets.listOpen()).map((t) => t.number), ['INC-000103', 'INC-000104']);
+    assert.equal((await tickets.create({ ...ticket(0, 'anna', 'new') }, new Date(at))).number, 'INC-000105');
+    assert.deepEqual((await audit.listForUser('anna', 10)).map((e) => e.target), ['second', 'first']);
+    assert.deepEqual(await references.get('anna'), { conversation: { id: 'a-1' } });
+  });
+
+  it('a DATA_DIR without them starts empty', async function () {
+    assert.deepEqual(await takeOverLegacyFiles(data.dir, stores()), { tickets: 0, audit: 0, references: 0 });
+    assert.equal((await stores().tickets.create({ ...ticket(0, 'anna', 'new') }, new Date(at))).number, 'INC-000100');
+  });
+
+  it('the composition root takes them over into the records the bot keeps its state in', async function () {
+    await writeOldFiles(data.dir);
+    const directory = await EmbeddedDirectory.open({ dataDir: data.dir, seedFile: paths.demoTenant, logger: silentLogger });
+    const logs = captureLogs();
+    const ports = await embeddedPorts(data.dir, directory, { now: () => new Date(at) }, { continueIn: () => Promise.resolve(), logger: logs.logger });
+    assert.equal((await ports.tickets.get('INC-000104'))?.description, 'Old 104');
+    assert.equal((await ports.audit.listForUser('bert', 5))[0]?.target, 'other');
+    assert.ok(await ports.records.get('tickets', 'INC-000104'), 'in the one record store of DATA_DIR/records');
+    assert.ok(existsSync(path.join(data.dir, 'records', 'tickets', 'INC-000104.json')));
+    assert.ok(logs.lines.some((l) => l.includes('taken over')));
+  });
+});

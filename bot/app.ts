@@ -74,11 +74,12 @@ function sessionStands(directory: EmbeddedDirectory): SessionCheck {
 
 export async function startApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<RunningApp> {
   const clock = options.clock ?? systemClock;
-  const directory = await EmbeddedDirectory.open({ dataDir: config.dataDir, seedFile: config.tenantSeed, logger, now: () => clock.now() });
+  const records = new FileRecords(path.join(config.dataDir, 'records'));
+  const directory = await EmbeddedDirectory.open({ dataDir: config.dataDir, seedFile: config.tenantSeed, logger, now: () => clock.now(), store: records });
   const channel = new BotChannel(config, logger);
   const ports = await embeddedPorts(config.dataDir, directory, clock, { continueIn: channel.continueIn, logger });
   const recognizer = options.recognizer ?? (await NlpRecognizer.load());
-  const storage = new RecordStorage(new FileRecords(path.join(config.dataDir, 'records')));
+  const storage = new RecordStorage(records);
   const imported = await storage.importLegacyFile(path.join(config.dataDir, 'state.json'));
   if (imported > 0) logger.info('conversation state taken over from state.json', { items: imported });
   const sessions = config.localMode ? await SessionRegistry.open(config.dataDir, clock, sessionStands(directory)) : undefined;

@@ -58,8 +58,8 @@ export interface EmbeddedPorts extends Ports {
  */
 export async function embeddedPorts(
   dataDir: string, directory: EmbeddedDirectory, clock: Clock, reach: { continueIn: ContinueConversation; logger: Logger },
+  records: RecordStore = new FileRecords(path.join(dataDir, 'records')),
 ): Promise<EmbeddedPorts> {
-  const records = new FileRecords(path.join(dataDir, 'records'));
   const stores = { audit: new RecordAuditLog(records), tickets: new RecordTickets(records), references: new RecordConversationReferences(records) };
   const taken = await takeOverLegacyFiles(dataDir, stores);
   if (taken.tickets + taken.audit + taken.references > 0) reach.logger.info('tickets, audit log and conversation references taken over from their files', { ...taken });
@@ -84,11 +84,12 @@ function sessionStands(directory: EmbeddedDirectory): SessionCheck {
 
 export async function startApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<RunningApp> {
   const clock = options.clock ?? systemClock;
-  const directory = await EmbeddedDirectory.open({ dataDir: config.dataDir, seedFile: config.tenantSeed, logger, now: () => clock.now() });
+  const records = new FileRecords(path.join(config.dataDir, 'records'));
+  const directory = await EmbeddedDirectory.open({ dataDir: config.dataDir, seedFile: config.tenantSeed, logger, now: () => clock.now(), store: records });
   const channel = new BotChannel(config, logger);
-  const ports = await embeddedPorts(config.dataDir, directory, clock, { continueIn: channel.continueIn, logger });
+  const ports = await embeddedPorts(config.dataDir, directory, clock, { continueIn: channel.continueIn, logger }, records);
   const recognizer = options.recognizer ?? (await NlpRecognizer.load());
-  const storage = new RecordStorage(ports.records);
+  const storage = new RecordStorage(records);
   const imported = await storage.importLegacyFile(path.join(config.dataDir, 'state.json'));
   if (imported > 0) logger.info('conversation state taken over from state.json', { items: imported });
   const sessions = config.localMode ? await SessionRegistry.open(config.dataDir, clock, sessionStands(directory)) : undefined;

@@ -63,8 +63,7 @@ export async function mountDemoSignIn(server: Server, deps: DemoSignInParts): Pr
   const visitors = new SourceRateLimit(deps.clock, anonymousPerSource);
 
   server.get('/api/demo/accounts', async (_req: Request, res: Response) => {
-    await Promise.resolve();
-    res.send(200, deps.directory.demoAccounts());
+    res.send(200, await deps.directory.demoAccounts());
   });
 
   server.post('/api/demo/signin', async (req: Request, res: Response) => {

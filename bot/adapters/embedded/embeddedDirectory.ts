@@ -1,18 +1,29 @@
-// The embedded directory: a local twin of the Microsoft Graph data model kept in DATA_DIR with lowdb.
-// The seed is imported on first start (passwords hashed) and changes persist in DATA_DIR after that.
+// The embedded directory: a local twin of the Microsoft Graph data model kept in DATA_DIR as records
+// (a RecordStore; by default one JSON file a record under DATA_DIR/records):
+//   directory.users/<user id>        the user with everything of theirs (methods, devices,
+//                                    organizations, agreement acceptances, sign-ins, password hash
+//                                    and history, lock-out...)
+//   directory.names/<upn, lower case> { userId }: the lookup by user name, one read
+//   directory/tenant                 the tenant (policy, helpdesk) and its terms of use
+//   directory/seed                   which seed was imported (its SHA-256), when, and its users in order
+// The seed is imported on first start (passwords hashed) and changes persist after that. Every read
+// comes from the store and every change is a read-modify-write of one user's record at its version
+// (updateRecord), so processes sharing the store see each other's changes and never lose them.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
 import type {
   AgreementAcceptance, AuthenticationMethod, AuthenticationMethodKind, Device, Directory, DirectoryUser,
-  NewAuthenticationMethod, Organization, PreferredSecondaryMethod, Profile, SignIn, SignInPreferences,
+  NewAuthenticationMethod, NotFound, Organization, PreferredSecondaryMethod, Profile, SignIn, SignInPreferences,
   TenantInfo, TenantPolicy, TermsOfUse,
 } from '../../core/ports/directory.js';
+import { updateRecord, type RecordStore } from '../../core/ports/recordStore.js';
 import { fail, ok, type Result } from '../../core/result.js';
 import type { Logger } from '../../logger.js';
+import { forEachBounded } from './boundedPool.js';
+import { FileRecords } from './fileRecords.js';
 import { hashPassword, isPasswordHash, verifyPassword } from './passwordHash.js';
 import { readSeedFile, seedAgreements, SeedError, validateSeed, type Seed, type SeedObject } from './tenantSeed.js';
 
@@ -30,12 +41,41 @@ interface StoredUser extends SeedObject {
   signInPreferences: SeedObject;
 }
 
+interface TenantRecord {
+  tenant: SeedObject;
+  termsOfUse: SeedObject[];
+}
+
+/** Which seed the records hold. Written last, so an import cut short is done again at the next start. */
+interface SeedRecord {
+  format: 2;
+  seedFile: string;
+  seedSha256: string;
+  importedAt: string;
+  /** The users in the seed's order (the demo sign-in page lists them so). */
+  userIds: string[];
+}
+
+/** The single file earlier versions kept (DATA_DIR/directory.json), and the shape of a backup. */
 interface DirectoryFile {
   meta: { format: 1; seedFile: string; seedSha256: string; importedAt: string };
   tenant: SeedObject;
   termsOfUse: SeedObject[];
   users: StoredUser[];
 }
+
+const users = 'directory.users';
+const names = 'directory.names';
+const directory = 'directory';
+const nameKey = (userPrincipalName: string): string => userPrincipalName.trim().toLowerCase();
+
+/** Password hashes in flight at once: scrypt runs on libuv's thread pool, so a few per core keep it busy. */
+const hashers = Math.max(2, os.availableParallelism() * 2);
+/** Record writes in flight at once when the records carry no password to hash. */
+const writers = 16;
+/** Progress lines while importing: every tenth of the users (at least 100, at most 1,000), or every so many milliseconds. */
+const progressStep = (total: number): number => Math.min(1000, Math.max(100, Math.ceil(total / 10)));
+const progressEveryMs = 5000;
 
 const defaultPolicy: TenantPolicy = Object.freeze<TenantPolicy>({
   selfServicePasswordReset: { enabled: true, gates: 1, methods: ['email', 'mobilePhone', 'microsoftAuthenticator'] },
@@ -125,32 +165,42 @@ function toPolicy(raw: unknown): TenantPolicy {
   };
 }
 
-async function importSeed(seed: Seed, seedFile: string, seedSha256: string, at: Date): Promise<DirectoryFile> {
-  const users: StoredUser[] = [];
-  for (const raw of seed.users) {
-    const { password, ...rest } = raw;
-    const passwordHash = typeof password === 'string' ? await hashPassword(password) : isPasswordHash(rest.passwordHash) ? rest.passwordHash : undefined;
-    users.push({
-      ...rest,
-      id: String(raw.id),
-      userPrincipalName: String(raw.userPrincipalName),
-      displayName: String(raw.displayName),
-      passwordHash,
-      passwordHistory: [],
-      authenticationMethods: objects(raw.authenticationMethods),
-      devices: objects(raw.devices),
-      organizations: objects(raw.organizations),
-      agreementAcceptances: objects(raw.agreementAcceptances),
-      signIns: objects(raw.signIns),
-      signInPreferences: (raw.signInPreferences as SeedObject | undefined) ?? { userPreferredMethodForSecondaryAuthentication: 'none' },
-    });
-  }
-  const { termsOfUse: _inTenant, ...tenant } = seed.tenant;
+function storedUser(raw: SeedObject, passwordHash: string | undefined): StoredUser {
+  const { password: _password, ...rest } = raw;
   return {
-    meta: { format: 1, seedFile, seedSha256, importedAt: at.toISOString() },
-    tenant,
-    termsOfUse: seedAgreements(seed),
-    users,
+    ...rest,
+    id: String(raw.id),
+    userPrincipalName: String(raw.userPrincipalName),
+    displayName: String(raw.displayName),
+    passwordHash,
+    passwordHistory: strings(raw.passwordHistory),
+    authenticationMethods: objects(raw.authenticationMethods),
+    devices: objects(raw.devices),
+    organizations: objects(raw.organizations),
+    agreementAcceptances: objects(raw.agreementAcceptances),
+    signIns: objects(raw.signIns),
+    signInPreferences: (raw.signInPreferences as SeedObject | undefined) ?? { userPreferredMethodForSecondaryAuthentication: 'none' },
+  };
+}
+
+/** Counts imported users and says so now and then: every so many users or seconds. */
+function progress(logger: Logger, total: number): { done(): void; seconds(): number } {
+  const started = Date.now();
+  let count = 0;
+  let loggedAt = started;
+  let loggedCount = 0;
+  const step = progressStep(total);
+  return {
+    done(): void {
+      count += 1;
+      const now = Date.now();
+      if (count < total && (count - loggedCount >= step || now - loggedAt >= progressEveryMs)) {
+        logger.info('tenant seed import in progress', { users: count, of: total, seconds: Math.round((now - started) / 100) / 10 });
+        loggedAt = now;
+        loggedCount = count;
+      }
+    },
+    seconds: () => (Date.now() - started) / 1000,
   };
 }
 
@@ -159,63 +209,145 @@ export interface EmbeddedDirectoryOptions {
   readonly seedFile: string;
   readonly logger: Logger;
   readonly now?: () => Date;
+  /** Where the records live; by default files under DATA_DIR/records. */
+  readonly store?: RecordStore;
 }
 
 export class EmbeddedDirectory implements Directory {
-  private constructor(private readonly db: Low<DirectoryFile>) {}
+  private constructor(private readonly store: RecordStore) {}
 
   /**
-   * Opens the directory in DATA_DIR, importing the seed on first start or when the seed file changed.
-   * Throws SeedError (naming the field) when the seed or the stored copy is invalid.
+   * Opens the directory in DATA_DIR, importing the seed on first start or when the seed file changed
+   * (the records it replaces are kept as DATA_DIR/directory.json.<time>.bak), and taking over the
+   * directory.json of earlier versions once. Throws SeedError (naming the field) when the seed or
+   * the stored copy is invalid.
    */
   static async open(options: EmbeddedDirectoryOptions): Promise<EmbeddedDirectory> {
     const now = options.now ?? (() => new Date());
     const { seed, text } = await readSeedFile(options.seedFile);
     const seedSha256 = createHash('sha256').update(text).digest('hex');
     await mkdir(options.dataDir, { recursive: true });
-    const file = path.join(options.dataDir, 'directory.json');
-    const empty: DirectoryFile = { meta: { format: 1, seedFile: '', seedSha256: '', importedAt: '' }, tenant: {}, termsOfUse: [], users: [] };
-    const db = new Low<DirectoryFile>(new JSONFile<DirectoryFile>(file), empty);
-    if (existsSync(file)) {
-      try {
-        await db.read();
-      } catch (error) {
-        throw new SeedError(file, [`is not valid JSON: ${(error as Error).message}`]);
-      }
-      const stored = db.data as DirectoryFile | undefined;
-      if (stored?.meta?.seedSha256 === seedSha256) {
-        await validateSeed({ tenant: stored.tenant, users: stored.users, termsOfUse: stored.termsOfUse }, file);
-        return new EmbeddedDirectory(db);
-      }
-      const backup = `${file}.${now().toISOString().replace(/[:.]/g, '-')}.bak`;
-      await copyFile(file, backup);
+    const opened = new EmbeddedDirectory(options.store ?? new FileRecords(path.join(options.dataDir, 'records')));
+    await opened.takeOverLegacyFile(path.join(options.dataDir, 'directory.json'), options.logger);
+
+    const imported = await opened.store.get<SeedRecord>(directory, 'seed');
+    if (imported?.value.seedSha256 === seedSha256) {
+      const stored = await opened.exportAll(imported.value);
+      await validateSeed({ tenant: stored.tenant, users: stored.users, termsOfUse: stored.termsOfUse }, path.join(options.dataDir, 'records'));
+      return opened;
+    }
+    if (imported) {
+      const backup = path.join(options.dataDir, `directory.json.${now().toISOString().replace(/[:.]/g, '-')}.bak`);
+      await writeFile(backup, JSON.stringify(await opened.exportAll(imported.value)));
       options.logger.warn('tenant seed changed since the last import; importing it again', { seedFile: options.seedFile, backup });
     }
-    db.data = await importSeed(seed, options.seedFile, seedSha256, now());
-    await db.write();
-    options.logger.info('tenant seed imported', { seedFile: options.seedFile, users: seed.users.length });
-    return new EmbeddedDirectory(db);
+    await opened.importSeed(seed, { format: 2, seedFile: options.seedFile, seedSha256, importedAt: now().toISOString(), userIds: [] }, options.logger);
+    return opened;
   }
 
-  private get data(): DirectoryFile {
-    return this.db.data;
+  /**
+   * Writes every user of the seed (passwords hashed, a bounded number at a time), the name index and
+   * the tenant; removes users the seed no longer has; then records which seed this was.
+   */
+  private async importSeed(seed: Seed, meta: SeedRecord, logger: Logger): Promise<void> {
+    const count = progress(logger, seed.users.length);
+    const hashing = seed.users.some((u) => typeof u.password === 'string');
+    await forEachBounded(seed.users, hashing ? hashers : writers, async (raw) => {
+      const passwordHash = typeof raw.password === 'string' ? await hashPassword(raw.password) : isPasswordHash(raw.passwordHash) ? raw.passwordHash : undefined;
+      const user = storedUser(raw, passwordHash);
+      await this.store.put(users, user.id, user);
+      await this.store.put(names, nameKey(user.userPrincipalName), { userId: user.id });
+      count.done();
+    });
+    const { termsOfUse: _inTenant, ...tenant } = seed.tenant;
+    await this.store.put<TenantRecord>(directory, 'tenant', { tenant, termsOfUse: seedAgreements(seed) });
+    await this.removeAllBut(users, new Set(seed.users.map((u) => String(u.id))));
+    await this.removeAllBut(names, new Set(seed.users.map((u) => nameKey(String(u.userPrincipalName)))));
+    await this.store.put<SeedRecord>(directory, 'seed', { ...meta, userIds: seed.users.map((u) => String(u.id)) });
+    logger.info('tenant seed imported', { seedFile: meta.seedFile, users: seed.users.length, seconds: Math.round(count.seconds() * 10) / 10 });
   }
 
-  private user(userId: string): StoredUser | undefined {
-    return this.data.users.find((u) => u.id === userId);
+  private async removeAllBut(partition: string, keep: ReadonlySet<string>): Promise<void> {
+    const gone = (await this.store.list(partition)).filter((r) => !keep.has(r.id));
+    await forEachBounded(gone, writers, async (r) => {
+      await this.store.remove(partition, r.id);
+    });
   }
 
-  /** Demo sign-in page only: the accounts a visitor can pick from. Not part of the Directory port. */
-  demoAccounts(): { userPrincipalName: string; displayName: string; preferredLanguage?: string }[] {
-    return this.data.users
+  /** Everything the records hold, in the shape of the single file earlier versions kept (for a backup, or to validate). */
+  private async exportAll(meta: SeedRecord): Promise<DirectoryFile> {
+    const [tenant, all] = await Promise.all([this.store.get<TenantRecord>(directory, 'tenant'), this.store.list<StoredUser>(users)]);
+    const order = new Map(meta.userIds.map((id, i) => [id, i]));
+    const sorted = [...all].sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity));
+    return {
+      meta: { format: 1, seedFile: meta.seedFile, seedSha256: meta.seedSha256, importedAt: meta.importedAt },
+      tenant: tenant?.value.tenant ?? {},
+      termsOfUse: tenant?.value.termsOfUse ?? [],
+      users: sorted.map((r) => r.value),
+    };
+  }
+
+  /**
+   * Earlier versions kept the whole directory in DATA_DIR/directory.json. Its users (with their
+   * password hashes and every change) become records once, with the fingerprint of the seed they
+   * came from, and the file is renamed to directory.json.imported.
+   */
+  private async takeOverLegacyFile(file: string, logger: Logger): Promise<void> {
+    if (!existsSync(file) || (await this.store.get(directory, 'seed'))) return;
+    let legacy: DirectoryFile;
+    try {
+      legacy = JSON.parse(await readFile(file, 'utf8')) as DirectoryFile;
+    } catch (error) {
+      throw new SeedError(file, [`is not valid JSON: ${(error as Error).message}`]);
+    }
+    const seed: Seed = { tenant: { ...legacy.tenant, termsOfUse: legacy.termsOfUse }, users: legacy.users };
+    const meta = legacy.meta;
+    await this.importSeed(seed, { format: 2, seedFile: meta.seedFile, seedSha256: meta.seedSha256, importedAt: meta.importedAt, userIds: [] }, logger);
+    await rename(file, `${file}.imported`);
+    logger.info('directory taken over from directory.json', { users: legacy.users.length });
+  }
+
+  private async user(userId: string): Promise<StoredUser | undefined> {
+    return (await this.store.get<StoredUser>(users, userId))?.value;
+  }
+
+  private async tenantRecord(): Promise<TenantRecord> {
+    return (await this.store.get<TenantRecord>(directory, 'tenant'))?.value ?? { tenant: {}, termsOfUse: [] };
+  }
+
+  /**
+   * Changes one user's record: `edit` gets a copy of the current record, read at its version, and
+   * says whether to write it. On a conflict with another process the record is read and edited again.
+   */
+  private async change<R extends Result<unknown, string>>(userId: string, edit: (user: StoredUser) => R): Promise<R | Result<never, NotFound>> {
+    const outcome: { result: R | Result<never, NotFound> } = { result: fail('notFound') };
+    await updateRecord<StoredUser>(this.store, users, userId, (current) => {
+      if (!current) {
+        outcome.result = fail('notFound');
+        return undefined;
+      }
+      const user = structuredClone(current);
+      outcome.result = edit(user);
+      return outcome.result.ok ? user : undefined;
+    });
+    return outcome.result;
+  }
+
+  /** Demo sign-in page only: the accounts a visitor can pick from, in the seed's order. Not part of the Directory port. */
+  async demoAccounts(): Promise<{ userPrincipalName: string; displayName: string; preferredLanguage?: string }[]> {
+    const [all, seed] = await Promise.all([this.store.list<StoredUser>(users), this.store.get<SeedRecord>(directory, 'seed')]);
+    const order = new Map((seed?.value.userIds ?? []).map((id, i) => [id, i]));
+    return all
+      .map((r) => r.value)
       .filter((u) => u.passwordHash && bool(u.accountEnabled, true))
+      .sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity))
       .map((u) => ({ userPrincipalName: u.userPrincipalName, displayName: u.displayName, preferredLanguage: str(u.preferredLanguage) }));
   }
 
-  tenant(): Promise<TenantInfo> {
-    const t = this.data.tenant;
+  async tenant(): Promise<TenantInfo> {
+    const t = (await this.tenantRecord()).tenant;
     const helpdesk = (t.helpdesk ?? {}) as SeedObject;
-    return Promise.resolve({
+    return {
       id: String(t.id),
       displayName: String(t.displayName),
       verifiedDomains: strings(t.verifiedDomains),
@@ -226,35 +358,35 @@ export class EmbeddedDirectory implements Directory {
         agents: strings(helpdesk.agents),
       },
       policy: toPolicy(t.policy),
-    });
+    };
   }
 
-  findUserById(userId: string): Promise<DirectoryUser | undefined> {
-    const u = this.user(userId);
-    return Promise.resolve(u ? toUser(u) : undefined);
+  async findUserById(userId: string): Promise<DirectoryUser | undefined> {
+    const u = await this.user(userId);
+    return u ? toUser(u) : undefined;
   }
 
-  findUserByPrincipalName(userPrincipalName: string): Promise<DirectoryUser | undefined> {
-    const wanted = userPrincipalName.trim().toLowerCase();
-    const u = this.data.users.find((x) => x.userPrincipalName.toLowerCase() === wanted);
-    return Promise.resolve(u ? toUser(u) : undefined);
+  async findUserByPrincipalName(userPrincipalName: string): Promise<DirectoryUser | undefined> {
+    const entry = await this.store.get<{ userId: string }>(names, nameKey(userPrincipalName));
+    const u = entry ? await this.user(entry.value.userId) : undefined;
+    return u && nameKey(u.userPrincipalName) === nameKey(userPrincipalName) ? toUser(u) : undefined;
   }
 
-  getProfile(userId: string): Promise<Profile | undefined> {
-    const u = this.user(userId);
-    if (!u) return Promise.resolve(undefined);
+  async getProfile(userId: string): Promise<Profile | undefined> {
+    const u = await this.user(userId);
+    if (!u) return undefined;
     const user = toUser(u);
-    const m = user.managerId ? this.user(user.managerId) : undefined;
-    return Promise.resolve({ ...user, manager: m ? { id: m.id, displayName: m.displayName, jobTitle: str(m.jobTitle) } : undefined });
+    const m = user.managerId ? await this.user(user.managerId) : undefined;
+    return { ...user, manager: m ? { id: m.id, displayName: m.displayName, jobTitle: str(m.jobTitle) } : undefined };
   }
 
   /** An unknown user id costs the same scrypt run as a known one (a dummy hash), and never matches. */
   async verifyPassword(userId: string, password: string): Promise<boolean> {
-    return verifyPassword(password, this.user(userId)?.passwordHash);
+    return verifyPassword(password, (await this.user(userId))?.passwordHash);
   }
 
   async isRecentPassword(userId: string, candidate: string, count: number): Promise<boolean> {
-    const u = this.user(userId);
+    const u = await this.user(userId);
     if (!u) return false;
     const hashes = [u.passwordHash, ...u.passwordHistory.slice(0, Math.max(0, count - 1))];
     for (const hash of hashes) if (await verifyPassword(candidate, hash)) return true;
@@ -262,126 +394,126 @@ export class EmbeddedDirectory implements Directory {
   }
 
   async setPassword(userId: string, newPassword: string, options: { unlock: boolean; at: Date }): Promise<Result<void, 'notFound'>> {
-    const u = this.user(userId);
-    if (!u) return fail('notFound');
+    if (!(await this.user(userId))) return fail('notFound');
     const hash = await hashPassword(newPassword);
-    if (u.passwordHash) u.passwordHistory = [u.passwordHash, ...u.passwordHistory].slice(0, 24);
-    u.passwordHash = hash;
-    u.lastPasswordChangeDateTime = options.at.toISOString();
-    if (options.unlock) u.lockedOut = false;
-    await this.db.write();
-    return ok(undefined);
+    return this.change(userId, (u) => {
+      if (u.passwordHash) u.passwordHistory = [u.passwordHash, ...u.passwordHistory].slice(0, 24);
+      u.passwordHash = hash;
+      u.lastPasswordChangeDateTime = options.at.toISOString();
+      if (options.unlock) u.lockedOut = false;
+      return ok(undefined);
+    });
   }
 
-  listAuthenticationMethods(userId: string): Promise<readonly AuthenticationMethod[]> {
-    return Promise.resolve((this.user(userId)?.authenticationMethods ?? []).map(toMethod));
+  async listAuthenticationMethods(userId: string): Promise<readonly AuthenticationMethod[]> {
+    return ((await this.user(userId))?.authenticationMethods ?? []).map(toMethod);
   }
 
-  async addAuthenticationMethod(userId: string, method: NewAuthenticationMethod): Promise<Result<AuthenticationMethod, 'notFound'>> {
-    const u = this.user(userId);
-    if (!u) return fail('notFound');
+  addAuthenticationMethod(userId: string, method: NewAuthenticationMethod): Promise<Result<AuthenticationMethod, 'notFound'>> {
     const { kind, ...fields } = method;
     const stored: SeedObject = { '@odata.type': odataTypes[kind], id: crypto.randomUUID(), ...fields };
-    u.authenticationMethods.push(stored);
-    await this.db.write();
-    return ok(toMethod(stored));
+    return this.change(userId, (u) => {
+      u.authenticationMethods.push(stored);
+      return ok(toMethod(stored));
+    });
   }
 
-  async removeAuthenticationMethod(userId: string, methodId: string): Promise<Result<void, 'notFound'>> {
-    const u = this.user(userId);
-    const index = u?.authenticationMethods.findIndex((m) => m.id === methodId) ?? -1;
-    if (!u || index < 0) return fail('notFound');
-    u.authenticationMethods.splice(index, 1);
-    await this.db.write();
-    return ok(undefined);
+  removeAuthenticationMethod(userId: string, methodId: string): Promise<Result<void, 'notFound'>> {
+    return this.change(userId, (u) => {
+      const index = u.authenticationMethods.findIndex((m) => m.id === methodId);
+      if (index < 0) return fail('notFound');
+      u.authenticationMethods.splice(index, 1);
+      return ok(undefined);
+    });
   }
 
-  getSignInPreferences(userId: string): Promise<SignInPreferences | undefined> {
-    const u = this.user(userId);
-    if (!u) return Promise.resolve(undefined);
+  async getSignInPreferences(userId: string): Promise<SignInPreferences | undefined> {
+    const u = await this.user(userId);
+    if (!u) return undefined;
     const preferred = str(u.signInPreferences.userPreferredMethodForSecondaryAuthentication) ?? 'none';
-    return Promise.resolve({ userPreferredMethodForSecondaryAuthentication: preferred as PreferredSecondaryMethod });
+    return { userPreferredMethodForSecondaryAuthentication: preferred as PreferredSecondaryMethod };
   }
 
-  async setSignInPreferences(userId: string, preferences: SignInPreferences): Promise<Result<void, 'notFound'>> {
-    const u = this.user(userId);
-    if (!u) return fail('notFound');
-    u.signInPreferences = { ...u.signInPreferences, ...preferences };
-    await this.db.write();
-    return ok(undefined);
+  setSignInPreferences(userId: string, preferences: SignInPreferences): Promise<Result<void, 'notFound'>> {
+    return this.change(userId, (u) => {
+      u.signInPreferences = { ...u.signInPreferences, ...preferences };
+      return ok(undefined);
+    });
   }
 
-  listDevices(userId: string): Promise<readonly Device[]> {
-    return Promise.resolve((this.user(userId)?.devices ?? []).map(toDevice));
+  async listDevices(userId: string): Promise<readonly Device[]> {
+    return ((await this.user(userId))?.devices ?? []).map(toDevice);
   }
 
-  async disableDevice(userId: string, deviceId: string): Promise<Result<Device, 'notFound'>> {
-    const d = this.user(userId)?.devices.find((x) => x.id === deviceId);
-    if (!d) return fail('notFound');
-    d.accountEnabled = false;
-    await this.db.write();
-    return ok(toDevice(d));
+  disableDevice(userId: string, deviceId: string): Promise<Result<Device, 'notFound'>> {
+    return this.change(userId, (u) => {
+      const d = u.devices.find((x) => x.id === deviceId);
+      if (!d) return fail('notFound');
+      d.accountEnabled = false;
+      return ok(toDevice(d));
+    });
   }
 
-  listOrganizations(userId: string): Promise<readonly Organization[]> {
-    const home = String(this.data.tenant.id);
-    return Promise.resolve((this.user(userId)?.organizations ?? []).map((o) => toOrganization(o, home)));
+  async listOrganizations(userId: string): Promise<readonly Organization[]> {
+    const [u, { tenant }] = await Promise.all([this.user(userId), this.tenantRecord()]);
+    const home = String(tenant.id);
+    return (u?.organizations ?? []).map((o) => toOrganization(o, home));
   }
 
   async leaveOrganization(userId: string, tenantId: string): Promise<Result<void, 'notFound' | 'homeOrganization' | 'leaveNotAllowed'>> {
-    const u = this.user(userId);
-    const index = u?.organizations.findIndex((o) => o.tenantId === tenantId) ?? -1;
-    if (!u || index < 0) return fail('notFound');
-    const org = toOrganization(u.organizations[index] as SeedObject, String(this.data.tenant.id));
-    if (org.isHome) return fail('homeOrganization');
-    if (!org.allowsSelfLeave) return fail('leaveNotAllowed');
-    u.organizations.splice(index, 1);
-    await this.db.write();
-    return ok(undefined);
+    const home = String((await this.tenantRecord()).tenant.id);
+    return this.change(userId, (u) => {
+      const index = u.organizations.findIndex((o) => o.tenantId === tenantId);
+      if (index < 0) return fail('notFound');
+      const org = toOrganization(u.organizations[index] as SeedObject, home);
+      if (org.isHome) return fail('homeOrganization');
+      if (!org.allowsSelfLeave) return fail('leaveNotAllowed');
+      u.organizations.splice(index, 1);
+      return ok(undefined);
+    });
   }
 
-  listTermsOfUse(): Promise<readonly TermsOfUse[]> {
-    return Promise.resolve(this.data.termsOfUse.map((a) => ({
+  async listTermsOfUse(): Promise<readonly TermsOfUse[]> {
+    return (await this.tenantRecord()).termsOfUse.map((a) => ({
       id: String(a.id),
       displayName: String(a.displayName),
       version: String(a.version),
       content: (a.content ?? {}) as Record<string, string>,
-    })));
+    }));
   }
 
-  listAgreementAcceptances(userId: string): Promise<readonly AgreementAcceptance[]> {
-    return Promise.resolve((this.user(userId)?.agreementAcceptances ?? []).map((a) => ({
+  async listAgreementAcceptances(userId: string): Promise<readonly AgreementAcceptance[]> {
+    return ((await this.user(userId))?.agreementAcceptances ?? []).map((a) => ({
       agreementId: String(a.agreementId),
       agreementVersion: String(a.agreementVersion),
       state: a.state === 'declined' ? 'declined' : 'accepted',
       recordedDateTime: str(a.recordedDateTime) ?? '',
-    })));
+    }));
   }
 
   async recordAgreementDecision(userId: string, decision: AgreementAcceptance): Promise<Result<void, 'notFound'>> {
-    const u = this.user(userId);
-    if (!u || !this.data.termsOfUse.some((a) => a.id === decision.agreementId)) return fail('notFound');
-    u.agreementAcceptances = [...u.agreementAcceptances.filter((a) => a.agreementId !== decision.agreementId), { ...decision }];
-    await this.db.write();
-    return ok(undefined);
+    if (!(await this.tenantRecord()).termsOfUse.some((a) => a.id === decision.agreementId)) return fail('notFound');
+    return this.change(userId, (u) => {
+      u.agreementAcceptances = [...u.agreementAcceptances.filter((a) => a.agreementId !== decision.agreementId), { ...decision }];
+      return ok(undefined);
+    });
   }
 
-  async revokeSignInSessions(userId: string, at: Date): Promise<Result<void, 'notFound'>> {
-    const u = this.user(userId);
-    if (!u) return fail('notFound');
-    u.signInSessionsValidFromDateTime = at.toISOString();
-    await this.db.write();
-    return ok(undefined);
+  revokeSignInSessions(userId: string, at: Date): Promise<Result<void, 'notFound'>> {
+    return this.change(userId, (u) => {
+      u.signInSessionsValidFromDateTime = at.toISOString();
+      return ok(undefined);
+    });
   }
 
-  listSignIns(userId: string, top: number): Promise<readonly SignIn[]> {
-    const rows = (this.user(userId)?.signIns ?? []).map((s) => ({
+  async listSignIns(userId: string, top: number): Promise<readonly SignIn[]> {
+    const rows = ((await this.user(userId))?.signIns ?? []).map((s) => ({
       ...(s as object),
       id: String(s.id),
       createdDateTime: String(s.createdDateTime),
       status: { errorCode: 0, ...((s.status ?? {})) },
     }));
     rows.sort((a, b) => b.createdDateTime.localeCompare(a.createdDateTime));
-    return Promise.resolve(rows.slice(0, Math.max(0, top)));
+    return rows.slice(0, Math.max(0, top));
   }
 }

@@ -3,9 +3,12 @@
 // write then costs the size of that record, not of everything stored; nothing to install, and a
 // record is readable with any editor. Writes are atomic (a temp file with a name unique to this
 // process and write, fsync, rename), serialized per record within the process, and checked against
-// the version they expect; one process owns a DATA_DIR (several instances share Azure Storage).
+// the version they expect. Processes that share a DATA_DIR on one machine (two instances of the bot
+// over one folder) hold a lock file a record while they check and write, so a conditional write is
+// atomic across them too and updateRecord never loses another process's change.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { KeyedQueue } from '../../core/keyedQueue.js';
 import { VersionConflictError, type RecordStore, type StoredRecord, type WriteCondition } from '../../core/ports/recordStore.js';
@@ -22,6 +25,34 @@ function fileName(id: string): string {
 }
 
 const isMissing = (error: unknown): boolean => (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
+const errorCode = (error: unknown): string | undefined => (error as NodeJS.ErrnoException | undefined)?.code;
+
+/** A lock older than this is taken to be left by a crash, whoever holds it (a write takes milliseconds). */
+const staleLockMs = 30_000;
+/** How long a writer waits for a record's lock before it gives up. */
+const lockWaitMs = 60_000;
+const host = hostname();
+
+/** Whether the process that wrote this lock ("pid host") is gone: checked on this machine, else by age. */
+async function isStale(lock: string): Promise<boolean> {
+  let content: string;
+  let age: number;
+  try {
+    [content, age] = await Promise.all([readFile(lock, 'utf8'), stat(lock).then((s) => Date.now() - s.mtimeMs)]);
+  } catch (error) {
+    if (isMissing(error)) return false;
+    throw error;
+  }
+  if (age > staleLockMs) return true;
+  const [pid, owner] = content.split(' ');
+  if (owner !== host || !pid || !/^\d+$/.test(pid)) return false;
+  try {
+    process.kill(Number(pid), 0);
+    return false;
+  } catch (error) {
+    return errorCode(error) === 'ESRCH';
+  }
+}
 
 export class FileRecords implements RecordStore {
   private readonly queue = new KeyedQueue();
@@ -45,21 +76,21 @@ export class FileRecords implements RecordStore {
 
   put<T>(partition: string, id: string, value: T, condition: WriteCondition = { always: true }): Promise<string> {
     const file = this.file(partition, id);
-    return this.queue.run(file, async () => {
+    return this.queue.run(file, () => this.locked(file, async () => {
       await this.check(partition, id, file, condition);
       const version = `${Date.now().toString(36)}.${(this.counter += 1).toString(36)}.${randomBytes(4).toString('hex')}`;
       await this.writeAtomically(file, JSON.stringify({ id, version, value } satisfies RecordFile<T>));
       return version;
-    });
+    }));
   }
 
   remove(partition: string, id: string, condition: WriteCondition = { always: true }): Promise<boolean> {
     const file = this.file(partition, id);
-    return this.queue.run(file, async () => {
+    return this.queue.run(file, () => this.locked(file, async () => {
       const existed = await this.check(partition, id, file, condition);
       if (existed) await rm(file, { force: true });
       return existed;
-    });
+    }));
   }
 
   async list<T>(partition: string): Promise<readonly (StoredRecord<T> & { readonly id: string })[]> {
@@ -92,12 +123,52 @@ export class FileRecords implements RecordStore {
     }
   }
 
-  private async writeAtomically(file: string, content: string): Promise<void> {
-    const dir = path.dirname(file);
+  private async ensureDir(dir: string): Promise<void> {
     if (!this.madeDirs.has(dir)) {
       await mkdir(dir, { recursive: true });
       this.madeDirs.add(dir);
     }
+  }
+
+  /**
+   * Runs `work` holding the record's lock file (created exclusively; it says which process holds
+   * it), so no other process checks or writes the record meanwhile. A lock left by a process that
+   * died is taken over: at once when that process ran on this machine, else once it is old.
+   */
+  private async locked<T>(file: string, work: () => Promise<T>): Promise<T> {
+    const dir = path.dirname(file);
+    await this.ensureDir(dir);
+    const lock = path.join(dir, `.${path.basename(file)}.lock`);
+    const deadline = Date.now() + lockWaitMs;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const handle = await open(lock, 'wx');
+        try {
+          await handle.writeFile(`${process.pid} ${host}`);
+        } finally {
+          await handle.close();
+        }
+        break;
+      } catch (error) {
+        if (errorCode(error) !== 'EEXIST') throw error;
+        if (await isStale(lock)) {
+          await rm(lock, { force: true });
+          continue;
+        }
+        if (Date.now() > deadline) throw new Error(`The record ${file} stayed locked by another process (${lock}).`);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(50, attempt) * (0.5 + Math.random())));
+      }
+    }
+    try {
+      return await work();
+    } finally {
+      await rm(lock, { force: true });
+    }
+  }
+
+  private async writeAtomically(file: string, content: string): Promise<void> {
+    const dir = path.dirname(file);
+    await this.ensureDir(dir);
     const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
     const handle = await open(temp, 'w');
     try {

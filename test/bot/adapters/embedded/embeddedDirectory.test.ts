@@ -1,10 +1,16 @@
 import assert from 'node:assert/strict';
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import crypto, { createHash } from 'node:crypto';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { syncBuiltinESMExports } from 'node:module';
 import path from 'node:path';
 import { EmbeddedDirectory } from '../../../../bot/adapters/embedded/embeddedDirectory.js';
+import { hashPassword } from '../../../../bot/adapters/embedded/passwordHash.js';
+import { seedAgreements } from '../../../../bot/adapters/embedded/tenantSeed.js';
 import { silentLogger } from '../../../../bot/logger.js';
 import { paths } from '../../../../bot/paths.js';
-import { demoSeed, tempDir } from '../../../helpers.js';
+import { captureLogs, demoSeed, tempDir } from '../../../helpers.js';
+import { storedDirectory } from './directoryRecords.js';
+import { generatedSeed } from './generatedSeed.js';
 
 describe('embedded directory', function () {
   let dir: string;
@@ -20,7 +26,7 @@ describe('embedded directory', function () {
 
   it('copies the seed into DATA_DIR with passwords hashed, never plain', async function () {
     const seed = await demoSeed();
-    const stored = await readFile(path.join(dir, 'directory.json'), 'utf8');
+    const stored = await storedDirectory(dir);
     for (const user of seed.users) if (typeof user.password === 'string') assert.ok(!stored.includes(user.password), `no plain password of ${String(user.userPrincipalName)}`);
     assert.match(stored, /"passwordHash": ?"scrypt\$/);
   });
@@ -86,5 +92,122 @@ describe('embedded directory', function () {
     const signIns = await directory.listSignIns(user.id, 50);
     const times = signIns.map((s) => s.createdDateTime);
     assert.deepEqual(times, [...times].sort().reverse());
+  });
+
+  describe('shared by two processes (two instances over one DATA_DIR)', function () {
+    let other: EmbeddedDirectory;
+    beforeEach(async function () {
+      other = await open();
+    });
+
+    it('a sign-out everywhere, a password change and a method removal made through one are seen by the other', async function () {
+      const seed = await demoSeed();
+      const user = seed.users.find((u) => typeof u.password === 'string' && Array.isArray(u.authenticationMethods) && u.authenticationMethods.length > 1) as { id: string; password: string; authenticationMethods: { id: string }[] };
+      await directory.findUserById(user.id);
+      await other.findUserById(user.id);
+
+      await directory.revokeSignInSessions(user.id, new Date('2026-11-22T10:00:00Z'));
+      assert.equal((await other.findUserById(user.id))?.signInSessionsValidFromDateTime, '2026-11-22T10:00:00.000Z');
+
+      await other.setPassword(user.id, 'Brand-New-Password-42', { unlock: true, at: new Date('2026-11-22T10:05:00Z') });
+      assert.equal(await directory.verifyPassword(user.id, 'Brand-New-Password-42'), true);
+      assert.equal(await directory.verifyPassword(user.id, user.password), false);
+      assert.equal(await directory.isRecentPassword(user.id, user.password, 3), true);
+
+      const removed = user.authenticationMethods[0]?.id as string;
+      assert.deepEqual(await directory.removeAuthenticationMethod(user.id, removed), { ok: true, value: undefined });
+      assert.ok(!(await other.listAuthenticationMethods(user.id)).some((m) => m.id === removed));
+      assert.deepEqual(await other.removeAuthenticationMethod(user.id, removed), { ok: false, error: 'notFound' });
+    });
+
+    it('concurrent changes to one user from both all survive', async function () {
+      const user = (await demoSeed()).users[0] as { id: string; devices: { id: string }[] };
+      const before = (await directory.listAuthenticationMethods(user.id)).length;
+      const changes = Array.from({ length: 30 }, (_, i) => (i % 2 === 0 ? directory : other).addAuthenticationMethod(user.id, { kind: 'email', emailAddress: `extra${i}@example.net` }));
+      const revoke = other.revokeSignInSessions(user.id, new Date('2026-11-23T00:00:00Z'));
+      const results = await Promise.all([...changes, revoke]);
+      assert.ok(results.every((r) => r.ok));
+      for (const reader of [directory, other]) {
+        const emails = (await reader.listAuthenticationMethods(user.id)).map((m) => m.emailAddress);
+        assert.equal(emails.length, before + 30);
+        for (let i = 0; i < 30; i += 1) assert.ok(emails.includes(`extra${i}@example.net`), `extra${i} survived`);
+        assert.equal((await reader.findUserById(user.id))?.signInSessionsValidFromDateTime, '2026-11-23T00:00:00.000Z');
+      }
+    });
+  });
+
+  it('lists the demo accounts in the seed order, from the records', async function () {
+    const seed = await demoSeed();
+    const expected = seed.users.filter((u) => typeof u.password === 'string' && u.accountEnabled !== false).map((u) => u.userPrincipalName);
+    assert.deepEqual((await directory.demoAccounts()).map((a) => a.userPrincipalName), expected);
+  });
+
+  it('takes over the directory.json of earlier versions once, changes and password hashes included', async function () {
+    const dataDir = path.join(dir, 'earlier');
+    await mkdir(dataDir);
+    const seed = await demoSeed();
+    const text = await readFile(paths.demoTenant, 'utf8');
+    const [first, ...rest] = seed.users;
+    const { password, ...user } = first as { password: string; id: string };
+    const { termsOfUse: _terms, ...tenant } = seed.tenant;
+    await writeFile(path.join(dataDir, 'directory.json'), JSON.stringify({
+      meta: { format: 1, seedFile: paths.demoTenant, seedSha256: createHash('sha256').update(text).digest('hex'), importedAt: '2026-01-01T00:00:00.000Z' },
+      tenant,
+      termsOfUse: seedAgreements(seed),
+      users: [
+        { ...user, passwordHash: await hashPassword(password), passwordHistory: [], signInSessionsValidFromDateTime: '2026-11-20T12:00:00.000Z' },
+        ...rest.map(({ password: _p, ...u }) => ({ ...u, passwordHistory: [] })),
+      ],
+    }, null, 2));
+    const { logger, lines } = captureLogs();
+    const taken = await EmbeddedDirectory.open({ dataDir, seedFile: paths.demoTenant, logger });
+    assert.equal((await taken.findUserById(user.id))?.signInSessionsValidFromDateTime, '2026-11-20T12:00:00.000Z', 'the change made in directory.json is kept');
+    assert.equal(await taken.verifyPassword(user.id, password), true);
+    assert.ok(lines.some((l) => l.includes('taken over from directory.json')));
+    const files = await readdir(dataDir);
+    assert.ok(files.includes('directory.json.imported') && !files.includes('directory.json'));
+    assert.ok(!files.some((f) => f.endsWith('.bak')), 'the same seed: nothing imported again');
+    const again = await EmbeddedDirectory.open({ dataDir, seedFile: paths.demoTenant, logger });
+    assert.equal((await again.findUserById(user.id))?.signInSessionsValidFromDateTime, '2026-11-20T12:00:00.000Z');
+  });
+
+  it('imports a 300-user seed with passwords hashed side by side, logging its progress', async function () {
+    this.timeout(120_000);
+    const seedFile = path.join(dir, 'big.json');
+    await writeFile(seedFile, JSON.stringify(await generatedSeed(300)));
+    const dataDir = path.join(dir, 'big');
+    const { logger, lines } = captureLogs();
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const original = crypto.scrypt;
+    (crypto as any).scrypt = (...args: any[]) => {
+      inFlight += 1;
+      mostInFlight = Math.max(mostInFlight, inFlight);
+      const callback = args.pop() as (...r: unknown[]) => void;
+      return (original as (...a: any[]) => void)(...args, (...r: unknown[]) => {
+        inFlight -= 1;
+        callback(...r);
+      });
+    };
+    syncBuiltinESMExports();
+    const started = Date.now();
+    let big: EmbeddedDirectory;
+    try {
+      big = await EmbeddedDirectory.open({ dataDir, seedFile, logger });
+    } finally {
+      (crypto as any).scrypt = original;
+      syncBuiltinESMExports();
+    }
+    const seconds = (Date.now() - started) / 1000;
+    console.log(`      300-user seed imported in ${seconds.toFixed(1)} s, up to ${mostInFlight} hashes at once`);
+    assert.ok(mostInFlight > 1, 'passwords are hashed side by side');
+    const entries = lines.map((l) => JSON.parse(l) as { msg: string; users?: number; of?: number; seconds?: number });
+    assert.ok(entries.some((e) => e.msg === 'tenant seed import in progress' && e.of === 300 && (e.users ?? 0) > 0), 'progress is logged');
+    const done = entries.find((e) => e.msg === 'tenant seed imported');
+    assert.equal(done?.users, 300);
+    assert.equal(typeof done?.seconds, 'number');
+    assert.equal((await big.findUserByPrincipalName('USER299@contoso.example'))?.id, '00000001-0000-4000-8000-' + (299).toString(16).padStart(12, '0'));
+    assert.equal(await big.verifyPassword('00000001-0000-4000-8000-' + (299).toString(16).padStart(12, '0'), 'Generated-Password-299'), true);
+    assert.equal((await big.demoAccounts()).length, 300);
   });
 });

@@ -1,8 +1,10 @@
-// The embedded record store: conditional writes, one winner among concurrent updates, odd ids, and
+// The embedded record store: conditional writes, one winner among concurrent updates (also between
+// two stores over one folder, as two processes have), odd ids, a lock left by a dead process, and
 // what survives a kill -9 in the middle of heavy writing.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readdir } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FileRecords } from '../../../../bot/adapters/embedded/fileRecords.js';
@@ -48,6 +50,25 @@ describe('file records', function () {
     const store = new FileRecords(data.dir);
     await Promise.all(Array.from({ length: 100 }, () => updateRecord<{ n: number }>(store, 'c', 'counter', (current) => ({ n: (current?.n ?? 0) + 1 }))));
     assert.equal((await store.get<{ n: number }>('c', 'counter'))?.value.n, 100);
+  });
+
+  it('two stores over one folder, as two processes sharing a DATA_DIR: concurrent increments, none lost', async function () {
+    const stores = [new FileRecords(data.dir), new FileRecords(data.dir)];
+    await Promise.all(Array.from({ length: 100 }, (_, i) => updateRecord<{ n: number }>(stores[i % 2] as FileRecords, 'c', 'counter', (current) => ({ n: (current?.n ?? 0) + 1 }))));
+    assert.equal((await stores[0]?.get<{ n: number }>('c', 'counter'))?.value.n, 100);
+  });
+
+  it('a lock left by a process that died is taken over at once', async function () {
+    const dead = spawn(process.execPath, ['-e', '0']);
+    await new Promise((resolve) => dead.on('exit', resolve));
+    const store = new FileRecords(data.dir);
+    await store.put('p', 'a', { n: 1 });
+    await writeFile(path.join(data.dir, 'p', '.a.json.lock'), `${String(dead.pid)} ${hostname()}`);
+    const started = Date.now();
+    await store.put('p', 'a', { n: 2 });
+    assert.ok(Date.now() - started < 5_000);
+    assert.deepEqual((await store.get('p', 'a'))?.value, { n: 2 });
+    assert.deepEqual((await readdir(path.join(data.dir, 'p'))).filter((f) => f.endsWith('.lock')), [], 'no lock is left behind');
   });
 
   it('kill -9 during heavy writes, 20 times: the store opens and holds every acknowledged write', async function () {

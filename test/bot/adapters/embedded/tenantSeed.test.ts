@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EmbeddedDirectory } from '../../../../bot/adapters/embedded/embeddedDirectory.js';
 import { fieldPath, readSeedFile, SeedError, validateSeed } from '../../../../bot/adapters/embedded/tenantSeed.js';
 import { silentLogger } from '../../../../bot/logger.js';
 import { paths } from '../../../../bot/paths.js';
 import { demoSeed, tempDir } from '../../../helpers.js';
+import { storedDirectory } from './directoryRecords.js';
 
 async function problemsOf(mutate: (seed: Record<string, any>) => void): Promise<string[]> {
   const seed = structuredClone(await demoSeed()) as Record<string, any>;
@@ -79,7 +80,7 @@ describe('tenant seed', function () {
       assert.equal(user?.accountEnabled, true);
       assert.deepEqual(user?.otherMails, []);
       assert.equal((await directory.tenant()).policy.password.minLength, 12);
-      const stored = await readFile(path.join(dir, 'directory.json'), 'utf8');
+      const stored = await storedDirectory(dir);
       assert.match(stored, /extension_abc/);
       assert.match(stored, /futureField/);
     } finally {

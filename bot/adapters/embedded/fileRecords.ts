@@ -2,8 +2,9 @@
 // DATA_DIR. Why files and not one database file: a turn touches a handful of records, and each
 // write then costs the size of that record, not of everything stored; nothing to install, and a
 // record is readable with any editor. Writes are atomic (a temp file with a name unique to this
-// process and write, fsync, rename), serialized per record within the process, and checked against
-// the version they expect; one process owns a DATA_DIR (several instances share Azure Storage).
+// process and write, fsync, rename), serialized per record within the process (across instances of
+// this class too), and checked against the version they expect; one process owns a DATA_DIR
+// (several processes share Azure Storage instead).
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -24,11 +25,16 @@ function fileName(id: string): string {
 const isMissing = (error: unknown): boolean => (error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT';
 
 export class FileRecords implements RecordStore {
-  private readonly queue = new KeyedQueue();
+  /** One queue for the process: two instances over one folder check and write a record in turn. */
+  private static readonly queue = new KeyedQueue();
   private readonly madeDirs = new Set<string>();
   private counter = 0;
 
-  constructor(private readonly root: string) {}
+  private readonly root: string;
+
+  constructor(root: string) {
+    this.root = path.resolve(root);
+  }
 
   private dir(partition: string): string {
     return path.join(this.root, fileName(partition).replace(/\.json$/, ''));
@@ -45,7 +51,7 @@ export class FileRecords implements RecordStore {
 
   put<T>(partition: string, id: string, value: T, condition: WriteCondition = { always: true }): Promise<string> {
     const file = this.file(partition, id);
-    return this.queue.run(file, async () => {
+    return FileRecords.queue.run(file, async () => {
       await this.check(partition, id, file, condition);
       const version = `${Date.now().toString(36)}.${(this.counter += 1).toString(36)}.${randomBytes(4).toString('hex')}`;
       await this.writeAtomically(file, JSON.stringify({ id, version, value } satisfies RecordFile<T>));
@@ -55,7 +61,7 @@ export class FileRecords implements RecordStore {
 
   remove(partition: string, id: string, condition: WriteCondition = { always: true }): Promise<boolean> {
     const file = this.file(partition, id);
-    return this.queue.run(file, async () => {
+    return FileRecords.queue.run(file, async () => {
       const existed = await this.check(partition, id, file, condition);
       if (existed) await rm(file, { force: true });
       return existed;

@@ -1,5 +1,7 @@
 // The composition root: the only place that knows which adapters serve the ports. It opens the
-// embedded tenant in DATA_DIR, builds the use cases over it, composes the bot, and serves it.
+// embedded tenant in DATA_DIR, the record store and the state storage that STORAGE chooses (files
+// in DATA_DIR, or an Azure Storage account several instances share), builds the use cases,
+// composes the bot, and serves it.
 import path from 'node:path';
 import type { Server } from 'restify';
 import { EmbeddedAuditLog } from './adapters/embedded/embeddedAuditLog.js';
@@ -8,6 +10,8 @@ import { EmbeddedDirectory } from './adapters/embedded/embeddedDirectory.js';
 import { EmbeddedTickets } from './adapters/embedded/embeddedTickets.js';
 import { EmbeddedVerificationStore } from './adapters/embedded/embeddedVerificationStore.js';
 import { OutboxNotifier } from './adapters/embedded/outboxNotifier.js';
+import { TableRecords } from './adapters/azure/tableRecords.js';
+import { openBlobStateStorage } from './channel/blobStateStorage.js';
 import { BotChannel } from './channel/botChannel.js';
 import { composeBot } from './channel/composeBot.js';
 import { RecordStorage } from './channel/recordStorage.js';
@@ -17,6 +21,7 @@ import { createServer, InFlight, serveUpgrades } from './channel/server.js';
 import type { Config } from './config.js';
 import { NlpRecognizer, type IntentRecognizer } from './core/nlu/recognizer.js';
 import { systemClock, type Clock } from './core/ports/clock.js';
+import type { RecordStore } from './core/ports/recordStore.js';
 import { grantedAfterRevocation } from './core/usecases/sessionRevocation.js';
 import { createUseCases, type Ports } from './core/usecases/useCases.js';
 import { mountLocalDemo } from './localDemo/localDemo.js';
@@ -30,6 +35,8 @@ export interface RunningApp {
   readonly notifier: OutboxNotifier;
   readonly audit: EmbeddedAuditLog;
   readonly tickets: EmbeddedTickets;
+  /** The app's one record store (STORAGE chooses which). */
+  readonly records: RecordStore;
   /** Stops taking requests, lets turns in progress finish, flushes the store. */
   stop(): Promise<void>;
 }
@@ -72,15 +79,34 @@ function sessionStands(directory: EmbeddedDirectory): SessionCheck {
   };
 }
 
+/** The app's one record store, chosen by STORAGE: a file a record in DATA_DIR, or an entity of a table in Azure Storage. */
+export async function recordStoreFor(config: Config): Promise<RecordStore> {
+  const { storage } = config;
+  return storage.kind === 'azure'
+    ? TableRecords.open({ connectionString: storage.connectionString, table: storage.table })
+    : new FileRecords(path.join(config.dataDir, 'records'));
+}
+
+/** Conversation and user state: records of the record store in DATA_DIR, or blobs in Azure Storage. */
+async function stateStorageFor(config: Config, records: RecordStore, logger: Logger) {
+  const { storage } = config;
+  if (storage.kind === 'azure') return openBlobStateStorage({ connectionString: storage.connectionString, container: storage.container });
+  const state = new RecordStorage(records);
+  const imported = await state.importLegacyFile(path.join(config.dataDir, 'state.json'));
+  if (imported > 0) logger.info('conversation state taken over from state.json', { items: imported });
+  return state;
+}
+
 export async function startApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<RunningApp> {
   const clock = options.clock ?? systemClock;
   const directory = await EmbeddedDirectory.open({ dataDir: config.dataDir, seedFile: config.tenantSeed, logger, now: () => clock.now() });
   const channel = new BotChannel(config, logger);
   const ports = await embeddedPorts(config.dataDir, directory, clock, { continueIn: channel.continueIn, logger });
   const recognizer = options.recognizer ?? (await NlpRecognizer.load());
-  const storage = new RecordStorage(new FileRecords(path.join(config.dataDir, 'records')));
-  const imported = await storage.importLegacyFile(path.join(config.dataDir, 'state.json'));
-  if (imported > 0) logger.info('conversation state taken over from state.json', { items: imported });
+  const records = await recordStoreFor(config);
+  const storage = await stateStorageFor(config, records, logger);
+  // Where, never how: the connection string is a secret.
+  logger.info('storage', config.storage.kind === 'azure' ? { kind: 'azure', table: config.storage.table, container: config.storage.container } : { kind: 'file' });
   const sessions = config.localMode ? await SessionRegistry.open(config.dataDir, clock, sessionStands(directory)) : undefined;
   channel.attach(composeBot({ useCases: createUseCases(ports), directory, references: ports.references, recognizer, storage, sessions }));
 
@@ -119,5 +145,5 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       await closed;
       logger.info('bot stopped');
     })());
-  return { url, port, directory, notifier: ports.notifier, audit: ports.audit, tickets: ports.tickets, stop };
+  return { url, port, directory, notifier: ports.notifier, audit: ports.audit, tickets: ports.tickets, records, stop };
 }

@@ -1,5 +1,7 @@
 // The composition root: the only place that knows which adapters serve the ports. It opens the
-// embedded tenant in DATA_DIR, builds the use cases over it, composes the bot, and serves it.
+// embedded tenant in DATA_DIR, the record store and the state storage that STORAGE chooses (files
+// in DATA_DIR, or an Azure Storage account several instances share), builds the use cases,
+// composes the bot, and serves it.
 import path from 'node:path';
 import type { Server } from 'restify';
 import { EmbeddedDirectory } from './adapters/embedded/embeddedDirectory.js';
@@ -7,6 +9,8 @@ import { EmbeddedVerificationStore } from './adapters/embedded/embeddedVerificat
 import { FileRecords } from './adapters/embedded/fileRecords.js';
 import { takeOverLegacyFiles } from './adapters/embedded/legacyFiles.js';
 import { OutboxNotifier } from './adapters/embedded/outboxNotifier.js';
+import { TableRecords } from './adapters/azure/tableRecords.js';
+import { openBlobStateStorage } from './channel/blobStateStorage.js';
 import { RecordAuditLog } from './adapters/records/recordAuditLog.js';
 import { RecordConversationReferences } from './adapters/records/recordConversationReferences.js';
 import { RecordTickets } from './adapters/records/recordTickets.js';
@@ -32,6 +36,8 @@ export interface RunningApp {
   readonly notifier: OutboxNotifier;
   readonly audit: RecordAuditLog;
   readonly tickets: RecordTickets;
+  /** The app's one record store (STORAGE chooses which). */
+  readonly records: RecordStore;
   /** Stops taking requests, lets turns in progress finish, flushes the store. */
   stop(): Promise<void>;
 }
@@ -82,16 +88,35 @@ function sessionStands(directory: EmbeddedDirectory): SessionCheck {
   };
 }
 
+/** The app's one record store, chosen by STORAGE: a file a record in DATA_DIR, or an entity of a table in Azure Storage. */
+export async function recordStoreFor(config: Config): Promise<RecordStore> {
+  const { storage } = config;
+  return storage.kind === 'azure'
+    ? TableRecords.open({ connectionString: storage.connectionString, table: storage.table })
+    : new FileRecords(path.join(config.dataDir, 'records'));
+}
+
+/** Conversation and user state: records of the record store in DATA_DIR, or blobs in Azure Storage. */
+async function stateStorageFor(config: Config, records: RecordStore, logger: Logger) {
+  const { storage } = config;
+  if (storage.kind === 'azure') return openBlobStateStorage({ connectionString: storage.connectionString, container: storage.container });
+  const state = new RecordStorage(records);
+  const imported = await state.importLegacyFile(path.join(config.dataDir, 'state.json'));
+  if (imported > 0) logger.info('conversation state taken over from state.json', { items: imported });
+  return state;
+}
+
 export async function startApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<RunningApp> {
   const clock = options.clock ?? systemClock;
-  const records = new FileRecords(path.join(config.dataDir, 'records'));
+  // One record store for everything kept as records: the directory, tickets, audit, references (and the state, with files).
+  const records = await recordStoreFor(config);
   const directory = await EmbeddedDirectory.open({ dataDir: config.dataDir, seedFile: config.tenantSeed, logger, now: () => clock.now(), store: records });
   const channel = new BotChannel(config, logger);
   const ports = await embeddedPorts(config.dataDir, directory, clock, { continueIn: channel.continueIn, logger }, records);
   const recognizer = options.recognizer ?? (await NlpRecognizer.load());
-  const storage = new RecordStorage(records);
-  const imported = await storage.importLegacyFile(path.join(config.dataDir, 'state.json'));
-  if (imported > 0) logger.info('conversation state taken over from state.json', { items: imported });
+  const storage = await stateStorageFor(config, records, logger);
+  // Where, never how: the connection string is a secret.
+  logger.info('storage', config.storage.kind === 'azure' ? { kind: 'azure', table: config.storage.table, container: config.storage.container } : { kind: 'file' });
   const sessions = config.localMode ? await SessionRegistry.open(config.dataDir, clock, sessionStands(directory)) : undefined;
   channel.attach(composeBot({ useCases: createUseCases(ports), directory, references: ports.references, recognizer, storage, sessions }));
 
@@ -130,5 +155,5 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       await closed;
       logger.info('bot stopped');
     })());
-  return { url, port, directory, notifier: ports.notifier, audit: ports.audit, tickets: ports.tickets, stop };
+  return { url, port, directory, notifier: ports.notifier, audit: ports.audit, tickets: ports.tickets, records, stop };
 }

@@ -6,6 +6,19 @@ import { paths } from './paths.js';
 export type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
+/** Where records and conversation state live: files in DATA_DIR, or an Azure Storage account that several instances share. */
+export type StorageConfig =
+  | { readonly kind: 'file' }
+  | {
+    readonly kind: 'azure';
+    /** A secret (it holds the account key): not enumerable, so a logged or serialized config leaves it out. */
+    readonly connectionString: string;
+    /** The table of the records (tickets, audit, references...). */
+    readonly table: string;
+    /** The blob container of conversation and user state. */
+    readonly container: string;
+  };
+
 export interface Config {
   readonly port: number;
   /** Interface the server binds to: 127.0.0.1 in local mode, HOST (default 0.0.0.0) with credentials. */
@@ -23,6 +36,7 @@ export interface Config {
   readonly logLevel: LogLevel;
   /** Largest request body the server accepts, in bytes. */
   readonly maxBodyBytes: number;
+  readonly storage: StorageConfig;
 }
 
 export class ConfigError extends Error {
@@ -47,6 +61,25 @@ function port(env: NodeJS.ProcessEnv): number {
     throw new ConfigError('PORT', `must be a whole number from 0 to 65535, got "${raw}"`);
   }
   return value;
+}
+
+function storage(env: NodeJS.ProcessEnv): StorageConfig {
+  const kind = (text(env, 'STORAGE') || 'file').toLowerCase();
+  if (kind === 'file') return Object.freeze({ kind });
+  if (kind !== 'azure') throw new ConfigError('STORAGE', `must be file or azure, got "${text(env, 'STORAGE')}"`);
+  const connectionString = text(env, 'AZURE_STORAGE_CONNECTION_STRING');
+  if (connectionString === '') throw new ConfigError('AZURE_STORAGE_CONNECTION_STRING', 'is required when STORAGE is azure');
+  const table = text(env, 'AZURE_STORAGE_TABLE') || 'assistant';
+  if (!/^[A-Za-z][A-Za-z0-9]{2,62}$/.test(table)) {
+    throw new ConfigError('AZURE_STORAGE_TABLE', `must be 3 to 63 letters and digits, starting with a letter, got "${table}"`);
+  }
+  const container = text(env, 'AZURE_STORAGE_CONTAINER') || 'assistant-state';
+  if (!/^(?!.*--)[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(container)) {
+    throw new ConfigError('AZURE_STORAGE_CONTAINER', `must be 3 to 63 lowercase letters, digits and single hyphens, got "${container}"`);
+  }
+  const config = { kind, table, container } as { kind: 'azure'; connectionString: string; table: string; container: string };
+  Object.defineProperty(config, 'connectionString', { value: connectionString, enumerable: false });
+  return Object.freeze(config);
 }
 
 /** Reads the configuration from an environment; throws ConfigError naming the first bad value. */
@@ -82,5 +115,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     microsoftApp: Object.freeze({ appId, password, tenantId, type }),
     logLevel,
     maxBodyBytes: 256 * 1024,
+    storage: storage(env),
   });
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { inspect } from 'node:util';
 import { ConfigError, loadConfig } from '../../bot/config.js';
 import { paths } from '../../bot/paths.js';
 
@@ -33,6 +34,10 @@ describe('config', function () {
     ['a port that is not a number', { PORT: 'eighty' }, 'PORT'],
     ['a port out of range', { PORT: '70000' }, 'PORT'],
     ['an unknown log level', { LOG_LEVEL: 'chatty' }, 'LOG_LEVEL'],
+    ['an unknown storage', { STORAGE: 'cosmos' }, 'STORAGE'],
+    ['Azure storage without a connection string', { STORAGE: 'azure' }, 'AZURE_STORAGE_CONNECTION_STRING'],
+    ['a table name a table cannot have', { STORAGE: 'azure', AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', AZURE_STORAGE_TABLE: 'my-table' }, 'AZURE_STORAGE_TABLE'],
+    ['a container name a container cannot have', { STORAGE: 'azure', AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', AZURE_STORAGE_CONTAINER: 'State' }, 'AZURE_STORAGE_CONTAINER'],
   ];
   for (const [what, env, variable] of refusals) {
     it(`refuses ${what}, naming ${variable}`, function () {
@@ -45,5 +50,20 @@ describe('config', function () {
     assert.equal(config.dataDir, '/srv/app/state');
     assert.equal(config.tenantSeed, '/srv/app/seeds/t.json');
     assert.equal(config.port, 0);
+  });
+
+  it('stores in DATA_DIR by default; STORAGE=azure takes the connection string and names with defaults', function () {
+    assert.deepEqual(loadConfig({}).storage, { kind: 'file' });
+    const secret = 'DefaultEndpointsProtocol=https;AccountName=contoso;AccountKey=c2VjcmV0LWtleQ==;EndpointSuffix=core.windows.net';
+    const config = loadConfig({ STORAGE: 'Azure', AZURE_STORAGE_CONNECTION_STRING: secret });
+    assert.ok(config.storage.kind === 'azure');
+    assert.equal(config.storage.connectionString, secret);
+    assert.equal(config.storage.table, 'assistant');
+    assert.equal(config.storage.container, 'assistant-state');
+    const named = loadConfig({ STORAGE: 'azure', AZURE_STORAGE_CONNECTION_STRING: secret, AZURE_STORAGE_TABLE: 'botRecords', AZURE_STORAGE_CONTAINER: 'bot-state' }).storage;
+    assert.deepEqual(named, { kind: 'azure', table: 'botRecords', container: 'bot-state' });
+    // The connection string holds the account key: a config that is logged or serialized leaves it out.
+    assert.doesNotMatch(JSON.stringify(config), /c2VjcmV0/);
+    assert.doesNotMatch(inspect(config, { depth: 5 }), /c2VjcmV0/);
   });
 });

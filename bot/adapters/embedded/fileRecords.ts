@@ -2,7 +2,7 @@
 // DATA_DIR. Why files and not one database file: a turn touches a handful of records, and each
 // write then costs the size of that record, not of everything stored; nothing to install, and a
 // record is readable with any editor. Writes are atomic (a temp file with a name unique to this
-// process and write, fsync, rename), serialized per record within the process, and checked against
+// process and write, fsync, rename), serialized per record within the process (across instances of this class too), and checked against
 // the version they expect. Processes that share a DATA_DIR on one machine (two instances of the bot
 // over one folder) hold a lock file a record while they check and write, so a conditional write is
 // atomic across them too and updateRecord never loses another process's change.
@@ -55,11 +55,16 @@ async function isStale(lock: string): Promise<boolean> {
 }
 
 export class FileRecords implements RecordStore {
-  private readonly queue = new KeyedQueue();
+  /** One queue for the process: two instances over one folder check and write a record in turn. */
+  private static readonly queue = new KeyedQueue();
   private readonly madeDirs = new Set<string>();
   private counter = 0;
 
-  constructor(private readonly root: string) {}
+  private readonly root: string;
+
+  constructor(root: string) {
+    this.root = path.resolve(root);
+  }
 
   private dir(partition: string): string {
     return path.join(this.root, fileName(partition).replace(/\.json$/, ''));
@@ -76,7 +81,7 @@ export class FileRecords implements RecordStore {
 
   put<T>(partition: string, id: string, value: T, condition: WriteCondition = { always: true }): Promise<string> {
     const file = this.file(partition, id);
-    return this.queue.run(file, () => this.locked(file, async () => {
+    return FileRecords.queue.run(file, () => this.locked(file, async () => {
       await this.check(partition, id, file, condition);
       const version = `${Date.now().toString(36)}.${(this.counter += 1).toString(36)}.${randomBytes(4).toString('hex')}`;
       await this.writeAtomically(file, JSON.stringify({ id, version, value } satisfies RecordFile<T>));
@@ -86,7 +91,7 @@ export class FileRecords implements RecordStore {
 
   remove(partition: string, id: string, condition: WriteCondition = { always: true }): Promise<boolean> {
     const file = this.file(partition, id);
-    return this.queue.run(file, () => this.locked(file, async () => {
+    return FileRecords.queue.run(file, () => this.locked(file, async () => {
       const existed = await this.check(partition, id, file, condition);
       if (existed) await rm(file, { force: true });
       return existed;

@@ -1,11 +1,14 @@
 // State saves checked against the eTag they read: of two turns that read the same state, the
-// second to save fails instead of silently undoing the first.
+// second to save fails instead of silently undoing the first; on the file store, botbuilder's
+// MemoryStorage and Azure Blob Storage (Azurite).
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { ConversationState, MemoryStorage, TestAdapter, TurnContext, type Storage } from 'botbuilder';
+import { openBlobStateStorage } from '../../../bot/channel/blobStateStorage.js';
 import { ConcurrencyCheckedStorage, StateConflictError } from '../../../bot/channel/checkedStorage.js';
 import { FileRecords } from '../../../bot/adapters/embedded/fileRecords.js';
 import { RecordStorage } from '../../../bot/channel/recordStorage.js';
+import { azurite, uniqueName } from '../../azurite.js';
 import { tempDir } from '../../helpers.js';
 
 function turn(adapter: TestAdapter): TurnContext {
@@ -21,9 +24,14 @@ describe('eTag-checked state', function () {
     await data.remove();
   });
 
-  for (const [name, open] of [['file store', () => new RecordStorage(new FileRecords(path.join(data.dir, 'records')))], ['MemoryStorage', () => new MemoryStorage()]] as [string, () => Storage][]) {
+  const stores: [string, () => Storage | Promise<Storage>][] = [
+    ['file store', () => new RecordStorage(new FileRecords(path.join(data.dir, 'records')))],
+    ['MemoryStorage', () => new MemoryStorage()],
+    ['Azure Blob Storage (Azurite)', async () => openBlobStateStorage({ connectionString: (await azurite()).connectionString, container: uniqueName('state-') })],
+  ];
+  for (const [name, open] of stores) {
     it(`${name}: two turns read the same state; the second save fails and the first one's change stands`, async function () {
-      const state = new ConversationState(new ConcurrencyCheckedStorage(open()));
+      const state = new ConversationState(new ConcurrencyCheckedStorage(await open()));
       const step = state.createProperty<number>('step');
       const adapter = new TestAdapter();
       const setup = turn(adapter);

@@ -1,12 +1,14 @@
 // The card nonce ledger: a nonce is spent exactly once, however many spenders race, on the file
-// store and on botbuilder's MemoryStorage (the eTag semantics Azure Blob Storage shares).
+// store, botbuilder's MemoryStorage and Azure Blob Storage (Azurite).
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { MemoryStorage, type Storage } from 'botbuilder';
+import { openBlobStateStorage } from '../../../bot/channel/blobStateStorage.js';
 import { ConcurrencyCheckedStorage } from '../../../bot/channel/checkedStorage.js';
 import { FileRecords } from '../../../bot/adapters/embedded/fileRecords.js';
 import { RecordStorage } from '../../../bot/channel/recordStorage.js';
 import { StorageCardNonces } from '../../../bot/channel/storageCardNonces.js';
+import { azurite, uniqueName } from '../../azurite.js';
 import { tempDir } from '../../helpers.js';
 
 describe('card nonce ledger', function () {
@@ -21,13 +23,14 @@ describe('card nonce ledger', function () {
     await data.remove();
   });
 
-  const stores: [string, () => Storage][] = [
+  const stores: [string, () => Storage | Promise<Storage>][] = [
     ['file store', () => new RecordStorage(new FileRecords(path.join(data.dir, 'records')))],
     ['MemoryStorage', () => new MemoryStorage()],
+    ['Azure Blob Storage (Azurite)', async () => openBlobStateStorage({ connectionString: (await azurite()).connectionString, container: uniqueName('state-') })],
   ];
   for (const [name, open] of stores) {
     it(`${name}: 20 parallel spenders of one nonce, exactly one succeeds`, async function () {
-      const inner = open();
+      const inner = await open();
       // Two ledgers over one store, as two instances would have.
       const ledgers = [new StorageCardNonces(new ConcurrencyCheckedStorage(inner), clock), new StorageCardNonces(new ConcurrencyCheckedStorage(inner), clock)];
       await ledgers[0]?.issue('conv', 'h1');

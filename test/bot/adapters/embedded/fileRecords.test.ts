@@ -1,5 +1,5 @@
-// The embedded record store: conditional writes, one winner among concurrent updates (also between
-// two stores over one folder, as two processes have), odd ids, a lock left by a dead process, and
+// The embedded record store: the RecordStore contract, one winner among concurrent updates (also
+// between two stores over one folder, as two processes have), a lock left by a dead process, and
 // what survives a kill -9 in the middle of heavy writing.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -8,10 +8,16 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FileRecords } from '../../../../bot/adapters/embedded/fileRecords.js';
-import { updateRecord, VersionConflictError } from '../../../../bot/core/ports/recordStore.js';
+import { updateRecord } from '../../../../bot/core/ports/recordStore.js';
 import { tempDir } from '../../../helpers.js';
+import { recordStoreContract } from '../../core/ports/recordStoreContract.js';
 
 const writer = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fileRecordsWriter.js');
+
+recordStoreContract('FileRecords', async () => {
+  const data = await tempDir();
+  return { open: () => Promise.resolve(new FileRecords(data.dir)), dispose: data.remove };
+});
 
 describe('file records', function () {
   let data: Awaited<ReturnType<typeof tempDir>>;
@@ -20,30 +26,6 @@ describe('file records', function () {
   });
   afterEach(async function () {
     await data.remove();
-  });
-
-  it('writes conditionally: absent, at a version, always', async function () {
-    const store = new FileRecords(data.dir);
-    const v1 = await store.put('p', 'a', { n: 1 }, { absent: true });
-    await assert.rejects(store.put('p', 'a', { n: 9 }, { absent: true }), VersionConflictError);
-    const v2 = await store.put('p', 'a', { n: 2 }, { version: v1 });
-    await assert.rejects(store.put('p', 'a', { n: 9 }, { version: v1 }), VersionConflictError);
-    assert.notEqual(v1, v2);
-    await store.put('p', 'a', { n: 3 });
-    assert.deepEqual((await store.get('p', 'a'))?.value, { n: 3 });
-    await assert.rejects(store.remove('p', 'a', { version: v2 }), VersionConflictError);
-    assert.equal(await store.remove('p', 'a'), true);
-    assert.equal(await store.get('p', 'a'), undefined);
-  });
-
-  it('keeps any id, lists a partition, and a new instance reads what the last one wrote', async function () {
-    const ids = ['msteams/conversations/a:b|c/', 'x'.repeat(300), '..', 'anna@contoso.example', 'ünïcode'];
-    const store = new FileRecords(data.dir);
-    for (const id of ids) await store.put('odd partition/..', id, { id });
-    const listed = await new FileRecords(data.dir).list<{ id: string }>('odd partition/..');
-    assert.deepEqual(listed.map((r) => r.id).sort(), [...ids].sort());
-    assert.deepEqual(listed.map((r) => r.value.id).sort(), [...ids].sort());
-    assert.deepEqual(await store.list('empty'), []);
   });
 
   it('100 concurrent increments of one counter: none is lost', async function () {

@@ -1,0 +1,120 @@
+// What every RecordStore promises, written once and run against each adapter (the files of
+// DATA_DIR, Azure Table Storage): conditional writes and their conflicts, any partition and id,
+// lists, removal, and no lost update among concurrent updates from two instances of the store.
+import assert from 'node:assert/strict';
+import { updateRecord, VersionConflictError, type RecordStore } from '../../../../bot/core/ports/recordStore.js';
+
+/** A fresh, empty place for records (a folder, a table) and a way to open a store over it. */
+export interface RecordStorePlace {
+  /** A new instance over the same records, as another instance of the bot would have. */
+  open(): Promise<RecordStore>;
+  dispose(): Promise<void>;
+}
+
+/** Ids and partitions that a file name, a URL or a table key would trip over. */
+export const oddNames = [
+  'msteams/conversations/a:b|c/', 'a\\b', 'x'.repeat(300), 'y'.repeat(2000), '..', '.', 'anna@contoso.example',
+  'ünïcode ✓ 日本語 😀', 'it\'s #1? 100% & more', 'tab\tand\u0001control\u007f', 'a b+c=d', '!41', '!!deadbeef', 'A', 'a',
+];
+
+export function recordStoreContract(name: string, fresh: () => Promise<RecordStorePlace>): void {
+  describe(`RecordStore contract: ${name}`, function () {
+    let place: RecordStorePlace;
+    let store: RecordStore;
+    beforeEach(async function () {
+      place = await fresh();
+      store = await place.open();
+    });
+    afterEach(async function () {
+      await place.dispose();
+    });
+
+    it('writes conditionally: absent, at a version, always; a stale version conflicts', async function () {
+      const v1 = await store.put('p', 'a', { n: 1 }, { absent: true });
+      await assert.rejects(store.put('p', 'a', { n: 9 }, { absent: true }), VersionConflictError);
+      const v2 = await store.put('p', 'a', { n: 2 }, { version: v1 });
+      assert.notEqual(v1, v2);
+      await assert.rejects(store.put('p', 'a', { n: 9 }, { version: v1 }), VersionConflictError);
+      assert.deepEqual(await store.get('p', 'a'), { value: { n: 2 }, version: v2 });
+      const v3 = await store.put('p', 'a', { n: 3 });
+      assert.deepEqual(await store.get('p', 'a'), { value: { n: 3 }, version: v3 });
+      assert.equal((await store.get('p', 'b')), undefined);
+    });
+
+    it('a write at a version of a record that is gone, or never was, conflicts', async function () {
+      const v1 = await store.put('p', 'a', { n: 1 });
+      await assert.rejects(store.put('p', 'never', { n: 1 }, { version: v1 }), VersionConflictError);
+      assert.equal(await store.remove('p', 'a'), true);
+      await assert.rejects(store.put('p', 'a', { n: 2 }, { version: v1 }), VersionConflictError);
+      assert.equal(await store.get('p', 'a'), undefined);
+    });
+
+    it('removes: always, at a version, while absent', async function () {
+      const v1 = await store.put('p', 'a', { n: 1 });
+      const v2 = await store.put('p', 'a', { n: 2 }, { version: v1 });
+      await assert.rejects(store.remove('p', 'a', { version: v1 }), VersionConflictError);
+      await assert.rejects(store.remove('p', 'a', { absent: true }), VersionConflictError);
+      assert.equal(await store.remove('p', 'a', { version: v2 }), true);
+      assert.equal(await store.get('p', 'a'), undefined);
+      assert.equal(await store.remove('p', 'a'), false);
+      assert.equal(await store.remove('p', 'a', { absent: true }), false);
+      await assert.rejects(store.remove('p', 'a', { version: v2 }), VersionConflictError);
+      assert.deepEqual(await store.list('p'), []);
+    });
+
+    it('keeps values as JSON gives them back: nested, unicode, large', async function () {
+      const value = { text: 'Åsa – ünïcode ✓ 日本語 😀 "quoted" \\ back', n: 12.5, yes: true, none: null, list: [1, 'two', { three: 3 }], nested: { deeper: { deepest: [] } } };
+      await store.put('values', 'mixed', value);
+      assert.deepEqual((await store.get('values', 'mixed'))?.value, value);
+      // 100,000 characters, astral ones among them: more than one property of a table holds.
+      const large = { text: '😀abcdefghijklmnopq'.repeat(5_000) };
+      const version = await store.put('values', 'large', large);
+      assert.deepEqual(await store.get('values', 'large'), { value: large, version });
+      for (const scalar of ['just text', 42, false, null]) {
+        await store.put('values', 'scalar', scalar);
+        assert.deepEqual((await store.get('values', 'scalar'))?.value, scalar);
+      }
+    });
+
+    it('keeps any id in any partition apart: slashes, dots, unicode, control characters, 300 and 2000 characters', async function () {
+      for (const [n, id] of oddNames.entries()) await store.put('odd partition/..', id, { id, n });
+      for (const partition of oddNames) await store.put(partition, 'same id', { partition });
+      const listed = await (await place.open()).list<{ id: string; n: number }>('odd partition/..');
+      assert.deepEqual(listed.map((r) => r.id).sort(), [...oddNames].sort());
+      for (const record of listed) assert.equal(record.value.id, record.id);
+      for (const id of oddNames) assert.equal((await store.get<{ id: string }>('odd partition/..', id))?.value.id, id);
+      for (const partition of oddNames) {
+        const inPartition = await store.list<{ partition: string }>(partition);
+        assert.deepEqual(inPartition.map((r) => [r.id, r.value.partition]), [['same id', partition]], JSON.stringify(partition));
+      }
+    });
+
+    it('lists a partition with versions a conditional write accepts; an empty one is empty', async function () {
+      await store.put('list', 'a', { n: 1 });
+      await store.put('list', 'b', { n: 2 });
+      await store.put('list-other', 'c', { n: 3 });
+      await store.put('lis', 'd', { n: 4 });
+      const listed = await store.list<{ n: number }>('list');
+      assert.deepEqual(listed.map((r) => [r.id, r.value.n]).sort(), [['a', 1], ['b', 2]]);
+      for (const record of listed) await store.put('list', record.id, { n: record.value.n * 10 }, { version: record.version });
+      assert.deepEqual((await store.list<{ n: number }>('list')).map((r) => r.value.n).sort((x, y) => x - y), [10, 20]);
+      assert.deepEqual(await store.list('nothing here'), []);
+    });
+
+    it('another instance reads what this one wrote, and its writes conflict with this one\'s', async function () {
+      const other = await place.open();
+      const v1 = await store.put('shared', 'r', { by: 'first' });
+      assert.deepEqual(await other.get('shared', 'r'), { value: { by: 'first' }, version: v1 });
+      await other.put('shared', 'r', { by: 'second' }, { version: v1 });
+      await assert.rejects(store.put('shared', 'r', { by: 'stale' }, { version: v1 }), VersionConflictError);
+      assert.deepEqual((await store.get('shared', 'r'))?.value, { by: 'second' });
+    });
+
+    it('50 concurrent increments from two instances: exactly 50', async function () {
+      const instances = [store, await place.open()];
+      await Promise.all(Array.from({ length: 50 }, (_, i) =>
+        updateRecord<{ n: number }>(instances[i % 2] as RecordStore, 'counters', 'hits', (current) => ({ n: (current?.n ?? 0) + 1 }), 50)));
+      assert.equal((await store.get<{ n: number }>('counters', 'hits'))?.value.n, 50);
+    });
+  });
+}

@@ -6,8 +6,8 @@ import { EmbeddedAuditLog } from './adapters/embedded/embeddedAuditLog.js';
 import { EmbeddedConversationReferences } from './adapters/embedded/embeddedConversationReferences.js';
 import { EmbeddedDirectory } from './adapters/embedded/embeddedDirectory.js';
 import { EmbeddedTickets } from './adapters/embedded/embeddedTickets.js';
-import { EmbeddedVerificationStore } from './adapters/embedded/embeddedVerificationStore.js';
 import { OutboxNotifier } from './adapters/embedded/outboxNotifier.js';
+import { RecordVerificationStore } from './adapters/records/recordVerificationStore.js';
 import { BotChannel } from './channel/botChannel.js';
 import { composeBot } from './channel/composeBot.js';
 import { RecordStorage } from './channel/recordStorage.js';
@@ -17,6 +17,7 @@ import { createServer, InFlight, serveUpgrades } from './channel/server.js';
 import type { Config } from './config.js';
 import { NlpRecognizer, type IntentRecognizer } from './core/nlu/recognizer.js';
 import { systemClock, type Clock } from './core/ports/clock.js';
+import type { RecordStore } from './core/ports/recordStore.js';
 import { grantedAfterRevocation } from './core/usecases/sessionRevocation.js';
 import { createUseCases, type Ports } from './core/usecases/useCases.js';
 import { mountLocalDemo } from './localDemo/localDemo.js';
@@ -47,18 +48,20 @@ export interface EmbeddedPorts extends Ports {
   readonly references: EmbeddedConversationReferences;
 }
 
-/** The embedded tenant's adapters over DATA_DIR: directory, outbox, audit log, tickets, verification state, conversation references. */
+/** The embedded tenant's adapters over DATA_DIR: directory, outbox, audit log, tickets, verification state (records under DATA_DIR/records), conversation references. */
 export async function embeddedPorts(
   dataDir: string, directory: EmbeddedDirectory, clock: Clock, reach: { continueIn: ContinueConversation; logger: Logger },
+  records: RecordStore = new FileRecords(path.join(dataDir, 'records')),
 ): Promise<EmbeddedPorts> {
   const references = await EmbeddedConversationReferences.open(dataDir);
+  const verificationStore = new RecordVerificationStore(records);
   return {
     directory,
     clock,
     notifier: await OutboxNotifier.open(dataDir, clock),
     audit: await EmbeddedAuditLog.open(dataDir),
     tickets: await EmbeddedTickets.open(dataDir),
-    verificationStore: new EmbeddedVerificationStore(dataDir),
+    verificationStore,
     references,
     proactive: new ProactiveMessenger(references, reach.continueIn, reach.logger),
   };
@@ -76,9 +79,10 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const clock = options.clock ?? systemClock;
   const directory = await EmbeddedDirectory.open({ dataDir: config.dataDir, seedFile: config.tenantSeed, logger, now: () => clock.now() });
   const channel = new BotChannel(config, logger);
-  const ports = await embeddedPorts(config.dataDir, directory, clock, { continueIn: channel.continueIn, logger });
+  const records = new FileRecords(path.join(config.dataDir, 'records'));
+  const ports = await embeddedPorts(config.dataDir, directory, clock, { continueIn: channel.continueIn, logger }, records);
   const recognizer = options.recognizer ?? (await NlpRecognizer.load());
-  const storage = new RecordStorage(new FileRecords(path.join(config.dataDir, 'records')));
+  const storage = new RecordStorage(records);
   const imported = await storage.importLegacyFile(path.join(config.dataDir, 'state.json'));
   if (imported > 0) logger.info('conversation state taken over from state.json', { items: imported });
   const sessions = config.localMode ? await SessionRegistry.open(config.dataDir, clock, sessionStands(directory)) : undefined;

@@ -48,13 +48,19 @@ export interface EmbeddedPorts extends Ports {
   readonly references: EmbeddedConversationReferences;
 }
 
-/** The embedded tenant's adapters over DATA_DIR: directory, outbox, audit log, tickets, verification state (records under DATA_DIR/records), conversation references. */
+/**
+ * The embedded tenant's adapters over DATA_DIR: directory, outbox, audit log, tickets, verification
+ * state (records under DATA_DIR/records; the verification.json of earlier versions is taken over
+ * once), conversation references.
+ */
 export async function embeddedPorts(
   dataDir: string, directory: EmbeddedDirectory, clock: Clock, reach: { continueIn: ContinueConversation; logger: Logger },
   records: RecordStore = new FileRecords(path.join(dataDir, 'records')),
 ): Promise<EmbeddedPorts> {
   const references = await EmbeddedConversationReferences.open(dataDir);
   const verificationStore = new RecordVerificationStore(records);
+  const imported = await verificationStore.importLegacyFile(path.join(dataDir, 'verification.json'));
+  if (imported > 0) reach.logger.info('verification state taken over from verification.json', { records: imported });
   return {
     directory,
     clock,

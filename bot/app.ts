@@ -5,7 +5,6 @@
 import path from 'node:path';
 import type { Server } from 'restify';
 import { EmbeddedDirectory } from './adapters/embedded/embeddedDirectory.js';
-import { EmbeddedVerificationStore } from './adapters/embedded/embeddedVerificationStore.js';
 import { FileRecords } from './adapters/embedded/fileRecords.js';
 import { takeOverLegacyFiles } from './adapters/embedded/legacyFiles.js';
 import { OutboxNotifier } from './adapters/embedded/outboxNotifier.js';
@@ -14,6 +13,7 @@ import { openBlobStateStorage } from './channel/blobStateStorage.js';
 import { RecordAuditLog } from './adapters/records/recordAuditLog.js';
 import { RecordConversationReferences } from './adapters/records/recordConversationReferences.js';
 import { RecordTickets } from './adapters/records/recordTickets.js';
+import { RecordVerificationStore } from './adapters/records/recordVerificationStore.js';
 import { BotChannel } from './channel/botChannel.js';
 import { composeBot } from './channel/composeBot.js';
 import { RecordStorage } from './channel/recordStorage.js';
@@ -58,9 +58,9 @@ export interface EmbeddedPorts extends Ports {
 }
 
 /**
- * The embedded tenant's adapters over DATA_DIR: directory, outbox, verification state; the audit
- * log, tickets and conversation references as records (files under DATA_DIR/records), taking over
- * the single files of earlier versions once.
+ * The embedded tenant's adapters over DATA_DIR: directory, outbox; the audit log, tickets,
+ * conversation references and verification state as records (files under DATA_DIR/records, or the
+ * record store STORAGE chooses), taking over the single files of earlier versions once.
  */
 export async function embeddedPorts(
   dataDir: string, directory: EmbeddedDirectory, clock: Clock, reach: { continueIn: ContinueConversation; logger: Logger },
@@ -69,12 +69,15 @@ export async function embeddedPorts(
   const stores = { audit: new RecordAuditLog(records), tickets: new RecordTickets(records), references: new RecordConversationReferences(records) };
   const taken = await takeOverLegacyFiles(dataDir, stores);
   if (taken.tickets + taken.audit + taken.references > 0) reach.logger.info('tickets, audit log and conversation references taken over from their files', { ...taken });
+  const verificationStore = new RecordVerificationStore(records);
+  const imported = await verificationStore.importLegacyFile(path.join(dataDir, 'verification.json'));
+  if (imported > 0) reach.logger.info('verification state taken over from verification.json', { records: imported });
   return {
     directory,
     clock,
     notifier: await OutboxNotifier.open(dataDir, clock),
     ...stores,
-    verificationStore: new EmbeddedVerificationStore(dataDir),
+    verificationStore,
     records,
     proactive: new ProactiveMessenger(stores.references, reach.continueIn, reach.logger),
   };

@@ -1,12 +1,10 @@
-// In-memory fakes of the small ports (audit, notifier, tickets, verification store, proactive
-// messages) and a clock that only moves when a test moves it. Each records what it was given so a
+// In-memory fakes of the small ports (audit, notifier, tickets, proactive messages) and a clock that only moves when a test moves it. Each records what it was given so a
 // test can assert on it.
 import type { Audit, AuditEntry } from '../../bot/core/ports/audit.js';
 import type { Clock } from '../../bot/core/ports/clock.js';
 import type { Notification, Notifier } from '../../bot/core/ports/notifier.js';
 import type { OutgoingMessage, Proactive } from '../../bot/core/ports/proactive.js';
 import type { NewTicket, Ticket, TicketChange, Tickets } from '../../bot/core/ports/tickets.js';
-import { emptyVerificationRecords, type VerificationRecords, type VerificationStore } from '../../bot/core/ports/verificationStore.js';
 
 /** A fixed Monday morning, so dates in tests read the same on every run. */
 export const testStart = new Date('2025-03-10T09:00:00.000Z');
@@ -96,31 +94,6 @@ export class MemoryTickets implements Tickets {
     const updated: Ticket = { ...current, ...fields, updatedAt: event.at, history: [...current.history, event] };
     this.tickets[index] = updated;
     return Promise.resolve(updated);
-  }
-}
-
-/**
- * Keeps what was saved as JSON text, as a real store would write it: a test can read the records
- * back, or search every version ever saved for something that must never be there.
- */
-export class MemoryVerificationStore implements VerificationStore {
-  /** Each save, in order, as the text that was stored. */
-  readonly saves: string[] = [];
-
-  load(): Promise<VerificationRecords> {
-    const last = this.saves.at(-1);
-    return Promise.resolve(last === undefined ? emptyVerificationRecords() : JSON.parse(last) as VerificationRecords);
-  }
-
-  save(records: VerificationRecords): Promise<void> {
-    this.saves.push(JSON.stringify(records));
-    return Promise.resolve();
-  }
-
-  /** The records as last saved. */
-  get records(): VerificationRecords {
-    const last = this.saves.at(-1);
-    return last === undefined ? emptyVerificationRecords() : JSON.parse(last) as VerificationRecords;
   }
 }
 

@@ -1,7 +1,7 @@
 // An in-memory RecordStore: versions and write conditions as the real ones keep them, each call
 // answering a few ticks later, at random, so concurrent work interleaves as it would over files or
 // the network.
-// `connect()` gives another client of the same records, as a second instance of the bot would be:
+// `connect()` (or `anotherProcess()`) gives another client of the same records, as a second instance of the bot would be:
 // it shares the data but not updateRecord's in-process queue, so conflicts really happen.
 import { VersionConflictError, type RecordStore, type StoredRecord, type WriteCondition } from '../../bot/core/ports/recordStore.js';
 
@@ -16,8 +16,8 @@ async function tick(): Promise<void> {
 }
 
 export class MemoryRecords implements RecordStore {
-  /** Every put and remove that changed something, across connections: partition, id and what. */
-  readonly writes: { partition: string; id: string; kind: 'put' | 'remove' }[];
+  /** Every put and remove that changed something, across connections: partition, id, what, and the JSON a put wrote. */
+  readonly writes: { partition: string; id: string; kind: 'put' | 'remove'; text?: string }[];
   /** Every get (with its id) and list (without), across connections. */
   readonly reads: { partition: string; id?: string }[];
   private readonly data: Map<string, Map<string, Kept>>;
@@ -35,6 +35,16 @@ export class MemoryRecords implements RecordStore {
     return new MemoryRecords(this);
   }
 
+  /** The same, named for what it stands for in a test. */
+  anotherProcess(): MemoryRecords {
+    return this.connect();
+  }
+
+  /** The values of a partition now, by id. */
+  values<T>(partition: string): Map<string, T> {
+    return new Map([...(this.data.get(partition) ?? new Map<string, Kept>())].map(([id, kept]) => [id, JSON.parse(kept.text) as T]));
+  }
+
   async get<T>(partition: string, id: string): Promise<StoredRecord<T> | undefined> {
     await tick();
     this.reads.push({ partition, id });
@@ -48,8 +58,9 @@ export class MemoryRecords implements RecordStore {
     const version = `v${(this.counter.n += 1)}`;
     let records = this.data.get(partition);
     if (!records) this.data.set(partition, (records = new Map()));
-    records.set(id, { text: JSON.stringify(value), version });
-    this.writes.push({ partition, id, kind: 'put' });
+    const text = JSON.stringify(value);
+    records.set(id, { text, version });
+    this.writes.push({ partition, id, kind: 'put', text });
     return version;
   }
 

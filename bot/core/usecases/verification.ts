@@ -4,11 +4,17 @@
 // and (a higher flood cap) per subject (see sendBudgets). A step-up is bound to user and
 // conversation, records the method that proved it, and is void after a password change or a
 // sign-out everywhere.
+// Every count is one atomic change of one small record (VerificationStore), so the limits hold when
+// several instances serve the bot: a send is counted against each budget in turn (and taken back
+// when a later one is used up), an attempt is taken from the challenge before the code is compared,
+// and a failure, a lock-out and a pass meet in the key's failure record. What no longer counts
+// (expired challenges, sends and failures out of their window, ended lock-outs, stale step-ups) is
+// dropped whenever its record is written.
 import { createHash, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Clock } from '../ports/clock.js';
 import type { DirectoryUser, TenantPolicy } from '../ports/directory.js';
 import type { NotificationChannel, Notifier } from '../ports/notifier.js';
-import type { CodeChallenge, StepUpGrant, VerificationPurpose, VerificationRecords, VerificationStore } from '../ports/verificationStore.js';
+import type { CodeChallenge, ConversationChallenges, FailureLog, StepUpGrant, VerificationPurpose, VerificationStore } from '../ports/verificationStore.js';
 import { fail, ok, type Result } from '../result.js';
 import { grantedAfterRevocation } from './sessionRevocation.js';
 
@@ -93,8 +99,34 @@ export interface VerificationDependencies {
   readonly policy: () => Promise<TenantPolicy>;
 }
 
+/** What one attempt at a challenge came to, decided on the challenge's record. */
+type Attempt = { readonly outcome: 'unknown' | 'expired' | 'exhausted' | 'passed' } | { readonly outcome: 'wrong'; readonly attemptsLeft: number };
+
+/** The lock-out of a failure log while it lasts (ms). */
+function activeLock(log: FailureLog | undefined, now: number): number | undefined {
+  const until = log?.lockedUntil === undefined ? undefined : Date.parse(log.lockedUntil);
+  return until !== undefined && until > now ? until : undefined;
+}
+
+/** A failure log as it is kept: nothing when it holds no failure and no lock-out. */
+function failureLog(failures: readonly string[], lockedUntil: number | undefined): FailureLog | undefined {
+  if (failures.length === 0 && lockedUntil === undefined) return undefined;
+  return { failures, ...(lockedUntil === undefined ? {} : { lockedUntil: new Date(lockedUntil).toISOString() }) };
+}
+
+/** A conversation's challenges that have not expired, but for the one of `except`; nothing when none is left. */
+function liveChallenges(open: ConversationChallenges | undefined, now: number, except?: VerificationPurpose): ConversationChallenges | undefined {
+  const live = Object.entries(open ?? {}).filter(([purpose, c]) => purpose !== except && Date.parse(c.expiresAt) > now);
+  return live.length > 0 ? Object.fromEntries(live) : undefined;
+}
+
+const matches = (challenge: CodeChallenge, typed: string): boolean => {
+  const expected = Buffer.from(challenge.codeHash, 'hex');
+  const actual = digest(challenge.salt, normalizeCode(typed).slice(0, 64));
+  return expected.length === actual.length && timingSafeEqual(expected, actual);
+};
+
 export class Verification {
-  private records: Promise<VerificationRecords> | undefined;
   private readonly store: VerificationStore;
   private readonly notifier: Notifier;
   private readonly clock: Clock;
@@ -107,46 +139,31 @@ export class Verification {
     this.policy = deps.policy;
   }
 
-  private async data(): Promise<VerificationRecords> {
-    return (this.records ??= this.store.load());
-  }
-
-  private async save(records: VerificationRecords): Promise<void> {
-    const now = this.clock.now().getTime();
-    records.challenges = records.challenges.filter((c) => Date.parse(c.expiresAt) > now);
-    records.sends = records.sends.filter((e) => Date.parse(e.at) > now - hourMs);
-    records.failures = records.failures.filter((e) => Date.parse(e.at) > now - 24 * hourMs);
-    records.lockouts = records.lockouts.filter((l) => Date.parse(l.until) > now);
-    await this.store.save(records);
-  }
-
   /** When the key is locked out, until when. */
   async lockedUntil(key: string): Promise<Date | undefined> {
-    const now = this.clock.now().getTime();
-    const until = (await this.data()).lockouts.filter((l) => l.key === key && Date.parse(l.until) > now).map((l) => Date.parse(l.until));
-    return until.length > 0 ? new Date(Math.max(...until)) : undefined;
+    const until = activeLock(await this.store.read('failures', key), this.clock.now().getTime());
+    return until === undefined ? undefined : new Date(until);
   }
 
-  /** Counts a failure; returns the lock-out end when this failure locks the key. */
-  async recordFailure(key: string, rule: FailureRule): Promise<Date | undefined> {
-    const records = await this.data();
-    const now = this.clock.now();
-    records.failures.push({ key, at: now.toISOString() });
-    const recent = records.failures.filter((f) => f.key === key && Date.parse(f.at) > now.getTime() - rule.windowMinutes * minuteMs);
-    let until: Date | undefined;
-    if (recent.length >= rule.limit) {
-      until = new Date(now.getTime() + rule.lockMinutes * minuteMs);
-      records.lockouts.push({ key, until: until.toISOString() });
-      records.failures = records.failures.filter((f) => f.key !== key);
-    }
-    await this.save(records);
-    return until;
+  /**
+   * Counts a failure; returns the lock-out end when this failure locks the key. A failure that finds
+   * the key already locked (a parallel request locked it first) is not counted and returns that end.
+   */
+  recordFailure(key: string, rule: FailureRule): Promise<Date | undefined> {
+    const now = this.clock.now().getTime();
+    return this.store.change('failures', key, (log) => {
+      const locked = activeLock(log, now);
+      if (locked !== undefined) return { value: log, answer: new Date(locked) };
+      const recent = [...(log?.failures ?? []).filter((at) => Date.parse(at) > now - rule.windowMinutes * minuteMs), new Date(now).toISOString()];
+      if (recent.length < rule.limit) return { value: failureLog(recent, undefined), answer: undefined };
+      const until = now + rule.lockMinutes * minuteMs;
+      return { value: failureLog([], until), answer: new Date(until) };
+    });
   }
 
   async clearFailures(key: string): Promise<void> {
-    const records = await this.data();
-    records.failures = records.failures.filter((f) => f.key !== key);
-    await this.save(records);
+    const now = this.clock.now().getTime();
+    await this.store.change('failures', key, (log) => ({ value: log && failureLog([], activeLock(log, now)), answer: undefined }));
   }
 
   private async codeFailureRule(): Promise<FailureRule> {
@@ -157,17 +174,11 @@ export class Verification {
   /** Creates a code, sends it, and returns the challenge to check it against. */
   async issue(request: CodeRequest): Promise<IssueResult> {
     const { verificationCode: p } = await this.policy();
-    const records = await this.data();
     const now = this.clock.now();
     const locked = await this.lockedUntil(request.subject);
     if (locked) return fail('locked', { until: locked });
-    const budgets = sendBudgets(request, p.maxSendsPerHour);
-    for (const { key, limit } of budgets) {
-      const sent = records.sends.filter((s) => s.key === key && Date.parse(s.at) > now.getTime() - hourMs).map((s) => Date.parse(s.at)).sort((a, b) => a - b);
-      // Free again when enough of these sends are an hour old to bring the count under the limit.
-      const freeFrom = sent[sent.length - limit];
-      if (freeFrom !== undefined) return fail('throttled', { until: new Date(freeFrom + hourMs) });
-    }
+    const throttled = await this.countSend(sendBudgets(request, p.maxSendsPerHour), now);
+    if (throttled) return fail('throttled', { until: throttled });
     const code = Array.from({ length: p.length }, () => randomInt(10)).join('');
     const salt = randomBytes(16).toString('hex');
     const expiresAt = new Date(now.getTime() + p.ttlSeconds * 1000);
@@ -185,53 +196,93 @@ export class Verification {
       expiresAt: expiresAt.toISOString(),
       attemptsLeft: p.maxAttempts,
     };
-    // A new code replaces the earlier ones of the same conversation and purpose.
-    records.challenges = records.challenges.filter((c) => !(c.conversationId === request.conversationId && c.purpose === request.purpose));
-    records.challenges.push(challenge);
-    for (const { key } of budgets) records.sends.push({ key, at: now.toISOString() });
-    await this.save(records);
+    // A new code replaces the earlier one of the same conversation and purpose.
+    await this.store.change('challenges', request.conversationId, (open) =>
+      ({ value: { ...liveChallenges(open, now.getTime(), request.purpose), [request.purpose]: challenge }, answer: undefined }));
     if (request.destination) {
       await this.notifier.send({ userId: request.destination.userId, to: request.destination.to, channel: request.destination.channel, text: request.message(code) });
     }
     return ok({ challengeId: challenge.id, expiresAt });
   }
 
+  /**
+   * Counts one send against each budget in turn, each count one atomic change. When a budget is used
+   * up, the counts already made are taken back (last first) and the answer is when that budget frees up.
+   */
+  private async countSend(budgets: readonly { readonly key: string; readonly limit: number }[], now: Date): Promise<Date | undefined> {
+    const requestId = randomUUID();
+    const since = now.getTime() - hourMs;
+    const counted: string[] = [];
+    for (const { key, limit } of budgets) {
+      const freeFrom = await this.store.change('sends', key, (log) => {
+        const recent = (log?.sends ?? []).filter((s) => Date.parse(s.at) > since);
+        const sent = recent.map((s) => Date.parse(s.at)).sort((a, b) => a - b);
+        // Free again when enough of these sends are an hour old to bring the count under the limit.
+        const first = sent[sent.length - limit];
+        if (first !== undefined) return { value: log, answer: new Date(first + hourMs) };
+        return { value: { sends: [...recent, { at: now.toISOString(), requestId }] }, answer: undefined };
+      });
+      if (freeFrom) {
+        for (const earlier of counted.reverse()) {
+          await this.store.change('sends', earlier, (log) => {
+            const kept = (log?.sends ?? []).filter((s) => s.requestId !== requestId && Date.parse(s.at) > since);
+            return { value: kept.length > 0 ? { sends: kept } : undefined, answer: undefined };
+          });
+        }
+        return freeFrom;
+      }
+      counted.push(key);
+    }
+    return undefined;
+  }
+
   /** Checks a typed code against the challenge; only in the conversation the challenge was issued in. */
   async check(challengeId: string, conversationId: string, typed: string): Promise<CheckResult> {
-    const records = await this.data();
-    const now = this.clock.now();
-    const challenge = records.challenges.find((c) => c.id === challengeId && c.conversationId === conversationId);
+    const now = this.clock.now().getTime();
+    const challenge = Object.values((await this.store.read('challenges', conversationId)) ?? {}).find((c) => c.id === challengeId);
     if (!challenge) return fail('unknown');
     const locked = await this.lockedUntil(challenge.subject);
     if (locked) return fail('locked', { until: locked });
-    if (Date.parse(challenge.expiresAt) <= now.getTime()) return fail('expired');
-    if (challenge.attemptsLeft <= 0) return fail('exhausted');
-    const expected = Buffer.from(challenge.codeHash, 'hex');
-    const actual = digest(challenge.salt, normalizeCode(typed).slice(0, 64));
-    if (expected.length === actual.length && timingSafeEqual(expected, actual)) {
-      records.challenges = records.challenges.filter((c) => c !== challenge);
-      records.failures = records.failures.filter((f) => f.key !== challenge.subject);
-      await this.save(records);
-      return ok({ userId: challenge.userId, methodId: challenge.methodId, purpose: challenge.purpose });
+    // The attempt is taken from the challenge's record before anything else: parallel checks get maxAttempts between them.
+    const attempt = await this.store.change('challenges', conversationId, (open): { value: ConversationChallenges | undefined; answer: Attempt } => {
+      const current = open?.[challenge.purpose];
+      if (current?.id !== challengeId) return { value: open, answer: { outcome: 'unknown' } };
+      if (Date.parse(current.expiresAt) <= now) return { value: liveChallenges(open, now, challenge.purpose), answer: { outcome: 'expired' } };
+      if (current.attemptsLeft <= 0) return { value: open, answer: { outcome: 'exhausted' } };
+      if (matches(current, typed)) return { value: liveChallenges(open, now, challenge.purpose), answer: { outcome: 'passed' } };
+      const attemptsLeft = current.attemptsLeft - 1;
+      return { value: { ...liveChallenges(open, now), [challenge.purpose]: { ...current, attemptsLeft } }, answer: { outcome: 'wrong', attemptsLeft } };
+    });
+    if (attempt.outcome === 'wrong') {
+      const until = await this.recordFailure(challenge.subject, await this.codeFailureRule());
+      if (until) return fail('locked', { until });
+      return attempt.attemptsLeft > 0 ? fail('wrong', { attemptsLeft: attempt.attemptsLeft }) : fail('exhausted');
     }
-    challenge.attemptsLeft -= 1;
-    const until = await this.recordFailure(challenge.subject, await this.codeFailureRule());
-    if (until) return fail('locked', { until });
-    return challenge.attemptsLeft > 0 ? fail('wrong', { attemptsLeft: challenge.attemptsLeft }) : fail('exhausted');
+    if (attempt.outcome !== 'passed') return fail(attempt.outcome);
+    // A pass clears the subject's failures, unless a parallel check locked the subject first.
+    const lockedFirst = await this.store.change('failures', challenge.subject, (log) => {
+      const lock = activeLock(log, now);
+      return lock === undefined ? { value: undefined, answer: undefined } : { value: log, answer: new Date(lock) };
+    });
+    if (lockedFirst) return fail('locked', { until: lockedFirst });
+    return ok({ userId: challenge.userId, methodId: challenge.methodId, purpose: challenge.purpose });
   }
 
   /** Records a passed step-up of the user in the conversation, and the method whose code proved it; it replaces the earlier one. */
   async grantStepUp(userId: string, conversationId: string, methodId?: string): Promise<void> {
-    const records = await this.data();
-    const grant: StepUpGrant = { userId, conversationId, at: this.clock.now().toISOString(), ...(methodId === undefined ? {} : { methodId }) };
-    records.stepUps = [...records.stepUps.filter((s) => !(s.userId === userId && s.conversationId === conversationId)), grant];
-    await this.save(records);
+    const { stepUpMinutes } = await this.policy();
+    const now = this.clock.now().getTime();
+    const grant: StepUpGrant = { userId, conversationId, at: new Date(now).toISOString(), ...(methodId === undefined ? {} : { methodId }) };
+    await this.store.change('stepUps', userId, (held) => {
+      const others = (held?.grants ?? []).filter((s) => s.conversationId !== conversationId && Date.parse(s.at) > now - stepUpMinutes * minuteMs);
+      return { value: { grants: [...others, grant] }, answer: undefined };
+    });
   }
 
   /** The step-up of this user in this conversation while it is recent and nothing voided it since. */
   async freshStepUp(user: DirectoryUser, conversationId: string): Promise<StepUpGrant | undefined> {
     const { stepUpMinutes } = await this.policy();
-    const grant = (await this.data()).stepUps.find((s) => s.userId === user.id && s.conversationId === conversationId);
+    const grant = (await this.store.read('stepUps', user.id))?.grants.find((s) => s.conversationId === conversationId);
     if (!grant) return undefined;
     const at = Date.parse(grant.at);
     if (at <= this.clock.now().getTime() - stepUpMinutes * minuteMs) return undefined;
@@ -245,8 +296,6 @@ export class Verification {
 
   /** Voids every step-up of the user (password changed, signed out everywhere). */
   async revokeStepUps(userId: string): Promise<void> {
-    const records = await this.data();
-    records.stepUps = records.stepUps.filter((s) => s.userId !== userId);
-    await this.save(records);
+    await this.store.change('stepUps', userId, () => ({ value: undefined, answer: undefined }));
   }
 }

@@ -79,7 +79,8 @@ describe('credential goals over /api/messages', function () {
     await app.stop();
     assert.ok(codes.length >= 3 && codes.every((c) => /^\d{6}$/.test(c)));
     const files = await filesIn(dataDir);
-    assert.ok(files.some((f) => f.startsWith(`records${path.sep}state${path.sep}`)) && files.some((f) => f.startsWith(`records${path.sep}audit.`)) && files.includes('verification.json'));
+    assert.ok(files.some((f) => f.startsWith(`records${path.sep}state${path.sep}`)) && files.some((f) => f.startsWith(`records${path.sep}audit.`))
+      && files.some((f) => f.startsWith(`records${path.sep}verificationSends${path.sep}`)) && !files.includes('verification.json'));
     const replies = JSON.stringify(transcript);
     const logged = logs.lines.join('\n');
     assert.ok(logged.length > 0);

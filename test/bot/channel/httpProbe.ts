@@ -38,6 +38,7 @@ export function upgrade(url: string, requestPath: string, headers: Record<string
 /** A fingerprint of every file in DATA_DIR: its path and a hash of its content, one line each. */
 export async function dataFingerprint(dir: string): Promise<string> {
   const lines: string[] = [];
-  for (const name of await filesIn(dir)) lines.push(`${name} ${createHash('sha256').update(await readFile(path.join(dir, name))).digest('hex').slice(0, 16)}`);
+  // Temp and lock files (".name…") come and go while a write is under way; the records are what count.
+  for (const name of (await filesIn(dir)).filter((f) => !path.basename(f).startsWith('.'))) lines.push(`${name} ${createHash('sha256').update(await readFile(path.join(dir, name))).digest('hex').slice(0, 16)}`);
   return lines.join('\n');
 }

@@ -1,8 +1,10 @@
 // Verification: one-time codes (length, hashing, single use, attempts, expiry, conversation binding),
-// send limits and lock-outs, codes for names that are no account, and how typed codes are read.
+// send limits and lock-outs, codes for names that are no account, how typed codes are read; the
+// limits under parallel requests on two instances, and what is dropped when its record is written.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { looksLikeCode, normalizeCode, type Verification } from '../../../../bot/core/usecases/verification.js';
+import { RecordVerificationStore, verificationPartitions } from '../../../../bot/adapters/records/recordVerificationStore.js';
+import { looksLikeCode, normalizeCode, Verification } from '../../../../bot/core/usecases/verification.js';
 import { anna, tenant } from '../../../fakes/memoryDirectory.js';
 import { minutes, type MemoryNotifier } from '../../../fakes/memoryPorts.js';
 import { testBed, type TestBed } from '../../../fakes/testBed.js';
@@ -33,6 +35,14 @@ function lastCode(notifier: MemoryNotifier): string {
 /** The same code with its first digit changed: always wrong. */
 const wrong = (code: string): string => `${(Number(code[0]) + 1) % 10}${code.slice(1)}`;
 
+/** Another instance of the bot over the same records: its own Verification, store and in-process queue. */
+const secondInstance = (bed: TestBed): Verification => new Verification({
+  store: new RecordVerificationStore(bed.ports.records.anotherProcess()),
+  notifier: bed.ports.notifier,
+  clock: bed.clock,
+  policy: async () => (await bed.ports.directory.tenant()).policy,
+});
+
 async function issue(bed: TestBed, overrides: Partial<CodeRequest> = {}): Promise<{ challengeId: string; code: string; expiresAt: Date }> {
   const result = await bed.useCases.verification.issue(request(overrides));
   assert.ok(result.ok, `issued: ${JSON.stringify(result)}`);
@@ -54,7 +64,7 @@ describe('Verification', function () {
     it('are stored only as a salted hash: the code never appears in anything saved', async function () {
       const bed = testBed({ users: [anna()] });
       const { code, challengeId } = await issue(bed);
-      const [challenge] = bed.ports.verificationStore.records.challenges;
+      const challenge = (await bed.ports.verificationStore.read('challenges', 'conversation-1'))?.stepUp;
       assert.ok(challenge);
       assert.equal(challenge.id, challengeId);
       assert.match(challenge.salt, /^[0-9a-f]{32,}$/);
@@ -63,7 +73,7 @@ describe('Verification', function () {
       assert.notEqual(challenge.codeHash, unsalted);
       // Pass the code too: no save, before or after, holds it as a word of its own or its unsalted hash.
       assert.ok((await bed.useCases.verification.check(challengeId, 'conversation-1', code)).ok);
-      for (const saved of bed.ports.verificationStore.saves) {
+      for (const { text: saved = '' } of bed.ports.records.writes) {
         assert.doesNotMatch(saved, new RegExp(`\\b${code}\\b`));
         assert.ok(!saved.includes(unsalted));
       }
@@ -73,7 +83,8 @@ describe('Verification', function () {
       const bed = testBed({ users: [anna()] });
       await issue(bed, { conversationId: 'conversation-1' });
       await issue(bed, { conversationId: 'conversation-2' });
-      const [first, second] = bed.ports.verificationStore.records.challenges;
+      const first = (await bed.ports.verificationStore.read('challenges', 'conversation-1'))?.stepUp;
+      const second = (await bed.ports.verificationStore.read('challenges', 'conversation-2'))?.stepUp;
       assert.ok(first && second);
       assert.notEqual(first.salt, second.salt);
       assert.notEqual(first.codeHash, second.codeHash);
@@ -270,7 +281,7 @@ describe('Verification', function () {
       assert.ok(unknown.ok);
       assert.deepEqual(Object.keys(unknown.value).sort(), Object.keys(known.value).sort());
       assert.equal(bed.ports.notifier.sent.length, 1, 'nothing sent for a name that is no account');
-      const challenge = bed.ports.verificationStore.records.challenges.find((c) => c.id === unknown.value.challengeId);
+      const challenge = Object.values((await bed.ports.verificationStore.read('challenges', 'conversation-2')) ?? {}).find((c) => c.id === unknown.value.challengeId);
       assert.ok(challenge);
       assert.equal(challenge.subject, 'name:nobody@contoso.com');
       assert.equal(challenge.userId, undefined);
@@ -294,6 +305,142 @@ describe('Verification', function () {
       const unknown = await codes.send({ kind: 'claimed', name: 'nobody@contoso.com' }, 'conversation-2', 'en');
       assert.ok(unknown.ok);
       assert.equal(await tryAll(unknown.value.challengeId, 'conversation-2'), 0);
+    });
+  });
+
+  describe('two instances, parallel requests', function () {
+    it('20 parallel wrong codes: maxAttempts of them are checked, and the lock-out is recorded once', async function () {
+      const bed = testBed({ users: [anna()] });
+      const [one, two] = [bed.useCases.verification, secondInstance(bed)];
+      const first = await issue(bed);
+      for (let i = 0; i < 3; i += 1) await one.check(first.challengeId, 'conversation-1', wrong(first.code));
+      const { challengeId, code } = await issue(bed);
+      const before = bed.ports.records.writes.length;
+
+      const results = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? one : two).check(challengeId, 'conversation-1', wrong(code))));
+      const writes = bed.ports.records.writes.slice(before);
+      const attempts = writes.filter((w) => w.partition === verificationPartitions.challenges && w.kind === 'put');
+      assert.deepEqual(attempts.map((w) => (JSON.parse(w.text ?? '') as { stepUp: { attemptsLeft: number } }).stepUp.attemptsLeft), [2, 1, 0], 'three attempts taken, one at a time');
+      const failures = writes.filter((w) => w.partition === verificationPartitions.failures && w.kind === 'put');
+      assert.equal(failures.length, 3, 'one failure for each code checked');
+      assert.equal(failures.filter((w) => w.text?.includes('lockedUntil')).length, 1, 'the lock-out recorded once');
+
+      assert.ok(results.every((r) => !r.ok));
+      const until = new Date(bed.clock.now().getTime() + minutes(30));
+      assert.ok(results.filter((r) => !r.ok && r.error === 'wrong').length <= 2);
+      assert.ok(results.some((r) => !r.ok && r.error === 'locked' && r.until.getTime() === until.getTime()));
+      assert.deepEqual(await one.lockedUntil('user:user-anna'), until);
+      assert.deepEqual(await two.lockedUntil('user:user-anna'), until);
+    });
+
+    it('10 parallel checks of the right code: it passes once', async function () {
+      const bed = testBed({ users: [anna()] });
+      const [one, two] = [bed.useCases.verification, secondInstance(bed)];
+      const { challengeId, code } = await issue(bed);
+      const results = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? one : two).check(challengeId, 'conversation-1', code)));
+      assert.equal(results.filter((r) => r.ok).length, 1);
+      assert.ok(results.every((r) => r.ok || r.error === 'unknown'));
+    });
+
+    it('12 parallel sends for one subject in one conversation: maxSendsPerHour are sent, and only they are counted', async function () {
+      const bed = testBed({ users: [anna()] });
+      const [one, two] = [bed.useCases.verification, secondInstance(bed)];
+      const results = await Promise.all(Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? one : two).issue(request())));
+      assert.equal(results.filter((r) => r.ok).length, 5);
+      assert.ok(results.every((r) => r.ok || r.error === 'throttled'));
+      assert.equal(bed.ports.notifier.sent.length, 5);
+      for (const key of ['user:user-anna|conversation:conversation-1', 'conversation:conversation-1', 'user:user-anna']) {
+        assert.equal((await bed.ports.verificationStore.read('sends', key))?.sends.length, 5, `${key}: refused requests took their counts back`);
+      }
+    });
+
+    it('48 parallel sends for one subject over 8 conversations: the flood cap holds, and each conversation\'s budget', async function () {
+      const bed = testBed({ users: [anna()] });
+      const [one, two] = [bed.useCases.verification, secondInstance(bed)];
+      const conversation = (i: number): string => `conversation-${i % 8}`;
+      const results = await Promise.all(Array.from({ length: 48 }, (_, i) => (i % 2 === 0 ? one : two).issue(request({ conversationId: conversation(i) }))));
+      assert.equal(results.filter((r) => r.ok).length, 20);
+      assert.equal(bed.ports.notifier.sent.length, 20);
+      assert.equal((await bed.ports.verificationStore.read('sends', 'user:user-anna'))?.sends.length, 20);
+      for (let c = 0; c < 8; c += 1) {
+        const issued = results.filter((r, i) => r.ok && conversation(i) === `conversation-${c}`).length;
+        assert.ok(issued <= 5, `conversation-${c}: ${issued}`);
+        assert.equal((await bed.ports.verificationStore.read('sends', `conversation:conversation-${c}`))?.sends.length ?? 0, issued);
+      }
+    });
+  });
+
+  describe('pruning: what no longer counts goes when its record is next written', function () {
+    const read = <K extends 'challenges' | 'sends' | 'failures' | 'stepUps'>(bed: TestBed, kind: K, key: string) => bed.ports.verificationStore.read(kind, key);
+
+    it('sends older than an hour', async function () {
+      const bed = testBed({ users: [anna()] });
+      for (let i = 0; i < 5; i += 1) await issue(bed);
+      bed.clock.advance(minutes(30));
+      await issue(bed, { conversationId: 'conversation-2' });
+      bed.clock.advance(minutes(30));
+      await issue(bed);
+      assert.equal((await read(bed, 'sends', 'conversation:conversation-1'))?.sends.length, 1, 'the five sends of an hour ago are gone');
+      assert.equal((await read(bed, 'sends', 'user:user-anna'))?.sends.length, 2);
+      assert.equal((await read(bed, 'sends', 'conversation:conversation-2'))?.sends.length, 1, 'a record not written keeps what it had');
+    });
+
+    it('expired challenges; a conversation with none left has no record', async function () {
+      const bed = testBed({ users: [anna()] });
+      const { verification } = bed.useCases;
+      const stepUp = await issue(bed);
+      bed.clock.advance(minutes(6));
+      const reset = await issue(bed, { purpose: 'reset' });
+      assert.deepEqual(Object.keys((await read(bed, 'challenges', 'conversation-1')) ?? {}), ['reset']);
+      assert.deepEqual(await verification.check(stepUp.challengeId, 'conversation-1', stepUp.code), { ok: false, error: 'unknown' });
+      bed.clock.advance(minutes(5));
+      assert.deepEqual(await verification.check(reset.challengeId, 'conversation-1', reset.code), { ok: false, error: 'expired' });
+      assert.equal(await read(bed, 'challenges', 'conversation-1'), undefined);
+      assert.equal(bed.ports.records.values(verificationPartitions.challenges).size, 0);
+    });
+
+    it('failures out of their window and ended lock-outs, which never count', async function () {
+      const bed = testBed({ users: [anna()] });
+      const { verification } = bed.useCases;
+      const key = 'password:user-anna';
+      const rule = { limit: 3, windowMinutes: 15, lockMinutes: 15 };
+      await verification.recordFailure(key, rule);
+      await verification.recordFailure(key, rule);
+      bed.clock.advance(minutes(16));
+      assert.equal(await verification.recordFailure(key, rule), undefined, 'the two old failures do not count');
+      assert.equal((await read(bed, 'failures', key))?.failures.length, 1);
+      await verification.recordFailure(key, rule);
+      const until = await verification.recordFailure(key, rule);
+      assert.deepEqual(await read(bed, 'failures', key), { failures: [], lockedUntil: until?.toISOString() });
+      bed.clock.advance(minutes(15));
+      assert.equal(await verification.lockedUntil(key), undefined, 'an ended lock-out locks nothing');
+      assert.equal(await verification.recordFailure(key, rule), undefined);
+      assert.deepEqual(await read(bed, 'failures', key), { failures: [bed.clock.now().toISOString()] });
+      await verification.clearFailures(key);
+      assert.equal(bed.ports.records.values(verificationPartitions.failures).size, 0);
+    });
+
+    it('step-ups older than the window; a revocation leaves no record', async function () {
+      const bed = testBed({ users: [anna()] });
+      const { verification, stepUp } = bed.useCases;
+      await verification.grantStepUp('user-anna', 'conversation-1', 'anna-mobile');
+      bed.clock.advance(minutes(11));
+      assert.equal(await stepUp.isFresh('user-anna', 'conversation-1'), false);
+      await verification.grantStepUp('user-anna', 'conversation-2', 'anna-mobile');
+      assert.deepEqual((await read(bed, 'stepUps', 'user-anna'))?.grants.map((g) => g.conversationId), ['conversation-2']);
+      await verification.revokeStepUps('user-anna');
+      assert.equal(bed.ports.records.values(verificationPartitions.stepUps).size, 0);
+    });
+
+    it('a passed code leaves no challenge and no failure behind', async function () {
+      const bed = testBed({ users: [anna()] });
+      const { verification } = bed.useCases;
+      const { challengeId, code } = await issue(bed);
+      await verification.check(challengeId, 'conversation-1', wrong(code));
+      assert.equal((await read(bed, 'failures', 'user:user-anna'))?.failures.length, 1);
+      assert.ok((await verification.check(challengeId, 'conversation-1', code)).ok);
+      assert.equal(bed.ports.records.values(verificationPartitions.challenges).size, 0);
+      assert.equal(bed.ports.records.values(verificationPartitions.failures).size, 0);
     });
   });
 

@@ -16,7 +16,8 @@ export interface TeamsChatOptions {
   readonly record?: (replies: readonly Reply[]) => void;
 }
 
-export function teamsChat(appUrl: string, options: TeamsChatOptions) {
+/** `appUrl` may change from turn to turn: several instances serving one conversation. */
+export function teamsChat(appUrl: string | (() => string), options: TeamsChatOptions) {
   let lastCard: unknown;
   const send = async (fields: Record<string, unknown>): Promise<Reply[]> => {
     const activity = {
@@ -24,7 +25,8 @@ export function teamsChat(appUrl: string, options: TeamsChatOptions) {
       serviceUrl: options.serviceUrl ?? 'http://127.0.0.1:9/', from: { id: `29:${options.userId ?? options.conversationId}`, aadObjectId: options.userId }, recipient: { id: '28:bot' },
       conversation: { id: options.conversationId, conversationType: 'personal' }, ...fields,
     };
-    const response = await fetch(`${appUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    const url = typeof appUrl === 'string' ? appUrl : appUrl();
+    const response = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
     assert.equal(response.status, 200);
     const replies = ((await response.json()) as { activities: Reply[] }).activities.filter((a) => a.type === 'message');
     options.record?.(replies);

@@ -2,11 +2,11 @@
 // against the bot and against a bare botbuilder echo bot in the same run. Prints p50/p95/p99 turn
 // latency, turns per second and peak RSS of each server process, and the ratios.
 // Options: --conversations N (default 40), --rounds R (default 5).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { paths } from '../bot/paths.js';
+import { demoUserIds, driveConversations, peakRssMb, percentile, startServer, stopServer } from './benchKit.js';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -17,66 +17,16 @@ const rounds = arg('rounds', 5);
 
 interface Figures { p50: number; p95: number; p99: number; turnsPerSecond: number; peakRssMb: number; turns: number; errors: number }
 
-async function startServer(script: string, env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [script], { env: { PATH: process.env.PATH, PORT: '0', LOG_LEVEL: 'error', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const match = /ready on (http:\/\/[\d.:]+)/.exec(out);
-      if (match) resolve(match[1] as string);
-    });
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
-  });
-  return { child, url };
-}
-
-async function peakRss(pid: number): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  return Math.round(kb / 1024);
-}
-
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-
-async function drive(url: string, pid: number, userIds: string[]): Promise<Figures> {
-  const latencies: number[] = [];
-  let errors = 0;
-  const turn = async (conversation: number, text: string): Promise<void> => {
-    const started = performance.now();
-    const response = await fetch(`${url}/api/messages`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'message', text, channelId: 'msteams', locale: 'en-US', deliveryMode: 'expectReplies', serviceUrl: 'http://127.0.0.1:9/',
-        id: `${conversation}-${latencies.length}`, from: { id: `29:${conversation}`, aadObjectId: userIds[conversation % userIds.length] },
-        recipient: { id: '28:bot' }, conversation: { id: `bench-${conversation}` },
-      }),
-    });
-    await response.text();
-    if (response.status !== 200) errors += 1;
-    latencies.push(performance.now() - started);
-  };
-  // Warm-up: one turn per conversation, not counted.
-  await Promise.all(Array.from({ length: conversations }, (_, c) => turn(c, 'help')));
-  latencies.length = 0;
-  const started = performance.now();
-  await Promise.all(Array.from({ length: conversations }, async (_, c) => {
-    for (let r = 0; r < rounds; r += 1) {
-      await turn(c, 'help');
-      await turn(c, 'show my profile');
-    }
-  }));
-  const seconds = (performance.now() - started) / 1000;
+async function drive(url: string, pid: number, userIds: readonly string[]): Promise<Figures> {
+  const { latencies, seconds, errors } = await driveConversations(url, userIds, conversations, rounds);
   const sorted = [...latencies].sort((a, b) => a - b);
   return {
     p50: +percentile(sorted, 50).toFixed(1), p95: +percentile(sorted, 95).toFixed(1), p99: +percentile(sorted, 99).toFixed(1),
-    turnsPerSecond: +(latencies.length / seconds).toFixed(1), peakRssMb: await peakRss(pid), turns: latencies.length, errors,
+    turnsPerSecond: +(latencies.length / seconds).toFixed(1), peakRssMb: await peakRssMb(pid), turns: latencies.length, errors,
   };
 }
 
-const seed = JSON.parse(await readFile(paths.demoTenant, 'utf8')) as { users: { id: string }[] };
-const userIds = seed.users.map((u) => u.id);
+const userIds = await demoUserIds();
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'assistant-bench-'));
 const results: Record<string, Figures> = {};
 try {
@@ -84,12 +34,11 @@ try {
     ['echo bot', path.join(paths.root, 'dist', 'bench', 'echoBot.js'), {}],
     ['assistant', path.join(paths.root, 'dist', 'bot', 'index.js'), { DATA_DIR: dataDir }],
   ] as const) {
-    const { child, url } = await startServer(script, env);
+    const server = await startServer(script, env);
     try {
-      results[name] = await drive(url, child.pid as number, userIds);
+      results[name] = await drive(server.url, server.child.pid as number, userIds);
     } finally {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
+      await stopServer(server);
     }
   }
 } finally {

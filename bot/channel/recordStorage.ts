@@ -8,7 +8,8 @@ import type { Storage, StoreItems } from 'botbuilder';
 import { VersionConflictError, type RecordStore, type WriteCondition } from '../core/ports/recordStore.js';
 import { StateConflictError } from './checkedStorage.js';
 
-const partition = 'state';
+/** The partition of the record store that holds conversation and user state. */
+export const statePartition = 'state';
 
 export class RecordStorage implements Storage {
   constructor(private readonly records: RecordStore) {}
@@ -16,7 +17,7 @@ export class RecordStorage implements Storage {
   async read(keys: string[]): Promise<StoreItems> {
     const found: StoreItems = {};
     await Promise.all(keys.map(async (key) => {
-      const record = await this.records.get<Record<string, unknown>>(partition, key);
+      const record = await this.records.get<Record<string, unknown>>(statePartition, key);
       if (record) found[key] = { ...record.value, eTag: record.version };
     }));
     return found;
@@ -27,7 +28,7 @@ export class RecordStorage implements Storage {
       const { eTag, ...value } = change as { eTag?: string } & Record<string, unknown>;
       const condition: WriteCondition = eTag === undefined || eTag === '*' ? { always: true } : { version: eTag };
       try {
-        await this.records.put(partition, key, value, condition);
+        await this.records.put(statePartition, key, value, condition);
       } catch (error) {
         throw error instanceof VersionConflictError ? new StateConflictError(key) : error;
       }
@@ -35,7 +36,7 @@ export class RecordStorage implements Storage {
   }
 
   async delete(keys: string[]): Promise<void> {
-    await Promise.all(keys.map((key) => this.records.remove(partition, key)));
+    await Promise.all(keys.map((key) => this.records.remove(statePartition, key)));
   }
 
   /** Takes over the items of the single state file earlier versions kept (DATA_DIR/state.json), once. */
@@ -43,7 +44,7 @@ export class RecordStorage implements Storage {
     if (!existsSync(file)) return 0;
     const parsed = JSON.parse(await readFile(file, 'utf8')) as { items?: Record<string, { value?: Record<string, unknown> }> };
     const items = Object.entries(parsed.items ?? {});
-    for (const [key, entry] of items) await this.records.put(partition, key, entry.value ?? {}, { absent: true }).catch(() => undefined);
+    for (const [key, entry] of items) await this.records.put(statePartition, key, entry.value ?? {}, { absent: true }).catch(() => undefined);
     await rename(file, `${file}.imported`);
     return items.length;
   }

@@ -2,14 +2,10 @@
 // second to save fails instead of silently undoing the first; on the file store, botbuilder's
 // MemoryStorage and Azure Blob Storage (Azurite).
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { ConversationState, MemoryStorage, TestAdapter, TurnContext, type Storage } from 'botbuilder';
-import { openBlobStateStorage } from '../../../bot/channel/blobStateStorage.js';
+import { ConversationState, MemoryStorage, TestAdapter, TurnContext } from 'botbuilder';
 import { ConcurrencyCheckedStorage, StateConflictError } from '../../../bot/channel/checkedStorage.js';
-import { FileRecords } from '../../../bot/adapters/embedded/fileRecords.js';
-import { RecordStorage } from '../../../bot/channel/recordStorage.js';
-import { azurite, uniqueName } from '../../azurite.js';
 import { tempDir } from '../../helpers.js';
+import { stateStores } from './stateStores.js';
 
 function turn(adapter: TestAdapter): TurnContext {
   return new TurnContext(adapter, { type: 'message', channelId: 'test', conversation: { id: 'conv', isGroup: false, conversationType: 'personal', name: '' }, from: { id: 'u', name: '' }, recipient: { id: 'b', name: '' }, serviceUrl: 'http://127.0.0.1/' });
@@ -24,11 +20,7 @@ describe('eTag-checked state', function () {
     await data.remove();
   });
 
-  const stores: [string, () => Storage | Promise<Storage>][] = [
-    ['file store', () => new RecordStorage(new FileRecords(path.join(data.dir, 'records')))],
-    ['MemoryStorage', () => new MemoryStorage()],
-    ['Azure Blob Storage (Azurite)', async () => openBlobStateStorage({ connectionString: (await azurite()).connectionString, container: uniqueName('state-') })],
-  ];
+  const stores = stateStores(() => data.dir);
   for (const [name, open] of stores) {
     it(`${name}: two turns read the same state; the second save fails and the first one's change stands`, async function () {
       const state = new ConversationState(new ConcurrencyCheckedStorage(await open()));
@@ -60,5 +52,6 @@ describe('eTag-checked state', function () {
     await step.set(context, 2);
     await state.saveChanges(context);
     await state.saveChanges(context, true);
+    assert.equal(await step.get(turn(new TestAdapter())), 2, 'the second save landed');
   });
 });

@@ -1,15 +1,11 @@
 // The card nonce ledger: a nonce is spent exactly once, however many spenders race, on the file
 // store, botbuilder's MemoryStorage and Azure Blob Storage (Azurite).
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { MemoryStorage, type Storage } from 'botbuilder';
-import { openBlobStateStorage } from '../../../bot/channel/blobStateStorage.js';
+import { MemoryStorage } from 'botbuilder';
 import { ConcurrencyCheckedStorage } from '../../../bot/channel/checkedStorage.js';
-import { FileRecords } from '../../../bot/adapters/embedded/fileRecords.js';
-import { RecordStorage } from '../../../bot/channel/recordStorage.js';
 import { StorageCardNonces } from '../../../bot/channel/storageCardNonces.js';
-import { azurite, uniqueName } from '../../azurite.js';
 import { tempDir } from '../../helpers.js';
+import { stateStores } from './stateStores.js';
 
 describe('card nonce ledger', function () {
   let data: Awaited<ReturnType<typeof tempDir>>;
@@ -23,11 +19,7 @@ describe('card nonce ledger', function () {
     await data.remove();
   });
 
-  const stores: [string, () => Storage | Promise<Storage>][] = [
-    ['file store', () => new RecordStorage(new FileRecords(path.join(data.dir, 'records')))],
-    ['MemoryStorage', () => new MemoryStorage()],
-    ['Azure Blob Storage (Azurite)', async () => openBlobStateStorage({ connectionString: (await azurite()).connectionString, container: uniqueName('state-') })],
-  ];
+  const stores = stateStores(() => data.dir);
   for (const [name, open] of stores) {
     it(`${name}: 20 parallel spenders of one nonce, exactly one succeeds`, async function () {
       const inner = await open();

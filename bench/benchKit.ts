@@ -1,0 +1,89 @@
+// What the benchmarks share: a server started as its own process (and stopped by its PID), the
+// demo users, one simulated Teams conversation driver (help → profile rounds, warm-up not counted),
+// and the process figures read from /proc.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { paths } from '../bot/paths.js';
+
+export interface Server { readonly child: ChildProcess; readonly url: string }
+
+/** Starts a server script on a free port and resolves once it says where it is ready. */
+export async function startServer(script: string, env: NodeJS.ProcessEnv): Promise<Server> {
+  const child = spawn(process.execPath, [script], { env: { PATH: process.env.PATH, PORT: '0', LOG_LEVEL: 'error', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const match = /ready on (http:\/\/[\d.:]+)/.exec(out);
+      if (match) resolve(match[1] as string);
+    });
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+  return { child, url };
+}
+
+export async function stopServer(server: Server): Promise<void> {
+  const exited = new Promise((resolve) => server.child.once('exit', resolve));
+  server.child.kill('SIGTERM');
+  await exited;
+}
+
+export async function demoUserIds(): Promise<string[]> {
+  const seed = JSON.parse(await readFile(paths.demoTenant, 'utf8')) as { users: { id: string }[] };
+  return seed.users.map((u) => u.id);
+}
+
+/** Peak resident memory of a process, in MiB. */
+export async function peakRssMb(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+}
+
+/** CPU time (user + system, every thread) of a process so far, in milliseconds. */
+export async function cpuMs(pid: number): Promise<number> {
+  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]?.split(' ') ?? [];
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+export const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+export interface Drive { readonly latencies: readonly number[]; readonly seconds: number; readonly errors: number }
+
+/**
+ * N concurrent Teams conversations, each `rounds` × (help → show my profile) over POST
+ * /api/messages with expectReplies, after one uncounted warm-up turn each; `counting` runs just
+ * before the counted turns (to read the server's CPU time there).
+ */
+export async function driveConversations(
+  url: string, userIds: readonly string[], conversations: number, rounds: number, counting?: () => Promise<void>,
+): Promise<Drive> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const turn = async (conversation: number, text: string): Promise<void> => {
+    const started = performance.now();
+    const response = await fetch(`${url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'message', text, channelId: 'msteams', locale: 'en-US', deliveryMode: 'expectReplies', serviceUrl: 'http://127.0.0.1:9/',
+        id: `${conversation}-${latencies.length}`, from: { id: `29:${conversation}`, aadObjectId: userIds[conversation % userIds.length] },
+        recipient: { id: '28:bot' }, conversation: { id: `bench-${conversation}` },
+      }),
+    });
+    await response.text();
+    if (response.status !== 200) errors += 1;
+    latencies.push(performance.now() - started);
+  };
+  await Promise.all(Array.from({ length: conversations }, (_, c) => turn(c, 'help')));
+  latencies.length = 0;
+  errors = 0;
+  await counting?.();
+  const started = performance.now();
+  await Promise.all(Array.from({ length: conversations }, async (_, c) => {
+    for (let r = 0; r < rounds; r += 1) {
+      await turn(c, 'help');
+      await turn(c, 'show my profile');
+    }
+  }));
+  return { latencies, seconds: (performance.now() - started) / 1000, errors };
+}

@@ -41,7 +41,7 @@ const queues = new WeakMap<RecordStore, KeyedQueue>();
  * current value (undefined when absent) and returns the new one, or undefined to leave it as it is.
  */
 export function updateRecord<T>(
-  store: RecordStore, partition: string, id: string, change: (current: T | undefined) => T | undefined, attempts = 10,
+  store: RecordStore, partition: string, id: string, change: (current: T | undefined) => T | undefined, attempts = 25,
 ): Promise<T | undefined> {
   let queue = queues.get(store);
   if (!queue) queues.set(store, (queue = new KeyedQueue()));
@@ -60,8 +60,10 @@ async function compareAndSet<T>(
       return next;
     } catch (error) {
       if (!(error instanceof VersionConflictError) || attempt >= attempts) throw error;
-      // Another process won: wait a little, longer each time, then read again.
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
+      // Another process won, and may have more changes of this record queued behind it: wait a
+      // little, longer each time (at most 50 ms), then read again. 25 attempts give about half a
+      // second of steady contention before giving up.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 5 * attempt)));
     }
   }
 }

@@ -29,6 +29,11 @@ const errorCode = (error: unknown): string | undefined => (error as NodeJS.Errno
 
 /** A lock older than this is taken to be left by a crash, whoever holds it (a write takes milliseconds). */
 const staleLockMs = 30_000;
+/**
+ * A lock that does not say who holds it, older than this, was left by a process that died between
+ * creating it and writing its owner into it (the two are microseconds apart).
+ */
+const ownerlessLockMs = 2_000;
 /** How long a writer waits for a record's lock before it gives up. */
 const lockWaitMs = 60_000;
 const host = hostname();
@@ -45,7 +50,8 @@ async function isStale(lock: string): Promise<boolean> {
   }
   if (age > staleLockMs) return true;
   const [pid, owner] = content.split(' ');
-  if (owner !== host || !pid || !/^\d+$/.test(pid)) return false;
+  if (!pid || !owner) return age > ownerlessLockMs;
+  if (owner !== host || !/^\d+$/.test(pid)) return false;
   try {
     process.kill(Number(pid), 0);
     return false;

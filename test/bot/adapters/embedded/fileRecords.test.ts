@@ -3,7 +3,7 @@
 // what survives a kill -9 in the middle of heavy writing.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,6 +51,20 @@ describe('file records', function () {
     assert.ok(Date.now() - started < 5_000);
     assert.deepEqual((await store.get('p', 'a'))?.value, { n: 2 });
     assert.deepEqual((await readdir(path.join(data.dir, 'p'))).filter((f) => f.endsWith('.lock')), [], 'no lock is left behind');
+  });
+
+  it('a lock left empty by a process killed between creating it and writing its owner is taken over after 2 s, not 30 s', async function () {
+    this.timeout(40_000);
+    const store = new FileRecords(data.dir);
+    await store.put('p', 'a', { n: 1 });
+    const lock = path.join(data.dir, 'p', '.a.json.lock');
+    await writeFile(lock, '');
+    const threeSecondsAgo = new Date(Date.now() - 3_000);
+    await utimes(lock, threeSecondsAgo, threeSecondsAgo);
+    const started = Date.now();
+    await store.put('p', 'a', { n: 2 });
+    assert.ok(Date.now() - started < 5_000, `took ${String(Date.now() - started)} ms`);
+    assert.deepEqual((await store.get('p', 'a'))?.value, { n: 2 });
   });
 
   it('kill -9 during heavy writes, 20 times: the store opens and holds every acknowledged write', async function () {

@@ -28,16 +28,6 @@ function normalize(vector: SparseVector): SparseVector {
   return vector;
 }
 
-function cosine(a: SparseVector, b: SparseVector): number {
-  const [small, large] = a.size < b.size ? [a, b] : [b, a];
-  let sum = 0;
-  for (const [k, v] of small) {
-    const w = large.get(k);
-    if (w !== undefined) sum += v * w;
-  }
-  return sum;
-}
-
 export interface NgramScores {
   /** Per label, a score in 0..1 (best example similarity blended with the label centroid's). */
   readonly labels: Map<string, number>;
@@ -47,10 +37,16 @@ export interface NgramScores {
 
 export class NgramModel {
   private readonly idf = new Map<string, number>();
+  /** The labels, in the order the corpus first names them. */
   private readonly labels: string[] = [];
+  /** How many examples each label has (index as in `labels`). */
+  private readonly examplesOf: number[] = [];
+  /** The label of each example, as an index into `labels`. */
+  private readonly labelOf: number[] = [];
   /** For each term, the examples that have it and its weight there: only those are scored. */
   private readonly postings = new Map<string, { example: number; weight: number }[]>();
-  private readonly centroids = new Map<string, SparseVector>();
+  /** For each term, the label centroids that have it and its weight there. */
+  private readonly centroidPostings = new Map<string, { label: number; weight: number }[]>();
 
   constructor(samples: readonly { label: string; text: string }[]) {
     const documentFrequency = new Map<string, number>();
@@ -61,15 +57,28 @@ export class NgramModel {
       return { label, bag };
     });
     for (const [term, df] of documentFrequency) this.idf.set(term, Math.log((1 + samples.length) / (1 + df)) + 1);
+    const labelIndex = new Map<string, number>();
+    const centroids: SparseVector[] = [];
     for (const { label, bag } of bags) {
       const vector = this.weigh(bag);
-      const example = this.labels.push(label) - 1;
-      for (const [term, weight] of vector) (this.postings.get(term) ?? this.postings.set(term, []).get(term))?.push({ example, weight });
-      const centroid = this.centroids.get(label) ?? new Map<string, number>();
-      for (const [k, v] of vector) centroid.set(k, (centroid.get(k) ?? 0) + v);
-      this.centroids.set(label, centroid);
+      let index = labelIndex.get(label);
+      if (index === undefined) {
+        index = this.labels.push(label) - 1;
+        labelIndex.set(label, index);
+        this.examplesOf.push(0);
+        centroids.push(new Map());
+      }
+      this.examplesOf[index] = (this.examplesOf[index] ?? 0) + 1;
+      const example = this.labelOf.push(index) - 1;
+      const centroid = centroids[index] as SparseVector;
+      for (const [term, weight] of vector) {
+        (this.postings.get(term) ?? this.postings.set(term, []).get(term))?.push({ example, weight });
+        centroid.set(term, (centroid.get(term) ?? 0) + weight);
+      }
     }
-    for (const centroid of this.centroids.values()) normalize(centroid);
+    centroids.forEach((centroid, label) => {
+      for (const [term, weight] of normalize(centroid)) (this.centroidPostings.get(term) ?? this.centroidPostings.set(term, []).get(term))?.push({ label, weight });
+    });
   }
 
   private weigh(bag: Map<string, number>): SparseVector {
@@ -87,27 +96,33 @@ export class NgramModel {
     return this.weigh(bag);
   }
 
+  /**
+   * Scores the text against the examples that share a term with it (the others are 0): each
+   * label's three nearest examples, blended with the label's centroid.
+   */
   score(text: string): NgramScores {
     const vector = this.vectorize(text);
-    const similarity = new Float64Array(this.labels.length);
-    for (const [term, weight] of vector) for (const posting of this.postings.get(term) ?? []) similarity[posting.example] = (similarity[posting.example] ?? 0) + weight * posting.weight;
-    const nearest = new Map<string, number[]>();
-    let familiarity = 0;
-    similarity.forEach((value, example) => {
-      familiarity = Math.max(familiarity, value);
-      const label = this.labels[example] as string;
-      const top = nearest.get(label) ?? [];
-      // Keep the three best similarities of each label.
-      if (top.length < 3) top.push(value);
-      else if (value > Math.min(...top)) top[top.indexOf(Math.min(...top))] = value;
-      nearest.set(label, top);
-    });
-    const labels = new Map<string, number>();
-    for (const [label, top] of nearest) {
-      // Mean of the three nearest examples of the label, blended with its centroid.
-      const knn = top.reduce((a, b) => a + b, 0) / top.length;
-      labels.set(label, 0.6 * knn + 0.4 * cosine(vector, this.centroids.get(label) as SparseVector));
+    const similarity = new Map<number, number>();
+    const toCentroid = new Float64Array(this.labels.length);
+    for (const [term, weight] of vector) {
+      for (const { example, weight: w } of this.postings.get(term) ?? []) similarity.set(example, (similarity.get(example) ?? 0) + weight * w);
+      for (const { label, weight: w } of this.centroidPostings.get(term) ?? []) toCentroid[label] = (toCentroid[label] ?? 0) + weight * w;
     }
+    // The three best similarities of each label; an example that shares no term counts as 0.
+    const top = this.labels.map((_, label) => new Array<number>(Math.min(3, this.examplesOf[label] ?? 0)).fill(0));
+    let familiarity = 0;
+    for (const [example, value] of similarity) {
+      familiarity = Math.max(familiarity, value);
+      const best = top[this.labelOf[example] as number] as number[];
+      const lowest = Math.min(...best);
+      if (value > lowest) best[best.indexOf(lowest)] = value;
+    }
+    const labels = new Map<string, number>();
+    this.labels.forEach((label, index) => {
+      const best = top[index] as number[];
+      const knn = best.reduce((a, b) => a + b, 0) / best.length;
+      labels.set(label, 0.6 * knn + 0.4 * (toCentroid[index] ?? 0));
+    });
     return { labels, familiarity };
   }
 }

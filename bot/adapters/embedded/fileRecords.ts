@@ -2,14 +2,22 @@
 // DATA_DIR. Why files and not one database file: a turn touches a handful of records, and each
 // write then costs the size of that record, not of everything stored; nothing to install, and a
 // record is readable with any editor. Writes are atomic (a temp file with a name unique to this
-// process and write, fsync, rename), serialized per record within the process (across instances of this class too), and checked against
-// the version they expect. Processes that share a DATA_DIR on one machine (two instances of the bot
-// over one folder) hold a lock file a record while they check and write, so a conditional write is
-// atomic across them too and updateRecord never loses another process's change.
+// process and write, fsync, rename), serialized per record within the process (across instances
+// of this class too), and checked against the version they expect. Processes that share a
+// DATA_DIR on one machine (two instances of the bot over one folder) hold a lock file a record
+// while they check and write, so a conditional write is atomic across them too and updateRecord
+// never loses another process's change.
+//
+// Why the small calls are synchronous: a record is a few kilobytes on a local disk, and reading
+// one with fs/promises cost about 180 µs of CPU here against 14 µs with readFileSync (a put: 1.7
+// ms against 0.45 ms); the event loop waits less on the synchronous call than it spends driving
+// the asynchronous one. The one call that waits on the disk, fsync, stays asynchronous.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { closeSync, fsync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { KeyedQueue } from '../../core/keyedQueue.js';
 import { VersionConflictError, type RecordStore, type StoredRecord, type WriteCondition } from '../../core/ports/recordStore.js';
 
@@ -37,6 +45,23 @@ const ownerlessLockMs = 2_000;
 /** How long a writer waits for a record's lock before it gives up. */
 const lockWaitMs = 60_000;
 const host = hostname();
+const fsyncFile = promisify(fsync);
+
+/** What a synchronous call returns or throws, as a promise. */
+function settled<T>(work: () => T): Promise<T> {
+  return new Promise((resolve) => {
+    resolve(work());
+  });
+}
+
+/** Removes a file; one that is already gone is fine. */
+function unlinkIfPresent(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch (error) {
+    if (!isMissing(error)) throw error;
+  }
+}
 
 /** Whether the process that wrote this lock ("pid host") is gone: checked on this machine, else by age. */
 async function isStale(lock: string): Promise<boolean> {
@@ -80,15 +105,17 @@ export class FileRecords implements RecordStore {
     return path.join(this.dir(partition), fileName(id));
   }
 
-  async get<T>(partition: string, id: string): Promise<StoredRecord<T> | undefined> {
-    const record = await this.readFile<T>(this.file(partition, id));
-    return record && { value: record.value, version: record.version };
+  get<T>(partition: string, id: string): Promise<StoredRecord<T> | undefined> {
+    return settled(() => {
+      const record = this.readFile<T>(this.file(partition, id));
+      return record && { value: record.value, version: record.version };
+    });
   }
 
   put<T>(partition: string, id: string, value: T, condition: WriteCondition = { always: true }): Promise<string> {
     const file = this.file(partition, id);
     return FileRecords.queue.run(file, () => this.locked(file, async () => {
-      await this.check(partition, id, file, condition);
+      this.check(partition, id, file, condition);
       const version = `${Date.now().toString(36)}.${(this.counter += 1).toString(36)}.${randomBytes(4).toString('hex')}`;
       await this.writeAtomically(file, JSON.stringify({ id, version, value } satisfies RecordFile<T>));
       return version;
@@ -97,46 +124,54 @@ export class FileRecords implements RecordStore {
 
   remove(partition: string, id: string, condition: WriteCondition = { always: true }): Promise<boolean> {
     const file = this.file(partition, id);
-    return FileRecords.queue.run(file, () => this.locked(file, async () => {
-      const existed = await this.check(partition, id, file, condition);
-      if (existed) await rm(file, { force: true });
+    return FileRecords.queue.run(file, () => this.locked(file, () => settled(() => {
+      const existed = this.check(partition, id, file, condition);
+      if (existed) unlinkIfPresent(file);
       return existed;
-    }));
+    })));
   }
 
-  async list<T>(partition: string): Promise<readonly (StoredRecord<T> & { readonly id: string })[]> {
-    let names: string[];
+  list<T>(partition: string): Promise<readonly (StoredRecord<T> & { readonly id: string })[]> {
+    return settled(() => this.recordFiles(partition).flatMap((name) => this.readFile<T>(path.join(this.dir(partition), name)) ?? []));
+  }
+
+  ids(partition: string): Promise<readonly string[]> {
+    // A readable id is its file's name; a hashed one is read from its file.
+    return settled(() => this.recordFiles(partition).flatMap((name) =>
+      name.startsWith('~') ? (this.readFile(path.join(this.dir(partition), name))?.id ?? []) : name.slice(0, -'.json'.length)));
+  }
+
+  /** The names of a partition's record files (temp and lock files start with a dot). */
+  private recordFiles(partition: string): string[] {
     try {
-      names = await readdir(this.dir(partition));
+      return readdirSync(this.dir(partition)).filter((name) => name.endsWith('.json') && !name.startsWith('.'));
     } catch (error) {
       if (isMissing(error)) return [];
       throw error;
     }
-    const records = await Promise.all(names.filter((n) => n.endsWith('.json')).map((n) => this.readFile<T>(path.join(this.dir(partition), n))));
-    return records.filter((r): r is RecordFile<T> => r !== undefined);
   }
 
   /** Whether the record exists; throws VersionConflictError when the condition does not hold. */
-  private async check(partition: string, id: string, file: string, condition: WriteCondition): Promise<boolean> {
-    if ('always' in condition) return (await this.readFile(file)) !== undefined;
-    const current = await this.readFile(file);
+  private check(partition: string, id: string, file: string, condition: WriteCondition): boolean {
+    if ('always' in condition) return this.readFile(file) !== undefined;
+    const current = this.readFile(file);
     const holds = 'absent' in condition ? current === undefined : current?.version === condition.version;
     if (!holds) throw new VersionConflictError(partition, id);
     return current !== undefined;
   }
 
-  private async readFile<T>(file: string): Promise<RecordFile<T> | undefined> {
+  private readFile<T>(file: string): RecordFile<T> | undefined {
     try {
-      return JSON.parse(await readFile(file, 'utf8')) as RecordFile<T>;
+      return JSON.parse(readFileSync(file, 'utf8')) as RecordFile<T>;
     } catch (error) {
       if (isMissing(error)) return undefined;
       throw error;
     }
   }
 
-  private async ensureDir(dir: string): Promise<void> {
+  private ensureDir(dir: string): void {
     if (!this.madeDirs.has(dir)) {
-      await mkdir(dir, { recursive: true });
+      mkdirSync(dir, { recursive: true });
       this.madeDirs.add(dir);
     }
   }
@@ -148,22 +183,22 @@ export class FileRecords implements RecordStore {
    */
   private async locked<T>(file: string, work: () => Promise<T>): Promise<T> {
     const dir = path.dirname(file);
-    await this.ensureDir(dir);
+    this.ensureDir(dir);
     const lock = path.join(dir, `.${path.basename(file)}.lock`);
     const deadline = Date.now() + lockWaitMs;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const handle = await open(lock, 'wx');
+        const fd = openSync(lock, 'wx');
         try {
-          await handle.writeFile(`${process.pid} ${host}`);
+          writeFileSync(fd, `${process.pid} ${host}`);
         } finally {
-          await handle.close();
+          closeSync(fd);
         }
         break;
       } catch (error) {
         if (errorCode(error) !== 'EEXIST') throw error;
         if (await isStale(lock)) {
-          await rm(lock, { force: true });
+          unlinkIfPresent(lock);
           continue;
         }
         if (Date.now() > deadline) throw new Error(`The record ${file} stayed locked by another process (${lock}).`);
@@ -173,21 +208,21 @@ export class FileRecords implements RecordStore {
     try {
       return await work();
     } finally {
-      await rm(lock, { force: true });
+      unlinkIfPresent(lock);
     }
   }
 
   private async writeAtomically(file: string, content: string): Promise<void> {
     const dir = path.dirname(file);
-    await this.ensureDir(dir);
+    this.ensureDir(dir);
     const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-    const handle = await open(temp, 'w');
+    const fd = openSync(temp, 'w');
     try {
-      await handle.writeFile(content);
-      await handle.sync();
+      writeFileSync(fd, content);
+      await fsyncFile(fd);
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
-    await rename(temp, file);
+    renameSync(temp, file);
   }
 }

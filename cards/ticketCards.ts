@@ -100,11 +100,11 @@ export function myTicketsCard(t: Translator, tickets: readonly { ticket: Ticket;
   }, noData);
 }
 
-/** For agents: the open tickets, oldest first (twenty at most), each with a button to open it. */
-export function openTicketsCard(t: Translator, open: readonly Ticket[], now: Date): CardAttachment {
+/** For agents: the oldest open tickets, each with a button to open it, under how many are open in all. */
+export function openTicketsCard(t: Translator, oldest: readonly Ticket[], total: number, now: Date): CardAttachment {
   return formCard({
-    heading: t.t('agent.openHeading', { count: open.length }),
-    items: open.slice(0, 20).map((ticket) => ({
+    heading: t.t('agent.openHeading', { count: total }),
+    items: oldest.map((ticket) => ({
       title: `${ticket.number} · ${ticket.userDisplayName}`,
       subtitle: [t.t(`ticket.category.${ticket.category}`), ticket.description, t.t('ticket.updated', { when: t.relative(ticket.updatedAt, now) })].join(' · '),
       badge: t.t(`ticket.state.${ticket.state}`),

@@ -6,13 +6,15 @@ import { MessageFactory } from '../kit.js';
 
 /** How many of the user's tickets are shown, newest first. */
 const shown = 10;
+/** How many open tickets an agent sees, oldest first. */
+const openShown = 20;
 
 export const TicketStatusDialog = viewGoal('ticket.status', async ({ context, t, user, useCases: { helpdesk, clock } }) => {
-  const open = await helpdesk.openTickets(user.id);
+  const open = await helpdesk.openTickets(user.id, openShown);
   if (open.ok) {
-    await context.sendActivity(open.value.length === 0
+    await context.sendActivity(open.value.total === 0
       ? t.t('agent.noOpenTickets')
-      : MessageFactory.attachment(openTicketsCard(t, open.value, clock.now()), t.t('agent.openHeading', { count: open.value.length })));
+      : MessageFactory.attachment(openTicketsCard(t, open.value.oldest, open.value.total, clock.now()), t.t('agent.openHeading', { count: open.value.total })));
   }
   const tickets = await helpdesk.mine(user.id, shown);
   if (tickets.length === 0) {

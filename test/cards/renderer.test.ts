@@ -104,7 +104,7 @@ function cardsShowing(t: Translator, v: string): Record<string, CardAttachment> 
     ticketSummary: form(ticketSummaryForm(t, { category: 'other', description: v, context: ticket.context, attachedLines: 2 })),
     handoffOffer: form(handoffOfferForm(t, v, [v, ...helpdeskLines(t, contact)])),
     myTickets: myTicketsCard(t, [{ ticket, agentName: v }], now),
-    openTickets: openTicketsCard(t, [ticket], now),
+    openTickets: openTicketsCard(t, [ticket], 1, now),
     agentTicket: agentTicketCard(t, ticket, { agentName: v, now, intro: v }),
     sendBack: form(sendBackForm(t, ticket)),
     ticketUpdate: ticketUpdateCard(t, ticket, t.t('ticket.user.resolved', { number: ticket.number, resolution: v }), { agentName: v, now }),

@@ -78,12 +78,16 @@ export class MemoryTickets implements Tickets {
     return Promise.resolve(this.tickets.find((t) => t.number === number.trim().toUpperCase()));
   }
 
-  listForUser(userId: string): Promise<readonly Ticket[]> {
-    return Promise.resolve(this.tickets.filter((t) => t.userId === userId).reverse());
+  listForUser(userId: string, top = Infinity): Promise<readonly Ticket[]> {
+    return Promise.resolve(this.tickets.filter((t) => t.userId === userId).reverse().slice(0, top));
   }
 
-  listOpen(): Promise<readonly Ticket[]> {
-    return Promise.resolve(this.tickets.filter((t) => t.state !== 'resolved'));
+  listOpen(top = Infinity): Promise<readonly Ticket[]> {
+    return Promise.resolve(this.tickets.filter((t) => t.state !== 'resolved').slice(0, top));
+  }
+
+  countOpen(): Promise<number> {
+    return Promise.resolve(this.tickets.filter((t) => t.state !== 'resolved').length);
   }
 
   update(number: string, change: TicketChange): Promise<Ticket | undefined> {

@@ -80,6 +80,12 @@ export class MemoryRecords implements RecordStore {
     return [...(this.data.get(partition) ?? new Map<string, Kept>())].map(([id, kept]) => ({ id, value: JSON.parse(kept.text) as T, version: kept.version }));
   }
 
+  async ids(partition: string): Promise<readonly string[]> {
+    await tick();
+    this.reads.push({ partition });
+    return [...(this.data.get(partition) ?? new Map<string, Kept>()).keys()];
+  }
+
   /** The partitions that hold at least one record. */
   partitions(): string[] {
     return [...this.data].filter(([, records]) => records.size > 0).map(([name]) => name).sort();

@@ -158,6 +158,13 @@ export class TableRecords implements RecordStore {
     return records;
   }
 
+  async ids(partition: string): Promise<readonly string[]> {
+    const ids: string[] = [];
+    const entities = this.client.listEntities<Pick<RecordEntity, 'recordId'>>({ queryOptions: { filter: odata`PartitionKey eq ${tableKey(partition)}`, select: ['recordId'] } });
+    for await (const entity of entities) ids.push(JSON.parse(entity.recordId) as string);
+    return ids;
+  }
+
   /** The entity's ETag when the stored entity is the one this write sent (its writeId), else undefined. */
   private async versionOf(entity: TableEntity<RecordEntity>): Promise<string | undefined> {
     try {

@@ -63,14 +63,16 @@ export class RecordTickets implements Tickets {
     return (await this.records.get<Ticket>(partitions.tickets, wanted))?.value;
   }
 
-  async listForUser(userId: string): Promise<readonly Ticket[]> {
-    const tickets = await this.ticketsMarkedIn(partitions.user(userId));
-    return tickets.filter((t) => t.userId === userId).sort((a, b) => sequence(b.number) - sequence(a.number));
+  listForUser(userId: string, top = Infinity): Promise<readonly Ticket[]> {
+    return this.ticketsMarkedIn(partitions.user(userId), 'newest', top, (t) => t.userId === userId);
   }
 
-  async listOpen(): Promise<readonly Ticket[]> {
-    const tickets = await this.ticketsMarkedIn(partitions.open);
-    return tickets.filter((t) => t.state !== 'resolved').sort((a, b) => sequence(a.number) - sequence(b.number));
+  listOpen(top = Infinity): Promise<readonly Ticket[]> {
+    return this.ticketsMarkedIn(partitions.open, 'oldest', top, (t) => t.state !== 'resolved');
+  }
+
+  async countOpen(): Promise<number> {
+    return (await this.records.ids(partitions.open)).filter((id) => ticketNumberPattern.test(id)).length;
   }
 
   async update(number: string, change: TicketChange): Promise<Ticket | undefined> {
@@ -116,10 +118,21 @@ export class RecordTickets implements Tickets {
     return counter.last;
   }
 
-  private async ticketsMarkedIn(partition: string): Promise<Ticket[]> {
-    const markers = await this.records.list<Marker>(partition);
-    const tickets = await Promise.all(markers.map(async (m) => (await this.records.get<Ticket>(partitions.tickets, m.id))?.value));
-    return tickets.filter((t): t is Ticket => t !== undefined);
+  /**
+   * The tickets an index marks, in number order, at most `top` of those that pass `keep`: only
+   * the markers' ids are listed, and tickets are read a page at a time until enough are found (a
+   * marker can outlive its ticket's state after a crash).
+   */
+  private async ticketsMarkedIn(partition: string, order: 'oldest' | 'newest', top: number, keep: (ticket: Ticket) => boolean): Promise<Ticket[]> {
+    const numbers = (await this.records.ids(partition)).filter((id) => ticketNumberPattern.test(id))
+      .sort((a, b) => (order === 'oldest' ? sequence(a) - sequence(b) : sequence(b) - sequence(a)));
+    const found: Ticket[] = [];
+    const page = Math.max(1, Math.min(top, 50));
+    for (let start = 0; start < numbers.length && found.length < top; start += page) {
+      const tickets = await Promise.all(numbers.slice(start, start + page).map(async (number) => (await this.records.get<Ticket>(partitions.tickets, number))?.value));
+      found.push(...tickets.filter((t): t is Ticket => t !== undefined && keep(t)));
+    }
+    return found.slice(0, top);
   }
 
   private async markOpen(number: string): Promise<void> {

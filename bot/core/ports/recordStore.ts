@@ -31,6 +31,8 @@ export interface RecordStore {
   remove(partition: string, id: string, condition?: WriteCondition): Promise<boolean>;
   /** Every record of a partition, in no particular order. */
   list<T>(partition: string): Promise<readonly (StoredRecord<T> & { readonly id: string })[]>;
+  /** The ids of a partition's records, in no particular order: a listing that reads no values. */
+  ids(partition: string): Promise<readonly string[]>;
 }
 
 /** Updates of one record from this process wait for each other; only other processes can conflict. */

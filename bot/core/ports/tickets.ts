@@ -57,9 +57,11 @@ export interface TicketChange {
 export interface Tickets {
   create(ticket: NewTicket, at: Date): Promise<Ticket>;
   get(number: string): Promise<Ticket | undefined>;
-  /** The user's own tickets, newest first. */
-  listForUser(userId: string): Promise<readonly Ticket[]>;
-  /** Tickets not resolved yet, oldest first. */
-  listOpen(): Promise<readonly Ticket[]>;
+  /** The user's own tickets, newest first; the `top` newest when given. */
+  listForUser(userId: string, top?: number): Promise<readonly Ticket[]>;
+  /** Tickets not resolved yet, oldest first; the `top` oldest when given. */
+  listOpen(top?: number): Promise<readonly Ticket[]>;
+  /** How many tickets are not resolved yet. */
+  countOpen(): Promise<number>;
   update(number: string, change: TicketChange): Promise<Ticket | undefined>;
 }

@@ -72,13 +72,14 @@ export class Helpdesk {
 
   /** The user's own tickets, newest first. */
   async mine(userId: string, top: number): Promise<readonly Ticket[]> {
-    return (await this.deps.tickets.listForUser(userId)).slice(0, top);
+    return this.deps.tickets.listForUser(userId, top);
   }
 
-  /** For agents: the tickets not resolved yet, oldest first. */
-  async openTickets(agentId: string): Promise<Result<readonly Ticket[], 'notAgent'>> {
+  /** For agents: the `top` oldest tickets not resolved yet, and how many there are in all. */
+  async openTickets(agentId: string, top: number): Promise<Result<{ readonly oldest: readonly Ticket[]; readonly total: number }, 'notAgent'>> {
     if (!(await this.isAgent(agentId))) return fail('notAgent');
-    return ok(await this.deps.tickets.listOpen());
+    const [oldest, total] = await Promise.all([this.deps.tickets.listOpen(top), this.deps.tickets.countOpen()]);
+    return ok({ oldest, total: Math.max(total, oldest.length) });
   }
 
   /** For agents: one ticket by number. */

@@ -86,6 +86,20 @@ for (const { name, open } of recordStores) {
       assert.deepEqual(numbers(await tickets.listOpen()), [a1.number, b1.number, a2.number, a3.number]);
     });
 
+    it('lists only the `top` newest of a user, or oldest open, and counts the open ones', async function () {
+      const made: Ticket[] = [];
+      for (let i = 0; i < 12; i += 1) made.push(await tickets.create(request(i % 3 === 0 ? 'bert' : 'anna'), at));
+      const annas = numbers(made.filter((t) => t.userId === 'anna'));
+      assert.deepEqual(numbers(await tickets.listForUser('anna', 3)), annas.reverse().slice(0, 3));
+      assert.deepEqual(numbers(await tickets.listOpen(4)), numbers(made.slice(0, 4)));
+      // The oldest resolved: the next ones fill its place, the count follows.
+      await tickets.update(made[0]!.number, change('resolved'));
+      await tickets.update(made[2]!.number, change('resolved'));
+      assert.deepEqual(numbers(await tickets.listOpen(4)), numbers([made[1]!, ...made.slice(3, 6)]));
+      assert.equal(await tickets.countOpen(), 10);
+      assert.deepEqual(numbers(await tickets.listOpen()).length, 10);
+    });
+
     it('resolving and reopening one ticket at once from two instances: the open list follows the last change', async function () {
       this.timeout(60_000);
       const other = new RecordTickets(records.another());
@@ -109,6 +123,7 @@ for (const { name, open } of recordStores) {
         get: <T>(partition: string, id: string) => store.get<T>(partition, id),
         put: <T>(partition: string, id: string, value: T, condition?: WriteCondition) => store.put<T>(partition, id, value, condition),
         list: <T>(partition: string) => store.list<T>(partition),
+        ids: (partition: string) => store.ids(partition),
         async remove(partition, id, condition) {
           if (partition === 'tickets.open') {
             reached();
@@ -143,6 +158,10 @@ describe('record tickets read only what they list', function () {
     records.reads.length = 0;
     assert.equal((await tickets.listOpen()).length, 6);
     assert.equal(records.reads.filter((r) => r.partition === 'tickets').length, 6, 'the resolved tickets are not read');
+    records.reads.length = 0;
+    assert.equal((await tickets.listOpen(2)).length, 2);
+    assert.equal(await tickets.countOpen(), 6);
+    assert.equal(records.reads.filter((r) => r.partition === 'tickets').length, 2, 'only the two tickets shown are read');
   });
 
   it('takes over tickets of the old single file: each once, markers included, and numbering goes on after them', async function () {

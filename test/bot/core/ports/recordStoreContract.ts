@@ -83,13 +83,14 @@ export function recordStoreContract(name: string, fresh: () => Promise<RecordSto
       assert.deepEqual(listed.map((r) => r.id).sort(), [...oddNames].sort());
       for (const record of listed) assert.equal(record.value.id, record.id);
       for (const id of oddNames) assert.equal((await store.get<{ id: string }>('odd partition/..', id))?.value.id, id);
+      assert.deepEqual([...await (await place.open()).ids('odd partition/..')].sort(), [...oddNames].sort(), 'ids gives the same ids as list');
       for (const partition of oddNames) {
         const inPartition = await store.list<{ partition: string }>(partition);
         assert.deepEqual(inPartition.map((r) => [r.id, r.value.partition]), [['same id', partition]], JSON.stringify(partition));
       }
     });
 
-    it('lists a partition with versions a conditional write accepts; an empty one is empty', async function () {
+    it('lists a partition (records, or only their ids) with versions a conditional write accepts; an empty one is empty', async function () {
       await store.put('list', 'a', { n: 1 });
       await store.put('list', 'b', { n: 2 });
       await store.put('list-other', 'c', { n: 3 });
@@ -99,6 +100,10 @@ export function recordStoreContract(name: string, fresh: () => Promise<RecordSto
       for (const record of listed) await store.put('list', record.id, { n: record.value.n * 10 }, { version: record.version });
       assert.deepEqual((await store.list<{ n: number }>('list')).map((r) => r.value.n).sort((x, y) => x - y), [10, 20]);
       assert.deepEqual(await store.list('nothing here'), []);
+      assert.deepEqual([...await store.ids('list')].sort(), ['a', 'b']);
+      await store.remove('list', 'a');
+      assert.deepEqual(await store.ids('list'), ['b']);
+      assert.deepEqual(await store.ids('nothing here'), []);
     });
 
     it('another instance reads what this one wrote, and its writes conflict with this one\'s', async function () {

@@ -93,7 +93,7 @@ describe('Helpdesk', function () {
       const refusals = bed.ports.audit.entries.filter((e) => e.action === 'ticket.update');
       assert.equal(refusals.length, 6);
       assert.ok(refusals.every((e) => e.result === 'refused' && e.reason === 'notAgent' && e.target === ticket.number && e.userId === e.actorId));
-      assert.deepEqual(await helpdesk.openTickets('user-bert'), { ok: false, error: 'notAgent' });
+      assert.deepEqual(await helpdesk.openTickets('user-bert', 20), { ok: false, error: 'notAgent' });
       assert.deepEqual(await helpdesk.ticket('user-bert', ticket.number), { ok: false, error: 'notAgent' });
     });
 
@@ -125,7 +125,7 @@ describe('Helpdesk', function () {
       assert.deepEqual(await helpdesk.resolve(svenActor, ticket.number, 'again'), { ok: false, error: 'resolved' });
       assert.deepEqual(await helpdesk.sendBack(svenActor, ticket.number, 'password.change', ''), { ok: false, error: 'resolved' });
       assert.deepEqual(await bed.ports.tickets.get(ticket.number), before);
-      assert.deepEqual(await helpdesk.openTickets('user-sven'), { ok: true, value: [] });
+      assert.deepEqual(await helpdesk.openTickets('user-sven', 20), { ok: true, value: { oldest: [], total: 0 } });
     });
 
     it('an agent sends a ticket back as a task for the user', async function () {

@@ -21,12 +21,10 @@ export class RecordAuditLog implements Audit {
 
   async listForUser(userId: string, top: number): Promise<readonly AuditEntry[]> {
     if (top <= 0) return [];
-    const entries = await this.records.list<AuditEntry>(partitionOf(userId));
-    return [...entries]
-      .filter((r) => r.value.userId === userId)
-      .sort((a, b) => (a.id < b.id ? 1 : a.id > b.id ? -1 : 0))
-      .slice(0, top)
-      .map((r) => r.value);
+    // Ids sort as time does: only the `top` newest entries are read.
+    const newest = [...await this.records.ids(partitionOf(userId))].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0)).slice(0, top);
+    const entries = await Promise.all(newest.map(async (id) => (await this.records.get<AuditEntry>(partitionOf(userId), id))?.value));
+    return entries.filter((e): e is AuditEntry => e?.userId === userId);
   }
 
   /**

@@ -56,12 +56,15 @@ for (const { name, open } of recordStores) {
 }
 
 describe('record audit log reads', function () {
-  it("a user's listing reads that user's partition and nothing else", async function () {
+  it("a user's listing reads that user's partition and nothing else, and only the entries it returns", async function () {
     const records = new MemoryRecords();
     const audit = new RecordAuditLog(records);
     for (let i = 0; i < 20; i += 1) await audit.record(entry(`user-${i % 4}`, i));
     records.reads.length = 0;
     assert.equal((await audit.listForUser('user-1', 10)).length, 5);
-    assert.deepEqual(records.reads, [{ partition: 'audit.user-1' }]);
+    assert.deepEqual(records.reads.map((r) => r.partition), Array<string>(6).fill('audit.user-1'));
+    records.reads.length = 0;
+    assert.deepEqual(await audit.listForUser('user-1', 2), [entry('user-1', 17), entry('user-1', 13)]);
+    assert.equal(records.reads.filter((r) => r.id !== undefined).length, 2, 'two entries read');
   });
 });

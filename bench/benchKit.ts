@@ -50,12 +50,13 @@ export const percentile = (sorted: readonly number[], p: number): number => sort
 export interface Drive { readonly latencies: readonly number[]; readonly seconds: number; readonly errors: number }
 
 /**
- * N concurrent Teams conversations, each `rounds` × (help → show my profile) over POST
- * /api/messages with expectReplies, after one uncounted warm-up turn each; `counting` runs just
- * before the counted turns (to read the server's CPU time there).
+ * N concurrent Teams conversations, each `rounds` × the `turns` (help → show my profile unless
+ * told) over POST /api/messages with expectReplies, after one uncounted warm-up turn each;
+ * `counting` runs just before the counted turns (to read the server's CPU time there).
  */
 export async function driveConversations(
   url: string, userIds: readonly string[], conversations: number, rounds: number, counting?: () => Promise<void>,
+  turns: readonly string[] = ['help', 'show my profile'], conversationPrefix = 'bench',
 ): Promise<Drive> {
   const latencies: number[] = [];
   let errors = 0;
@@ -67,7 +68,7 @@ export async function driveConversations(
       body: JSON.stringify({
         type: 'message', text, channelId: 'msteams', locale: 'en-US', deliveryMode: 'expectReplies', serviceUrl: 'http://127.0.0.1:9/',
         id: `${conversation}-${latencies.length}`, from: { id: `29:${conversation}`, aadObjectId: userIds[conversation % userIds.length] },
-        recipient: { id: '28:bot' }, conversation: { id: `bench-${conversation}` },
+        recipient: { id: '28:bot' }, conversation: { id: `${conversationPrefix}-${conversation}` },
       }),
     });
     await response.text();
@@ -80,10 +81,7 @@ export async function driveConversations(
   await counting?.();
   const started = performance.now();
   await Promise.all(Array.from({ length: conversations }, async (_, c) => {
-    for (let r = 0; r < rounds; r += 1) {
-      await turn(c, 'help');
-      await turn(c, 'show my profile');
-    }
+    for (let r = 0; r < rounds; r += 1) for (const text of turns) await turn(c, text);
   }));
   return { latencies, seconds: (performance.now() - started) / 1000, errors };
 }

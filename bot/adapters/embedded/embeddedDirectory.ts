@@ -268,9 +268,9 @@ export class EmbeddedDirectory implements Directory {
   }
 
   private async removeAllBut(partition: string, keep: ReadonlySet<string>): Promise<void> {
-    const gone = (await this.store.list(partition)).filter((r) => !keep.has(r.id));
-    await forEachBounded(gone, writers, async (r) => {
-      await this.store.remove(partition, r.id);
+    const gone = (await this.store.ids(partition)).filter((id) => !keep.has(id));
+    await forEachBounded(gone, writers, async (id) => {
+      await this.store.remove(partition, id);
     });
   }
 

@@ -44,7 +44,7 @@ export class NgramModel {
   /** The label of each example, as an index into `labels`. */
   private readonly labelOf: number[] = [];
   /** For each term, the examples that have it and its weight there: only those are scored. */
-  private readonly postings = new Map<string, { example: number; weight: number }[]>();
+  private readonly postings = new Map<string, { readonly examples: Int32Array; readonly weights: Float64Array }>();
   /** For each term, the label centroids that have it and its weight there. */
   private readonly centroidPostings = new Map<string, { label: number; weight: number }[]>();
 
@@ -59,6 +59,7 @@ export class NgramModel {
     for (const [term, df] of documentFrequency) this.idf.set(term, Math.log((1 + samples.length) / (1 + df)) + 1);
     const labelIndex = new Map<string, number>();
     const centroids: SparseVector[] = [];
+    const postings = new Map<string, { examples: number[]; weights: number[] }>();
     for (const { label, bag } of bags) {
       const vector = this.weigh(bag);
       let index = labelIndex.get(label);
@@ -72,10 +73,13 @@ export class NgramModel {
       const example = this.labelOf.push(index) - 1;
       const centroid = centroids[index] as SparseVector;
       for (const [term, weight] of vector) {
-        (this.postings.get(term) ?? this.postings.set(term, []).get(term))?.push({ example, weight });
+        const posting = postings.get(term) ?? postings.set(term, { examples: [], weights: [] }).get(term);
+        posting?.examples.push(example);
+        posting?.weights.push(weight);
         centroid.set(term, (centroid.get(term) ?? 0) + weight);
       }
     }
+    for (const [term, { examples, weights }] of postings) this.postings.set(term, { examples: Int32Array.from(examples), weights: Float64Array.from(weights) });
     centroids.forEach((centroid, label) => {
       for (const [term, weight] of normalize(centroid)) (this.centroidPostings.get(term) ?? this.centroidPostings.set(term, []).get(term))?.push({ label, weight });
     });
@@ -102,26 +106,40 @@ export class NgramModel {
    */
   score(text: string): NgramScores {
     const vector = this.vectorize(text);
-    const similarity = new Map<number, number>();
+    const similarity = new Float64Array(this.labelOf.length);
+    const touched: number[] = [];
     const toCentroid = new Float64Array(this.labels.length);
     for (const [term, weight] of vector) {
-      for (const { example, weight: w } of this.postings.get(term) ?? []) similarity.set(example, (similarity.get(example) ?? 0) + weight * w);
+      const posting = this.postings.get(term);
+      if (posting) {
+        const { examples, weights } = posting;
+        for (let i = 0; i < examples.length; i += 1) {
+          const example = examples[i] as number;
+          if (similarity[example] === 0) touched.push(example);
+          similarity[example] = (similarity[example] as number) + weight * (weights[i] as number);
+        }
+      }
       for (const { label, weight: w } of this.centroidPostings.get(term) ?? []) toCentroid[label] = (toCentroid[label] ?? 0) + weight * w;
     }
-    // The three best similarities of each label; an example that shares no term counts as 0.
-    const top = this.labels.map((_, label) => new Array<number>(Math.min(3, this.examplesOf[label] ?? 0)).fill(0));
+    // The three best similarities of each label (fewer when it has fewer examples); an example that
+    // shares no term counts as 0, so every slot starts at 0.
+    const best = new Float64Array(this.labels.length * 3);
     let familiarity = 0;
-    for (const [example, value] of similarity) {
-      familiarity = Math.max(familiarity, value);
-      const best = top[this.labelOf[example] as number] as number[];
-      const lowest = Math.min(...best);
-      if (value > lowest) best[best.indexOf(lowest)] = value;
+    for (const example of touched) {
+      const value = similarity[example] as number;
+      if (value > familiarity) familiarity = value;
+      const label = this.labelOf[example] as number;
+      const slots = Math.min(3, this.examplesOf[label] as number);
+      let lowest = label * 3;
+      for (let slot = lowest + 1; slot < label * 3 + slots; slot += 1) if ((best[slot] as number) < (best[lowest] as number)) lowest = slot;
+      if (value > (best[lowest] as number)) best[lowest] = value;
     }
     const labels = new Map<string, number>();
     this.labels.forEach((label, index) => {
-      const best = top[index] as number[];
-      const knn = best.reduce((a, b) => a + b, 0) / best.length;
-      labels.set(label, 0.6 * knn + 0.4 * (toCentroid[index] ?? 0));
+      const slots = Math.min(3, this.examplesOf[index] as number);
+      let sum = 0;
+      for (let slot = index * 3; slot < index * 3 + slots; slot += 1) sum += best[slot] as number;
+      labels.set(label, 0.6 * (sum / slots) + 0.4 * (toCentroid[index] ?? 0));
     });
     return { labels, familiarity };
   }

@@ -1,12 +1,18 @@
-// `npm run bench`: N concurrent simulated conversations over HTTP (help → profile, several rounds)
-// against the bot and against a bare botbuilder echo bot in the same run. Prints p50/p95/p99 turn
-// latency, turns per second and peak RSS of each server process, and the ratios.
-// Options: --conversations N (default 40), --rounds R (default 5).
-import { mkdtemp, rm } from 'node:fs/promises';
+// `npm run bench`:
+//   1. N concurrent simulated conversations over HTTP (help → profile, several rounds) against the
+//      bot and against a bare botbuilder echo bot in the same run: p50/p95/p99 turn latency,
+//      turns per second and peak RSS of each server process, and the ratios.
+//   2. The recognizer alone: time per utterance over the dev sets of the four languages.
+//   3. With --soak S: S seconds of turns from ever new conversations against one bot process,
+//      its resident memory sampled every 10 s (flat is the goal).
+// Options: --conversations N (default 40), --rounds R (default 5), --soak S (default 0: skipped).
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { paths } from '../bot/paths.js';
-import { demoUserIds, driveConversations, peakRssMb, percentile, startServer, stopServer } from './benchKit.js';
+import { NlpRecognizer } from '../bot/core/nlu/recognizer.js';
+import { supportedLocales } from '../bot/core/i18n/i18n.js';
+import { demoUserIds, driveConversations, peakRssMb, percentile, rssMb, startServer, stopServer } from './benchKit.js';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -14,6 +20,7 @@ const arg = (name: string, fallback: number): number => {
 };
 const conversations = arg('conversations', 40);
 const rounds = arg('rounds', 5);
+const soakSeconds = arg('soak', 0);
 
 interface Figures { p50: number; p95: number; p99: number; turnsPerSecond: number; peakRssMb: number; turns: number; errors: number }
 
@@ -55,3 +62,66 @@ console.log(JSON.stringify({
   ratio: { p50: ratio(bot.p50, echo.p50), p95: ratio(bot.p95, echo.p95), p99: ratio(bot.p99, echo.p99), turnsPerSecond: ratio(bot.turnsPerSecond, echo.turnsPerSecond), peakRss: ratio(bot.peakRssMb, echo.peakRssMb) },
 }));
 if (bot.errors > 0 || echo.errors > 0) process.exitCode = 1;
+
+/** The recognizer alone, in this process: every dev-set utterance of the four languages, three passes (the first warms up). */
+async function recognizerFigures(): Promise<{ utterances: number; p50Us: number; p95Us: number; meanUs: number }> {
+  const recognizer = await NlpRecognizer.load();
+  const texts: string[] = [];
+  for (const locale of supportedLocales) {
+    const devset = JSON.parse(await readFile(path.join(paths.root, 'test', 'bot', 'core', 'nlu', 'devset', `${locale}.json`), 'utf8')) as { data: { utterances: string[] }[] };
+    for (const { utterances } of devset.data) texts.push(...utterances);
+  }
+  const times: number[] = [];
+  for (let pass = 0; pass < 3; pass += 1) {
+    for (const text of texts) {
+      const started = performance.now();
+      await recognizer.recognize(text);
+      if (pass > 0) times.push((performance.now() - started) * 1000);
+    }
+  }
+  const sorted = times.sort((a, b) => a - b);
+  return { utterances: texts.length, p50Us: Math.round(percentile(sorted, 50)), p95Us: Math.round(percentile(sorted, 95)), meanUs: Math.round(sorted.reduce((a, b) => a + b, 0) / sorted.length) };
+}
+const recognizer = await recognizerFigures();
+console.log('recognizer, per utterance (µs)');
+console.table({ recognizer });
+console.log(JSON.stringify({ recognizer }));
+
+/** Turns from new conversations for `seconds`, the bot's resident memory sampled every 10 s. */
+async function soak(seconds: number): Promise<void> {
+  const soakDir = await mkdtemp(path.join(os.tmpdir(), 'assistant-soak-'));
+  const server = await startServer(path.join(paths.root, 'dist', 'bot', 'index.js'), { DATA_DIR: soakDir });
+  const samples: { second: number; rssMb: number; turns: number }[] = [];
+  let turns = 0;
+  let errors = 0;
+  try {
+    const started = performance.now();
+    const elapsed = (): number => (performance.now() - started) / 1000;
+    let batch = 0;
+    const sampler = setInterval(() => {
+      void rssMb(server.child.pid as number).then((mb) => samples.push({ second: Math.round(elapsed()), rssMb: mb, turns }));
+    }, 10_000);
+    try {
+      while (elapsed() < seconds) {
+        batch += 1;
+        const drive = await driveConversations(server.url, userIds, 20, 2, undefined, ['help', 'show my profile'], `soak-${batch}`);
+        turns += drive.latencies.length;
+        errors += drive.errors;
+      }
+    } finally {
+      clearInterval(sampler);
+    }
+  } finally {
+    await stopServer(server);
+    await rm(soakDir, { recursive: true, force: true });
+  }
+  // Flat: the last minute's median against the median of the first minute after warm-up.
+  const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+  const early = median(samples.filter((s) => s.second >= 20 && s.second <= 80).map((s) => s.rssMb));
+  const late = median(samples.filter((s) => s.second >= seconds - 60).map((s) => s.rssMb));
+  console.log(`soak: ${seconds} s of turns from new conversations (20 at a time × 2 rounds of help → profile), resident memory every 10 s`);
+  console.table(samples);
+  console.log(JSON.stringify({ soak: { seconds, turns, errors, rssMbAfterWarmUp: early, rssMbLastMinute: late, ratio: early ? +(late / early).toFixed(2) : null } }));
+  if (errors > 0) process.exitCode = 1;
+}
+if (soakSeconds > 0) await soak(soakSeconds);

@@ -57,7 +57,7 @@ export interface Drive { readonly latencies: readonly number[]; readonly seconds
 
 /**
  * N concurrent Teams conversations, each `rounds` × the `turns` (help → show my profile unless
- * told) over POST /api/messages with expectReplies, after one uncounted warm-up turn each;
+ * told) over POST /api/messages with expectReplies, after an uncounted warm-up round each;
  * `counting` runs just before the counted turns (to read the server's CPU time there).
  */
 export async function driveConversations(
@@ -81,7 +81,10 @@ export async function driveConversations(
     if (response.status !== 200) errors += 1;
     latencies.push(performance.now() - started);
   };
-  await Promise.all(Array.from({ length: conversations }, (_, c) => turn(c, 'help')));
+  // Warm-up, not counted: each of the turns once in every conversation.
+  await Promise.all(Array.from({ length: conversations }, async (_, c) => {
+    for (const text of turns) await turn(c, text);
+  }));
   latencies.length = 0;
   errors = 0;
   await counting?.();

@@ -5,26 +5,8 @@
 // passed through markdown-it configured as Web Chat configures it for cards.
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { menuGoals } from '../../bot/core/goals.js';
-import { supportedLocales, translator, type Translator } from '../../bot/core/i18n/i18n.js';
-import type { AuthenticationMethod, Device, HelpdeskContact, Organization, Profile, TermsOfUse } from '../../bot/core/ports/directory.js';
-import type { Ticket } from '../../bot/core/ports/tickets.js';
-import { auditCard } from '../../cards/auditCards.js';
-import { devicesCard, disableDeviceForm, lostDeviceReportCard, pickDeviceForm } from '../../cards/deviceCards.js';
-import { answeredCard, formCard, noData, type FormSpec } from '../../cards/formCard.js';
-import { methodLabel } from '../../cards/methodLabels.js';
-import { menuCard } from '../../cards/menuCard.js';
-import { noticeCard } from '../../cards/noticeCard.js';
-import { leaveConfirmForm, leavePickForm, organizationsCard } from '../../cards/organizationCards.js';
-import { profileCard } from '../../cards/profileCard.js';
-import type { CardAttachment } from '../../cards/renderer.js';
-import { defaultForm, methodsCard, removeConfirmForm, removePickForm } from '../../cards/securityInfoCards.js';
-import { signInsCard } from '../../cards/signInCards.js';
-import { agreementForm, agreementsCard } from '../../cards/termsOfUseCards.js';
-import {
-  agentTicketCard, handoffOfferForm, helpdeskLines, myTicketsCard, openTicketsCard, sendBackForm, ticketCard, ticketForm, ticketSummaryForm, ticketUpdateCard,
-} from '../../cards/ticketCards.js';
-import { chooseMethodForm, codeForm } from '../../cards/verificationCards.js';
+import { supportedLocales, translator } from '../../bot/core/i18n/i18n.js';
+import { cardsShowing } from './cardGallery.js';
 
 const require = createRequire(import.meta.url);
 interface MarkdownIt { render(markdown: string): string }
@@ -48,69 +30,8 @@ const hostile = [
 /** Ordinary values that must still read exactly as they are. */
 const legitimate = ['CON-LT-0142', '+31 6 1234 5678', 'anna.de-boer@contoso.example', 'O\'Brien & "Partners" (c) -- 3...'];
 
-const now = new Date('2026-03-01T12:00:00Z');
-
 /** Cards that show the value only masked (a phone number): checked for markup, not for the whole value. */
 const showsMaskedOnly = new Set(['default']);
-
-function cardsShowing(t: Translator, v: string): Record<string, CardAttachment> {
-  const form = (spec: FormSpec): CardAttachment => formCard(spec, noData);
-  const device: Device = { id: 'd1', displayName: v, operatingSystem: v, operatingSystemVersion: v, accountEnabled: true, trustType: 'AzureAd', approximateLastSignInDateTime: '2026-02-27T12:00:00Z', isCompliant: true };
-  const authenticator: AuthenticationMethod = { id: 'm1', '@odata.type': '#microsoft.graph.microsoftAuthenticatorAuthenticationMethod', kind: 'microsoftAuthenticator', displayName: v };
-  const phone: AuthenticationMethod = { id: 'm2', '@odata.type': '#microsoft.graph.phoneAuthenticationMethod', kind: 'phone', phoneNumber: v, phoneType: 'mobile' };
-  const choices = [{ preference: 'push' as const, method: authenticator }, { preference: 'sms' as const, method: phone }];
-  const organizations: Organization[] = [
-    { tenantId: 't1', displayName: v, defaultDomain: v, isHome: true, allowsSelfLeave: false },
-    { tenantId: 't2', displayName: v, defaultDomain: v, isHome: false, allowsSelfLeave: true },
-  ];
-  const profile: Profile = {
-    id: 'u1', userPrincipalName: v, displayName: v, givenName: v, surname: v, jobTitle: v, department: v, mail: v, otherMails: [v], officeLocation: v,
-    businessPhones: [v], mobilePhone: v, accountEnabled: true, lockedOut: false, selfServicePasswordResetRegistered: true, manager: { id: 'm', displayName: v, jobTitle: v },
-  };
-  const contact: HelpdeskContact = { displayName: v, email: v, phone: v, agents: [] };
-  const agreement: TermsOfUse = { id: 'a1', displayName: v, version: v, content: { en: v } };
-  const ticket: Ticket = {
-    number: 'T-1001', userId: 'u1', userDisplayName: v, channel: 'webchat', locale: 'en', category: 'other', description: v, state: 'assigned',
-    createdAt: '2026-02-28T12:00:00Z', updatedAt: '2026-02-28T12:00:00Z', assignedTo: 'agent', resolution: v,
-    context: { goal: 'devices.disable', step: v, objects: [{ kind: 'device', id: 'd1', label: v }] },
-    transcript: [{ from: 'user', text: v, at: '2026-02-28T11:59:00Z' }, { from: 'bot', text: v, at: '2026-02-28T11:59:01Z' }], history: [],
-  };
-  return {
-    menu: menuCard(t, menuGoals(), t.t('welcome.user', { name: v, organization: v })),
-    profile: profileCard(t, profile, v),
-    helpdeskNotice: noticeCard(t.t('helpdesk.anonymous'), helpdeskLines(t, contact)),
-    audit: auditCard(t, [{ userId: 'u1', actorId: 'u1', action: 'devices.disable', target: v, channel: 'webchat', result: 'success', correlationId: 'c', at: now.toISOString() }]),
-    devices: devicesCard(t, [device], now),
-    pickDevice: form(pickDeviceForm(t, [device], true, now)),
-    disableDevice: form(disableDeviceForm(t, device, { authenticator, newDefaultChoices: choices })),
-    lostDeviceReport: lostDeviceReportCard(t, [t.t('devices.done.disabled', { device: v })]),
-    organizations: organizationsCard(t, organizations),
-    leavePick: form(leavePickForm(t, organizations.slice(1), organizations[0])),
-    leaveConfirm: form(leaveConfirmForm(t, organizations[1] as Organization)),
-    methods: methodsCard(t, { methods: [authenticator, phone], preference: 'push', current: choices[0], options: choices, defaultMethodIds: ['m1'] }),
-    removePick: form(removePickForm(t, [authenticator, phone])),
-    removeConfirm: form(removeConfirmForm(t, authenticator, choices)),
-    default: form(defaultForm(t, choices, 'push')),
-    chooseMethod: form(chooseMethodForm(t, 'verify.choose', [authenticator, phone])),
-    code: form(codeForm(t, { destination: methodLabel(t, authenticator), inApp: true, pairing: false, minutes: 10 })),
-    signIns: signInsCard(t, [{
-      signIn: { id: 's1', createdDateTime: '2026-02-28T12:00:00Z', appDisplayName: v, location: { city: v, countryOrRegion: v }, deviceDetail: { displayName: v, operatingSystem: v, browser: v }, status: { errorCode: 50126, failureReason: v } },
-      unusual: true, reason: 'failure',
-    }], now),
-    agreements: agreementsCard(t, [{ agreement, status: 'pendingVersion', acceptance: { agreementId: 'a1', agreementVersion: v, state: 'accepted', recordedDateTime: '2026-01-01T00:00:00Z' } }]),
-    agreement: form(agreementForm(t, agreement, v, true)),
-    ticket: ticketCard(t, ticket, { agentName: v, now, lines: [v] }),
-    ticketForm: form(ticketForm(t, contact, { context: ticket.context })),
-    ticketSummary: form(ticketSummaryForm(t, { category: 'other', description: v, context: ticket.context, attachedLines: 2 })),
-    handoffOffer: form(handoffOfferForm(t, v, [v, ...helpdeskLines(t, contact)])),
-    myTickets: myTicketsCard(t, [{ ticket, agentName: v }], now),
-    openTickets: openTicketsCard(t, [ticket], 1, now),
-    agentTicket: agentTicketCard(t, ticket, { agentName: v, now, intro: v }),
-    sendBack: form(sendBackForm(t, ticket)),
-    ticketUpdate: ticketUpdateCard(t, ticket, t.t('ticket.user.resolved', { number: ticket.number, resolution: v }), { agentName: v, now }),
-    answered: answeredCard(v, v),
-  };
-}
 
 /** The texts of a card that Adaptive Cards hosts pass through markdown. */
 function markdownTexts(card: unknown): string[] {

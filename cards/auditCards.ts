@@ -12,6 +12,7 @@ export function auditCard(t: Translator, entries: readonly AuditEntry[]): CardAt
       title: t.t(`audit.action.${e.action}`),
       subtitle: [t.dateTime(e.at), e.target, t.t(`audit.channel.${e.channel === 'msteams' ? 'teams' : 'web'}`)].filter(Boolean).join(' · '),
       badge: e.result === 'success' ? '' : t.t(`audit.result.${e.result}`),
+      badgeTone: 'attention',
     })),
     footer: t.t('audit.footer'),
   }, noData);

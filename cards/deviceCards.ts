@@ -37,6 +37,7 @@ export function devicesCard(t: Translator, devices: readonly Device[], now: Date
       title: d.displayName,
       subtitle: deviceLine(t, d, now),
       badge: deviceBadge(t, d),
+      badgeTone: 'good',
       buttons: [{ title: t.t('devices.disableButton', { device: d.displayName }), action: 'devices.disable', values: { target: d.id } }],
     })),
     buttons: [{ title: t.t('devices.lostButton'), action: 'devices.disable', values: { target: lostDeviceTarget } }],

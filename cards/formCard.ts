@@ -21,10 +21,19 @@ export interface FormButton {
   readonly sendsInputs?: boolean;
 }
 
+/** What a badge says about its item: good news, something to look at, something wrong, or plain. */
+export type BadgeTone = 'good' | 'warning' | 'attention' | 'accent' | 'plain';
+
+const badgeColors: Record<BadgeTone, 'Good' | 'Warning' | 'Attention' | 'Accent' | 'Default'> = {
+  good: 'Good', warning: 'Warning', attention: 'Attention', accent: 'Accent', plain: 'Default',
+};
+
 export interface FormItem {
   readonly title: string;
   readonly subtitle?: string;
   readonly badge?: string;
+  /** The badge's colour; plain unless said. */
+  readonly badgeTone?: BadgeTone;
   readonly buttons?: readonly FormButton[];
 }
 
@@ -91,6 +100,7 @@ export function formCard(spec: FormSpec, data: ButtonData): CardAttachment {
       title: item.title,
       subtitle: item.subtitle ?? '',
       badge: item.badge ?? '',
+      badgeColor: badgeColors[item.badgeTone ?? 'plain'],
       actions: (item.buttons ?? []).map((b) => button(b, data)),
     })),
     facts: spec.facts ?? [],

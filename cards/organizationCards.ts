@@ -15,6 +15,7 @@ export function organizationsCard(t: Translator, organizations: readonly Organiz
       title: o.displayName,
       subtitle: [o.defaultDomain, t.t(o.isHome ? 'organizations.home' : 'organizations.guest')].filter(Boolean).join(' · '),
       badge: o.isHome ? t.t('organizations.homeBadge') : '',
+      badgeTone: 'accent',
       buttons: o.isHome ? [] : [{ title: t.t('organizations.leaveButton', { organization: o.displayName }), action: 'organizations.leave', values: { target: o.tenantId } }],
     })),
   }, startsGoal);

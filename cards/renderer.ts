@@ -48,7 +48,7 @@ export interface TemplateData {
     readonly heading: string;
     readonly speak: string;
     readonly lines: readonly { readonly text: string; readonly warning: boolean }[];
-    readonly items: readonly { readonly title: string; readonly subtitle: string; readonly badge: string; readonly actions: readonly TemplateAction[] }[];
+    readonly items: readonly { readonly title: string; readonly subtitle: string; readonly badge: string; readonly badgeColor: string; readonly actions: readonly TemplateAction[] }[];
     readonly facts: readonly { readonly title: string; readonly value: string }[];
     readonly inputs: readonly TemplateInput[];
     readonly actions: readonly TemplateAction[];

@@ -25,6 +25,7 @@ export function methodsCard(t: Translator, overview: MethodsOverview): CardAttac
       title: methodTitle(t, m),
       subtitle: methodDetail(m),
       badge: defaultMethodIds.includes(m.id) ? t.t('securityInfo.defaultBadge') : '',
+      badgeTone: 'accent',
       buttons: methods.length > 1 ? [{ title: t.t('securityInfo.removeButton', { method: methodTitle(t, m) }), action: 'securityinfo.remove', values: { target: m.id } }] : [],
     })),
     buttons,

@@ -40,6 +40,7 @@ export function signInsCard(t: Translator, views: readonly SignInView[], now: Da
       title: v.signIn.appDisplayName ?? t.t('signins.unknownApp'),
       subtitle: signInLine(t, v, now),
       badge: v.reason ? t.t(`signins.unusual.${v.reason}`) : '',
+      badgeTone: v.reason === 'failure' ? 'attention' : 'warning',
     })),
     buttons: [{ title: t.t('signins.notMe'), action: 'signins.view', style: 'destructive', values: { target: notMeTarget } }],
     footer: t.t('signins.footer'),

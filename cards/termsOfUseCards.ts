@@ -22,7 +22,7 @@ function statusLine(t: Translator, view: AgreementView): string {
 export function agreementsCard(t: Translator, views: readonly AgreementView[]): CardAttachment {
   return formCard({
     heading: t.t('termsOfUse.heading'),
-    items: views.map((a) => ({ title: agreementName(a.agreement), subtitle: statusLine(t, a), badge: isPending(a) ? t.t('termsOfUse.pendingBadge') : '' })),
+    items: views.map((a) => ({ title: agreementName(a.agreement), subtitle: statusLine(t, a), badge: isPending(a) ? t.t('termsOfUse.pendingBadge') : '', badgeTone: 'warning' })),
   }, noData);
 }
 

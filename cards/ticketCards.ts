@@ -5,10 +5,10 @@
 import { ticketCategories, selfServiceTasks, type GoalIntent, type TicketCategory } from '../bot/core/goals.js';
 import type { Translator } from '../bot/core/i18n/i18n.js';
 import type { HelpdeskContact } from '../bot/core/ports/directory.js';
-import type { Ticket, TicketContext } from '../bot/core/ports/tickets.js';
+import type { Ticket, TicketContext, TicketState } from '../bot/core/ports/tickets.js';
 import { maxDescriptionLength } from '../bot/core/usecases/helpdesk.js';
 import type { TicketAct } from './cardVerbs.js';
-import { actsOnTicket, cancelButton, formCard, noData, startsGoal, type ButtonData, type FormButton, type FormLine, type FormSpec } from './formCard.js';
+import { actsOnTicket, cancelButton, formCard, noData, startsGoal, type BadgeTone, type ButtonData, type FormButton, type FormLine, type FormSpec } from './formCard.js';
 import type { CardAttachment } from './renderer.js';
 
 const goalTitle = (t: Translator, goal: GoalIntent): string => t.t(`goal.${goal}.title`);
@@ -96,9 +96,13 @@ export function myTicketsCard(t: Translator, tickets: readonly { ticket: Ticket;
       title: `${ticket.number} · ${t.t(`ticket.category.${ticket.category}`)}`,
       subtitle: [ticket.description, t.t('ticket.updated', { when: t.relative(ticket.updatedAt, now) }), agentName ? t.t('ticket.agent', { agent: agentName }) : ''].filter(Boolean).join(' · '),
       badge: t.t(`ticket.state.${ticket.state}`),
+      badgeTone: stateTone[ticket.state],
     })),
   }, noData);
 }
+
+/** A ticket's state at a glance: done, in hand, or waiting on the user. */
+const stateTone: Record<TicketState, BadgeTone> = { new: 'accent', assigned: 'accent', sentBack: 'warning', resolved: 'good' };
 
 /** For agents: the oldest open tickets, each with a button to open it, under how many are open in all. */
 export function openTicketsCard(t: Translator, oldest: readonly Ticket[], total: number, now: Date): CardAttachment {
@@ -108,6 +112,7 @@ export function openTicketsCard(t: Translator, oldest: readonly Ticket[], total:
       title: `${ticket.number} · ${ticket.userDisplayName}`,
       subtitle: [t.t(`ticket.category.${ticket.category}`), ticket.description, t.t('ticket.updated', { when: t.relative(ticket.updatedAt, now) })].join(' · '),
       badge: t.t(`ticket.state.${ticket.state}`),
+      badgeTone: stateTone[ticket.state],
       buttons: [{ title: t.t('agent.act.open', { number: ticket.number }), action: 'open', values: { ticket: ticket.number } }],
     })),
   }, actsOnTicket);

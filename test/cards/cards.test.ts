@@ -11,6 +11,11 @@ import { noticeCard } from '../../cards/noticeCard.js';
 import { profileCard } from '../../cards/profileCard.js';
 import { cardNames, type CardAttachment } from '../../cards/renderer.js';
 import { formCard } from '../../cards/formCard.js';
+import { auditCard } from '../../cards/auditCards.js';
+import { devicesCard } from '../../cards/deviceCards.js';
+import { signInsCard } from '../../cards/signInCards.js';
+import { agreementsCard } from '../../cards/termsOfUseCards.js';
+import { cardsShowing, formsWithoutData, galleryNow } from './cardGallery.js';
 
 const require = createRequire(import.meta.url);
 interface AdaptiveCardsModule {
@@ -72,6 +77,43 @@ describe('cards', function () {
       });
     }
   }
+
+  for (const locale of supportedLocales) {
+    it(`every card and form of the gallery is a valid Adaptive Card 1.5 in ${locale}`, function () {
+      const t = translator(locale);
+      for (const [name, card] of Object.entries({ ...cardsShowing(t, 'Anna de Boer'), ...formsWithoutData(t) })) assert.deepEqual(validate(card), [], name);
+    });
+  }
+
+  it('badges are coloured by what they say: failures red, things to look at amber, good news green', function () {
+    const t = translator('en');
+    /** The colour of the TextBlock that shows `text`. */
+    const colourOf = (card: CardAttachment, text: string): unknown => {
+      let found: unknown = 'absent';
+      const walk = (node: unknown): void => {
+        if (Array.isArray(node)) return node.forEach(walk);
+        if (!node || typeof node !== 'object') return;
+        const o = node as Record<string, unknown>;
+        if (o.type === 'TextBlock' && o.text === text) found = o.color;
+        Object.values(o).forEach(walk);
+      };
+      walk(card.content);
+      return found;
+    };
+    const signIn = (errorCode: number, country: string) => ({ id: `s${errorCode}${country}`, createdDateTime: '2026-02-28T12:00:00Z', appDisplayName: 'Outlook', location: { city: 'Lyon', countryOrRegion: country }, deviceDetail: { displayName: 'PC', operatingSystem: 'Windows', browser: 'Edge' }, status: { errorCode } });
+    const signIns = signInsCard(t, [
+      { signIn: signIn(50126, 'SE'), unusual: true, reason: 'failure' },
+      { signIn: signIn(0, 'FR'), unusual: true, reason: 'newCountry' },
+    ], galleryNow);
+    assert.equal(colourOf(signIns, t.t('signins.unusual.failure')), 'Attention');
+    assert.equal(colourOf(signIns, t.t('signins.unusual.newCountry')), 'Warning');
+    const audit = auditCard(t, [{ userId: 'u1', actorId: 'u1', action: 'password.change', channel: 'webchat', result: 'refused', correlationId: 'c', at: galleryNow.toISOString() }]);
+    assert.equal(colourOf(audit, t.t('audit.result.refused')), 'Attention');
+    const agreement = { id: 'a1', displayName: 'Acceptable use', version: '2', content: { en: 'Be nice.' } };
+    assert.equal(colourOf(agreementsCard(t, [{ agreement, status: 'pendingNew' }]), t.t('termsOfUse.pendingBadge')), 'Warning');
+    const devices = devicesCard(t, [{ id: 'd1', displayName: 'CON-LT-0142', operatingSystem: 'Windows', operatingSystemVersion: '11', accountEnabled: true, trustType: 'AzureAd', isCompliant: true }], galleryNow);
+    assert.equal(colourOf(devices, t.t('devices.compliant')), 'Good');
+  });
 
   it('keeps user data as text: no template injection from directory values', function () {
     const card = JSON.stringify(profileCard(translator('en'), { ...sampleProfile, jobTitle: 'Engineer ${toUpper(name)}' }, 'Contoso').content);

@@ -2,14 +2,20 @@
 import type { Translator } from '../bot/core/i18n/i18n.js';
 import type { AuthenticationMethod } from '../bot/core/ports/directory.js';
 import { cancelButton, type FormLine, type FormSpec } from './formCard.js';
-import { methodLabel } from './methodLabels.js';
+import { methodDetail, methodLabel } from './methodLabels.js';
+
+/** A button that says where the code goes ("Text a code to +46 70 *** ** 34"), so no two read alike. */
+function sendButtonTitle(t: Translator, method: AuthenticationMethod): string {
+  const detail = methodDetail(method);
+  return detail ? t.t(`verify.sendTo.${method.kind}`, { detail }) : t.t('verify.sendHere');
+}
 
 /** Step-up: why the check is needed, and a button per method. */
 export function chooseMethodForm(t: Translator, reasonKey: string, methods: readonly AuthenticationMethod[]): FormSpec {
   return {
     heading: t.t('verify.heading'),
     lines: [{ text: t.t(reasonKey) }, { text: t.t('verify.choose') }],
-    items: methods.map((m) => ({ title: methodLabel(t, m), buttons: [{ title: t.t('verify.sendHere'), action: 'choose', values: { methodId: m.id } }] })),
+    items: methods.map((m) => ({ title: methodLabel(t, m), buttons: [{ title: sendButtonTitle(t, m), action: 'choose', values: { methodId: m.id } }] })),
     buttons: [cancelButton(t)],
   };
 }

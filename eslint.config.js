@@ -24,7 +24,7 @@ const app = { group: ['**/app.js', '**/index.js'], message: 'Only the entry poin
 const fence = (files, patterns, ignores = []) => ({ files, ignores, rules: { 'no-restricted-imports': ['error', { patterns }] } });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'web/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'web/**', 'test/web/page/**', 'artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

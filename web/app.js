@@ -1,6 +1,8 @@
 // Account assistant web page: demo sign-in, Bot Framework Web Chat, and the demo phone & mailbox.
 // Plain ES module, no build step. All server text is inserted with textContent, never innerHTML.
 
+import { chatLook } from './chatTheme.js';
+
 const $ = (id) => document.getElementById(id);
 const el = {
   form: $('signin-form'), account: $('account'), password: $('password'), signinButton: $('signin-button'),
@@ -125,7 +127,7 @@ function startChat({ token, userId, displayName, userPrincipalName, locale, labe
   // Render into a fresh child so a later chat never reuses the previous React root.
   const host = Object.assign(document.createElement('div'), { className: 'chat-host' });
   el.chat.replaceChildren(host);
-  WebChat.renderWebChat({ directLine, userID: userId, username: displayName, locale: chatLocale, styleOptions: styleOptions() }, host);
+  WebChat.renderWebChat({ directLine, userID: userId, username: displayName, locale: chatLocale, ...chatLook(dark.matches) }, host);
   session.subscription = directLine.connectionStatus$.subscribe(onConnectionStatus);
   startOutbox(session);
   requestAnimationFrame(() => (el.chat.querySelector('input[type="text"], textarea') || el.chat).focus());
@@ -165,23 +167,6 @@ el.signoutButton.addEventListener('click', async () => {
   endChat();
   if (!ok) el.notice.textContent = 'You left the chat, but the server could not be reached to end the session.';
 });
-
-/** Web Chat colours matching the page theme (light or dark). */
-function styleOptions() {
-  const [text, muted, bg, bubble, border, accent, user] = dark.matches
-    ? ['#e8eaed', '#aab2bd', '#1c1f24', '#2a2f36', '#3a414a', '#8cc4ff', '#1f3b5c']
-    : ['#1b1f24', '#505a66', '#ffffff', '#eef1f5', '#d5dbe3', '#0b5cad', '#0b5cad'];
-  return {
-    primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
-    rootHeight: '100%', rootWidth: '100%', hideUploadButton: true, accent, subtle: muted, backgroundColor: bg,
-    bubbleBackground: bubble, bubbleTextColor: text, bubbleBorderColor: border, bubbleBorderRadius: 8,
-    bubbleFromUserBackground: user, bubbleFromUserTextColor: '#ffffff', bubbleFromUserBorderColor: user,
-    bubbleFromUserBorderRadius: 8, cardEmphasisBackgroundColor: bubble,
-    sendBoxBackground: bg, sendBoxTextColor: text, sendBoxPlaceholderColor: muted, sendBoxButtonColor: muted,
-    sendBoxBorderTop: `solid 1px ${border}`, suggestedActionBackgroundColor: bg, suggestedActionTextColor: accent,
-    suggestedActionBorderColor: accent, suggestedActionBorderRadius: 6,
-  };
-}
 
 // ---- Demo phone & mailbox ---------------------------------------------------------------------
 

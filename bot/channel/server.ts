@@ -42,6 +42,7 @@ export class InFlight {
 const staticFiles: Record<string, { file: string; type: string }> = {
   '/': { file: path.join(paths.web, 'index.html'), type: 'text/html; charset=utf-8' },
   '/app.js': { file: path.join(paths.web, 'app.js'), type: 'text/javascript; charset=utf-8' },
+  '/chatTheme.js': { file: path.join(paths.web, 'chatTheme.js'), type: 'text/javascript; charset=utf-8' },
   '/styles.css': { file: path.join(paths.web, 'styles.css'), type: 'text/css; charset=utf-8' },
   '/favicon.svg': { file: path.join(paths.web, 'favicon.svg'), type: 'image/svg+xml' },
   '/webchat.js': { file: paths.webChatBundle, type: 'text/javascript; charset=utf-8' },

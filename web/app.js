@@ -10,7 +10,7 @@ const el = {
   signinPanel: $('signin-panel'), chatPanel: $('chat-panel'), chatStatus: $('chat-status'), layout: $('chat-layout'),
   chat: $('chat'), sessionBar: $('session-bar'), signedInAs: $('signed-in-as'), signoutButton: $('signout-button'),
   outbox: $('outbox'), details: $('outbox-details'), outboxList: $('outbox-list'), outboxStatus: $('outbox-status'),
-  outboxOwner: $('outbox-owner'), outboxEmpty: $('outbox-empty'),
+  outboxOwner: $('outbox-owner'), outboxEmpty: $('outbox-empty'), outboxToggle: $('outbox-toggle'), outboxBadge: $('outbox-badge'),
 };
 
 const LOCALES = { en: 'en-US', fr: 'fr-FR', nl: 'nl-NL', sv: 'sv-SE' };
@@ -23,7 +23,7 @@ const dark = matchMedia('(prefers-color-scheme: dark)');
 
 let accountsLoaded = false;
 let outboxAvailable = true; // false once /api/dev/outbox answered 404 (not local mode)
-/** The live chat: { token, upn, locale, directLine, subscription, abort, pollTimer, lastKey }, or null. */
+/** The live chat: { token, upn, locale, directLine, subscription, abort, pollTimer, lastKey, loaded }, or null. */
 let session = null;
 
 /** fetch with JSON in and out; resolves { status, ok, body }, rejects only when the request itself fails. */
@@ -117,7 +117,7 @@ function showChatView(visible) {
 function startChat({ token, userId, displayName, userPrincipalName, locale, label }) {
   const chatLocale = LOCALES[locale] || 'en-US';
   const directLine = WebChat.createDirectLine({ domain: `${location.origin}/v3/directline`, token, webSocket: useWebSocket });
-  session = { token, upn: userPrincipalName, locale: chatLocale, directLine, abort: new AbortController(), pollTimer: 0, lastKey: null };
+  session = { token, upn: userPrincipalName, locale: chatLocale, directLine, abort: new AbortController(), pollTimer: 0, lastKey: null, loaded: false };
   el.password.value = el.notice.textContent = '';
   el.password.removeAttribute('aria-invalid');
   el.signedInAs.textContent = label;
@@ -153,6 +153,9 @@ function endChat() {
   try { s.directLine.end(); } catch { /* already closed */ }
   el.chat.replaceChildren();
   el.outboxList.replaceChildren();
+  unseen = 0;
+  showUnseen();
+  setOutboxOpen(false);
   el.chat.dataset.state = 'idle';
   el.chatStatus.textContent = el.outboxStatus.textContent = '';
   showChatView(false);
@@ -179,8 +182,28 @@ function startOutbox(s) {
 
 function setOutboxVisible(visible) {
   el.outbox.hidden = !visible;
+  el.outboxToggle.hidden = !visible;
   el.layout.classList.toggle('no-outbox', !visible);
 }
+
+// Phones: the demo phone is a sheet over the chat, opened from the header; a badge counts what
+// arrived while it was closed.
+let unseen = 0;
+function setOutboxOpen(open) {
+  el.layout.classList.toggle('outbox-open', open);
+  el.outboxToggle.setAttribute('aria-expanded', String(open));
+  if (open) {
+    unseen = 0;
+    showUnseen();
+    el.outbox.scrollTop = 0;
+  }
+}
+function showUnseen() {
+  el.outboxBadge.hidden = unseen === 0;
+  el.outboxBadge.textContent = String(unseen);
+  el.outboxToggle.setAttribute('aria-label', unseen === 0 ? 'Demo phone' : `Demo phone, ${unseen} new`);
+}
+el.outboxToggle.addEventListener('click', () => setOutboxOpen(!el.layout.classList.contains('outbox-open')));
 
 async function pollOutbox(s) {
   try {
@@ -208,7 +231,14 @@ function renderOutbox(messages, s) {
   const start = s.lastKey === null ? 0 : keys.lastIndexOf(s.lastKey) + 1;
   if (s.lastKey !== null && start === 0) el.outboxList.replaceChildren(); // history changed under us: rebuild
   el.outboxList.setAttribute('aria-busy', 'true');
-  for (const m of messages.slice(start)) el.outboxList.prepend(outboxItem(m, s.locale));
+  const added = messages.slice(start);
+  for (const m of added) el.outboxList.prepend(outboxItem(m, s.locale));
+  // What was there when the chat started is not new; what comes after is, until it is seen.
+  if (s.loaded && narrow.matches && !el.layout.classList.contains('outbox-open') && added.length > 0) {
+    unseen += added.length;
+    showUnseen();
+  }
+  s.loaded = true;
   el.outboxList.setAttribute('aria-busy', 'false');
   s.lastKey = keys.at(-1) ?? null;
   el.outboxEmpty.hidden = messages.length > 0;
@@ -243,15 +273,19 @@ function relativeTime(iso, locale) {
 
 // ---- Layout -----------------------------------------------------------------------------------
 
-// Wide screens: the side panel is always open; phones: a collapsed <details> below the chat.
+// Wide screens: the side panel is always there; phones: a sheet over the chat, opened from the
+// header (its summary is a heading everywhere, never a disclosure).
 const summary = el.details.querySelector('summary');
-function syncOutboxLayout() {
-  el.details.open = !narrow.matches;
-  summary.tabIndex = narrow.matches ? 0 : -1;
-}
-summary.addEventListener('click', (event) => { if (!narrow.matches) event.preventDefault(); });
-narrow.addEventListener('change', syncOutboxLayout);
-syncOutboxLayout();
+el.details.open = true;
+summary.tabIndex = -1;
+summary.addEventListener('click', (event) => event.preventDefault());
+narrow.addEventListener('change', () => setOutboxOpen(false));
+document.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && el.layout.classList.contains('outbox-open')) {
+    setOutboxOpen(false);
+    el.outboxToggle.focus();
+  }
+});
 
 // On phones the chat height is computed from the real header height.
 const header = document.querySelector('.app-header');

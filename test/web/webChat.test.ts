@@ -201,6 +201,41 @@ describe('web chat page in Chromium', function () {
     await page.close();
   });
 
+  it('on a phone, the demo phone opens over the chat from the header, with a badge for what arrived', async function () {
+    // A user no other test sends anything to: the first message of an empty phone counts too.
+    const user = await demoUserNamed('margaux');
+    const t = translator('en');
+    const page = await browser.newPage({ viewport: { width: 375, height: 740 } });
+    await page.goto(`${app.url}/`);
+    await page.locator('#account:not([disabled])').waitFor();
+    await page.selectOption('#account', user.userPrincipalName);
+    await page.locator('#anonymous-button').click();
+    await page.locator('#chat[data-state="ready"]').waitFor({ timeout: 30_000 });
+    const toggle = page.locator('#outbox-toggle');
+    assert.ok(await toggle.isVisible(), 'the header has the demo phone button');
+    assert.equal(await page.locator('#outbox').isVisible(), false, 'closed at first');
+    const input = page.getByRole('textbox').last();
+    await input.fill('I forgot my password');
+    await input.press('Enter');
+    const ask = page.locator('.ac-adaptiveCard', { hasText: t.t('passwordReset.askAccount') }).last();
+    await ask.waitFor({ timeout: 30_000 });
+    await ask.locator('input').first().fill(user.userPrincipalName);
+    await ask.getByRole('button', { name: t.t('common.continue') }).click();
+    await page.locator('#outbox-badge:not([hidden])').waitFor({ timeout: 30_000 });
+    assert.equal(await page.locator('#outbox-badge').textContent(), '1');
+    await toggle.click();
+    const item = page.locator('#outbox-list .outbox-item').first();
+    await item.waitFor();
+    const box = await item.boundingBox();
+    assert.ok(box && box.y >= 0 && box.y + box.height <= 740 && box.x >= 0 && box.x + box.width <= 375, `the message is on screen: ${JSON.stringify(box)}`);
+    assert.match(String(await item.textContent()), /\d{6}/);
+    assert.equal(await page.locator('#outbox-badge').isVisible(), false, 'the badge is gone once seen');
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    await page.keyboard.press('Escape');
+    assert.equal(await page.locator('#outbox').isVisible(), false, 'Escape closes it');
+    await page.close();
+  });
+
   it('fits a phone-width screen without horizontal scrolling', async function () {
     const page = await browser.newPage({ viewport: { width: 375, height: 740 } });
     await page.goto(`${app.url}/`);

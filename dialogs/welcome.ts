@@ -1,15 +1,25 @@
 // The greeting when someone opens a conversation with the bot.
+import type { GoalIntent } from '../bot/core/goals.js';
 import type { TurnContext } from './kit.js';
 import type { TurnInfo } from '../bot/turn/turnInfo.js';
 import { sendMenu } from './replies.js';
 
-export async function sendWelcome(context: TurnContext, info: TurnInfo, organizationName: string): Promise<void> {
+/**
+ * Greets, and says which goal to start at once, if any: someone who is not signed in (the web
+ * page's "I can't sign in") goes straight to the password reset, which asks for the account first.
+ */
+export async function sendWelcome(context: TurnContext, info: TurnInfo, organizationName: string): Promise<GoalIntent | undefined> {
   const { identity, t } = info;
   if (identity.kind !== 'user') {
+    if (identity.reason === 'notSignedIn') {
+      await context.sendActivity(t.t('welcome.cannotSignIn', { organization: organizationName }));
+      return 'password.reset';
+    }
     await context.sendActivity(t.t('welcome.anonymous', { organization: organizationName }));
-    return;
+    return undefined;
   }
   const name = identity.user.givenName ?? identity.user.displayName;
   await context.sendActivity(t.t('welcome.user', { name, organization: organizationName }));
   await sendMenu(context, t);
+  return undefined;
 }

@@ -47,7 +47,12 @@ export class AccountBot extends ActivityHandler {
   private async welcome(context: TurnContext): Promise<void> {
     const info = await this.deps.preparation.prepare(context);
     setTurnInfo(context, info);
-    await sendWelcome(context, info, await this.deps.organizationName());
+    const start = await sendWelcome(context, info, await this.deps.organizationName());
+    if (start) {
+      // As if the newcomer had asked for it.
+      setTurnInfo(context, { ...info, recognition: { intent: start, score: 1, locale: info.t.locale } });
+      await runDialog(this.deps.rootDialog, context, this.deps.dialogState);
+    }
   }
 
   override async run(context: TurnContext): Promise<void> {

@@ -91,7 +91,7 @@ describe('root dialog and profile.view', function () {
             const card = cardOf(reply);
             assert.ok(cardTexts(card).includes(t.t('helpdesk.heading')));
             assert.ok(cardTexts(card).includes(t.t('helpdesk.contextKnown', { goal: t.t('goal.profile.view.title') })));
-            assert.match(JSON.stringify(card), /"id":"category","label":"[^"]*","style":"expanded","value":"profile"/);
+            assert.match(JSON.stringify(card), /"id":"category","label":"[^"]*","style":"expanded","wrap":true,"value":"profile"/);
           });
       });
 
@@ -129,6 +129,22 @@ describe('root dialog and profile.view', function () {
       .send({ type: 'conversationUpdate', membersAdded: [{ id: 'teams-user', name: 'Teams user' }] })
       .assertReply(t.t('welcome.user', { name: String(anna.givenName), organization: 'Contoso' }))
       .assertReply((reply: Partial<Activity>) => assert.ok(cardTexts(cardOf(reply)).includes(t.t('menu.title'))));
+  });
+
+  it('someone not signed in (the web page\'s "I can\'t sign in") is greeted and asked for the account of the reset at once', async function () {
+    const t = translator('fr');
+    await harness.conversation(undefined, 'fr-FR', 'directline')
+      .send({ type: 'conversationUpdate', membersAdded: [{ id: 'anonymous', name: 'Web user' }] })
+      .assertReply(t.t('welcome.cannotSignIn', { organization: 'Contoso' }))
+      .assertReply((reply: Partial<Activity>) => assert.ok(cardTexts(cardOf(reply)).includes(t.t('passwordReset.askAccount'))));
+  });
+
+  it('a Teams user the directory does not know is told so, and nothing starts', async function () {
+    const t = translator('en');
+    await harness.conversation('not-in-the-directory', 'en-US')
+      .send({ type: 'conversationUpdate', membersAdded: [{ id: 'teams-user', name: 'Teams user' }] })
+      .assertReply(t.t('welcome.anonymous', { organization: 'Contoso' }))
+      .assertNoReply();
   });
 
   it('replies in the language the user writes in, even when the channel says otherwise', async function () {

@@ -104,9 +104,7 @@ describe('web chat page in Chromium', function () {
     await page.goto(`${app.url}/`);
     await page.locator('#anonymous-button:not([disabled])').click();
     await page.locator('#chat[data-state="ready"]').waitFor({ timeout: 30_000 });
-    const input = page.getByRole('textbox').last();
-    await input.fill('I forgot my password');
-    await input.press('Enter');
+    // Nothing to type: "I can't sign in" starts the reset, asking for the account first.
     const ask = page.locator('.ac-adaptiveCard', { hasText: t.t('passwordReset.askAccount') }).last();
     await ask.waitFor({ timeout: 30_000 });
     await ask.locator('input').first().fill(user.userPrincipalName);
@@ -126,6 +124,28 @@ describe('web chat page in Chromium', function () {
     assert.ok(await app.directory.verifyPassword(String(user.id), next));
     await page.close();
   });
+
+  for (const [locale, name] of [['fr', 'claire'], ['nl', 'pieter'], ['sv', 'ingrid']] as const) {
+    it(`"I can't sign in" in a ${locale} browser: the reset starts in ${locale} and reaches the code step`, async function () {
+      const user = await demoUserNamed(name);
+      const t = translator(locale);
+      const context = await browser.newContext({ locale: `${locale}-${locale === 'sv' ? 'SE' : locale.toUpperCase()}` });
+      try {
+        const page = await context.newPage();
+        await page.goto(`${app.url}/`);
+        await page.locator('#anonymous-button:not([disabled])').click();
+        const organization = 'Contoso';
+        await page.locator('.webchat__bubble', { hasText: t.t('welcome.cannotSignIn', { organization }).split(/['"]/)[0] as string }).first().waitFor({ timeout: 30_000 });
+        const ask = page.locator('.ac-adaptiveCard', { hasText: t.t('passwordReset.askAccount') }).last();
+        await ask.waitFor({ timeout: 30_000 });
+        await ask.locator('input').first().fill(user.userPrincipalName);
+        await ask.getByRole('button', { name: t.t('common.continue') }).click();
+        await page.locator('.ac-adaptiveCard', { hasText: t.t('code.heading') }).last().waitFor({ timeout: 30_000 });
+      } finally {
+        await context.close();
+      }
+    });
+  }
 
   it('shows the devices and disables one from its button, after the confirmation', async function () {
     const user = await demoUserNamed('oliver');

@@ -131,7 +131,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   });
   const localDemo = sessions
     ? await mountLocalDemo(server, {
-      directory, outbox: ports.notifier, sessions, clock, logger, dataDir: config.dataDir,
+      directory, outbox: ports.notifier, sessions, clock, logger, dataDir: config.dataDir, webSignIn: config.webSignIn,
       deliver: (activity) => inFlight.run(() => channel.deliver(activity)),
     })
     : undefined;

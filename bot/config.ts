@@ -37,6 +37,17 @@ export interface Config {
   /** Largest request body the server accepts, in bytes. */
   readonly maxBodyBytes: number;
   readonly storage: StorageConfig;
+  /** "Sign in with Microsoft" on the web page, when an Entra app (single-page application) is set. */
+  readonly webSignIn?: WebSignInConfig;
+}
+
+export interface WebSignInConfig {
+  /** The application (client) id of the Entra app registration of the page. */
+  readonly clientId: string;
+  /** The directory (tenant) id whose accounts may sign in. */
+  readonly tenantId: string;
+  /** Where Entra ID signs people in: https://login.microsoftonline.com unless a national cloud. */
+  readonly authorityHost: string;
 }
 
 export class ConfigError extends Error {
@@ -82,6 +93,28 @@ function storage(env: NodeJS.ProcessEnv): StorageConfig {
   return Object.freeze(config);
 }
 
+const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function webSignIn(env: NodeJS.ProcessEnv): WebSignInConfig | undefined {
+  const clientId = text(env, 'WEB_SIGNIN_CLIENT_ID');
+  const tenantId = text(env, 'WEB_SIGNIN_TENANT_ID');
+  if (clientId === '' && tenantId === '') return undefined;
+  if (!guid.test(clientId)) throw new ConfigError('WEB_SIGNIN_CLIENT_ID', `must be the application (client) id, a GUID, got "${clientId}"`);
+  if (!guid.test(tenantId)) throw new ConfigError('WEB_SIGNIN_TENANT_ID', `must be the directory (tenant) id, a GUID, got "${tenantId}"`);
+  const authorityHost = (text(env, 'WEB_SIGNIN_AUTHORITY_HOST') || 'https://login.microsoftonline.com').replace(/\/+$/, '');
+  let url: URL;
+  try {
+    url = new URL(authorityHost);
+  } catch {
+    throw new ConfigError('WEB_SIGNIN_AUTHORITY_HOST', `must be a URL, got "${authorityHost}"`);
+  }
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw new ConfigError('WEB_SIGNIN_AUTHORITY_HOST', `must be https (http only on this machine, for tests), got "${authorityHost}"`);
+  }
+  return Object.freeze({ clientId: clientId.toLowerCase(), tenantId: tenantId.toLowerCase(), authorityHost: url.origin });
+}
+
 /** Reads the configuration from an environment; throws ConfigError naming the first bad value. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const appId = text(env, 'MicrosoftAppId');
@@ -116,5 +149,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel,
     maxBodyBytes: 256 * 1024,
     storage: storage(env),
+    webSignIn: webSignIn(env),
   });
 }

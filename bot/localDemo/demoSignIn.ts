@@ -12,7 +12,7 @@ import type { Logger } from '../logger.js';
 import type { Clock } from '../core/ports/clock.js';
 import type { DirectoryUser } from '../core/ports/directory.js';
 import { SignInFailures, type FailureRule } from './signInFailures.js';
-import { SourceRateLimit, type RateRule } from './sourceRateLimit.js';
+import { SourceRateLimit, tooMany, type RateRule } from './sourceRateLimit.js';
 
 /** Failed sign-ins allowed per account in 15 minutes. */
 const perAccount: FailureRule = { limit: 5, windowMs: 15 * 60 * 1000 };
@@ -41,11 +41,6 @@ async function checkPassword(directory: EmbeddedDirectory, userPrincipalName: st
   const matches = await directory.verifyPassword(user?.id ?? '', password);
   if (!user || !matches || !user.accountEnabled) return { verdict: 'wrong' };
   return { verdict: user.lockedOut ? 'locked' : 'ok', user };
-}
-
-function tooMany(res: Response, retryAfterSeconds: number, code: string, message: string): void {
-  res.header('Retry-After', String(retryAfterSeconds));
-  res.send(429, { error: { code, message, retryAfterSeconds } });
 }
 
 export interface DemoSignInParts {

@@ -2,7 +2,14 @@
 // client is 127.0.0.1, so this never locks anybody out: it slows a flood of guesses spread over
 // many names (and the CPU each scrypt run costs) for a minute at most, then lets everyone in again.
 // Kept in memory: a restart takes longer than the window.
+import type { Response } from 'restify';
 import type { Clock } from '../core/ports/clock.js';
+
+/** Answers 429 with when to try again. */
+export function tooMany(res: Response, retryAfterSeconds: number, code: string, message: string): void {
+  res.header('Retry-After', String(retryAfterSeconds));
+  res.send(429, { error: { code, message, retryAfterSeconds } });
+}
 
 export interface RateRule {
   readonly limit: number;

@@ -1,0 +1,128 @@
+// "Sign in with Microsoft" on the web chat page (when WEB_SIGNIN_CLIENT_ID and WEB_SIGNIN_TENANT_ID
+// are set): the page signs the user in with MSAL (authorization code + PKCE) and sends the ID token
+// here; this server checks it before it issues a Direct Line token bound to the user's object id.
+// Checked: the signature (the tenant's published keys), the issuer and the tenant, the audience
+// (this page's app), the lifetime, and the nonce, which this server gave out and takes back once.
+// Every failure gets the same answer; the log says which check failed.
+import { randomBytes } from 'node:crypto';
+import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import type { Request, Response, Server } from 'restify';
+import type { WebSignInConfig } from '../config.js';
+import { toLocale } from '../core/i18n/i18n.js';
+import type { Clock } from '../core/ports/clock.js';
+import type { Directory } from '../core/ports/directory.js';
+import type { Logger } from '../logger.js';
+import type { SessionRegistry } from './sessions.js';
+import { SourceRateLimit, tooMany } from './sourceRateLimit.js';
+
+export interface MicrosoftSignInParts {
+  readonly config: WebSignInConfig;
+  readonly directory: Pick<Directory, 'findUserById'>;
+  readonly sessions: SessionRegistry;
+  readonly clock: Clock;
+  readonly logger: Logger;
+}
+
+/** How long a nonce waits for its sign-in to come back. */
+const nonceLifetimeMs = 10 * 60 * 1000;
+/** Nonces waiting at most (the oldest go first). */
+const maxNonces = 10_000;
+/** Sign-in attempts per source address and minute. */
+const perSource = { limit: 30, windowMs: 60 * 1000 };
+const maxTokenLength = 16 * 1024;
+
+const notVerified = { error: { code: 'signInNotVerified', message: 'The sign-in could not be verified. Sign in again.' } };
+
+/** The issuer of the tenant's v2.0 tokens, and where its keys are published. */
+export function issuerOf(config: WebSignInConfig): string {
+  return `${config.authorityHost}/${config.tenantId}/v2.0`;
+}
+
+export function mountMicrosoftSignIn(server: Server, parts: MicrosoftSignInParts): void {
+  const { config, clock, logger } = parts;
+  const issuer = issuerOf(config);
+  const nonces = new Map<string, number>();
+  const sources = new SourceRateLimit(clock, perSource);
+  let keys: ReturnType<typeof createRemoteJWKSet> | undefined;
+
+  /** The tenant's signing keys, found through its OpenID configuration (fetched once, then cached by jose). */
+  async function signingKeys(): Promise<ReturnType<typeof createRemoteJWKSet>> {
+    if (keys) return keys;
+    const response = await fetch(`${issuer}/.well-known/openid-configuration`, { signal: AbortSignal.timeout(10_000) });
+    if (!response.ok) throw new Error(`OpenID configuration: HTTP ${response.status}`);
+    const metadata = (await response.json()) as { issuer?: unknown; jwks_uri?: unknown };
+    if (metadata.issuer !== issuer || typeof metadata.jwks_uri !== 'string') throw new Error('OpenID configuration: unexpected issuer or no jwks_uri');
+    keys = createRemoteJWKSet(new URL(metadata.jwks_uri));
+    return keys;
+  }
+
+  /** Takes a nonce back: true once for a nonce this server gave out that has not expired. */
+  function redeem(nonce: unknown): boolean {
+    if (typeof nonce !== 'string') return false;
+    const expires = nonces.get(nonce);
+    nonces.delete(nonce);
+    return expires !== undefined && expires > clock.now().getTime();
+  }
+
+  // restify takes async handlers or ones with a next callback.
+  server.get('/api/signin/config', async (_req: Request, res: Response) => {
+    await Promise.resolve();
+    res.send(200, { microsoft: { clientId: config.clientId, authority: `${config.authorityHost}/${config.tenantId}` } });
+  });
+
+  server.post('/api/signin/nonce', async (req: Request, res: Response) => {
+    await Promise.resolve();
+    res.header('Cache-Control', 'no-store');
+    const source = req.socket?.remoteAddress ?? 'unknown';
+    const wait = sources.retryAfterSeconds(source);
+    if (wait > 0) return tooMany(res, wait, 'rateLimited', `Too many sign-ins from this address. Try again in ${wait} seconds.`);
+    sources.count(source);
+    const now = clock.now().getTime();
+    for (const [nonce, expires] of nonces) if (expires <= now || nonces.size >= maxNonces) nonces.delete(nonce);
+    const nonce = randomBytes(24).toString('base64url');
+    nonces.set(nonce, now + nonceLifetimeMs);
+    res.send(200, { nonce });
+  });
+
+  server.post('/api/signin/microsoft', async (req: Request, res: Response) => {
+    res.header('Cache-Control', 'no-store');
+    const idToken = (req.body as { idToken?: unknown } | undefined)?.idToken;
+    if (typeof idToken !== 'string' || idToken.length === 0 || idToken.length > maxTokenLength) {
+      res.send(400, { error: { code: 'badRequest', message: 'Send the ID token of the sign-in.' } });
+      return;
+    }
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(idToken, await signingKeys(), {
+        issuer, audience: config.clientId, algorithms: ['RS256'], currentDate: clock.now(), clockTolerance: 60, requiredClaims: ['exp', 'iat', 'nonce'],
+      }));
+    } catch (error) {
+      if (error instanceof Error && error.message.startsWith('OpenID configuration')) {
+        logger.warn('microsoft sign-in unavailable', { reason: error.message });
+        res.send(503, { error: { code: 'signInUnavailable', message: 'Microsoft sign-in cannot be reached right now. Try again in a moment.' } });
+        return;
+      }
+      logger.info('microsoft sign-in refused', { reason: (error as { code?: string } | undefined)?.code ?? 'invalid' });
+      res.send(401, notVerified);
+      return;
+    }
+    // Once the token is verified its nonce is taken back, whatever else is wrong: no token counts twice.
+    const nonceRedeemed = redeem(payload.nonce);
+    const failed = payload.tid !== config.tenantId ? 'tenant' : !nonceRedeemed ? 'nonce' : typeof payload.oid !== 'string' ? 'oid' : undefined;
+    if (failed) {
+      logger.info('microsoft sign-in refused', { reason: failed });
+      res.send(401, notVerified);
+      return;
+    }
+    const user = await parts.directory.findUserById(payload.oid as string);
+    if (!user || !user.accountEnabled) {
+      logger.info('microsoft sign-in refused', { reason: 'notInDirectory' });
+      res.send(403, { error: { code: 'accountNotServed', message: 'Your account is not one this assistant serves. Ask your helpdesk.' } });
+      return;
+    }
+    const locale = toLocale(user.preferredLanguage) ?? toLocale(req.header('accept-language')?.split(',')[0]) ?? 'en';
+    const { token } = await parts.sessions.issue({ userId: user.id, displayName: user.displayName, locale });
+    logger.info('microsoft sign-in', { userId: user.id });
+    res.send(200, { token, userId: user.id, displayName: user.displayName, userPrincipalName: user.userPrincipalName, locale });
+  });
+}

@@ -1,0 +1,103 @@
+// "Sign in with Microsoft" on the web page, against an OpenID issuer shaped like Entra ID's (keys
+// and tokens made by the test): a good ID token with a nonce this server gave out opens a web chat
+// session bound to the user's object id; a token with the wrong audience, tenant, issuer, nonce or
+// key, an expired one, and a replayed one are refused alike, and open nothing.
+import assert from 'node:assert/strict';
+import { startApp, type RunningApp } from '../../../bot/app.js';
+import { loadConfig } from '../../../bot/config.js';
+import { silentLogger } from '../../../bot/logger.js';
+import { startOidcIssuer, type OidcIssuer } from '../../fakes/oidcIssuer.js';
+import { sharedRecognizer } from '../../dialogs/harness.js';
+import { demoUserNamed, tempDir } from '../../helpers.js';
+
+const tenantId = '8a1f0c2e-4b7d-4c55-9e0a-2f6b1d3c9e71';
+const clientId = '3c9b2d10-7e44-4f0b-a1c2-5d6e7f809a1b';
+
+interface Answer { status: number; body: { token?: string; userId?: string; error?: { code: string }; microsoft?: unknown; nonce?: string } | null }
+
+async function call(url: string, method: 'GET' | 'POST', body?: unknown, token?: string): Promise<Answer> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await response.text();
+  return { status: response.status, body: text ? (JSON.parse(text) as Answer['body']) : null };
+}
+
+describe('Sign in with Microsoft (web page)', function () {
+  this.timeout(60_000);
+  let issuer: OidcIssuer;
+  let app: RunningApp;
+  let data: Awaited<ReturnType<typeof tempDir>>;
+
+  before(async function () {
+    issuer = await startOidcIssuer(tenantId);
+    data = await tempDir();
+    app = await startApp(loadConfig({
+      PORT: '0', DATA_DIR: data.dir, WEB_SIGNIN_CLIENT_ID: clientId, WEB_SIGNIN_TENANT_ID: tenantId, WEB_SIGNIN_AUTHORITY_HOST: issuer.authorityHost,
+    }), silentLogger, { recognizer: await sharedRecognizer() });
+  });
+  after(async function () {
+    await app?.stop();
+    await data?.remove();
+    await issuer?.stop();
+  });
+
+  const nonce = async (): Promise<string> => String((await call(`${app.url}/api/signin/nonce`, 'POST', {})).body?.nonce);
+  const signIn = (idToken: string): Promise<Answer> => call(`${app.url}/api/signin/microsoft`, 'POST', { idToken });
+
+  it('tells the page which app and tenant to sign in with', async function () {
+    const answer = await call(`${app.url}/api/signin/config`, 'GET');
+    assert.deepEqual(answer.body?.microsoft, { clientId, authority: `${issuer.authorityHost}/${tenantId}` });
+  });
+
+  it('a good ID token opens a web chat session bound to the user\'s object id; the same token again is refused', async function () {
+    const user = await demoUserNamed('anna');
+    const idToken = await issuer.sign({ aud: clientId, oid: user.id, nonce: await nonce(), preferred_username: user.userPrincipalName, name: user.displayName });
+    const answer = await signIn(idToken);
+    assert.equal(answer.status, 200);
+    assert.equal(answer.body?.userId, user.id);
+    const conversation = await call(`${app.url}/v3/directline/conversations`, 'POST', {}, answer.body?.token);
+    assert.ok(conversation.status === 200 || conversation.status === 201, `the token opens a conversation (${conversation.status})`);
+    assert.equal((await signIn(idToken)).status, 401, 'a nonce is taken back once');
+  });
+
+  it('refuses, all with the same answer, a token for another app, tenant or issuer, an expired one, one signed with another key, one with a nonce never given out', async function () {
+    const user = await demoUserNamed('anna');
+    const otherTenant = '11111111-2222-4333-8444-555555555555';
+    const cases: Record<string, () => Promise<string>> = {
+      'another app (audience)': async () => issuer.sign({ aud: '99999999-8888-4777-8666-555555555555', oid: user.id, nonce: await nonce() }),
+      'another tenant (tid)': async () => issuer.sign({ aud: clientId, oid: user.id, tid: otherTenant, nonce: await nonce() }),
+      'another issuer': async () => issuer.sign({ aud: clientId, oid: user.id, iss: `${issuer.authorityHost}/${otherTenant}/v2.0`, nonce: await nonce() }),
+      expired: async () => issuer.sign({ aud: clientId, oid: user.id, nonce: await nonce() }, { expiresInSeconds: -600 }),
+      'signed with a key the tenant never published': async () => issuer.sign({ aud: clientId, oid: user.id, nonce: await nonce() }, { unpublishedKey: true }),
+      'a nonce this server never gave out': async () => issuer.sign({ aud: clientId, oid: user.id, nonce: 'made-up-nonce' }),
+      'no nonce': async () => issuer.sign({ aud: clientId, oid: user.id }),
+    };
+    for (const [name, make] of Object.entries(cases)) {
+      const answer = await signIn(await make());
+      assert.equal(answer.status, 401, name);
+      assert.equal(answer.body?.error?.code, 'signInNotVerified', name);
+      assert.equal(answer.body?.token, undefined, name);
+    }
+    assert.equal((await signIn('not.a.token')).status, 401);
+    assert.equal((await call(`${app.url}/api/signin/microsoft`, 'POST', {})).status, 400);
+  });
+
+  it('someone the directory does not have gets no session', async function () {
+    const answer = await signIn(await issuer.sign({ aud: clientId, oid: '00000000-0000-4000-8000-000000000000', nonce: await nonce() }));
+    assert.equal(answer.status, 403);
+    assert.equal(answer.body?.token, undefined);
+  });
+
+  it('without the settings the page offers no Microsoft sign-in', async function () {
+    const plain = await tempDir();
+    const other = await startApp(loadConfig({ PORT: '0', DATA_DIR: plain.dir }), silentLogger, { recognizer: await sharedRecognizer() });
+    try {
+      assert.deepEqual((await call(`${other.url}/api/signin/config`, 'GET')).body, { microsoft: null });
+      assert.equal((await call(`${other.url}/api/signin/microsoft`, 'POST', { idToken: 'x' })).status, 404);
+    } finally {
+      await other.stop();
+      await plain.remove();
+    }
+  });
+});

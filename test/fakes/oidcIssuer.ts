@@ -1,0 +1,64 @@
+// An OpenID Connect issuer shaped like Microsoft Entra ID's v2.0 endpoint, for tests only: it
+// publishes its configuration and signing keys on loopback and signs ID tokens with the claims a
+// test asks for (or with a key it never published). Built from the documented shapes:
+// {authority}/{tenant}/v2.0/.well-known/openid-configuration, jwks_uri, and v2.0 ID token claims.
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
+
+export interface OidcIssuer {
+  /** What WEB_SIGNIN_AUTHORITY_HOST is set to: http://127.0.0.1:port. */
+  readonly authorityHost: string;
+  /** The issuer of the tenant's tokens: {authorityHost}/{tenantId}/v2.0. */
+  readonly issuer: string;
+  /** Requests for the configuration and the keys, by path. */
+  readonly requests: string[];
+  /** An ID token with these claims over the defaults (issuer, tenant, lifetime); signed with the published key unless told. */
+  sign(claims: JWTPayload, options?: { readonly unpublishedKey?: boolean; readonly expiresInSeconds?: number }): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export async function startOidcIssuer(tenantId: string): Promise<OidcIssuer> {
+  const published = await generateKeyPair('RS256');
+  const unpublished = await generateKeyPair('RS256');
+  const kid = randomUUID();
+  const jwk = { ...(await exportJWK(published.publicKey)), kid, alg: 'RS256', use: 'sig' };
+  const requests: string[] = [];
+  let authorityHost = '';
+  const server: Server = createServer((req, res) => {
+    const url = req.url ?? '';
+    requests.push(url);
+    const json = (body: unknown): void => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    if (url === `/${tenantId}/v2.0/.well-known/openid-configuration`) {
+      return json({
+        issuer: `${authorityHost}/${tenantId}/v2.0`,
+        authorization_endpoint: `${authorityHost}/${tenantId}/oauth2/v2.0/authorize`,
+        token_endpoint: `${authorityHost}/${tenantId}/oauth2/v2.0/token`,
+        jwks_uri: `${authorityHost}/${tenantId}/discovery/v2.0/keys`,
+        id_token_signing_alg_values_supported: ['RS256'],
+      });
+    }
+    if (url === `/${tenantId}/discovery/v2.0/keys`) return json({ keys: [jwk] });
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  authorityHost = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const issuer = `${authorityHost}/${tenantId}/v2.0`;
+  return {
+    authorityHost,
+    issuer,
+    requests,
+    async sign(claims, options = {}) {
+      const key: CryptoKey = options.unpublishedKey ? unpublished.privateKey : published.privateKey;
+      const now = Math.floor(Date.now() / 1000);
+      return new SignJWT({ ver: '2.0', iss: issuer, tid: tenantId, iat: now, nbf: now, exp: now + (options.expiresInSeconds ?? 3600), ...claims })
+        .setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' })
+        .sign(key);
+    },
+    stop: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+  };
+}

@@ -17,4 +17,6 @@ export const paths = Object.freeze({
   cardTemplates: path.join(projectRoot, 'cards', 'templates'),
   web: path.join(projectRoot, 'web'),
   webChatBundle: path.join(projectRoot, 'node_modules', 'botframework-webchat', 'dist', 'webchat.js'),
+  msalBundle: path.join(projectRoot, 'node_modules', '@azure', 'msal-browser', 'lib', 'msal-browser.min.js'),
+  msalRedirectBridge: path.join(projectRoot, 'node_modules', '@azure', 'msal-browser', 'lib', 'redirect-bridge', 'msal-redirect-bridge.min.js'),
 });

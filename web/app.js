@@ -11,6 +11,7 @@ const el = {
   chat: $('chat'), sessionBar: $('session-bar'), signedInAs: $('signed-in-as'), signoutButton: $('signout-button'),
   outbox: $('outbox'), details: $('outbox-details'), outboxList: $('outbox-list'), outboxStatus: $('outbox-status'),
   outboxOwner: $('outbox-owner'), outboxEmpty: $('outbox-empty'), outboxToggle: $('outbox-toggle'), outboxBadge: $('outbox-badge'),
+  microsoft: $('microsoft-signin'), microsoftButton: $('microsoft-button'), microsoftError: $('microsoft-error'),
 };
 
 const LOCALES = { en: 'en-US', fr: 'fr-FR', nl: 'nl-NL', sv: 'sv-SE' };
@@ -96,6 +97,63 @@ el.form.addEventListener('submit', (event) => {
     startChat({ userPrincipalName, ...res.body, label: `Signed in as ${res.body.displayName}` });
   });
 });
+
+// ---- Sign in with Microsoft (when the server is configured for it) ----------------------------
+// MSAL signs the user in (authorization code + PKCE, in a popup) with a nonce from this server;
+// the server checks the ID token and answers with a chat token bound to the user.
+
+let msalApp = null;
+
+function loadScript(src) {
+  return new Promise((resolve, reject) => {
+    const script = Object.assign(document.createElement('script'), { src });
+    script.addEventListener('load', resolve);
+    script.addEventListener('error', () => reject(new Error('The sign-in component could not be loaded. Reload the page.')));
+    document.head.append(script);
+  });
+}
+
+async function microsoftClient({ clientId, authority }) {
+  if (!msalApp) {
+    if (!window.msal) await loadScript('/msal-browser.js');
+    const app = new window.msal.PublicClientApplication({
+      auth: { clientId, authority, redirectUri: `${location.origin}/signin-redirect.html` },
+      cache: { cacheLocation: 'sessionStorage' },
+    });
+    await app.initialize();
+    msalApp = app;
+  }
+  return msalApp;
+}
+
+async function signInWithMicrosoft(microsoft) {
+  el.microsoftError.textContent = '';
+  el.microsoftButton.disabled = true;
+  try {
+    const app = await microsoftClient(microsoft);
+    const nonce = await api('/api/signin/nonce', { method: 'POST', body: {} });
+    if (!nonce.ok) throw new Error(serverMessage(nonce, 'Could not start the sign-in'));
+    const result = await app.loginPopup({ scopes: ['openid', 'profile'], nonce: nonce.body.nonce, prompt: 'select_account' });
+    const res = await api('/api/signin/microsoft', { method: 'POST', body: { idToken: result.idToken } });
+    if (!res.ok) throw new Error(serverMessage(res, 'The sign-in was refused'));
+    startChat({ ...res.body, label: `Signed in as ${res.body.displayName}` });
+  } catch (err) {
+    el.microsoftError.textContent = err?.errorCode === 'user_cancelled'
+      ? 'The sign-in was cancelled.'
+      : err instanceof TypeError ? NETWORK_ERROR : (err?.message || 'The sign-in failed. Try again.');
+    el.microsoftButton.focus();
+  } finally {
+    el.microsoftButton.disabled = false;
+  }
+}
+
+async function offerMicrosoftSignIn() {
+  const res = await api('/api/signin/config').catch(() => null);
+  const microsoft = res?.ok ? res.body?.microsoft : null;
+  if (!microsoft) return;
+  el.microsoft.hidden = false;
+  el.microsoftButton.addEventListener('click', () => void signInWithMicrosoft(microsoft));
+}
 
 // "I can't sign in": a chat whose token binds no user; the bot then only offers password reset / unlock.
 // Its demo phone & mailbox is that of the account chosen in the list (the person who is locked out).
@@ -293,3 +351,4 @@ function syncHeaderHeight() { document.documentElement.style.setProperty('--head
 new ResizeObserver(syncHeaderHeight).observe(header);
 
 void loadAccounts();
+void offerMicrosoftSignIn();

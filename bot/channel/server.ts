@@ -46,18 +46,28 @@ const staticFiles: Record<string, { file: string; type: string }> = {
   '/styles.css': { file: path.join(paths.web, 'styles.css'), type: 'text/css; charset=utf-8' },
   '/favicon.svg': { file: path.join(paths.web, 'favicon.svg'), type: 'image/svg+xml' },
   '/webchat.js': { file: paths.webChatBundle, type: 'text/javascript; charset=utf-8' },
+  // Sign in with Microsoft: MSAL, and the page its popup comes back to.
+  '/msal-browser.js': { file: paths.msalBundle, type: 'text/javascript; charset=utf-8' },
+  '/msal-redirect-bridge.js': { file: paths.msalRedirectBridge, type: 'text/javascript; charset=utf-8' },
+  '/signin-redirect.html': { file: path.join(paths.web, 'signin-redirect.html'), type: 'text/html; charset=utf-8' },
+  '/signinRedirect.js': { file: path.join(paths.web, 'signinRedirect.js'), type: 'text/javascript; charset=utf-8' },
 };
+/** Bundles that change only with their package version. */
+const longCached = new Set(['/webchat.js', '/msal-browser.js', '/msal-redirect-bridge.js']);
 
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com",
-  "base-uri 'none'",
-  "form-action 'self'",
-].join('; ');
+/** The pages' policy: our own origin only, and Microsoft sign-in's authority when the page signs in with it (MSAL redeems the code there). */
+function contentSecurityPolicy(config: Config): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    `connect-src 'self'${config.webSignIn ? ` ${config.webSignIn.authorityHost}` : ''}`,
+    "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com",
+    "base-uri 'none'",
+    "form-action 'self'",
+  ].join('; ');
+}
 
 /** True for a JSON object that looks like a Bot Framework activity. */
 function isActivityShape(body: unknown): body is { type: string } {
@@ -117,13 +127,14 @@ export function createServer(config: Config, logger: Logger, inFlight: InFlight,
     }
   });
 
+  const policy = contentSecurityPolicy(config);
   for (const [route, { file, type }] of Object.entries(staticFiles)) {
     server.get(route, async (_req: Request, res: Response) => {
       try {
         const body = await readFile(file);
         res.setHeader('Content-Type', type);
-        res.setHeader('Cache-Control', route === '/webchat.js' ? 'public, max-age=3600' : 'no-cache');
-        if (type.startsWith('text/html')) res.setHeader('Content-Security-Policy', contentSecurityPolicy);
+        res.setHeader('Cache-Control', longCached.has(route) ? 'public, max-age=3600' : 'no-cache');
+        if (type.startsWith('text/html')) res.setHeader('Content-Security-Policy', policy);
         res.writeHead(200);
         res.end(body);
       } catch {

@@ -38,12 +38,22 @@ describe('config', function () {
     ['Azure storage without a connection string', { STORAGE: 'azure' }, 'AZURE_STORAGE_CONNECTION_STRING'],
     ['a table name a table cannot have', { STORAGE: 'azure', AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', AZURE_STORAGE_TABLE: 'my-table' }, 'AZURE_STORAGE_TABLE'],
     ['a container name a container cannot have', { STORAGE: 'azure', AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', AZURE_STORAGE_CONTAINER: 'State' }, 'AZURE_STORAGE_CONTAINER'],
+    ['a web sign-in app without a tenant', { WEB_SIGNIN_CLIENT_ID: '3c9b2d10-7e44-4f0b-a1c2-5d6e7f809a1b' }, 'WEB_SIGNIN_TENANT_ID'],
+    ['a web sign-in tenant without an app', { WEB_SIGNIN_TENANT_ID: '8a1f0c2e-4b7d-4c55-9e0a-2f6b1d3c9e71' }, 'WEB_SIGNIN_CLIENT_ID'],
+    ['a web sign-in authority over plain http elsewhere than this machine', { WEB_SIGNIN_CLIENT_ID: '3c9b2d10-7e44-4f0b-a1c2-5d6e7f809a1b', WEB_SIGNIN_TENANT_ID: '8a1f0c2e-4b7d-4c55-9e0a-2f6b1d3c9e71', WEB_SIGNIN_AUTHORITY_HOST: 'http://login.example' }, 'WEB_SIGNIN_AUTHORITY_HOST'],
   ];
   for (const [what, env, variable] of refusals) {
     it(`refuses ${what}, naming ${variable}`, function () {
       assert.throws(() => loadConfig(env), (error: unknown) => error instanceof ConfigError && error.variable === variable && error.message.startsWith(variable));
     });
   }
+
+  it('offers Microsoft sign-in on the page only with an app and a tenant; the authority defaults to Entra ID', function () {
+    assert.equal(loadConfig({}).webSignIn, undefined);
+    assert.deepEqual(loadConfig({ WEB_SIGNIN_CLIENT_ID: '3c9b2d10-7e44-4f0b-a1c2-5d6e7f809a1b'.toUpperCase(), WEB_SIGNIN_TENANT_ID: '8a1f0c2e-4b7d-4c55-9e0a-2f6b1d3c9e71' }).webSignIn,
+      { clientId: '3c9b2d10-7e44-4f0b-a1c2-5d6e7f809a1b', tenantId: '8a1f0c2e-4b7d-4c55-9e0a-2f6b1d3c9e71', authorityHost: 'https://login.microsoftonline.com' });
+    assert.equal(loadConfig({ WEB_SIGNIN_CLIENT_ID: '3c9b2d10-7e44-4f0b-a1c2-5d6e7f809a1b', WEB_SIGNIN_TENANT_ID: '8a1f0c2e-4b7d-4c55-9e0a-2f6b1d3c9e71', WEB_SIGNIN_AUTHORITY_HOST: 'https://login.microsoftonline.us/' }).webSignIn?.authorityHost, 'https://login.microsoftonline.us');
+  });
 
   it('resolves DATA_DIR and TENANT_SEED against the working directory', function () {
     const config = loadConfig({ DATA_DIR: 'state', TENANT_SEED: 'seeds/t.json', PORT: '0' }, '/srv/app');

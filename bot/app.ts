@@ -16,6 +16,8 @@ import { RecordTickets } from './adapters/records/recordTickets.js';
 import { RecordVerificationStore } from './adapters/records/recordVerificationStore.js';
 import { BotChannel } from './channel/botChannel.js';
 import { composeBot } from './channel/composeBot.js';
+import { DirectLineTokens, type WebChatIssuer } from './channel/directLineTokens.js';
+import { mountWebSignIn } from './channel/microsoftSignIn.js';
 import { RecordStorage } from './channel/recordStorage.js';
 import { ProactiveMessenger, type ContinueConversation } from './channel/proactiveMessenger.js';
 import { createServer, InFlight, serveUpgrades } from './channel/server.js';
@@ -91,6 +93,22 @@ function sessionStands(directory: EmbeddedDirectory): SessionCheck {
   };
 }
 
+/** Where the web page's chat tokens come from: the bot's own Direct Line in local mode, the token service in Azure. */
+function webChatOf(sessions: SessionRegistry | undefined, tokens: DirectLineTokens | undefined): { kind: 'local' | 'azure'; issuer: WebChatIssuer } | undefined {
+  if (sessions) {
+    return {
+      kind: 'local',
+      issuer: {
+        async issue(user) {
+          const { token, session } = await sessions.issue(user);
+          return { token, chatUserId: user.userId ?? session.fromId };
+        },
+      },
+    };
+  }
+  return tokens ? { kind: 'azure', issuer: tokens } : undefined;
+}
+
 /** The app's one record store, chosen by STORAGE: a file a record in DATA_DIR, or an entity of a table in Azure Storage. */
 export async function recordStoreFor(config: Config): Promise<RecordStore> {
   const { storage } = config;
@@ -121,7 +139,9 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   // Where, never how: the connection string is a secret.
   logger.info('storage', config.storage.kind === 'azure' ? { kind: 'azure', table: config.storage.table, container: config.storage.container } : { kind: 'file' });
   const sessions = config.localMode ? await SessionRegistry.open(config.dataDir, clock, sessionStands(directory)) : undefined;
-  channel.attach(composeBot({ useCases: createUseCases(ports), directory, references: ports.references, recognizer, storage, sessions }));
+  // In Azure the web page chats through the Direct Line channel, its tokens from the token service.
+  const directLineTokens = config.directLine ? new DirectLineTokens(config.directLine, records, clock, sessionStands(directory)) : undefined;
+  channel.attach(composeBot({ useCases: createUseCases(ports), directory, references: ports.references, recognizer, storage, sessions, directLineUsers: directLineTokens }));
 
   let ready = false;
   const inFlight = new InFlight();
@@ -131,10 +151,11 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   });
   const localDemo = sessions
     ? await mountLocalDemo(server, {
-      directory, outbox: ports.notifier, sessions, clock, logger, dataDir: config.dataDir, webSignIn: config.webSignIn,
+      directory, outbox: ports.notifier, sessions, clock, logger, dataDir: config.dataDir,
       deliver: (activity) => inFlight.run(() => channel.deliver(activity)),
     })
     : undefined;
+  mountWebSignIn(server, { config: config.webSignIn, chat: webChatOf(sessions, directLineTokens), directory, clock, logger });
   serveUpgrades(server, config, localDemo?.acceptUpgrade);
 
   await new Promise<void>((resolve, reject) => {

@@ -39,6 +39,8 @@ export interface Config {
   readonly storage: StorageConfig;
   /** "Sign in with Microsoft" on the web page, when an Entra app (single-page application) is set. */
   readonly webSignIn?: WebSignInConfig;
+  /** In Azure (app credentials set): the Direct Line channel the web page chats through. */
+  readonly directLine?: { readonly secret: string; readonly endpoint: string };
 }
 
 export interface WebSignInConfig {
@@ -102,17 +104,29 @@ function webSignIn(env: NodeJS.ProcessEnv): WebSignInConfig | undefined {
   if (!guid.test(clientId)) throw new ConfigError('WEB_SIGNIN_CLIENT_ID', `must be the application (client) id, a GUID, got "${clientId}"`);
   if (!guid.test(tenantId)) throw new ConfigError('WEB_SIGNIN_TENANT_ID', `must be the directory (tenant) id, a GUID, got "${tenantId}"`);
   const authorityHost = (text(env, 'WEB_SIGNIN_AUTHORITY_HOST') || 'https://login.microsoftonline.com').replace(/\/+$/, '');
+  return Object.freeze({ clientId: clientId.toLowerCase(), tenantId: tenantId.toLowerCase(), authorityHost: secureOrigin('WEB_SIGNIN_AUTHORITY_HOST', authorityHost) });
+}
+
+/** The origin of an https URL (plain http only on this machine, for tests). */
+function secureOrigin(variable: string, raw: string): string {
   let url: URL;
   try {
-    url = new URL(authorityHost);
+    url = new URL(raw);
   } catch {
-    throw new ConfigError('WEB_SIGNIN_AUTHORITY_HOST', `must be a URL, got "${authorityHost}"`);
+    throw new ConfigError(variable, `must be a URL, got "${raw}"`);
   }
   const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw new ConfigError('WEB_SIGNIN_AUTHORITY_HOST', `must be https (http only on this machine, for tests), got "${authorityHost}"`);
+    throw new ConfigError(variable, `must be https (http only on this machine, for tests), got "${raw}"`);
   }
-  return Object.freeze({ clientId: clientId.toLowerCase(), tenantId: tenantId.toLowerCase(), authorityHost: url.origin });
+  return url.origin;
+}
+
+function directLine(env: NodeJS.ProcessEnv): Config['directLine'] {
+  const secret = text(env, 'DIRECT_LINE_SECRET');
+  if (secret === '') return undefined;
+  const endpoint = secureOrigin('DIRECT_LINE_ENDPOINT', text(env, 'DIRECT_LINE_ENDPOINT') || 'https://directline.botframework.com');
+  return Object.freeze({ secret, endpoint });
 }
 
 /** Reads the configuration from an environment; throws ConfigError naming the first bad value. */
@@ -150,5 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     maxBodyBytes: 256 * 1024,
     storage: storage(env),
     webSignIn: webSignIn(env),
+    // Local mode chats through the bot's own Direct Line; the channel's secret is not used there.
+    directLine: localMode ? undefined : directLine(env),
   });
 }

@@ -147,8 +147,12 @@ async function signInWithMicrosoft(microsoft) {
   }
 }
 
+/** 'local' (the bot's own Direct Line), 'azure' (the Direct Line channel) or null (no web chat here). */
+let chatMode = 'local';
+
 async function offerMicrosoftSignIn() {
   const res = await api('/api/signin/config').catch(() => null);
+  if (res?.ok) chatMode = res.body?.chat ?? null;
   const microsoft = res?.ok ? res.body?.microsoft : null;
   if (!microsoft) return;
   el.microsoft.hidden = false;
@@ -158,7 +162,7 @@ async function offerMicrosoftSignIn() {
 // "I can't sign in": a chat whose token binds no user; the bot then only offers password reset / unlock.
 // Its demo phone & mailbox is that of the account chosen in the list (the person who is locked out).
 el.anonymousButton.addEventListener('click', () => void busy(async () => {
-  const res = await api('/api/demo/anonymous', { method: 'POST', body: {} });
+  const res = await api(chatMode === 'azure' ? '/api/webchat/anonymous' : '/api/demo/anonymous', { method: 'POST', body: {} });
   if (!res.ok) return showSigninError(serverMessage(res, 'Could not start the chat'), el.anonymousButton);
   startChat({ ...res.body, displayName: undefined, userPrincipalName: el.account.value || null,
     label: 'Not signed in: password and unlock help' });
@@ -172,9 +176,10 @@ function showChatView(visible) {
   syncHeaderHeight();
 }
 
-function startChat({ token, userId, displayName, userPrincipalName, locale, label }) {
+function startChat({ token, userId, domain, displayName, userPrincipalName, locale, label }) {
   const chatLocale = LOCALES[locale] || 'en-US';
-  const directLine = WebChat.createDirectLine({ domain: `${location.origin}/v3/directline`, token, webSocket: useWebSocket });
+  // The bot's own Direct Line in local mode; in Azure the Direct Line channel the token is for.
+  const directLine = WebChat.createDirectLine({ domain: domain || `${location.origin}/v3/directline`, token, webSocket: useWebSocket });
   session = { token, upn: userPrincipalName, locale: chatLocale, directLine, abort: new AbortController(), pollTimer: 0, lastKey: null, loaded: false };
   el.password.value = el.notice.textContent = '';
   el.password.removeAttribute('aria-invalid');

@@ -10,7 +10,7 @@ import type { ConversationReferences } from '../core/ports/proactive.js';
 import type { TranscriptLine } from '../core/ports/tickets.js';
 import type { UseCases } from '../core/usecases/useCases.js';
 import { ConversationHistory } from '../turn/conversationHistory.js';
-import { IdentityResolver, type WebChatSessions } from '../turn/identity.js';
+import { IdentityResolver, type DirectLineUsers, type WebChatSessions } from '../turn/identity.js';
 import { AccountBot } from './accountBot.js';
 import { ConcurrencyCheckedStorage } from './checkedStorage.js';
 import { StorageCardNonces } from './storageCardNonces.js';
@@ -24,6 +24,8 @@ export interface BotParts {
   readonly recognizer: IntentRecognizer;
   readonly storage: Storage;
   readonly sessions?: WebChatSessions;
+  /** In Azure: the web chat users this server had the Direct Line token service issue. */
+  readonly directLineUsers?: DirectLineUsers;
 }
 
 export interface ComposedBot {
@@ -39,7 +41,7 @@ export function composeBot(parts: BotParts): ComposedBot {
   const userState = new UserState(storage);
   const dialogState = conversationState.createProperty<DialogState>('dialogState');
   const preparation = new TurnPreparation(
-    new IdentityResolver(parts.directory, parts.sessions),
+    new IdentityResolver(parts.directory, parts.sessions, parts.directLineUsers),
     parts.recognizer,
     userState.createProperty<UserPreferences>('preferences'),
     conversationState.createProperty<ConversationInfo>('conversation'),

@@ -55,6 +55,13 @@ const staticFiles: Record<string, { file: string; type: string }> = {
 /** Bundles that change only with their package version. */
 const longCached = new Set(['/webchat.js', '/msal-browser.js', '/msal-redirect-bridge.js']);
 
+/** Where the page may connect besides its own origin: the sign-in authority (MSAL redeems the code there) and, in Azure, the Direct Line channel. */
+function connectTo(config: Config): string[] {
+  const hosts = config.webSignIn ? [config.webSignIn.authorityHost] : [];
+  if (config.directLine) hosts.push(config.directLine.endpoint, config.directLine.endpoint.replace(/^http/, 'ws'));
+  return hosts;
+}
+
 /** The pages' policy: our own origin only, and Microsoft sign-in's authority when the page signs in with it (MSAL redeems the code there). */
 function contentSecurityPolicy(config: Config): string {
   return [
@@ -62,7 +69,7 @@ function contentSecurityPolicy(config: Config): string {
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
-    `connect-src 'self'${config.webSignIn ? ` ${config.webSignIn.authorityHost}` : ''}`,
+    ['connect-src', "'self'", ...connectTo(config)].join(' '),
     "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com",
     "base-uri 'none'",
     "form-action 'self'",

@@ -12,7 +12,7 @@ import type { Logger } from '../logger.js';
 import type { Clock } from '../core/ports/clock.js';
 import type { DirectoryUser } from '../core/ports/directory.js';
 import { SignInFailures, type FailureRule } from './signInFailures.js';
-import { SourceRateLimit, tooMany, type RateRule } from './sourceRateLimit.js';
+import { SourceRateLimit, tooMany, type RateRule } from '../sourceRateLimit.js';
 
 /** Failed sign-ins allowed per account in 15 minutes. */
 const perAccount: FailureRule = { limit: 5, windowMs: 15 * 60 * 1000 };

@@ -1,13 +1,11 @@
 // Local mode only (no app credentials): the demo sign-in, the dev outbox and the bot's own Direct
 // Line for the web chat page, mounted on the server the bot already listens on.
 import type { Activity } from 'botbuilder';
-import type { Request, Response, Server } from 'restify';
+import type { Server } from 'restify';
 import type { EmbeddedDirectory } from '../adapters/embedded/embeddedDirectory.js';
 import type { Clock } from '../core/ports/clock.js';
 import type { Logger } from '../logger.js';
-import type { WebSignInConfig } from '../config.js';
 import { mountDemoSignIn } from './demoSignIn.js';
-import { mountMicrosoftSignIn } from './microsoftSignIn.js';
 import { mountDevOutbox, type Outbox } from './devOutbox.js';
 import { DirectLine } from './directLine.js';
 import type { SessionRegistry } from './sessions.js';
@@ -22,20 +20,11 @@ export interface LocalDemoParts {
   readonly dataDir: string;
   /** Hands an activity to the bot and resolves when its turn has ended. */
   readonly deliver: (activity: Partial<Activity>) => Promise<void>;
-  /** "Sign in with Microsoft" on the page, when configured. */
-  readonly webSignIn?: WebSignInConfig;
 }
 
 /** Mounts the local demo; returns what accepts its Direct Line streams and what stops them. */
 export async function mountLocalDemo(server: Server, parts: LocalDemoParts): Promise<{ acceptUpgrade: DirectLine['handleUpgrade']; close(): void }> {
   await mountDemoSignIn(server, parts);
-  if (parts.webSignIn) mountMicrosoftSignIn(server, { ...parts, config: parts.webSignIn });
-  else {
-    server.get('/api/signin/config', async (_req: Request, res: Response) => {
-      await Promise.resolve();
-      res.send(200, { microsoft: null });
-    });
-  }
   mountDevOutbox(server, parts);
   const directLine = new DirectLine({
     sessions: parts.sessions,

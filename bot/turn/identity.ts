@@ -19,13 +19,22 @@ export interface WebChatSessions {
   userForConversation(conversationId: string): { readonly userId: string | undefined } | undefined;
 }
 
+/** In Azure: the `dl_` user ids this server had the Direct Line token service issue, each bound to a user. */
+export interface DirectLineUsers {
+  userFor(chatUserId: string): Promise<string | undefined>;
+}
+
 export const webChatChannelId = 'directline';
 
 export class IdentityResolver {
-  constructor(private readonly directory: Directory, private readonly sessions: WebChatSessions | undefined) {}
+  constructor(
+    private readonly directory: Directory,
+    private readonly sessions: WebChatSessions | undefined,
+    private readonly directLineUsers?: DirectLineUsers,
+  ) {}
 
   async resolve(activity: ActivityIdentity): Promise<Identity> {
-    const userId = this.trustedUserId(activity);
+    const userId = this.trustedUserId(activity) ?? (await this.directLineUser(activity));
     if (userId === undefined) return { kind: 'anonymous', reason: 'notSignedIn' };
     const user = await this.directory.findUserById(userId);
     if (!user || !user.accountEnabled) return { kind: 'anonymous', reason: 'unknownUser' };
@@ -40,5 +49,11 @@ export class IdentityResolver {
       return bound !== undefined && activity.from?.id === bound ? bound : undefined;
     }
     return undefined;
+  }
+
+  /** In Azure: the Direct Line service sets `from.id` to its token's `dl_` id (enhanced authentication); this server bound that id. */
+  private async directLineUser(activity: ActivityIdentity): Promise<string | undefined> {
+    if (activity.channelId !== webChatChannelId || this.sessions || !this.directLineUsers || !activity.from?.id) return undefined;
+    return this.directLineUsers.userFor(activity.from.id);
   }
 }

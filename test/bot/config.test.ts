@@ -55,6 +55,14 @@ describe('config', function () {
     assert.equal(loadConfig({ WEB_SIGNIN_CLIENT_ID: '3c9b2d10-7e44-4f0b-a1c2-5d6e7f809a1b', WEB_SIGNIN_TENANT_ID: '8a1f0c2e-4b7d-4c55-9e0a-2f6b1d3c9e71', WEB_SIGNIN_AUTHORITY_HOST: 'https://login.microsoftonline.us/' }).webSignIn?.authorityHost, 'https://login.microsoftonline.us');
   });
 
+  it('takes the Direct Line secret with app credentials only (local mode has its own Direct Line); the endpoint defaults to the global one', function () {
+    assert.equal(loadConfig({ DIRECT_LINE_SECRET: 's' }).directLine, undefined);
+    const azure = { MicrosoftAppId: 'id', MicrosoftAppPassword: 'pw', DIRECT_LINE_SECRET: 's' };
+    assert.deepEqual(loadConfig(azure).directLine, { secret: 's', endpoint: 'https://directline.botframework.com' });
+    assert.equal(loadConfig({ ...azure, DIRECT_LINE_ENDPOINT: 'https://europe.directline.botframework.com/' }).directLine?.endpoint, 'https://europe.directline.botframework.com');
+    assert.throws(() => loadConfig({ ...azure, DIRECT_LINE_ENDPOINT: 'http://directline.example' }), (error: unknown) => error instanceof ConfigError && error.variable === 'DIRECT_LINE_ENDPOINT');
+  });
+
   it('resolves DATA_DIR and TENANT_SEED against the working directory', function () {
     const config = loadConfig({ DATA_DIR: 'state', TENANT_SEED: 'seeds/t.json', PORT: '0' }, '/srv/app');
     assert.equal(config.dataDir, '/srv/app/state');

@@ -43,7 +43,8 @@ export async function startOidcIssuer(tenantId: string): Promise<OidcIssuer> {
       });
     }
     if (url === `/${tenantId}/discovery/v2.0/keys`) return json({ keys: [jwk] });
-    res.writeHead(404).end();
+    res.writeHead(404);
+    res.end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   authorityHost = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,6 +1,7 @@
-// "Sign in with Microsoft" on the web chat page (when WEB_SIGNIN_CLIENT_ID and WEB_SIGNIN_TENANT_ID
-// are set): the page signs the user in with MSAL (authorization code + PKCE) and sends the ID token
-// here; this server checks it before it issues a Direct Line token bound to the user's object id.
+// The web chat page's way in. "Sign in with Microsoft" (when WEB_SIGNIN_CLIENT_ID and
+// WEB_SIGNIN_TENANT_ID are set): the page signs the user in with MSAL (authorization code + PKCE) and sends the ID token
+// here; this server checks it before it issues a web chat token bound to the user's object id (from
+// its own Direct Line in local mode, from the Direct Line token service in Azure).
 // Checked: the signature (the tenant's published keys), the issuer and the tenant, the audience
 // (this page's app), the lifetime, and the nonce, which this server gave out and takes back once.
 // Every failure gets the same answer; the log says which check failed.
@@ -12,13 +13,15 @@ import { toLocale } from '../core/i18n/i18n.js';
 import type { Clock } from '../core/ports/clock.js';
 import type { Directory } from '../core/ports/directory.js';
 import type { Logger } from '../logger.js';
-import type { SessionRegistry } from './sessions.js';
-import { SourceRateLimit, tooMany } from './sourceRateLimit.js';
+import { SourceRateLimit, tooMany } from '../sourceRateLimit.js';
+import type { WebChatIssuer } from './directLineTokens.js';
 
-export interface MicrosoftSignInParts {
-  readonly config: WebSignInConfig;
+export interface WebSignInParts {
+  /** The Entra app of the page, when set. */
+  readonly config: WebSignInConfig | undefined;
+  /** Where web chat tokens come from: the bot's own Direct Line (local mode) or the Direct Line token service (Azure); none without either. */
+  readonly chat: { readonly kind: 'local' | 'azure'; readonly issuer: WebChatIssuer } | undefined;
   readonly directory: Pick<Directory, 'findUserById'>;
-  readonly sessions: SessionRegistry;
   readonly clock: Clock;
   readonly logger: Logger;
 }
@@ -38,7 +41,40 @@ export function issuerOf(config: WebSignInConfig): string {
   return `${config.authorityHost}/${config.tenantId}/v2.0`;
 }
 
-export function mountMicrosoftSignIn(server: Server, parts: MicrosoftSignInParts): void {
+/**
+ * GET /api/signin/config (what the page offers), and when there is a chat to sign in to: Sign in
+ * with Microsoft if configured, and in Azure the anonymous chat of someone who cannot sign in.
+ */
+export function mountWebSignIn(server: Server, parts: WebSignInParts): void {
+  const { config, chat, clock } = parts;
+  // restify takes async handlers or ones with a next callback.
+  server.get('/api/signin/config', async (_req: Request, res: Response) => {
+    await Promise.resolve();
+    res.send(200, {
+      microsoft: config && chat ? { clientId: config.clientId, authority: `${config.authorityHost}/${config.tenantId}` } : null,
+      chat: chat?.kind ?? null,
+    });
+  });
+  if (chat?.kind === 'azure') mountAnonymousChat(server, chat.issuer, clock);
+  if (config && chat) mountMicrosoftSignIn(server, { ...parts, config, issuer: chat.issuer });
+}
+
+/** In Azure: a chat bound to nobody, for the password reset of someone who cannot sign in (local mode has its own). */
+function mountAnonymousChat(server: Server, issuer: WebChatIssuer, clock: Clock): void {
+  const visitors = new SourceRateLimit(clock, { limit: 20, windowMs: 60 * 1000 });
+  server.post('/api/webchat/anonymous', async (req: Request, res: Response) => {
+    res.header('Cache-Control', 'no-store');
+    const source = req.socket?.remoteAddress ?? 'unknown';
+    const wait = visitors.retryAfterSeconds(source);
+    if (wait > 0) return tooMany(res, wait, 'rateLimited', `Too many new chats from this address. Try again in ${wait} seconds.`);
+    visitors.count(source);
+    const locale = toLocale(req.header('accept-language')?.split(',')[0]) ?? 'en';
+    const chat = await issuer.issue({ userId: undefined, displayName: '', locale });
+    res.send(200, { token: chat.token, userId: chat.chatUserId, domain: chat.domain, locale });
+  });
+}
+
+function mountMicrosoftSignIn(server: Server, parts: WebSignInParts & { readonly config: WebSignInConfig; readonly issuer: WebChatIssuer }): void {
   const { config, clock, logger } = parts;
   const issuer = issuerOf(config);
   const nonces = new Map<string, number>();
@@ -63,12 +99,6 @@ export function mountMicrosoftSignIn(server: Server, parts: MicrosoftSignInParts
     nonces.delete(nonce);
     return expires !== undefined && expires > clock.now().getTime();
   }
-
-  // restify takes async handlers or ones with a next callback.
-  server.get('/api/signin/config', async (_req: Request, res: Response) => {
-    await Promise.resolve();
-    res.send(200, { microsoft: { clientId: config.clientId, authority: `${config.authorityHost}/${config.tenantId}` } });
-  });
 
   server.post('/api/signin/nonce', async (req: Request, res: Response) => {
     await Promise.resolve();
@@ -121,8 +151,8 @@ export function mountMicrosoftSignIn(server: Server, parts: MicrosoftSignInParts
       return;
     }
     const locale = toLocale(user.preferredLanguage) ?? toLocale(req.header('accept-language')?.split(',')[0]) ?? 'en';
-    const { token } = await parts.sessions.issue({ userId: user.id, displayName: user.displayName, locale });
+    const chat = await parts.issuer.issue({ userId: user.id, displayName: user.displayName, locale });
     logger.info('microsoft sign-in', { userId: user.id });
-    res.send(200, { token, userId: user.id, displayName: user.displayName, userPrincipalName: user.userPrincipalName, locale });
+    res.send(200, { token: chat.token, userId: chat.chatUserId, domain: chat.domain, displayName: user.displayName, userPrincipalName: user.userPrincipalName, locale });
   });
 }

@@ -1,9 +1,10 @@
-// How many password checks one client address may ask for in a short window. In local mode every
-// client is 127.0.0.1, so this never locks anybody out: it slows a flood of guesses spread over
-// many names (and the CPU each scrypt run costs) for a minute at most, then lets everyone in again.
-// Kept in memory: a restart takes longer than the window.
+// How many sign-in requests one client address may make in a short window (the demo sign-in, the
+// anonymous chats, Sign in with Microsoft). In local mode every client is 127.0.0.1, so this never
+// locks anybody out: it slows a flood of guesses spread over many names (and the CPU each scrypt
+// run costs) for a minute at most, then lets everyone in again. Kept in memory: a restart takes
+// longer than the window.
 import type { Response } from 'restify';
-import type { Clock } from '../core/ports/clock.js';
+import type { Clock } from './core/ports/clock.js';
 
 /** Answers 429 with when to try again. */
 export function tooMany(res: Response, retryAfterSeconds: number, code: string, message: string): void {

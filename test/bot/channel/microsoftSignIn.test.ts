@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { startApp, type RunningApp } from '../../../bot/app.js';
 import { loadConfig } from '../../../bot/config.js';
 import { silentLogger } from '../../../bot/logger.js';
+import { startDirectLineTokenService } from '../../fakes/directLineTokenService.js';
 import { startOidcIssuer, type OidcIssuer } from '../../fakes/oidcIssuer.js';
 import { sharedRecognizer } from '../../dialogs/harness.js';
 import { demoUserNamed, tempDir } from '../../helpers.js';
@@ -13,7 +14,7 @@ import { demoUserNamed, tempDir } from '../../helpers.js';
 const tenantId = '8a1f0c2e-4b7d-4c55-9e0a-2f6b1d3c9e71';
 const clientId = '3c9b2d10-7e44-4f0b-a1c2-5d6e7f809a1b';
 
-interface Answer { status: number; body: { token?: string; userId?: string; error?: { code: string }; microsoft?: unknown; nonce?: string } | null }
+interface Answer { status: number; body: { token?: string; userId?: string; domain?: string; error?: { code: string }; microsoft?: unknown; chat?: unknown; nonce?: string } | null }
 
 async function call(url: string, method: 'GET' | 'POST', body?: unknown, token?: string): Promise<Answer> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -93,11 +94,44 @@ describe('Sign in with Microsoft (web page)', function () {
     const plain = await tempDir();
     const other = await startApp(loadConfig({ PORT: '0', DATA_DIR: plain.dir }), silentLogger, { recognizer: await sharedRecognizer() });
     try {
-      assert.deepEqual((await call(`${other.url}/api/signin/config`, 'GET')).body, { microsoft: null });
+      assert.deepEqual((await call(`${other.url}/api/signin/config`, 'GET')).body, { microsoft: null, chat: 'local' });
       assert.equal((await call(`${other.url}/api/signin/microsoft`, 'POST', { idToken: 'x' })).status, 404);
     } finally {
       await other.stop();
       await plain.remove();
+    }
+  });
+
+  it('in Azure (app credentials, DIRECT_LINE_SECRET): the chat token comes from the Direct Line token service, for a dl_ id bound to the user', async function () {
+    const service = await startDirectLineTokenService();
+    const azure = await tempDir();
+    const production = await startApp(loadConfig({
+      PORT: '0', HOST: '127.0.0.1', DATA_DIR: azure.dir, MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-a-real-secret',
+      DIRECT_LINE_SECRET: 'the-channel-secret', DIRECT_LINE_ENDPOINT: service.endpoint,
+      WEB_SIGNIN_CLIENT_ID: clientId, WEB_SIGNIN_TENANT_ID: tenantId, WEB_SIGNIN_AUTHORITY_HOST: issuer.authorityHost,
+    }), silentLogger, { recognizer: await sharedRecognizer() });
+    try {
+      const user = await demoUserNamed('anna');
+      assert.equal((await call(`${production.url}/api/signin/config`, 'GET')).body?.chat, 'azure');
+      const nonceHere = String((await call(`${production.url}/api/signin/nonce`, 'POST', {})).body?.nonce);
+      const answer = await call(`${production.url}/api/signin/microsoft`, 'POST', { idToken: await issuer.sign({ aud: clientId, oid: user.id, nonce: nonceHere }) });
+      assert.equal(answer.status, 200);
+      const asked = service.requests.at(-1);
+      assert.equal(asked?.authorization, 'Bearer the-channel-secret');
+      assert.equal(answer.body?.userId, asked?.body.user?.id);
+      assert.match(String(answer.body?.userId), /^dl_/);
+      assert.equal(answer.body?.token, 'dl-token-1');
+      assert.equal(answer.body?.domain, `${service.endpoint}/v3/directline`);
+      const visitor = await call(`${production.url}/api/webchat/anonymous`, 'POST', {});
+      assert.equal(visitor.status, 200, 'someone who cannot sign in still gets a chat');
+      assert.equal((await call(`${production.url}/api/demo/anonymous`, 'POST', {})).status, 404, 'no demo routes in Azure');
+      const policy = (await fetch(`${production.url}/`)).headers.get('content-security-policy') ?? '';
+      const ws = service.endpoint.replace(/^http/, 'ws');
+      assert.ok(policy.includes(`connect-src 'self' ${issuer.authorityHost} ${service.endpoint} ${ws};`), `the page may reach the authority and the Direct Line channel: ${policy}`);
+    } finally {
+      await production.stop();
+      await azure.remove();
+      await service.stop();
     }
   });
 });

@@ -71,6 +71,24 @@ describe('web chat page in Chromium', function () {
     });
   }
 
+  it('"sign out everywhere" ends this page\'s chat too: the chat stops and the page says to sign in again', async function () {
+    const user = await demoUserNamed('oliver');
+    const t = translator('en');
+    const page = await browser.newPage();
+    await signIn(page, user.userPrincipalName, user.password);
+    await page.locator('#chat[data-state="ready"]').waitFor({ timeout: 30_000 });
+    const input = page.getByRole('textbox').last();
+    await input.fill('sign out everywhere');
+    await input.press('Enter');
+    const confirm = page.locator('.ac-adaptiveCard', { hasText: t.t('signout.heading') }).last();
+    await confirm.waitFor({ timeout: 30_000 });
+    await confirm.getByRole('button', { name: t.t('common.yes') }).click();
+    await page.locator('.webchat__bubble', { hasText: t.t('signout.done').split(/['"]/)[0] as string }).first().waitFor({ timeout: 30_000 });
+    await page.locator('#chat[data-state="error"]').waitFor({ timeout: 30_000 });
+    assert.match(String(await page.locator('#chat-status').textContent()), /sign in again/i);
+    await page.close();
+  });
+
   it('changes the password through a card; the card is cleared once sent', async function () {
     const user = await demoUserNamed('james');
     const t = translator('en');

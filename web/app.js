@@ -24,7 +24,7 @@ const dark = matchMedia('(prefers-color-scheme: dark)');
 
 let accountsLoaded = false;
 let outboxAvailable = true; // false once /api/dev/outbox answered 404 (not local mode)
-/** The live chat: { token, upn, locale, directLine, subscription, abort, pollTimer, lastKey, loaded }, or null. */
+/** The live chat: { token, upn, locale, directLine, subscription, abort, pollTimer, lastKey, loaded, startedAt }, or null. */
 let session = null;
 
 /** fetch with JSON in and out; resolves { status, ok, body }, rejects only when the request itself fails. */
@@ -180,7 +180,7 @@ function startChat({ token, userId, domain, displayName, userPrincipalName, loca
   const chatLocale = LOCALES[locale] || 'en-US';
   // The bot's own Direct Line in local mode; in Azure the Direct Line channel the token is for.
   const directLine = WebChat.createDirectLine({ domain: domain || `${location.origin}/v3/directline`, token, webSocket: useWebSocket });
-  session = { token, upn: userPrincipalName, locale: chatLocale, directLine, abort: new AbortController(), pollTimer: 0, lastKey: null, loaded: false };
+  session = { token, upn: userPrincipalName, locale: chatLocale, directLine, abort: new AbortController(), pollTimer: 0, lastKey: null, loaded: false, startedAt: Date.now() };
   el.password.value = el.notice.textContent = '';
   el.password.removeAttribute('aria-invalid');
   el.signedInAs.textContent = label;
@@ -296,9 +296,11 @@ function renderOutbox(messages, s) {
   el.outboxList.setAttribute('aria-busy', 'true');
   const added = messages.slice(start);
   for (const m of added) el.outboxList.prepend(outboxItem(m, s.locale));
-  // What was there when the chat started is not new; what comes after is, until it is seen.
-  if (s.loaded && narrow.matches && !el.layout.classList.contains('outbox-open') && added.length > 0) {
-    unseen += added.length;
+  // What was there before the chat started is not new; what came since is, until it is seen (also
+  // when it came before the first look: a code can be sent before the first poll answers).
+  const fresh = added.filter((m) => s.loaded || Date.parse(m.sentAt) >= s.startedAt - 5000);
+  if (narrow.matches && !el.layout.classList.contains('outbox-open') && fresh.length > 0) {
+    unseen += fresh.length;
     showUnseen();
   }
   s.loaded = true;

@@ -4,23 +4,18 @@
 // actions with the same accessible name, and axe-core finds no serious or critical violation in
 // the cards. At phone width each card is photographed too, to artifacts/card-gallery/.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { startApp, type RunningApp } from '../../bot/app.js';
-import { loadConfig } from '../../bot/config.js';
+import type { Browser } from 'playwright-core';
+import type { RunningApp } from '../../bot/app.js';
 import { supportedLocales, translator } from '../../bot/core/i18n/i18n.js';
-import { silentLogger } from '../../bot/logger.js';
 import { paths } from '../../bot/paths.js';
 import type { CardAttachment } from '../../cards/renderer.js';
 import { cardsShowing, formsWithoutData } from '../cards/cardGallery.js';
-import { sharedRecognizer } from '../dialogs/harness.js';
-import { tempDir } from '../helpers.js';
+import { launchChromium, startPageApp, type PageApp } from './pageHarness.js';
 
 const require = createRequire(import.meta.url);
-const chromiumPath = '/usr/bin/chromium';
 /** Where cards break first: each is also photographed at this width. */
 const phoneWidth = 375;
 const axePath = require.resolve('axe-core/axe.min.js');
@@ -38,24 +33,19 @@ interface GalleryPage {
 
 describe('card gallery in Chromium', function () {
   this.timeout(120_000);
+  let running: PageApp;
   let app: RunningApp;
   let browser: Browser;
-  let data: Awaited<ReturnType<typeof tempDir>>;
 
   before(async function () {
-    assert.ok(existsSync(chromiumPath), 'Debian chromium is installed (.ci/run installs it)');
-    data = await tempDir();
-    app = await startApp(loadConfig({ PORT: '0', DATA_DIR: data.dir }), silentLogger, { recognizer: await sharedRecognizer() });
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    running = await startPageApp();
+    app = running.app;
+    browser = await launchChromium();
     await mkdir(galleryShots, { recursive: true });
   });
   after(async function () {
     await browser?.close();
-    await app?.stop();
-    await data?.remove();
+    await running?.stop();
   });
 
   for (const locale of supportedLocales) {

@@ -4,39 +4,30 @@
 // what it refuses is said on the page. (MSAL signs in only against an https authority, which
 // cannot run here; the server's checks of the ID token are tested over HTTP.)
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
-import { startApp, type RunningApp } from '../../bot/app.js';
-import { loadConfig } from '../../bot/config.js';
-import { silentLogger } from '../../bot/logger.js';
-import { sharedRecognizer } from '../dialogs/harness.js';
+import type { Browser } from 'playwright-core';
+import type { RunningApp } from '../../bot/app.js';
 import { startOidcIssuer, type OidcIssuer } from '../fakes/oidcIssuer.js';
-import { tempDir } from '../helpers.js';
+import { launchChromium, startPageApp, type PageApp } from './pageHarness.js';
 
-const chromiumPath = '/usr/bin/chromium';
 const tenantId = '8a1f0c2e-4b7d-4c55-9e0a-2f6b1d3c9e71';
 const clientId = '3c9b2d10-7e44-4f0b-a1c2-5d6e7f809a1b';
 
 describe('web page: Sign in with Microsoft in Chromium', function () {
   this.timeout(90_000);
   let issuer: OidcIssuer;
+  let running: PageApp;
   let app: RunningApp;
   let browser: Browser;
-  let data: Awaited<ReturnType<typeof tempDir>>;
 
   before(async function () {
-    assert.ok(existsSync(chromiumPath), 'Debian chromium is installed (.ci/run installs it)');
     issuer = await startOidcIssuer(tenantId);
-    data = await tempDir();
-    app = await startApp(loadConfig({
-      PORT: '0', DATA_DIR: data.dir, WEB_SIGNIN_CLIENT_ID: clientId, WEB_SIGNIN_TENANT_ID: tenantId, WEB_SIGNIN_AUTHORITY_HOST: issuer.authorityHost,
-    }), silentLogger, { recognizer: await sharedRecognizer() });
-    browser = await chromium.launch({ executablePath: chromiumPath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'] });
+    running = await startPageApp({ WEB_SIGNIN_CLIENT_ID: clientId, WEB_SIGNIN_TENANT_ID: tenantId, WEB_SIGNIN_AUTHORITY_HOST: issuer.authorityHost });
+    app = running.app;
+    browser = await launchChromium();
   });
   after(async function () {
     await browser?.close();
-    await app?.stop();
-    await data?.remove();
+    await running?.stop();
     await issuer?.stop();
   });
 
@@ -65,17 +56,15 @@ describe('web page: Sign in with Microsoft in Chromium', function () {
   });
 
   it('without the settings the page shows no Microsoft button', async function () {
-    const plain = await tempDir();
-    const other = await startApp(loadConfig({ PORT: '0', DATA_DIR: plain.dir }), silentLogger, { recognizer: await sharedRecognizer() });
+    const other = await startPageApp();
     try {
       const page = await browser.newPage();
-      await page.goto(`${other.url}/`);
+      await page.goto(`${other.app.url}/`);
       await page.locator('#account:not([disabled])').waitFor();
       assert.equal(await page.locator('#microsoft-signin').isVisible(), false);
       await page.close();
     } finally {
       await other.stop();
-      await plain.remove();
     }
   });
 });

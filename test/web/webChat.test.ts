@@ -1,39 +1,28 @@
 // The web chat page in Debian's Chromium (playwright-core, no browser download): a demo employee
 // signs in, asks for their profile and gets the card; a wrong password is refused.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startApp, type RunningApp } from '../../bot/app.js';
-import { loadConfig } from '../../bot/config.js';
+import type { Browser, Page } from 'playwright-core';
+import type { RunningApp } from '../../bot/app.js';
 import { translator } from '../../bot/core/i18n/i18n.js';
-import { silentLogger } from '../../bot/logger.js';
-import { sharedRecognizer } from '../dialogs/harness.js';
-import { codeIn, demoUser, demoUserNamed, tempDir } from '../helpers.js';
-
-const chromiumPath = '/usr/bin/chromium';
+import { codeIn, demoUser, demoUserNamed } from '../helpers.js';
+import { launchChromium, startPageApp, type PageApp } from './pageHarness.js';
 
 describe('web chat page in Chromium', function () {
   this.timeout(90_000);
+  let running: PageApp;
   let app: RunningApp;
   let browser: Browser;
-  let data: Awaited<ReturnType<typeof tempDir>>;
 
   before(async function () {
-    assert.ok(existsSync(chromiumPath), 'Debian chromium is installed (.ci/run installs it)');
-    data = await tempDir();
-    app = await startApp(loadConfig({ PORT: '0', DATA_DIR: data.dir }), silentLogger, { recognizer: await sharedRecognizer() });
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync'],
-    });
+    running = await startPageApp();
+    app = running.app;
+    browser = await launchChromium();
   });
   after(async function () {
     await browser?.close();
-    await app?.stop();
-    await data?.remove();
+    await running?.stop();
   });
 
   async function signIn(page: Page, upn: string, password: string, query = ''): Promise<void> {
@@ -252,9 +241,6 @@ describe('web chat page in Chromium', function () {
     const toggle = page.locator('#outbox-toggle');
     assert.ok(await toggle.isVisible(), 'the header has the demo phone button');
     assert.equal(await page.locator('#outbox').isVisible(), false, 'closed at first');
-    const input = page.getByRole('textbox').last();
-    await input.fill('I forgot my password');
-    await input.press('Enter');
     const ask = page.locator('.ac-adaptiveCard', { hasText: t.t('passwordReset.askAccount') }).last();
     await ask.waitFor({ timeout: 30_000 });
     await ask.locator('input').first().fill(user.userPrincipalName);

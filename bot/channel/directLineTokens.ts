@@ -24,7 +24,7 @@ export interface WebChatToken {
 
 /** Issues web chat tokens for a signed-in user, or for nobody (the password reset of someone who cannot sign in). */
 export interface WebChatIssuer {
-  issue(user: { readonly userId: string | undefined; readonly displayName: string; readonly locale: string }): Promise<WebChatToken>;
+  issue(user: { readonly userId: string | undefined; readonly displayName: string; readonly locale: string; readonly origin?: string }): Promise<WebChatToken>;
 }
 
 /** Whether what was granted to this user at that time still stands (enabled, nothing revoked since). */
@@ -46,7 +46,8 @@ export class DirectLineTokens implements WebChatIssuer {
     private readonly stands: GrantCheck,
   ) {}
 
-  async issue(user: { readonly userId: string | undefined; readonly displayName: string }): Promise<WebChatToken> {
+  /** `origin`: the page the token is for; the service then accepts sign-ins for it only from there (trusted origins). */
+  async issue(user: { readonly userId: string | undefined; readonly displayName: string; readonly origin?: string }): Promise<WebChatToken> {
     const chatUserId = `dl_${randomBytes(18).toString('base64url')}`;
     if (user.userId !== undefined) {
       await this.records.put<Binding>(partition, chatUserId, { userId: user.userId, issuedAt: this.clock.now().toISOString() }, { absent: true });
@@ -54,7 +55,10 @@ export class DirectLineTokens implements WebChatIssuer {
     const response = await fetch(`${this.config.endpoint}/v3/directline/tokens/generate`, {
       method: 'POST',
       headers: { authorization: `Bearer ${this.config.secret}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ user: { id: chatUserId, ...(user.displayName ? { name: user.displayName } : {}) } }),
+      body: JSON.stringify({
+        user: { id: chatUserId, ...(user.displayName ? { name: user.displayName } : {}) },
+        ...(user.origin ? { trustedOrigins: [user.origin] } : {}),
+      }),
       signal: AbortSignal.timeout(10_000),
     });
     if (!response.ok) throw new Error(`The Direct Line token service answered HTTP ${response.status}.`);

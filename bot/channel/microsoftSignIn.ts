@@ -34,6 +34,12 @@ const maxNonces = 10_000;
 const perSource = { limit: 30, windowMs: 60 * 1000 };
 const maxTokenLength = 16 * 1024;
 
+/** The page's origin, as the browser sent it with the request (https, or http on this machine); else none. */
+function pageOrigin(req: Request): string | undefined {
+  const origin = req.header('origin');
+  return origin && /^(https:\/\/[\w.-]+(:\d+)?|http:\/\/(localhost|127\.0\.0\.1)(:\d+)?)$/.test(origin) ? origin : undefined;
+}
+
 const notVerified = { error: { code: 'signInNotVerified', message: 'The sign-in could not be verified. Sign in again.' } };
 
 /** The issuer of the tenant's v2.0 tokens, and where its keys are published. */
@@ -69,7 +75,7 @@ function mountAnonymousChat(server: Server, issuer: WebChatIssuer, clock: Clock)
     if (wait > 0) return tooMany(res, wait, 'rateLimited', `Too many new chats from this address. Try again in ${wait} seconds.`);
     visitors.count(source);
     const locale = toLocale(req.header('accept-language')?.split(',')[0]) ?? 'en';
-    const chat = await issuer.issue({ userId: undefined, displayName: '', locale });
+    const chat = await issuer.issue({ userId: undefined, displayName: '', locale, origin: pageOrigin(req) });
     res.send(200, { token: chat.token, userId: chat.chatUserId, domain: chat.domain, locale });
   });
 }
@@ -151,7 +157,7 @@ function mountMicrosoftSignIn(server: Server, parts: WebSignInParts & { readonly
       return;
     }
     const locale = toLocale(user.preferredLanguage) ?? toLocale(req.header('accept-language')?.split(',')[0]) ?? 'en';
-    const chat = await parts.issuer.issue({ userId: user.id, displayName: user.displayName, locale });
+    const chat = await parts.issuer.issue({ userId: user.id, displayName: user.displayName, locale, origin: pageOrigin(req) });
     logger.info('microsoft sign-in', { userId: user.id });
     res.send(200, { token: chat.token, userId: chat.chatUserId, domain: chat.domain, displayName: user.displayName, userPrincipalName: user.userPrincipalName, locale });
   });

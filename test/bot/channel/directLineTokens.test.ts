@@ -39,6 +39,13 @@ describe('Direct Line tokens (Azure)', function () {
     assert.equal(await issuer.userFor(second.chatUserId), 'user-anna');
   });
 
+  it('names the page as the trusted origin when it knows it', async function () {
+    await tokens().issue({ userId: 'user-anna', displayName: 'Anna', origin: 'https://intranet.contoso.example' });
+    assert.deepEqual(service.requests.at(-1)?.body.trustedOrigins, ['https://intranet.contoso.example']);
+    await tokens().issue({ userId: 'user-anna', displayName: 'Anna' });
+    assert.equal(service.requests.at(-1)?.body.trustedOrigins, undefined);
+  });
+
   it('binds nothing for someone who cannot sign in, and knows no id it did not issue', async function () {
     const issuer = tokens();
     const anonymous = await issuer.issue({ userId: undefined, displayName: '' });

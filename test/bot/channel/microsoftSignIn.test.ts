@@ -122,8 +122,10 @@ describe('Sign in with Microsoft (web page)', function () {
       assert.match(String(answer.body?.userId), /^dl_/);
       assert.equal(answer.body?.token, 'dl-token-1');
       assert.equal(answer.body?.domain, `${service.endpoint}/v3/directline`);
-      const visitor = await call(`${production.url}/api/webchat/anonymous`, 'POST', {});
+      const visitor = await fetch(`${production.url}/api/webchat/anonymous`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://intranet.contoso.example' }, body: '{}' });
       assert.equal(visitor.status, 200, 'someone who cannot sign in still gets a chat');
+      assert.deepEqual(service.requests.at(-1)?.body.trustedOrigins, ['https://intranet.contoso.example'], 'for the page it was asked from');
+      assert.equal(service.requests.at(-1)?.body.user?.name, undefined);
       assert.equal((await call(`${production.url}/api/demo/anonymous`, 'POST', {})).status, 404, 'no demo routes in Azure');
       const policy = (await fetch(`${production.url}/`)).headers.get('content-security-policy') ?? '';
       const ws = service.endpoint.replace(/^http/, 'ws');

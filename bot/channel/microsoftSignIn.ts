@@ -1,7 +1,8 @@
 // The web chat page's way in. "Sign in with Microsoft" (when WEB_SIGNIN_CLIENT_ID and
-// WEB_SIGNIN_TENANT_ID are set): the page signs the user in with MSAL (authorization code + PKCE) and sends the ID token
-// here; this server checks it before it issues a web chat token bound to the user's object id (from
-// its own Direct Line in local mode, from the Direct Line token service in Azure).
+// WEB_SIGNIN_TENANT_ID are set): the page signs the user in with MSAL (authorization code + PKCE)
+// and sends the ID token here; this server checks it before it issues a web chat token bound to the
+// user's object id (from its own Direct Line in local mode, from the Direct Line token service in
+// Azure).
 // Checked: the signature (the tenant's published keys), the issuer and the tenant, the audience
 // (this page's app), the lifetime, and the nonce, which this server gave out and takes back once.
 // Every failure gets the same answer; the log says which check failed.
@@ -14,7 +15,7 @@ import type { Clock } from '../core/ports/clock.js';
 import type { Directory } from '../core/ports/directory.js';
 import type { Logger } from '../logger.js';
 import { SourceRateLimit, tooMany } from '../sourceRateLimit.js';
-import type { WebChatIssuer } from './directLineTokens.js';
+import type { WebChatIssuer, WebChatToken } from './directLineTokens.js';
 
 export interface WebSignInParts {
   /** The Entra app of the page, when set. */
@@ -40,10 +41,23 @@ function pageOrigin(req: Request): string | undefined {
   return origin && /^(https:\/\/[\w.-]+(:\d+)?|http:\/\/(localhost|127\.0\.0\.1)(:\d+)?)$/.test(origin) ? origin : undefined;
 }
 
+const chatUnavailable = { error: { code: 'chatUnavailable', message: 'The chat cannot be opened right now. Try again in a moment.' } };
+
+/** A web chat token from the issuer, or a 503 the page can show when its service fails. */
+async function chatToken(issuer: WebChatIssuer, user: Parameters<WebChatIssuer['issue']>[0], res: Response, logger: Logger): Promise<WebChatToken | undefined> {
+  try {
+    return await issuer.issue(user);
+  } catch (error) {
+    logger.warn('web chat token unavailable', { reason: error instanceof Error ? error.message : 'unknown' });
+    res.send(503, chatUnavailable);
+    return undefined;
+  }
+}
+
 const notVerified = { error: { code: 'signInNotVerified', message: 'The sign-in could not be verified. Sign in again.' } };
 
 /** The issuer of the tenant's v2.0 tokens, and where its keys are published. */
-export function issuerOf(config: WebSignInConfig): string {
+function issuerOf(config: WebSignInConfig): string {
   return `${config.authorityHost}/${config.tenantId}/v2.0`;
 }
 
@@ -61,12 +75,12 @@ export function mountWebSignIn(server: Server, parts: WebSignInParts): void {
       chat: chat?.kind ?? null,
     });
   });
-  if (chat?.kind === 'azure') mountAnonymousChat(server, chat.issuer, clock);
+  if (chat?.kind === 'azure') mountAnonymousChat(server, chat.issuer, clock, parts.logger);
   if (config && chat) mountMicrosoftSignIn(server, { ...parts, config, issuer: chat.issuer });
 }
 
 /** In Azure: a chat bound to nobody, for the password reset of someone who cannot sign in (local mode has its own). */
-function mountAnonymousChat(server: Server, issuer: WebChatIssuer, clock: Clock): void {
+function mountAnonymousChat(server: Server, issuer: WebChatIssuer, clock: Clock, logger: Logger): void {
   const visitors = new SourceRateLimit(clock, { limit: 20, windowMs: 60 * 1000 });
   server.post('/api/webchat/anonymous', async (req: Request, res: Response) => {
     res.header('Cache-Control', 'no-store');
@@ -75,7 +89,8 @@ function mountAnonymousChat(server: Server, issuer: WebChatIssuer, clock: Clock)
     if (wait > 0) return tooMany(res, wait, 'rateLimited', `Too many new chats from this address. Try again in ${wait} seconds.`);
     visitors.count(source);
     const locale = toLocale(req.header('accept-language')?.split(',')[0]) ?? 'en';
-    const chat = await issuer.issue({ userId: undefined, displayName: '', locale, origin: pageOrigin(req) });
+    const chat = await chatToken(issuer, { userId: undefined, displayName: '', locale, origin: pageOrigin(req) }, res, logger);
+    if (!chat) return;
     res.send(200, { token: chat.token, userId: chat.chatUserId, domain: chat.domain, locale });
   });
 }
@@ -157,7 +172,8 @@ function mountMicrosoftSignIn(server: Server, parts: WebSignInParts & { readonly
       return;
     }
     const locale = toLocale(user.preferredLanguage) ?? toLocale(req.header('accept-language')?.split(',')[0]) ?? 'en';
-    const chat = await parts.issuer.issue({ userId: user.id, displayName: user.displayName, locale, origin: pageOrigin(req) });
+    const chat = await chatToken(parts.issuer, { userId: user.id, displayName: user.displayName, locale, origin: pageOrigin(req) }, res, logger);
+    if (!chat) return;
     logger.info('microsoft sign-in', { userId: user.id });
     res.send(200, { token: chat.token, userId: chat.chatUserId, domain: chat.domain, displayName: user.displayName, userPrincipalName: user.userPrincipalName, locale });
   });

@@ -126,6 +126,10 @@ describe('Sign in with Microsoft (web page)', function () {
       assert.equal(visitor.status, 200, 'someone who cannot sign in still gets a chat');
       assert.deepEqual(service.requests.at(-1)?.body.trustedOrigins, ['https://intranet.contoso.example'], 'for the page it was asked from');
       assert.equal(service.requests.at(-1)?.body.user?.name, undefined);
+      service.failWith(502);
+      const down = await call(`${production.url}/api/webchat/anonymous`, 'POST', {});
+      assert.deepEqual([down.status, down.body?.error?.code], [503, 'chatUnavailable'], 'the token service down: said so, not a 500');
+      service.failWith(undefined);
       assert.equal((await call(`${production.url}/api/demo/anonymous`, 'POST', {})).status, 404, 'no demo routes in Azure');
       const policy = (await fetch(`${production.url}/`)).headers.get('content-security-policy') ?? '';
       const ws = service.endpoint.replace(/^http/, 'ws');

@@ -13,7 +13,8 @@ import { supportedLocales, translator } from '../../bot/core/i18n/i18n.js';
 import { paths } from '../../bot/paths.js';
 import type { CardAttachment } from '../../cards/renderer.js';
 import { cardsShowing, formsWithoutData } from '../cards/cardGallery.js';
-import { launchChromium, startPageApp, type PageApp } from './pageHarness.js';
+import { startTestApp, type TestApp } from '../testApp.js';
+import { launchChromium } from './pageHarness.js';
 
 const require = createRequire(import.meta.url);
 /** Where cards break first: each is also photographed at this width. */
@@ -33,12 +34,12 @@ interface GalleryPage {
 
 describe('card gallery in Chromium', function () {
   this.timeout(120_000);
-  let running: PageApp;
+  let running: TestApp;
   let app: RunningApp;
   let browser: Browser;
 
   before(async function () {
-    running = await startPageApp();
+    running = await startTestApp();
     app = running.app;
     browser = await launchChromium();
     await mkdir(galleryShots, { recursive: true });

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import type { RunningApp } from '../../bot/app.js';
 import { startOidcIssuer, type OidcIssuer } from '../fakes/oidcIssuer.js';
-import { launchChromium, startPageApp, type PageApp } from './pageHarness.js';
+import { startTestApp, type TestApp } from '../testApp.js';
+import { launchChromium } from './pageHarness.js';
 
 const tenantId = '8a1f0c2e-4b7d-4c55-9e0a-2f6b1d3c9e71';
 const clientId = '3c9b2d10-7e44-4f0b-a1c2-5d6e7f809a1b';
@@ -15,13 +16,13 @@ const clientId = '3c9b2d10-7e44-4f0b-a1c2-5d6e7f809a1b';
 describe('web page: Sign in with Microsoft in Chromium', function () {
   this.timeout(90_000);
   let issuer: OidcIssuer;
-  let running: PageApp;
+  let running: TestApp;
   let app: RunningApp;
   let browser: Browser;
 
   before(async function () {
     issuer = await startOidcIssuer(tenantId);
-    running = await startPageApp({ WEB_SIGNIN_CLIENT_ID: clientId, WEB_SIGNIN_TENANT_ID: tenantId, WEB_SIGNIN_AUTHORITY_HOST: issuer.authorityHost });
+    running = await startTestApp({ WEB_SIGNIN_CLIENT_ID: clientId, WEB_SIGNIN_TENANT_ID: tenantId, WEB_SIGNIN_AUTHORITY_HOST: issuer.authorityHost });
     app = running.app;
     browser = await launchChromium();
   });
@@ -56,7 +57,7 @@ describe('web page: Sign in with Microsoft in Chromium', function () {
   });
 
   it('without the settings the page shows no Microsoft button', async function () {
-    const other = await startPageApp();
+    const other = await startTestApp();
     try {
       const page = await browser.newPage();
       await page.goto(`${other.app.url}/`);

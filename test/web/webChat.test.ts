@@ -7,16 +7,17 @@ import type { Browser, Page } from 'playwright-core';
 import type { RunningApp } from '../../bot/app.js';
 import { translator } from '../../bot/core/i18n/i18n.js';
 import { codeIn, demoUser, demoUserNamed } from '../helpers.js';
-import { launchChromium, startPageApp, type PageApp } from './pageHarness.js';
+import { startTestApp, type TestApp } from '../testApp.js';
+import { launchChromium } from './pageHarness.js';
 
 describe('web chat page in Chromium', function () {
   this.timeout(90_000);
-  let running: PageApp;
+  let running: TestApp;
   let app: RunningApp;
   let browser: Browser;
 
   before(async function () {
-    running = await startPageApp();
+    running = await startTestApp();
     app = running.app;
     browser = await launchChromium();
   });

@@ -1,26 +1,24 @@
 // Devices, sign-ins and sign out everywhere over POST /api/messages (expectReplies), as a channel
 // such as the Emulator or Teams talks to the bot.
 import assert from 'node:assert/strict';
-import { startApp, type RunningApp } from '../../../bot/app.js';
-import { loadConfig } from '../../../bot/config.js';
+import type { RunningApp } from '../../../bot/app.js';
 import { translator } from '../../../bot/core/i18n/i18n.js';
-import { silentLogger } from '../../../bot/logger.js';
-import { cardOf, cardTexts, sharedRecognizer, submitActions } from '../../dialogs/harness.js';
-import { demoUserNamed, tempDir } from '../../helpers.js';
+import { cardOf, cardTexts, submitActions } from '../../dialogs/harness.js';
+import { demoUserNamed } from '../../helpers.js';
+import { startTestApp, type TestApp } from '../../testApp.js';
 import { teamsChat, type Reply } from './teamsChat.js';
 
 describe('account goals over /api/messages', function () {
-  let data: Awaited<ReturnType<typeof tempDir>>;
+  let running: TestApp;
   let app: RunningApp;
   const t = translator('fr');
 
   before(async function () {
-    data = await tempDir();
-    app = await startApp(loadConfig({ PORT: '0', DATA_DIR: data.dir }), silentLogger, { recognizer: await sharedRecognizer() });
+    running = await startTestApp();
+    app = running.app;
   });
   after(async function () {
-    await app.stop();
-    await data.remove();
+    await running.stop();
   });
 
   /** Claire's one conversation, in French. */

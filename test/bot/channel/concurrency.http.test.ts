@@ -2,26 +2,23 @@
 // the copies are told the card was already used. (The nonce is spent by an atomic operation on the
 // ledger; turns of one conversation run in order; state saves are eTag-checked.)
 import assert from 'node:assert/strict';
-import { startApp, type RunningApp } from '../../../bot/app.js';
-import { loadConfig } from '../../../bot/config.js';
+import type { RunningApp } from '../../../bot/app.js';
 import { translator } from '../../../bot/core/i18n/i18n.js';
-import { silentLogger } from '../../../bot/logger.js';
-import { sharedRecognizer } from '../../dialogs/harness.js';
-import { demoUserNamed, tempDir } from '../../helpers.js';
+import { demoUserNamed } from '../../helpers.js';
+import { startTestApp, type TestApp } from '../../testApp.js';
 import { teamsChat } from './teamsChat.js';
 
 describe('concurrent submissions of one card', function () {
-  let data: Awaited<ReturnType<typeof tempDir>>;
+  let running: TestApp;
   let app: RunningApp;
   const t = translator('en');
 
   before(async function () {
-    data = await tempDir();
-    app = await startApp(loadConfig({ PORT: '0', DATA_DIR: data.dir }), silentLogger, { recognizer: await sharedRecognizer() });
+    running = await startTestApp();
+    app = running.app;
   });
   after(async function () {
-    await app.stop();
-    await data.remove();
+    await running.stop();
   });
 
   const teams = (userId: string, conversationId: string) => teamsChat(app.url, { userId, conversationId });

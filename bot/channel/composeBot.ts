@@ -13,7 +13,8 @@ import { ConversationHistory } from '../turn/conversationHistory.js';
 import { IdentityResolver, type DirectLineUsers, type WebChatSessions } from '../turn/identity.js';
 import { AccountBot } from './accountBot.js';
 import { ConcurrencyCheckedStorage } from './checkedStorage.js';
-import { StorageCardNonces } from './storageCardNonces.js';
+import { RecordCardNonces } from './recordCardNonces.js';
+import type { RecordStore } from '../core/ports/recordStore.js';
 import { TurnPreparation, type ConversationInfo, type UserPreferences } from './turnPreparation.js';
 
 export interface BotParts {
@@ -23,6 +24,8 @@ export interface BotParts {
   readonly references: ConversationReferences;
   readonly recognizer: IntentRecognizer;
   readonly storage: Storage;
+  /** Where the cards' one-time nonces are kept (the app's record store). */
+  readonly records: RecordStore;
   readonly sessions?: WebChatSessions;
   /** In Azure: the web chat users this server had the Direct Line token service issue. */
   readonly directLineUsers?: DirectLineUsers;
@@ -53,7 +56,7 @@ export function composeBot(parts: BotParts): ComposedBot {
     rootDialog: new RootDialog(parts.useCases),
     organizationName: async () => (await parts.useCases.profiles.organization()).displayName,
     references: parts.references,
-    cardNonces: new StorageCardNonces(storage, parts.useCases.clock),
+    cardNonces: new RecordCardNonces(parts.records, parts.useCases.clock),
     now: () => parts.useCases.clock.now(),
   });
   return { bot, conversationState, dialogState };

@@ -18,6 +18,7 @@ import path from 'node:path';
 import type { Seed } from '../../bot/adapters/embedded/tenantSeed.js';
 import { demoSeed, tempDir } from '../helpers.js';
 import { unescapeMarkdown } from '../../cards/escapeMarkdown.js';
+import { MemoryRecords } from '../fakes/memoryRecords.js';
 
 let recognizer: Promise<NlpRecognizer> | undefined;
 export const sharedRecognizer = (): Promise<NlpRecognizer> => (recognizer ??= NlpRecognizer.load());
@@ -57,6 +58,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   }
   const directory = await EmbeddedDirectory.open({ dataDir: data.dir, seedFile, logger: silentLogger });
   const storage = new MemoryStorage();
+  const nonceRecords = new MemoryRecords();
   const recognizerInstance = await sharedRecognizer();
   let offset = 0;
   let conversations = 0;
@@ -86,7 +88,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       const sessions = { userForConversation: () => ({ userId }) };
       conversations += 1;
       const conversationId = `conversation-${conversations}`;
-      const { bot } = composeBot({ useCases, directory, references: ports.references, recognizer: recognizerInstance, storage, sessions });
+      const { bot } = composeBot({ useCases, directory, references: ports.references, recognizer: recognizerInstance, storage, records: nonceRecords, sessions });
       const adapter = new TestAdapter((context) => bot.run(context), {
         channelId: channel,
         locale,

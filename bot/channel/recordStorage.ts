@@ -44,7 +44,14 @@ export class RecordStorage implements Storage {
     if (!existsSync(file)) return 0;
     const parsed = JSON.parse(await readFile(file, 'utf8')) as { items?: Record<string, { value?: Record<string, unknown> }> };
     const items = Object.entries(parsed.items ?? {});
-    for (const [key, entry] of items) await this.records.put(statePartition, key, entry.value ?? {}, { absent: true }).catch(() => undefined);
+    for (const [key, entry] of items) {
+      try {
+        await this.records.put(statePartition, key, entry.value ?? {}, { absent: true });
+      } catch (error) {
+        // Already taken over (a crash half way, then a restart); anything else stops the take-over.
+        if (!(error instanceof VersionConflictError)) throw error;
+      }
+    }
     await rename(file, `${file}.imported`);
     return items.length;
   }

@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { StateConflictError } from '../../../bot/channel/checkedStorage.js';
 import { FileRecords } from '../../../bot/adapters/embedded/fileRecords.js';
 import { RecordStorage } from '../../../bot/channel/recordStorage.js';
+import type { RecordStore } from '../../../bot/core/ports/recordStore.js';
+import { MemoryRecords } from '../../fakes/memoryRecords.js';
 import { tempDir } from '../../helpers.js';
 
 describe('state storage over per-record files', function () {
@@ -51,6 +55,19 @@ describe('state storage over per-record files', function () {
     await Promise.all(Array.from({ length: 50 }, (_, i) => storage.write({ [`k${i}`]: { i } })));
     const items = await new RecordStorage(new FileRecords(file)).read(Array.from({ length: 50 }, (_, i) => `k${i}`));
     assert.equal(Object.keys(items).length, 50);
+  });
+
+  it('the take-over of state.json stops on a failing store and keeps the file; items already there are skipped', async function () {
+    const file = path.join(dir, 'state.json');
+    await writeFile(file, JSON.stringify({ items: { a: { value: { n: 1 } }, b: { value: { n: 2 } } } }));
+    const records = new MemoryRecords();
+    await records.put('state', 'a', { n: 0 });
+    const failing: RecordStore = { ...records, get: records.get.bind(records), list: records.list.bind(records), ids: records.ids.bind(records), remove: records.remove.bind(records), put: () => Promise.reject(new Error('disk full')) };
+    await assert.rejects(new RecordStorage(failing).importLegacyFile(file), /disk full/);
+    assert.ok(existsSync(file), 'nothing was taken over: the file stays for the next start');
+    assert.equal(await new RecordStorage(records).importLegacyFile(file), 2);
+    assert.deepEqual((await records.get('state', 'a'))?.value, { n: 0 }, 'an item already there is kept');
+    assert.ok(existsSync(`${file}.imported`));
   });
 
   it('deletes', async function () {

@@ -26,7 +26,7 @@ export function recordStoreContract(name: string, fresh: () => Promise<RecordSto
       store = await place.open();
     });
     afterEach(async function () {
-      await place.dispose();
+      await place?.dispose();
     });
 
     it('writes conditionally: absent, at a version, always; a stale version conflicts', async function () {

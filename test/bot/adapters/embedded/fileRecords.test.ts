@@ -82,6 +82,7 @@ describe('file records', function () {
         });
         child.on('exit', () => resolve());
       });
+      assert.ok(acked >= 20 + round * 3, `round ${round}: the writer was killed mid-write (${acked} writes acknowledged), not stopped on its own`);
       const store = new FileRecords(data.dir);
       for (let n = 1; n <= acked; n += 1) assert.equal((await store.get<{ n: number }>('items', `item-${n}`))?.value.n, n, `round ${round}: item ${n} of ${acked}`);
       assert.ok(((await store.get<{ count: number }>('counters', 'writes'))?.value.count ?? 0) >= acked, `round ${round}: the counter holds`);

@@ -101,6 +101,8 @@ function webSignIn(env: NodeJS.ProcessEnv): WebSignInConfig | undefined {
   const clientId = text(env, 'WEB_SIGNIN_CLIENT_ID');
   const tenantId = text(env, 'WEB_SIGNIN_TENANT_ID');
   if (clientId === '' && tenantId === '') return undefined;
+  if (tenantId === '') throw new ConfigError('WEB_SIGNIN_TENANT_ID', 'is required when WEB_SIGNIN_CLIENT_ID is set');
+  if (clientId === '') throw new ConfigError('WEB_SIGNIN_CLIENT_ID', 'is required when WEB_SIGNIN_TENANT_ID is set');
   if (!guid.test(clientId)) throw new ConfigError('WEB_SIGNIN_CLIENT_ID', `must be the application (client) id, a GUID, got "${clientId}"`);
   if (!guid.test(tenantId)) throw new ConfigError('WEB_SIGNIN_TENANT_ID', `must be the directory (tenant) id, a GUID, got "${tenantId}"`);
   const authorityHost = (text(env, 'WEB_SIGNIN_AUTHORITY_HOST') || 'https://login.microsoftonline.com').replace(/\/+$/, '');

@@ -35,10 +35,15 @@ const maxNonces = 10_000;
 const perSource = { limit: 30, windowMs: 60 * 1000 };
 const maxTokenLength = 16 * 1024;
 
-/** The page's origin, as the browser sent it with the request (https, or http on this machine); else none. */
+/**
+ * The page's origin when the request comes from this server's own page (its Origin names the host
+ * the request was sent to; https, or http on this machine); else none, so no other page can have a
+ * token made trusted for itself.
+ */
 function pageOrigin(req: Request): string | undefined {
   const origin = req.header('origin');
-  return origin && /^(https:\/\/[\w.-]+(:\d+)?|http:\/\/(localhost|127\.0\.0\.1)(:\d+)?)$/.test(origin) ? origin : undefined;
+  if (!origin || !/^(https:\/\/[\w.-]+(:\d+)?|http:\/\/(localhost|127\.0\.0\.1)(:\d+)?)$/.test(origin)) return undefined;
+  return new URL(origin).host === req.header('host') ? origin : undefined;
 }
 
 const chatUnavailable = { error: { code: 'chatUnavailable', message: 'The chat cannot be opened right now. Try again in a moment.' } };
@@ -142,18 +147,31 @@ function mountMicrosoftSignIn(server: Server, parts: WebSignInParts & { readonly
       res.send(400, { error: { code: 'badRequest', message: 'Send the ID token of the sign-in.' } });
       return;
     }
+    // The tenant unreachable (its configuration or its keys) is an outage, said as one; anything
+    // else wrong with the token is a refusal.
+    const unavailable = (reason: string): void => {
+      logger.warn('microsoft sign-in unavailable', { reason });
+      res.send(503, { error: { code: 'signInUnavailable', message: 'Microsoft sign-in cannot be reached right now. Try again in a moment.' } });
+    };
+    let keySet: Awaited<ReturnType<typeof signingKeys>>;
+    try {
+      keySet = await signingKeys();
+    } catch (error) {
+      unavailable(error instanceof Error ? error.message : 'unknown');
+      return;
+    }
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(idToken, await signingKeys(), {
+      ({ payload } = await jwtVerify(idToken, keySet, {
         issuer, audience: config.clientId, algorithms: ['RS256'], currentDate: clock.now(), clockTolerance: 60, requiredClaims: ['exp', 'iat', 'nonce'],
       }));
     } catch (error) {
-      if (error instanceof Error && error.message.startsWith('OpenID configuration')) {
-        logger.warn('microsoft sign-in unavailable', { reason: error.message });
-        res.send(503, { error: { code: 'signInUnavailable', message: 'Microsoft sign-in cannot be reached right now. Try again in a moment.' } });
+      const code = (error as { code?: unknown } | undefined)?.code;
+      if (typeof code !== 'string' || code === 'ERR_JWKS_TIMEOUT') {
+        unavailable(typeof code === 'string' ? code : 'keys unreachable');
         return;
       }
-      logger.info('microsoft sign-in refused', { reason: (error as { code?: string } | undefined)?.code ?? 'invalid' });
+      logger.info('microsoft sign-in refused', { reason: code });
       res.send(401, notVerified);
       return;
     }

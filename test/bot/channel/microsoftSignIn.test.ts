@@ -90,6 +90,20 @@ describe('Sign in with Microsoft (web page)', function () {
     assert.equal(answer.body?.token, undefined);
   });
 
+  it('a tenant that cannot be reached is an outage (503), not a refused sign-in', async function () {
+    const down = await tempDir();
+    const other = await startApp(loadConfig({
+      PORT: '0', DATA_DIR: down.dir, WEB_SIGNIN_CLIENT_ID: clientId, WEB_SIGNIN_TENANT_ID: tenantId, WEB_SIGNIN_AUTHORITY_HOST: 'http://127.0.0.1:9',
+    }), silentLogger, { recognizer: await sharedRecognizer() });
+    try {
+      const answer = await call(`${other.url}/api/signin/microsoft`, 'POST', { idToken: await issuer.sign({ aud: clientId, oid: 'x', nonce: 'n' }) });
+      assert.deepEqual([answer.status, answer.body?.error?.code, answer.body?.token], [503, 'signInUnavailable', undefined]);
+    } finally {
+      await other.stop();
+      await down.remove();
+    }
+  });
+
   it('without the settings the page offers no Microsoft sign-in', async function () {
     const plain = await tempDir();
     const other = await startApp(loadConfig({ PORT: '0', DATA_DIR: plain.dir }), silentLogger, { recognizer: await sharedRecognizer() });
@@ -122,9 +136,13 @@ describe('Sign in with Microsoft (web page)', function () {
       assert.match(String(answer.body?.userId), /^dl_/);
       assert.equal(answer.body?.token, 'dl-token-1');
       assert.equal(answer.body?.domain, `${service.endpoint}/v3/directline`);
-      const visitor = await fetch(`${production.url}/api/webchat/anonymous`, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://intranet.contoso.example' }, body: '{}' });
+      const anonymousFrom = (origin: string): Promise<Response> =>
+        fetch(`${production.url}/api/webchat/anonymous`, { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: '{}' });
+      const visitor = await anonymousFrom(production.url);
       assert.equal(visitor.status, 200, 'someone who cannot sign in still gets a chat');
-      assert.deepEqual(service.requests.at(-1)?.body.trustedOrigins, ['https://intranet.contoso.example'], 'for the page it was asked from');
+      assert.deepEqual(service.requests.at(-1)?.body.trustedOrigins, [production.url], 'trusted for this server\'s own page');
+      assert.equal((await anonymousFrom('https://phishing.example')).status, 200);
+      assert.equal(service.requests.at(-1)?.body.trustedOrigins, undefined, 'never for another page');
       assert.equal(service.requests.at(-1)?.body.user?.name, undefined);
       service.failWith(502);
       const down = await call(`${production.url}/api/webchat/anonymous`, 'POST', {});

@@ -24,7 +24,7 @@ const dark = matchMedia('(prefers-color-scheme: dark)');
 
 let accountsLoaded = false;
 let outboxAvailable = true; // false once /api/dev/outbox answered 404 (not local mode)
-/** The live chat: { token, upn, locale, directLine, subscription, abort, pollTimer, lastKey, loaded, startedAt }, or null. */
+/** The live chat: { token, chatUserId, upn, locale, directLine, subscription, abort, pollTimer, lastKey, loaded, startedAt }, or null. */
 let session = null;
 
 /** fetch with JSON in and out; resolves { status, ok, body }, rejects only when the request itself fails. */
@@ -180,7 +180,7 @@ function startChat({ token, userId, domain, displayName, userPrincipalName, loca
   const chatLocale = LOCALES[locale] || 'en-US';
   // The bot's own Direct Line in local mode; in Azure the Direct Line channel the token is for.
   const directLine = WebChat.createDirectLine({ domain: domain || `${location.origin}/v3/directline`, token, webSocket: useWebSocket });
-  session = { token, upn: userPrincipalName, locale: chatLocale, directLine, abort: new AbortController(), pollTimer: 0, lastKey: null, loaded: false, startedAt: Date.now() };
+  session = { token, chatUserId: userId, upn: userPrincipalName, locale: chatLocale, directLine, abort: new AbortController(), pollTimer: 0, lastKey: null, loaded: false, startedAt: Date.now() };
   el.password.value = el.notice.textContent = '';
   el.password.removeAttribute('aria-invalid');
   el.signedInAs.textContent = label;
@@ -228,7 +228,10 @@ function endChat() {
 el.signoutButton.addEventListener('click', async () => {
   if (!session) return;
   el.signoutButton.disabled = true;
-  const ok = await api('/api/demo/signout', { method: 'POST', token: session.token }).then(() => true, () => false); // 204
+  const signOut = chatMode === 'azure'
+    ? api('/api/webchat/signout', { method: 'POST', body: { userId: session.chatUserId } })
+    : api('/api/demo/signout', { method: 'POST', token: session.token });
+  const ok = await signOut.then((res) => res.ok, () => false); // 204
   el.signoutButton.disabled = false;
   endChat();
   if (!ok) el.notice.textContent = 'You left the chat, but the server could not be reached to end the session.';

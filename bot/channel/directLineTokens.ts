@@ -25,6 +25,8 @@ export interface WebChatToken {
 /** Issues web chat tokens for a signed-in user, or for nobody (the password reset of someone who cannot sign in). */
 export interface WebChatIssuer {
   issue(user: { readonly userId: string | undefined; readonly displayName: string; readonly locale: string; readonly origin?: string }): Promise<WebChatToken>;
+  /** Signing out of the page: the chat user id stops standing for anyone (Azure; local mode revokes its own sessions). */
+  end?(chatUserId: string): Promise<void>;
 }
 
 /** Whether what was granted to this user at that time still stands (enabled, nothing revoked since). */
@@ -65,6 +67,10 @@ export class DirectLineTokens implements WebChatIssuer {
     const body = (await response.json()) as { token?: unknown };
     if (typeof body.token !== 'string' || body.token === '') throw new Error('The Direct Line token service sent no token.');
     return { token: body.token, chatUserId, domain: `${this.config.endpoint}/v3/directline` };
+  }
+
+  async end(chatUserId: string): Promise<void> {
+    if (/^dl_[\w-]{16,64}$/.test(chatUserId)) await this.records.remove(partition, chatUserId);
   }
 
   /** The directory user a `dl_` id is bound to, while the binding stands. */

@@ -81,6 +81,19 @@ export function mountWebSignIn(server: Server, parts: WebSignInParts): void {
     });
   });
   if (chat?.kind === 'azure') mountAnonymousChat(server, chat.issuer, clock, parts.logger);
+  const end = chat?.issuer.end?.bind(chat.issuer);
+  if (end) {
+    // Signing out of the page in Azure: its dl_ id (unguessable, known only to that page) stops standing for the user.
+    server.post('/api/webchat/signout', async (req: Request, res: Response) => {
+      const chatUserId = (req.body as { userId?: unknown } | undefined)?.userId;
+      if (typeof chatUserId !== 'string' || chatUserId.length > 100) {
+        res.send(400, { error: { code: 'badRequest', message: 'Send the chat user id to sign out.' } });
+        return;
+      }
+      await end(chatUserId);
+      res.send(204);
+    });
+  }
   if (config && chat) mountMicrosoftSignIn(server, { ...parts, config, issuer: chat.issuer });
 }
 

@@ -79,6 +79,22 @@ describe('web chat page in Chromium', function () {
     await page.close();
   });
 
+  it('Sign out ends the chat on the server too: back to the sign-in panel, with no warning', async function () {
+    const user = await demoUserNamed('james');
+    const page = await browser.newPage();
+    let signedOut = 0;
+    page.on('response', (response) => {
+      if (response.url().endsWith('/api/demo/signout') && response.status() === 204) signedOut += 1;
+    });
+    await signIn(page, user.userPrincipalName, user.password);
+    await page.locator('#chat[data-state="ready"]').waitFor({ timeout: 30_000 });
+    await page.locator('#signout-button').click();
+    await page.locator('#signin-panel').waitFor();
+    assert.equal(signedOut, 1, 'the server was told');
+    assert.equal(await page.locator('#demo-notice').textContent(), '', 'no "could not be reached" warning');
+    await page.close();
+  });
+
   it('changes the password through a card; the card is cleared once sent', async function () {
     const user = await demoUserNamed('james');
     const t = translator('en');

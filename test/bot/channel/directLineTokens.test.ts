@@ -66,6 +66,15 @@ describe('Direct Line tokens (Azure)', function () {
     assert.equal(await other.userFor(chatUserId), undefined);
   });
 
+  it('signing out of the page ends the binding; an id that is not a dl_ id is left alone', async function () {
+    const issuer = tokens();
+    const { chatUserId } = await issuer.issue({ userId: 'user-anna', displayName: 'Anna' });
+    await issuer.end('user-anna');
+    assert.equal(await issuer.userFor(chatUserId), 'user-anna');
+    await issuer.end(chatUserId);
+    assert.equal(await issuer.userFor(chatUserId), undefined);
+  });
+
   it('a failing token service is an error, not a token', async function () {
     service.failWith(503);
     await assert.rejects(tokens().issue({ userId: 'user-anna', displayName: 'Anna' }), /HTTP 503/);

@@ -135,6 +135,11 @@ describe('Sign in with Microsoft (web page)', function () {
       assert.equal(answer.body?.userId, asked?.body.user?.id);
       assert.match(String(answer.body?.userId), /^dl_/);
       assert.equal(answer.body?.token, 'dl-token-1');
+      const chatUserId = String(answer.body?.userId);
+      assert.ok(await production.records.get('webChatUsers', chatUserId), 'bound to the user');
+      assert.equal((await call(`${production.url}/api/webchat/signout`, 'POST', { userId: chatUserId })).status, 204);
+      assert.equal(await production.records.get('webChatUsers', chatUserId), undefined, 'signing out of the page ends the binding');
+      assert.equal((await call(`${production.url}/api/webchat/signout`, 'POST', { userId: 42 })).status, 400);
       assert.equal(answer.body?.domain, `${service.endpoint}/v3/directline`);
       const anonymousFrom = (origin: string): Promise<Response> =>
         fetch(`${production.url}/api/webchat/anonymous`, { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: '{}' });

@@ -4,7 +4,7 @@ import type { Translator } from '../bot/core/i18n/i18n.js';
 import type { AuthenticationMethod, Device } from '../bot/core/ports/directory.js';
 import type { DefaultOption } from '../bot/core/usecases/methods.js';
 import { cancelButton, formCard, startsGoal, type FormInput, type FormSpec } from './formCard.js';
-import { methodLabel } from './methodLabels.js';
+import { methodPhrase } from '../bot/core/i18n/methodNames.js';
 import { noticeCard } from './noticeCard.js';
 import type { CardAttachment } from './renderer.js';
 import { defaultChoiceInput } from './securityInfoCards.js';
@@ -68,7 +68,7 @@ export function disableDeviceForm(t: Translator, device: Device, lost: LostDevic
   if (lost) {
     inputs.push({ kind: 'toggle', id: 'signOut', label: t.t('devices.lost.signOut') });
     if (lost.authenticator) {
-      inputs.push({ kind: 'toggle', id: 'removeAuthenticator', label: t.t('devices.lost.removeAuthenticator', { method: methodLabel(t, lost.authenticator) }) });
+      inputs.push({ kind: 'toggle', id: 'removeAuthenticator', label: t.t('devices.lost.removeAuthenticator', { method: methodPhrase(t, lost.authenticator) }) });
       if (lost.newDefaultChoices.length > 0) inputs.push(defaultChoiceInput(t, 'newDefault', t.t('devices.lost.newDefaultLabel'), lost.newDefaultChoices));
     }
     inputs.push({ kind: 'toggle', id: 'ticket', label: t.t('devices.lost.helpdesk') });

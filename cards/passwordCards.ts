@@ -38,7 +38,7 @@ export function accountNameForm(t: Translator, exampleDomain: string): FormSpec 
   return {
     heading: t.t('passwordReset.heading'),
     lines: [{ text: t.t('passwordReset.askAccount') }],
-    inputs: [{ kind: 'text', id: 'account', label: t.t('passwordReset.accountLabel'), style: 'email', placeholder: `name@${exampleDomain}`, maxLength: 256 }],
+    inputs: [{ kind: 'text', id: 'account', label: t.t('passwordReset.accountLabel'), style: 'email', placeholder: t.t('passwordReset.accountPlaceholder', { domain: exampleDomain }), maxLength: 256 }],
     buttons: [{ title: t.t('common.continue'), action: 'submit', style: 'positive' }, cancelButton(t)],
   };
 }

@@ -7,7 +7,7 @@ import type { AuthenticationMethod, PreferredSecondaryMethod } from '../bot/core
 import type { AddableKind, DefaultOption } from '../bot/core/usecases/methods.js';
 import type { MethodsOverview } from '../bot/core/usecases/securityInfo.js';
 import { cancelButton, formCard, startsGoal, type FormButton, type FormInput, type FormLine, type FormSpec } from './formCard.js';
-import { methodDetail, methodLabel, methodTitle, preferenceLabel } from './methodLabels.js';
+import { methodDetail, methodLabel, methodPhrase, methodTitle, preferenceLabel } from '../bot/core/i18n/methodNames.js';
 import type { CardAttachment } from './renderer.js';
 
 /** securityinfo.view: every method with a remove button (when there is more than one), add and default buttons. */
@@ -26,7 +26,7 @@ export function methodsCard(t: Translator, overview: MethodsOverview): CardAttac
       subtitle: methodDetail(m),
       badge: defaultMethodIds.includes(m.id) ? t.t('securityInfo.defaultBadge') : '',
       badgeTone: 'accent',
-      buttons: methods.length > 1 ? [{ title: t.t('securityInfo.removeButton', { method: methodTitle(t, m) }), action: 'securityinfo.remove', values: { target: m.id } }] : [],
+      buttons: methods.length > 1 ? [{ title: t.t('securityInfo.removeButton', { method: methodPhrase(t, m) }), action: 'securityinfo.remove', values: { target: m.id } }] : [],
     })),
     buttons,
     footer: t.t('securityInfo.footer'),
@@ -46,8 +46,8 @@ export function addKindForm(t: Translator, kinds: readonly AddableKind[]): FormS
 export function addDetailsForm(t: Translator, kind: AddableKind, problemKey?: string): FormSpec {
   const problems: FormLine[] = problemKey ? [{ text: t.t(problemKey), warning: true }] : [];
   const input: FormInput =
-    kind === 'phone' ? { kind: 'text', id: 'phone', label: t.t('securityInfo.phoneLabel'), style: 'tel', placeholder: '+46 70 123 45 67', maxLength: 32 }
-      : kind === 'email' ? { kind: 'text', id: 'email', label: t.t('securityInfo.emailLabel'), style: 'email', placeholder: 'name@example.net', maxLength: 254 }
+    kind === 'phone' ? { kind: 'text', id: 'phone', label: t.t('securityInfo.phoneLabel'), style: 'tel', placeholder: t.t('securityInfo.phonePlaceholder'), maxLength: 32 }
+      : kind === 'email' ? { kind: 'text', id: 'email', label: t.t('securityInfo.emailLabel'), style: 'email', placeholder: t.t('securityInfo.emailPlaceholder'), maxLength: 254 }
         : { kind: 'text', id: 'deviceName', label: t.t('securityInfo.deviceLabel'), style: 'text', placeholder: 'iPhone 15', maxLength: 64 };
   const guide = kind === 'authenticator'
     ? ['securityInfo.authenticator.step1', 'securityInfo.authenticator.step2', 'securityInfo.authenticator.step3'].map((key) => ({ text: t.t(key, { url: portalLinks.securityInfo }) }))
@@ -65,7 +65,7 @@ export function removePickForm(t: Translator, methods: readonly AuthenticationMe
   return {
     heading: t.t('securityInfo.removeHeading'),
     lines: [{ text: t.t('securityInfo.removePick') }],
-    items: methods.map((m) => ({ title: methodLabel(t, m), buttons: [{ title: t.t('securityInfo.removeButton', { method: methodLabel(t, m) }), action: 'choose', values: { methodId: m.id } }] })),
+    items: methods.map((m) => ({ title: methodLabel(t, m), buttons: [{ title: t.t('securityInfo.removeButton', { method: methodPhrase(t, m) }), action: 'choose', values: { methodId: m.id } }] })),
     buttons: [cancelButton(t)],
   };
 }
@@ -85,7 +85,7 @@ export function removeConfirmForm(t: Translator, method: AuthenticationMethod, n
   return {
     heading: t.t('securityInfo.removeConfirmHeading'),
     lines: [
-      { text: t.t('securityInfo.removeConfirm', { method: methodLabel(t, method) }) },
+      { text: t.t('securityInfo.removeConfirm', { method: methodPhrase(t, method) }) },
       ...(asksDefault ? [{ text: t.t('securityInfo.removeDefaultNote') }] : []),
     ],
     inputs: asksDefault ? [defaultChoiceInput(t, 'newDefault', t.t('securityInfo.newDefaultLabel'), newDefaultChoices)] : [],

@@ -19,10 +19,22 @@ function place(t: Translator, view: SignInView): string {
   return [city, country].filter(Boolean).join(', ');
 }
 
+/** Which time zone the times are in: the user's, named, or UTC. */
+function timesFooter(t: Translator, now: Date): string {
+  const zone = t.zoneName(now);
+  return zone ? t.t('signins.footerZone', { zone }) : t.t('signins.footer');
+}
+
+/** Why a sign-in failed, in the user's language, from its error code (the directory's text is English only). */
+export function failureReason(t: Translator, errorCode: number): string {
+  const key = `signins.reason.${errorCode}`;
+  return t.has(key) ? t.t(key) : t.t('signins.reason.other', { code: String(errorCode) });
+}
+
 function signInLine(t: Translator, view: SignInView, now: Date): string {
   const s = view.signIn;
   const device = [s.deviceDetail?.displayName, s.deviceDetail?.operatingSystem, s.deviceDetail?.browser].filter(Boolean).join(', ');
-  const result = s.status.errorCode === 0 ? t.t('signins.success') : t.t('signins.failure', { reason: s.status.failureReason ?? String(s.status.errorCode) });
+  const result = s.status.errorCode === 0 ? t.t('signins.success') : t.t('signins.failure', { reason: failureReason(t, s.status.errorCode) });
   return [`${t.dateTime(s.createdDateTime)} (${t.relative(s.createdDateTime, now)})`, place(t, view), device, result].filter(Boolean).join(' · ');
 }
 
@@ -43,7 +55,7 @@ export function signInsCard(t: Translator, views: readonly SignInView[], now: Da
       badgeTone: v.reason === 'failure' ? 'attention' : 'warning',
     })),
     buttons: [{ title: t.t('signins.notMe'), action: 'signins.view', style: 'destructive', values: { target: notMeTarget } }],
-    footer: t.t('signins.footer'),
+    footer: timesFooter(t, now),
   }, startsGoal);
 }
 

@@ -6,8 +6,12 @@ import type { TermsOfUse } from '../bot/core/ports/directory.js';
 import { formCard, noData, type FormSpec } from './formCard.js';
 import type { CardAttachment } from './renderer.js';
 
-/** "Acceptable use policy (2026.1)". */
-export const agreementName = (agreement: TermsOfUse): string => `${agreement.displayName} (${agreement.version})`;
+/** The agreement's title in the user's language when the tenant gives one, else its own. */
+export const agreementTitle = (t: Translator, agreement: Pick<TermsOfUse, 'displayName' | 'localizedDisplayNames'>): string =>
+  agreement.localizedDisplayNames?.[t.locale] ?? agreement.displayName;
+
+/** "Acceptable use policy (2026.1)", titled in the user's language. */
+export const agreementName = (t: Translator, agreement: TermsOfUse): string => `${agreementTitle(t, agreement)} (${agreement.version})`;
 
 function statusLine(t: Translator, view: AgreementView): string {
   const when = view.acceptance?.recordedDateTime ? t.date(view.acceptance.recordedDateTime) : '';
@@ -22,14 +26,14 @@ function statusLine(t: Translator, view: AgreementView): string {
 export function agreementsCard(t: Translator, views: readonly AgreementView[]): CardAttachment {
   return formCard({
     heading: t.t('termsOfUse.heading'),
-    items: views.map((a) => ({ title: agreementName(a.agreement), subtitle: statusLine(t, a), badge: isPending(a) ? t.t('termsOfUse.pendingBadge') : '', badgeTone: 'warning' })),
+    items: views.map((a) => ({ title: agreementName(t, a.agreement), subtitle: statusLine(t, a), badge: isPending(a) ? t.t('termsOfUse.pendingBadge') : '', badgeTone: 'warning' })),
   }, noData);
 }
 
 /** One agreement's text, Accept / Decline (each naming the agreement) / Later. */
 export function agreementForm(t: Translator, agreement: TermsOfUse, text: string, otherLanguage: boolean): FormSpec {
   return {
-    heading: agreementName(agreement),
+    heading: agreementName(t, agreement),
     lines: [
       ...(otherLanguage ? [{ text: t.t('termsOfUse.otherLanguage'), warning: true }] : []),
       { text },

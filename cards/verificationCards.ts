@@ -2,7 +2,7 @@
 import type { Translator } from '../bot/core/i18n/i18n.js';
 import type { AuthenticationMethod } from '../bot/core/ports/directory.js';
 import { cancelButton, type FormLine, type FormSpec } from './formCard.js';
-import { methodDetail, methodLabel } from './methodLabels.js';
+import { methodDetail, methodLabel } from '../bot/core/i18n/methodNames.js';
 
 /** A button that says where the code goes ("Text a code to +46 70 *** ** 34"), so no two read alike. */
 function sendButtonTitle(t: Translator, method: AuthenticationMethod): string {
@@ -21,8 +21,10 @@ export function chooseMethodForm(t: Translator, reasonKey: string, methods: read
 }
 
 export interface CodeFormOptions {
-  /** Where the code went, as the user should read it ("Mobile phone +46 70 *** ** 67"). */
+  /** Where the code went, as a phrase that fits "I sent a code to …" ("your mobile phone +46 70 *** ** 67"). */
   readonly destination: string;
+  /** For a code in the Authenticator app: the name of the device it runs on, when known. */
+  readonly device?: string;
   /** The code arrives in the Authenticator app (a notification or pairing), not as a text or e-mail. */
   readonly inApp: boolean;
   /** The code pairs a new Authenticator. */
@@ -34,7 +36,10 @@ export interface CodeFormOptions {
 
 /** Where the code went and for how long it is valid; the code in the card or in the chat. */
 export function codeForm(t: Translator, options: CodeFormOptions): FormSpec {
-  const lines: FormLine[] = [{ text: t.t(options.inApp ? 'code.sentToApp' : 'code.sentTo', { destination: options.destination, minutes: options.minutes }) }];
+  const sent = options.inApp && options.device
+    ? t.t('code.sentToApp', { device: options.device, minutes: options.minutes })
+    : t.t('code.sentTo', { destination: options.destination, minutes: options.minutes });
+  const lines: FormLine[] = [{ text: sent }];
   if (options.problem) lines.unshift({ text: t.t(options.problem.key, { left: options.problem.attemptsLeft ?? 0 }), warning: true });
   return {
     heading: t.t(options.pairing ? 'code.headingPairing' : 'code.heading'),

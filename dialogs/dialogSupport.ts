@@ -30,9 +30,9 @@ export function actorFor(context: TurnContext, userId: string): Actor {
   };
 }
 
-/** "until 14:35" today, or with the date when it is another day. */
+/** "until 14:35" today, or with the date when it is another day (in the user's time zone). */
 export function until(t: Translator, date: Date, now: Date): string {
-  return date.toDateString() === now.toDateString() ? t.time(date) : t.dateTime(date);
+  return t.moment(date, now);
 }
 
 /** Says why no code was sent (locked, too many codes, or the target is not the user's) and returns the reason. */

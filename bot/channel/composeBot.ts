@@ -6,6 +6,7 @@ import { RootDialog } from '../../dialogs/rootDialog.js';
 import { isSecretCardOpen } from '../../dialogs/steps/cardPrompt.js';
 import type { IntentRecognizer } from '../core/nlu/recognizer.js';
 import type { Directory } from '../core/ports/directory.js';
+import { timeZoneOf } from '../core/i18n/timeZones.js';
 import type { ConversationReferences } from '../core/ports/proactive.js';
 import type { TranscriptLine } from '../core/ports/tickets.js';
 import type { UseCases } from '../core/usecases/useCases.js';
@@ -49,6 +50,7 @@ export function composeBot(parts: BotParts): ComposedBot {
     userState.createProperty<UserPreferences>('preferences'),
     conversationState.createProperty<ConversationInfo>('conversation'),
     async (context) => isSecretCardOpen(await dialogState.get(context)),
+    async (identity) => timeZoneOf(identity.kind === 'user' ? identity.user : undefined, await parts.directory.tenant()),
   );
   const history = new ConversationHistory(conversationState.createProperty<TranscriptLine[]>('recentTurns'));
   const bot = new AccountBot({

@@ -3,8 +3,8 @@ import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import { parseCardAction } from '../turn/cardSubmission.js';
 import { markSecretTyped } from '../turn/conversationHistory.js';
-import { defaultLocale, toLocale, translator, type Locale } from '../core/i18n/i18n.js';
-import type { IdentityResolver } from '../turn/identity.js';
+import { defaultLocale, isTimeZone, regionalTag, toLocale, translator, type Locale } from '../core/i18n/i18n.js';
+import type { Identity, IdentityResolver } from '../turn/identity.js';
 import { languageSwitchRequest } from '../core/nlu/languageSwitch.js';
 import { normalizeUtterance } from '../core/nlu/normalize.js';
 import type { IntentRecognizer, Recognition } from '../core/nlu/recognizer.js';
@@ -15,9 +15,11 @@ export interface UserPreferences {
   locale?: Locale;
 }
 
-/** Kept in conversation state: the language the conversation is going on in. */
+/** Kept in conversation state: the language the conversation is going on in, and the client's time zone. */
 export interface ConversationInfo {
   locale?: Locale;
+  /** The IANA zone the client last gave (`localTimezone`); activities without one (invokes) use it. */
+  timeZone?: string;
 }
 
 /** Longest message still read as "cancel" while a password card is open ("stop that please"). */
@@ -31,6 +33,8 @@ export class TurnPreparation {
     private readonly conversation: StatePropertyAccessor<ConversationInfo>,
     /** Whether a card asking for a password is waiting for its answer in this conversation. */
     private readonly secretCardOpen: (context: TurnContext) => Promise<boolean>,
+    /** The zone for a user whose client gives none (their office's, the tenant's), if known. */
+    private readonly directoryTimeZone: (identity: Identity) => Promise<string | undefined>,
   ) {}
 
   private async maskedSecret(context: TurnContext, text: string, hint: string | undefined): Promise<Recognition | undefined> {
@@ -79,13 +83,18 @@ export class TurnPreparation {
       toLocale(activity.locale) ??
       toLocale(preferredLanguage) ??
       defaultLocale;
-    if (conversation.locale !== locale) {
+    const clientZone = isTimeZone(activity.localTimezone) ? activity.localTimezone : undefined;
+    if (conversation.locale !== locale || (clientZone && conversation.timeZone !== clientZone)) {
       conversation.locale = locale;
+      if (clientZone) conversation.timeZone = clientZone;
       await this.conversation.set(context, conversation);
     }
+    const timeZone = clientZone ?? conversation.timeZone ?? (await this.directoryTimeZone(identity));
+    // The region for dates and numbers: the client's ("en-GB"), else the account's ("nl-BE").
+    const region = regionalTag(locale, activity.locale, preferredLanguage);
     return {
       identity,
-      t: translator(locale),
+      t: translator(locale, { region, timeZone }),
       recognition,
       languageSwitch,
       isCardSubmission,

@@ -10,5 +10,5 @@ export const AuditViewDialog = viewGoal('audit.view', async ({ context, t, user,
   const entries = await useCases.auditTrail.recent(user.id, shown);
   await context.sendActivity(entries.length === 0
     ? t.t('audit.none')
-    : MessageFactory.attachment(auditCard(t, entries), t.t('audit.intro', { count: entries.length })));
+    : MessageFactory.attachment(auditCard(t, entries, await useCases.agreements.all()), t.t('audit.intro', { count: entries.length })));
 });

@@ -72,7 +72,8 @@ export class PasswordResetDialog extends GoalDialog {
     if (answer.action === 'cancel') return this.cancelled(step);
     const name = ((answer.action === 'text' ? answer.fields.text : answer.fields.account) ?? '').trim();
     if (!looksLikeAccountName(name)) {
-      await this.say(step, 'passwordReset.notAnAccountName');
+      const { verifiedDomains } = await this.useCases.profiles.organization();
+      await this.say(step, 'passwordReset.notAnAccountName', { domain: verifiedDomains[0] ?? 'contoso.com' });
       return step.replaceDialog(stepsOf(this.goal));
     }
     const target: CodeTarget = { kind: 'claimed', name };

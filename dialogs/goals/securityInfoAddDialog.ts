@@ -7,7 +7,7 @@ import type { CodeTarget } from '../../bot/core/usecases/codes.js';
 import type { AddableKind } from '../../bot/core/usecases/methods.js';
 import { cleanDeviceName, parseEmail, parseMobileNumber, regionOf } from '../../bot/core/usecases/securityInfo.js';
 import type { UseCases } from '../../bot/core/usecases/useCases.js';
-import { methodLabel } from '../../cards/methodLabels.js';
+import { methodPhrase } from '../../bot/core/i18n/methodNames.js';
 import { addDetailsForm, addKindForm } from '../../cards/securityInfoCards.js';
 import { dialogIds, stepsOf } from '../dialogIds.js';
 import { conversationIdOf, sayNoCode } from '../dialogSupport.js';
@@ -109,7 +109,7 @@ export class SecurityInfoAddDialog extends GoalDialog {
     const method = this.memory<DetailsMemory>(step).method;
     if (!method) return step.endDialog();
     const added = await this.useCases.securityInfo.add(this.actor(step, this.signedIn(step).id), method);
-    await this.say(step, added.ok ? 'securityInfo.added' : `securityInfo.addFailed.${added.error}`, added.ok ? { method: methodLabel(t, added.value) } : undefined);
+    await this.say(step, added.ok ? 'securityInfo.added' : `securityInfo.addFailed.${added.error}`, added.ok ? { method: methodPhrase(t, added.value) } : undefined);
     return step.endDialog();
   };
 }

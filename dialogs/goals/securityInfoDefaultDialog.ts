@@ -3,7 +3,7 @@
 // then save.
 import type { PreferredSecondaryMethod } from '../../bot/core/ports/directory.js';
 import type { UseCases } from '../../bot/core/usecases/useCases.js';
-import { preferenceLabel } from '../../cards/methodLabels.js';
+import { preferenceLabel } from '../../bot/core/i18n/methodNames.js';
 import { defaultForm } from '../../cards/securityInfoCards.js';
 import { GoalDialog, type GoalOptions } from '../goalDialog.js';
 import type { DialogTurnResult, WaterfallStepContext } from '../kit.js';

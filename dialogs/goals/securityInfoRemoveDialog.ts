@@ -2,7 +2,7 @@
 // removing the one the default relies on asks for the new default in the same confirmation card.
 import { isPreferredSecondaryMethod } from '../../bot/core/usecases/methods.js';
 import type { UseCases } from '../../bot/core/usecases/useCases.js';
-import { methodLabel } from '../../cards/methodLabels.js';
+import { methodPhrase } from '../../bot/core/i18n/methodNames.js';
 import { removeConfirmForm, removePickForm } from '../../cards/securityInfoCards.js';
 import { GoalDialog, type GoalOptions } from '../goalDialog.js';
 import type { DialogTurnResult, WaterfallStepContext } from '../kit.js';
@@ -58,7 +58,7 @@ export class SecurityInfoRemoveDialog extends GoalDialog {
     const method = await this.useCases.securityInfo.method(user.id, memory.methodId);
     const newDefault = isPreferredSecondaryMethod(answer.fields.newDefault) ? answer.fields.newDefault : undefined;
     const outcome = await this.useCases.securityInfo.remove(this.actor(step, user.id), memory.methodId ?? '', newDefault);
-    await this.say(step, outcome.ok ? 'securityInfo.removed' : `securityInfo.removeFailed.${outcome.error}`, { method: method ? methodLabel(this.t(step), method) : '' });
+    await this.say(step, outcome.ok ? 'securityInfo.removed' : `securityInfo.removeFailed.${outcome.error}`, { method: method ? methodPhrase(this.t(step), method) : '' });
     return step.endDialog();
   };
 }

@@ -1,7 +1,7 @@
 // termsofuse.review: each agreement with the user's state; pending ones (never accepted, or accepted
 // at an older version) are shown in the user's language (else English) to accept or decline, and
 // the decision is recorded with its version and time.
-import { agreementText, isPending } from '../../bot/core/usecases/agreements.js';
+import { agreementText, isPending, type AgreementView } from '../../bot/core/usecases/agreements.js';
 import type { UseCases } from '../../bot/core/usecases/useCases.js';
 import { agreementForm, agreementName, agreementsCard } from '../../cards/termsOfUseCards.js';
 import { stepsOf } from '../dialogIds.js';
@@ -35,10 +35,15 @@ export class TermsOfUseDialog extends GoalDialog<ReviewOptions> {
       const summary = t.t('termsOfUse.summary', { pending: list.filter(isPending).length, total: list.length });
       await step.context.sendActivity(MessageFactory.attachment(agreementsCard(t, list), summary));
     }
-    const next = list.find((a) => isPending(a) && !answered.includes(a.agreement.id));
+    // What waits for an answer first; then, once, what was declined (a mis-click must not lock anyone out).
+    const open = (a: AgreementView): boolean => !answered.includes(a.agreement.id);
+    const next = list.find((a) => isPending(a) && open(a)) ?? list.find((a) => a.status === 'declined' && open(a));
     if (!next) {
       if (answered.length === 0) await this.say(step, 'termsOfUse.allDone');
       return step.endDialog();
+    }
+    if (next.status === 'declined' && next.acceptance) {
+      await this.say(step, 'termsOfUse.reviewDeclined', { agreement: agreementName(t, next.agreement), when: t.date(next.acceptance.recordedDateTime) });
     }
     this.memory<ReviewMemory>(step).agreementId = next.agreement.id;
     const { text, language } = agreementText(next.agreement, t.locale);
@@ -58,7 +63,7 @@ export class TermsOfUseDialog extends GoalDialog<ReviewOptions> {
       await this.say(step, 'card.notYours');
       return step.endDialog();
     }
-    await this.say(step, accept ? 'termsOfUse.accepted' : 'termsOfUse.declined', { agreement: agreementName(recorded.value) });
+    await this.say(step, accept ? 'termsOfUse.accepted' : 'termsOfUse.declined', { agreement: agreementName(this.t(step), recorded.value) });
     const answered = [...(step.options.answered ?? []), agreementId];
     return step.replaceDialog(stepsOf(this.goal), { answered } satisfies ReviewOptions);
   };

@@ -3,7 +3,7 @@
 import type { Translator } from '../../bot/core/i18n/i18n.js';
 import type { UseCases } from '../../bot/core/usecases/useCases.js';
 import { looksLikeCode } from '../../bot/core/usecases/verification.js';
-import { methodLabel } from '../../cards/methodLabels.js';
+import { methodPhrase } from '../../bot/core/i18n/methodNames.js';
 import { codeForm } from '../../cards/verificationCards.js';
 import { dialogIds } from '../dialogIds.js';
 import { conversationIdOf, sayNoCode, translatorOf, until } from '../dialogSupport.js';
@@ -27,7 +27,7 @@ export class CodeEntryDialog extends WaterfallDialog<CodeEntryOptions> {
     return ask(step, {
       acceptsText: true,
       form: codeForm(t, {
-        destination: await this.destination(t, options.sentTo),
+        ...(await this.destination(t, options.sentTo)),
         inApp: options.channel === 'microsoftAuthenticator' || options.target.kind === 'pairing',
         pairing: options.target.kind === 'pairing',
         minutes: await this.useCases.codes.minutesValid(),
@@ -36,11 +36,13 @@ export class CodeEntryDialog extends WaterfallDialog<CodeEntryOptions> {
     });
   }
 
-  private async destination(t: Translator, sentTo: SentTo): Promise<string> {
-    if (sentTo.kind === 'address') return sentTo.text;
-    if (sentTo.kind === 'unnamed') return t.t('passwordReset.yourMethod');
+  /** Where the code went, as a phrase that fits "I sent a code to …"; for the Authenticator, its device's name. */
+  private async destination(t: Translator, sentTo: SentTo): Promise<{ destination: string; device?: string }> {
+    if (sentTo.kind === 'address') return { destination: sentTo.text, device: sentTo.text };
+    if (sentTo.kind === 'unnamed') return { destination: t.t('passwordReset.yourMethod') };
     const method = await this.useCases.securityInfo.method(sentTo.userId, sentTo.methodId);
-    return method ? methodLabel(t, method) : t.t('passwordReset.yourMethod');
+    if (!method) return { destination: t.t('passwordReset.yourMethod') };
+    return { destination: methodPhrase(t, method), device: method.kind === 'microsoftAuthenticator' ? method.displayName : undefined };
   }
 
   private async checkCode(step: CodeStep): Promise<DialogTurnResult> {

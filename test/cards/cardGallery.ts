@@ -8,7 +8,7 @@ import type { Ticket } from '../../bot/core/ports/tickets.js';
 import { auditCard } from '../../cards/auditCards.js';
 import { devicesCard, disableDeviceForm, lostDeviceReportCard, pickDeviceForm } from '../../cards/deviceCards.js';
 import { answeredCard, formCard, noData, type FormSpec } from '../../cards/formCard.js';
-import { methodLabel } from '../../cards/methodLabels.js';
+import { methodPhrase } from '../../bot/core/i18n/methodNames.js';
 import { menuCard } from '../../cards/menuCard.js';
 import { noticeCard } from '../../cards/noticeCard.js';
 import { leaveConfirmForm, leavePickForm, organizationsCard } from '../../cards/organizationCards.js';
@@ -52,7 +52,7 @@ export function cardsShowing(t: Translator, v: string): Record<string, CardAttac
     menu: menuCard(t, menuGoals(), t.t('welcome.user', { name: v, organization: v })),
     profile: profileCard(t, profile, v),
     helpdeskNotice: noticeCard(t.t('helpdesk.anonymous'), helpdeskLines(t, contact)),
-    audit: auditCard(t, [{ userId: 'u1', actorId: 'u1', action: 'devices.disable', target: v, channel: 'webchat', result: 'success', correlationId: 'c', at: galleryNow.toISOString() }]),
+    audit: auditCard(t, [{ userId: 'u1', actorId: 'u1', action: 'devices.disable', target: `device ${v}`, subject: { type: 'device', name: v }, channel: 'webchat', result: 'success', correlationId: 'c', at: galleryNow.toISOString() }]),
     devices: devicesCard(t, [device], galleryNow),
     pickDevice: form(pickDeviceForm(t, [device], true, galleryNow)),
     disableDevice: form(disableDeviceForm(t, device, { authenticator, newDefaultChoices: choices })),
@@ -65,7 +65,7 @@ export function cardsShowing(t: Translator, v: string): Record<string, CardAttac
     removeConfirm: form(removeConfirmForm(t, authenticator, choices)),
     default: form(defaultForm(t, choices, 'push')),
     chooseMethod: form(chooseMethodForm(t, 'verify.choose', [authenticator, phone])),
-    code: form(codeForm(t, { destination: methodLabel(t, authenticator), inApp: true, pairing: false, minutes: 10 })),
+    code: form(codeForm(t, { destination: methodPhrase(t, authenticator), device: authenticator.displayName, inApp: true, pairing: false, minutes: 10 })),
     signIns: signInsCard(t, [{
       signIn: { id: 's1', createdDateTime: '2026-02-28T12:00:00Z', appDisplayName: v, location: { city: v, countryOrRegion: v }, deviceDetail: { displayName: v, operatingSystem: v, browser: v }, status: { errorCode: 50126, failureReason: v } },
       unusual: true, reason: 'failure',

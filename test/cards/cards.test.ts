@@ -16,6 +16,7 @@ import { devicesCard } from '../../cards/deviceCards.js';
 import { signInsCard } from '../../cards/signInCards.js';
 import { agreementsCard } from '../../cards/termsOfUseCards.js';
 import { cardsShowing, formsWithoutData, galleryNow } from './cardGallery.js';
+import { cardTexts } from '../dialogs/harness.js';
 
 const require = createRequire(import.meta.url);
 interface AdaptiveCardsModule {
@@ -113,6 +114,33 @@ describe('cards', function () {
     assert.equal(colourOf(agreementsCard(t, [{ agreement, status: 'pendingNew' }]), t.t('termsOfUse.pendingBadge')), 'Warning');
     const devices = devicesCard(t, [{ id: 'd1', displayName: 'CON-LT-0142', operatingSystem: 'Windows', operatingSystemVersion: '11', accountEnabled: true, trustType: 'AzureAd', isCompliant: true }], galleryNow);
     assert.equal(colourOf(devices, t.t('devices.compliant')), 'Good');
+  });
+
+  it('the audit log speaks the user\'s language: refused attempts by name, what was acted on in words, never ids or internal kinds', function () {
+    const at = galleryNow.toISOString();
+    const base = { userId: 'u1', actorId: 'u1', channel: 'msteams', correlationId: 'c', at } as const;
+    const agreement = { id: 'a1', displayName: 'Acceptable use policy', localizedDisplayNames: { nl: 'Beleid voor acceptabel gebruik' }, version: '2026.1', content: { en: 'Be nice.' } };
+    for (const locale of supportedLocales) {
+      const t = translator(locale);
+      const card = auditCard(t, [
+        { ...base, action: 'password.change', result: 'refused', reason: 'wrongPassword' },
+        { ...base, action: 'securityinfo.remove', result: 'success', target: 'microsoftAuthenticator iPhone 15', subject: { type: 'method', method: { kind: 'microsoftAuthenticator', detail: 'iPhone 15' } } },
+        { ...base, action: 'securityinfo.default', result: 'success', target: 'oath', subject: { type: 'preference', preference: 'oath' } },
+        { ...base, action: 'organizations.leave', result: 'success', target: 'organization 2dd2ecce-1ecd-4b7e-81f0-c5109c26c09c', subject: { type: 'organization', name: 'Fabrikam' } },
+        { ...base, action: 'termsofuse.decision', result: 'success', target: 'Acceptable use policy 2026.1 declined', subject: { type: 'agreement', agreementId: 'a1', name: 'Acceptable use policy', version: '2026.1', decision: 'declined' } },
+        { ...base, action: 'ticket.update', result: 'success', target: 'INC-000100 resolved', subject: { type: 'ticket', number: 'INC-000100', state: 'resolved' } },
+      ], [agreement]);
+      const texts = cardTexts(card.content).join('\n');
+      assert.ok(texts.includes(t.t('audit.action.password.change.refused')), `${locale}: refused change named as such`);
+      assert.ok(!texts.includes(t.t('audit.action.password.change')), `${locale}: never "password changed" for a refusal`);
+      assert.ok(texts.includes(t.t('method.authenticatorOn', { device: 'iPhone 15' })), locale);
+      assert.ok(texts.includes(t.t('method.preference.oath')), locale);
+      assert.ok(texts.includes('Fabrikam') && !texts.includes('2dd2ecce'), locale);
+      assert.ok(texts.includes(t.t('audit.action.termsofuse.declined')), locale);
+      assert.ok(texts.includes(t.t('audit.subject.agreement', { agreement: locale === 'nl' ? 'Beleid voor acceptabel gebruik' : 'Acceptable use policy', version: '2026.1' })), locale);
+      assert.ok(texts.includes(t.t('audit.subject.ticketState', { number: 'INC-000100', state: t.t('ticket.state.resolved') })), locale);
+      for (const internal of ['microsoftAuthenticator', 'oath', ...(locale === 'en' ? [] : ['declined', 'resolved'])]) assert.ok(!new RegExp(`\\b${internal}\\b`).test(texts), `${locale}: "${internal}" shown`);
+    }
   });
 
   it('keeps user data as text: no template injection from directory values', function () {

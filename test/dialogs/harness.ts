@@ -1,5 +1,7 @@
 // Runs the real bot (root dialog, recognizer, embedded directory) on botbuilder's TestAdapter,
 // as a user on the msteams channel, so conversation tests read like transcripts.
+import { regionalTag, toLocale, translator, type Translator } from '../../bot/core/i18n/i18n.js';
+import { timeZoneOf } from '../../bot/core/i18n/timeZones.js';
 import { MemoryStorage, TestAdapter, TurnContext, type Activity } from 'botbuilder';
 import type { ContinueConversation } from '../../bot/channel/proactiveMessenger.js';
 import { embeddedPorts, type EmbeddedPorts } from '../../bot/app.js';
@@ -36,10 +38,18 @@ export interface Harness {
   /** The clock the bot reads; tests move it forward. */
   readonly clock: Clock & { advance(ms: number): void };
   /** A new conversation as the given directory user (undefined: nobody signed in), on Teams. */
-  conversation(userId: string | undefined, locale?: string, channel?: 'msteams' | 'directline'): TestAdapter;
+  conversation(userId: string | undefined, locale?: string, channel?: 'msteams' | 'directline', client?: ClientOptions): TestAdapter;
   /** The same, driven turn by turn. */
-  chat(userId: string | undefined, locale?: string, channel?: 'msteams' | 'directline'): Chat;
+  chat(userId: string | undefined, locale?: string, channel?: 'msteams' | 'directline', client?: ClientOptions): Chat;
+  /** How the bot speaks to this user on a client with this locale: language, region and the user's time zone. */
+  translatorFor(userId: string | undefined, locale: string): Promise<Translator>;
   close(): Promise<void>;
+}
+
+/** What the client sends with every activity, as Teams and Web Chat do. */
+export interface ClientOptions {
+  /** The IANA time zone of the client (`localTimezone`). */
+  readonly timeZone?: string;
 }
 
 export interface HarnessOptions {
@@ -83,7 +93,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     dataDir: data.dir,
     storage,
     clock,
-    conversation(userId, locale = 'en-US', channel = 'msteams') {
+    conversation(userId, locale = 'en-US', channel = 'msteams', client = {}) {
       // On the web chat, the user is the one this server bound to the conversation at sign-in.
       const sessions = { userForConversation: () => ({ userId }) };
       conversations += 1;
@@ -95,11 +105,23 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
         from: channel === 'msteams' ? { id: `teams-user-${conversations}`, name: 'Teams user', aadObjectId: userId } : { id: userId ?? 'anonymous', name: 'Web user' },
         conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
       });
+      const timeZone = client.timeZone;
+      if (timeZone) {
+        adapter.use(async (context, next) => {
+          context.activity.localTimezone = timeZone;
+          await next();
+        });
+      }
       adapters.set(conversationId, adapter);
       return adapter;
     },
-    chat(userId, locale, channel) {
-      return new Chat(harness.conversation(userId, locale, channel));
+    chat(userId, locale, channel, client) {
+      return new Chat(harness.conversation(userId, locale, channel, client));
+    },
+    async translatorFor(userId, locale) {
+      const user = userId ? await directory.findUserById(userId) : undefined;
+      const language = toLocale(locale) ?? 'en';
+      return translator(language, { region: regionalTag(language, locale, user?.preferredLanguage), timeZone: timeZoneOf(user, await directory.tenant()) });
     },
     close: data.remove,
   };

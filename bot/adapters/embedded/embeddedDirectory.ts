@@ -101,6 +101,8 @@ const odataTypes: Record<NewAuthenticationMethod['kind'], string> = {
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+const stringMap = (value: unknown): Record<string, string> =>
+  value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string')) : {};
 const bool = (value: unknown, fallback: boolean): boolean => (typeof value === 'boolean' ? value : fallback);
 const objects = (value: unknown): SeedObject[] => (Array.isArray(value) ? (value as SeedObject[]) : []);
 
@@ -358,6 +360,8 @@ export class EmbeddedDirectory implements Directory {
         agents: strings(helpdesk.agents),
       },
       policy: toPolicy(t.policy),
+      timeZone: str(t.timeZone),
+      officeTimeZones: stringMap(t.officeTimeZones),
     };
   }
 
@@ -478,6 +482,7 @@ export class EmbeddedDirectory implements Directory {
       id: String(a.id),
       displayName: String(a.displayName),
       version: String(a.version),
+      localizedDisplayNames: stringMap(a.localizedDisplayNames),
       content: (a.content ?? {}) as Record<string, string>,
     }));
   }

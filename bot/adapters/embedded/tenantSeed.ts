@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { paths } from '../../paths.js';
+import { isTimeZone } from '../../core/i18n/i18n.js';
 
 const require = createRequire(import.meta.url);
 // ajv and ajv-formats are CommonJS; their default export is the constructor.
@@ -79,6 +80,13 @@ function referenceProblems(seed: Seed): string[] {
   duplicate(seed.users.map((u, i) => ({ value: String(u.id), where: `users[${i}].id` })), 'user id');
   duplicate(seed.users.map((u, i) => ({ value: String(u.userPrincipalName).toLowerCase(), where: `users[${i}].userPrincipalName` })), 'userPrincipalName');
   duplicate(seedAgreements(seed).map((a, i) => ({ value: String(a.id), where: `termsOfUse[${i}].id` })), 'agreement id');
+
+  if (seed.tenant.timeZone !== undefined && !isTimeZone(seed.tenant.timeZone)) {
+    problems.push(`tenant.timeZone: ${JSON.stringify(seed.tenant.timeZone)} is not an IANA time zone (e.g. "Europe/Amsterdam")`);
+  }
+  for (const [office, zone] of Object.entries((seed.tenant.officeTimeZones ?? {}) as Record<string, unknown>)) {
+    if (!isTimeZone(zone)) problems.push(`tenant.officeTimeZones.${office}: ${JSON.stringify(zone)} is not an IANA time zone (e.g. "Europe/Paris")`);
+  }
 
   const helpdesk = seed.tenant.helpdesk as { agents?: unknown[] } | undefined;
   (helpdesk?.agents ?? []).forEach((agent, i) => {

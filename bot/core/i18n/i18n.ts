@@ -1,7 +1,11 @@
 // Localized strings and formats. The locale is resolved per turn from an allow-list and passed
-// explicitly; there is no global "current language".
+// explicitly; there is no global "current language". Strings are ICU MessageFormat (plural and
+// select included); dates and times are shown in the user's time zone and region when known,
+// otherwise in UTC, said explicitly.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { IntlMessageFormat } from 'intl-messageformat';
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { paths } from '../../paths.js';
 
 export const supportedLocales = ['en', 'fr', 'nl', 'sv'] as const;
@@ -21,6 +25,34 @@ export function toLocale(tag: string | undefined | null): Locale | undefined {
   if (typeof tag !== 'string') return undefined;
   const language = tag.trim().toLowerCase().split(/[-_]/)[0];
   return supportedLocales.find((l) => l === language);
+}
+
+/**
+ * The first of the candidate tags that is a well-formed tag of the locale's language with a region
+ * ("en-GB" for en; "fr-BE" for fr), canonicalized; else the locale's default region.
+ */
+export function regionalTag(locale: Locale, ...candidates: readonly (string | undefined | null)[]): string {
+  for (const candidate of candidates) {
+    if (typeof candidate !== 'string' || candidate.length > 35 || toLocale(candidate) !== locale) continue;
+    try {
+      const [canonical] = Intl.getCanonicalLocales(candidate.replace(/_/g, '-'));
+      if (canonical && new Intl.Locale(canonical).region) return canonical;
+    } catch {
+      // not a well-formed tag: try the next one
+    }
+  }
+  return formatTags[locale];
+}
+
+/** True for a time zone name this runtime knows ("Europe/Stockholm", "UTC"). */
+export function isTimeZone(name: unknown): name is string {
+  if (typeof name !== 'string' || name.length === 0 || name.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export type StringTable = Readonly<Record<string, string>>;
@@ -43,46 +75,114 @@ export function stringTable(locale: Locale): StringTable {
 
 export type Params = Readonly<Record<string, string | number>>;
 
-/** The named placeholders of a string: "Hi {name}" → ["name"]. */
+function argumentNames(elements: readonly MessageFormatElement[], into: Set<string>): Set<string> {
+  for (const element of elements) {
+    if (element.type === TYPE.literal || element.type === TYPE.pound) continue;
+    if (element.type === TYPE.tag) {
+      argumentNames(element.children, into);
+      continue;
+    }
+    into.add(element.value);
+    if (element.type === TYPE.plural || element.type === TYPE.select) {
+      for (const option of Object.values(element.options)) argumentNames(option.value, into);
+    }
+  }
+  return into;
+}
+
+/** The named arguments of a message: "Hi {name}, {count, plural, …}" → ["count", "name"]. */
 export function placeholders(text: string): string[] {
-  return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string).sort();
+  return [...argumentNames(parse(text), new Set())].sort();
+}
+
+const formats = new Map<string, IntlMessageFormat>();
+
+function messageFormat(locale: Locale, key: string, text: string): IntlMessageFormat {
+  const id = `${locale}\u0000${key}`;
+  let format = formats.get(id);
+  if (!format) {
+    format = new IntlMessageFormat(text, formatTags[locale]);
+    formats.set(id, format);
+  }
+  return format;
+}
+
+export interface TranslatorOptions {
+  /** The tag for dates and numbers, e.g. "en-GB" (see regionalTag). */
+  readonly region?: string;
+  /** The user's IANA time zone; without one, times are UTC and say so. */
+  readonly timeZone?: string;
 }
 
 export interface Translator {
   readonly locale: Locale;
-  /** The string for a key with its {placeholders} filled; an unknown key throws (a programming error). */
+  /** The tag dates and numbers are formatted with ("en-GB"). */
+  readonly region: string;
+  /** The user's time zone, or undefined when it is not known (times are then shown in UTC, marked). */
+  readonly timeZone: string | undefined;
+  /** The message for a key with its arguments filled; an unknown key or a missing argument throws. */
   t(key: string, params?: Params): string;
   has(key: string): boolean;
   date(value: Date | string, style?: 'medium' | 'long'): string;
   dateTime(value: Date | string): string;
-  /** A time of day with its time zone: "14:35 UTC". */
+  /** A time of day: "14:35", or "14:35 UTC" when the user's zone is not known. */
   time(value: Date | string): string;
+  /** The time alone when `value` is on the same day as `now` for the user, else the date and time. */
+  moment(value: Date | string, now: Date): string;
+  /** A whole phrase: "4 days ago", "in 2 hours", "just now". */
   relative(value: Date | string, now: Date): string;
+  /** The user's time zone by its name in the language ("Central European Time"), or undefined when not known. */
+  zoneName(at: Date): string | undefined;
 }
 
-export function translator(locale: Locale): Translator {
+const relativeUnits: readonly [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 31536000], ['month', 2592000], ['week', 604800], ['day', 86400], ['hour', 3600], ['minute', 60],
+];
+
+export function translator(locale: Locale, options: TranslatorOptions = {}): Translator {
   const table = stringTable(locale);
   const english = stringTable('en');
-  const tag = formatTags[locale];
-  return {
+  const region = options.region && toLocale(options.region) === locale ? options.region : formatTags[locale];
+  const timeZone = isTimeZone(options.timeZone) ? options.timeZone : undefined;
+  const zone = { timeZone: timeZone ?? 'UTC', ...(timeZone ? {} : { timeZoneName: 'short' as const }) };
+  // "08:30" where the clock runs to 24 (en-GB, fr, nl, sv), "8:30 AM" where it does not (en-US).
+  const hourCycle = new Intl.DateTimeFormat(region, { hour: 'numeric' }).resolvedOptions().hourCycle;
+  const hour = hourCycle === 'h23' || hourCycle === 'h24' ? '2-digit' as const : 'numeric' as const;
+  const dayOf = new Intl.DateTimeFormat('en-CA', { timeZone: timeZone ?? 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' });
+  const dateFormats = {
+    medium: new Intl.DateTimeFormat(region, { dateStyle: 'medium', timeZone: timeZone ?? 'UTC' }),
+    long: new Intl.DateTimeFormat(region, { dateStyle: 'long', timeZone: timeZone ?? 'UTC' }),
+  };
+  const dateTimeFormat = new Intl.DateTimeFormat(region, { year: 'numeric', month: 'short', day: 'numeric', hour, minute: '2-digit', ...zone });
+  const timeFormat = new Intl.DateTimeFormat(region, { hour, minute: '2-digit', ...zone });
+  const relativeFormat = new Intl.RelativeTimeFormat(region, { numeric: 'auto' });
+  const self: Translator = {
     locale,
+    region,
+    timeZone,
     has: (key) => key in table,
     t(key, params = {}) {
       const text = table[key] ?? english[key];
       if (text === undefined) throw new Error(`Unknown string key "${key}"`);
-      return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+      const formatted = messageFormat(table[key] === undefined ? 'en' : locale, key, text).format(params);
+      return typeof formatted === 'string' ? formatted : String(formatted);
     },
-    date: (value, style = 'medium') => new Intl.DateTimeFormat(tag, { dateStyle: style, timeZone: 'UTC' }).format(new Date(value)),
-    time: (value) => new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit', timeZone: 'UTC', timeZoneName: 'short' }).format(new Date(value)),
-    dateTime: (value) => new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(new Date(value)),
+    date: (value, style = 'medium') => dateFormats[style].format(new Date(value)),
+    dateTime: (value) => dateTimeFormat.format(new Date(value)),
+    time: (value) => timeFormat.format(new Date(value)),
+    moment: (value, now) => (dayOf.format(new Date(value)) === dayOf.format(now) ? self.time(value) : self.dateTime(value)),
     relative(value, now) {
       const seconds = (new Date(value).getTime() - now.getTime()) / 1000;
-      const format = new Intl.RelativeTimeFormat(tag, { numeric: 'auto' });
-      const units: [Intl.RelativeTimeFormatUnit, number][] = [['year', 31536000], ['month', 2592000], ['week', 604800], ['day', 86400], ['hour', 3600], ['minute', 60]];
-      for (const [unit, size] of units) {
-        if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
+      for (const [unit, size] of relativeUnits) {
+        if (Math.abs(seconds) >= size) return relativeFormat.format(Math.round(seconds / size), unit);
       }
-      return format.format(0, 'minute');
+      return self.t('time.justNow');
+    },
+    zoneName(at) {
+      if (!timeZone) return undefined;
+      const parts = new Intl.DateTimeFormat(region, { timeZone, timeZoneName: 'longGeneric' }).formatToParts(at);
+      return parts.find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
     },
   };
+  return self;
 }

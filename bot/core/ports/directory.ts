@@ -83,6 +83,8 @@ export interface TermsOfUse {
   readonly id: string;
   readonly displayName: string;
   readonly version: string;
+  /** The title by language code, where the tenant gives one (else displayName). */
+  readonly localizedDisplayNames?: Readonly<Record<string, string>>;
   /** Agreement text by language code (en, fr, nl, sv, ...). */
   readonly content: Readonly<Record<string, string>>;
 }
@@ -138,6 +140,10 @@ export interface TenantInfo {
   readonly verifiedDomains: readonly string[];
   readonly helpdesk: HelpdeskContact;
   readonly policy: TenantPolicy;
+  /** The IANA time zone of the organization, when it sets one (otherwise times are shown in UTC). */
+  readonly timeZone?: string;
+  /** Time zones by office location ("Lyon" → "Europe/Paris"), for users whose channel gives none. */
+  readonly officeTimeZones?: Readonly<Record<string, string>>;
 }
 
 export type NotFound = 'notFound';

@@ -29,6 +29,11 @@ export function agreementText(agreement: TermsOfUse, language: string): { text: 
 export class Agreements {
   constructor(private readonly deps: { readonly directory: Directory; readonly auditTrail: AuditTrail; readonly clock: Clock }) {}
 
+  /** Every agreement of the tenant (for titles in the user's language). */
+  all(): Promise<readonly TermsOfUse[]> {
+    return this.deps.directory.listTermsOfUse();
+  }
+
   /** Each agreement with the user's state. */
   async list(userId: string): Promise<AgreementView[]> {
     const all = await this.deps.directory.listTermsOfUse();
@@ -49,7 +54,10 @@ export class Agreements {
       agreementId, agreementVersion: agreement.version, state: accept ? 'accepted' : 'declined', recordedDateTime: this.deps.clock.now().toISOString(),
     });
     if (!result.ok) return fail('notFound');
-    await this.deps.auditTrail.record(actor, 'termsofuse.decision', 'success', { target: `${agreement.displayName} ${agreement.version} ${accept ? 'accepted' : 'declined'}` });
+    await this.deps.auditTrail.record(actor, 'termsofuse.decision', 'success', {
+      target: `${agreement.displayName} ${agreement.version} ${accept ? 'accepted' : 'declined'}`,
+      subject: { type: 'agreement', agreementId: agreement.id, name: agreement.displayName, version: agreement.version, decision: accept ? 'accepted' : 'declined' },
+    });
     return ok(agreement);
   }
 }

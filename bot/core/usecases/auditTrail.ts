@@ -1,24 +1,31 @@
 // The audit log as the use cases write and read it: every change (or refusal) on an account, with
 // the actor, the channel and the correlation id, never a secret.
-import type { Audit, AuditAction, AuditEntry, AuditResult } from '../ports/audit.js';
+import type { Audit, AuditAction, AuditEntry, AuditResult, AuditSubject } from '../ports/audit.js';
 import type { Clock } from '../ports/clock.js';
 import type { Actor } from './actor.js';
+
+export interface AuditDetails {
+  readonly target?: string;
+  readonly subject?: AuditSubject;
+  readonly reason?: string;
+}
 
 export class AuditTrail {
   constructor(private readonly deps: { readonly audit: Audit; readonly clock: Clock }) {}
 
   /** Records what the actor did on their own account. */
-  record(actor: Actor, action: AuditAction, result: AuditResult, details: { target?: string; reason?: string } = {}): Promise<void> {
+  record(actor: Actor, action: AuditAction, result: AuditResult, details: AuditDetails = {}): Promise<void> {
     return this.recordFor(actor.userId, actor, action, result, details);
   }
 
   /** Records what the actor did on someone's account (a helpdesk agent on a ticket owner's). */
-  async recordFor(userId: string, actor: Actor, action: AuditAction, result: AuditResult, details: { target?: string; reason?: string } = {}): Promise<void> {
+  async recordFor(userId: string, actor: Actor, action: AuditAction, result: AuditResult, details: AuditDetails = {}): Promise<void> {
     await this.deps.audit.record({
       userId,
       actorId: actor.userId,
       action,
       target: details.target,
+      ...(details.subject ? { subject: details.subject } : {}),
       channel: actor.channel,
       result,
       reason: details.reason,

@@ -28,7 +28,7 @@ export class Devices {
     }
     const result = await this.deps.directory.disableDevice(actor.userId, deviceId);
     if (!result.ok) return fail('notFound');
-    await this.deps.auditTrail.record(actor, 'devices.disable', 'success', { target: `device ${owned.displayName}` });
+    await this.deps.auditTrail.record(actor, 'devices.disable', 'success', { target: `device ${owned.displayName}`, subject: { type: 'device', name: owned.displayName } });
     return ok(result.value);
   }
 }

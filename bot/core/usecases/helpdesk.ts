@@ -3,7 +3,8 @@
 // itself once the user has done it. Every change is audited, and each person hears of a ticket in
 // their own language, in their own conversation with the assistant.
 import { goalFor, type GoalIntent, type TicketCategory } from '../goals.js';
-import { toLocale, translator, type Locale, type Translator } from '../i18n/i18n.js';
+import { regionalTag, toLocale, translator, type Locale, type Translator } from '../i18n/i18n.js';
+import { timeZoneOf } from '../i18n/timeZones.js';
 import type { Clock } from '../ports/clock.js';
 import type { Directory, HelpdeskContact } from '../ports/directory.js';
 import type { OutgoingMessage, Proactive } from '../ports/proactive.js';
@@ -66,7 +67,7 @@ export class Helpdesk {
       // Lines are redacted when recorded; once more here, in case a description quoted a code.
       transcript: request.transcript.map((line) => ({ ...line, text: redact(line.text) })),
     }, this.deps.clock.now());
-    await this.deps.auditTrail.record(actor, 'ticket.create', 'success', { target: ticket.number });
+    await this.deps.auditTrail.record(actor, 'ticket.create', 'success', { target: ticket.number, subject: { type: 'ticket', number: ticket.number } });
     return ok(ticket);
   }
 
@@ -124,7 +125,7 @@ export class Helpdesk {
       state: 'resolved', resolution: 'completed by the user with the assistant', event: { at, actorId: actor.userId, action: 'taskCompleted' },
     });
     if (!updated) return fail('notFound');
-    await auditTrail.record(actor, 'ticket.update', 'success', { target: `${ticket.number} resolved` });
+    await auditTrail.record(actor, 'ticket.update', 'success', { target: `${ticket.number} resolved`, subject: { type: 'ticket', number: ticket.number, state: 'resolved' } });
     return ok(updated);
   }
 
@@ -142,20 +143,17 @@ export class Helpdesk {
 
   /** Tells a person in their latest conversation with the assistant; false when it could not be delivered. */
   async tell(userId: string, compose: Compose, used?: string): Promise<boolean> {
-    const t = translator(await this.localeOf(userId, used));
+    const [user, tenant] = await Promise.all([this.deps.directory.findUserById(userId), this.deps.directory.tenant()]);
+    // Their language: the one they used with the assistant (if known), else their directory preference.
+    const locale: Locale = toLocale(used) ?? toLocale(user?.preferredLanguage) ?? 'en';
+    const t = translator(locale, { region: regionalTag(locale, used, user?.preferredLanguage), timeZone: timeZoneOf(user, tenant) });
     return this.deps.proactive.send(userId, compose(t));
-  }
-
-  /** A person's language: the one they used with the assistant (if known), else their directory preference. */
-  private async localeOf(userId: string, used?: string): Promise<Locale> {
-    const user = await this.deps.directory.findUserById(userId);
-    return toLocale(used) ?? toLocale(user?.preferredLanguage) ?? 'en';
   }
 
   private async agentChange(actor: Actor, number: string, change: (ticket: Ticket, at: string) => TicketChange): Promise<Result<Ticket, TicketRefusal>> {
     const { tickets, auditTrail, clock } = this.deps;
     if (!(await this.isAgent(actor.userId))) {
-      await auditTrail.record(actor, 'ticket.update', 'refused', { target: number, reason: 'notAgent' });
+      await auditTrail.record(actor, 'ticket.update', 'refused', { target: number, subject: { type: 'ticket', number }, reason: 'notAgent' });
       return fail('notAgent');
     }
     const ticket = await tickets.get(number);
@@ -163,7 +161,7 @@ export class Helpdesk {
     if (ticket.state === 'resolved') return fail('resolved');
     const updated = await tickets.update(ticket.number, change(ticket, clock.now().toISOString()));
     if (!updated) return fail('notFound');
-    await auditTrail.recordFor(ticket.userId, actor, 'ticket.update', 'success', { target: `${ticket.number} ${updated.state}` });
+    await auditTrail.recordFor(ticket.userId, actor, 'ticket.update', 'success', { target: `${ticket.number} ${updated.state}`, subject: { type: 'ticket', number: ticket.number, state: updated.state } });
     return ok(updated);
   }
 }

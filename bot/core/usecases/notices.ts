@@ -1,5 +1,7 @@
 // "Your password was changed; if this wasn't you, ...": sent to the user's other channels after a change.
-import { translator, type Locale } from '../i18n/i18n.js';
+import { regionalTag, translator, type Locale } from '../i18n/i18n.js';
+import { timeZoneOf } from '../i18n/timeZones.js';
+import { methodPhrase } from '../i18n/methodNames.js';
 import type { Clock } from '../ports/clock.js';
 import type { AuthenticationMethod, Directory, DirectoryUser } from '../ports/directory.js';
 import type { Notification, Notifier } from '../ports/notifier.js';
@@ -30,14 +32,14 @@ export class Notices {
   /** Tells the user on their other channels, in their language, what changed and what to do if it wasn't them. */
   async send(
     user: DirectoryUser, kind: NoticeKind, locale: Locale,
-    options: { methods: readonly AuthenticationMethod[]; skipMethodId?: string; detail?: string },
+    options: { methods: readonly AuthenticationMethod[]; skipMethodId?: string; method?: AuthenticationMethod },
   ): Promise<void> {
-    const t = translator(locale);
     const tenant = await this.deps.directory.tenant();
+    const t = translator(locale, { region: regionalTag(locale, user.preferredLanguage), timeZone: timeZoneOf(user, tenant) });
     const text = t.t(`notice.${kind}`, {
       organization: tenant.displayName,
       when: t.dateTime(this.deps.clock.now()),
-      detail: options.detail ?? '',
+      detail: options.method ? methodPhrase(t, options.method) : '',
       helpdesk: tenant.helpdesk.displayName,
     });
     for (const d of destinations(user, options.methods, options.skipMethodId)) await this.deps.notifier.send({ ...d, text });

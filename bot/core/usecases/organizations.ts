@@ -26,13 +26,14 @@ export class Organizations {
   }
 
   async leave(actor: Actor, tenantId: string): Promise<Result<void, LeaveRefusal>> {
+    const org = (await this.deps.directory.listOrganizations(actor.userId)).find((o) => o.tenantId === tenantId);
+    const subject = org ? { subject: { type: 'organization', name: org.displayName } as const } : {};
     const result = await this.deps.directory.leaveOrganization(actor.userId, tenantId);
     if (!result.ok) {
-      const org = (await this.deps.directory.listOrganizations(actor.userId)).find((o) => o.tenantId === tenantId);
-      await this.deps.auditTrail.record(actor, 'organizations.leave', 'refused', { reason: result.error, target: org?.displayName });
+      await this.deps.auditTrail.record(actor, 'organizations.leave', 'refused', { reason: result.error, target: org?.displayName, ...subject });
       return fail(result.error);
     }
-    await this.deps.auditTrail.record(actor, 'organizations.leave', 'success', { target: `organization ${tenantId}` });
+    await this.deps.auditTrail.record(actor, 'organizations.leave', 'success', { target: `organization ${tenantId}`, ...subject });
     return ok(undefined);
   }
 }

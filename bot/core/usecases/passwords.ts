@@ -103,7 +103,7 @@ export class Passwords {
     if (!set.ok) return fail('notFound');
     await verification.revokeStepUps(user.id);
     await verification.clearFailures(passwordFailureKey(user.id));
-    await auditTrail.record(actor, 'password.reset', 'success', { target: user.lockedOut ? 'unlocked' : undefined });
+    await auditTrail.record(actor, 'password.reset', 'success', user.lockedOut ? { target: 'unlocked', subject: { type: 'unlocked' } } : {});
     await this.deps.notices.send(user, 'passwordReset', actor.locale, { methods: await directory.listAuthenticationMethods(user.id) });
     return ok({ unlocked: user.lockedOut });
   }

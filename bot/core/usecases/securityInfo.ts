@@ -9,6 +9,7 @@ import type { Actor } from './actor.js';
 import type { AuditTrail } from './auditTrail.js';
 import { addableKinds, defaultOptions, describeMethod, isDefaultMethod, removalNeedsNewDefault, type AddableKind, type DefaultOption } from './methods.js';
 import type { Notices } from './notices.js';
+import { methodSummary } from '../i18n/methodNames.js';
 
 /** "+46 70 123 45 67", "070-123 45 67" (with the user's country) → the number in international format, or undefined. */
 export function parseMobileNumber(text: string, defaultCountry?: string): { e164: string; display: string } | undefined {
@@ -103,8 +104,8 @@ export class SecurityInfo {
       const first = defaultOptions([added.value])[0];
       if (first) await directory.setSignInPreferences(user.id, { userPreferredMethodForSecondaryAuthentication: first.preference });
     }
-    await auditTrail.record(actor, 'securityinfo.add', 'success', { target: describeMethod(added.value) });
-    await notices.send(user, 'methodAdded', actor.locale, { methods: before, detail: describeMethod(added.value) });
+    await auditTrail.record(actor, 'securityinfo.add', 'success', { target: describeMethod(added.value), subject: { type: 'method', method: methodSummary(added.value) } });
+    await notices.send(user, 'methodAdded', actor.locale, { methods: before, method: added.value });
     return ok(added.value);
   }
 
@@ -141,8 +142,8 @@ export class SecurityInfo {
     }
     const removed = await directory.removeAuthenticationMethod(user.id, methodId);
     if (!removed.ok) return fail('notFound');
-    await auditTrail.record(actor, 'securityinfo.remove', 'success', { target: describeMethod(method) });
-    await notices.send(user, 'methodRemoved', actor.locale, { methods, detail: describeMethod(method) });
+    await auditTrail.record(actor, 'securityinfo.remove', 'success', { target: describeMethod(method), subject: { type: 'method', method: methodSummary(method) } });
+    await notices.send(user, 'methodRemoved', actor.locale, { methods, method });
     return ok(method);
   }
 
@@ -174,8 +175,8 @@ export class SecurityInfo {
       return fail('notEligible');
     }
     await directory.setSignInPreferences(user.id, { userPreferredMethodForSecondaryAuthentication: preference });
-    await auditTrail.record(actor, 'securityinfo.default', 'success', { target: preference });
-    await notices.send(user, 'defaultChanged', actor.locale, { methods, detail: preference });
+    await auditTrail.record(actor, 'securityinfo.default', 'success', { target: preference, subject: { type: 'preference', preference } });
+    await notices.send(user, 'defaultChanged', actor.locale, { methods });
     return ok(option);
   }
 }

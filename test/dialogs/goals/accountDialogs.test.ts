@@ -143,6 +143,26 @@ describe('account dialogs', function () {
         assert.equal((await harness.audit.listForUser(anna.id, 1))[0]?.action, 'termsofuse.decision');
       });
 
+      it('termsofuse.review: an agreement declined earlier is offered again, saying when; accepting it then is recorded', async function () {
+        const anna = await demoUserNamed('anna');
+        const agreements = await harness.directory.listTermsOfUse();
+        for (const a of agreements) {
+          await harness.directory.recordAgreementDecision(anna.id, { agreementId: a.id, agreementVersion: a.version, state: a === agreements[0] ? 'declined' : 'accepted', recordedDateTime: '2026-11-02T09:00:00Z' });
+        }
+        const declined = agreements[0];
+        assert.ok(declined);
+        const chat = harness.chat(anna.id, say.tag);
+        const replies = await chat.say(say.termsOfUse);
+        const annaT = await harness.translatorFor(anna.id, say.tag);
+        // BOT: nothing is waiting; "You declined … on 2 Nov 2026. Here it is again…" and its card
+        assert.ok(replies.some((r) => r.text === t.t('termsOfUse.reviewDeclined', { agreement: `${declined.localizedDisplayNames?.[locale] ?? declined.displayName} (${declined.version})`, when: annaT.date('2026-11-02T09:00:00Z') })));
+        assert.ok(!replies.some((r) => r.text === t.t('termsOfUse.allDone')), 'never "accepted every version" while one is declined');
+        assert.equal(String(chat.buttonData('accept').agreementId), declined.id);
+        await chat.submit('accept');
+        const decisions = await harness.directory.listAgreementAcceptances(anna.id);
+        assert.equal(decisions.find((d) => d.agreementId === declined.id)?.state, 'accepted');
+      });
+
       it('signout.everywhere: No keeps everything; Yes revokes every session and voids the step-up', async function () {
         const claire = await demoUserNamed('claire');
         const chat = harness.chat(claire.id, say.tag);

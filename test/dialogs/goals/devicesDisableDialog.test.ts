@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { supportedLocales, translator } from '../../../bot/core/i18n/i18n.js';
 import type { AuthenticationMethod, Device, PreferredSecondaryMethod } from '../../../bot/core/ports/directory.js';
 import { authenticatorOn, defaultOptions, isDefaultMethod } from '../../../bot/core/usecases/methods.js';
-import { preferenceLabel } from '../../../cards/methodLabels.js';
+import { preferenceLabel } from '../../../bot/core/i18n/methodNames.js';
 import { codeIn, demoSeed } from '../../helpers.js';
 import { cardTexts, createHarness, type Chat, type Harness } from '../harness.js';
 import { phrases } from '../testData/phrases.js';

@@ -54,10 +54,13 @@ describe('password dialogs', function () {
         const replies = await chat.submit('submit', { currentPassword: 'wrong-5', newPassword, confirmPassword: newPassword });
         const lockedUntil = await harness.services.verification.lockedUntil(`password:${anna.id}`);
         assert.ok(lockedUntil);
-        assert.equal(replies[0]?.text, t.t('passwordChange.locked', { until: t.time(lockedUntil) }));
+        // The time is Anna's, in her office's time zone: "until 14:35".
+        const annaT = await harness.translatorFor(anna.id, say.tag);
+        const until = annaT.moment(lockedUntil, harness.clock.now());
+        assert.equal(replies[0]?.text, t.t('passwordChange.locked', { until }));
         assert.ok(await harness.directory.verifyPassword(anna.id, anna.password), 'password unchanged');
         // Even the right password is refused while locked.
-        assert.equal(textOf((await chat.say(say.passwordChange))[0]), t.t('passwordChange.locked', { until: t.time(lockedUntil) }));
+        assert.equal(textOf((await chat.say(say.passwordChange))[0]), t.t('passwordChange.locked', { until }));
       });
 
       it('password.change: each policy rule is named; history and the user\'s own name are refused', async function () {
@@ -167,12 +170,14 @@ describe('password dialogs', function () {
         const replies = await chat.say('222223');
         const until = await harness.services.verification.lockedUntil(`name:${anna.userPrincipalName}`);
         assert.ok(until);
-        assert.equal(replies[0]?.text, t.t('verify.locked', { until: t.time(until) }));
+        // Nobody is signed in: the time is in the organization's time zone.
+        const at = (await harness.translatorFor(undefined, say.tag)).moment(until, harness.clock.now());
+        assert.equal(replies[0]?.text, t.t('verify.locked', { until: at }));
         // While locked, no new code is sent, even for a new attempt.
         const sent = harness.notifier.messagesFor(anna.id).length;
         const again = harness.chat(undefined, say.tag);
         await again.say(say.passwordReset);
-        assert.equal((await again.submit('submit', { account: anna.userPrincipalName }))[0]?.text, t.t('verify.locked', { until: t.time(until) }));
+        assert.equal((await again.submit('submit', { account: anna.userPrincipalName }))[0]?.text, t.t('verify.locked', { until: at }));
         assert.equal(harness.notifier.messagesFor(anna.id).length, sent);
         assert.ok(await harness.directory.verifyPassword(anna.id, anna.password));
       });

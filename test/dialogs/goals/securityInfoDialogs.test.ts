@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { supportedLocales, translator } from '../../../bot/core/i18n/i18n.js';
 import { maskEmail, maskPhone } from '../../../bot/core/usecases/methods.js';
-import { methodLabel, preferenceLabel } from '../../../cards/methodLabels.js';
+import { methodPhrase, preferenceLabel } from '../../../bot/core/i18n/methodNames.js';
 import { codeIn, demoUserNamed } from '../../helpers.js';
 import { cardTexts, createHarness, submitActions, type Chat, type Harness } from '../harness.js';
 import { phrases } from '../testData/phrases.js';
@@ -61,7 +61,7 @@ describe('security info dialogs', function () {
         const replies = await chat.submit('verify', { code: codeIn(sms?.text ?? '') });
         const added = (await harness.directory.listAuthenticationMethods(claire.id)).find((m) => m.phoneNumber === '+33 7 81 23 45 67');
         assert.equal(added?.phoneType, 'alternateMobile');
-        assert.equal(replies[0]?.text, t.t('securityInfo.added', { method: methodLabel(t, added) }));
+        assert.equal(replies[0]?.text, t.t('securityInfo.added', { method: methodPhrase(t, added) }));
         const notices = harness.notifier.messagesFor(claire.id).filter((n) => n.to !== '+33 7 81 23 45 67' && !/\d{6}/.test(n.text));
         assert.ok(notices.length >= 2, 'the other channels are told');
         assert.equal((await harness.audit.listForUser(claire.id, 1))[0]?.action, 'securityinfo.add');
@@ -119,7 +119,7 @@ describe('security info dialogs', function () {
         assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.removeReason')), 'a new check is asked');
         assert.ok(!JSON.stringify(chat.card()).includes(phone?.id ?? '-'), 'the phone being removed is not offered for it');
         await stepUp(chat, anna.id, email?.id ?? '');
-        assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.removeConfirm', { method: methodLabel(t, phone!) })));
+        assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.removeConfirm', { method: methodPhrase(t, phone!) })));
         await chat.submit('remove');
         assert.ok(!(await harness.directory.listAuthenticationMethods(anna.id)).some((m) => m.id === phone?.id));
         // Adding a method targets none: the check with the e-mail is still good.

@@ -67,6 +67,16 @@ describe('tenant seed', function () {
     assert.ok(problems.some((p) => p.startsWith('users[0].signInPreferences.userPreferredMethodForSecondaryAuthentication: must be one of')));
   });
 
+  it('refuses a time zone that does not exist, naming where', async function () {
+    const problems = await problemsOf((s) => {
+      s.tenant.timeZone = 'Europe/Atlantis';
+      s.tenant.officeTimeZones = { Lyon: 'Europe/Paris', Paris: 'CET+1' };
+    });
+    assert.ok(problems.some((p) => p.startsWith('tenant.timeZone: "Europe/Atlantis" is not an IANA time zone')), problems.join('\n'));
+    assert.ok(problems.some((p) => p.startsWith('tenant.officeTimeZones.Paris: "CET+1" is not an IANA time zone')), problems.join('\n'));
+    assert.ok(!problems.some((p) => p.includes('Lyon')));
+  });
+
   it('keeps unknown fields and defaults missing optional ones', async function () {
     const { dir, remove } = await tempDir();
     try {

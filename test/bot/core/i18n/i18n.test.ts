@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { placeholders, stringTable, supportedLocales, toLocale, translator } from '../../../../bot/core/i18n/i18n.js';
+import { isTimeZone, placeholders, regionalTag, stringTable, supportedLocales, toLocale, translator, type Locale } from '../../../../bot/core/i18n/i18n.js';
 
 describe('i18n', function () {
   const english = stringTable('en');
@@ -46,5 +46,131 @@ describe('i18n', function () {
     const now = new Date('2026-11-21T12:00:00Z');
     assert.notEqual(translator('sv').relative('2026-11-19T12:00:00Z', now), translator('en').relative('2026-11-19T12:00:00Z', now));
     assert.match(translator('nl').date('2026-11-20T08:00:00Z'), /nov/);
+  });
+
+  describe('every message, rendered', function () {
+    /** Arguments that hold numbers; everything else is text. */
+    const numeric = new Set(['count', 'minutes', 'left', 'min', 'classes', 'history', 'pending', 'total', 'max']);
+    const kinds = ['mobile', 'alternateMobile', 'office', 'email', 'microsoftAuthenticator', 'authenticatorApp', 'softwareOath', 'fido2', 'windowsHelloForBusiness', 'temporaryAccessPass', 'other'];
+    const names = ['Anna', 'Oliver', 'Émile', 'Hugo', 'Claire'];
+    const organizations = ['Adventure Works', 'Contoso', 'Ikea'];
+
+    /** Every rendering of a message worth reading: each count 0, 1, 2, 5; each method kind; names with and without an initial vowel. */
+    function renderings(locale: Locale, key: string): string[] {
+      const t = translator(locale);
+      const args = placeholders(stringTable(locale)[key] ?? '');
+      const out: string[] = [];
+      for (let i = 0; i < Math.max(kinds.length, names.length); i++) {
+        const n = [0, 1, 2, 5][i % 4] as number;
+        const params: Record<string, string | number> = {};
+        for (const a of args) {
+          params[a] = numeric.has(a) ? n : a === 'kind' ? (kinds[i % kinds.length] as string)
+            : a === 'name' || a === 'user' || a === 'agent' ? (names[i % names.length] as string)
+              : a === 'organization' || a === 'home' || a === 'helpdesk' ? (organizations[i % organizations.length] as string)
+                : `X${a}`;
+        }
+        out.push(t.t(key, params));
+      }
+      return out;
+    }
+
+    for (const locale of supportedLocales) {
+      it(`${locale}: every message renders with no argument or brace left`, function () {
+        const problems: string[] = [];
+        for (const key of Object.keys(stringTable(locale))) {
+          for (const text of renderings(locale, key)) if (/[{}]/.test(text)) problems.push(`${key}: ${text}`);
+        }
+        assert.deepEqual(problems, []);
+      });
+
+      it(`${locale}: typographic quotes, never straight double quotes`, function () {
+        const straight = Object.entries(stringTable(locale)).filter(([, text]) => text.includes('"')).map(([key]) => key);
+        assert.deepEqual(straight, []);
+      });
+    }
+
+    it('en: no count of one is followed by a plural noun ("1 minutes", "1 other organizations")', function () {
+      const problems: string[] = [];
+      for (const key of Object.keys(stringTable('en'))) {
+        for (const text of renderings('en', key)) {
+          const bad = /\b1 (?:[a-z-]+ )?(?!is\b|was\b|has\b)[a-z-]+s\b/.exec(text);
+          if (bad) problems.push(`${key}: "${bad[0]}" in ${text}`);
+        }
+      }
+      assert.deepEqual(problems, []);
+    });
+
+    it('fr: a narrow no-break space before : ; ? ! and inside « », never an ordinary one', function () {
+      const problems: string[] = [];
+      for (const key of Object.keys(stringTable('fr'))) {
+        for (const text of renderings('fr', key)) {
+          if (/ [:;?!»]|« /.test(text) || /[^\s\u202f\u00a0(][;?!]/.test(text.replace(/https?:\/\/\S+/g, ''))) problems.push(`${key}: ${text}`);
+        }
+      }
+      assert.deepEqual([...new Set(problems)], []);
+    });
+
+    it('fr: no "de", "le" or "que" before a name that starts with a vowel', function () {
+      const problems: string[] = [];
+      for (const key of Object.keys(stringTable('fr'))) {
+        for (const text of renderings('fr', key)) {
+          const bad = /\b(?:de|le|que|je) (?:Anna|Oliver|Émile|Adventure Works|Ikea)\b/.exec(text);
+          if (bad) problems.push(`${key}: "${bad[0]}"`);
+        }
+      }
+      assert.deepEqual([...new Set(problems)], []);
+    });
+  });
+
+  describe('dates and times', function () {
+    const at = new Date('2026-11-20T13:05:00Z');
+
+    it('are in the user\'s time zone when it is known, and say UTC when it is not', function () {
+      assert.equal(translator('sv', { timeZone: 'Europe/Stockholm' }).time(at), '14:05');
+      assert.equal(translator('sv').time(at), '13:05 UTC');
+      assert.equal(translator('en', { region: 'en-US', timeZone: 'America/New_York' }).time(at), '8:05 AM');
+      assert.match(translator('fr').dateTime(at), /^20 nov\. 2026.*13:05 UTC$/);
+      assert.equal(translator('fr', { timeZone: 'Not/AZone' }).timeZone, undefined);
+    });
+
+    it('follow the region: en-GB is day-month and 24-hour, en-US is not', function () {
+      assert.equal(translator('en', { region: 'en-GB', timeZone: 'Europe/London' }).dateTime(at), '20 Nov 2026, 13:05');
+      assert.equal(translator('en', { region: 'en-US', timeZone: 'Europe/London' }).dateTime(at), 'Nov 20, 2026, 1:05 PM');
+      assert.equal(translator('en', { region: 'en-GB' }).date(at), '20 Nov 2026');
+    });
+
+    it('show only the time on the same day for the user, the date too otherwise', function () {
+      const t = translator('en', { region: 'en-GB', timeZone: 'Asia/Tokyo' });
+      // 23:30 UTC is 08:30 the next day in Tokyo: the same day as 00:10 Tokyo time, not as 22:00 UTC.
+      assert.equal(t.moment('2026-11-20T23:30:00Z', new Date('2026-11-20T15:10:00Z')), '08:30');
+      assert.equal(t.moment('2026-11-20T23:30:00Z', new Date('2026-11-20T13:00:00Z')), '21 Nov 2026, 08:30');
+    });
+
+    it('say "just now" under a minute, and whole relative phrases otherwise', function () {
+      const now = new Date('2026-11-21T12:00:00Z');
+      for (const locale of supportedLocales) {
+        assert.equal(translator(locale).relative('2026-11-21T11:59:30Z', now), stringTable(locale)['time.justNow']);
+      }
+      assert.equal(translator('fr').relative('2026-11-17T12:00:00Z', now), 'il y a 4 jours');
+      assert.equal(translator('nl').relative('2026-11-17T12:00:00Z', now), '4 dagen geleden');
+      assert.equal(translator('sv').relative('2026-11-21T09:00:00Z', now), 'för 3 timmar sedan');
+    });
+
+    it('name the user\'s time zone in their language', function () {
+      assert.equal(translator('en', { timeZone: 'Europe/Stockholm' }).zoneName(at), 'Central European Time');
+      assert.equal(translator('fr', { timeZone: 'Europe/Paris' }).zoneName(at), 'heure d’Europe centrale');
+      assert.equal(translator('en').zoneName(at), undefined);
+    });
+
+    it('take the region from the client or the account, only for the same language', function () {
+      assert.equal(regionalTag('en', 'en-GB', 'en-US'), 'en-GB');
+      assert.equal(regionalTag('en', 'fr-FR', 'en_GB'), 'en-GB');
+      assert.equal(regionalTag('nl', 'nl', 'nl-BE'), 'nl-BE');
+      assert.equal(regionalTag('fr', 'de-DE', '../../etc'), 'fr-FR');
+      assert.equal(regionalTag('sv', 'sv-FI'), 'sv-FI');
+      assert.ok(isTimeZone('Europe/Helsinki'));
+      assert.ok(!isTimeZone('Europe/Atlantis'));
+      assert.ok(!isTimeZone({ toString: () => 'UTC' }));
+    });
   });
 });

@@ -1,6 +1,6 @@
-// The HTTP server: the Bot Framework endpoint, health, the web chat page and, in local mode, the
-// demo sign-in, the dev outbox and the bot's own Direct Line. Bad requests get a 4xx and the
-// server keeps serving.
+// The HTTP server: the Bot Framework endpoint, health, the web chat page and its strings and, in
+// local mode, the demo sign-in, the dev outbox and the bot's own Direct Line. Bad requests get a
+// 4xx and the server keeps serving.
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { paths } from '../paths.js';
+import { mountPageStrings } from './pageStrings.js';
 import { contentRefusal, isLoopbackUrl, localRefusal, type Refusal } from './requestGuard.js';
 
 /** Counts requests in progress so a shutdown can let them finish. */
@@ -115,6 +116,9 @@ export function createServer(config: Config, logger: Logger, inFlight: InFlight,
     if (handlers.isReady()) res.send(200, { status: 'ok' });
     else res.send(503, { status: 'stopping' });
   });
+
+  // The web page's own strings, in the language it asks for.
+  mountPageStrings(server);
 
   server.post('/api/messages', async (req: Request, res: Response) => {
     if (!isActivityShape(req.body)) {

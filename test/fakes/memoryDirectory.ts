@@ -3,8 +3,10 @@
 // (it's a fake); every call that names an object is scoped to the user, as the port requires.
 import type {
   AgreementAcceptance, AuthenticationMethod, Device, Directory, DirectoryUser, NewAuthenticationMethod, Organization,
-  PreferredSecondaryMethod, Profile, SignIn, SignInPreferences, TenantInfo, TenantPolicy, TermsOfUse,
+  NotFound, PasswordOptions, PasswordRefusal, PreferredSecondaryMethod, Profile, SignIn, SignInPreferences, TenantInfo, TenantPolicy, TermsOfUse,
 } from '../../bot/core/ports/directory.js';
+import { embeddedCapabilities, type CapabilityPlan } from '../../bot/core/capabilities.js';
+import { changeLocalPassword, resetLocalPassword } from '../../bot/adapters/embedded/localPasswords.js';
 import { fail, ok, type Result } from '../../bot/core/result.js';
 
 export const homeTenantId = 'tenant-contoso';
@@ -176,6 +178,18 @@ export class MemoryDirectory implements Directory {
     if (!user) return Promise.resolve(undefined);
     const manager = user.managerId ? this.users.get(user.managerId)?.user : undefined;
     return Promise.resolve({ ...user, manager: manager && { id: manager.id, displayName: manager.displayName, jobTitle: manager.jobTitle } });
+  }
+
+  changePassword(userId: string, current: string, next: string, options: PasswordOptions): Promise<Result<void, NotFound | 'wrongCurrent' | PasswordRefusal>> {
+    return changeLocalPassword(this, userId, current, next, options);
+  }
+
+  resetPassword(userId: string, next: string, options: PasswordOptions): Promise<Result<void, NotFound | PasswordRefusal>> {
+    return resetLocalPassword(this, userId, next, options);
+  }
+
+  capabilities(): readonly CapabilityPlan[] {
+    return embeddedCapabilities();
   }
 
   verifyPassword(userId: string, password: string): Promise<boolean> {

@@ -16,9 +16,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type {
   AgreementAcceptance, AuthenticationMethod, AuthenticationMethodKind, Device, Directory, DirectoryUser,
-  NewAuthenticationMethod, NotFound, Organization, PreferredSecondaryMethod, Profile, SignIn, SignInPreferences,
-  TenantInfo, TenantPolicy, TermsOfUse,
+  NewAuthenticationMethod, NotFound, Organization, PasswordOptions, PasswordRefusal, PreferredSecondaryMethod, Profile, SignIn,
+  SignInPreferences, TenantInfo, TenantPolicy, TermsOfUse,
 } from '../../core/ports/directory.js';
+import { embeddedCapabilities, type CapabilityPlan } from '../../core/capabilities.js';
+import { changeLocalPassword, resetLocalPassword } from './localPasswords.js';
 import { updateRecord, type RecordStore } from '../../core/ports/recordStore.js';
 import { fail, ok, type Result } from '../../core/result.js';
 import type { Logger } from '../../logger.js';
@@ -387,6 +389,18 @@ export class EmbeddedDirectory implements Directory {
   /** An unknown user id costs the same scrypt run as a known one (a dummy hash), and never matches. */
   async verifyPassword(userId: string, password: string): Promise<boolean> {
     return verifyPassword(password, (await this.user(userId))?.passwordHash);
+  }
+
+  changePassword(userId: string, current: string, next: string, options: PasswordOptions): Promise<Result<void, NotFound | 'wrongCurrent' | PasswordRefusal>> {
+    return changeLocalPassword(this, userId, current, next, options);
+  }
+
+  resetPassword(userId: string, next: string, options: PasswordOptions): Promise<Result<void, NotFound | PasswordRefusal>> {
+    return resetLocalPassword(this, userId, next, options);
+  }
+
+  capabilities(): readonly CapabilityPlan[] {
+    return embeddedCapabilities();
   }
 
   async isRecentPassword(userId: string, candidate: string, count: number): Promise<boolean> {

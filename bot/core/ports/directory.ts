@@ -2,6 +2,7 @@
 // Shapes follow Microsoft Graph v1.0; every call that names an object is scoped to the user,
 // so an id that is not theirs is simply "notFound".
 import type { Result } from '../result.js';
+import type { CapabilityPlan } from '../capabilities.js';
 
 export type AuthenticationMethodKind =
   | 'phone' | 'email' | 'microsoftAuthenticator' | 'softwareOath' | 'fido2'
@@ -148,17 +149,41 @@ export interface TenantInfo {
 
 export type NotFound = 'notFound';
 
+/** Why the directory refused a new password: it is the current one, a recent one, or breaks a rule only it knows. */
+export type PasswordRefusal = 'sameAsCurrent' | 'history' | 'policy';
+
+export interface PasswordOptions {
+  readonly at: Date;
+  /** How many earlier passwords may not come back (the tenant's policy). */
+  readonly historyCount: number;
+}
+
+/** Why a directory could not answer: it cannot be reached, refuses the assistant, needs the user to sign in (again, with MFA), or cannot do this at all. Never carries a token or a response body. */
+export type DirectoryFailure = 'unavailable' | 'denied' | 'signInRequired' | 'freshMfaRequired' | 'notSupported';
+
+/** Thrown by a directory adapter when it could not answer; the turn tells the user what happened and that nothing (more) was changed. */
+export class DirectoryError extends Error {
+  constructor(readonly failure: DirectoryFailure, readonly detail?: string) {
+    super(`directory ${failure}${detail ? `: ${detail}` : ''}`);
+    this.name = 'DirectoryError';
+  }
+}
+
 export interface Directory {
   tenant(): Promise<TenantInfo>;
   findUserById(userId: string): Promise<DirectoryUser | undefined>;
   findUserByPrincipalName(userPrincipalName: string): Promise<DirectoryUser | undefined>;
   getProfile(userId: string): Promise<Profile | undefined>;
 
+  /** How each account goal is carried out with this directory (embedded, delegated, application, portal). */
+  capabilities(): readonly CapabilityPlan[];
+
+  /** Whether the password is the user's (the demo sign-in; a real directory cannot tell and throws). */
   verifyPassword(userId: string, password: string): Promise<boolean>;
-  /** True when the candidate equals the current password or one of the last `count` ones. */
-  isRecentPassword(userId: string, candidate: string, count: number): Promise<boolean>;
-  /** Sets a new password; `unlock` also clears the lock-out (self-service reset). */
-  setPassword(userId: string, newPassword: string, options: { readonly unlock: boolean; readonly at: Date }): Promise<Result<void, NotFound>>;
+  /** Changes the password when `current` is right (Graph: POST /me/changePassword with the user's token). */
+  changePassword(userId: string, current: string, next: string, options: PasswordOptions): Promise<Result<void, NotFound | 'wrongCurrent' | PasswordRefusal>>;
+  /** Sets a new password after the assistant verified the user, and unlocks the account (self-service reset). */
+  resetPassword(userId: string, next: string, options: PasswordOptions): Promise<Result<void, NotFound | PasswordRefusal>>;
 
   listAuthenticationMethods(userId: string): Promise<readonly AuthenticationMethod[]>;
   addAuthenticationMethod(userId: string, method: NewAuthenticationMethod): Promise<Result<AuthenticationMethod, NotFound>>;

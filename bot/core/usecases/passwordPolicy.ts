@@ -2,7 +2,7 @@
 import type { DirectoryUser, PasswordPolicy } from '../ports/directory.js';
 
 export type PasswordRule =
-  | 'mismatch' | 'empty' | 'tooLong' | 'minLength' | 'characterClasses' | 'bannedWord' | 'personalName' | 'sameAsCurrent' | 'history';
+  | 'mismatch' | 'empty' | 'tooLong' | 'minLength' | 'characterClasses' | 'bannedWord' | 'personalName' | 'sameAsCurrent' | 'history' | 'directoryPolicy';
 
 export interface PolicyFailure {
   readonly rule: PasswordRule;

@@ -2,7 +2,7 @@
 // history respected, step-ups voided, the user told on their other channels, audited. A change also
 // signs out every other session; after a reset the dialog offers that as the next step (sign out
 // everywhere, below).
-import type { Directory, DirectoryUser, PasswordPolicy } from '../ports/directory.js';
+import type { Directory, PasswordPolicy, PasswordRefusal } from '../ports/directory.js';
 import { fail, ok, type Result } from '../result.js';
 import type { AuditTrail } from './auditTrail.js';
 import type { Actor } from './actor.js';
@@ -52,19 +52,21 @@ export class Passwords {
     const key = passwordFailureKey(user.id);
     const locked = await verification.lockedUntil(key);
     if (locked) return fail('locked', { until: locked });
-    if (!(await directory.verifyPassword(user.id, input.current))) {
-      const until = await verification.recordFailure(key, currentPasswordRule);
-      await auditTrail.record(actor, 'password.change', 'refused', { reason: until ? 'lockedOut' : 'wrongPassword' });
-      return until ? fail('locked', { until }) : fail('wrongCurrent');
-    }
-    const failures = await this.policyFailures(user, input.next, input.confirmation);
-    if (failures.length > 0) {
-      await auditTrail.record(actor, 'password.change', 'refused', { reason: `policy.${failures.map((f) => f.rule).join(',')}` });
-      return fail('policy', { failures });
-    }
+    const { password: policy } = (await directory.tenant()).policy;
+    // The rules anyone can check come first: nothing goes to the directory for a password it would refuse.
+    const broken = checkPasswordRules(input.next, input.confirmation, policy, user);
+    if (broken.length > 0) return this.refused(actor, 'password.change', broken);
     const now = this.deps.clock.now();
-    const set = await directory.setPassword(user.id, input.next, { unlock: false, at: now });
-    if (!set.ok) return fail('notFound');
+    const changed = await directory.changePassword(user.id, input.current, input.next, { at: now, historyCount: policy.historyCount });
+    if (!changed.ok) {
+      if (changed.error === 'notFound') return fail('notFound');
+      if (changed.error === 'wrongCurrent') {
+        const until = await verification.recordFailure(key, currentPasswordRule);
+        await auditTrail.record(actor, 'password.change', 'refused', { reason: until ? 'lockedOut' : 'wrongPassword' });
+        return until ? fail('locked', { until }) : fail('wrongCurrent');
+      }
+      return this.refused(actor, 'password.change', [refusalRule(changed.error, policy.historyCount)]);
+    }
     await directory.revokeSignInSessions(user.id, now);
     await verification.revokeStepUps(user.id);
     await verification.clearFailures(key);
@@ -94,13 +96,11 @@ export class Passwords {
     const { directory, verification, auditTrail } = this.deps;
     const user = await directory.findUserById(actor.userId);
     if (!user) return fail('notFound');
-    const failures = await this.policyFailures(user, input.next, input.confirmation);
-    if (failures.length > 0) {
-      await auditTrail.record(actor, 'password.reset', 'refused', { reason: `policy.${failures.map((f) => f.rule).join(',')}` });
-      return fail('policy', { failures });
-    }
-    const set = await directory.setPassword(user.id, input.next, { unlock: true, at: this.deps.clock.now() });
-    if (!set.ok) return fail('notFound');
+    const { password: policy } = (await directory.tenant()).policy;
+    const broken = checkPasswordRules(input.next, input.confirmation, policy, user);
+    if (broken.length > 0) return this.refused(actor, 'password.reset', broken);
+    const reset = await directory.resetPassword(user.id, input.next, { at: this.deps.clock.now(), historyCount: policy.historyCount });
+    if (!reset.ok) return reset.error === 'notFound' ? fail('notFound') : this.refused(actor, 'password.reset', [refusalRule(reset.error, policy.historyCount)]);
     await verification.revokeStepUps(user.id);
     await verification.clearFailures(passwordFailureKey(user.id));
     await auditTrail.record(actor, 'password.reset', 'success', user.lockedOut ? { target: 'unlocked', subject: { type: 'unlocked' } } : {});
@@ -117,15 +117,14 @@ export class Passwords {
     return ok(undefined);
   }
 
-  private async policyFailures(user: DirectoryUser, next: string, confirmation: string): Promise<PolicyFailure[]> {
-    const { directory } = this.deps;
-    const { policy } = await directory.tenant();
-    const failures = checkPasswordRules(next, confirmation, policy.password, user);
-    if (failures.length > 0) return failures;
-    if (await directory.isRecentPassword(user.id, next, Math.max(1, policy.password.historyCount))) {
-      const same = await directory.verifyPassword(user.id, next);
-      return [same ? { rule: 'sameAsCurrent', params: {} } : { rule: 'history', params: { count: policy.password.historyCount } }];
-    }
-    return [];
+  private async refused(actor: Actor, action: 'password.change' | 'password.reset', failures: readonly PolicyFailure[]): Promise<Result<never, PasswordFailure>> {
+    await this.deps.auditTrail.record(actor, action, 'refused', { reason: `policy.${failures.map((f) => f.rule).join(',')}` });
+    return fail('policy', { failures });
   }
+}
+
+/** The rule a directory's refusal of a new password stands for. */
+function refusalRule(refusal: PasswordRefusal, historyCount: number): PolicyFailure {
+  if (refusal === 'history') return { rule: 'history', params: { count: historyCount } };
+  return { rule: refusal === 'sameAsCurrent' ? 'sameAsCurrent' : 'directoryPolicy', params: {} };
 }

@@ -169,6 +169,36 @@ function toPolicy(raw: unknown): TenantPolicy {
   };
 }
 
+/** The tenant's settings as the assistant reads them from a seed's `tenant` object. */
+export function tenantInfoOf(t: SeedObject): TenantInfo {
+  const helpdesk = (t.helpdesk ?? {}) as SeedObject;
+  return {
+    id: String(t.id),
+    displayName: String(t.displayName),
+    verifiedDomains: strings(t.verifiedDomains),
+    helpdesk: {
+      displayName: str(helpdesk.displayName) ?? String(t.displayName),
+      email: str(helpdesk.email),
+      phone: str(helpdesk.phone),
+      agents: strings(helpdesk.agents),
+    },
+    policy: toPolicy(t.policy),
+    timeZone: str(t.timeZone),
+    officeTimeZones: stringMap(t.officeTimeZones),
+  };
+}
+
+/** An agreement as a seed gives it. */
+export function termsOfUseOf(a: SeedObject): TermsOfUse {
+  return {
+    id: String(a.id),
+    displayName: String(a.displayName),
+    version: String(a.version),
+    localizedDisplayNames: stringMap(a.localizedDisplayNames),
+    content: (a.content ?? {}) as Record<string, string>,
+  };
+}
+
 function storedUser(raw: SeedObject, passwordHash: string | undefined): StoredUser {
   const { password: _password, ...rest } = raw;
   return {
@@ -349,22 +379,7 @@ export class EmbeddedDirectory implements Directory {
   }
 
   async tenant(): Promise<TenantInfo> {
-    const t = (await this.tenantRecord()).tenant;
-    const helpdesk = (t.helpdesk ?? {}) as SeedObject;
-    return {
-      id: String(t.id),
-      displayName: String(t.displayName),
-      verifiedDomains: strings(t.verifiedDomains),
-      helpdesk: {
-        displayName: str(helpdesk.displayName) ?? String(t.displayName),
-        email: str(helpdesk.email),
-        phone: str(helpdesk.phone),
-        agents: strings(helpdesk.agents),
-      },
-      policy: toPolicy(t.policy),
-      timeZone: str(t.timeZone),
-      officeTimeZones: stringMap(t.officeTimeZones),
-    };
+    return tenantInfoOf((await this.tenantRecord()).tenant);
   }
 
   async findUserById(userId: string): Promise<DirectoryUser | undefined> {
@@ -492,13 +507,7 @@ export class EmbeddedDirectory implements Directory {
   }
 
   async listTermsOfUse(): Promise<readonly TermsOfUse[]> {
-    return (await this.tenantRecord()).termsOfUse.map((a) => ({
-      id: String(a.id),
-      displayName: String(a.displayName),
-      version: String(a.version),
-      localizedDisplayNames: stringMap(a.localizedDisplayNames),
-      content: (a.content ?? {}) as Record<string, string>,
-    }));
+    return (await this.tenantRecord()).termsOfUse.map(termsOfUseOf);
   }
 
   async listAgreementAcceptances(userId: string): Promise<readonly AgreementAcceptance[]> {

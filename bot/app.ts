@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { Server } from 'restify';
 import { EmbeddedDirectory } from './adapters/embedded/embeddedDirectory.js';
+import type { Directory } from './core/ports/directory.js';
 import { FileRecords } from './adapters/embedded/fileRecords.js';
 import { takeOverLegacyFiles } from './adapters/embedded/legacyFiles.js';
 import { OutboxNotifier } from './adapters/embedded/outboxNotifier.js';
@@ -49,8 +50,8 @@ export interface AppOptions {
   readonly clock?: Clock;
 }
 
-export interface EmbeddedPorts extends Ports {
-  readonly directory: EmbeddedDirectory;
+export interface EmbeddedPorts<D extends Directory = EmbeddedDirectory> extends Ports {
+  readonly directory: D;
   readonly notifier: OutboxNotifier;
   readonly audit: RecordAuditLog;
   readonly tickets: RecordTickets;
@@ -64,10 +65,10 @@ export interface EmbeddedPorts extends Ports {
  * conversation references and verification state as records (files under DATA_DIR/records, or the
  * record store STORAGE chooses), taking over the single files of earlier versions once.
  */
-export async function embeddedPorts(
-  dataDir: string, directory: EmbeddedDirectory, clock: Clock, reach: { continueIn: ContinueConversation; logger: Logger },
+export async function embeddedPorts<D extends Directory>(
+  dataDir: string, directory: D, clock: Clock, reach: { continueIn: ContinueConversation; logger: Logger },
   records: RecordStore = new FileRecords(path.join(dataDir, 'records')),
-): Promise<EmbeddedPorts> {
+): Promise<EmbeddedPorts<D>> {
   const stores = { audit: new RecordAuditLog(records), tickets: new RecordTickets(records), references: new RecordConversationReferences(records) };
   const taken = await takeOverLegacyFiles(dataDir, stores);
   if (taken.tickets + taken.audit + taken.references > 0) reach.logger.info('tickets, audit log and conversation references taken over from their files', { ...taken });

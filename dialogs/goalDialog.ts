@@ -6,6 +6,7 @@ import { goalFor, type GoalIntent, type TicketCategory } from '../bot/core/goals
 import type { DirectoryUser } from '../bot/core/ports/directory.js';
 import type { Translator } from '../bot/core/i18n/i18n.js';
 import type { UseCases } from '../bot/core/usecases/useCases.js';
+import { isAccountCapability } from '../bot/core/capabilities.js';
 import { AssistantDialog } from './assistantDialog.js';
 import { dialogIds } from './dialogIds.js';
 import { signedInUser, translatorOf } from './dialogSupport.js';
@@ -23,7 +24,21 @@ export abstract class GoalDialog<O extends object = GoalOptions> extends Assista
   }
 
   protected override async onBeginDialog(innerDc: DialogContext, options?: O): Promise<DialogTurnResult> {
-    return (await this.userGone(innerDc)) ?? super.onBeginDialog(innerDc, options);
+    return (await this.userGone(innerDc)) ?? (await this.portalOnly(innerDc)) ?? super.onBeginDialog(innerDc, options);
+  }
+
+  /** With a directory that cannot do this goal (Graph has no API for it, or an admin did not allow it): Microsoft's page, and the helpdesk. */
+  private async portalOnly(dc: DialogContext): Promise<DialogTurnResult | undefined> {
+    const plan = this.useCases.plan(this.goal);
+    // The offer is in the set of every goal that touches the account (see RootDialog).
+    if (plan?.mode !== 'portal' || !isAccountCapability(this.goal)) return undefined;
+    const t = translatorOf(dc.context);
+    return dc.beginDialog(dialogIds.handoffOffer, {
+      headingKey: 'portal.heading',
+      params: { goal: t.t(`goal.${this.goal}.title`), url: plan.portal },
+      lineKeys: ['portal.explain', 'portal.helpdesk'],
+      handoff: { category: goalFor(this.goal).ticketCategory, context: { goal: this.goal, step: 'portal' } },
+    } satisfies OfferOptions);
   }
 
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {

@@ -6,6 +6,8 @@ import { turnInfo } from '../bot/turn/turnInfo.js';
 import { cardVerbs } from '../cards/cardVerbs.js';
 import { dialogIds } from './dialogIds.js';
 import { goalDialogs } from './goals/goalDialogs.js';
+import { isAccountCapability } from '../bot/core/capabilities.js';
+import { HandoffOfferDialog } from './steps/handoffOfferDialog.js';
 import { interrupt } from './interruptions.js';
 import { ComponentDialog, type DialogContext, type DialogTurnResult } from './kit.js';
 import { sendMenu, sendSignInRequired } from './replies.js';
@@ -22,6 +24,10 @@ export class RootDialog extends ComponentDialog {
     for (const goal of goals) {
       const dialog = new goalDialogs[goal.intent](useCases);
       if (dialog.id !== goal.intent) throw new Error(`The dialog of ${goal.intent} has the id ${dialog.id}`);
+      // A goal that touches the account may be portal-only with this directory: it then offers the helpdesk.
+      if (isAccountCapability(goal.intent) && dialog instanceof ComponentDialog && !dialog.findDialog(dialogIds.handoffOffer)) {
+        for (const part of HandoffOfferDialog.withTicketForm(useCases)) dialog.addDialog(part);
+      }
       this.addDialog(dialog);
     }
     this.addDialog(new AgentTicketDialog(useCases));

@@ -4,6 +4,7 @@ import {
   type ConversationState, type StatePropertyAccessor, type TurnContext,
 } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
+import { DirectoryError } from '../core/ports/directory.js';
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.js';
 import { toLocale, translator, defaultLocale } from '../core/i18n/i18n.js';
@@ -39,9 +40,14 @@ export function createCloudAdapter({ config, logger, conversationState, dialogSt
       if (activity.type === 'message') await context.sendActivity(t.t('error.concurrentTurn')).catch(() => undefined);
       return;
     }
-    logger.error('turn failed', {
-      correlationId, error, channelId: activity.channelId, conversationId: activity.conversation?.id, activityType: activity.type,
-    });
+    if (error instanceof DirectoryError) {
+      // The directory could not answer (unreachable, refused, needs a new sign-in): said plainly.
+      logger.warn('turn stopped by the directory', { correlationId, failure: error.failure, detail: error.detail, channelId: activity.channelId });
+    } else {
+      logger.error('turn failed', {
+        correlationId, error, channelId: activity.channelId, conversationId: activity.conversation?.id, activityType: activity.type,
+      });
+    }
     // End the dialog stack only: the user's language and other state stay.
     try {
       await dialogState.delete(context);
@@ -51,7 +57,7 @@ export function createCloudAdapter({ config, logger, conversationState, dialogSt
     }
     if (activity.type === 'message') {
       try {
-        await context.sendActivity(t.t('error.turn', { correlationId }));
+        await context.sendActivity(error instanceof DirectoryError ? t.t(`directory.${error.failure}`) : t.t('error.turn', { correlationId }));
       } catch (sendError) {
         logger.error('could not tell the user about a failed turn', { correlationId, error: sendError });
       }

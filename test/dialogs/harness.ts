@@ -11,13 +11,18 @@ import type { OutboxNotifier } from '../../bot/adapters/embedded/outboxNotifier.
 import type { Clock } from '../../bot/core/ports/clock.js';
 import { createUseCases, type UseCases } from '../../bot/core/usecases/useCases.js';
 import type { Verification } from '../../bot/core/usecases/verification.js';
-import { EmbeddedDirectory } from '../../bot/adapters/embedded/embeddedDirectory.js';
+import { EmbeddedDirectory, tenantInfoOf, termsOfUseOf } from '../../bot/adapters/embedded/embeddedDirectory.js';
+import { GraphClient } from '../../bot/adapters/graph/graphClient.js';
+import { GraphDirectory } from '../../bot/adapters/graph/graphDirectory.js';
+import type { PrivilegedCapability } from '../../bot/core/capabilities.js';
+import type { Directory } from '../../bot/core/ports/directory.js';
+import { startFakeGraph, type FakeGraph } from '../fakes/graphServer.js';
 import { silentLogger } from '../../bot/logger.js';
 import { NlpRecognizer } from '../../bot/core/nlu/recognizer.js';
 import { paths } from '../../bot/paths.js';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Seed } from '../../bot/adapters/embedded/tenantSeed.js';
+import { readSeedFile, seedAgreements, type Seed } from '../../bot/adapters/embedded/tenantSeed.js';
 import { demoSeed, tempDir } from '../helpers.js';
 import { unescapeMarkdown } from '../../cards/escapeMarkdown.js';
 import { MemoryRecords } from '../fakes/memoryRecords.js';
@@ -26,9 +31,12 @@ let recognizer: Promise<NlpRecognizer> | undefined;
 export const sharedRecognizer = (): Promise<NlpRecognizer> => (recognizer ??= NlpRecognizer.load());
 
 export interface Harness {
-  readonly directory: EmbeddedDirectory;
+  /** The embedded tenant, or (with `graph`) the Graph adapter over the fake Graph. */
+  readonly directory: Directory;
+  /** With the `graph` option: the Graph-shaped fake the directory talks to. */
+  readonly graph?: FakeGraph;
   /** The ports the bot acts on (tickets, audit...) and the verification records. */
-  readonly services: EmbeddedPorts & { readonly verification: Verification };
+  readonly services: EmbeddedPorts<Directory> & { readonly verification: Verification };
   readonly useCases: UseCases;
   readonly notifier: OutboxNotifier;
   readonly audit: RecordAuditLog;
@@ -55,6 +63,8 @@ export interface ClientOptions {
 export interface HarnessOptions {
   /** Changes to the demo seed for this harness (another policy, fewer methods...). */
   readonly seed?: (seed: Seed) => void;
+  /** Microsoft Graph instead of the embedded tenant: a fake Graph from the same seed, the users' own tokens, and these privileged capabilities. */
+  readonly graph?: { readonly privileged: readonly PrivilegedCapability[] };
 }
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -66,7 +76,18 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     seedFile = path.join(data.dir, 'seed.json');
     await writeFile(seedFile, JSON.stringify(seed));
   }
-  const directory = await EmbeddedDirectory.open({ dataDir: data.dir, seedFile, logger: silentLogger });
+  const seed = options.graph ? await readSeedFile(seedFile) : undefined;
+  const graph = seed ? await startFakeGraph(seed.seed) : undefined;
+  const directory: Directory = graph && seed && options.graph
+    ? new GraphDirectory({
+      graph: new GraphClient({ baseUrl: graph.url, logger: silentLogger, timeoutMs: 5000 }),
+      userTokens: { tokenFor: (userId) => Promise.resolve(graph.users.has(userId) ? graph.userToken(userId) : undefined) },
+      appTokens: { token: () => Promise.resolve(graph.appToken(['User.Read.All', 'UserAuthenticationMethod.ReadWrite.All', 'Device.ReadWrite.All', 'AuditLog.Read.All'])) },
+      privileged: new Set(options.graph.privileged),
+      settings: tenantInfoOf(seed.seed.tenant),
+      termsOfUse: seedAgreements(seed.seed).map(termsOfUseOf),
+    })
+    : await EmbeddedDirectory.open({ dataDir: data.dir, seedFile, logger: silentLogger });
   const storage = new MemoryStorage();
   const nonceRecords = new MemoryRecords();
   const recognizerInstance = await sharedRecognizer();
@@ -123,7 +144,11 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       const language = toLocale(locale) ?? 'en';
       return translator(language, { region: regionalTag(language, locale, user?.preferredLanguage), timeZone: timeZoneOf(user, await directory.tenant()) });
     },
-    close: data.remove,
+    graph,
+    async close() {
+      await graph?.stop();
+      await data.remove();
+    },
   };
   return harness;
 }

@@ -84,7 +84,10 @@ export class SecurityInfo {
 
   /** What the user may add now, and which phone slot a new number takes. */
   async addable(userId: string): Promise<{ kinds: AddableKind[]; phoneType?: 'mobile' | 'alternateMobile' }> {
-    return addableKinds(await this.methods(userId));
+    const addable = addableKinds(await this.methods(userId));
+    // A real directory cannot register the Authenticator for someone: that happens in its app, on Microsoft's page.
+    const embedded = this.deps.directory.capabilities().find((p) => p.capability === 'securityinfo.add')?.mode === 'embedded';
+    return embedded ? addable : { ...addable, kinds: addable.kinds.filter((k) => k !== 'authenticator') };
   }
 
   /** Adds a method the user has just proven (a code sent to it was typed back). */

@@ -3,6 +3,7 @@
 import type { Audit } from '../ports/audit.js';
 import type { Clock } from '../ports/clock.js';
 import type { Directory } from '../ports/directory.js';
+import type { CapabilityPlan } from '../capabilities.js';
 import type { Notifier } from '../ports/notifier.js';
 import type { Proactive } from '../ports/proactive.js';
 import type { Tickets } from '../ports/tickets.js';
@@ -50,6 +51,8 @@ export interface UseCases {
   readonly agreements: Agreements;
   readonly signIns: SignIns;
   readonly helpdesk: Helpdesk;
+  /** How a goal is carried out with this directory; undefined for goals that do not touch the account. */
+  plan(goal: string): CapabilityPlan | undefined;
 }
 
 export function createUseCases(ports: Ports): UseCases {
@@ -76,5 +79,6 @@ export function createUseCases(ports: Ports): UseCases {
     agreements: new Agreements({ directory, auditTrail, clock }),
     signIns: new SignIns({ directory }),
     helpdesk: new Helpdesk({ directory, tickets: ports.tickets, proactive: ports.proactive, auditTrail, clock }),
+    plan: (goal) => directory.capabilities().find((p) => p.capability === goal),
   };
 }

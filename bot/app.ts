@@ -4,8 +4,13 @@
 // composes the bot, and serves it.
 import path from 'node:path';
 import type { Server } from 'restify';
-import { EmbeddedDirectory } from './adapters/embedded/embeddedDirectory.js';
-import type { Directory } from './core/ports/directory.js';
+import { EmbeddedDirectory, tenantInfoOf, termsOfUseOf } from './adapters/embedded/embeddedDirectory.js';
+import { readSeedFile, seedAgreements } from './adapters/embedded/tenantSeed.js';
+import { GraphClient } from './adapters/graph/graphClient.js';
+import { GraphDirectory } from './adapters/graph/graphDirectory.js';
+import { ClientSecretCredential } from '@azure/identity';
+import type { AppTokenProvider, UserTokenProvider } from './core/ports/userTokens.js';
+import { DirectoryError, type Directory } from './core/ports/directory.js';
 import { FileRecords } from './adapters/embedded/fileRecords.js';
 import { takeOverLegacyFiles } from './adapters/embedded/legacyFiles.js';
 import { OutboxNotifier } from './adapters/embedded/outboxNotifier.js';
@@ -22,7 +27,7 @@ import { mountWebSignIn } from './channel/microsoftSignIn.js';
 import { RecordStorage } from './channel/recordStorage.js';
 import { ProactiveMessenger, type ContinueConversation } from './channel/proactiveMessenger.js';
 import { createServer, InFlight, serveUpgrades } from './channel/server.js';
-import type { Config } from './config.js';
+import type { Config, DirectoryConfig } from './config.js';
 import { NlpRecognizer, type IntentRecognizer } from './core/nlu/recognizer.js';
 import { systemClock, type Clock } from './core/ports/clock.js';
 import type { RecordStore } from './core/ports/recordStore.js';
@@ -35,7 +40,8 @@ import type { Logger } from './logger.js';
 export interface RunningApp {
   readonly url: string;
   readonly port: number;
-  readonly directory: EmbeddedDirectory;
+  /** The embedded tenant (DIRECTORY=embedded), or Microsoft Graph. */
+  readonly directory: Directory;
   readonly notifier: OutboxNotifier;
   readonly audit: RecordAuditLog;
   readonly tickets: RecordTickets;
@@ -48,6 +54,10 @@ export interface RunningApp {
 export interface AppOptions {
   readonly recognizer?: IntentRecognizer;
   readonly clock?: Clock;
+  /** Graph mode: where the users' own tokens come from (the channel's single sign-on; tests give tokens). */
+  readonly userTokens?: UserTokenProvider;
+  /** Graph mode: the assistant's own token (by default from GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET). */
+  readonly appTokens?: AppTokenProvider;
 }
 
 export interface EmbeddedPorts<D extends Directory = EmbeddedDirectory> extends Ports {
@@ -87,7 +97,7 @@ export async function embeddedPorts<D extends Directory>(
 }
 
 /** A web session stands while its user is enabled and has not been signed out everywhere or changed the password since. */
-function sessionStands(directory: EmbeddedDirectory): SessionCheck {
+function sessionStands(directory: Directory): SessionCheck {
   return async (userId, issuedAt) => {
     const user = await directory.findUserById(userId);
     return user?.accountEnabled === true && grantedAfterRevocation(user, issuedAt.getTime());
@@ -128,11 +138,39 @@ async function stateStorageFor(config: Config, records: RecordStore, logger: Log
   return state;
 }
 
+/** The Graph directory: the tenant's settings from TENANT_SEED's tenant object, tokens from the channel and the app's credential. */
+async function graphDirectory(config: Config, graph: Extract<DirectoryConfig, { kind: 'graph' }>, logger: Logger, options: AppOptions): Promise<GraphDirectory> {
+  const { seed } = await readSeedFile(config.tenantSeed);
+  const credential = graph.app ? new ClientSecretCredential(graph.tenantId, graph.app.clientId, graph.app.clientSecret, { authorityHost: graph.authorityHost }) : undefined;
+  const appTokens: AppTokenProvider | undefined = options.appTokens ?? (credential ? {
+    async token() {
+      try {
+        return (await credential.getToken(`${graph.graphUrl}/.default`)).token;
+      } catch (error) {
+        logger.warn('no application token for Microsoft Graph', { error: (error as Error).name });
+        throw new DirectoryError('unavailable', 'application token');
+      }
+    },
+  } : undefined);
+  logger.info('directory', { kind: 'graph', graphUrl: graph.graphUrl, application: appTokens !== undefined, privileged: [...graph.privileged] });
+  return new GraphDirectory({
+    graph: new GraphClient({ baseUrl: graph.graphUrl, logger }),
+    // The users' own tokens come from the channel's single sign-on; without it, delegated goals ask to sign in.
+    userTokens: options.userTokens ?? { tokenFor: () => Promise.resolve(undefined) },
+    appTokens,
+    privileged: graph.privileged,
+    settings: { ...tenantInfoOf(seed.tenant), id: graph.tenantId },
+    termsOfUse: seedAgreements(seed).map(termsOfUseOf),
+  });
+}
+
 export async function startApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<RunningApp> {
   const clock = options.clock ?? systemClock;
   // One record store for everything kept as records: the directory, tickets, audit, references (and the state, with files).
   const records = await recordStoreFor(config);
-  const directory = await EmbeddedDirectory.open({ dataDir: config.dataDir, seedFile: config.tenantSeed, logger, now: () => clock.now(), store: records });
+  const directory = config.directory.kind === 'graph'
+    ? await graphDirectory(config, config.directory, logger, options)
+    : await EmbeddedDirectory.open({ dataDir: config.dataDir, seedFile: config.tenantSeed, logger, now: () => clock.now(), store: records });
   const channel = new BotChannel(config, logger);
   const ports = await embeddedPorts(config.dataDir, directory, clock, { continueIn: channel.continueIn, logger }, records);
   const recognizer = options.recognizer ?? (await NlpRecognizer.load());
@@ -150,7 +188,8 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     processActivity: (req, res) => channel.process(req, res),
     isReady: () => ready,
   });
-  const localDemo = sessions
+  // The demo sign-in and demo phone belong to the embedded tenant.
+  const localDemo = sessions && directory instanceof EmbeddedDirectory
     ? await mountLocalDemo(server, {
       directory, outbox: ports.notifier, sessions, clock, logger, dataDir: config.dataDir,
       deliver: (activity) => inFlight.run(() => channel.deliver(activity)),

@@ -2,6 +2,7 @@
 // Nothing else reads process.env (a lint rule holds every other file to that).
 import path from 'node:path';
 import { paths } from './paths.js';
+import { parsePrivileged, privilegedCapabilities, type PrivilegedCapability } from './core/capabilities.js';
 
 export type AppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -17,6 +18,22 @@ export type StorageConfig =
     readonly table: string;
     /** The blob container of conversation and user state. */
     readonly container: string;
+  };
+
+/** Which directory the assistant acts on: the embedded tenant of TENANT_SEED, or a real tenant through Microsoft Graph. */
+export type DirectoryConfig =
+  | { readonly kind: 'embedded' }
+  | {
+    readonly kind: 'graph';
+    /** The tenant (directory) id. */
+    readonly tenantId: string;
+    /** "https://graph.microsoft.com", or a national cloud's. */
+    readonly graphUrl: string;
+    readonly authorityHost: string;
+    /** The assistant's own identity (an app registration with a client secret), if an admin gave it one. */
+    readonly app?: { readonly clientId: string; readonly clientSecret: string };
+    /** What the assistant may do with that identity (GRAPH_PRIVILEGED); empty without one. */
+    readonly privileged: ReadonlySet<PrivilegedCapability>;
   };
 
 export interface Config {
@@ -37,6 +54,7 @@ export interface Config {
   /** Largest request body the server accepts, in bytes. */
   readonly maxBodyBytes: number;
   readonly storage: StorageConfig;
+  readonly directory: DirectoryConfig;
   /** "Sign in with Microsoft" on the web page, when an Entra app (single-page application) is set. */
   readonly webSignIn?: WebSignInConfig;
   /** In Azure (app credentials set): the Direct Line channel the web page chats through. */
@@ -124,6 +142,33 @@ function secureOrigin(variable: string, raw: string): string {
   return url.origin;
 }
 
+function directory(env: NodeJS.ProcessEnv): DirectoryConfig {
+  const kind = (text(env, 'DIRECTORY') || 'embedded').toLowerCase();
+  if (kind === 'embedded') return Object.freeze({ kind });
+  if (kind !== 'graph') throw new ConfigError('DIRECTORY', `must be embedded or graph, got "${text(env, 'DIRECTORY')}"`);
+  const tenantId = text(env, 'GRAPH_TENANT_ID');
+  if (!guid.test(tenantId)) throw new ConfigError('GRAPH_TENANT_ID', `must be the directory (tenant) id, a GUID, when DIRECTORY is graph, got "${tenantId}"`);
+  const clientId = text(env, 'GRAPH_CLIENT_ID');
+  const clientSecret = text(env, 'GRAPH_CLIENT_SECRET');
+  if (clientId !== '' && !guid.test(clientId)) throw new ConfigError('GRAPH_CLIENT_ID', `must be the application (client) id, a GUID, got "${clientId}"`);
+  if (clientId !== '' && clientSecret === '') throw new ConfigError('GRAPH_CLIENT_SECRET', 'is required when GRAPH_CLIENT_ID is set');
+  if (clientId === '' && clientSecret !== '') throw new ConfigError('GRAPH_CLIENT_ID', 'is required when GRAPH_CLIENT_SECRET is set');
+  const privileged = parsePrivileged(text(env, 'GRAPH_PRIVILEGED'));
+  if (!privileged.ok) throw new ConfigError('GRAPH_PRIVILEGED', `names "${privileged.unknown}", which is not one of ${privilegedCapabilities.join(', ')}`);
+  if (privileged.value.size > 0 && clientId === '') throw new ConfigError('GRAPH_PRIVILEGED', 'needs the assistant\'s own identity: set GRAPH_CLIENT_ID and GRAPH_CLIENT_SECRET');
+  const app = clientId === '' ? undefined : { clientId: clientId.toLowerCase() } as { clientId: string; clientSecret: string };
+  // A secret: not enumerable, so a logged or serialized config leaves it out.
+  if (app) Object.defineProperty(app, 'clientSecret', { value: clientSecret, enumerable: false });
+  return Object.freeze({
+    kind,
+    tenantId: tenantId.toLowerCase(),
+    graphUrl: secureOrigin('GRAPH_URL', text(env, 'GRAPH_URL') || 'https://graph.microsoft.com'),
+    authorityHost: secureOrigin('GRAPH_AUTHORITY_HOST', text(env, 'GRAPH_AUTHORITY_HOST') || 'https://login.microsoftonline.com'),
+    app: app ? Object.freeze(app) : undefined,
+    privileged: privileged.value,
+  });
+}
+
 function directLine(env: NodeJS.ProcessEnv): Config['directLine'] {
   const secret = text(env, 'DIRECT_LINE_SECRET');
   if (secret === '') return undefined;
@@ -165,6 +210,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel,
     maxBodyBytes: 256 * 1024,
     storage: storage(env),
+    directory: directory(env),
     webSignIn: webSignIn(env),
     // Local mode chats through the bot's own Direct Line; the channel's secret is not used there.
     directLine: localMode ? undefined : directLine(env),

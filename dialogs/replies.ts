@@ -1,14 +1,18 @@
-// Replies more than one dialog sends: the menu, "sign in first".
+// Replies more than one dialog sends: the menu, "sign in first" (or "your account was not found").
 import { menuGoals } from '../bot/core/goals.js';
 import type { Translator } from '../bot/core/i18n/i18n.js';
 import { menuCard } from '../cards/menuCard.js';
 import { MessageFactory, type TurnContext } from './kit.js';
+import { turnInfo } from '../bot/turn/turnInfo.js';
 
 export async function sendMenu(context: TurnContext, t: Translator, introKey = 'menu.intro'): Promise<void> {
   const intro = t.t(introKey);
   await context.sendActivity(MessageFactory.attachment(menuCard(t, menuGoals(), intro), undefined, intro));
 }
 
+/** "Sign in first" — or, to someone the channel vouches for but the directory does not know, that their account was not found. */
 export async function sendSignInRequired(context: TurnContext, t: Translator): Promise<void> {
-  await context.sendActivity(MessageFactory.text(t.t('identity.signInRequired'), t.t('identity.signInRequired')));
+  const identity = turnInfo(context).identity;
+  const key = identity.kind === 'anonymous' && identity.reason === 'unknownUser' ? 'identity.unknownUser' : 'identity.signInRequired';
+  await context.sendActivity(MessageFactory.text(t.t(key), t.t(key)));
 }

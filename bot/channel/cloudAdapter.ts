@@ -20,6 +20,16 @@ export interface AdapterDependencies {
   readonly dialogState: StatePropertyAccessor<DialogState>;
 }
 
+/** The directory's failure behind an error, however deep the dialogs wrapped it (DialogContextError keeps it in `error`). */
+export function directoryErrorIn(error: unknown): DirectoryError | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 8 && current instanceof Error; depth++) {
+    if (current instanceof DirectoryError) return current;
+    current = (current as Error & { error?: unknown }).error ?? current.cause;
+  }
+  return undefined;
+}
+
 export function createCloudAdapter({ config, logger, conversationState, dialogState }: AdapterDependencies): CloudAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.microsoftApp.appId,
@@ -40,9 +50,10 @@ export function createCloudAdapter({ config, logger, conversationState, dialogSt
       if (activity.type === 'message') await context.sendActivity(t.t('error.concurrentTurn')).catch(() => undefined);
       return;
     }
-    if (error instanceof DirectoryError) {
+    const directoryError = directoryErrorIn(error);
+    if (directoryError) {
       // The directory could not answer (unreachable, refused, needs a new sign-in): said plainly.
-      logger.warn('turn stopped by the directory', { correlationId, failure: error.failure, detail: error.detail, channelId: activity.channelId });
+      logger.warn('turn stopped by the directory', { correlationId, failure: directoryError.failure, detail: directoryError.detail, channelId: activity.channelId });
     } else {
       logger.error('turn failed', {
         correlationId, error, channelId: activity.channelId, conversationId: activity.conversation?.id, activityType: activity.type,
@@ -57,7 +68,7 @@ export function createCloudAdapter({ config, logger, conversationState, dialogSt
     }
     if (activity.type === 'message') {
       try {
-        await context.sendActivity(error instanceof DirectoryError ? t.t(`directory.${error.failure}`) : t.t('error.turn', { correlationId }));
+        await context.sendActivity(directoryError ? t.t(`directory.${directoryError.failure}`) : t.t('error.turn', { correlationId }));
       } catch (sendError) {
         logger.error('could not tell the user about a failed turn', { correlationId, error: sendError });
       }

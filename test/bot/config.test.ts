@@ -84,4 +84,36 @@ describe('config', function () {
     assert.doesNotMatch(JSON.stringify(config), /c2VjcmV0/);
     assert.doesNotMatch(inspect(config, { depth: 5 }), /c2VjcmV0/);
   });
+
+  describe('DIRECTORY', function () {
+    const tenant = 'd54ea6ee-2a9c-43c4-9c93-501825625040';
+    const client = '11111111-2222-3333-4444-555555555555';
+    const refused = (env: NodeJS.ProcessEnv, variable: string): void => {
+      assert.throws(() => loadConfig(env, '/srv/bot'), (e: unknown) => e instanceof ConfigError && e.variable === variable, JSON.stringify(env));
+    };
+
+    it('is the embedded tenant unless set to graph', function () {
+      assert.deepEqual(loadConfig({}, '/srv/bot').directory, { kind: 'embedded' });
+      refused({ DIRECTORY: 'ldap' }, 'DIRECTORY');
+    });
+
+    it('graph needs the tenant id; the app identity comes as a pair; privileged capabilities need it and must exist', function () {
+      refused({ DIRECTORY: 'graph' }, 'GRAPH_TENANT_ID');
+      refused({ DIRECTORY: 'graph', GRAPH_TENANT_ID: tenant, GRAPH_CLIENT_ID: client }, 'GRAPH_CLIENT_SECRET');
+      refused({ DIRECTORY: 'graph', GRAPH_TENANT_ID: tenant, GRAPH_CLIENT_SECRET: 's' }, 'GRAPH_CLIENT_ID');
+      refused({ DIRECTORY: 'graph', GRAPH_TENANT_ID: tenant, GRAPH_PRIVILEGED: 'signins.view' }, 'GRAPH_PRIVILEGED');
+      refused({ DIRECTORY: 'graph', GRAPH_TENANT_ID: tenant, GRAPH_CLIENT_ID: client, GRAPH_CLIENT_SECRET: 's', GRAPH_PRIVILEGED: 'organizations.leave' }, 'GRAPH_PRIVILEGED');
+      refused({ DIRECTORY: 'graph', GRAPH_TENANT_ID: tenant, GRAPH_URL: 'http://graph.example' }, 'GRAPH_URL');
+      const plain = loadConfig({ DIRECTORY: 'graph', GRAPH_TENANT_ID: tenant }, '/srv/bot').directory;
+      assert.ok(plain.kind === 'graph' && plain.app === undefined && plain.privileged.size === 0 && plain.graphUrl === 'https://graph.microsoft.com');
+    });
+
+    it('keeps the client secret out of anything logged or serialized', function () {
+      const config = loadConfig({ DIRECTORY: 'graph', GRAPH_TENANT_ID: tenant, GRAPH_CLIENT_ID: client, GRAPH_CLIENT_SECRET: 'c2VjcmV0LXZhbHVl', GRAPH_PRIVILEGED: 'signins.view, devices.disable' }, '/srv/bot');
+      assert.ok(config.directory.kind === 'graph' && config.directory.app?.clientSecret === 'c2VjcmV0LXZhbHVl');
+      assert.deepEqual(config.directory.kind === 'graph' ? [...config.directory.privileged].sort() : [], ['devices.disable', 'signins.view']);
+      assert.doesNotMatch(JSON.stringify(config), /c2VjcmV0/);
+      assert.doesNotMatch(inspect(config, { depth: 5 }), /c2VjcmV0/);
+    });
+  });
 });

@@ -13,7 +13,7 @@ describe('goal dialog base', function () {
 
   for (const locale of supportedLocales) {
     const t = translator(locale);
-    it(`in ${locale}: a user who is gone mid-goal is asked to sign in, and the goal ends`, async function () {
+    it(`in ${locale}: a user who is gone mid-goal (unknown to the directory) is told so, and the goal ends`, async function () {
       const anna = await demoUserNamed('anna');
       const chat = harness.chat(anna.id, phrases[locale].tag);
       await chat.say(phrases[locale].passwordChange);
@@ -24,7 +24,7 @@ describe('goal dialog base', function () {
       template.from = { id: 'teams-someone', name: 'Someone', aadObjectId: 'no-such-user' };
       const [reply] = await chat.say('hello');
       template.from = annaFrom;
-      assert.equal(reply?.text, t.t('identity.signInRequired'));
+      assert.equal(reply?.text, t.t('identity.unknownUser'));
       // Back as Anna, the old card is answered as an old card: nothing is changed.
       const replies = await chat.send({ ...stale, currentPassword: anna.password, newPassword: 'Another-Quiet-Harbor-19', confirmPassword: 'Another-Quiet-Harbor-19' });
       assert.equal(replies[0]?.text, t.t('card.stale'));

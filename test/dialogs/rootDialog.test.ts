@@ -72,8 +72,8 @@ describe('root dialog and profile.view', function () {
         await harness.conversation(undefined, say.tag).send(say.profile).assertReply(t.t('identity.signInRequired'));
       });
 
-      it('an unknown Teams user → treated as not signed in', async function () {
-        await harness.conversation('00000000-0000-0000-0000-000000000000', say.tag).send(say.profile).assertReply(t.t('identity.signInRequired'));
+      it('an unknown Teams user → no account data, told their account was not found (not to sign in)', async function () {
+        await harness.conversation('00000000-0000-0000-0000-000000000000', say.tag).send(say.profile).assertReply(t.t('identity.unknownUser'));
       });
 
       it('the menu button starts the goal', async function () {

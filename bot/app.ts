@@ -8,9 +8,9 @@ import { EmbeddedDirectory, tenantInfoOf, termsOfUseOf } from './adapters/embedd
 import { readSeedFile, seedAgreements } from './adapters/embedded/tenantSeed.js';
 import { GraphClient } from './adapters/graph/graphClient.js';
 import { GraphDirectory } from './adapters/graph/graphDirectory.js';
-import { ClientSecretCredential } from '@azure/identity';
+import { applicationTokens } from './adapters/graph/appTokens.js';
 import type { AppTokenProvider, UserTokenProvider } from './core/ports/userTokens.js';
-import { DirectoryError, type Directory } from './core/ports/directory.js';
+import type { Directory } from './core/ports/directory.js';
 import { FileRecords } from './adapters/embedded/fileRecords.js';
 import { takeOverLegacyFiles } from './adapters/embedded/legacyFiles.js';
 import { OutboxNotifier } from './adapters/embedded/outboxNotifier.js';
@@ -141,17 +141,7 @@ async function stateStorageFor(config: Config, records: RecordStore, logger: Log
 /** The Graph directory: the tenant's settings from TENANT_SEED's tenant object, tokens from the channel and the app's credential. */
 async function graphDirectory(config: Config, graph: Extract<DirectoryConfig, { kind: 'graph' }>, logger: Logger, options: AppOptions): Promise<GraphDirectory> {
   const { seed } = await readSeedFile(config.tenantSeed);
-  const credential = graph.app ? new ClientSecretCredential(graph.tenantId, graph.app.clientId, graph.app.clientSecret, { authorityHost: graph.authorityHost }) : undefined;
-  const appTokens: AppTokenProvider | undefined = options.appTokens ?? (credential ? {
-    async token() {
-      try {
-        return (await credential.getToken(`${graph.graphUrl}/.default`)).token;
-      } catch (error) {
-        logger.warn('no application token for Microsoft Graph', { error: (error as Error).name });
-        throw new DirectoryError('unavailable', 'application token');
-      }
-    },
-  } : undefined);
+  const appTokens = options.appTokens ?? applicationTokens(graph, logger);
   logger.info('directory', { kind: 'graph', graphUrl: graph.graphUrl, application: appTokens !== undefined, privileged: [...graph.privileged] });
   return new GraphDirectory({
     graph: new GraphClient({ baseUrl: graph.graphUrl, logger }),

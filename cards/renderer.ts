@@ -23,7 +23,8 @@ export interface TemplateData {
   readonly menu: {
     readonly title: string;
     readonly intro: string;
-    readonly goals: readonly { readonly title: string; readonly description: string; readonly data: ButtonPayload }[];
+    /** A goal starts in the chat (`data`) or opens Microsoft's page for it (`url`). */
+    readonly goals: readonly ({ readonly title: string; readonly description: string } & ({ readonly data: ButtonPayload } | { readonly url: string }))[];
     readonly footer: string;
   };
   readonly profile: {
@@ -102,7 +103,7 @@ const literal: { readonly [N in CardName]: (data: TemplateData[N]) => unknown } 
     title: md(d.title),
     intro: md(d.intro),
     speak: `${d.title}. ${d.intro}`,
-    goals: d.goals.map((g) => ({ title: md(g.title), description: md(g.description), actionTitle: g.title, data: g.data })),
+    goals: d.goals.map((g) => ({ title: md(g.title), description: md(g.description), actionTitle: g.title, ...('url' in g ? { url: g.url, link: true } : { data: g.data, link: false }) })),
     footer: md(d.footer),
   }),
   profile: (d) => ({

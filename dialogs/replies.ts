@@ -7,7 +7,7 @@ import { turnInfo } from '../bot/turn/turnInfo.js';
 
 export async function sendMenu(context: TurnContext, t: Translator, introKey = 'menu.intro'): Promise<void> {
   const intro = t.t(introKey);
-  await context.sendActivity(MessageFactory.attachment(menuCard(t, menuGoals(), intro), undefined, intro));
+  await context.sendActivity(MessageFactory.attachment(menuCard(t, menuGoals(), intro, turnInfo(context).portalGoals), undefined, intro));
 }
 
 /** "Sign in first" — or, to someone the channel vouches for but the directory does not know, that their account was not found. */

@@ -51,6 +51,7 @@ export function composeBot(parts: BotParts): ComposedBot {
     conversationState.createProperty<ConversationInfo>('conversation'),
     async (context) => isSecretCardOpen(await dialogState.get(context)),
     async (identity) => timeZoneOf(identity.kind === 'user' ? identity.user : undefined, await parts.directory.tenant()),
+    new Map(parts.directory.capabilities().filter((p) => p.mode === 'portal').map((p) => [p.capability, p.portal])),
   );
   const history = new ConversationHistory(conversationState.createProperty<TranscriptLine[]>('recentTurns'));
   const bot = new AccountBot({

@@ -35,6 +35,8 @@ export class TurnPreparation {
     private readonly secretCardOpen: (context: TurnContext) => Promise<boolean>,
     /** The zone for a user whose client gives none (their office's, the tenant's), if known. */
     private readonly directoryTimeZone: (identity: Identity) => Promise<string | undefined>,
+    /** Goals the directory cannot carry out, with Microsoft's page for each. */
+    private readonly portalGoals: ReadonlyMap<string, string> = new Map(),
   ) {}
 
   private async maskedSecret(context: TurnContext, text: string, hint: string | undefined): Promise<Recognition | undefined> {
@@ -101,6 +103,7 @@ export class TurnPreparation {
       cardAction: isCardSubmission ? parseCardAction(activity.value) : undefined,
       inputTooLong,
       correlationId: randomUUID(),
+      portalGoals: this.portalGoals,
     };
   }
 }

@@ -19,6 +19,8 @@ export interface TurnInfo {
   /** The message was longer than the bot reads; nothing else was looked at. */
   readonly inputTooLong: boolean;
   readonly correlationId: string;
+  /** Goals the directory cannot carry out, with Microsoft's page for each (the menu links to it). */
+  readonly portalGoals: ReadonlyMap<string, string>;
 }
 
 /** Longest message the bot reads; longer ones are refused with a message. */

@@ -44,7 +44,7 @@ export class PasswordChangeDialog extends GoalDialog<ChangeOptions> {
       confirmation: answer.fields.confirmPassword ?? '',
     });
     if (outcome.ok) {
-      await this.say(step, 'passwordChange.done');
+      await this.say(step, outcome.value.signedOut ? 'passwordChange.done' : 'passwordChange.doneNotSignedOut');
       return step.endDialog();
     }
     switch (outcome.error) {

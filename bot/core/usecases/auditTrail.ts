@@ -2,6 +2,7 @@
 // the actor, the channel and the correlation id, never a secret.
 import type { Audit, AuditAction, AuditEntry, AuditResult, AuditSubject } from '../ports/audit.js';
 import type { Clock } from '../ports/clock.js';
+import { DirectoryError } from '../ports/directory.js';
 import type { Actor } from './actor.js';
 
 export interface AuditDetails {
@@ -32,6 +33,19 @@ export class AuditTrail {
       correlationId: actor.correlationId,
       at: this.deps.clock.now().toISOString(),
     });
+  }
+
+  /**
+   * Runs a change on the directory; when the directory cannot answer, the attempt is recorded as a
+   * failure (with why) before the error goes on to the turn, which tells the user nothing changed.
+   */
+  async attempt<T>(actor: Actor, action: AuditAction, change: () => Promise<T>, details: AuditDetails = {}): Promise<T> {
+    try {
+      return await change();
+    } catch (error) {
+      if (error instanceof DirectoryError) await this.record(actor, action, 'failure', { ...details, reason: `directory.${error.failure}` });
+      throw error;
+    }
   }
 
   /** The user's own entries, newest first ("what did you change on my account?"). */

@@ -26,7 +26,7 @@ export class Devices {
       await this.deps.auditTrail.record(actor, 'devices.disable', 'refused', { reason: 'notFound' });
       return fail('notFound');
     }
-    const result = await this.deps.directory.disableDevice(actor.userId, deviceId);
+    const result = await this.deps.auditTrail.attempt(actor, 'devices.disable', () => this.deps.directory.disableDevice(actor.userId, deviceId), { subject: { type: 'device', name: owned.displayName } });
     if (!result.ok) return fail('notFound');
     await this.deps.auditTrail.record(actor, 'devices.disable', 'success', { target: `device ${owned.displayName}`, subject: { type: 'device', name: owned.displayName } });
     return ok(result.value);

@@ -11,6 +11,7 @@ import type { Notices } from './notices.js';
 import { checkPasswordRules, type PolicyFailure } from './passwordPolicy.js';
 import type { FailureRule, Verification } from './verification.js';
 import type { Clock } from '../ports/clock.js';
+import { unlessDirectoryFails } from './followUps.js';
 
 /** Wrong current passwords in the chat: five in fifteen minutes lock password change for fifteen minutes. */
 const currentPasswordRule: FailureRule = { limit: 5, windowMinutes: 15, lockMinutes: 15 };
@@ -45,7 +46,8 @@ export class Passwords {
     return this.deps.verification.lockedUntil(passwordFailureKey(userId));
   }
 
-  async change(actor: Actor, input: { current: string; next: string; confirmation: string }): Promise<Result<void, PasswordFailure>> {
+  /** Changes the password and signs out every other session; `signedOut` is false when that last part could not be done. */
+  async change(actor: Actor, input: { current: string; next: string; confirmation: string }): Promise<Result<{ readonly signedOut: boolean }, PasswordFailure>> {
     const { directory, verification, auditTrail } = this.deps;
     const user = await directory.findUserById(actor.userId);
     if (!user) return fail('notFound');
@@ -57,7 +59,7 @@ export class Passwords {
     const broken = checkPasswordRules(input.next, input.confirmation, policy, user);
     if (broken.length > 0) return this.refused(actor, 'password.change', broken);
     const now = this.deps.clock.now();
-    const changed = await directory.changePassword(user.id, input.current, input.next, { at: now, historyCount: policy.historyCount });
+    const changed = await auditTrail.attempt(actor, 'password.change', () => directory.changePassword(user.id, input.current, input.next, { at: now, historyCount: policy.historyCount }));
     if (!changed.ok) {
       if (changed.error === 'notFound') return fail('notFound');
       if (changed.error === 'wrongCurrent') {
@@ -67,12 +69,14 @@ export class Passwords {
       }
       return this.refused(actor, 'password.change', [refusalRule(changed.error, policy.historyCount)]);
     }
-    await directory.revokeSignInSessions(user.id, now);
     await verification.revokeStepUps(user.id);
     await verification.clearFailures(key);
     await auditTrail.record(actor, 'password.change', 'success');
-    await this.deps.notices.send(user, 'passwordChanged', actor.locale, { methods: await directory.listAuthenticationMethods(user.id) });
-    return ok(undefined);
+    // The password is changed now: what follows may fail without undoing it, and is said as it is.
+    const signedOut = await unlessDirectoryFails(directory.revokeSignInSessions(user.id, now).then((r) => r.ok), false);
+    const methods = await unlessDirectoryFails(directory.listAuthenticationMethods(user.id), []);
+    await unlessDirectoryFails(this.deps.notices.send(user, 'passwordChanged', actor.locale, { methods }), undefined);
+    return ok({ signedOut });
   }
 
   /** Whether a self-service reset can start: for a signed-in user, whether they can do it; for anyone else, whether the tenant allows it. */
@@ -99,18 +103,19 @@ export class Passwords {
     const { password: policy } = (await directory.tenant()).policy;
     const broken = checkPasswordRules(input.next, input.confirmation, policy, user);
     if (broken.length > 0) return this.refused(actor, 'password.reset', broken);
-    const reset = await directory.resetPassword(user.id, input.next, { at: this.deps.clock.now(), historyCount: policy.historyCount });
+    const reset = await auditTrail.attempt(actor, 'password.reset', () => directory.resetPassword(user.id, input.next, { at: this.deps.clock.now(), historyCount: policy.historyCount }));
     if (!reset.ok) return reset.error === 'notFound' ? fail('notFound') : this.refused(actor, 'password.reset', [refusalRule(reset.error, policy.historyCount)]);
     await verification.revokeStepUps(user.id);
     await verification.clearFailures(passwordFailureKey(user.id));
     await auditTrail.record(actor, 'password.reset', 'success', user.lockedOut ? { target: 'unlocked', subject: { type: 'unlocked' } } : {});
-    await this.deps.notices.send(user, 'passwordReset', actor.locale, { methods: await directory.listAuthenticationMethods(user.id) });
+    const methods = await unlessDirectoryFails(directory.listAuthenticationMethods(user.id), []);
+    await unlessDirectoryFails(this.deps.notices.send(user, 'passwordReset', actor.locale, { methods }), undefined);
     return ok({ unlocked: user.lockedOut });
   }
 
   /** Every session issued before now must sign in again; step-ups are void. */
   async signOutEverywhere(actor: Actor): Promise<Result<void, 'notFound'>> {
-    const revoked = await this.deps.directory.revokeSignInSessions(actor.userId, this.deps.clock.now());
+    const revoked = await this.deps.auditTrail.attempt(actor, 'signout.everywhere', () => this.deps.directory.revokeSignInSessions(actor.userId, this.deps.clock.now()));
     if (!revoked.ok) return fail('notFound');
     await this.deps.verification.revokeStepUps(actor.userId);
     await this.deps.auditTrail.record(actor, 'signout.everywhere', 'success');

@@ -10,6 +10,7 @@ import type { AuditTrail } from './auditTrail.js';
 import { addableKinds, defaultOptions, describeMethod, isDefaultMethod, removalNeedsNewDefault, type AddableKind, type DefaultOption } from './methods.js';
 import type { Notices } from './notices.js';
 import { methodSummary } from '../i18n/methodNames.js';
+import { unlessDirectoryFails } from './followUps.js';
 
 /** "+46 70 123 45 67", "070-123 45 67" (with the user's country) → the number in international format, or undefined. */
 export function parseMobileNumber(text: string, defaultCountry?: string): { e164: string; display: string } | undefined {
@@ -100,7 +101,7 @@ export class SecurityInfo {
       (method.kind === 'phone' && m.kind === 'phone' && m.phoneNumber?.replace(/\s/g, '') === method.phoneNumber.replace(/\s/g, '')) ||
       (method.kind === 'email' && m.kind === 'email' && m.emailAddress?.toLowerCase() === method.emailAddress.toLowerCase()));
     if (duplicate) return fail('duplicate');
-    const added = await directory.addAuthenticationMethod(user.id, method);
+    const added = await auditTrail.attempt(actor, 'securityinfo.add', () => directory.addAuthenticationMethod(user.id, method));
     if (!added.ok) return fail('notFound');
     if ((await this.preference(user.id)) === 'none') {
       // The first method that can be a default becomes it, as on the security info page.
@@ -108,7 +109,7 @@ export class SecurityInfo {
       if (first) await directory.setSignInPreferences(user.id, { userPreferredMethodForSecondaryAuthentication: first.preference });
     }
     await auditTrail.record(actor, 'securityinfo.add', 'success', { target: describeMethod(added.value), subject: { type: 'method', method: methodSummary(added.value) } });
-    await notices.send(user, 'methodAdded', actor.locale, { methods: before, method: added.value });
+    await unlessDirectoryFails(notices.send(user, 'methodAdded', actor.locale, { methods: before, method: added.value }), undefined);
     return ok(added.value);
   }
 
@@ -143,10 +144,10 @@ export class SecurityInfo {
       if (newDefault !== undefined && !allowed.includes(newDefault)) return fail('invalidDefault');
       await directory.setSignInPreferences(user.id, { userPreferredMethodForSecondaryAuthentication: newDefault ?? 'none' });
     }
-    const removed = await directory.removeAuthenticationMethod(user.id, methodId);
+    const removed = await auditTrail.attempt(actor, 'securityinfo.remove', () => directory.removeAuthenticationMethod(user.id, methodId), { subject: { type: 'method', method: methodSummary(method) } });
     if (!removed.ok) return fail('notFound');
     await auditTrail.record(actor, 'securityinfo.remove', 'success', { target: describeMethod(method), subject: { type: 'method', method: methodSummary(method) } });
-    await notices.send(user, 'methodRemoved', actor.locale, { methods, method });
+    await unlessDirectoryFails(notices.send(user, 'methodRemoved', actor.locale, { methods, method }), undefined);
     return ok(method);
   }
 
@@ -177,9 +178,9 @@ export class SecurityInfo {
       await auditTrail.record(actor, 'securityinfo.default', 'refused', { reason: 'notEligible' });
       return fail('notEligible');
     }
-    await directory.setSignInPreferences(user.id, { userPreferredMethodForSecondaryAuthentication: preference });
+    await auditTrail.attempt(actor, 'securityinfo.default', () => directory.setSignInPreferences(user.id, { userPreferredMethodForSecondaryAuthentication: preference }));
     await auditTrail.record(actor, 'securityinfo.default', 'success', { target: preference, subject: { type: 'preference', preference } });
-    await notices.send(user, 'defaultChanged', actor.locale, { methods });
+    await unlessDirectoryFails(notices.send(user, 'defaultChanged', actor.locale, { methods }), undefined);
     return ok(option);
   }
 }

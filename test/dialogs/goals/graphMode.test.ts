@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { accountCapabilities, graphCapabilities, privilegedCapabilities, type AccountCapability } from '../../../bot/core/capabilities.js';
 import { translator } from '../../../bot/core/i18n/i18n.js';
+import { directoryErrorIn } from '../../../bot/channel/cloudAdapter.js';
 import { codeIn, demoUserNamed } from '../../helpers.js';
 import { cardOf, cardTexts, createHarness, textOf, type Chat, type Harness } from '../harness.js';
 import { phrases } from '../testData/phrases.js';
@@ -49,6 +50,19 @@ for (const privileged of [[], privilegedCapabilities] as const) {
         assert.ok(!harness.graph?.requests.some((r) => r.method !== 'GET'), 'nothing was changed in the directory');
       });
     }
+
+    it('the menu: goals done here start in the chat; the others are links to Microsoft\'s page, said so', async function () {
+      const anna = await demoUserNamed('anna');
+      const replies = await harness.chat(anna.id, say.tag).say(say.help);
+      const card = replies.map((r) => cardOf(r)).find((c) => cardTexts(c).includes(t.t('menu.title')));
+      const menu = JSON.stringify(card);
+      for (const plan of plans) {
+        const link = `"type":"Action.OpenUrl","title":${JSON.stringify(t.t(`goal.${plan.capability}.title`))},"url":${JSON.stringify(plan.portal)}`;
+        assert.equal(menu.includes(link), plan.mode === 'portal', plan.capability);
+        assert.equal(menu.includes(`"goal":"${plan.capability}"`), plan.mode !== 'portal', plan.capability);
+      }
+      assert.equal(cardTexts(card).some((text) => text.endsWith(t.t('menu.onMicrosoftPage'))), plans.some((p) => p.mode === 'portal'));
+    });
 
     it('profile.view: the user\'s own profile, read with their token', async function () {
       const anna = await demoUserNamed('anna');
@@ -138,3 +152,35 @@ for (const privileged of [[], privilegedCapabilities] as const) {
     }
   });
 }
+
+describe('Graph mode, when Graph fails halfway', function () {
+  let harness: Harness;
+  beforeEach(async () => (harness = await createHarness({ graph: { privileged: [] } })));
+  afterEach(() => harness.close());
+
+  it('the password is changed but the sign-out fails: the user hears both, truthfully', async function () {
+    const anna = await demoUserNamed('anna');
+    harness.graph?.failNext({ method: 'POST', path: /revokeSignInSessions/ }, { status: 503, code: 'ServiceUnavailable', retryAfter: 1 }, 3);
+    const chat = harness.chat(anna.id, say.tag);
+    await chat.say(say.passwordChange);
+    const replies = await chat.submit('submit', { currentPassword: anna.password, newPassword: 'Quiet-Orchard-Lamp-58', confirmPassword: 'Quiet-Orchard-Lamp-58' });
+    assert.equal(replies[0]?.text, t.t('passwordChange.doneNotSignedOut'));
+    assert.equal(harness.graph?.users.get(anna.id)?.password, 'Quiet-Orchard-Lamp-58');
+    assert.equal((await harness.audit.listForUser(anna.id, 1))[0]?.result, 'success');
+  });
+
+  it('Graph fails on the removal itself: nothing removed, the attempt audited as a failure, the error goes to the turn', async function () {
+    const anna = await demoUserNamed('anna');
+    const email = (await harness.directory.listAuthenticationMethods(anna.id)).find((m) => m.kind === 'email');
+    assert.ok(email);
+    const chat = harness.chat(anna.id, say.tag);
+    await chat.say(say.securityRemove);
+    await chat.submit('choose', {}, { methodId: email.id });
+    await stepUp(harness, chat, anna.id);
+    harness.graph?.failNext({ method: 'DELETE', path: /emailMethods/ }, { status: 503, code: 'ServiceUnavailable', retryAfter: 1 }, 3);
+    await assert.rejects(chat.submit('remove'), (error: Error) => directoryErrorIn(error)?.failure === 'unavailable');
+    assert.ok((await harness.directory.listAuthenticationMethods(anna.id)).some((m) => m.id === email.id), 'still there');
+    const [entry] = await harness.audit.listForUser(anna.id, 1);
+    assert.deepEqual([entry?.action, entry?.result, entry?.reason], ['securityinfo.remove', 'failure', 'directory.unavailable']);
+  });
+});

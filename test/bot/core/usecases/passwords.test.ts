@@ -45,7 +45,7 @@ describe('Passwords', function () {
       assert.equal(await bed.ports.directory.verifyPassword('user-anna', current), true, 'password unchanged while locked');
 
       bed.clock.advance(1000);
-      assert.deepEqual(await change(bed, current), { ok: true, value: undefined });
+      assert.deepEqual(await change(bed, current), { ok: true, value: { signedOut: true } });
     });
 
     it('wrong current passwords spread over more than 15 minutes do not lock', async function () {
@@ -97,7 +97,7 @@ describe('Passwords', function () {
       await bed.useCases.stepUp.grant('user-anna', 'conversation-1');
       bed.clock.advance(minutes(1));
       const now = bed.clock.now();
-      assert.deepEqual(await bed.useCases.passwords.change({ ...annaActor, locale: 'sv' }, { current, next, confirmation: next }), { ok: true, value: undefined });
+      assert.deepEqual(await bed.useCases.passwords.change({ ...annaActor, locale: 'sv' }, { current, next, confirmation: next }), { ok: true, value: { signedOut: true } });
 
       assert.equal(await bed.ports.directory.verifyPassword('user-anna', next), true);
       assert.equal(await bed.ports.directory.verifyPassword('user-anna', current), false);

@@ -142,11 +142,14 @@ async function stateStorageFor(config: Config, records: RecordStore, logger: Log
 async function graphDirectory(config: Config, graph: Extract<DirectoryConfig, { kind: 'graph' }>, logger: Logger, options: AppOptions): Promise<GraphDirectory> {
   const { seed } = await readSeedFile(config.tenantSeed);
   const appTokens = options.appTokens ?? applicationTokens(graph, logger);
-  logger.info('directory', { kind: 'graph', graphUrl: graph.graphUrl, application: appTokens !== undefined, privileged: [...graph.privileged] });
+  logger.info('directory', { kind: 'graph', graphUrl: graph.graphUrl, application: appTokens !== undefined, privileged: [...graph.privileged], usersOwnTokens: options.userTokens !== undefined });
+  // Codes for step-up and reset go through the Notifier port; its only adapter is the demo outbox.
+  logger.warn('DIRECTORY=graph: verification codes go to the demo outbox in DATA_DIR; connect an SMS and e-mail gateway before real use');
   return new GraphDirectory({
     graph: new GraphClient({ baseUrl: graph.graphUrl, logger }),
     // The users' own tokens come from the channel's single sign-on; without it, delegated goals ask to sign in.
     userTokens: options.userTokens ?? { tokenFor: () => Promise.resolve(undefined) },
+    userTokensAvailable: options.userTokens !== undefined,
     appTokens,
     privileged: graph.privileged,
     settings: { ...tenantInfoOf(seed.tenant), id: graph.tenantId },

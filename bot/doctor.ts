@@ -2,8 +2,9 @@
 // credentials it calls Microsoft Graph read-only (the organization) and prints, for each account
 // goal, how the assistant will carry it out, the Graph permission that needs, and what is missing.
 // It never prints a token or the secret.
+import { pathToFileURL } from 'node:url';
 import { applicationTokens } from './adapters/graph/appTokens.js';
-import { graphCapabilities, embeddedCapabilities, type CapabilityPlan } from './core/capabilities.js';
+import { applicationBaseline, graphCapabilities, embeddedCapabilities, type CapabilityPlan } from './core/capabilities.js';
 import type { AppTokenProvider } from './core/ports/userTokens.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { GraphClient } from './adapters/graph/graphClient.js';
@@ -26,9 +27,9 @@ const modeWords: Readonly<Record<CapabilityPlan['mode'], string>> = {
   portal: 'portal link',
 };
 
-/** The capability table, one Markdown row a capability (the README shows the same table). */
-export function capabilityTable(plans: readonly CapabilityPlan[], status: (plan: CapabilityPlan) => string): string[] {
-  const rows = plans.map((p) => [p.capability, modeWords[p.mode], p.mode === 'portal' ? p.portal : p.permissions.join(', ') || '—', status(p)]);
+/** The capability table, one Markdown row a capability (the README shows the same table); `extra` rows come first. */
+export function capabilityTable(plans: readonly CapabilityPlan[], status: (plan: CapabilityPlan) => string, extra: readonly string[][] = []): string[] {
+  const rows = [...extra, ...plans.map((p) => [p.capability, modeWords[p.mode], p.mode === 'portal' ? p.portal : p.permissions.join(', ') || '—', status(p)])];
   return ['| capability | mode | needs | status |', '|---|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)];
 }
 
@@ -56,12 +57,16 @@ export async function diagnose(config: Config, options: { appTokens?: AppTokenPr
     }
   }
   const plans = graphCapabilities(tokens ? directory.privileged : new Set());
+  const missingOf = (permissions: readonly string[]): string => {
+    const missing = permissions.filter((p) => !roles.includes(p));
+    return missing.length === 0 ? 'ok' : `missing: ${missing.join(', ')}`;
+  };
+  const baseline = tokens ? applicationBaseline.map((b) => [b.purpose, modeWords.application, b.permission, missingOf([b.permission])]) : [];
   lines.push('', ...capabilityTable(plans, (plan) => {
     if (plan.mode === 'portal') return '—';
     if (plan.mode === 'delegated') return 'not checked here: admin consent for the sign-in connection';
-    const missing = plan.permissions.filter((p) => !roles.includes(p));
-    return missing.length === 0 ? 'ok' : `missing: ${missing.join(', ')}`;
-  }));
+    return missingOf(plan.permissions);
+  }, baseline));
   return lines;
 }
 
@@ -81,7 +86,7 @@ async function main(): Promise<void> {
 }
 
 // Run as a program (npm run doctor), not when imported by the tests.
-if (import.meta.url === `file://${process.argv[1] ?? ''}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main().catch((error: unknown) => {
     process.stderr.write(`Cannot check: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);

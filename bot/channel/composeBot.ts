@@ -50,7 +50,8 @@ export function composeBot(parts: BotParts): ComposedBot {
     userState.createProperty<UserPreferences>('preferences'),
     conversationState.createProperty<ConversationInfo>('conversation'),
     async (context) => isSecretCardOpen(await dialogState.get(context)),
-    async (identity) => timeZoneOf(identity.kind === 'user' ? identity.user : undefined, await parts.directory.tenant()),
+    // A directory that cannot answer just now leaves times in UTC (said so) rather than failing the turn.
+    async (identity) => timeZoneOf(identity.kind === 'user' ? identity.user : undefined, await parts.directory.tenant().catch(() => ({}))),
     new Map(parts.directory.capabilities().filter((p) => p.mode === 'portal').map((p) => [p.capability, p.portal])),
   );
   const history = new ConversationHistory(conversationState.createProperty<TranscriptLine[]>('recentTurns'));

@@ -63,12 +63,18 @@ const delegated: Partial<Record<AccountCapability, readonly string[]>> = {
 
 /** What needs the assistant's own identity (an application role), after it verified the user. */
 const application: Readonly<Record<PrivilegedCapability, readonly string[]>> = {
-  'password.reset': ['User.Read.All', 'UserAuthenticationMethod.ReadWrite.All'],
+  'password.reset': ['User.Read.All', 'UserAuthenticationMethod.ReadWrite.All', 'User.ReadWrite.All'],
   'securityinfo.add': ['UserAuthenticationMethod.ReadWrite.All'],
   'securityinfo.default': ['UserAuthenticationMethod.ReadWrite.All'],
   'devices.disable': ['Device.ReadWrite.All'],
   'signins.view': ['AuditLog.Read.All'],
 };
+
+/** What the assistant's own identity reads on every turn, whatever is privileged. */
+export const applicationBaseline: readonly { readonly purpose: string; readonly permission: string }[] = [
+  { purpose: '(every turn) find a Teams user by object id', permission: 'User.Read.All' },
+  { purpose: "(every turn) the organization's name and domains", permission: 'Organization.Read.All' },
+];
 
 /** Every capability with its mode in Graph mode, given the privileged ones an admin opted into. */
 export function graphCapabilities(privileged: ReadonlySet<PrivilegedCapability>): readonly CapabilityPlan[] {

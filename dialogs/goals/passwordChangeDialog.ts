@@ -12,7 +12,8 @@ import type { DialogTurnResult, WaterfallStepContext } from '../kit.js';
 interface ChangeOptions {
   /** What went wrong with the last attempt (rule ids only, never the passwords). */
   readonly failures?: readonly PolicyFailure[];
-  readonly wrongCurrent?: boolean;
+  /** The directory refused the last try: the current password was wrong, or (it did not say) the new one was refused. */
+  readonly wrongCurrent?: 'wrongCurrent' | 'wrongCurrentOrRefused';
 }
 type ChangeStep = WaterfallStepContext<ChangeOptions>;
 
@@ -30,7 +31,7 @@ export class PasswordChangeDialog extends GoalDialog<ChangeOptions> {
       await this.say(step, 'passwordChange.locked', { until: until(t, locked, clock.now()) });
       return step.endDialog();
     }
-    const problems: FormLine[] = step.options.wrongCurrent ? [{ text: t.t('passwordChange.wrongCurrent'), warning: true }] : failureLines(t, step.options.failures ?? []);
+    const problems: FormLine[] = step.options.wrongCurrent ? [{ text: t.t(`passwordChange.${step.options.wrongCurrent}`), warning: true }] : failureLines(t, step.options.failures ?? []);
     const form = newPasswordForm(t, { headingKey: 'passwordChange.heading', withCurrent: true, policy: await passwords.policy(), problems });
     return this.ask(step, form, { secret: true });
   };
@@ -49,7 +50,8 @@ export class PasswordChangeDialog extends GoalDialog<ChangeOptions> {
     }
     switch (outcome.error) {
       case 'wrongCurrent':
-        return step.replaceDialog(stepsOf(this.goal), { wrongCurrent: true } satisfies ChangeOptions);
+      case 'wrongCurrentOrRefused':
+        return step.replaceDialog(stepsOf(this.goal), { wrongCurrent: outcome.error } satisfies ChangeOptions);
       case 'policy':
         return step.replaceDialog(stepsOf(this.goal), { failures: outcome.failures } satisfies ChangeOptions);
       case 'locked':

@@ -5,12 +5,13 @@ import { readFile } from 'node:fs/promises';
 import { loadConfig } from '../../bot/config.js';
 import { diagnose } from '../../bot/doctor.js';
 import { privilegedCapabilities } from '../../bot/core/capabilities.js';
+import { DirectoryError } from '../../bot/core/ports/directory.js';
 import { startFakeGraph, type FakeGraph } from '../fakes/graphServer.js';
 import { demoSeed } from '../helpers.js';
 
 const tenant = 'd54ea6ee-2a9c-43c4-9c93-501825625040';
 const client = '11111111-2222-3333-4444-555555555555';
-const allRoles = ['User.Read.All', 'UserAuthenticationMethod.ReadWrite.All', 'Device.ReadWrite.All', 'AuditLog.Read.All'];
+const allRoles = ['User.Read.All', 'Organization.Read.All', 'User.ReadWrite.All', 'UserAuthenticationMethod.ReadWrite.All', 'Device.ReadWrite.All', 'AuditLog.Read.All'];
 
 describe('npm run doctor', function () {
   let graph: FakeGraph;
@@ -22,9 +23,11 @@ describe('npm run doctor', function () {
 
   it('with the assistant\'s identity: reads the organization, lists the roles granted, and says what is missing per capability', async function () {
     const env = { GRAPH_CLIENT_ID: client, GRAPH_CLIENT_SECRET: 'c2VjcmV0LXZhbHVl', GRAPH_PRIVILEGED: privilegedCapabilities.join(',') };
-    const token = graph.appToken(['AuditLog.Read.All']);
+    const token = graph.appToken(['AuditLog.Read.All', 'Organization.Read.All']);
     const lines = await diagnose(configOf(env), { appTokens: { token: () => Promise.resolve(token) } });
     assert.ok(lines.some((l) => l.startsWith('Connected as the assistant\'s identity to Contoso') && l.includes('AuditLog.Read.All')), lines.join('\n'));
+    // What the identity reads on every turn is checked too: without User.Read.All no Teams user is found.
+    assert.ok(lines.includes('| (every turn) find a Teams user by object id | assistant\'s identity | User.Read.All | missing: User.Read.All |'), lines.join('\n'));
     assert.ok(lines.includes('| signins.view | assistant\'s identity | AuditLog.Read.All | ok |'));
     assert.ok(lines.includes('| devices.disable | assistant\'s identity | Device.ReadWrite.All | missing: Device.ReadWrite.All |'));
     assert.ok(graph.requests.every((r) => r.method === 'GET'), 'read-only');
@@ -33,7 +36,7 @@ describe('npm run doctor', function () {
 
   it('a credential that fails is named, not thrown', async function () {
     const env = { GRAPH_CLIENT_ID: client, GRAPH_CLIENT_SECRET: 's' };
-    const lines = await diagnose(configOf(env), { appTokens: { token: () => Promise.reject(new Error('AADSTS7000215: invalid client secret')) } });
+    const lines = await diagnose(configOf(env), { appTokens: { token: () => Promise.reject(new DirectoryError('unavailable', 'application token (AADSTS7000215)')) } });
     assert.ok(lines.some((l) => l.startsWith('Cannot use the assistant\'s identity') && l.includes('AADSTS7000215')), lines.join('\n'));
   });
 

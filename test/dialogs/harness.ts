@@ -82,7 +82,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     ? new GraphDirectory({
       graph: new GraphClient({ baseUrl: graph.url, logger: silentLogger, timeoutMs: 5000 }),
       userTokens: { tokenFor: (userId) => Promise.resolve(graph.users.has(userId) ? graph.userToken(userId) : undefined) },
-      appTokens: { token: () => Promise.resolve(graph.appToken(['User.Read.All', 'UserAuthenticationMethod.ReadWrite.All', 'Device.ReadWrite.All', 'AuditLog.Read.All'])) },
+      appTokens: { token: () => Promise.resolve(graph.appToken(['User.Read.All', 'Organization.Read.All', 'User.ReadWrite.All', 'UserAuthenticationMethod.ReadWrite.All', 'Device.ReadWrite.All', 'AuditLog.Read.All'])) },
       privileged: new Set(options.graph.privileged),
       settings: tenantInfoOf(seed.seed.tenant),
       termsOfUse: seedAgreements(seed.seed).map(termsOfUseOf),

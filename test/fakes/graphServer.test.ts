@@ -158,8 +158,10 @@ describe('fake Microsoft Graph', function () {
     assert.equal((await call('POST', `/v1.0/users/${ANNA}/authentication/phoneMethods`, app, { phoneNumber: '0698765432', phoneType: 'alternateMobile' })).body.error.code, 'invalidPhoneNumber');
   });
 
-  it('resetPassword answers 202 with a Location whose operation has succeeded, and unlocks the user', async function () {
-    const app = graph.appToken(['UserAuthenticationMethod.ReadWrite.All']);
+  it('resetPassword is not for applications; an administrator\'s (delegated) reset answers 202 with an operation that succeeds and unlocks', async function () {
+    const refused = await call('POST', `/v1.0/users/${MARGAUX}/authentication/methods/${PASSWORD_METHOD_ID}/resetPassword`, graph.appToken(['UserAuthenticationMethod.ReadWrite.All']), { newPassword: 'Harbour-Silk-2027' });
+    assert.equal(refused.status, 403);
+    const app = graph.userToken(ANNA, { scopes: ['UserAuthenticationMethod.ReadWrite.All'] });
     assert.equal(graph.users.get(MARGAUX)?.lockedOut, true);
     const reset = await call('POST', `/v1.0/users/${MARGAUX}/authentication/methods/${PASSWORD_METHOD_ID}/resetPassword`, app, { newPassword: 'Harbour-Silk-2027' });
     assert.equal(reset.status, 202);

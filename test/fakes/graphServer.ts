@@ -533,7 +533,7 @@ export async function startFakeGraph(seed: Seed): Promise<FakeGraph> {
       },
     }),
     route('GET', '/v1\\.0/organization', {
-      roles: 'any',
+      roles: ['Organization.Read.All', 'Organization.ReadWrite.All', 'Directory.Read.All', 'Directory.ReadWrite.All'],
       scopes: USER_READ,
       handle: (ctx) => {
         const domains = Array.isArray(seed.tenant.verifiedDomains) ? (seed.tenant.verifiedDomains as string[]) : [];
@@ -565,6 +565,21 @@ export async function startFakeGraph(seed: Seed): Promise<FakeGraph> {
     route('GET', `/v1\\.0/users/${ID}`, {
       roles: USERS_READ_ALL,
       handle: (ctx) => json({ '@odata.context': context('v1.0', 'users/$entity'), ...project(USER, userValues(userAt(ctx.params[0] ?? '')), ctx.select) }),
+    }),
+    // An administrator's password reset (Update user, passwordProfile): User.ReadWrite.All for an app.
+    route('PATCH', `/v1\\.0/users/${ID}`, {
+      roles: ['User.ReadWrite.All', 'Directory.ReadWrite.All'],
+      handle: (ctx) => {
+        const user = userAt(ctx.params[0] ?? '');
+        const profile = bodyOf(ctx).passwordProfile as { password?: unknown; forceChangePasswordNextSignIn?: unknown } | undefined;
+        if (!profile || typeof profile.password !== 'string' || profile.password.length < 8) {
+          throw fault(400, 'Request_BadRequest', 'The specified password does not comply with password complexity requirements. Please provide a different password.');
+        }
+        user.password = profile.password;
+        user.lastPasswordChangeDateTime = graphNow();
+        user.lockedOut = false;
+        return { status: 204 };
+      },
     }),
     route('GET', `/v1\\.0/users/${ID}/authentication/methods`, {
       roles: ['UserAuthenticationMethod.Read.All', 'UserAuthenticationMethod.ReadWrite.All'],
@@ -603,8 +618,9 @@ export async function startFakeGraph(seed: Seed): Promise<FakeGraph> {
         return json({ '@odata.context': context('v1.0', `users('${user.id}')/authentication/emailMethods/$entity`), ...method }, 201);
       },
     }),
+    // Documented as delegated only (an administrator resetting someone else): "Application: Not supported".
     route('POST', `/v1\\.0/users/${ID}/authentication/methods/${ID}/resetPassword`, {
-      roles: ['UserAuthenticationMethod.ReadWrite.All'],
+      scopes: ['UserAuthenticationMethod.ReadWrite.All'],
       handle: (ctx) => {
         const user = userAt(ctx.params[0] ?? '');
         if ((ctx.params[1] ?? '').toLowerCase() !== PASSWORD_METHOD_ID) throw fault(404, 'itemNotFound', `No password method with id '${ctx.params[1]}'.`);
@@ -624,6 +640,7 @@ export async function startFakeGraph(seed: Seed): Promise<FakeGraph> {
       },
     }),
     route('GET', `/v1\\.0/users/${ID}/authentication/operations/${ID}`, {
+      scopes: ['UserAuthenticationMethod.Read.All', 'UserAuthenticationMethod.ReadWrite.All'],
       roles: ['UserAuthenticationMethod.Read.All', 'UserAuthenticationMethod.ReadWrite.All'],
       handle: (ctx) => {
         const user = userAt(ctx.params[0] ?? '');

@@ -14,8 +14,10 @@ export function applicationTokens(graph: Extract<DirectoryConfig, { kind: 'graph
       try {
         return (await credential.getToken(`${graph.graphUrl}/.default`)).token;
       } catch (error) {
-        logger.warn('no application token for Microsoft Graph', { error: (error as Error).name });
-        throw new DirectoryError('unavailable', 'application token');
+        // Entra's error code (AADSTS…) says what is wrong with the registration; the message may say more than needed.
+        const code = /AADSTS\d+/.exec((error as Error).message)?.[0];
+        logger.warn('no application token for Microsoft Graph', { error: (error as Error).name, code });
+        throw new DirectoryError('unavailable', `application token${code ? ` (${code})` : ''}`);
       }
     },
   };

@@ -64,9 +64,12 @@ export class GraphClient {
   constructor(private readonly options: GraphClientOptions) {
     this.now = options.now ?? Date.now;
     const maxWait = options.maxRetryWaitSeconds ?? 5;
-    const retry = new RetryHandler(new RetryHandlerOptions(1, 2, (_delay, _attempt, _request, _options, response) => {
+    // Reads are retried; a write only after 429 (throttled: Graph did not take it). A write that got
+    // a 5xx may have been done, and doing it twice (or reading its retry's refusal) would mislead.
+    const retry = new RetryHandler(new RetryHandlerOptions(1, 2, (_delay, _attempt, _request, options, response) => {
       const after = Number(response.headers.get('retry-after') ?? '0');
-      return Number.isFinite(after) && after <= maxWait;
+      const read = (options?.method ?? 'GET').toUpperCase() === 'GET';
+      return (read || response.status === 429) && Number.isFinite(after) && after <= maxWait;
     }));
     const timeout = new TimeoutHandler(options.timeoutMs ?? 10_000);
     const http = new HTTPMessageHandler();
@@ -87,7 +90,8 @@ export class GraphClient {
         : method === 'PATCH' ? await request.patch(body ?? {}) : await request.post(body ?? {})) as Response;
     } catch (error) {
       this.failed(method, path, `${(error as Error).name}`);
-      throw new DirectoryError('unavailable', (error as Error).name);
+      // A write that timed out or lost its connection may have been done.
+      throw new DirectoryError(method === 'GET' ? 'unavailable' : 'outcomeUnknown', (error as Error).name);
     }
     const answer = await this.read<T>(response);
     const requestId = response.headers.get('request-id') ?? undefined;
@@ -99,7 +103,7 @@ export class GraphClient {
     }
     if (response.status === 429 || response.status >= 500) {
       this.failed(method, path, `${response.status} ${answer.code ?? ''}`.trim(), requestId);
-      throw new DirectoryError('unavailable', String(response.status));
+      throw new DirectoryError(method === 'GET' || response.status === 429 ? 'unavailable' : 'outcomeUnknown', String(response.status));
     }
     this.succeeded();
     if (response.status >= 400) this.options.logger.info('graph answered with an error', { method, path: logPath(path), status: response.status, code: answer.code, requestId });
@@ -111,21 +115,26 @@ export class GraphClient {
    * Graph's own origin, split into its version and path: a token is never sent anywhere else.
    */
   private resolve(path: string): [string, string] {
-    if (path.startsWith('beta:')) return ['beta', path.slice(5)];
-    if (!/^https?:\/\//i.test(path)) return ['v1.0', path];
+    if (path.startsWith('beta:')) return this.resolve(path.slice(5)).map((part, i) => (i === 0 ? 'beta' : part)) as [string, string];
+    if (!/^https?:\/\//i.test(path)) {
+      // A path of ours; the SDK would read a host out of "://" anywhere in it, so none may be there.
+      if (path.includes('://') || !path.startsWith('/')) throw new DirectoryError('unavailable', 'a malformed path');
+      return ['v1.0', path];
+    }
     const url = new URL(path);
     if (url.origin !== new URL(this.options.baseUrl).origin) throw new DirectoryError('unavailable', 'a link to another host');
     const [, version = 'v1.0', rest = ''] = /^\/(v1\.0|beta)(\/.*)$/.exec(url.pathname) ?? [];
     return [version, `${rest}${url.search}`];
   }
 
-  /** Every item of a collection, page after page (at most `maxItems`). */
-  async list<T>(token: string, path: string, maxItems = 1000): Promise<{ status: number; code?: string; items: T[] }> {
+  /** Every item of a collection, page after page (at most `maxItems`, at most 50 pages); a refused page throws. */
+  async list<T>(token: string, path: string, maxItems = 1000): Promise<{ status: number; items: T[] }> {
     const items: T[] = [];
     let next: string | undefined = path;
-    while (next && items.length < maxItems) {
+    for (let pages = 0; next && items.length < maxItems && pages < 50; pages++) {
       const page: GraphAnswer<{ value?: T[]; '@odata.nextLink'?: string }> = await this.send('GET', token, next);
-      if (page.status >= 400) return { status: page.status, code: page.code, items };
+      // A list that cannot be read whole is not shown in part, as if it were all.
+      if (page.status >= 400) throw new DirectoryError('unavailable', `list ${page.status} ${page.code ?? ''}`.trim());
       items.push(...(page.body?.value ?? []));
       const link = page.body?.['@odata.nextLink'];
       next = typeof link === 'string' ? link : undefined;

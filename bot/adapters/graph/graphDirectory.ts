@@ -19,8 +19,6 @@ import type { GraphClient } from './graphClient.js';
 /** Larger photos are left out of cards (a card's size is limited). */
 const maxPhotoBytes = 200_000;
 
-/** Graph's fixed id of the password method (resetPassword is called on it). */
-const passwordMethodId = '28c10230-6103-485e-b985-444c60001490';
 
 const userFields = [
   'id', 'userPrincipalName', 'displayName', 'givenName', 'surname', 'jobTitle', 'department', 'mail', 'otherMails', 'officeLocation',
@@ -41,6 +39,8 @@ const methodTypes: Readonly<Record<string, { kind: AuthenticationMethodKind; seg
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 const texts = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+/** An id as one path segment: encoded, so that no id can add a segment, a query or a host. */
+const pathId = (id: string): string => encodeURIComponent(id);
 /** A value for a $filter string literal: quotes doubled, as OData wants. */
 const literal = (value: string): string => `'${value.replace(/'/g, "''")}'`;
 
@@ -96,6 +96,8 @@ function toSignIn(s: Graph.SignIn): SignIn {
 export interface GraphDirectoryOptions {
   readonly graph: GraphClient;
   readonly userTokens: UserTokenProvider;
+  /** False when nothing gives users' own tokens yet (no single sign-on): delegated goals then go to the portal. */
+  readonly userTokensAvailable?: boolean;
   /** The assistant's own identity; without it only delegated and portal capabilities exist. */
   readonly appTokens?: AppTokenProvider;
   /** What an admin let the assistant do with its own identity (GRAPH_PRIVILEGED). */
@@ -113,7 +115,9 @@ export class GraphDirectory implements Directory {
   private tenantCache?: { value: TenantInfo; until: number };
 
   constructor(private readonly options: GraphDirectoryOptions) {
-    this.plans = graphCapabilities(options.appTokens ? options.privileged : new Set());
+    const plans = graphCapabilities(options.appTokens ? options.privileged : new Set());
+    // Without a source of users' own tokens (single sign-on), what needs one is done on Microsoft's page.
+    this.plans = options.userTokensAvailable === false ? plans.map((p) => (p.mode === 'delegated' ? { ...p, mode: 'portal', permissions: [] } : p)) : plans;
   }
 
   capabilities(): readonly CapabilityPlan[] {
@@ -143,8 +147,12 @@ export class GraphDirectory implements Directory {
     let value = this.options.settings;
     const token = this.options.appTokens ? await this.options.appTokens.token() : undefined;
     if (token) {
-      const org = await this.options.graph.send<{ value?: Graph.Organization[] }>('GET', token, '/organization?$select=id,displayName,verifiedDomains');
-      const first = org.body?.value?.[0];
+      // The name and domains are a nicety: without them (Graph down, no Organization.Read.All) the settings stand.
+      const org = await this.options.graph.send<{ value?: Graph.Organization[] }>('GET', token, '/organization?$select=id,displayName,verifiedDomains').catch((error: unknown) => {
+        if (error instanceof DirectoryError) return undefined;
+        throw error;
+      });
+      const first = org?.body?.value?.[0];
       if (first?.id) {
         const domains = (first.verifiedDomains ?? []).slice().sort((a, b) => Number(b.isDefault ?? false) - Number(a.isDefault ?? false)).map((d) => String(d.name ?? '')).filter(Boolean);
         value = { ...value, id: first.id, displayName: text(first.displayName) ?? value.displayName, verifiedDomains: domains.length > 0 ? domains : value.verifiedDomains };
@@ -159,8 +167,13 @@ export class GraphDirectory implements Directory {
     if (!/^[0-9a-f-]{36}$/i.test(userId)) return undefined;
     const appToken = this.options.appTokens ? await this.options.appTokens.token() : undefined;
     if (appToken) {
-      const answer = await this.options.graph.send<Graph.User>('GET', appToken, `/users/${userId}?$select=${userFields}`);
-      return answer.status === 200 && answer.body ? toUser(answer.body) : undefined;
+      try {
+        const answer = await this.options.graph.send<Graph.User>('GET', appToken, `/users/${userId}?$select=${userFields}`);
+        return answer.status === 200 && answer.body ? toUser(answer.body) : undefined;
+      } catch (error) {
+        // Without User.Read.All the user's own token still tells who they are.
+        if (!(error instanceof DirectoryError && error.failure === 'denied')) throw error;
+      }
     }
     const token = await this.options.userTokens.tokenFor(userId);
     if (!token) return undefined;
@@ -201,34 +214,23 @@ export class GraphDirectory implements Directory {
     return Promise.reject(new DirectoryError('notSupported', 'a real directory does not verify passwords for others'));
   }
 
-  async changePassword(userId: string, current: string, next: string, _options: PasswordOptions): Promise<Result<void, NotFound | 'wrongCurrent' | PasswordRefusal>> {
+  async changePassword(userId: string, current: string, next: string, _options: PasswordOptions): Promise<Result<void, NotFound | 'wrongCurrent' | 'wrongCurrentOrRefused' | PasswordRefusal>> {
     const token = await this.userToken(userId);
     const answer = await this.options.graph.send('POST', token, '/me/changePassword', { currentPassword: current, newPassword: next });
     if (answer.status === 204 || answer.status === 200) return ok(undefined);
     if (answer.status === 404) return fail('notFound');
-    // Graph does not document how it tells a wrong current password from a refused new one; the
-    // assistant has already checked the new one against the tenant's rules, so a 400 is read as
-    // the current password, unless the code names the policy.
-    return fail(/polic|complex|history|banned/i.test(answer.code ?? '') ? 'policy' : 'wrongCurrent');
+    // Graph does not document how it tells a wrong current password from a new one it refuses (its
+    // banned-password list, which the assistant cannot check): the user hears both possibilities.
+    return fail('wrongCurrentOrRefused');
   }
 
+  /** An administrator's reset of another account (PATCH passwordProfile): Graph has no self-service reset, and resetPassword is not for applications. */
   async resetPassword(userId: string, next: string, _options: PasswordOptions): Promise<Result<void, NotFound | PasswordRefusal>> {
     const token = await this.appToken('password.reset');
-    const started = await this.options.graph.send('POST', token, `/users/${userId}/authentication/methods/${passwordMethodId}/resetPassword`, { newPassword: next });
-    if (started.status === 404) return fail('notFound');
-    if (started.status === 400) return fail('policy');
-    if (started.status !== 202 && started.status !== 200) throw new DirectoryError('unavailable', `resetPassword ${started.status}`);
-    const location = started.headers.get('location');
-    // The reset runs as an operation: wait for it (a few short polls), so the user hears the truth.
-    for (let poll = 0; location && poll < 10; poll++) {
-      const operation = await this.options.graph.send<{ status?: string }>('GET', token, location);
-      const status = operation.body?.status;
-      if (status === 'succeeded') return ok(undefined);
-      if (status === 'failed') return fail('policy');
-      await new Promise((resolve) => setTimeout(resolve, 300));
-    }
-    if (!location) return ok(undefined);
-    throw new DirectoryError('unavailable', 'resetPassword still running');
+    const answer = await this.options.graph.send('PATCH', token, `/users/${pathId(userId)}`, { passwordProfile: { password: next, forceChangePasswordNextSignIn: false } });
+    if (answer.status === 204 || answer.status === 200) return ok(undefined);
+    if (answer.status === 404) return fail('notFound');
+    return fail('policy');
   }
 
   /** With the user's token; for someone who cannot sign in (a reset the assistant was allowed to do), with its own identity. */
@@ -237,7 +239,7 @@ export class GraphDirectory implements Directory {
     const token = await this.options.userTokens.tokenFor(userId);
     const listed = token
       ? await this.options.graph.list<Listed>(token, '/me/authentication/methods')
-      : await this.options.graph.list<Listed>(await this.appToken('password.reset'), `/users/${encodeURIComponent(userId)}/authentication/methods`);
+      : await this.options.graph.list<Listed>(await this.appToken('password.reset'), `/users/${pathId(userId)}/authentication/methods`);
     return listed.items.map(toMethod).filter((m): m is AuthenticationMethod => m !== undefined);
   }
 
@@ -247,7 +249,7 @@ export class GraphDirectory implements Directory {
     const [segment, body] = method.kind === 'phone'
       ? ['phoneMethods', { phoneNumber: method.phoneNumber, phoneType: method.phoneType }]
       : ['emailMethods', { emailAddress: method.emailAddress }];
-    const created = await this.options.graph.send<Graph.AuthenticationMethod & Record<string, unknown>>('POST', token, `/users/${userId}/authentication/${segment}`, body);
+    const created = await this.options.graph.send<Graph.AuthenticationMethod & Record<string, unknown>>('POST', token, `/users/${pathId(userId)}/authentication/${segment}`, body);
     if (created.status === 404) return fail('notFound');
     const added = created.status === 201 && created.body ? toMethod({ ...created.body, '@odata.type': `#microsoft.graph.${method.kind}AuthenticationMethod` }) : undefined;
     if (!added) throw new DirectoryError('unavailable', `add method ${created.status}`);
@@ -260,7 +262,7 @@ export class GraphDirectory implements Directory {
     const method = (await this.listAuthenticationMethods(userId)).find((m) => m.id === methodId);
     const segment = method ? methodTypes[method['@odata.type']]?.segment : undefined;
     if (!method || !segment) return fail('notFound');
-    const removed = await this.options.graph.send('DELETE', token, `/me/authentication/${segment}/${encodeURIComponent(methodId)}`);
+    const removed = await this.options.graph.send('DELETE', token, `/me/authentication/${segment}/${pathId(methodId)}`);
     if (removed.status === 204 || removed.status === 200) return ok(undefined);
     if (removed.status === 404) return fail('notFound');
     throw new DirectoryError('denied', `remove method ${removed.status} ${removed.code ?? ''}`.trim());
@@ -269,7 +271,7 @@ export class GraphDirectory implements Directory {
   async getSignInPreferences(userId: string): Promise<SignInPreferences | undefined> {
     if (!this.allows('securityinfo.default')) return undefined;
     const token = await this.appToken('securityinfo.default');
-    const answer = await this.options.graph.send<{ userPreferredMethodForSecondaryAuthentication?: string | null }>('GET', token, `beta:/users/${userId}/authentication/signInPreferences`);
+    const answer = await this.options.graph.send<{ userPreferredMethodForSecondaryAuthentication?: string | null }>('GET', token, `beta:/users/${pathId(userId)}/authentication/signInPreferences`);
     if (answer.status !== 200) return undefined;
     return { userPreferredMethodForSecondaryAuthentication: (answer.body?.userPreferredMethodForSecondaryAuthentication ?? 'none') as PreferredSecondaryMethod };
   }
@@ -277,7 +279,7 @@ export class GraphDirectory implements Directory {
   async setSignInPreferences(userId: string, preferences: SignInPreferences): Promise<Result<void, NotFound>> {
     const token = await this.appToken('securityinfo.default');
     const value = preferences.userPreferredMethodForSecondaryAuthentication;
-    const answer = await this.options.graph.send('PATCH', token, `beta:/users/${userId}/authentication/signInPreferences`, { userPreferredMethodForSecondaryAuthentication: value === 'none' ? null : value });
+    const answer = await this.options.graph.send('PATCH', token, `beta:/users/${pathId(userId)}/authentication/signInPreferences`, { userPreferredMethodForSecondaryAuthentication: value === 'none' ? null : value });
     if (answer.status === 204 || answer.status === 200) return ok(undefined);
     if (answer.status === 404) return fail('notFound');
     throw new DirectoryError('denied', `signInPreferences ${answer.status}`);
@@ -292,7 +294,7 @@ export class GraphDirectory implements Directory {
     const owned = (await this.listDevices(userId)).find((d) => d.id === deviceId);
     if (!owned) return fail('notFound');
     const token = await this.appToken('devices.disable');
-    const answer = await this.options.graph.send('PATCH', token, `/devices/${encodeURIComponent(deviceId)}`, { accountEnabled: false });
+    const answer = await this.options.graph.send('PATCH', token, `/devices/${pathId(deviceId)}`, { accountEnabled: false });
     if (answer.status === 204 || answer.status === 200) return ok({ ...owned, accountEnabled: false });
     if (answer.status === 404) return fail('notFound');
     throw new DirectoryError('denied', `disable device ${answer.status}`);

@@ -36,7 +36,9 @@ export function regionalTag(locale: Locale, ...candidates: readonly (string | un
     if (typeof candidate !== 'string' || candidate.length > 35 || toLocale(candidate) !== locale) continue;
     try {
       const [canonical] = Intl.getCanonicalLocales(candidate.replace(/_/g, '-'));
-      if (canonical && new Intl.Locale(canonical).region) return canonical;
+      // Language and region only: extensions (-u-ca-…, -u-nu-…) would let a client pick calendars and digits.
+      const { language, region } = new Intl.Locale(canonical ?? '');
+      if (region) return `${language}-${region}`;
     } catch {
       // not a well-formed tag: try the next one
     }
@@ -160,11 +162,11 @@ export function translator(locale: Locale, options: TranslatorOptions = {}): Tra
     locale,
     region,
     timeZone,
-    has: (key) => key in table,
+    has: (key) => Object.hasOwn(table, key),
     t(key, params = {}) {
-      const text = table[key] ?? english[key];
+      const text = (Object.hasOwn(table, key) ? table[key] : undefined) ?? (Object.hasOwn(english, key) ? english[key] : undefined);
       if (text === undefined) throw new Error(`Unknown string key "${key}"`);
-      const formatted = messageFormat(table[key] === undefined ? 'en' : locale, key, text).format(params);
+      const formatted = messageFormat(Object.hasOwn(table, key) ? locale : 'en', key, text).format(params);
       return typeof formatted === 'string' ? formatted : String(formatted);
     },
     date: (value, style = 'medium') => dateFormats[style].format(new Date(value)),

@@ -1,5 +1,5 @@
 // Which time zone to show a user's times in when their channel does not say: the tenant's zone for
-// their office, else a zone named after the office's city ("Stockholm" → Europe/Stockholm), else the
+// their office, else the zone of the city the office is ("Stockholm" → Europe/Stockholm), else the
 // tenant's default. Undefined means "not known": times are then shown in UTC, marked as such.
 import type { DirectoryUser, TenantInfo } from '../ports/directory.js';
 import { isTimeZone } from './i18n.js';
@@ -19,16 +19,13 @@ function zonesByCity(): Map<string, string> {
   return cities;
 }
 
-/** The zone whose city is named in an office location: "Stockholm HQ, floor 3" → "Europe/Stockholm". */
+/**
+ * The zone of a city when the office location is just that city ("Stockholm", "new york"): a name
+ * found inside a longer location could be anything ("Chatham House, London" is not Pacific/Chatham).
+ */
 export function zoneNamedIn(officeLocation: string): string | undefined {
-  const words = fold(officeLocation).split(/[^\p{L}]+/u).filter(Boolean);
-  for (let size = 3; size >= 1; size--) {
-    for (let i = 0; i + size <= words.length; i++) {
-      const zone = zonesByCity().get(words.slice(i, i + size).join(' '));
-      if (zone) return zone;
-    }
-  }
-  return undefined;
+  const name = fold(officeLocation).split(/[^\p{L}]+/u).filter(Boolean).join(' ');
+  return zonesByCity().get(name);
 }
 
 export function timeZoneOf(user: Pick<DirectoryUser, 'officeLocation'> | undefined, tenant: Pick<TenantInfo, 'timeZone' | 'officeTimeZones'>): string | undefined {

@@ -159,7 +159,8 @@ export interface PasswordOptions {
 }
 
 /** Why a directory could not answer: it cannot be reached, refuses the assistant, needs the user to sign in (again, with MFA), or cannot do this at all. Never carries a token or a response body. */
-export type DirectoryFailure = 'unavailable' | 'denied' | 'signInRequired' | 'freshMfaRequired' | 'notSupported';
+/** `outcomeUnknown`: a change was sent but no answer came back; it may have been made. */
+export type DirectoryFailure = 'unavailable' | 'outcomeUnknown' | 'denied' | 'signInRequired' | 'freshMfaRequired' | 'notSupported';
 
 /** Thrown by a directory adapter when it could not answer; the turn tells the user what happened and that nothing (more) was changed. */
 export class DirectoryError extends Error {
@@ -180,8 +181,12 @@ export interface Directory {
 
   /** Whether the password is the user's (the demo sign-in; a real directory cannot tell and throws). */
   verifyPassword(userId: string, password: string): Promise<boolean>;
-  /** Changes the password when `current` is right (Graph: POST /me/changePassword with the user's token). */
-  changePassword(userId: string, current: string, next: string, options: PasswordOptions): Promise<Result<void, NotFound | 'wrongCurrent' | PasswordRefusal>>;
+  /**
+   * Changes the password when `current` is right (Graph: POST /me/changePassword with the user's token).
+   * `wrongCurrentOrRefused`: the directory refused without saying whether the current password was
+   * wrong or the new one is on its own list of banned passwords.
+   */
+  changePassword(userId: string, current: string, next: string, options: PasswordOptions): Promise<Result<void, NotFound | 'wrongCurrent' | 'wrongCurrentOrRefused' | PasswordRefusal>>;
   /** Sets a new password after the assistant verified the user, and unlocks the account (self-service reset). */
   resetPassword(userId: string, next: string, options: PasswordOptions): Promise<Result<void, NotFound | PasswordRefusal>>;
 

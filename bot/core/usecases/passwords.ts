@@ -19,7 +19,7 @@ const passwordFailureKey = (userId: string): string => `password:${userId}`;
 
 export type PasswordFailure =
   | { readonly error: 'policy'; readonly failures: readonly PolicyFailure[] }
-  | { readonly error: 'wrongCurrent' | 'notFound' }
+  | { readonly error: 'wrongCurrent' | 'wrongCurrentOrRefused' | 'notFound' }
   | { readonly error: 'locked'; readonly until: Date };
 
 /** Why a self-service reset cannot be done here: the tenant has it off, the user never registered, or too few methods. */
@@ -62,10 +62,11 @@ export class Passwords {
     const changed = await auditTrail.attempt(actor, 'password.change', () => directory.changePassword(user.id, input.current, input.next, { at: now, historyCount: policy.historyCount }));
     if (!changed.ok) {
       if (changed.error === 'notFound') return fail('notFound');
-      if (changed.error === 'wrongCurrent') {
+      if (changed.error === 'wrongCurrent' || changed.error === 'wrongCurrentOrRefused') {
+        // Counted either way: guessing the current password must stay limited.
         const until = await verification.recordFailure(key, currentPasswordRule);
-        await auditTrail.record(actor, 'password.change', 'refused', { reason: until ? 'lockedOut' : 'wrongPassword' });
-        return until ? fail('locked', { until }) : fail('wrongCurrent');
+        await auditTrail.record(actor, 'password.change', 'refused', { reason: until ? 'lockedOut' : changed.error === 'wrongCurrent' ? 'wrongPassword' : 'wrongPasswordOrRefused' });
+        return until ? fail('locked', { until }) : fail(changed.error);
       }
       return this.refused(actor, 'password.change', [refusalRule(changed.error, policy.historyCount)]);
     }

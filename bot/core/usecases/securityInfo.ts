@@ -103,10 +103,12 @@ export class SecurityInfo {
     if (duplicate) return fail('duplicate');
     const added = await auditTrail.attempt(actor, 'securityinfo.add', () => directory.addAuthenticationMethod(user.id, method));
     if (!added.ok) return fail('notFound');
-    if ((await this.preference(user.id)) === 'none') {
-      // The first method that can be a default becomes it, as on the security info page.
+    // The first method that can be a default becomes it, as on the security info page (where the
+    // directory lets the assistant set it; the method is added either way).
+    const canSetDefault = directory.capabilities().some((p) => p.capability === 'securityinfo.default' && p.mode !== 'portal');
+    if (canSetDefault && (await unlessDirectoryFails(this.preference(user.id), undefined)) === 'none') {
       const first = defaultOptions([added.value])[0];
-      if (first) await directory.setSignInPreferences(user.id, { userPreferredMethodForSecondaryAuthentication: first.preference });
+      if (first) await unlessDirectoryFails(directory.setSignInPreferences(user.id, { userPreferredMethodForSecondaryAuthentication: first.preference }), undefined);
     }
     await auditTrail.record(actor, 'securityinfo.add', 'success', { target: describeMethod(added.value), subject: { type: 'method', method: methodSummary(added.value) } });
     await unlessDirectoryFails(notices.send(user, 'methodAdded', actor.locale, { methods: before, method: added.value }), undefined);
@@ -142,7 +144,10 @@ export class SecurityInfo {
       const allowed = defaultOptions(remaining).map((o) => o.preference);
       if (allowed.length > 0 && newDefault === undefined) return fail('newDefaultRequired');
       if (newDefault !== undefined && !allowed.includes(newDefault)) return fail('invalidDefault');
-      await directory.setSignInPreferences(user.id, { userPreferredMethodForSecondaryAuthentication: newDefault ?? 'none' });
+      const preference = newDefault ?? 'none';
+      await auditTrail.attempt(actor, 'securityinfo.default', () => directory.setSignInPreferences(user.id, { userPreferredMethodForSecondaryAuthentication: preference }));
+      // Its own entry: if the removal then fails, the changed default is not left unrecorded.
+      await auditTrail.record(actor, 'securityinfo.default', 'success', { target: preference, subject: { type: 'preference', preference } });
     }
     const removed = await auditTrail.attempt(actor, 'securityinfo.remove', () => directory.removeAuthenticationMethod(user.id, methodId), { subject: { type: 'method', method: methodSummary(method) } });
     if (!removed.ok) return fail('notFound');

@@ -11,7 +11,7 @@ import { DirectoryError } from '../../../../bot/core/ports/directory.js';
 import { startFakeGraph, type FakeGraph } from '../../../fakes/graphServer.js';
 import { captureLogs, demoSeed } from '../../../helpers.js';
 
-const allRoles = ['User.Read.All', 'UserAuthenticationMethod.ReadWrite.All', 'Device.ReadWrite.All', 'AuditLog.Read.All'];
+const allRoles = ['User.Read.All', 'Organization.Read.All', 'User.ReadWrite.All', 'UserAuthenticationMethod.ReadWrite.All', 'Device.ReadWrite.All', 'AuditLog.Read.All'];
 
 interface Bed {
   readonly graph: FakeGraph;
@@ -83,11 +83,11 @@ describe('Graph directory adapter', function () {
     assert.equal(acceptances.length, (erik.agreementAcceptances as unknown[] | undefined ?? []).length);
   });
 
-  it('changes the password with the user\'s token; a wrong current one is "wrongCurrent" and changes nothing', async function () {
+  it('changes the password with the user\'s token; a refusal (a wrong current password, or a banned new one: Graph does not say) changes nothing', async function () {
     const anna = userNamed(t.seed, 'anna');
     const directory = t.directory({ app: false });
     const at = { at: new Date(), historyCount: 3 };
-    assert.deepEqual(await directory.changePassword(anna.id, 'not-it', 'Quiet-Orchard-Lamp-58', at), { ok: false, error: 'wrongCurrent' });
+    assert.deepEqual(await directory.changePassword(anna.id, 'not-it', 'Quiet-Orchard-Lamp-58', at), { ok: false, error: 'wrongCurrentOrRefused' });
     assert.equal(t.graph.users.get(anna.id)?.password, anna.password);
     assert.deepEqual(await directory.changePassword(anna.id, String(anna.password), 'Quiet-Orchard-Lamp-58', at), { ok: true, value: undefined });
     assert.equal(t.graph.users.get(anna.id)?.password, 'Quiet-Orchard-Lamp-58');
@@ -166,6 +166,10 @@ describe('Graph directory adapter', function () {
     const james = userNamed(t.seed, 'james');
     assert.equal((await directory.findUserByPrincipalName(String(james.userPrincipalName).toUpperCase()))?.id, james.id);
     assert.equal(await directory.findUserByPrincipalName("x' or userPrincipalName eq 'james@contoso.example"), undefined);
+    // The whole name went as one literal, its quotes doubled, and Graph answered (no error was hidden).
+    const sent = t.graph.requests.filter((r) => r.path.startsWith('/v1.0/users?')).at(-1);
+    assert.ok(sent);
+    assert.equal(new URL(sent.path, 'http://x').searchParams.get('$filter'), "userPrincipalName eq 'x'' or userPrincipalName eq ''james@contoso.example'");
   });
 
   it('429 and 503 are retried after Retry-After; an outage that lasts is "unavailable"; a slow Graph times out; then the circuit answers at once', async function () {
@@ -179,6 +183,11 @@ describe('Graph directory adapter', function () {
     const before = Date.now();
     await rejectsWith(directory.listDevices(anna.id), 'unavailable');
     assert.ok(Date.now() - before < 2000, 'a long Retry-After is not waited for');
+    // A write that gets a 503 is not sent again (it may have been done), and says so.
+    const claire = userNamed(t.seed, 'claire');
+    t.graph.failNext({ method: 'POST', path: /revokeSignInSessions/ }, { status: 503, code: 'ServiceUnavailable', retryAfter: 1 });
+    await rejectsWith(t.directory({ app: false }).revokeSignInSessions(claire.id), 'outcomeUnknown');
+    assert.equal(t.graph.requests.filter((r) => r.method === 'POST').length, 1);
     t.graph.delay(/agreementAcceptances/, 2000);
     await rejectsWith(directory.listAgreementAcceptances(anna.id), 'unavailable');
     const sent = t.graph.requests.length;

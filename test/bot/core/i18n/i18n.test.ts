@@ -168,6 +168,8 @@ describe('i18n', function () {
       assert.equal(regionalTag('nl', 'nl', 'nl-BE'), 'nl-BE');
       assert.equal(regionalTag('fr', 'de-DE', '../../etc'), 'fr-FR');
       assert.equal(regionalTag('sv', 'sv-FI'), 'sv-FI');
+      assert.equal(regionalTag('en', 'en-GB-u-ca-buddhist-nu-thai'), 'en-GB', 'no calendar or digits chosen by the client');
+      assert.ok(!translator('en').has('constructor') && !translator('en').has('toString'));
       assert.ok(isTimeZone('Europe/Helsinki'));
       assert.ok(!isTimeZone('Europe/Atlantis'));
       assert.ok(!isTimeZone({ toString: () => 'UTC' }));

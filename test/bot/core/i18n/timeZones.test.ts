@@ -9,10 +9,11 @@ describe('time zones', function () {
     assert.equal(timeZoneOf({ officeLocation: 'Goteborg' }, tenant), 'Europe/Stockholm');
   });
 
-  it('an office named after a zone\'s city gets that zone', function () {
-    assert.equal(timeZoneOf({ officeLocation: 'Stockholm HQ, floor 3' }, tenant), 'Europe/Stockholm');
-    assert.equal(timeZoneOf({ officeLocation: 'New York' }, tenant), 'America/New_York');
+  it('an office that is a zone\'s city gets that zone; a city named inside a longer location is not guessed', function () {
+    assert.equal(timeZoneOf({ officeLocation: 'Stockholm' }, tenant), 'Europe/Stockholm');
+    assert.equal(timeZoneOf({ officeLocation: 'new york' }, tenant), 'America/New_York');
     assert.equal(zoneNamedIn('Building 4'), undefined);
+    assert.equal(timeZoneOf({ officeLocation: 'Chatham House, London' }, tenant), 'Europe/Amsterdam', 'not Pacific/Chatham');
   });
 
   it('otherwise the tenant\'s zone, and none at all when the tenant has none (times then say UTC)', function () {

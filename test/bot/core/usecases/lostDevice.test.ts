@@ -66,7 +66,7 @@ describe('LostDevice', function () {
       assert.equal(await enabled(bed, 'user-anna', 'dev-anna-phone'), false);
       assert.ok(!(await methodIds(bed)).includes('anna-authenticator'));
       assert.equal(await preference(bed), 'sms');
-      assert.deepEqual(audited(bed), [['devices.disable', 'success', 'device Pixel 8'], ['securityinfo.remove', 'success', 'microsoftAuthenticator Pixel 8']]);
+      assert.deepEqual(audited(bed), [['devices.disable', 'success', 'device Pixel 8'], ['securityinfo.default', 'success', 'sms'], ['securityinfo.remove', 'success', 'microsoftAuthenticator Pixel 8']]);
     });
 
     it('without a new default when one is required: keeps the Authenticator and the default, still disables the device', async function () {

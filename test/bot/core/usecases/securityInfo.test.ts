@@ -42,7 +42,8 @@ describe('SecurityInfo', function () {
       assert.equal(removed.ok && removed.value.id, 'anna-authenticator');
       assert.deepEqual(await methodIds(bed, 'user-anna'), ['anna-mobile', 'anna-email', 'anna-office', 'anna-fido2']);
       assert.equal(await preference(bed, 'user-anna'), 'voiceOffice');
-      assert.deepEqual(audited(bed), [['securityinfo.remove', 'success', 'microsoftAuthenticator Pixel 8']]);
+      // The new default has its own entry, made before the removal: were the removal to fail, it is not lost.
+      assert.deepEqual(audited(bed), [['securityinfo.default', 'success', 'voiceOffice'], ['securityinfo.remove', 'success', 'microsoftAuthenticator Pixel 8']]);
       assert.deepEqual(bed.ports.notifier.sent.map((n) => n.to), ['anna.lindqvist@contoso.com', '+46 70 123 45 67', 'anna.private@example.net']);
     });
 

@@ -7,6 +7,7 @@ import { defaultLocale, isTimeZone, regionalTag, toLocale, translator, type Loca
 import type { Identity, IdentityResolver } from '../turn/identity.js';
 import { languageSwitchRequest } from '../core/nlu/languageSwitch.js';
 import { normalizeUtterance } from '../core/nlu/normalize.js';
+import { readConfirmation, type Confirmation } from '../core/nlu/confirmation.js';
 import type { IntentRecognizer, Recognition } from '../core/nlu/recognizer.js';
 import { maxMessageLength, type TurnInfo } from '../turn/turnInfo.js';
 
@@ -33,6 +34,8 @@ export class TurnPreparation {
     private readonly conversation: StatePropertyAccessor<ConversationInfo>,
     /** Whether a card asking for a password is waiting for its answer in this conversation. */
     private readonly secretCardOpen: (context: TurnContext) => Promise<boolean>,
+    /** The button of the waiting card that a typed yes or no presses, if any. */
+    private readonly typedAnswer: (context: TurnContext, answer: Confirmation) => Promise<string | undefined>,
     /** The zone for a user whose client gives none (their office's, the tenant's), if known. */
     private readonly directoryTimeZone: (identity: Identity) => Promise<string | undefined>,
     /** Goals the directory cannot carry out, with Microsoft's page for each. */
@@ -61,11 +64,16 @@ export class TurnPreparation {
 
     let recognition: Recognition | undefined;
     let languageSwitch: Locale | undefined;
+    let confirmation: Confirmation | undefined;
     if (typed && text.trim() !== '' && (await this.secretCardOpen(context))) {
       // A password card is open: what was typed may be the password. It is masked before anything
       // reads it (routing, the transcript, a ticket); only a bare "cancel" is still understood.
       recognition = await this.maskedSecret(context, text, conversation.locale ?? activity.locale ?? preferredLanguage);
+    } else if (typed && (confirmation = readConfirmation(text)) && (await this.typedAnswer(context, confirmation))) {
+      // "yes please", "oui", "nee hoor" at a Yes/No card: the card's answer, not a cancel or a new goal,
+      // and no hint of the language either ("ja" is Dutch and Swedish).
     } else if (typed) {
+      confirmation = undefined;
       languageSwitch = languageSwitchRequest(normalizeUtterance(text));
       if (languageSwitch) {
         preferences.locale = languageSwitch;
@@ -98,6 +106,7 @@ export class TurnPreparation {
       identity,
       t: translator(locale, { region, timeZone }),
       recognition,
+      confirmation,
       languageSwitch,
       isCardSubmission,
       cardAction: isCardSubmission ? parseCardAction(activity.value) : undefined,

@@ -5,12 +5,15 @@ import type { CardAction } from './cardSubmission.js';
 import type { Locale, Translator } from '../core/i18n/i18n.js';
 import type { Identity } from './identity.js';
 import type { Recognition } from '../core/nlu/recognizer.js';
+import type { Confirmation } from '../core/nlu/confirmation.js';
 
 export interface TurnInfo {
   readonly identity: Identity;
   readonly t: Translator;
   /** For text messages. */
   readonly recognition?: Recognition;
+  /** A typed "yes" or "no" to the card the conversation waits on (then nothing else reads the text). */
+  readonly confirmation?: Confirmation;
   /** For card submissions: the parsed action, or undefined when the payload was not recognised. */
   readonly cardAction?: CardAction;
   readonly isCardSubmission: boolean;

@@ -10,6 +10,7 @@ import { turnInfo } from '../../bot/turn/turnInfo.js';
 import { cardVerbs } from '../../cards/cardVerbs.js';
 import { answeredCard, formCard, type FormButton, type FormSpec } from '../../cards/formCard.js';
 import { dialogIds } from '../dialogIds.js';
+import type { Confirmation } from '../../bot/core/nlu/confirmation.js';
 import { DeliveryModes, Dialog, MessageFactory, type DialogContext, type DialogInstance, type DialogTurnResult, type TurnContext } from '../kit.js';
 
 export interface CardPromptOptions {
@@ -37,15 +38,41 @@ interface StackState {
   readonly dialogStack?: readonly { readonly id?: string; readonly state?: Record<string, unknown> }[];
 }
 
-/** True when the innermost active dialog is a card prompt asking for a secret (a password card is open). */
-export function isSecretCardOpen(dialogState: StackState | undefined): boolean {
+/** The card prompt the conversation is waiting on (the innermost active dialog), if it is one. */
+function openPrompt(dialogState: StackState | undefined): PromptState | undefined {
   for (let stack = dialogState, depth = 0; stack && depth < 16; depth += 1) {
     const active = stack.dialogStack?.at(-1);
-    if (!active) return false;
-    if (active.id === dialogIds.cardPrompt) return (active.state?.[stateKey] as PromptState | undefined)?.options.secret === true;
+    if (!active) return undefined;
+    if (active.id === dialogIds.cardPrompt) return active.state?.[stateKey] as PromptState | undefined;
     stack = active.state?.dialogs as StackState | undefined;
   }
-  return false;
+  return undefined;
+}
+
+/** True when the innermost active dialog is a card prompt asking for a secret (a password card is open). */
+export function isSecretCardOpen(dialogState: StackState | undefined): boolean {
+  return openPrompt(dialogState)?.options.secret === true;
+}
+
+/**
+ * Which of a card's buttons a typed "yes" or "no" presses: on a card with nothing to fill in, yes is
+ * its Yes (or its one main action: Remove, Leave, Accept, Send), no its No (or Cancel, Later).
+ */
+export function typedAnswerAction(form: FormSpec, answer: Confirmation): string | undefined {
+  if ((form.inputs ?? []).length > 0) return undefined;
+  const buttons = form.buttons ?? [];
+  if (answer === 'yes') {
+    const main = buttons.filter((b) => b.style === 'positive' || b.style === 'destructive');
+    return buttons.find((b) => b.action === 'yes')?.action ?? (main.length === 1 ? main[0]?.action : undefined);
+  }
+  return ['no', 'cancel', 'later', 'noThanks'].find((action) => buttons.some((b) => b.action === action));
+}
+
+/** The button a typed yes/no would press on the card the conversation waits on (never on a card that takes typed text or a secret). */
+export function typedAnswerOnOpenCard(dialogState: StackState | undefined, answer: Confirmation): string | undefined {
+  const prompt = openPrompt(dialogState);
+  if (!prompt || prompt.options.secret || prompt.options.acceptsText || prompt.nonceHash === '') return undefined;
+  return typedAnswerAction(prompt.options.form, answer);
 }
 
 /** Asks with a card and waits for its answer (the card prompt must be in the same dialog set). */
@@ -105,6 +132,13 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
       }
       await context.sendActivity(info.t.t(action ? 'card.stale' : 'card.unknown'));
       return Dialog.EndOfTurn;
+    }
+    // A typed yes or no (read before anything else looked at the text) presses the card's button, once.
+    const typed = info.confirmation ? typedAnswerAction(state.options.form, info.confirmation) : undefined;
+    if (typed && state.nonceHash !== '' && (await cardNonces(context).consume(conversationOf(context), state.nonceHash))) {
+      state.nonceHash = '';
+      await this.replaceCard(context, state, info.t.t('card.received'));
+      return dc.endDialog({ action: typed, fields: {} } satisfies CardAnswer);
     }
     const text = (context.activity.text ?? '').trim();
     if (state.options.acceptsText && text !== '') return dc.endDialog({ action: 'text', fields: { text } } satisfies CardAnswer);

@@ -1,0 +1,57 @@
+// A typed answer to a confirmation card: "yes", "sure, go ahead", "oui", "ja hoor", "ja tack" read
+// as the card's Yes; "no", "non merci", "nee", "nej tack" as its No. Only short, whole answers: a
+// sentence that merely contains "yes" is not an answer ("yes but first show my devices").
+import { normalizeUtterance } from './normalize.js';
+
+export type Confirmation = 'yes' | 'no';
+
+/** Whole answers, in any of the four languages (people mix them), after normalization. */
+const answers: Readonly<Record<Confirmation, readonly string[]>> = {
+  yes: [
+    // en
+    'yes', 'y', '👍', 'yeah', 'yep', 'yup', 'sure', 'ok', 'okay', 'k', 'confirm', 'confirmed', 'correct', 'right', 'of course', 'absolutely',
+    'go ahead', 'go on', 'do it', 'please do', 'yes please', 'yes do it', 'sure go ahead', 'ok go ahead', 'yes go ahead', 'that is right',
+    "that's right", "yes that's right", 'yes i am sure', "yes i'm sure", 'i am sure', "i'm sure", 'proceed',
+    // fr
+    'oui', 'ouais', 'ouep', "d'accord", 'dac', 'ok merci', 'oui merci', 'oui stp', "oui s'il te plait", "oui s'il vous plait", 'bien sur', 'oui bien sur',
+    'vas y', 'allez y', 'confirme', 'je confirme', 'oui je confirme', 'c est bon', "c'est bon", 'exactement', 'tout a fait', 'oui vas y', 'oui allez y',
+    // nl
+    'ja', 'jazeker', 'ja hoor', 'jawel', 'ja graag', 'graag', 'prima', 'oke', 'okee', 'doe maar', 'ga je gang', 'ja doe maar', 'klopt', 'ja klopt', 'akkoord',
+    'bevestig', 'zeker', 'natuurlijk', 'ja zeker',
+    // sv
+    'japp', 'jadå', 'ja tack', 'absolut', 'visst', 'javisst', 'kör', 'kör på', 'gör det', 'ja gör det', 'okej', 'det stämmer', 'stämmer', 'bekräfta', 'självklart',
+  ],
+  no: [
+    // en
+    'no', 'n', 'nope', 'nah', 'no thanks', 'no thank you', 'not now', "don't", 'do not', 'no way', 'no dont', "no don't", 'rather not', 'no i am not sure',
+    // fr
+    'non', 'non merci', 'pas maintenant', 'surtout pas', 'non pas maintenant', 'plutot pas', 'non ne le fais pas',
+    // nl
+    'nee', 'neen', 'nee dank je', 'nee bedankt', 'liever niet', 'niet nu', 'nee niet doen', 'niet doen', 'nee hoor',
+    // sv
+    'nej', 'nej tack', 'inte nu', 'nej inte nu', 'gör det inte', 'hellre inte', 'nä', 'nää',
+  ],
+};
+
+const fold = (text: string): string =>
+  normalizeUtterance(text).toLowerCase()
+    .replace(/[’`]/g, "'")
+    .replace(/[!?.,;:…"“”„«»()-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    // A polite word at the end ("yes please", "nej tack") does not change the answer.
+    .replace(/ (please|pls|plz|thanks|thank you|merci|stp|svp|alsjeblieft|graag|tack)$/u, '');
+
+const folded = Object.fromEntries(Object.entries(answers).map(([kind, list]) => [kind, new Set(list.map(fold))])) as Record<Confirmation, Set<string>>;
+const accentless = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '');
+
+/** "Yes please!" → yes, "nee hoor" → no, anything longer or otherwise → undefined. */
+export function readConfirmation(text: string): Confirmation | undefined {
+  if (text.length > 60) return undefined;
+  const answer = fold(text);
+  if (answer === '' || answer.split(' ').length > 6) return undefined;
+  for (const kind of ['yes', 'no'] as const) {
+    if (folded[kind].has(answer) || folded[kind].has(accentless(answer))) return kind;
+  }
+  return undefined;
+}

@@ -1,0 +1,65 @@
+// Typing the answer to a Yes/No card, as people do: "yes please", "oui", "ja hoor", "nej tack".
+// The typed answer presses the card's button once; the language stays; anything else is read as before.
+import assert from 'node:assert/strict';
+import { supportedLocales, translator } from '../../../bot/core/i18n/i18n.js';
+import { demoUserNamed } from '../../helpers.js';
+import { createHarness, type Harness } from '../harness.js';
+import { phrases } from '../testData/phrases.js';
+
+const typedYes = { en: 'yes please', fr: 'oui', nl: 'ja hoor', sv: 'ja tack' } as const;
+const typedNo = { en: 'no thanks', fr: 'non merci', nl: 'nee', sv: 'nej' } as const;
+
+describe('typed answers to a confirmation card', function () {
+  let harness: Harness;
+  beforeEach(async () => (harness = await createHarness()));
+  afterEach(() => harness.close());
+
+  for (const locale of supportedLocales) {
+    const t = translator(locale);
+    const say = phrases[locale];
+
+    it(`${locale}: "${typedYes[locale]}" at "sign out everywhere?" signs out; the card's own Yes is then spent`, async function () {
+      const claire = await demoUserNamed('claire');
+      const before = (await harness.directory.findUserById(claire.id))?.signInSessionsValidFromDateTime;
+      const chat = harness.chat(claire.id, say.tag);
+      await chat.say(say.signOut);
+      const stale = chat.buttonData('yes');
+      const replies = await chat.say(typedYes[locale]);
+      assert.equal(replies.at(-1)?.text, t.t('signout.done'));
+      assert.notEqual((await harness.directory.findUserById(claire.id))?.signInSessionsValidFromDateTime, before);
+      assert.equal((await chat.send(stale))[0]?.text, t.t('card.stale'));
+    });
+
+    it(`${locale}: "${typedNo[locale]}" keeps everything, and the conversation stays in ${locale}`, async function () {
+      const claire = await demoUserNamed('claire');
+      const before = (await harness.directory.findUserById(claire.id))?.signInSessionsValidFromDateTime;
+      const chat = harness.chat(claire.id, say.tag);
+      await chat.say(say.signOut);
+      assert.equal((await chat.say(typedNo[locale])).at(-1)?.text, t.t('signout.kept'));
+      assert.equal((await harness.directory.findUserById(claire.id))?.signInSessionsValidFromDateTime, before);
+      assert.equal((await chat.say(say.cancel))[0]?.text, t.t('cancel.nothing'), 'still answered in the same language');
+    });
+  }
+
+  it('"yes" at a removal confirmation removes the method; a typed word that is no answer still gets "use the card"', async function () {
+    const t = translator('en');
+    const anna = await demoUserNamed('anna');
+    const chat = harness.chat(anna.id, 'en-US');
+    const methods = await harness.directory.listAuthenticationMethods(anna.id);
+    const email = methods.find((m) => m.kind === 'email');
+    const phone = methods.find((m) => m.kind === 'phone');
+    assert.ok(email && phone);
+    await harness.services.verification.grantStepUp(anna.id, 'conversation-1');
+    await chat.say(phrases.en.securityRemove);
+    await chat.submit('choose', {}, { methodId: email.id });
+    if (chat.buttonData('choose').methodId !== undefined) {
+      // A check with another method is asked first: with the phone.
+      await chat.submit('choose', {}, { methodId: phone.id });
+      const { codeIn } = await import('../../helpers.js');
+      await chat.say(codeIn(harness.notifier.messagesFor(anna.id).at(-1)?.text ?? ''));
+    }
+    assert.equal((await chat.say('purple'))[0]?.text, t.t('card.useCard'));
+    await chat.say('yes');
+    assert.ok(!(await harness.directory.listAuthenticationMethods(anna.id)).some((m) => m.id === email.id));
+  });
+});

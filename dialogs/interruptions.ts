@@ -5,6 +5,8 @@ import { cardVerbs } from '../cards/cardVerbs.js';
 import { maxMessageLength, turnInfo } from '../bot/turn/turnInfo.js';
 import { Dialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from './kit.js';
 import { sendMenu } from './replies.js';
+import type { GoalIntent } from '../bot/core/goals.js';
+import type { HandoffOptions } from './steps/stepContracts.js';
 
 /**
  * Handles an interruption and returns the turn's result, or undefined to let the turn go on.
@@ -24,6 +26,16 @@ export async function interrupt(dc: DialogContext): Promise<DialogTurnResult | u
     if (!duringGoal) return dc.endDialog();
     await dc.repromptDialog();
     return Dialog.EndOfTurn;
+  }
+  if (info.smallTalk) {
+    await dc.context.sendActivity(t.t(`smalltalk.${info.smallTalk}`));
+    // Anger gets a person: the helpdesk form (or, for someone not signed in, its contact) takes over.
+    if (info.smallTalk === 'frustration') {
+      if (duringGoal) await dc.cancelAllDialogs();
+      return dc.beginDialog('helpdesk.ticket' satisfies GoalIntent, { category: 'other' } satisfies HandoffOptions);
+    }
+    // A greeting or thanks in the middle of a goal leaves it waiting where it was.
+    return duringGoal ? Dialog.EndOfTurn : dc.endDialog();
   }
   const intent = info.recognition?.intent;
   if (intent === 'cancel') {

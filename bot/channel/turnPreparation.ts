@@ -8,6 +8,7 @@ import type { Identity, IdentityResolver } from '../turn/identity.js';
 import { languageSwitchRequest } from '../core/nlu/languageSwitch.js';
 import { normalizeUtterance } from '../core/nlu/normalize.js';
 import { readConfirmation, type Confirmation } from '../core/nlu/confirmation.js';
+import { readSmallTalk, type SmallTalk } from '../core/nlu/smallTalk.js';
 import type { IntentRecognizer, Recognition } from '../core/nlu/recognizer.js';
 import { maxMessageLength, type TurnInfo } from '../turn/turnInfo.js';
 
@@ -65,6 +66,7 @@ export class TurnPreparation {
     let recognition: Recognition | undefined;
     let languageSwitch: Locale | undefined;
     let confirmation: Confirmation | undefined;
+    let smallTalk: SmallTalk | undefined;
     if (typed && text.trim() !== '' && (await this.secretCardOpen(context))) {
       // A password card is open: what was typed may be the password. It is masked before anything
       // reads it (routing, the transcript, a ticket); only a bare "cancel" is still understood.
@@ -72,6 +74,9 @@ export class TurnPreparation {
     } else if (typed && (confirmation = readConfirmation(text)) && (await this.typedAnswer(context, confirmation))) {
       // "yes please", "oui", "nee hoor" at a Yes/No card: the card's answer, not a cancel or a new goal,
       // and no hint of the language either ("ja" is Dutch and Swedish).
+    } else if (typed && (smallTalk = readSmallTalk(text))) {
+      // "bedankt!", "hej då", an angry message: answered as such, never read as a request or a cancel.
+      confirmation = undefined;
     } else if (typed) {
       confirmation = undefined;
       languageSwitch = languageSwitchRequest(normalizeUtterance(text));
@@ -107,6 +112,7 @@ export class TurnPreparation {
       t: translator(locale, { region, timeZone }),
       recognition,
       confirmation,
+      smallTalk,
       languageSwitch,
       isCardSubmission,
       cardAction: isCardSubmission ? parseCardAction(activity.value) : undefined,

@@ -6,6 +6,7 @@ import type { Locale, Translator } from '../core/i18n/i18n.js';
 import type { Identity } from './identity.js';
 import type { Recognition } from '../core/nlu/recognizer.js';
 import type { Confirmation } from '../core/nlu/confirmation.js';
+import type { SmallTalk } from '../core/nlu/smallTalk.js';
 
 export interface TurnInfo {
   readonly identity: Identity;
@@ -14,6 +15,8 @@ export interface TurnInfo {
   readonly recognition?: Recognition;
   /** A typed "yes" or "no" to the card the conversation waits on (then nothing else reads the text). */
   readonly confirmation?: Confirmation;
+  /** A greeting, thanks, goodbye or an angry message (then the recognizer does not read it). */
+  readonly smallTalk?: SmallTalk;
   /** For card submissions: the parsed action, or undefined when the payload was not recognised. */
   readonly cardAction?: CardAction;
   readonly isCardSubmission: boolean;

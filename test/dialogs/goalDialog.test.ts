@@ -22,7 +22,7 @@ describe('goal dialog base', function () {
       const template = chat.adapter.template;
       const annaFrom = template.from;
       template.from = { id: 'teams-someone', name: 'Someone', aadObjectId: 'no-such-user' };
-      const [reply] = await chat.say('hello');
+      const [reply] = await chat.say('purple');
       template.from = annaFrom;
       assert.equal(reply?.text, t.t('identity.unknownUser'));
       // Back as Anna, the old card is answered as an old card: nothing is changed.

@@ -63,3 +63,4 @@ describe('typed answers to a confirmation card', function () {
     assert.ok(!(await harness.directory.listAuthenticationMethods(anna.id)).some((m) => m.id === email.id));
   });
 });
+

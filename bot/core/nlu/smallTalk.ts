@@ -1,0 +1,55 @@
+// Greetings, thanks, goodbyes and frustration, as people type them, in the four languages. A short
+// whole message is small talk ("hi!", "merci", "bedankt!", "hej då"); anger is recognized anywhere
+// in a short message. Read before the recognizer, which would take "bedankt" for cancel and an
+// angry message for a request.
+import { normalizeUtterance } from './normalize.js';
+
+export type SmallTalk = 'greeting' | 'thanks' | 'goodbye' | 'frustration';
+
+const whole: Readonly<Record<Exclude<SmallTalk, 'frustration'>, readonly string[]>> = {
+  greeting: [
+    'hi', 'hello', 'hey', 'hiya', 'good morning', 'good afternoon', 'good evening', 'hi there', 'hello there', 'yo',
+    'bonjour', 'salut', 'coucou', 'bonsoir', 'bonjour a vous',
+    'hoi', 'hallo', 'goedemorgen', 'goedemiddag', 'goedenavond', 'hey daar', 'dag',
+    'hej', 'hejsan', 'tjena', 'tja', 'god morgon', 'goddag', 'hallå',
+  ],
+  thanks: [
+    'thanks', 'thank you', 'thx', 'ty', 'cheers', 'thanks a lot', 'thank you very much', 'great thanks', 'perfect thanks', 'ok thanks', 'thanks that helps',
+    'merci', 'merci beaucoup', 'merci bien', 'super merci', 'parfait merci', 'ok merci',
+    'bedankt', 'dank je', 'dankjewel', 'dank je wel', 'dank u', 'dank u wel', 'top bedankt', 'super bedankt', 'oke bedankt', 'merci hoor',
+    'tack', 'tack så mycket', 'tusen tack', 'tackar', 'toppen tack', 'perfekt tack', 'okej tack',
+  ],
+  goodbye: [
+    'bye', 'goodbye', 'bye bye', 'see you', 'see you later', 'that is all', "that's all", 'thats all', 'thanks bye', 'ok bye',
+    'au revoir', 'a plus', 'bonne journee', 'bonne soiree', 'merci au revoir', "c'est tout", 'salut merci',
+    'doei', 'dag dag', 'tot ziens', 'fijne dag', 'bedankt doei', 'dat was het', 'tot later',
+    'hej då', 'hejdå', 'vi ses', 'ha det bra', 'ha en bra dag', 'tack hej då', 'det var allt',
+  ],
+};
+
+/** Words of anger or swearing, in the four languages, matched as whole words (folded, no accents); none that is also an everyday word in another of them ("nul" is zero in Dutch, "fan" a fan in English). */
+const angry = [
+  'fuck', 'fucking', 'fucked', 'shit', 'crap', 'useless', 'stupid', 'idiot', 'idiotic', 'rubbish', 'garbage', 'damn', 'wtf', 'sucks', 'pathetic',
+  'merde', 'putain', 'debile', 'bordel', 'chiant', 'inutile',
+  'kut', 'kutbot', 'kanker', 'tering', 'shitbot', 'waardeloos', 'klote', 'godverdomme', 'nutteloos', 'stom', 'stomme',
+  'skit', 'skitbot', 'jävla', 'javla', 'helvete', 'värdelös', 'vardelos', 'korkad',
+];
+
+const fold = (text: string): string =>
+  normalizeUtterance(text).toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[’`]/g, "'")
+    .replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ').trim();
+
+const foldedWhole = Object.fromEntries(Object.entries(whole).map(([kind, list]) => [kind, new Set(list.map(fold))])) as Record<keyof typeof whole, Set<string>>;
+const foldedAngry = new Set(angry.map(fold));
+
+/** "Hi!" → greeting, "bedankt!" → thanks, "hej då" → goodbye, "this bot is fucking useless" → frustration; a request → undefined. */
+export function readSmallTalk(text: string): SmallTalk | undefined {
+  if (text.length > 120) return undefined;
+  const folded = fold(text);
+  if (folded === '') return undefined;
+  const words = folded.split(' ');
+  if (words.length <= 12 && words.some((w) => foldedAngry.has(w))) return 'frustration';
+  if (words.length > 6) return undefined;
+  for (const kind of ['goodbye', 'thanks', 'greeting'] as const) if (foldedWhole[kind].has(folded)) return kind;
+  return undefined;
+}

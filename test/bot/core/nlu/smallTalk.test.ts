@@ -1,0 +1,25 @@
+import assert from 'node:assert/strict';
+import { readSmallTalk } from '../../../../bot/core/nlu/smallTalk.js';
+
+describe('small talk', function () {
+  it('greetings, thanks and goodbyes in the four languages, as whole short messages', function () {
+    const cases: [string, string][] = [
+      ['hi', 'greeting'], ['Hello!', 'greeting'], ['bonjour', 'greeting'], ['hoi', 'greeting'], ['Hej!', 'greeting'], ['god morgon', 'greeting'],
+      ['thanks', 'thanks'], ['Thank you!', 'thanks'], ['merci', 'thanks'], ['bedankt!', 'thanks'], ['dank je wel', 'thanks'], ['tack så mycket', 'thanks'],
+      ['bye', 'goodbye'], ['au revoir', 'goodbye'], ['doei', 'goodbye'], ['hej då', 'goodbye'], ['that’s all', 'goodbye'],
+    ];
+    for (const [text, kind] of cases) assert.equal(readSmallTalk(text), kind, text);
+  });
+
+  it('anger and swearing anywhere in a short message, in the four languages', function () {
+    for (const text of ['this bot is fucking useless', 'wat een kutbot', "c'est de la merde ce bot", 'jävla skitbot', 'WTF']) {
+      assert.equal(readSmallTalk(text), 'frustration', text);
+    }
+  });
+
+  it('requests are not small talk, even with a greeting or a thanks in them; everyday words are not swearing', function () {
+    for (const text of ['hi, I forgot my password', 'thanks, now show my devices', 'I have nul codes', "I'm a big fan of the app", 'hello '.repeat(10), 'reset my password']) {
+      assert.equal(readSmallTalk(text), undefined, text);
+    }
+  });
+});

@@ -22,6 +22,8 @@ export interface ConversationInfo {
   locale?: Locale;
   /** The IANA zone the client last gave (`localTimezone`); activities without one (invokes) use it. */
   timeZone?: string;
+  /** The language of the last message when it was not the conversation's: a second one in a row moves the conversation. */
+  otherLocale?: Locale;
 }
 
 /** Longest message still read as "cancel" while a password card is open ("stop that please"). */
@@ -89,8 +91,19 @@ export class TurnPreparation {
       }
     }
     // A message the recognizer did not understand (a code, a user name, "ok") says little about its
-    // language: it does not move a conversation that already has one.
-    const textLocale = recognition && (recognition.intent !== 'None' || !conversation.locale) ? recognition.locale : undefined;
+    // language: it does not move a conversation that already has one. Nor does one message in another
+    // language ("show my devices" from a French user): the second in a row does.
+    let textLocale = recognition && (recognition.intent !== 'None' || !conversation.locale) ? recognition.locale : undefined;
+    let conversationChanged = false;
+    if (textLocale && conversation.locale && textLocale !== conversation.locale) {
+      const second = conversation.otherLocale === textLocale;
+      conversation.otherLocale = second ? undefined : textLocale;
+      conversationChanged = true;
+      if (!second) textLocale = undefined;
+    } else if (textLocale && conversation.otherLocale) {
+      conversation.otherLocale = undefined;
+      conversationChanged = true;
+    }
     const locale =
       preferences.locale ??
       textLocale ??
@@ -99,7 +112,7 @@ export class TurnPreparation {
       toLocale(preferredLanguage) ??
       defaultLocale;
     const clientZone = isTimeZone(activity.localTimezone) ? activity.localTimezone : undefined;
-    if (conversation.locale !== locale || (clientZone && conversation.timeZone !== clientZone)) {
+    if (conversationChanged || conversation.locale !== locale || (clientZone && conversation.timeZone !== clientZone)) {
       conversation.locale = locale;
       if (clientZone) conversation.timeZone = clientZone;
       await this.conversation.set(context, conversation);

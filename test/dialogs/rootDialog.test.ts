@@ -4,7 +4,7 @@ import type { Activity } from 'botbuilder';
 import { supportedLocales, translator } from '../../bot/core/i18n/i18n.js';
 import { cardVerbs } from '../../cards/cardVerbs.js';
 import { goals } from '../../bot/core/goals.js';
-import { demoUser } from '../helpers.js';
+import { demoUser, demoUserNamed } from '../helpers.js';
 import { cardOf, cardTexts, createHarness, type Harness } from './harness.js';
 import { phrases } from './testData/phrases.js';
 
@@ -152,5 +152,19 @@ describe('root dialog and profile.view', function () {
     await harness.conversation(anna.id, 'en-US')
       .send(phrases.sv.profile)
       .assertReply((reply: Partial<Activity>) => assert.equal(reply.text, t.t('profile.summary', { name: anna.displayName })));
+  });
+
+  it('one message in another language does not move the conversation; two in a row do', async function () {
+    const fr = translator('fr');
+    const en = translator('en');
+    const claire = await demoUserNamed('claire');
+    const chat = harness.chat(claire.id, 'fr-FR');
+    await chat.say(phrases.fr.profile);
+    // CLAIRE: "show my devices" → still answered in French, and "merci" after it too
+    assert.ok(cardTexts(cardOf((await chat.say(phrases.en.devices)).at(-1) ?? {})).includes(fr.t('devices.heading')));
+    assert.equal((await chat.say('merci'))[0]?.text, fr.t('smalltalk.thanks'));
+    // Two English requests in a row: she means it.
+    await chat.say(phrases.en.devices);
+    assert.ok(cardTexts(cardOf((await chat.say(phrases.en.profile)).at(-1) ?? {})).includes(en.t('profile.heading')));
   });
 });

@@ -3,7 +3,7 @@
 import { ConversationState, UserState, type StatePropertyAccessor, type Storage } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { RootDialog } from '../../dialogs/rootDialog.js';
-import { isSecretCardOpen, typedAnswerOnOpenCard } from '../../dialogs/steps/cardPrompt.js';
+import { isCardWaiting, isSecretCardOpen, typedAnswerOnOpenCard } from '../../dialogs/steps/cardPrompt.js';
 import type { IntentRecognizer } from '../core/nlu/recognizer.js';
 import type { Directory } from '../core/ports/directory.js';
 import { timeZoneOf } from '../core/i18n/timeZones.js';
@@ -51,6 +51,7 @@ export function composeBot(parts: BotParts): ComposedBot {
     conversationState.createProperty<ConversationInfo>('conversation'),
     async (context) => isSecretCardOpen(await dialogState.get(context)),
     async (context, answer) => typedAnswerOnOpenCard(await dialogState.get(context), answer),
+    async (context) => isCardWaiting(await dialogState.get(context)),
     // A directory that cannot answer just now leaves times in UTC (said so) rather than failing the turn.
     async (identity) => timeZoneOf(identity.kind === 'user' ? identity.user : undefined, await parts.directory.tenant().catch(() => ({}))),
     new Map(parts.directory.capabilities().filter((p) => p.mode === 'portal').map((p) => [p.capability, p.portal])),

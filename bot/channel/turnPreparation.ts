@@ -9,6 +9,7 @@ import { languageSwitchRequest } from '../core/nlu/languageSwitch.js';
 import { normalizeUtterance } from '../core/nlu/normalize.js';
 import { readConfirmation, type Confirmation } from '../core/nlu/confirmation.js';
 import { readSmallTalk, type SmallTalk } from '../core/nlu/smallTalk.js';
+import { readStepQuestion, type StepQuestion } from '../core/nlu/stepQuestions.js';
 import type { IntentRecognizer, Recognition } from '../core/nlu/recognizer.js';
 import { maxMessageLength, type TurnInfo } from '../turn/turnInfo.js';
 
@@ -39,6 +40,8 @@ export class TurnPreparation {
     private readonly secretCardOpen: (context: TurnContext) => Promise<boolean>,
     /** The button of the waiting card that a typed yes or no presses, if any. */
     private readonly typedAnswer: (context: TurnContext, answer: Confirmation) => Promise<string | undefined>,
+    /** Whether a card (other than a password card) is waiting for its answer. */
+    private readonly cardWaiting: (context: TurnContext) => Promise<boolean> = () => Promise.resolve(false),
     /** The zone for a user whose client gives none (their office's, the tenant's), if known. */
     private readonly directoryTimeZone: (identity: Identity) => Promise<string | undefined>,
     /** Goals the directory cannot carry out, with Microsoft's page for each. */
@@ -69,6 +72,7 @@ export class TurnPreparation {
     let languageSwitch: Locale | undefined;
     let confirmation: Confirmation | undefined;
     let smallTalk: SmallTalk | undefined;
+    let stepQuestion: StepQuestion | undefined;
     if (typed && text.trim() !== '' && (await this.secretCardOpen(context))) {
       // A password card is open: what was typed may be the password. It is masked before anything
       // reads it (routing, the transcript, a ticket); only a bare "cancel" is still understood.
@@ -76,11 +80,16 @@ export class TurnPreparation {
     } else if (typed && (confirmation = readConfirmation(text)) && (await this.typedAnswer(context, confirmation))) {
       // "yes please", "oui", "nee hoor" at a Yes/No card: the card's answer, not a cancel or a new goal,
       // and no hint of the language either ("ja" is Dutch and Swedish).
+    } else if (typed && (stepQuestion = readStepQuestion(text)) && (await this.cardWaiting(context))) {
+      // "why?", "I'm not getting the code" while a card waits: answered there, not read as a request.
+      confirmation = undefined;
     } else if (typed && (smallTalk = readSmallTalk(text))) {
+      stepQuestion = undefined;
       // "bedankt!", "hej då", an angry message: answered as such, never read as a request or a cancel.
       confirmation = undefined;
     } else if (typed) {
       confirmation = undefined;
+      stepQuestion = undefined;
       languageSwitch = languageSwitchRequest(normalizeUtterance(text));
       if (languageSwitch) {
         preferences.locale = languageSwitch;
@@ -126,6 +135,7 @@ export class TurnPreparation {
       recognition,
       confirmation,
       smallTalk,
+      stepQuestion,
       languageSwitch,
       isCardSubmission,
       cardAction: isCardSubmission ? parseCardAction(activity.value) : undefined,

@@ -7,6 +7,7 @@ import type { Identity } from './identity.js';
 import type { Recognition } from '../core/nlu/recognizer.js';
 import type { Confirmation } from '../core/nlu/confirmation.js';
 import type { SmallTalk } from '../core/nlu/smallTalk.js';
+import type { StepQuestion } from '../core/nlu/stepQuestions.js';
 
 export interface TurnInfo {
   readonly identity: Identity;
@@ -17,6 +18,8 @@ export interface TurnInfo {
   readonly confirmation?: Confirmation;
   /** A greeting, thanks, goodbye or an angry message (then the recognizer does not read it). */
   readonly smallTalk?: SmallTalk;
+  /** "why?" or "I'm not getting the code" while a card waits (answered, and the card keeps waiting). */
+  readonly stepQuestion?: StepQuestion;
   /** For card submissions: the parsed action, or undefined when the payload was not recognised. */
   readonly cardAction?: CardAction;
   readonly isCardSubmission: boolean;

@@ -49,6 +49,12 @@ function openPrompt(dialogState: StackState | undefined): PromptState | undefine
   return undefined;
 }
 
+/** True when a card other than a password card waits for its answer. */
+export function isCardWaiting(dialogState: StackState | undefined): boolean {
+  const prompt = openPrompt(dialogState);
+  return prompt !== undefined && prompt.options.secret !== true && prompt.nonceHash !== '';
+}
+
 /** True when the innermost active dialog is a card prompt asking for a secret (a password card is open). */
 export function isSecretCardOpen(dialogState: StackState | undefined): boolean {
   return openPrompt(dialogState)?.options.secret === true;
@@ -131,6 +137,17 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
         return dc.endDialog({ action: action.action, fields: action.fields } satisfies CardAnswer);
       }
       await context.sendActivity(info.t.t(action ? 'card.stale' : 'card.unknown'));
+      return Dialog.EndOfTurn;
+    }
+    // "why?": the card's own explanation; "I'm not getting the code": what to do. The card keeps waiting.
+    if (info.stepQuestion) {
+      const form = state.options.form;
+      const canResend = (form.buttons ?? []).some((b) => b.action === 'resend');
+      const reason = form.lines?.find((l) => !l.warning)?.text;
+      const answer = info.stepQuestion === 'noCode'
+        ? (canResend ? info.t.t('code.notArriving', { button: info.t.t('code.resend') }) : info.t.t('step.whyGeneric'))
+        : reason ? info.t.t('step.why', { reason }) : info.t.t('step.whyGeneric');
+      await context.sendActivity(answer);
       return Dialog.EndOfTurn;
     }
     // A typed yes or no (read before anything else looked at the text) presses the card's button, once.

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { supportedLocales, translator } from '../../../bot/core/i18n/i18n.js';
 import { demoUserNamed } from '../../helpers.js';
-import { createHarness, type Harness } from '../harness.js';
+import { cardTexts, createHarness, type Harness } from '../harness.js';
 import { phrases } from '../testData/phrases.js';
 
 const typedYes = { en: 'yes please', fr: 'oui', nl: 'ja hoor', sv: 'ja tack' } as const;
@@ -64,3 +64,33 @@ describe('typed answers to a confirmation card', function () {
   });
 });
 
+
+describe('questions while a card waits', function () {
+  let harness: Harness;
+  beforeEach(async () => (harness = await createHarness()));
+  afterEach(() => harness.close());
+
+  it('"why?" at a check gets the card\'s own reason; "I\'m not getting the code" what to do; the card keeps waiting and the code still works', async function () {
+    const t = translator('en');
+    const anna = await demoUserNamed('anna');
+    const chat = harness.chat(anna.id, 'en-US');
+    await chat.say(phrases.en.securityAdd);
+    assert.deepEqual((await chat.say('why?')).map((r) => r.text), [t.t('step.why', { reason: t.t('securityInfo.addReason') })]);
+    const email = (await harness.directory.listAuthenticationMethods(anna.id)).find((m) => m.kind === 'email');
+    assert.ok(email);
+    await chat.submit('choose', {}, { methodId: email.id });
+    assert.deepEqual((await chat.say("I'm not getting the code")).map((r) => r.text), [t.t('code.notArriving', { button: t.t('code.resend') })]);
+    const { codeIn } = await import('../../helpers.js');
+    await chat.say(codeIn(harness.notifier.messagesFor(anna.id).at(-1)?.text ?? ''));
+    assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.addPick')), 'verified: the goal goes on');
+  });
+
+  it('"pourquoi ?" at the sign-out confirmation explains what it does, in French, and changes nothing', async function () {
+    const t = translator('fr');
+    const claire = await demoUserNamed('claire');
+    const chat = harness.chat(claire.id, 'fr-FR');
+    await chat.say(phrases.fr.signOut);
+    assert.deepEqual((await chat.say('pourquoi ?')).map((r) => r.text), [t.t('step.why', { reason: t.t('signout.explain') })]);
+    assert.equal((await chat.submit('no'))[0]?.text, t.t('signout.kept'));
+  });
+});

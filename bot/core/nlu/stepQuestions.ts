@@ -1,0 +1,36 @@
+// Questions people ask while a card waits for them: "why?" (why this check, why this question) and
+// "I'm not getting the code". Read before anything else, so that they are answered instead of
+// dumping the menu or scolding "use the card", and the card keeps waiting.
+import { normalizeUtterance } from './normalize.js';
+
+export type StepQuestion = 'why' | 'noCode';
+
+const patterns: Readonly<Record<StepQuestion, readonly RegExp[]>> = {
+  why: [
+    /^(but )?why( (is|do|does) (this|that|it|you) (needed|need (this|that|it)|necessary))?( (though|exactly))?$/,
+    /^what (is|s) (this|that|the)( code| check| step)? for$/, /^why do you (need|want) (this|that|it|a code)$/,
+    /^(mais )?pourquoi( (ca|cela|faire))?$/, /^(a )?quoi (ca|cela) sert$/, /^pourquoi (ce|un) code$/,
+    /^(maar )?waarom( (is )?(dat|dit) (nodig)?)?$/, /^waar is (dit|die code|de code) voor( nodig)?$/, /^waarom (een|die) code$/,
+    /^(men )?varfor( (da|det))?$/, /^vad (ar|behovs) (det|den har koden|koden) (till|for)$/, /^varfor (en|den har) kod$/,
+  ],
+  noCode: [
+    /^(i )?(am |m )?(not getting|never got|didn ?t get|did not get|haven ?t (got|received)|have not (got|received)|don ?t get|do not get) (the |a |any )?(code|sms|text|email|e mail|notification)( yet)?$/,
+    /^(no|still no) (code|sms|text|email)( (yet|came|arrived))?$/, /^(the )?code (doesn ?t|does not|didn ?t|did not|never) (come|arrive)$/,
+    /^(je )?(n ?ai|ne recois|ne recoit) (pas|rien) (recu )?(le |de |aucun )?(code|sms|mail|e mail)?( recu)?$/, /^(pas|toujours pas|aucun) (de )?(code|sms)( recu)?$/, /^je (ne )?recois (pas|rien)( de code| le code)?$/,
+    /^(ik )?(krijg|ontvang|heb) (geen|nog geen) (code|sms|mail|e mail)( (gekregen|ontvangen))?$/, /^(geen|nog geen) code( ontvangen| gekregen)?$/, /^de code komt (niet|maar niet)( aan)?$/,
+    /^(jag )?(far|har inte fatt|fick) (ingen|inte nagon|nagon) (kod|sms|e post|mejl)?$/, /^(ingen|fortfarande ingen) kod( an)?$/, /^koden (kommer|kom) (inte|aldrig)( fram)?$/,
+  ],
+};
+
+const fold = (text: string): string =>
+  normalizeUtterance(text).toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[’'`]/g, ' ')
+    .replace(/[^\p{L}\p{N} ]+/gu, ' ').replace(/\s+/g, ' ').trim();
+
+/** "why?" → why, "je n'ai pas reçu le code" → noCode; anything else → undefined. */
+export function readStepQuestion(text: string): StepQuestion | undefined {
+  if (text.length > 100) return undefined;
+  const folded = fold(text);
+  if (folded === '' || folded.split(' ').length > 10) return undefined;
+  for (const kind of ['noCode', 'why'] as const) if (patterns[kind].some((p) => p.test(folded))) return kind;
+  return undefined;
+}

@@ -1,0 +1,22 @@
+import assert from 'node:assert/strict';
+import { readStepQuestion } from '../../../../bot/core/nlu/stepQuestions.js';
+
+describe('questions during a step', function () {
+  it('"why?" in the four languages', function () {
+    for (const text of ['why?', 'But why?', 'what is this code for?', 'pourquoi ?', 'À quoi ça sert ?', 'waarom?', 'waar is die code voor?', 'varför?', 'vad behövs koden till?']) {
+      assert.equal(readStepQuestion(text), 'why', text);
+    }
+  });
+
+  it('"I\'m not getting the code" in the four languages', function () {
+    for (const text of ["I'm not getting the code", "I didn't get a code", 'no code yet', "je n'ai pas reçu le code", 'je ne reçois pas de code', 'ik krijg geen code', 'nog geen code ontvangen', 'jag får ingen kod', 'koden kommer inte fram']) {
+      assert.equal(readStepQuestion(text), 'noCode', text);
+    }
+  });
+
+  it('requests and other questions are not read as these', function () {
+    for (const text of ['I forgot my password', 'why is my office wrong in my profile card', 'show my devices', 'how do I add a phone?', '']) {
+      assert.equal(readStepQuestion(text), undefined, text);
+    }
+  });
+});

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { RunningApp } from '../../bot/app.js';
 import { translator } from '../../bot/core/i18n/i18n.js';
 import { codeIn, demoUser, demoUserNamed } from '../helpers.js';
+import { phrases } from '../dialogs/testData/phrases.js';
 import { startTestApp, type TestApp } from '../testApp.js';
 import { launchChromium } from './pageHarness.js';
 
@@ -198,7 +199,9 @@ describe('web chat page in Chromium', function () {
     const t = translator('en');
     const agentId = (await app.directory.tenant()).helpdesk.agents[0] ?? '';
     const agentUser = await demoUser((u) => u.id === agentId);
+    // A French employee and an English agent: each is spoken to in their own language.
     const employee = await demoUserNamed('claire');
+    const fr = translator('fr');
     const agentPage = await (await browser.newContext()).newPage();
     await signIn(agentPage, agentUser.userPrincipalName, agentUser.password);
     await agentPage.locator('#chat[data-state="ready"]').waitFor({ timeout: 30_000 });
@@ -211,15 +214,15 @@ describe('web chat page in Chromium', function () {
     await signIn(page, employee.userPrincipalName, employee.password);
     await page.locator('#chat[data-state="ready"]').waitFor({ timeout: 30_000 });
     const input = page.getByRole('textbox').last();
-    await input.fill('I want to talk to a person');
+    await input.fill(phrases.fr.helpdesk);
     await input.press('Enter');
-    const ask = page.locator('.ac-adaptiveCard', { hasText: t.t('helpdesk.heading') }).last();
+    const ask = page.locator('.ac-adaptiveCard', { hasText: fr.t('helpdesk.heading') }).last();
     await ask.waitFor({ timeout: 30_000 });
-    await ask.getByRole('textbox').fill('My badge photo is wrong');
-    await ask.getByRole('button', { name: t.t('common.continue') }).click();
-    const summary = page.locator('.ac-adaptiveCard', { hasText: t.t('helpdesk.summaryHeading') }).last();
+    await ask.getByRole('textbox').fill('La photo de mon badge est fausse');
+    await ask.getByRole('button', { name: fr.t('common.continue') }).click();
+    const summary = page.locator('.ac-adaptiveCard', { hasText: fr.t('helpdesk.summaryHeading') }).last();
     await summary.waitFor({ timeout: 30_000 });
-    await summary.getByRole('button', { name: t.t('helpdesk.send') }).click();
+    await summary.getByRole('button', { name: fr.t('helpdesk.send') }).click();
     await page.locator('.ac-adaptiveCard', { hasText: 'INC-' }).last().waitFor({ timeout: 30_000 });
     const [ticket] = await app.tickets.listForUser(String(employee.id));
     assert.ok(ticket, 'the ticket was created');
@@ -228,7 +231,7 @@ describe('web chat page in Chromium', function () {
     await posted.waitFor({ timeout: 30_000 });
     await posted.getByRole('button', { name: t.t('agent.act.assign') }).click();
     const agentName = (await app.directory.findUserById(agentId))?.displayName ?? '';
-    await page.locator('.webchat__bubble', { hasText: t.t('ticket.user.assigned', { number: ticket.number, agent: agentName }).split(/['"]/)[0] as string }).first().waitFor({ timeout: 30_000 });
+    await page.locator('.webchat__bubble', { hasText: fr.t('ticket.user.assigned', { number: ticket.number, agent: agentName }).split(/['"’«»]/)[0] as string }).first().waitFor({ timeout: 30_000 });
     await agentPage.close();
     await page.close();
   });

@@ -30,11 +30,6 @@ export function actorFor(context: TurnContext, userId: string): Actor {
   };
 }
 
-/** "until 14:35" today, or with the date when it is another day (in the user's time zone). */
-export function until(t: Translator, date: Date, now: Date): string {
-  return t.moment(date, now);
-}
-
 /** Says why no code was sent (locked, too many codes, or the target is not the user's) and returns the reason. */
 export async function sayNoCode(context: TurnContext, refused: Exclude<SendResult, { ok: true }>, now: Date): Promise<'locked' | 'throttled' | 'unavailable'> {
   const t = translatorOf(context);
@@ -42,7 +37,7 @@ export async function sayNoCode(context: TurnContext, refused: Exclude<SendResul
     await context.sendActivity(t.t('card.notYours'));
     return 'unavailable';
   }
-  await context.sendActivity(t.t(refused.error === 'locked' ? 'verify.locked' : 'verify.throttled', { until: until(t, refused.until, now) }));
+  await context.sendActivity(t.t(refused.error === 'locked' ? 'verify.locked' : 'verify.throttled', { until: t.moment(refused.until, now) }));
   return refused.error;
 }
 

@@ -8,7 +8,7 @@ import type { Translator } from '../bot/core/i18n/i18n.js';
 import type { UseCases } from '../bot/core/usecases/useCases.js';
 import { isAccountCapability } from '../bot/core/capabilities.js';
 import { AssistantDialog } from './assistantDialog.js';
-import { turnInfo } from '../bot/turn/turnInfo.js';
+import { sendSignInRequired } from './replies.js';
 import { dialogIds } from './dialogIds.js';
 import { signedInUser, translatorOf } from './dialogSupport.js';
 import type { Dialog, DialogContext, DialogTurnResult, TurnContext, WaterfallStepContext } from './kit.js';
@@ -49,10 +49,7 @@ export abstract class GoalDialog<O extends object = GoalOptions> extends Assista
   /** A goal for signed-in users whose user is no longer known (signed out, disabled) ends here. */
   private async userGone(dc: DialogContext): Promise<DialogTurnResult | undefined> {
     if (!goalFor(this.goal).signIn || signedInUser(dc.context)) return undefined;
-    // Someone the channel vouches for but the directory does not know is told so, not to sign in.
-    const identity = turnInfo(dc.context).identity;
-    const unknown = identity.kind === 'anonymous' && identity.reason === 'unknownUser';
-    await dc.context.sendActivity(translatorOf(dc.context).t(unknown ? 'identity.unknownUser' : 'identity.signInRequired'));
+    await sendSignInRequired(dc.context, translatorOf(dc.context));
     return dc.cancelAllDialogs();
   }
 

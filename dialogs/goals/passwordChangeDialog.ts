@@ -5,7 +5,6 @@ import type { UseCases } from '../../bot/core/usecases/useCases.js';
 import type { FormLine } from '../../cards/formCard.js';
 import { failureLines, newPasswordForm } from '../../cards/passwordCards.js';
 import { stepsOf } from '../dialogIds.js';
-import { until } from '../dialogSupport.js';
 import { GoalDialog } from '../goalDialog.js';
 import type { DialogTurnResult, WaterfallStepContext } from '../kit.js';
 
@@ -28,7 +27,7 @@ export class PasswordChangeDialog extends GoalDialog<ChangeOptions> {
     const t = this.t(step);
     const locked = await passwords.changeLockedUntil(this.signedIn(step).id);
     if (locked) {
-      await this.say(step, 'passwordChange.locked', { until: until(t, locked, clock.now()) });
+      await this.say(step, 'passwordChange.locked', { until: t.moment(locked, clock.now()) });
       return step.endDialog();
     }
     const problems: FormLine[] = step.options.wrongCurrent ? [{ text: t.t(`passwordChange.${step.options.wrongCurrent}`), warning: true }] : failureLines(t, step.options.failures ?? []);
@@ -55,7 +54,7 @@ export class PasswordChangeDialog extends GoalDialog<ChangeOptions> {
       case 'policy':
         return step.replaceDialog(stepsOf(this.goal), { failures: outcome.failures } satisfies ChangeOptions);
       case 'locked':
-        await this.say(step, 'passwordChange.locked', { until: until(this.t(step), outcome.until, this.useCases.clock.now()) });
+        await this.say(step, 'passwordChange.locked', { until: this.t(step).moment(outcome.until, this.useCases.clock.now()) });
         return step.endDialog();
       case 'notFound':
         await this.say(step, 'identity.unknownUser');

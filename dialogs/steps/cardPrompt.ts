@@ -151,7 +151,9 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
       return Dialog.EndOfTurn;
     }
     // A typed yes or no (read before anything else looked at the text) presses the card's button, once.
-    const typed = info.confirmation ? typedAnswerAction(state.options.form, info.confirmation) : undefined;
+    // Only from the person the card was for (in a group chat, another member's "yes" is not theirs).
+    const sender = info.identity.kind === 'user' ? info.identity.user.id : undefined;
+    const typed = info.confirmation && sender === state.userId ? typedAnswerAction(state.options.form, info.confirmation) : undefined;
     if (typed && state.nonceHash !== '' && (await cardNonces(context).consume(conversationOf(context), state.nonceHash))) {
       state.nonceHash = '';
       await this.replaceCard(context, state, info.t.t('card.received'));

@@ -6,7 +6,7 @@ import { looksLikeCode } from '../../bot/core/usecases/verification.js';
 import { methodPhrase } from '../../bot/core/i18n/methodNames.js';
 import { codeForm } from '../../cards/verificationCards.js';
 import { dialogIds } from '../dialogIds.js';
-import { conversationIdOf, sayNoCode, translatorOf, until } from '../dialogSupport.js';
+import { conversationIdOf, sayNoCode, translatorOf } from '../dialogSupport.js';
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from '../kit.js';
 import { ask, cardAnswerOf } from './cardPrompt.js';
 import type { CodeEntryOptions, CodeResult, SentTo } from './stepContracts.js';
@@ -66,7 +66,7 @@ export class CodeEntryDialog extends WaterfallDialog<CodeEntryOptions> {
       case 'wrong':
         return step.replaceDialog(dialogIds.codeEntry, { ...options, problemKey: 'code.wrong', attemptsLeft: checked.attemptsLeft } satisfies CodeEntryOptions);
       case 'locked':
-        await step.context.sendActivity(t.t('verify.locked', { until: until(t, checked.until, now) }));
+        await step.context.sendActivity(t.t('verify.locked', { until: t.moment(checked.until, now) }));
         return step.endDialog({ verified: false, reason: 'locked' } satisfies CodeResult);
       case 'exhausted':
         return step.replaceDialog(dialogIds.codeEntry, { ...options, problemKey: 'code.exhausted' } satisfies CodeEntryOptions);

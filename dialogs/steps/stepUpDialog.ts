@@ -8,7 +8,7 @@ import type { CodeTarget } from '../../bot/core/usecases/codes.js';
 import { chooseMethodForm } from '../../cards/verificationCards.js';
 import { AssistantDialog } from '../assistantDialog.js';
 import { dialogIds } from '../dialogIds.js';
-import { conversationIdOf, sayNoCode, until } from '../dialogSupport.js';
+import { conversationIdOf, sayNoCode } from '../dialogSupport.js';
 import type { DialogTurnResult, WaterfallStepContext } from '../kit.js';
 import { CodeEntryDialog } from './codeEntryDialog.js';
 import { codeResultOf, type CodeEntryOptions, type StepUpOptions, type StepUpResult } from './stepContracts.js';
@@ -30,7 +30,7 @@ export class StepUpDialog extends AssistantDialog<StepUpOptions> {
     }
     const locked = await stepUp.lockedUntil(options.userId);
     if (locked) {
-      await this.say(step, 'verify.locked', { until: until(this.t(step), locked, clock.now()) });
+      await this.say(step, 'verify.locked', { until: this.t(step).moment(locked, clock.now()) });
       return step.endDialog({ verified: false, reason: 'locked' } satisfies StepUpResult);
     }
     const methods = await stepUp.methods(options.userId, options.purpose, options.excludeMethodIds);

@@ -147,17 +147,24 @@ export function translator(locale: Locale, options: TranslatorOptions = {}): Tra
   const region = options.region && toLocale(options.region) === locale ? options.region : formatTags[locale];
   const timeZone = isTimeZone(options.timeZone) ? options.timeZone : undefined;
   const zone = { timeZone: timeZone ?? 'UTC', ...(timeZone ? {} : { timeZoneName: 'short' as const }) };
-  // "08:30" where the clock runs to 24 (en-GB, fr, nl, sv), "8:30 AM" where it does not (en-US).
-  const hourCycle = new Intl.DateTimeFormat(region, { hour: 'numeric' }).resolvedOptions().hourCycle;
-  const hour = hourCycle === 'h23' || hourCycle === 'h24' ? '2-digit' as const : 'numeric' as const;
-  const dayOf = new Intl.DateTimeFormat('en-CA', { timeZone: timeZone ?? 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' });
-  const dateFormats = {
-    medium: new Intl.DateTimeFormat(region, { dateStyle: 'medium', timeZone: timeZone ?? 'UTC' }),
-    long: new Intl.DateTimeFormat(region, { dateStyle: 'long', timeZone: timeZone ?? 'UTC' }),
+  // Built when first used: most turns format no date at all.
+  const lazy = <T>(make: () => T): (() => T) => {
+    let value: T | undefined;
+    return () => (value ??= make());
   };
-  const dateTimeFormat = new Intl.DateTimeFormat(region, { year: 'numeric', month: 'short', day: 'numeric', hour, minute: '2-digit', ...zone });
-  const timeFormat = new Intl.DateTimeFormat(region, { hour, minute: '2-digit', ...zone });
-  const relativeFormat = new Intl.RelativeTimeFormat(region, { numeric: 'auto' });
+  // "08:30" where the clock runs to 24 (en-GB, fr, nl, sv), "8:30 AM" where it does not (en-US).
+  const hour = lazy(() => {
+    const cycle = new Intl.DateTimeFormat(region, { hour: 'numeric' }).resolvedOptions().hourCycle;
+    return cycle === 'h23' || cycle === 'h24' ? '2-digit' as const : 'numeric' as const;
+  });
+  const dayOf = lazy(() => new Intl.DateTimeFormat('en-CA', { timeZone: timeZone ?? 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }));
+  const dateFormats = {
+    medium: lazy(() => new Intl.DateTimeFormat(region, { dateStyle: 'medium', timeZone: timeZone ?? 'UTC' })),
+    long: lazy(() => new Intl.DateTimeFormat(region, { dateStyle: 'long', timeZone: timeZone ?? 'UTC' })),
+  };
+  const dateTimeFormat = lazy(() => new Intl.DateTimeFormat(region, { year: 'numeric', month: 'short', day: 'numeric', hour: hour(), minute: '2-digit', ...zone }));
+  const timeFormat = lazy(() => new Intl.DateTimeFormat(region, { hour: hour(), minute: '2-digit', ...zone }));
+  const relativeFormat = lazy(() => new Intl.RelativeTimeFormat(region, { numeric: 'auto' }));
   const self: Translator = {
     locale,
     region,
@@ -169,14 +176,14 @@ export function translator(locale: Locale, options: TranslatorOptions = {}): Tra
       const formatted = messageFormat(Object.hasOwn(table, key) ? locale : 'en', key, text).format(params);
       return typeof formatted === 'string' ? formatted : String(formatted);
     },
-    date: (value, style = 'medium') => dateFormats[style].format(new Date(value)),
-    dateTime: (value) => dateTimeFormat.format(new Date(value)),
-    time: (value) => timeFormat.format(new Date(value)),
-    moment: (value, now) => (dayOf.format(new Date(value)) === dayOf.format(now) ? self.time(value) : self.dateTime(value)),
+    date: (value, style = 'medium') => dateFormats[style]().format(new Date(value)),
+    dateTime: (value) => dateTimeFormat().format(new Date(value)),
+    time: (value) => timeFormat().format(new Date(value)),
+    moment: (value, now) => (dayOf().format(new Date(value)) === dayOf().format(now) ? self.time(value) : self.dateTime(value)),
     relative(value, now) {
       const seconds = (new Date(value).getTime() - now.getTime()) / 1000;
       for (const [unit, size] of relativeUnits) {
-        if (Math.abs(seconds) >= size) return relativeFormat.format(Math.round(seconds / size), unit);
+        if (Math.abs(seconds) >= size) return relativeFormat().format(Math.round(seconds / size), unit);
       }
       return self.t('time.justNow');
     },

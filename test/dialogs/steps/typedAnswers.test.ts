@@ -41,6 +41,23 @@ describe('typed answers to a confirmation card', function () {
     });
   }
 
+  it('a "yes" typed by someone else in the conversation presses nothing', async function () {
+    const t = translator('en');
+    const claire = await demoUserNamed('claire');
+    const anna = await demoUserNamed('anna');
+    const before = (await harness.directory.findUserById(claire.id))?.signInSessionsValidFromDateTime;
+    const chat = harness.chat(claire.id, 'en-US');
+    await chat.say(phrases.en.signOut);
+    const template = chat.adapter.template;
+    const claireFrom = template.from;
+    template.from = { id: 'teams-anna', name: 'Anna', aadObjectId: anna.id };
+    const replies = await chat.say('yes');
+    template.from = claireFrom;
+    assert.notEqual(replies.at(-1)?.text, t.t('signout.done'));
+    assert.equal((await harness.directory.findUserById(claire.id))?.signInSessionsValidFromDateTime, before, 'nothing revoked');
+    assert.equal((await chat.submit('no'))[0]?.text, t.t('signout.kept'), 'the card still waits for Claire');
+  });
+
   it('"yes" at a removal confirmation removes the method; a typed word that is no answer still gets "use the card"', async function () {
     const t = translator('en');
     const anna = await demoUserNamed('anna');

@@ -25,6 +25,8 @@ import { composeBot } from './channel/composeBot.js';
 import { DirectLineTokens, type WebChatIssuer } from './channel/directLineTokens.js';
 import { mountWebSignIn } from './channel/microsoftSignIn.js';
 import { RecordStorage } from './channel/recordStorage.js';
+import { TokenExchangeLedger } from './channel/tokenExchangeLedger.js';
+import { TokenServiceUserTokens } from './channel/tokenServiceUserTokens.js';
 import { ProactiveMessenger, type ContinueConversation } from './channel/proactiveMessenger.js';
 import { createServer, InFlight, serveUpgrades } from './channel/server.js';
 import type { Config, DirectoryConfig } from './config.js';
@@ -161,10 +163,15 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const clock = options.clock ?? systemClock;
   // One record store for everything kept as records: the directory, tickets, audit, references (and the state, with files).
   const records = await recordStoreFor(config);
+  // With an OAuth connection: Teams signs users in silently, and their own Graph tokens come from the token service.
+  const connectionName = config.oauthConnectionName;
+  const tokenService = connectionName ? new TokenServiceUserTokens(connectionName, logger) : undefined;
   const directory = config.directory.kind === 'graph'
-    ? await graphDirectory(config, config.directory, logger, options)
+    ? await graphDirectory(config, config.directory, logger, { ...options, userTokens: options.userTokens ?? tokenService })
     : await EmbeddedDirectory.open({ dataDir: config.dataDir, seedFile: config.tenantSeed, logger, now: () => clock.now(), store: records });
-  const channel = new BotChannel(config, logger);
+  const channel = new BotChannel(config, logger, connectionName && tokenService
+    ? { connectionName, exchanges: new TokenExchangeLedger(records, () => clock.now()), userTokens: tokenService.middleware }
+    : undefined);
   const ports = await embeddedPorts(config.dataDir, directory, clock, { continueIn: channel.continueIn, logger }, records);
   const recognizer = options.recognizer ?? (await NlpRecognizer.load());
   const storage = await stateStorageFor(config, records, logger);
@@ -173,7 +180,9 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const sessions = config.localMode ? await SessionRegistry.open(config.dataDir, clock, sessionStands(directory)) : undefined;
   // In Azure the web page chats through the Direct Line channel, its tokens from the token service.
   const directLineTokens = config.directLine ? new DirectLineTokens(config.directLine, records, clock, sessionStands(directory)) : undefined;
-  channel.attach(composeBot({ useCases: createUseCases(ports), directory, references: ports.references, recognizer, storage, records, sessions, directLineUsers: directLineTokens }));
+  channel.attach(composeBot({ useCases: createUseCases(ports), directory, references: ports.references, recognizer, storage, records, sessions, directLineUsers: directLineTokens,
+    // The sign-in card where a goal needs the user's own token (the Graph directory's delegated goals).
+    signIn: connectionName && config.directory.kind === 'graph' ? { connectionName } : undefined }));
 
   let ready = false;
   const inFlight = new InFlight();

@@ -59,6 +59,8 @@ export interface Config {
   readonly webSignIn?: WebSignInConfig;
   /** In Azure (app credentials set): the Direct Line channel the web page chats through. */
   readonly directLine?: { readonly secret: string; readonly endpoint: string };
+  /** The OAuth connection of the bot resource (OAUTH_CONNECTION_NAME): single sign-on in Teams, the users' own Graph tokens. */
+  readonly oauthConnectionName?: string;
 }
 
 export interface WebSignInConfig {
@@ -176,6 +178,17 @@ function directLine(env: NodeJS.ProcessEnv): Config['directLine'] {
   return Object.freeze({ secret, endpoint });
 }
 
+/** The bot resource's OAuth connection, when single sign-on is set up; the token service needs the bot's own credentials. */
+function oauthConnectionName(env: NodeJS.ProcessEnv, localMode: boolean): string | undefined {
+  const name = text(env, 'OAUTH_CONNECTION_NAME');
+  if (name === '') return undefined;
+  if (!/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,127}$/.test(name)) {
+    throw new ConfigError('OAUTH_CONNECTION_NAME', `must be the name of the bot's OAuth connection (letters, digits, spaces, dots, hyphens and underscores, up to 128), got "${name}"`);
+  }
+  if (localMode) throw new ConfigError('OAUTH_CONNECTION_NAME', 'needs the bot\'s credentials (the Bot Framework token service only serves a registered bot): set MicrosoftAppId');
+  return name;
+}
+
 /** Reads the configuration from an environment; throws ConfigError naming the first bad value. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const appId = text(env, 'MicrosoftAppId');
@@ -214,5 +227,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     webSignIn: webSignIn(env),
     // Local mode chats through the bot's own Direct Line; the channel's secret is not used there.
     directLine: localMode ? undefined : directLine(env),
+    oauthConnectionName: oauthConnectionName(env, localMode),
   });
 }

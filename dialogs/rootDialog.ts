@@ -14,12 +14,14 @@ import { sendMenu, sendSignInRequired } from './replies.js';
 import { AgentTicketDialog, type AgentTicketOptions } from './steps/agentTicketDialog.js';
 import type { HandoffOptions } from './steps/stepContracts.js';
 import { TaskDialog, type TaskOptions } from './steps/taskDialog.js';
+import { signInDialogs, signInIds, type SignInOptions, type SignInSettings } from './steps/signIn.js';
 
 /** How sure the recognizer must be before words in the middle of a goal start another one. */
 const switchThreshold = 0.7;
 
 export class RootDialog extends ComponentDialog {
-  constructor(private readonly useCases: UseCases) {
+  /** `signIn`: the bot's OAuth connection, for the goals that need the user's own token. */
+  constructor(private readonly useCases: UseCases, private readonly signIn?: SignInSettings) {
     super(dialogIds.root);
     for (const goal of goals) {
       const dialog = new goalDialogs[goal.intent](useCases);
@@ -32,6 +34,9 @@ export class RootDialog extends ComponentDialog {
     }
     this.addDialog(new AgentTicketDialog(useCases));
     this.addDialog(new TaskDialog(useCases));
+    if (signIn) {
+      for (const part of signInDialogs(signIn, (dc, { goal, target, task }) => this.startGoal(dc, goal, target, task, true))) this.addDialog(part);
+    }
   }
 
   protected override async onBeginDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
@@ -87,7 +92,8 @@ export class RootDialog extends ComponentDialog {
     return this.startGoal(dc, intent);
   }
 
-  private async startGoal(dc: DialogContext, intent: GoalIntent, target?: string, task?: string): Promise<DialogTurnResult> {
+  private async startGoal(dc: DialogContext, intent: GoalIntent, target?: string, task?: string, signedIn = false): Promise<DialogTurnResult> {
+    if (!signedIn && this.needsSignIn(dc, intent)) return dc.beginDialog(signInIds.flow, { goal: intent, target, task } satisfies SignInOptions);
     const { identity, t } = turnInfo(dc.context);
     if (goalFor(intent).signIn && identity.kind !== 'user') {
       await sendSignInRequired(dc.context, t);
@@ -98,5 +104,13 @@ export class RootDialog extends ComponentDialog {
       return dc.beginDialog(dialogIds.task, { goal: intent, ticket: task, target, since: this.useCases.clock.now().toISOString() } satisfies TaskOptions);
     }
     return dc.beginDialog(intent, target ? { target } : undefined);
+  }
+
+  /** With an OAuth connection: a goal done with the user's own token, or a Teams user the directory could not find without one. */
+  private needsSignIn(dc: DialogContext, intent: GoalIntent): boolean {
+    if (!this.signIn || !goalFor(intent).signIn) return false;
+    const { identity } = turnInfo(dc.context);
+    if (identity.kind === 'user') return this.useCases.plan(intent)?.mode === 'delegated';
+    return identity.reason === 'unknownUser' && dc.context.activity.channelId === 'msteams';
   }
 }

@@ -37,11 +37,29 @@ export class AccountBot extends ActivityHandler {
       await deps.history.record(context, () => runDialog(deps.rootDialog, context, deps.dialogState), deps.now);
       await next();
     });
+    // The OAuth prompt's answers: a token sent by Web Chat or the Emulator (Teams' come as invokes).
+    this.onTokenResponseEvent(async (context, next) => {
+      await this.continueSignIn(context);
+      await next();
+    });
     this.onMembersAdded(async (context, next) => {
       const newcomers = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient?.id);
       if (newcomers.length > 0) await this.welcome(context);
       await next();
     });
+  }
+
+  /** Teams' sign-in invokes (signin/tokenExchange, signin/verifyState) go to the waiting sign-in prompt, which answers them. */
+  protected override async onSignInInvoke(context: TurnContext): Promise<void> {
+    await this.continueSignIn(context);
+  }
+
+  /** Continues the dialog waiting for a sign-in; with none waiting (an old card), nothing starts. */
+  private async continueSignIn(context: TurnContext): Promise<void> {
+    const waiting = (await this.deps.dialogState.get(context))?.dialogStack?.length ?? 0;
+    if (waiting === 0) return;
+    setTurnInfo(context, await this.deps.preparation.prepare(context));
+    await runDialog(this.deps.rootDialog, context, this.deps.dialogState);
   }
 
   private async welcome(context: TurnContext): Promise<void> {

@@ -6,7 +6,7 @@ import type { Activity, CloudAdapter, TurnContext } from 'botbuilder';
 import type { Request, Response } from 'restify';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
-import { createCloudAdapter } from './cloudAdapter.js';
+import { createCloudAdapter, type SignInMiddleware } from './cloudAdapter.js';
 import type { ComposedBot } from './composeBot.js';
 import type { ContinueConversation } from './proactiveMessenger.js';
 import { KeyedQueue } from '../core/keyedQueue.js';
@@ -22,11 +22,11 @@ export class BotChannel {
   /** Turns of one conversation run one after the other on this instance: a double-clicked card or two tabs of one chat each see the state the previous turn left. (Across instances the eTag-checked saves and the nonce ledger keep the same promise.) */
   private readonly queue = new KeyedQueue();
 
-  constructor(private readonly config: Config, private readonly logger: Logger) {}
+  constructor(private readonly config: Config, private readonly logger: Logger, private readonly signIn?: SignInMiddleware) {}
 
   /** Runs the composed bot behind the adapter from now on. */
   attach(composed: ComposedBot): void {
-    this.adapter = createCloudAdapter({ config: this.config, logger: this.logger, conversationState: composed.conversationState, dialogState: composed.dialogState });
+    this.adapter = createCloudAdapter({ config: this.config, logger: this.logger, conversationState: composed.conversationState, dialogState: composed.dialogState, signIn: this.signIn });
     this.logic = (context) => composed.bot.run(context);
   }
 

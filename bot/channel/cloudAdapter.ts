@@ -1,7 +1,7 @@
 // The CloudAdapter with the project's turn error handler and typing indicator on slow turns.
 import {
-  CloudAdapter, ConfigurationBotFrameworkAuthentication,
-  type ConversationState, type StatePropertyAccessor, type TurnContext,
+  CloudAdapter, ConfigurationBotFrameworkAuthentication, TeamsSSOTokenExchangeMiddleware,
+  type ConversationState, type Middleware, type StatePropertyAccessor, type Storage, type TurnContext,
 } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { DirectoryError } from '../core/ports/directory.js';
@@ -18,6 +18,17 @@ export interface AdapterDependencies {
   readonly logger: Logger;
   readonly conversationState: ConversationState;
   readonly dialogState: StatePropertyAccessor<DialogState>;
+  /** With an OAuth connection (OAUTH_CONNECTION_NAME): single sign-on in Teams and the users' own tokens. */
+  readonly signIn?: SignInMiddleware;
+}
+
+/** What single sign-on puts on the adapter. */
+export interface SignInMiddleware {
+  readonly connectionName: string;
+  /** Where handled token exchanges are noted (shared by every instance), so duplicates are handled once. */
+  readonly exchanges: Storage;
+  /** Makes the turn known to the provider of the users' own tokens. */
+  readonly userTokens: Middleware;
 }
 
 /** The directory's failure behind an error, however deep the dialogs wrapped it (DialogContextError keeps it in `error`). */
@@ -30,7 +41,7 @@ export function directoryErrorIn(error: unknown): DirectoryError | undefined {
   return undefined;
 }
 
-export function createCloudAdapter({ config, logger, conversationState, dialogState }: AdapterDependencies): CloudAdapter {
+export function createCloudAdapter({ config, logger, conversationState, dialogState, signIn }: AdapterDependencies): CloudAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.microsoftApp.appId,
     MicrosoftAppPassword: config.microsoftApp.password,
@@ -39,6 +50,12 @@ export function createCloudAdapter({ config, logger, conversationState, dialogSt
   });
   const adapter = new CloudAdapter(auth);
   adapter.use(new TypingIndicator(logger));
+  if (signIn) {
+    adapter.use(signIn.userTokens);
+    // Teams' silent sign-in: the exchange is made here, answered 412 when it fails (Teams then shows
+    // the sign-in button), and one of several copies of an exchange goes on to the dialogs.
+    adapter.use(new TeamsSSOTokenExchangeMiddleware(signIn.exchanges, signIn.connectionName));
+  }
   adapter.onTurnError = async (context: TurnContext, error: Error): Promise<void> => {
     const info = turnInfoIfSet(context);
     const correlationId = info?.correlationId ?? randomUUID();

@@ -30,6 +30,8 @@ export interface BotParts {
   readonly sessions?: WebChatSessions;
   /** In Azure: the web chat users this server had the Direct Line token service issue. */
   readonly directLineUsers?: DirectLineUsers;
+  /** The bot's OAuth connection, when goals are done with the user's own token (Graph and OAUTH_CONNECTION_NAME). */
+  readonly signIn?: { readonly connectionName: string };
 }
 
 export interface ComposedBot {
@@ -44,8 +46,9 @@ export function composeBot(parts: BotParts): ComposedBot {
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const dialogState = conversationState.createProperty<DialogState>('dialogState');
+  const identities = new IdentityResolver(parts.directory, parts.sessions, parts.directLineUsers);
   const preparation = new TurnPreparation(
-    new IdentityResolver(parts.directory, parts.sessions, parts.directLineUsers),
+    identities,
     parts.recognizer,
     userState.createProperty<UserPreferences>('preferences'),
     conversationState.createProperty<ConversationInfo>('conversation'),
@@ -59,7 +62,7 @@ export function composeBot(parts: BotParts): ComposedBot {
   const history = new ConversationHistory(conversationState.createProperty<TranscriptLine[]>('recentTurns'));
   const bot = new AccountBot({
     conversationState, userState, dialogState, preparation, history,
-    rootDialog: new RootDialog(parts.useCases),
+    rootDialog: new RootDialog(parts.useCases, parts.signIn && { ...parts.signIn, identify: (context) => identities.resolve(context.activity) }),
     organizationName: async () => (await parts.useCases.profiles.organization()).displayName,
     references: parts.references,
     cardNonces: new RecordCardNonces(parts.records, parts.useCases.clock),

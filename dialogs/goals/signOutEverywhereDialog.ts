@@ -1,8 +1,10 @@
-// signout.everywhere: Yes / No as in My Account; on Yes every session is revoked and any step-up is void.
+// signout.everywhere: Yes / No as in My Account; on Yes every session is revoked, any step-up is
+// void, and the bot's own sign-in (its OAuth connection's token for the user) is forgotten.
 import type { UseCases } from '../../bot/core/usecases/useCases.js';
 import { signOutForm } from '../../cards/passwordCards.js';
 import { GoalDialog, type GoalOptions } from '../goalDialog.js';
 import type { DialogTurnResult, WaterfallStepContext } from '../kit.js';
+import { signOutOfTokenService } from '../steps/signIn.js';
 
 type SignOutStep = WaterfallStepContext<GoalOptions>;
 
@@ -22,6 +24,8 @@ export class SignOutEverywhereDialog extends GoalDialog {
       return step.endDialog();
     }
     const done = await this.useCases.passwords.signOutEverywhere(this.actor(step, this.signedIn(step).id));
+    // The token the bot's OAuth connection kept for the user goes too: the next goal that needs it signs in again.
+    if (done.ok) await signOutOfTokenService(step);
     await this.say(step, done.ok ? 'signout.done' : 'identity.unknownUser');
     return step.endDialog();
   };

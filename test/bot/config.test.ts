@@ -117,3 +117,23 @@ describe('config', function () {
     });
   });
 });
+
+describe('config: OAUTH_CONNECTION_NAME', function () {
+  const registered = { MicrosoftAppId: 'id', MicrosoftAppPassword: 'pw' };
+
+  it('is off when unset: the bot works without single sign-on', function () {
+    assert.equal(loadConfig(registered).oauthConnectionName, undefined);
+    assert.equal(loadConfig({ ...registered, OAUTH_CONNECTION_NAME: '  ' }).oauthConnectionName, undefined);
+  });
+
+  it('names the bot resource\'s OAuth connection', function () {
+    assert.equal(loadConfig({ ...registered, OAUTH_CONNECTION_NAME: ' graph-sso ' }).oauthConnectionName, 'graph-sso');
+    assert.equal(loadConfig({ ...registered, OAUTH_CONNECTION_NAME: 'Graph SSO_v2.1' }).oauthConnectionName, 'Graph SSO_v2.1');
+  });
+
+  it('refuses a name no connection has, and local mode (no token service without the bot\'s credentials), naming the variable', function () {
+    for (const env of [{ ...registered, OAUTH_CONNECTION_NAME: 'graph/../x' }, { ...registered, OAUTH_CONNECTION_NAME: '-graph' }, { OAUTH_CONNECTION_NAME: 'graph' }]) {
+      assert.throws(() => loadConfig(env), (error: unknown) => error instanceof ConfigError && error.variable === 'OAUTH_CONNECTION_NAME', JSON.stringify(env));
+    }
+  });
+});

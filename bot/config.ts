@@ -230,3 +230,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     oauthConnectionName: oauthConnectionName(env, localMode),
   });
 }
+
+/** The Teams app package's placeholders (`${{NAME}}` in manifest/) that `npm run package:teams` fills. */
+export type TeamsAppSetting = 'TEAMS_APP_ID' | 'BOT_ID' | 'BOT_DOMAIN';
+
+/**
+ * The values for the Teams app package, read only by `npm run package:teams` (the bot does not need
+ * them): only those that are set, each checked; a missing one is named by the packager.
+ */
+export function loadTeamsAppSettings(env: NodeJS.ProcessEnv = process.env): Readonly<Partial<Record<TeamsAppSetting, string>>> {
+  const settings: Partial<Record<TeamsAppSetting, string>> = {};
+  const teamsAppId = text(env, 'TEAMS_APP_ID');
+  if (teamsAppId !== '') {
+    if (!guid.test(teamsAppId)) throw new ConfigError('TEAMS_APP_ID', `must be a GUID of your choice that stays the same from one version of the app to the next, got "${teamsAppId}"`);
+    settings.TEAMS_APP_ID = teamsAppId.toLowerCase();
+  }
+  // The bot's app id: the Azure Bot's Microsoft App ID, the same as MicrosoftAppId unless set apart.
+  const botIdVariable = text(env, 'BOT_ID') !== '' ? 'BOT_ID' : 'MicrosoftAppId';
+  const botId = text(env, botIdVariable);
+  if (botId !== '') {
+    if (!guid.test(botId)) throw new ConfigError(botIdVariable, `must be the bot's application (client) id, a GUID, got "${botId}"`);
+    settings.BOT_ID = botId.toLowerCase();
+  }
+  const domain = text(env, 'BOT_DOMAIN');
+  if (domain !== '') {
+    if (!/^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/i.test(domain)) {
+      throw new ConfigError('BOT_DOMAIN', `must be the host name the bot is reached at, like assistant.contoso.com (no https://, port or path), got "${domain}"`);
+    }
+    settings.BOT_DOMAIN = domain.toLowerCase();
+  }
+  return Object.freeze(settings);
+}

@@ -1,40 +1,61 @@
 // The activity handler: thin on purpose. It prepares the turn, greets newcomers, runs the root
-// dialog and saves state; every rule lives in the dialogs and use cases.
+// dialog and saves state; every rule lives in the dialogs and use cases. In a group chat or a
+// channel it answers only when @mentioned, and takes anything about a person's account to that
+// person's personal chat.
 import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
-import { runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { sendWelcome } from '../../dialogs/welcome.js';
+import { cardVerbs } from '../../cards/cardVerbs.js';
+import { isGoalIntent } from '../core/goals.js';
 import { setCardNonces, type CardNonceLedger } from '../turn/cardNonces.js';
 import type { ConversationHistory } from '../turn/conversationHistory.js';
 import type { ConversationReferences } from '../core/ports/proactive.js';
 import { referenceOf } from './proactiveMessenger.js';
 import { localeTag } from '../core/i18n/i18n.js';
-import { setTurnInfo, turnInfoIfSet } from '../turn/turnInfo.js';
+import type { Logger } from '../logger.js';
+import { setTurnInfo, turnInfoIfSet, type TurnInfo } from '../turn/turnInfo.js';
 import type { TurnPreparation } from './turnPreparation.js';
+import type { PersonalChats } from './personalChat.js';
+import { isForBot, isSharedConversation, removeBotMention } from './sharedConversation.js';
 
 export interface AccountBotDependencies {
   readonly conversationState: ConversationState;
   readonly userState: UserState;
   readonly dialogState: StatePropertyAccessor<DialogState>;
+  /** Kept in conversation state: the conversation was greeted (Teams announces an install twice). */
+  readonly welcomed: StatePropertyAccessor<boolean>;
   readonly rootDialog: Dialog;
   readonly preparation: TurnPreparation;
   /** The organization's name, for the greeting. */
   readonly organizationName: () => Promise<string>;
   readonly history: ConversationHistory;
-  /** Where each known user last talked to the bot, for proactive messages. */
+  /** Where each known user last talked to the bot in private, for proactive messages. */
   readonly references: ConversationReferences;
+  /** The users' personal chats, for what a group chat or channel must not see. */
+  readonly personalChats?: PersonalChats;
   /** Where the one-time nonces of the cards are spent. */
   readonly cardNonces: CardNonceLedger;
   readonly now: () => Date;
+  readonly logger: Logger;
+}
+
+/** What a message in a group chat or channel asks that only its sender may see: any goal (each shows or changes their account, a ticket or a code), an agent's ticket card, anger (it opens a ticket). */
+function isForSenderOnly(info: TurnInfo): boolean {
+  if (info.inputTooLong || info.languageSwitch) return false;
+  if (info.isCardSubmission) {
+    const verb = info.cardAction?.verb;
+    return verb === cardVerbs.startGoal || verb === cardVerbs.ticketAction || verb === cardVerbs.reportProfileError;
+  }
+  if (info.smallTalk) return info.smallTalk === 'frustration';
+  return isGoalIntent(info.recognition?.intent);
 }
 
 export class AccountBot extends ActivityHandler {
   constructor(private readonly deps: AccountBotDependencies) {
     super();
     this.onMessage(async (context, next) => {
-      const info = await deps.preparation.prepare(context);
-      setTurnInfo(context, info);
-      if (info.identity.kind === 'user') await deps.references.save(info.identity.user.id, referenceOf(context.activity));
-      await deps.history.record(context, () => runDialog(deps.rootDialog, context, deps.dialogState), deps.now);
+      if (isSharedConversation(context.activity)) await this.sharedMessage(context);
+      else await this.personalMessage(context);
       await next();
     });
     // The OAuth prompt's answers: a token sent by Web Chat or the Emulator (Teams' come as invokes).
@@ -43,10 +64,20 @@ export class AccountBot extends ActivityHandler {
       await next();
     });
     this.onMembersAdded(async (context, next) => {
-      const newcomers = (context.activity.membersAdded ?? []).filter((m) => m.id !== context.activity.recipient?.id);
-      if (newcomers.length > 0) await this.welcome(context);
+      if (this.greetsNewMembers(context)) await this.welcome(context);
       await next();
     });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      // "add-upgrade" is a new version of an app that is already here: nothing to greet.
+      if (context.activity.action === 'add') await this.welcome(context);
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      if (context.activity.action === 'remove') await this.removed(context);
+      await next();
+    });
+    // A reaction (a thumbs-up on a reply) asks nothing: no reply, nothing stored.
+    this.onMessageReaction(async (_context, next) => next());
   }
 
   /** Teams' sign-in invokes (signin/tokenExchange, signin/verifyState) go to the waiting sign-in prompt, which answers them. */
@@ -62,18 +93,94 @@ export class AccountBot extends ActivityHandler {
     await runDialog(this.deps.rootDialog, context, this.deps.dialogState);
   }
 
-  private async welcome(context: TurnContext): Promise<void> {
+  private async personalMessage(context: TurnContext): Promise<void> {
+    const { deps } = this;
+    const info = await deps.preparation.prepare(context);
+    setTurnInfo(context, info);
+    if (info.identity.kind === 'user') await deps.references.save(info.identity.user.id, referenceOf(context.activity));
+    await deps.history.record(context, () => runDialog(deps.rootDialog, context, deps.dialogState), deps.now);
+  }
+
+  /**
+   * A group chat or channel: silence unless the bot is @mentioned (nothing is read or stored), then
+   * the text without the mention. Help, the menu and small talk are answered there; anything about
+   * the sender's account goes on in their personal chat. Nothing of it is kept as their transcript,
+   * which would carry other people's words.
+   */
+  private async sharedMessage(context: TurnContext): Promise<void> {
+    if (!isForBot(context.activity)) return;
+    removeBotMention(context.activity);
     const info = await this.deps.preparation.prepare(context);
     setTurnInfo(context, info);
-    const start = await sendWelcome(context, info, await this.deps.organizationName());
+    if (!isForSenderOnly(info)) {
+      await runDialog(this.deps.rootDialog, context, this.deps.dialogState);
+      return;
+    }
+    const userId = info.identity.kind === 'user' ? info.identity.user.id : undefined;
+    const reached = (await this.deps.personalChats?.continueWith(context.activity, userId, (personal) => this.continuePrivately(personal, info))) ?? false;
+    await context.sendActivity(info.t.t(reached ? 'group.sentPrivately' : 'group.privateChatUnavailable'));
+  }
+
+  /** The request from a group chat, in the sender's personal chat: what was going on there gives way to it. */
+  private async continuePrivately(context: TurnContext, info: TurnInfo): Promise<void> {
+    this.prepareContext(context);
+    setTurnInfo(context, info);
+    const dialogs = new DialogSet(this.deps.dialogState).add(this.deps.rootDialog);
+    const dc = await dialogs.createContext(context);
+    await context.sendActivity(info.t.t('group.continuedHere'));
+    if (dc.activeDialog) {
+      await dc.cancelAllDialogs();
+      await context.sendActivity(info.t.t('goal.switched'));
+    }
+    await dc.beginDialog(this.deps.rootDialog.id);
+    await this.deps.conversationState.saveChanges(context, false);
+    await this.deps.userState.saveChanges(context, false);
+  }
+
+  /** Someone joined: in a personal chat or the web chat, the user; on Teams also the bot itself (the app installed); in a group only the bot (new members of a team are not greeted one by one). */
+  private greetsNewMembers(context: TurnContext): boolean {
+    const activity = context.activity;
+    const added = activity.membersAdded ?? [];
+    const botAdded = added.some((m) => m.id === activity.recipient?.id);
+    if (isSharedConversation(activity)) return botAdded;
+    return added.some((m) => m.id !== activity.recipient?.id) || (botAdded && activity.channelId === 'msteams');
+  }
+
+  /** Greets once per conversation: Teams sends both an installationUpdate and a conversationUpdate for one install. */
+  private async welcome(context: TurnContext): Promise<void> {
+    const { deps } = this;
+    if (await deps.welcomed.get(context, false)) return;
+    await deps.welcomed.set(context, true);
+    const info = await deps.preparation.prepare(context);
+    setTurnInfo(context, info);
+    if (isSharedConversation(context.activity)) {
+      await context.sendActivity(info.t.t('group.welcome', { organization: await deps.organizationName() }));
+      return;
+    }
+    const start = await sendWelcome(context, info, await deps.organizationName());
     if (start) {
       // As if the newcomer had asked for it.
       setTurnInfo(context, { ...info, recognition: { intent: start, score: 1, locale: info.t.locale } });
-      await runDialog(this.deps.rootDialog, context, this.deps.dialogState);
+      await runDialog(deps.rootDialog, context, deps.dialogState);
     }
   }
 
-  override async run(context: TurnContext): Promise<void> {
+  /** The app was removed from this conversation: nothing more is sent there, and no proactive message looks for it. */
+  private async removed(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const conversationId = activity.conversation?.id ?? '';
+    const info = await this.deps.preparation.prepare(context);
+    const userId = info.identity.kind === 'user' ? info.identity.user.id : undefined;
+    const referenceCleared = userId !== undefined && (await this.deps.references.forget(userId, conversationId));
+    // The conversation's state goes too (a card left waiting, the greeting): a new install starts afresh.
+    await this.deps.conversationState.delete(context);
+    this.deps.logger.info('app removed from a conversation', {
+      channelId: activity.channelId, conversationType: activity.conversation?.conversationType, conversationId, userId, referenceCleared,
+    });
+  }
+
+  /** What every turn context of this bot needs, whether a request brought it or the bot opened it. */
+  private prepareContext(context: TurnContext): void {
     setCardNonces(context, this.deps.cardNonces);
     // Replies carry the language they are written in, not the one the channel asked for.
     context.onSendActivities(async (ctx, activities, next) => {
@@ -81,6 +188,10 @@ export class AccountBot extends ActivityHandler {
       if (info) for (const activity of activities) activity.locale = localeTag(info.t.locale);
       return next();
     });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    this.prepareContext(context);
     await super.run(context);
     await this.deps.conversationState.saveChanges(context, false);
     await this.deps.userState.saveChanges(context, false);

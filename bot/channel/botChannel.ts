@@ -9,6 +9,7 @@ import type { Logger } from '../logger.js';
 import { createCloudAdapter, type SignInMiddleware } from './cloudAdapter.js';
 import type { ComposedBot } from './composeBot.js';
 import type { ContinueConversation } from './proactiveMessenger.js';
+import type { CreateConversation } from './personalChat.js';
 import { KeyedQueue } from '../core/keyedQueue.js';
 
 function conversationIdOf(activity: unknown): string | undefined {
@@ -48,4 +49,8 @@ export class BotChannel {
   }
 
   readonly continueIn: ContinueConversation = (reference, logic) => this.ready().adapter.continueConversationAsync(this.config.microsoftApp.appId, reference, logic);
+
+  /** Opens a conversation (a personal chat on Teams). The audience is left to the connector factory, which picks the cloud's own. */
+  readonly createIn: CreateConversation = (serviceUrl, parameters, logic) =>
+    this.ready().adapter.createConversationAsync(this.config.microsoftApp.appId, 'msteams', serviceUrl, undefined as unknown as string, parameters, logic);
 }

@@ -17,6 +17,9 @@ import { ConcurrencyCheckedStorage } from './checkedStorage.js';
 import { RecordCardNonces } from './recordCardNonces.js';
 import type { RecordStore } from '../core/ports/recordStore.js';
 import { TurnPreparation, type ConversationInfo, type UserPreferences } from './turnPreparation.js';
+import { PersonalChats, type CreateConversation } from './personalChat.js';
+import type { ContinueConversation } from './proactiveMessenger.js';
+import { silentLogger, type Logger } from '../logger.js';
 
 export interface BotParts {
   readonly useCases: UseCases;
@@ -32,6 +35,9 @@ export interface BotParts {
   readonly directLineUsers?: DirectLineUsers;
   /** The bot's OAuth connection, when goals are done with the user's own token (Graph and OAUTH_CONNECTION_NAME). */
   readonly signIn?: { readonly connectionName: string };
+  /** How the bot reaches a user's personal chat from a group chat: a stored conversation, or a new one. */
+  readonly reach?: { readonly continueIn: ContinueConversation; readonly createIn: CreateConversation };
+  readonly logger?: Logger;
 }
 
 export interface ComposedBot {
@@ -60,8 +66,11 @@ export function composeBot(parts: BotParts): ComposedBot {
     new Map(parts.directory.capabilities().filter((p) => p.mode === 'portal').map((p) => [p.capability, p.portal])),
   );
   const history = new ConversationHistory(conversationState.createProperty<TranscriptLine[]>('recentTurns'));
+  const logger = parts.logger ?? silentLogger;
   const bot = new AccountBot({
-    conversationState, userState, dialogState, preparation, history,
+    conversationState, userState, dialogState, preparation, history, logger,
+    welcomed: conversationState.createProperty<boolean>('welcomed'),
+    personalChats: parts.reach && new PersonalChats(parts.references, parts.reach.continueIn, parts.reach.createIn, logger),
     rootDialog: new RootDialog(parts.useCases, parts.signIn && { ...parts.signIn, identify: (context) => identities.resolve(context.activity) }),
     organizationName: async () => (await parts.useCases.profiles.organization()).displayName,
     references: parts.references,

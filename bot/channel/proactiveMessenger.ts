@@ -3,6 +3,7 @@
 import { MessageFactory, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import type { Logger } from '../logger.js';
 import type { ConversationReferences, OutgoingMessage, Proactive } from '../core/ports/proactive.js';
+import { isSharedConversation } from './sharedConversation.js';
 
 export type ContinueConversation = (reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>) => Promise<void>;
 
@@ -20,7 +21,8 @@ export class ProactiveMessenger implements Proactive {
 
   async send(userId: string, messages: readonly OutgoingMessage[]): Promise<boolean> {
     const reference = await this.references.get(userId);
-    if (!reference) return false;
+    // A reference kept before group chats were told apart may be a group's: nothing personal goes there.
+    if (!reference || isSharedConversation(reference)) return false;
     try {
       await this.continueIn(reference, async (context) => {
         for (const m of messages) {

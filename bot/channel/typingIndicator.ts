@@ -5,6 +5,7 @@
 // replies travel in the HTTP response, so there is nothing to show and nothing is sent.
 import { ActivityTypes, TurnContext, type Middleware } from 'botbuilder';
 import type { Logger } from '../logger.js';
+import { isForBot, isSharedConversation } from './sharedConversation.js';
 
 export class TypingIndicator implements Middleware {
   constructor(private readonly logger: Logger, private readonly delay = 400, private readonly period = 2000) {}
@@ -12,6 +13,8 @@ export class TypingIndicator implements Middleware {
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const activity = context.activity;
     if (activity.type !== 'message' || activity.deliveryMode === 'expectReplies') return next();
+    // A group chat's message that is not for the bot gets no answer, so no "typing" either.
+    if (isSharedConversation(activity) && !isForBot(activity)) return next();
     const adapter = context.adapter;
     const typing = TurnContext.applyConversationReference({ type: ActivityTypes.Typing, relatesTo: activity.relatesTo }, TurnContext.getConversationReference(activity));
     let finished = false;

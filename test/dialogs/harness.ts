@@ -2,8 +2,9 @@
 // as a user on the msteams channel, so conversation tests read like transcripts.
 import { regionalTag, toLocale, translator, type Translator } from '../../bot/core/i18n/i18n.js';
 import { timeZoneOf } from '../../bot/core/i18n/timeZones.js';
-import { MemoryStorage, TestAdapter, TurnContext, type Activity } from 'botbuilder';
+import { MemoryStorage, TestAdapter, TurnContext, type Activity, type ConversationAccount, type ConversationParameters } from 'botbuilder';
 import type { ContinueConversation } from '../../bot/channel/proactiveMessenger.js';
+import type { CreateConversation } from '../../bot/channel/personalChat.js';
 import { embeddedPorts, type EmbeddedPorts } from '../../bot/app.js';
 import { composeBot } from '../../bot/channel/composeBot.js';
 import type { RecordAuditLog } from '../../bot/adapters/records/recordAuditLog.js';
@@ -17,7 +18,7 @@ import { GraphDirectory } from '../../bot/adapters/graph/graphDirectory.js';
 import type { PrivilegedCapability } from '../../bot/core/capabilities.js';
 import type { Directory } from '../../bot/core/ports/directory.js';
 import { startFakeGraph, type FakeGraph } from '../fakes/graphServer.js';
-import { silentLogger } from '../../bot/logger.js';
+import { silentLogger, type Logger } from '../../bot/logger.js';
 import { NlpRecognizer } from '../../bot/core/nlu/recognizer.js';
 import { paths } from '../../bot/paths.js';
 import { writeFile } from 'node:fs/promises';
@@ -49,6 +50,12 @@ export interface Harness {
   conversation(userId: string | undefined, locale?: string, channel?: 'msteams' | 'directline', client?: ClientOptions): TestAdapter;
   /** The same, driven turn by turn. */
   chat(userId: string | undefined, locale?: string, channel?: 'msteams' | 'directline', client?: ClientOptions): Chat;
+  /** A Teams group chat (or a channel of a team) with these members, driven turn by turn. */
+  groupChat(members: readonly GroupMember[], kind?: 'groupChat' | 'channel'): GroupChat;
+  /** Every conversation the bot opened (POST /v3/conversations on Teams), oldest first. */
+  readonly opened: readonly OpenedConversation[];
+  /** The personal chat the bot opened with this Teams user (`29:…`), if it did. */
+  openedChat(teamsUserId: string): Chat | undefined;
   /** How the bot speaks to this user on a client with this locale: language, region and the user's time zone. */
   translatorFor(userId: string | undefined, locale: string): Promise<Translator>;
   close(): Promise<void>;
@@ -58,6 +65,28 @@ export interface Harness {
 export interface ClientOptions {
   /** The IANA time zone of the client (`localTimezone`). */
   readonly timeZone?: string;
+  /** On Teams: the user's Teams id (`from.id`, `29:…`); by default one per conversation. */
+  readonly teamsUserId?: string;
+}
+
+/** The Teams tenant of the harness's conversations (`channelData.tenant.id`). */
+export const teamsTenantId = '72f988bf-0000-4000-8000-00000000c0de';
+/** The bot as Teams names it (`recipient`, and the id its @mentions carry). */
+export const teamsBot = { id: '28:account-assistant', name: 'Account assistant' } as const;
+
+/** A person in a group chat: their Teams id, their directory id (`aadObjectId`), their client's locale. */
+export interface GroupMember {
+  readonly teamsUserId: string;
+  readonly userId: string | undefined;
+  readonly name: string;
+  readonly locale: string;
+}
+
+/** A conversation the bot opened, as the channel received the request. */
+export interface OpenedConversation {
+  readonly serviceUrl: string;
+  readonly parameters: ConversationParameters;
+  readonly conversationId: string;
 }
 
 export interface HarnessOptions {
@@ -65,6 +94,8 @@ export interface HarnessOptions {
   readonly seed?: (seed: Seed) => void;
   /** Microsoft Graph instead of the embedded tenant: a fake Graph from the same seed, the users' own tokens, and these privileged capabilities. */
   readonly graph?: { readonly privileged: readonly PrivilegedCapability[] };
+  /** Where the bot logs (silent by default). */
+  readonly logger?: Logger;
 }
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -93,6 +124,9 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   const recognizerInstance = await sharedRecognizer();
   let offset = 0;
   let conversations = 0;
+  const opened: OpenedConversation[] = [];
+  const openedChats = new Map<string, Chat>();
+  const memberLocales = new Map<string, string>();
   const clock = { now: () => new Date(Date.now() + offset), advance: (ms: number) => { offset += ms; } };
   // Proactive messages reach the TestAdapter of the conversation they are for.
   const adapters = new Map<string, TestAdapter>();
@@ -101,6 +135,24 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     if (!adapter) throw new Error(`No conversation ${reference.conversation?.id}`);
     const activity = TurnContext.applyConversationReference({ type: 'event', name: 'continueConversation' }, reference, true);
     await logic(new TurnContext(adapter, activity));
+  };
+  // The bot opens a personal chat as Teams does: one conversation per user, found again the next time.
+  const createIn: CreateConversation = async (serviceUrl, parameters, logic) => {
+    const member = parameters.members?.[0];
+    if (!member) throw new Error('A conversation needs a member');
+    let chat = openedChats.get(member.id);
+    if (!chat) {
+      chat = harness.chat(member.aadObjectId, memberLocales.get(member.id), 'msteams', { teamsUserId: member.id });
+      openedChats.set(member.id, chat);
+    }
+    const conversationId = chat.conversationId;
+    opened.push({ serviceUrl, parameters, conversationId });
+    const activity: Partial<Activity> = {
+      type: 'event', name: 'CreateConversation', channelId: 'msteams', serviceUrl, id: conversationId,
+      conversation: { id: conversationId, isGroup: parameters.isGroup, tenantId: parameters.tenantId } as ConversationAccount,
+      channelData: parameters.channelData as unknown, recipient: parameters.bot,
+    };
+    await logic(new TurnContext(chat.adapter, activity));
   };
   const ports = await embeddedPorts(data.dir, directory, clock, { continueIn, logger: silentLogger });
   const useCases = createUseCases(ports);
@@ -119,11 +171,11 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       const sessions = { userForConversation: () => ({ userId }) };
       conversations += 1;
       const conversationId = `conversation-${conversations}`;
-      const { bot } = composeBot({ useCases, directory, references: ports.references, recognizer: recognizerInstance, storage, records: nonceRecords, sessions });
+      const { bot } = composeBot({ useCases, directory, references: ports.references, recognizer: recognizerInstance, storage, records: nonceRecords, sessions, reach: { continueIn, createIn }, logger: options.logger });
       const adapter = new TestAdapter((context) => bot.run(context), {
         channelId: channel,
         locale,
-        from: channel === 'msteams' ? { id: `teams-user-${conversations}`, name: 'Teams user', aadObjectId: userId } : { id: userId ?? 'anonymous', name: 'Web user' },
+        from: channel === 'msteams' ? { id: client.teamsUserId ?? `teams-user-${conversations}`, name: 'Teams user', aadObjectId: userId } : { id: userId ?? 'anonymous', name: 'Web user' },
         conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
       });
       const timeZone = client.timeZone;
@@ -139,6 +191,22 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     chat(userId, locale, channel, client) {
       return new Chat(harness.conversation(userId, locale, channel, client));
     },
+    groupChat(members, kind = 'groupChat') {
+      conversations += 1;
+      const conversationId = `19:${kind}-${conversations}@thread.v2`;
+      const conversation = { id: conversationId, isGroup: true, conversationType: kind, name: '', tenantId: teamsTenantId };
+      const channelData = kind === 'channel'
+        ? { tenant: { id: teamsTenantId }, team: { id: `19:team-${conversations}@thread.tacv2` }, channel: { id: conversationId } }
+        : { tenant: { id: teamsTenantId } };
+      const { bot } = composeBot({ useCases, directory, references: ports.references, recognizer: recognizerInstance, storage, records: nonceRecords, reach: { continueIn, createIn }, logger: options.logger });
+      // No `from` in the template (it would win over each member's own): each activity names its sender.
+      const adapter = new TestAdapter((context) => bot.run(context), { channelId: 'msteams', recipient: { ...teamsBot }, conversation, channelData });
+      adapters.set(conversationId, adapter);
+      for (const member of members) memberLocales.set(member.teamsUserId, member.locale);
+      return new GroupChat(adapter, members);
+    },
+    opened,
+    openedChat: (teamsUserId) => openedChats.get(teamsUserId),
     async translatorFor(userId, locale) {
       const user = userId ? await directory.findUserById(userId) : undefined;
       const language = toLocale(locale) ?? 'en';
@@ -182,6 +250,11 @@ export class Chat {
   /** Every activity the bot sent in this conversation, in order. */
   readonly transcript: Partial<Activity>[] = [];
   private lastCard: Record<string, unknown> | undefined;
+
+  /** The id of this conversation (what the bot's conversation state and references are keyed by). */
+  get conversationId(): string {
+    return this.adapter.template.conversation?.id ?? '';
+  }
 
   constructor(readonly adapter: TestAdapter) {
     const original = adapter.updateActivity.bind(adapter);
@@ -292,4 +365,49 @@ export function presetInputs(card: unknown): Record<string, string> {
   };
   walk(card);
   return out;
+}
+
+/** A Teams group chat or channel: several members, each message from one of them. */
+export class GroupChat {
+  /** Every activity the bot sent in this conversation, in order. */
+  readonly transcript: Partial<Activity>[] = [];
+
+  constructor(readonly adapter: TestAdapter, private readonly members: readonly GroupMember[]) {}
+
+  get conversationId(): string {
+    return this.adapter.template.conversation?.id ?? '';
+  }
+
+  private member(teamsUserId: string): GroupMember {
+    const member = this.members.find((m) => m.teamsUserId === teamsUserId);
+    if (!member) throw new Error(`${teamsUserId} is not in this chat`);
+    return member;
+  }
+
+  /** One activity from a member (Teams fills in `from` with the Teams id and `aadObjectId`); the bot's replies. */
+  async from(teamsUserId: string, fields: Partial<Activity>): Promise<Partial<Activity>[]> {
+    const member = this.member(teamsUserId);
+    await this.adapter.processActivity({
+      type: 'message', locale: member.locale, from: { id: member.teamsUserId, name: member.name, ...(member.userId ? { aadObjectId: member.userId } : {}) }, ...fields,
+    });
+    const sent = this.adapter.activeQueue.splice(0);
+    this.transcript.push(...sent);
+    return sent.filter((a) => a.type === 'message');
+  }
+
+  /** A message that @mentions the bot, as Teams sends it: `<at>` markup in the text and a mention entity. */
+  mention(teamsUserId: string, text: string): Promise<Partial<Activity>[]> {
+    const at = `<at>${teamsBot.name}</at>`;
+    return this.from(teamsUserId, { text: `${at} ${text}`, entities: [{ type: 'mention', text: at, mentioned: { ...teamsBot } }] });
+  }
+
+  /** A message to the others, the bot not mentioned. */
+  say(teamsUserId: string, text: string): Promise<Partial<Activity>[]> {
+    return this.from(teamsUserId, { text });
+  }
+
+  /** A click on a button of one of the bot's cards in this chat. */
+  click(teamsUserId: string, value: Record<string, unknown>): Promise<Partial<Activity>[]> {
+    return this.from(teamsUserId, { value });
+  }
 }

@@ -17,6 +17,20 @@ export class RecordConversationReferences implements ConversationReferences {
     await updateRecord<ConversationAddress>(this.records, partition, userId, (current) => (current && same(current, reference) ? undefined : reference));
   }
 
+  async forget(userId: string, conversationId: string): Promise<boolean> {
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const current = await this.records.get<ConversationAddress>(partition, userId);
+      if (!current || (current.value.conversation as { id?: unknown } | undefined)?.id !== conversationId) return false;
+      try {
+        return await this.records.remove(partition, userId, { version: current.version });
+      } catch (error) {
+        // Saved again meanwhile: look again.
+        if (!(error instanceof VersionConflictError)) throw error;
+      }
+    }
+    return false;
+  }
+
   /** Takes over references kept elsewhere before (references.json of earlier versions); a newer one here stays. */
   async importAll(byUser: Readonly<Record<string, ConversationAddress>>): Promise<number> {
     let imported = 0;

@@ -7,6 +7,8 @@ export interface ConversationReferences {
   /** The latest conversation the user talked to the bot in. */
   get(userId: string): Promise<ConversationAddress | undefined>;
   save(userId: string, reference: ConversationAddress): Promise<void>;
+  /** Drops the user's reference if it is this conversation (the app was removed there); true when one was dropped. */
+  forget(userId: string, conversationId: string): Promise<boolean>;
 }
 
 /** One message (or several) sent into a stored conversation. */

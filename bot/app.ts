@@ -29,6 +29,7 @@ import { TokenExchangeLedger } from './channel/tokenExchangeLedger.js';
 import { TokenServiceUserTokens } from './channel/tokenServiceUserTokens.js';
 import { ProactiveMessenger, type ContinueConversation } from './channel/proactiveMessenger.js';
 import { createServer, InFlight, serveUpgrades } from './channel/server.js';
+import { mountTab } from './channel/tab.js';
 import type { Config, DirectoryConfig } from './config.js';
 import { NlpRecognizer, type IntentRecognizer } from './core/nlu/recognizer.js';
 import { systemClock, type Clock } from './core/ports/clock.js';
@@ -180,7 +181,8 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const sessions = config.localMode ? await SessionRegistry.open(config.dataDir, clock, sessionStands(directory)) : undefined;
   // In Azure the web page chats through the Direct Line channel, its tokens from the token service.
   const directLineTokens = config.directLine ? new DirectLineTokens(config.directLine, records, clock, sessionStands(directory)) : undefined;
-  channel.attach(composeBot({ useCases: createUseCases(ports), directory, references: ports.references, recognizer, storage, records, sessions, directLineUsers: directLineTokens,
+  const useCases = createUseCases(ports);
+  channel.attach(composeBot({ useCases, directory, references: ports.references, recognizer, storage, records, sessions, directLineUsers: directLineTokens,
     reach: { continueIn: channel.continueIn, createIn: channel.createIn }, logger,
     // The sign-in card where a goal needs the user's own token (the Graph directory's delegated goals).
     signIn: connectionName && config.directory.kind === 'graph' ? { connectionName } : undefined }));
@@ -199,6 +201,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     })
     : undefined;
   mountWebSignIn(server, { config: config.webSignIn, chat: webChatOf(sessions, directLineTokens), directory, clock, logger });
+  mountTab(server, { config: config.tab, useCases, directory, clock, logger });
   serveUpgrades(server, config, localDemo?.acceptUpgrade);
 
   await new Promise<void>((resolve, reject) => {

@@ -61,6 +61,19 @@ export interface Config {
   readonly directLine?: { readonly secret: string; readonly endpoint: string };
   /** The OAuth connection of the bot resource (OAUTH_CONNECTION_NAME): single sign-on in Teams, the users' own Graph tokens. */
   readonly oauthConnectionName?: string;
+  /** The Teams personal tab's API, when the bot has an app id and a tenant: how its single sign-on tokens are checked. */
+  readonly tab?: TabSignInConfig;
+}
+
+export interface TabSignInConfig {
+  /** The bot's app id (MicrosoftAppId): the tab's tokens are for it, and the chat it opens is with it. */
+  readonly appId: string;
+  /** The directory (tenant) id (MicrosoftAppTenantId) whose users the tab serves. */
+  readonly tenantId: string;
+  /** Where the tenant publishes its keys (WEB_SIGNIN_AUTHORITY_HOST). */
+  readonly authorityHost: string;
+  /** What a token's audience may be: the app id, api://botid-{app id}, and api://{BOT_DOMAIN}/botid-{app id} (the manifest's webApplicationInfo resource). */
+  readonly audiences: readonly string[];
 }
 
 export interface WebSignInConfig {
@@ -125,8 +138,24 @@ function webSignIn(env: NodeJS.ProcessEnv): WebSignInConfig | undefined {
   if (clientId === '') throw new ConfigError('WEB_SIGNIN_CLIENT_ID', 'is required when WEB_SIGNIN_TENANT_ID is set');
   if (!guid.test(clientId)) throw new ConfigError('WEB_SIGNIN_CLIENT_ID', `must be the application (client) id, a GUID, got "${clientId}"`);
   if (!guid.test(tenantId)) throw new ConfigError('WEB_SIGNIN_TENANT_ID', `must be the directory (tenant) id, a GUID, got "${tenantId}"`);
-  const authorityHost = (text(env, 'WEB_SIGNIN_AUTHORITY_HOST') || 'https://login.microsoftonline.com').replace(/\/+$/, '');
-  return Object.freeze({ clientId: clientId.toLowerCase(), tenantId: tenantId.toLowerCase(), authorityHost: secureOrigin('WEB_SIGNIN_AUTHORITY_HOST', authorityHost) });
+  return Object.freeze({ clientId: clientId.toLowerCase(), tenantId: tenantId.toLowerCase(), authorityHost: signInAuthorityHost(env) });
+}
+
+/** Where Entra ID signs people in and publishes its keys (WEB_SIGNIN_AUTHORITY_HOST). */
+function signInAuthorityHost(env: NodeJS.ProcessEnv): string {
+  return secureOrigin('WEB_SIGNIN_AUTHORITY_HOST', (text(env, 'WEB_SIGNIN_AUTHORITY_HOST') || 'https://login.microsoftonline.com').replace(/\/+$/, ''));
+}
+
+/** The personal tab's single sign-on: on when the bot has an app id and its tenant is a directory id. */
+function tab(env: NodeJS.ProcessEnv, appId: string, tenantId: string): TabSignInConfig | undefined {
+  const domain = text(env, 'BOT_DOMAIN').toLowerCase();
+  if (domain !== '' && !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(:\d{1,5})?$/.test(domain)) {
+    throw new ConfigError('BOT_DOMAIN', `must be the bot's host name, as in the Teams manifest (bot.contoso.com, no https:// and no path), got "${domain}"`);
+  }
+  if (appId === '' || !guid.test(appId) || !guid.test(tenantId)) return undefined;
+  const id = appId.toLowerCase();
+  const audiences = [id, `api://botid-${id}`, ...(domain ? [`api://${domain}/botid-${id}`] : [])];
+  return Object.freeze({ appId: id, tenantId: tenantId.toLowerCase(), authorityHost: signInAuthorityHost(env), audiences: Object.freeze(audiences) });
 }
 
 /** The origin of an https URL (plain http only on this machine, for tests). */
@@ -228,6 +257,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     // Local mode chats through the bot's own Direct Line; the channel's secret is not used there.
     directLine: localMode ? undefined : directLine(env),
     oauthConnectionName: oauthConnectionName(env, localMode),
+    tab: tab(env, appId, tenantId),
   });
 }
 

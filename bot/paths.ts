@@ -18,5 +18,6 @@ export const paths = Object.freeze({
   web: path.join(projectRoot, 'web'),
   webChatBundle: path.join(projectRoot, 'node_modules', 'botframework-webchat', 'dist', 'webchat.js'),
   msalBundle: path.join(projectRoot, 'node_modules', '@azure', 'msal-browser', 'lib', 'msal-browser.min.js'),
+  teamsJsBundle: path.join(projectRoot, 'node_modules', '@microsoft', 'teams-js', 'dist', 'umd', 'MicrosoftTeams.min.js'),
   msalRedirectBridge: path.join(projectRoot, 'node_modules', '@azure', 'msal-browser', 'lib', 'redirect-bridge', 'msal-redirect-bridge.min.js'),
 });

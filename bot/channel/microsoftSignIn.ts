@@ -7,7 +7,7 @@
 // (this page's app), the lifetime, and the nonce, which this server gave out and takes back once.
 // Every failure gets the same answer; the log says which check failed.
 import { randomBytes } from 'node:crypto';
-import { createRemoteJWKSet, jwtVerify, type JWTPayload } from 'jose';
+import { jwtVerify, type JWTPayload } from 'jose';
 import type { Request, Response, Server } from 'restify';
 import type { WebSignInConfig } from '../config.js';
 import { toLocale } from '../core/i18n/i18n.js';
@@ -16,6 +16,7 @@ import type { Directory } from '../core/ports/directory.js';
 import type { Logger } from '../logger.js';
 import { SourceRateLimit, tooMany } from '../sourceRateLimit.js';
 import type { WebChatIssuer, WebChatToken } from './directLineTokens.js';
+import { tenantKeys, verifyFailure, type SigningKeys } from './entraKeys.js';
 
 export interface WebSignInParts {
   /** The Entra app of the page, when set. */
@@ -60,11 +61,6 @@ async function chatToken(issuer: WebChatIssuer, user: Parameters<WebChatIssuer['
 }
 
 const notVerified = { error: { code: 'signInNotVerified', message: 'The sign-in could not be verified. Sign in again.' } };
-
-/** The issuer of the tenant's v2.0 tokens, and where its keys are published. */
-function issuerOf(config: WebSignInConfig): string {
-  return `${config.authorityHost}/${config.tenantId}/v2.0`;
-}
 
 /**
  * GET /api/signin/config (what the page offers), and when there is a chat to sign in to: Sign in
@@ -115,21 +111,9 @@ function mountAnonymousChat(server: Server, issuer: WebChatIssuer, clock: Clock,
 
 function mountMicrosoftSignIn(server: Server, parts: WebSignInParts & { readonly config: WebSignInConfig; readonly issuer: WebChatIssuer }): void {
   const { config, clock, logger } = parts;
-  const issuer = issuerOf(config);
   const nonces = new Map<string, number>();
   const sources = new SourceRateLimit(clock, perSource);
-  let keys: ReturnType<typeof createRemoteJWKSet> | undefined;
-
-  /** The tenant's signing keys, found through its OpenID configuration (fetched once, then cached by jose). */
-  async function signingKeys(): Promise<ReturnType<typeof createRemoteJWKSet>> {
-    if (keys) return keys;
-    const response = await fetch(`${issuer}/.well-known/openid-configuration`, { signal: AbortSignal.timeout(10_000) });
-    if (!response.ok) throw new Error(`OpenID configuration: HTTP ${response.status}`);
-    const metadata = (await response.json()) as { issuer?: unknown; jwks_uri?: unknown };
-    if (metadata.issuer !== issuer || typeof metadata.jwks_uri !== 'string') throw new Error('OpenID configuration: unexpected issuer or no jwks_uri');
-    keys = createRemoteJWKSet(new URL(metadata.jwks_uri));
-    return keys;
-  }
+  const tenant = tenantKeys(config.authorityHost, config.tenantId);
 
   /** Takes a nonce back: true once for a nonce this server gave out that has not expired. */
   function redeem(nonce: unknown): boolean {
@@ -166,9 +150,9 @@ function mountMicrosoftSignIn(server: Server, parts: WebSignInParts & { readonly
       logger.warn('microsoft sign-in unavailable', { reason });
       res.send(503, { error: { code: 'signInUnavailable', message: 'Microsoft sign-in cannot be reached right now. Try again in a moment.' } });
     };
-    let keySet: Awaited<ReturnType<typeof signingKeys>>;
+    let keySet: SigningKeys;
     try {
-      keySet = await signingKeys();
+      keySet = await tenant.keys();
     } catch (error) {
       unavailable(error instanceof Error ? error.message : 'unknown');
       return;
@@ -176,15 +160,15 @@ function mountMicrosoftSignIn(server: Server, parts: WebSignInParts & { readonly
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(idToken, keySet, {
-        issuer, audience: config.clientId, algorithms: ['RS256'], currentDate: clock.now(), clockTolerance: 60, requiredClaims: ['exp', 'iat', 'nonce'],
+        issuer: tenant.issuer, audience: config.clientId, algorithms: ['RS256'], currentDate: clock.now(), clockTolerance: 60, requiredClaims: ['exp', 'iat', 'nonce'],
       }));
     } catch (error) {
-      const code = (error as { code?: unknown } | undefined)?.code;
-      if (typeof code !== 'string' || code === 'ERR_JWKS_TIMEOUT') {
-        unavailable(typeof code === 'string' ? code : 'keys unreachable');
+      const failure = verifyFailure(error);
+      if (failure.kind === 'unavailable') {
+        unavailable(failure.reason);
         return;
       }
-      logger.info('microsoft sign-in refused', { reason: code });
+      logger.info('microsoft sign-in refused', { reason: failure.reason });
       res.send(401, notVerified);
       return;
     }

@@ -173,7 +173,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const sessions = config.localMode ? await SessionRegistry.open(config.dataDir, clock, sessionStands(directory)) : undefined;
   // In Azure the web page chats through the Direct Line channel, its tokens from the token service.
   const directLineTokens = config.directLine ? new DirectLineTokens(config.directLine, records, clock, sessionStands(directory)) : undefined;
-  channel.attach(composeBot({ useCases: createUseCases(ports), directory, references: ports.references, recognizer, storage, records, sessions, directLineUsers: directLineTokens }));
+  channel.attach(composeBot({ useCases: createUseCases(ports), directory, references: ports.references, recognizer, storage, records, sessions, directLineUsers: directLineTokens, imageOrigin: config.publicOrigin }));
 
   let ready = false;
   const inFlight = new InFlight();

@@ -59,6 +59,8 @@ export interface Config {
   readonly webSignIn?: WebSignInConfig;
   /** In Azure (app credentials set): the Direct Line channel the web page chats through. */
   readonly directLine?: { readonly secret: string; readonly endpoint: string };
+  /** Where Teams clients fetch the images of cards (the avatar PNGs): https://BOT_DOMAIN; on this machine, its own origin. */
+  readonly publicOrigin?: string;
 }
 
 export interface WebSignInConfig {
@@ -82,6 +84,16 @@ const logLevels: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
 
 function text(env: NodeJS.ProcessEnv, name: string): string {
   return (env[name] ?? '').trim();
+}
+
+/** BOT_DOMAIN: the bot's public host name (the one the Teams app lists), as an https origin. */
+function publicOrigin(env: NodeJS.ProcessEnv, localMode: boolean, portNumber: number): string | undefined {
+  const domain = text(env, 'BOT_DOMAIN');
+  if (domain === '') return localMode ? `http://localhost:${portNumber}` : undefined;
+  if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/i.test(domain)) {
+    throw new ConfigError('BOT_DOMAIN', `must be a host name such as assistant.contoso.example (no scheme, no path), got "${domain}"`);
+  }
+  return `https://${domain.toLowerCase()}`;
 }
 
 function port(env: NodeJS.ProcessEnv): number {
@@ -214,5 +226,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     webSignIn: webSignIn(env),
     // Local mode chats through the bot's own Direct Line; the channel's secret is not used there.
     directLine: localMode ? undefined : directLine(env),
+    publicOrigin: publicOrigin(env, localMode, port(env)),
   });
 }

@@ -1,6 +1,6 @@
 // The activity handler: thin on purpose. It prepares the turn, greets newcomers, runs the root
 // dialog and saves state; every rule lives in the dialogs and use cases.
-import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
+import { ActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
 import { runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { sendWelcome } from '../../dialogs/welcome.js';
 import { setCardNonces, type CardNonceLedger } from '../turn/cardNonces.js';
@@ -10,6 +10,7 @@ import { referenceOf } from './proactiveMessenger.js';
 import { localeTag } from '../core/i18n/i18n.js';
 import { setTurnInfo, turnInfoIfSet } from '../turn/turnInfo.js';
 import type { TurnPreparation } from './turnPreparation.js';
+import type { TeamsCards } from './teamsCards.js';
 
 export interface AccountBotDependencies {
   readonly conversationState: ConversationState;
@@ -24,6 +25,8 @@ export interface AccountBotDependencies {
   readonly references: ConversationReferences;
   /** Where the one-time nonces of the cards are spent. */
   readonly cardNonces: CardNonceLedger;
+  /** Teams' action model for the cards: Action.Execute and its invoke. */
+  readonly teamsCards: TeamsCards;
   readonly now: () => Date;
 }
 
@@ -55,8 +58,20 @@ export class AccountBot extends ActivityHandler {
     }
   }
 
+  /** A Teams Action.Execute: the turn its Action.Submit message would run, answered with the card to show in its place. */
+  protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const deps = this.deps;
+    const info = await deps.preparation.prepare(context);
+    setTurnInfo(context, info);
+    return deps.teamsCards.answer(context, value, info, async () => {
+      if (info.identity.kind === 'user') await deps.references.save(info.identity.user.id, referenceOf(context.activity));
+      await deps.history.record(context, () => runDialog(deps.rootDialog, context, deps.dialogState), deps.now);
+    });
+  }
+
   override async run(context: TurnContext): Promise<void> {
     setCardNonces(context, this.deps.cardNonces);
+    this.deps.teamsCards.adapt(context, (ctx) => turnInfoIfSet(ctx)?.t);
     // Replies carry the language they are written in, not the one the channel asked for.
     context.onSendActivities(async (ctx, activities, next) => {
       const info = turnInfoIfSet(ctx);

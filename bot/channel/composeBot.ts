@@ -15,6 +15,7 @@ import { IdentityResolver, type DirectLineUsers, type WebChatSessions } from '..
 import { AccountBot } from './accountBot.js';
 import { ConcurrencyCheckedStorage } from './checkedStorage.js';
 import { RecordCardNonces } from './recordCardNonces.js';
+import { TeamsCards } from './teamsCards.js';
 import type { RecordStore } from '../core/ports/recordStore.js';
 import { TurnPreparation, type ConversationInfo, type UserPreferences } from './turnPreparation.js';
 
@@ -30,6 +31,8 @@ export interface BotParts {
   readonly sessions?: WebChatSessions;
   /** In Azure: the web chat users this server had the Direct Line token service issue. */
   readonly directLineUsers?: DirectLineUsers;
+  /** The bot's public origin, where Teams fetches the avatar PNGs of cards. */
+  readonly imageOrigin?: string;
 }
 
 export interface ComposedBot {
@@ -63,6 +66,7 @@ export function composeBot(parts: BotParts): ComposedBot {
     organizationName: async () => (await parts.useCases.profiles.organization()).displayName,
     references: parts.references,
     cardNonces: new RecordCardNonces(parts.records, parts.useCases.clock),
+    teamsCards: new TeamsCards(dialogState, parts.imageOrigin),
     now: () => parts.useCases.clock.now(),
   });
   return { bot, conversationState, dialogState };

@@ -182,7 +182,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   // In Azure the web page chats through the Direct Line channel, its tokens from the token service.
   const directLineTokens = config.directLine ? new DirectLineTokens(config.directLine, records, clock, sessionStands(directory)) : undefined;
   const useCases = createUseCases(ports);
-  channel.attach(composeBot({ useCases, directory, references: ports.references, recognizer, storage, records, sessions, directLineUsers: directLineTokens,
+  channel.attach(composeBot({ useCases, directory, references: ports.references, recognizer, storage, records, sessions, directLineUsers: directLineTokens, imageOrigin: config.publicOrigin,
     reach: { continueIn: channel.continueIn, createIn: channel.createIn }, logger,
     // The sign-in card where a goal needs the user's own token (the Graph directory's delegated goals).
     signIn: connectionName && config.directory.kind === 'graph' ? { connectionName } : undefined }));

@@ -61,6 +61,8 @@ export interface Config {
   readonly directLine?: { readonly secret: string; readonly endpoint: string };
   /** The OAuth connection of the bot resource (OAUTH_CONNECTION_NAME): single sign-on in Teams, the users' own Graph tokens. */
   readonly oauthConnectionName?: string;
+  /** Where Teams clients fetch the images of cards (the avatar PNGs): https://BOT_DOMAIN; on this machine, its own origin. */
+  readonly publicOrigin?: string;
   /** The Teams personal tab's API, when the bot has an app id and a tenant: how its single sign-on tokens are checked. */
   readonly tab?: TabSignInConfig;
 }
@@ -97,6 +99,16 @@ const logLevels: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
 
 function text(env: NodeJS.ProcessEnv, name: string): string {
   return (env[name] ?? '').trim();
+}
+
+/** BOT_DOMAIN: the bot's public host name (the one the Teams app lists), as an https origin. */
+function publicOrigin(env: NodeJS.ProcessEnv, localMode: boolean, portNumber: number): string | undefined {
+  const domain = text(env, 'BOT_DOMAIN');
+  if (domain === '') return localMode ? `http://localhost:${portNumber}` : undefined;
+  if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/i.test(domain)) {
+    throw new ConfigError('BOT_DOMAIN', `must be a host name such as assistant.contoso.example (no scheme, no path), got "${domain}"`);
+  }
+  return `https://${domain.toLowerCase()}`;
 }
 
 function port(env: NodeJS.ProcessEnv): number {
@@ -258,6 +270,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     directLine: localMode ? undefined : directLine(env),
     oauthConnectionName: oauthConnectionName(env, localMode),
     tab: tab(env, appId, tenantId),
+    publicOrigin: publicOrigin(env, localMode, port(env)),
   });
 }
 

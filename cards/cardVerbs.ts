@@ -8,6 +8,8 @@ export const cardVerbs = {
   ticketAction: 'ticket.act',
   /** A step of a goal dialog: carries the one-time nonce of the card it came from. */
   submitStep: 'step.submit',
+  /** Teams: a card seen by several people asks for the live view of the one it is for (carries the nonce). */
+  refreshCard: 'card.refresh',
 } as const;
 
 /** What a helpdesk agent can do with a ticket from its card. */

@@ -10,6 +10,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { paths } from '../bot/paths.js';
+import { cardVerbs } from './cardVerbs.js';
+import { avatarInDataUri, avatarPath } from './avatar.js';
 import { escapeMarkdown as md } from './escapeMarkdown.js';
 
 const require = createRequire(import.meta.url);
@@ -137,4 +139,103 @@ const literal: { readonly [N in CardName]: (data: TemplateData[N]) => unknown } 
 export function renderCard<N extends CardName>(name: N, data: TemplateData[N]): CardAttachment {
   const content = template(name).expand({ $root: literal[name](data) }) as Record<string, unknown>;
   return { contentType: adaptiveCardContentType, content };
+}
+
+// One card, two action models. Web Chat and the other channels get the card as rendered: buttons
+// are Action.Submit, which post their data as a message. Teams gets Universal Actions: the same
+// data in an Action.Execute whose verb is the data's own, answered by the bot with the card to show
+// in place; the initials avatar as the bot's PNG (Teams does not render SVG); and, where others see
+// the conversation too, a card whose one-time buttons only its person gets (`refresh.userIds`).
+
+/** Who a card goes to: the channel decides the action model. */
+export interface CardAudience {
+  readonly channelId: string;
+  /** Teams: the bot's public origin, where it serves the avatar PNGs ("https://assistant.contoso.example"). */
+  readonly imageOrigin?: string;
+  /**
+   * Teams, in a group chat or a channel: the one person a card with one-time buttons is for (their
+   * Teams user id) and the line that says so to everyone else, who see the card without its buttons.
+   */
+  readonly sharedFor?: { readonly userId: string; readonly note: string };
+}
+
+/** The verb of the refresh that turns the card everyone sees into the live one of its person. */
+const refreshVerb = cardVerbs.refreshCard;
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Every object in a card, depth first. */
+function* nodes(value: unknown): Generator<Json> {
+  if (Array.isArray(value)) for (const item of value) yield* nodes(item);
+  else if (isObject(value)) {
+    yield value;
+    for (const child of Object.values(value)) yield* nodes(child);
+  }
+}
+
+/** The card as Teams takes it (a copy): Action.Execute for every button that carries a verb, PNG avatars. */
+function executeCard(content: Json, audience: CardAudience): Json {
+  const card = JSON.parse(JSON.stringify(content)) as Json;
+  for (const node of nodes(card)) {
+    if (node.type === 'Action.Submit' && isObject(node.data) && typeof node.data.verb === 'string') {
+      node.type = 'Action.Execute';
+      node.verb = node.data.verb;
+    }
+    if (node.type === 'Image' && typeof node.url === 'string' && audience.imageOrigin) {
+      const avatar = avatarInDataUri(node.url);
+      if (avatar) node.url = `${audience.imageOrigin}${avatarPath(avatar)}`;
+    }
+  }
+  return card;
+}
+
+/** The one-time nonce of a card's buttons, if it has any. */
+function nonceOf(card: Json): string | undefined {
+  for (const node of nodes(card)) {
+    if (node.type === 'Action.Execute' && isObject(node.data) && typeof node.data.nonce === 'string') return node.data.nonce;
+  }
+  return undefined;
+}
+
+/** Drops inputs, button rows and tap actions; containers left empty go too. */
+function withoutActions(elements: unknown): unknown[] {
+  if (!Array.isArray(elements)) return [];
+  const kept: unknown[] = [];
+  for (const element of elements) {
+    if (!isObject(element)) continue;
+    const type = typeof element.type === 'string' ? element.type : '';
+    if (type === 'ActionSet' || type.startsWith('Input.')) continue;
+    const { selectAction: _tap, ...rest } = element;
+    if (Array.isArray(rest.items)) {
+      rest.items = withoutActions(rest.items);
+      if ((rest.items as unknown[]).length === 0) continue;
+    }
+    if (Array.isArray(rest.columns)) rest.columns = (rest.columns as unknown[]).map((c) => (isObject(c) ? { ...c, items: withoutActions(c.items) } : c));
+    kept.push(rest);
+  }
+  return kept;
+}
+
+function refresh(nonce: string, userId: string): Json {
+  return { action: { type: 'Action.Execute', verb: refreshVerb, data: { verb: refreshVerb, nonce } }, userIds: [userId] };
+}
+
+/** The card to post on the audience's channel. */
+export function forChannel(card: CardAttachment, audience: CardAudience): CardAttachment {
+  if (audience.channelId !== 'msteams') return card;
+  const content = executeCard(card.content, audience);
+  const nonce = nonceOf(content);
+  if (!audience.sharedFor || !nonce) return { ...card, content };
+  // Everyone sees what the card says and whom it is for; its person's client refreshes it to the live one.
+  const { actions: _actions, ...rest } = content;
+  const note = { type: 'TextBlock', text: md(audience.sharedFor.note), isSubtle: true, size: 'Small', wrap: true, separator: true };
+  return { ...card, content: { ...rest, body: [...withoutActions(content.body), note], refresh: refresh(nonce, audience.sharedFor.userId) } };
+}
+
+/** Teams: the card with its buttons, as the refresh of its person's client gets it. */
+export function liveView(card: CardAttachment, audience: CardAudience): CardAttachment {
+  const content = executeCard(card.content, { ...audience, channelId: 'msteams' });
+  const nonce = nonceOf(content);
+  return { ...card, content: nonce && audience.sharedFor ? { ...content, refresh: refresh(nonce, audience.sharedFor.userId) } : content };
 }

@@ -2,6 +2,7 @@
 // what no goal dialog owns (interruptions, not understood, not signed in, an old card).
 import { goalFor, goals, isGoalIntent, type GoalIntent } from '../bot/core/goals.js';
 import type { UseCases } from '../bot/core/usecases/useCases.js';
+import { refuseCard } from '../bot/turn/cardInvoke.js';
 import { turnInfo } from '../bot/turn/turnInfo.js';
 import { cardVerbs } from '../cards/cardVerbs.js';
 import { dialogIds } from './dialogIds.js';
@@ -69,7 +70,7 @@ export class RootDialog extends ComponentDialog {
     if (info.isCardSubmission) {
       const action = info.cardAction;
       if (!action) {
-        await dc.context.sendActivity(t.t('card.unknown'));
+        await refuseCard(dc.context, t.t('card.unknown'));
       } else if (action.verb === cardVerbs.startGoal) {
         return this.startGoal(dc, action.goal, action.target, action.task);
       } else if (action.verb === cardVerbs.ticketAction) {
@@ -80,7 +81,7 @@ export class RootDialog extends ComponentDialog {
         return dc.beginDialog('helpdesk.ticket', { category: goalFor(goal).ticketCategory, context: { goal } } satisfies HandoffOptions);
       } else {
         // A step of a goal that is no longer going on: an old, replayed or forged card.
-        await dc.context.sendActivity(t.t('card.stale'));
+        await refuseCard(dc.context, t.t('card.stale'));
       }
       return dc.endDialog();
     }

@@ -2,7 +2,7 @@
 // dialog and saves state; every rule lives in the dialogs and use cases. In a group chat or a
 // channel it answers only when @mentioned, and takes anything about a person's account to that
 // person's personal chat.
-import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
+import { ActivityHandler, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
 import { DialogSet, runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { sendWelcome } from '../../dialogs/welcome.js';
 import { cardVerbs } from '../../cards/cardVerbs.js';
@@ -17,6 +17,7 @@ import { setTurnInfo, turnInfoIfSet, type TurnInfo } from '../turn/turnInfo.js';
 import type { TurnPreparation } from './turnPreparation.js';
 import type { PersonalChats } from './personalChat.js';
 import { isForBot, isSharedConversation, removeBotMention } from './sharedConversation.js';
+import type { TeamsCards } from './teamsCards.js';
 
 export interface AccountBotDependencies {
   readonly conversationState: ConversationState;
@@ -35,6 +36,8 @@ export interface AccountBotDependencies {
   readonly personalChats?: PersonalChats;
   /** Where the one-time nonces of the cards are spent. */
   readonly cardNonces: CardNonceLedger;
+  /** Teams' action model for the cards: Action.Execute and its invoke. */
+  readonly teamsCards: TeamsCards;
   readonly now: () => Date;
   readonly logger: Logger;
 }
@@ -165,6 +168,18 @@ export class AccountBot extends ActivityHandler {
     }
   }
 
+  /** A Teams Action.Execute: the turn its Action.Submit message would run, answered with the card to show in its place. */
+  protected override async onAdaptiveCardInvoke(context: TurnContext, value: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const deps = this.deps;
+    const info = await deps.preparation.prepare(context);
+    setTurnInfo(context, info);
+    return deps.teamsCards.answer(context, value, info, async () => {
+      // A card pressed in a group chat is for its person only (its refresh names them); no reference is kept from there.
+      if (info.identity.kind === 'user' && !isSharedConversation(context.activity)) await deps.references.save(info.identity.user.id, referenceOf(context.activity));
+      await deps.history.record(context, () => runDialog(deps.rootDialog, context, deps.dialogState), deps.now);
+    });
+  }
+
   /** The app was removed from this conversation: nothing more is sent there, and no proactive message looks for it. */
   private async removed(context: TurnContext): Promise<void> {
     const activity = context.activity;
@@ -182,6 +197,7 @@ export class AccountBot extends ActivityHandler {
   /** What every turn context of this bot needs, whether a request brought it or the bot opened it. */
   private prepareContext(context: TurnContext): void {
     setCardNonces(context, this.deps.cardNonces);
+    this.deps.teamsCards.adapt(context, (ctx) => turnInfoIfSet(ctx)?.t);
     // Replies carry the language they are written in, not the one the channel asked for.
     context.onSendActivities(async (ctx, activities, next) => {
       const info = turnInfoIfSet(ctx);

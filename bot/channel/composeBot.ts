@@ -15,6 +15,7 @@ import { IdentityResolver, type DirectLineUsers, type WebChatSessions } from '..
 import { AccountBot } from './accountBot.js';
 import { ConcurrencyCheckedStorage } from './checkedStorage.js';
 import { RecordCardNonces } from './recordCardNonces.js';
+import { TeamsCards } from './teamsCards.js';
 import type { RecordStore } from '../core/ports/recordStore.js';
 import { TurnPreparation, type ConversationInfo, type UserPreferences } from './turnPreparation.js';
 import { PersonalChats, type CreateConversation } from './personalChat.js';
@@ -38,6 +39,8 @@ export interface BotParts {
   /** How the bot reaches a user's personal chat from a group chat: a stored conversation, or a new one. */
   readonly reach?: { readonly continueIn: ContinueConversation; readonly createIn: CreateConversation };
   readonly logger?: Logger;
+  /** The bot's public origin, where Teams fetches the avatar PNGs of cards. */
+  readonly imageOrigin?: string;
 }
 
 export interface ComposedBot {
@@ -75,6 +78,7 @@ export function composeBot(parts: BotParts): ComposedBot {
     organizationName: async () => (await parts.useCases.profiles.organization()).displayName,
     references: parts.references,
     cardNonces: new RecordCardNonces(parts.records, parts.useCases.clock),
+    teamsCards: new TeamsCards(dialogState, parts.imageOrigin),
     now: () => parts.useCases.clock.now(),
   });
   return { bot, conversationState, dialogState };

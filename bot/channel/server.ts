@@ -9,6 +9,8 @@ import restify, { type Request, type Response, type Server } from 'restify';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { paths } from '../paths.js';
+import { avatarOfFileName } from '../../cards/avatar.js';
+import { avatarPng } from '../../cards/avatarPng.js';
 import { mountPageStrings } from './pageStrings.js';
 import { contentRefusal, isLoopbackUrl, localRefusal, type Refusal } from './requestGuard.js';
 
@@ -136,6 +138,22 @@ export function createServer(config: Config, logger: Logger, inFlight: InFlight,
       logger.error('activity processing failed', { error });
       if (!res.headersSent) res.send(500, { error: { code: 'internalError', message: 'The activity could not be processed.' } });
     }
+  });
+
+  // Initials avatars as PNG, for Teams cards (Teams does not render SVG). The name holds only what
+  // the card shows (initials, colour), so the image is the same for everyone and cached for good.
+  server.get('/api/avatar/:file', async (req: Request, res: Response) => {
+    await Promise.resolve();
+    const avatar = avatarOfFileName(String((req.params as Record<string, unknown>).file ?? ''));
+    if (!avatar) {
+      res.send(404, { error: { code: 'notFound', message: 'Not found.' } });
+      return;
+    }
+    const body = avatarPng(avatar);
+    res.setHeader('Content-Type', 'image/png');
+    res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    res.writeHead(200);
+    res.end(body);
   });
 
   const policy = contentSecurityPolicy(config);

@@ -1,6 +1,7 @@
 // Works out, once per turn, who is talking, what they asked for and in which language to answer.
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
+import { cardPayload } from '../turn/cardInvoke.js';
 import { parseCardAction } from '../turn/cardSubmission.js';
 import { markSecretTyped } from '../turn/conversationHistory.js';
 import { defaultLocale, isTimeZone, regionalTag, toLocale, translator, type Locale } from '../core/i18n/i18n.js';
@@ -64,7 +65,9 @@ export class TurnPreparation {
     const preferredLanguage = identity.kind === 'user' ? identity.user.preferredLanguage : undefined;
     const text = typeof activity.text === 'string' ? activity.text : '';
     const isMessage = activity.type === 'message';
-    const isCardSubmission = isMessage && text.trim() === '' && activity.value !== undefined && activity.value !== null;
+    // An Action.Submit message, or a Teams Action.Execute invoke: the same button data either way.
+    const cardData = cardPayload(activity);
+    const isCardSubmission = cardData !== undefined && cardData !== null;
     const inputTooLong = isMessage && text.length > maxMessageLength;
     const typed = isMessage && !isCardSubmission && !inputTooLong;
 
@@ -138,7 +141,7 @@ export class TurnPreparation {
       stepQuestion,
       languageSwitch,
       isCardSubmission,
-      cardAction: isCardSubmission ? parseCardAction(activity.value) : undefined,
+      cardAction: isCardSubmission ? parseCardAction(cardData) : undefined,
       inputTooLong,
       correlationId: randomUUID(),
       portalGoals: this.portalGoals,

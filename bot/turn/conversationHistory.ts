@@ -5,6 +5,7 @@ import type { Activity, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { TranscriptLine } from '../core/ports/tickets.js';
 import { redact } from '../core/usecases/redaction.js';
 import { unescapeMarkdown } from '../../cards/escapeMarkdown.js';
+import { cardPayload, isCardInvoke } from './cardInvoke.js';
 
 const keep = 20;
 const secretTypedKey = Symbol('secretTyped');
@@ -46,12 +47,12 @@ export class ConversationHistory {
     });
     await runTurn();
     const activity = context.activity;
-    if (activity.type !== 'message') return;
+    if (activity.type !== 'message' && !isCardInvoke(activity)) return;
     const said = context.turnState.get<boolean | undefined>(secretTypedKey)
       ? '[message hidden: it may have been a password]'
       : typeof activity.text === 'string' && activity.text.trim() !== ''
         ? redact(activity.text)
-        : `[card: ${typeof (activity.value as { action?: unknown } | undefined)?.action === 'string' ? String((activity.value as { action: string }).action) : 'button'}]`;
+        : `[card: ${typeof (cardPayload(activity) as { action?: unknown } | undefined)?.action === 'string' ? String((cardPayload(activity) as { action: string }).action) : 'button'}]`;
     const next = [...history, { from: 'user' as const, text: said, at: now().toISOString() }, ...replies].slice(-keep);
     await this.lines.set(context, next);
   }

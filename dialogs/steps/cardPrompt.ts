@@ -4,11 +4,14 @@
 // ledger, so the same card posted many times at once is acted on once. Once answered, the card is replaced so the values typed
 // into it do not stay on screen. The answer goes to the calling step and is never stored.
 import { createHash, randomBytes } from 'node:crypto';
+import { answerCard, isCardInvoke, refuseCard } from '../../bot/turn/cardInvoke.js';
 import { cardNonces } from '../../bot/turn/cardNonces.js';
 import { markSecretTyped } from '../../bot/turn/conversationHistory.js';
 import { turnInfo } from '../../bot/turn/turnInfo.js';
 import { cardVerbs } from '../../cards/cardVerbs.js';
 import { answeredCard, formCard, type FormButton, type FormSpec } from '../../cards/formCard.js';
+import type { CardAttachment } from '../../cards/renderer.js';
+import type { Translator } from '../../bot/core/i18n/i18n.js';
 import { dialogIds } from '../dialogIds.js';
 import type { Confirmation } from '../../bot/core/nlu/confirmation.js';
 import { DeliveryModes, Dialog, MessageFactory, type DialogContext, type DialogInstance, type DialogTurnResult, type TurnContext } from '../kit.js';
@@ -81,6 +84,29 @@ export function typedAnswerOnOpenCard(dialogState: StackState | undefined, answe
   return typedAnswerAction(prompt.options.form, answer);
 }
 
+/** The card of a prompt: every button carries the verb of a step, the card's one-time nonce and what it means. */
+function promptCard(form: FormSpec, nonce: string): CardAttachment {
+  return formCard(form, (b: FormButton) => ({ ...(b.values ?? {}), verb: cardVerbs.submitStep, nonce, action: b.action }));
+}
+
+/**
+ * Teams: the waiting card with its buttons, for the person it is for (the refresh of a card that
+ * others see without them). Undefined unless `nonce` is the current card's and `userId` its person's.
+ */
+export function liveCardOnOpenPrompt(dialogState: StackState | undefined, nonce: string, userId: string | undefined): CardAttachment | undefined {
+  const prompt = openPrompt(dialogState);
+  if (!prompt || prompt.nonceHash === '' || prompt.nonceHash !== hash(nonce) || userId === undefined || prompt.userId !== userId) return undefined;
+  return promptCard(prompt.options.form, nonce);
+}
+
+/** What an answered card says: the button chosen; a card that took inputs also that they were cleared. */
+function answeredText(t: Translator, form: FormSpec, action: string): string {
+  const buttons = [...(form.buttons ?? []), ...(form.items ?? []).flatMap((i) => i.buttons ?? [])];
+  const choice = buttons.find((b) => b.action === action)?.title;
+  if ((form.inputs ?? []).length > 0 || !choice) return t.t('card.received');
+  return t.t('cards.answered', { choice });
+}
+
 /** Asks with a card and waits for its answer (the card prompt must be in the same dialog set). */
 export function ask(dc: DialogContext, options: CardPromptOptions): Promise<DialogTurnResult> {
   return dc.beginDialog(dialogIds.cardPrompt, options);
@@ -124,19 +150,20 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const context = dc.context;
-    if (context.activity.type !== 'message') return Dialog.EndOfTurn;
-    const state = promptState(dc.activeDialog);
     const info = turnInfo(context);
+    // A message, or a Teams Action.Execute (the same button data, in an invoke).
+    if (context.activity.type !== 'message' && !info.isCardSubmission) return Dialog.EndOfTurn;
+    const state = promptState(dc.activeDialog);
     if (info.isCardSubmission) {
       const action = info.cardAction;
       const userId = info.identity.kind === 'user' ? info.identity.user.id : undefined;
       const current = action?.verb === cardVerbs.submitStep && state.nonceHash !== '' && hash(action.nonce) === state.nonceHash && userId === state.userId;
       if (action?.verb === cardVerbs.submitStep && current && (await cardNonces(context).consume(conversationOf(context), state.nonceHash))) {
         state.nonceHash = '';
-        await this.replaceCard(context, state, info.t.t('card.received'));
+        await this.replaceCard(context, state, answeredText(info.t, state.options.form, action.action));
         return dc.endDialog({ action: action.action, fields: action.fields } satisfies CardAnswer);
       }
-      await context.sendActivity(info.t.t(action ? 'card.stale' : 'card.unknown'));
+      await refuseCard(context, info.t.t(action ? 'card.stale' : 'card.unknown'));
       return Dialog.EndOfTurn;
     }
     // "why?": the card's own explanation; "I'm not getting the code": what to do. The card keeps waiting.
@@ -156,7 +183,7 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
     const typed = info.confirmation && sender === state.userId ? typedAnswerAction(state.options.form, info.confirmation) : undefined;
     if (typed && state.nonceHash !== '' && (await cardNonces(context).consume(conversationOf(context), state.nonceHash))) {
       state.nonceHash = '';
-      await this.replaceCard(context, state, info.t.t('card.received'));
+      await this.replaceCard(context, state, answeredText(info.t, state.options.form, typed));
       return dc.endDialog({ action: typed, fields: {} } satisfies CardAnswer);
     }
     const text = (context.activity.text ?? '').trim();
@@ -178,16 +205,23 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
     const nonce = randomBytes(18).toString('base64url');
     state.nonceHash = hash(nonce);
     await cardNonces(context).issue(conversationOf(context), state.nonceHash);
-    const data = (b: FormButton): Record<string, string> => ({ ...(b.values ?? {}), verb: cardVerbs.submitStep, nonce, action: b.action });
-    const card = formCard(state.options.form, data);
+    const card = promptCard(state.options.form, nonce);
     const response = await context.sendActivity(MessageFactory.attachment(card));
     state.activityId = response?.id;
   }
 
-  /** Swaps the answered card for one without inputs or buttons, where the channel can update messages. */
+  /**
+   * Swaps the answered card for one without inputs or buttons, where the channel can update messages.
+   * A Teams Action.Execute gets it as its answer, shown in place at once; in a conversation others
+   * see too, the message is also updated for them.
+   */
   private async replaceCard(context: TurnContext, state: PromptState, text: string): Promise<void> {
+    const answered = answeredCard(state.options.form.heading, text);
+    answerCard(context, answered);
+    const personal = (context.activity.conversation?.conversationType ?? 'personal') === 'personal';
+    if (isCardInvoke(context.activity) && personal) state.activityId = undefined;
     if (!state.activityId || context.activity.deliveryMode === DeliveryModes.ExpectReplies) return;
-    const cleared = MessageFactory.attachment(answeredCard(state.options.form.heading, text));
+    const cleared = MessageFactory.attachment(answered);
     cleared.id = state.activityId;
     try {
       await context.updateActivity(cleared);

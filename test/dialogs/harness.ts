@@ -317,16 +317,48 @@ export class Chat {
   send(value: unknown): Promise<Partial<Activity>[]> {
     return this.turn({ type: 'message', value });
   }
+
+  /**
+   * Presses a button of the last card as Teams does with an Action.Execute: an `adaptiveCard/action`
+   * invoke with the button's verb and data (and the inputs), answered by the bot's invoke response.
+   */
+  execute(action: string, inputs: Record<string, string> = {}, values: Record<string, string> = {}): Promise<InvokeTurn> {
+    const data = this.buttonData(action, values);
+    const sendsInputs = submitActionsWithInputs(this.card()).some((a) => a.data === data && a.sendsInputs);
+    return this.invoke(String(data.verb), { ...(sendsInputs ? presetInputs(this.card()) : {}), ...data, ...inputs });
+  }
+
+  /** An `adaptiveCard/action` invoke with this verb and data (for refreshes, replays and forgeries). */
+  async invoke(verb: string, data: unknown, trigger: 'manual' | 'automatic' = 'manual'): Promise<InvokeTurn> {
+    const activity: Partial<Activity> = { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger } };
+    await this.adapter.processActivity(activity);
+    const sent = this.adapter.activeQueue.splice(0);
+    const response = sent.find((a) => a.type === 'invokeResponse')?.value as InvokeTurn['response'] | undefined;
+    if (!response) throw new Error('The invoke got no invoke response');
+    const replies = sent.filter((a) => a.type === 'message');
+    this.transcript.push(activity, ...replies);
+    for (const reply of replies) this.lastCard = cardOf(reply) ?? this.lastCard;
+    return { response, replies };
+  }
 }
 
-/** The data of every Action.Submit in a card. */
+/** What an Action.Execute got: the invoke response (HTTP status and body) and the replies that followed in the chat. */
+export interface InvokeTurn {
+  readonly response: { readonly status: number; readonly body?: { readonly statusCode: number; readonly type: string; readonly value: unknown } };
+  readonly replies: Partial<Activity>[];
+}
+
+/** A button that sends data: Action.Submit (Web Chat), or Action.Execute with the same data (Teams). */
+const isButton = (o: Record<string, unknown>): boolean => o.type === 'Action.Submit' || o.type === 'Action.Execute';
+
+/** The data of every button (Action.Submit or Action.Execute) in a card. */
 export function submitActions(card: unknown): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       const o = node as Record<string, unknown>;
-      if (o.type === 'Action.Submit' && o.data && typeof o.data === 'object') out.push(o.data as Record<string, unknown>);
+      if (isButton(o) && o.data && typeof o.data === 'object') out.push(o.data as Record<string, unknown>);
       for (const value of Object.values(o)) if (typeof value === 'object') walk(value);
     }
   };
@@ -344,7 +376,7 @@ function submitActionsWithInputs(card: unknown): { data: Record<string, unknown>
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       const o = node as Record<string, unknown>;
-      if (o.type === 'Action.Submit' && o.data && typeof o.data === 'object') out.push({ data: o.data as Record<string, unknown>, sendsInputs: o.associatedInputs !== 'none' });
+      if (isButton(o) && o.data && typeof o.data === 'object') out.push({ data: o.data as Record<string, unknown>, sendsInputs: o.associatedInputs !== 'none' });
       for (const value of Object.values(o)) if (typeof value === 'object') walk(value);
     }
   };

@@ -1,0 +1,45 @@
+// Teams' Action.Execute arrives as an `adaptiveCard/action` invoke, not as a message: the button's
+// data is in `value.action.data`, and the turn owes Teams an answer, the card to show in place of
+// the one pressed or a short message. What the dialogs decide for that answer is kept here for the
+// turn; on any other activity the same calls behave as they do for an Action.Submit message.
+import type { Activity, TurnContext } from 'botbuilder';
+import type { CardAttachment } from '../../cards/renderer.js';
+
+export const cardActionInvoke = 'adaptiveCard/action';
+
+/** The answer an Action.Execute gets: the card that replaces the pressed one, or a message that leaves it. */
+export type CardInvokeAnswer =
+  | { readonly kind: 'card'; readonly card: CardAttachment }
+  | { readonly kind: 'message'; readonly text: string };
+
+const key = Symbol('cardInvokeAnswer');
+
+export function isCardInvoke(activity: Partial<Activity>): boolean {
+  return activity.type === 'invoke' && activity.name === cardActionInvoke;
+}
+
+/** What the card's button sent: an Action.Submit message's value, or an Action.Execute invoke's `action.data`. */
+export function cardPayload(activity: Partial<Activity>): unknown {
+  if (isCardInvoke(activity)) {
+    const value: unknown = activity.value;
+    const action = typeof value === 'object' && value !== null ? (value as { action?: unknown }).action : undefined;
+    return typeof action === 'object' && action !== null ? (action as { data?: unknown }).data : undefined;
+  }
+  const text = typeof activity.text === 'string' ? activity.text : '';
+  return activity.type === 'message' && text.trim() === '' ? activity.value : undefined;
+}
+
+/** The pressed card has been answered: on Teams it is replaced in place by `card`. */
+export function answerCard(context: TurnContext, card: CardAttachment): void {
+  if (isCardInvoke(context.activity)) context.turnState.set(key, { kind: 'card', card } satisfies CardInvokeAnswer);
+}
+
+/** A card press that changes nothing (stale, replayed, unknown): said in the invoke answer on Teams, in the chat elsewhere. */
+export async function refuseCard(context: TurnContext, text: string): Promise<void> {
+  if (isCardInvoke(context.activity)) context.turnState.set(key, { kind: 'message', text } satisfies CardInvokeAnswer);
+  else await context.sendActivity(text);
+}
+
+export function cardInvokeAnswer(context: TurnContext): CardInvokeAnswer | undefined {
+  return context.turnState.get<CardInvokeAnswer | undefined>(key);
+}

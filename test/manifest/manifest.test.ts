@@ -205,6 +205,7 @@ describe('Teams app package', function () {
     assert.match(ok.stdout, /manifest\.json, color\.png, outline\.png, fr\.json, nl\.json, sv\.json/);
     const manifest = JSON.parse(Buffer.from(unzipSync(await readFile(outFile))['manifest.json'] ?? new Uint8Array()).toString('utf8')) as Json;
     assert.equal(manifest.bots[0].botId, values.BOT_ID);
+    assert.deepEqual(await AppManifestUtils.validateAgainstSchema(manifest), []);
     const otherBot = '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e';
     await run(process.execPath, [cli, '--out', outFile], { env: { ...env, BOT_ID: otherBot } });
     assert.equal((JSON.parse(Buffer.from(unzipSync(await readFile(outFile))['manifest.json'] ?? new Uint8Array()).toString('utf8')) as Json).webApplicationInfo.id, otherBot);

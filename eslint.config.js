@@ -52,6 +52,8 @@ export default tseslint.config(
   fence(['bot/turn/**/*.ts'], [folders.adapters, folders.channel, folders.localDemo, folders.dialogs, app]),
   fence(['bot/channel/**/*.ts'], [folders.adapters, folders.localDemo, app]),
   fence(['bot/localDemo/**/*.ts'], [folders.channel, folders.dialogs, app]),
+  // The Teams app packager (npm run package:teams) is a build tool beside the bot: it imports none of it.
+  fence(['bot/teamsApp/**/*.ts'], [sdk, folders.adapters, folders.channel, folders.turn, folders.localDemo, folders.dialogs, folders.cards, app, into('core', 'The Teams app packager is a build tool beside the bot')]),
   // The composition root and the entry point's leaves (config, logger, paths) do not need the SDK either.
   fence(['bot/*.ts'], [sdk]),
   {

@@ -63,6 +63,12 @@ describe('lint fences', function () {
     assert.equal((await fenced('dialogs/rootDialog.ts', "import { RecordTickets } from '../bot/adapters/records/recordTickets.js';\nexport const x: unknown = RecordTickets;\n")).length, 1);
   });
 
+  it('the Teams app packager imports nothing of the bot', async function () {
+    const code = "import { NlpRecognizer } from '../core/nlu/recognizer.js';\nexport const x: unknown = NlpRecognizer;\n";
+    assert.equal((await fenced('bot/teamsApp/teamsPackage.ts', code)).length, 1);
+    assert.equal((await fenced('bot/teamsApp/teamsPackage.ts', usesSdk)).length, 1);
+  });
+
   it('only bot/config.ts reads process.env', async function () {
     const readsEnv = 'export const port = process.env.PORT;\n';
     assert.equal((await fenced('dialogs/goals/profileDialog.ts', readsEnv)).length, 1);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { inspect } from 'node:util';
-import { ConfigError, loadConfig } from '../../bot/config.js';
+import { ConfigError, loadConfig, loadTeamsAppSettings } from '../../bot/config.js';
 import { paths } from '../../bot/paths.js';
 
 describe('config', function () {
@@ -114,6 +114,31 @@ describe('config', function () {
       assert.deepEqual(config.directory.kind === 'graph' ? [...config.directory.privileged].sort() : [], ['devices.disable', 'signins.view']);
       assert.doesNotMatch(JSON.stringify(config), /c2VjcmV0/);
       assert.doesNotMatch(inspect(config, { depth: 5 }), /c2VjcmV0/);
+    });
+  });
+
+  describe('the Teams app package settings (npm run package:teams)', function () {
+    const app = '4C5E2B1A-7D3F-4A8E-9B6C-1F2E3D4C5B6A';
+    const bot = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
+    const refused = (env: NodeJS.ProcessEnv, variable: string): void => {
+      assert.throws(() => loadTeamsAppSettings(env), (e: unknown) => e instanceof ConfigError && e.variable === variable, JSON.stringify(env));
+    };
+
+    it('gives only what is set; the bot id is MicrosoftAppId unless BOT_ID is set', function () {
+      assert.deepEqual(loadTeamsAppSettings({}), {});
+      assert.deepEqual(loadTeamsAppSettings({ TEAMS_APP_ID: app, MicrosoftAppId: bot, BOT_DOMAIN: 'Assistant.Contoso.example' }),
+        { TEAMS_APP_ID: app.toLowerCase(), BOT_ID: bot, BOT_DOMAIN: 'assistant.contoso.example' });
+      const other = '0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e';
+      assert.equal(loadTeamsAppSettings({ MicrosoftAppId: bot, BOT_ID: other }).BOT_ID, other);
+    });
+
+    it('refuses ids that are not GUIDs and a domain that is not a bare host name, naming the variable', function () {
+      refused({ TEAMS_APP_ID: 'my-app' }, 'TEAMS_APP_ID');
+      refused({ MicrosoftAppId: 'bot' }, 'MicrosoftAppId');
+      refused({ MicrosoftAppId: bot, BOT_ID: 'bot' }, 'BOT_ID');
+      for (const domain of ['https://assistant.contoso.example', 'assistant.contoso.example/tab', 'assistant.contoso.example:443', 'localhost']) {
+        refused({ BOT_DOMAIN: domain }, 'BOT_DOMAIN');
+      }
     });
   });
 });

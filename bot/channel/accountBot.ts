@@ -16,7 +16,7 @@ import type { Logger } from '../logger.js';
 import { setTurnInfo, turnInfoIfSet, type TurnInfo } from '../turn/turnInfo.js';
 import type { TurnPreparation } from './turnPreparation.js';
 import type { PersonalChats } from './personalChat.js';
-import { isForBot, isSharedConversation, removeBotMention } from './sharedConversation.js';
+import { isCardClick, isForBot, isSharedConversation, removeBotMention } from './sharedConversation.js';
 import type { TeamsCards } from './teamsCards.js';
 
 export interface AccountBotDependencies {
@@ -42,8 +42,8 @@ export interface AccountBotDependencies {
   readonly logger: Logger;
 }
 
-/** What a message in a group chat or channel asks that only its sender may see: any goal (each shows or changes their account, a ticket or a code), an agent's ticket card, anger (it opens a ticket). */
-function isForSenderOnly(info: TurnInfo): boolean {
+/** What a message in a group chat or channel asks that only its sender may see (an invoke from a card there answers to the same rule): any goal (each shows or changes their account, a ticket or a code), an agent's ticket card, anger (it opens a ticket). */
+export function isForSenderOnly(info: TurnInfo): boolean {
   if (info.inputTooLong || info.languageSwitch) return false;
   if (info.isCardSubmission) {
     const verb = info.cardAction?.verb;
@@ -98,6 +98,8 @@ export class AccountBot extends ActivityHandler {
 
   private async personalMessage(context: TurnContext): Promise<void> {
     const { deps } = this;
+    // Teams lets people @mention the bot in its own chat too.
+    removeBotMention(context.activity);
     const info = await deps.preparation.prepare(context);
     setTurnInfo(context, info);
     if (info.identity.kind === 'user') await deps.references.save(info.identity.user.id, referenceOf(context.activity));
@@ -113,7 +115,10 @@ export class AccountBot extends ActivityHandler {
   private async sharedMessage(context: TurnContext): Promise<void> {
     if (!isForBot(context.activity)) return;
     removeBotMention(context.activity);
-    const info = await this.deps.preparation.prepare(context);
+    const bareMention = context.activity.text === '' && !isCardClick(context.activity);
+    const prepared = await this.deps.preparation.prepare(context);
+    // "@Account assistant" and nothing else: what can it do here?
+    const info: TurnInfo = bareMention ? { ...prepared, recognition: { intent: 'help', score: 1, locale: prepared.t.locale } } : prepared;
     setTurnInfo(context, info);
     if (!isForSenderOnly(info)) {
       await runDialog(this.deps.rootDialog, context, this.deps.dialogState);

@@ -26,11 +26,16 @@ function botMentions(activity: Addressed): string[] {
   return texts;
 }
 
+/** A click on a card's button: a value and no text. */
+export function isCardClick(activity: Addressed): boolean {
+  const text = typeof activity.text === 'string' ? activity.text : '';
+  return text.trim() === '' && activity.value !== undefined && activity.value !== null;
+}
+
 /** Whether a message in a shared conversation is for the bot: it @mentions the bot, or it is a click on one of the bot's cards. */
 export function isForBot(activity: Addressed): boolean {
   const text = typeof activity.text === 'string' ? activity.text : '';
-  const isCardClick = text.trim() === '' && activity.value !== undefined && activity.value !== null;
-  return isCardClick || botMentions(activity).some((mention) => text.includes(mention));
+  return isCardClick(activity) || botMentions(activity).some((mention) => text.includes(mention));
 }
 
 /** Takes the bot's @mention out of the text ("<at>Account assistant</at> show my devices" → "show my devices"). */

@@ -182,6 +182,30 @@ describe('group chats and channels', function () {
     assert.deepEqual(read, ['hey , what can you do?', 'show my devices']);
   });
 
+  it('a bare @mention gets the menu, not "I didn\'t understand"', async function () {
+    const nl = translator('nl');
+    const anna = await member('anna', 'nl-NL');
+    const group = harness.groupChat([anna]);
+    const [menu, ...rest] = await group.from(anna.teamsUserId, { text: `<at>${teamsBot.name}</at>`, entities: [{ type: 'mention', text: `<at>${teamsBot.name}</at>`, mentioned: { ...teamsBot } }] });
+    assert.deepEqual(rest, []);
+    assert.ok(textOf(menu).includes(nl.t('menu.intro')));
+    assert.ok(!textOf(menu).includes(nl.t('none.intro')));
+  });
+
+  it('in the personal chat too, an @mention of the bot is not read as part of the request', async function () {
+    const anna = await member('anna', 'en-US');
+    const chat = harness.chat(anna.userId, 'en-US', 'msteams', { teamsUserId: anna.teamsUserId });
+    const read: string[] = [];
+    chat.adapter.use(async (context, next) => {
+      await next();
+      read.push(String(context.activity.text));
+    });
+    const botId = chat.adapter.conversation.bot.id;
+    await chat.adapter.processActivity({ type: 'message', text: '<at>Bot</at> show my devices', entities: [{ type: 'mention', text: '<at>Bot</at>', mentioned: { id: botId, name: 'Bot' } }] });
+    assert.deepEqual(read, ['show my devices']);
+    assert.ok(chat.adapter.activeQueue.splice(0).map(textOf).join('\n').includes('CON-LT-0142'));
+  });
+
   it('an anonymous Teams user (no account in the directory) is not answered in the group either', async function () {
     const en = translator('en');
     const stranger: GroupMember = { teamsUserId: '29:stranger', userId: 'ffffffff-0000-4000-8000-000000000000', name: 'Guest', locale: 'en-US' };

@@ -27,6 +27,21 @@ describe('typing indicator', function () {
     assert.equal(sent.length, count, 'nothing after the turn');
   });
 
+  it('in a group chat: typing only for a message that @mentions the bot (the others get no answer, so no typing)', async function () {
+    const adapter = new TestAdapter();
+    const sent: string[] = [];
+    adapter.sendActivities = (context, activities) => {
+      sent.push(...activities.map(() => String(context.activity.text)));
+      return Promise.resolve(activities.map(() => ({ id: 'x' })));
+    };
+    const group = { id: 'g', isGroup: true, conversationType: 'groupChat', name: '' };
+    const mention = { type: 'mention', text: '<at>Bot</at>', mentioned: { id: 'b', name: 'Bot' } };
+    for (const text of ['lunch at noon?', '<at>Bot</at> show my devices']) {
+      await new TypingIndicator(captureLogs().logger, 5, 10).onTurn(new TurnContext(adapter, message({ text, conversation: group, entities: [mention] })), () => pause(40));
+    }
+    assert.ok(sent.length > 0 && sent.every((text) => text === '<at>Bot</at> show my devices'), `typing for the mention only (${sent.join(' | ')})`);
+  });
+
   it('sends nothing when the replies travel in the response (expectReplies)', async function () {
     const adapter = new TestAdapter();
     let sent = 0;

@@ -34,6 +34,15 @@ for (const { name, open } of recordStores) {
       assert.notEqual((await records.store.get('references', 'anna'))?.version, written);
     });
 
+    it('forgets a reference only when it is the conversation named (the app removed there)', async function () {
+      await references.save('anna', reference('a-1'));
+      assert.equal(await references.forget('anna', 'group-1'), false);
+      assert.deepEqual(await references.get('anna'), reference('a-1'));
+      assert.equal(await references.forget('anna', 'a-1'), true);
+      assert.equal(await new RecordConversationReferences(records.another()).get('anna'), undefined);
+      assert.equal(await references.forget('anna', 'a-1'), false, 'nothing left to forget');
+    });
+
     it('takes over the old file, keeping a newer reference already here', async function () {
       await references.save('anna', reference('a-new'));
       assert.equal(await references.importAll({ anna: reference('a-old'), bert: reference('b-old') }), 1);

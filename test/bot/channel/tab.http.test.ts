@@ -108,9 +108,11 @@ describe('Teams tab API (GET /api/tab/summary)', function () {
     }
   });
 
-  it('the audience may be the manifest\'s resource (v1 tokens name it): api://{BOT_DOMAIN}/botid-{app id}, or api://botid-{app id}', async function () {
+  it('takes a v1.0 access token too (its issuer from the v1.0 configuration), whose audience is the manifest\'s resource api://{BOT_DOMAIN}/botid-{app id}, or api://botid-{app id}', async function () {
     for (const aud of [`api://${domain}/botid-${appId}`, `api://botid-${appId}`]) {
-      assert.equal((await summary(`Bearer ${await good({ aud })}`)).status, 200, aud);
+      const answer = await summary(`Bearer ${await good({ ver: '1.0', iss: issuer.v1Issuer, aud })}`);
+      assert.equal(answer.status, 200, aud);
+      assert.equal((JSON.parse(answer.text) as Summary).profile.userPrincipalName, anna.userPrincipalName);
     }
   });
 

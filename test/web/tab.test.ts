@@ -4,14 +4,16 @@
 // through a Playwright route), it signs in with the token that host hands over (made by the test
 // issuer), shows the user's profile, methods, devices and tickets in Teams' language (not the
 // browser's), opens the chat on the right goal with the phrase in that language, fits a 375 px
-// phone, breaks none of its content security policy, and axe-core finds no serious or critical
-// violation in it.
+// phone (pictures in artifacts/teams-tab/), follows Teams' theme, breaks none of its content security policy, and axe-core finds no
+// serious or critical violation in it (light and dark).
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import type { RunningApp } from '../../bot/app.js';
 import { translator, type Locale } from '../../bot/core/i18n/i18n.js';
+import { paths } from '../../bot/paths.js';
 import { startOidcIssuer, type OidcIssuer } from '../fakes/oidcIssuer.js';
 import { teamsHostPage } from '../fakes/teamsHost.js';
 import { demoUserNamed } from '../helpers.js';
@@ -23,6 +25,8 @@ const axePath = require.resolve('axe-core/axe.min.js');
 const tenantId = '8a1f0c2e-4b7d-4c55-9e0a-2f6b1d3c9e71';
 const appId = '5d2e7c41-93b8-4f6a-b0d2-7a1c3e5f9b28';
 const hostUrl = 'https://teams.microsoft.com/_test/personal-tab';
+/** Where the tab is photographed in Teams (one picture a language, width and theme). */
+const shots = path.join(paths.root, 'artifacts', 'teams-tab');
 /**
  * The fake Teams client is a public origin and the tab is on this machine: Chromium lets such a
  * page frame a local one only with the local network access permission, granted as a user would
@@ -58,6 +62,7 @@ describe('Teams tab "My account" in Chromium', function () {
       userId: anna.id, userDisplayName: anna.displayName, channel: 'msteams', locale: 'en', category: 'device', description: 'laptop', context: {}, transcript: [],
     }, new Date())).number;
     axeSource = await readFile(axePath, 'utf8');
+    await mkdir(shots, { recursive: true });
     browser = await launchChromium();
   });
   after(async function () {
@@ -76,10 +81,10 @@ describe('Teams tab "My account" in Chromium', function () {
   }
 
   /** Serves the fake Teams client at a Teams origin, framing the tab. */
-  async function openInTeams(page: Page, locale: Locale, token: string | undefined): Promise<Frame> {
+  async function openInTeams(page: Page, locale: Locale, token: string | undefined, theme: 'default' | 'dark' = 'default'): Promise<Frame> {
     await page.route(hostUrl, (route) => route.fulfill({
       status: 200, contentType: 'text/html; charset=utf-8',
-      body: teamsHostPage({ tabUrl: `${app.url}/tab/`, locale: `${locale}-${locale === 'en' ? 'GB' : locale.toUpperCase()}`, userObjectId: anna.id, tenantId, token }),
+      body: teamsHostPage({ tabUrl: `${app.url}/tab/`, locale: `${locale}-${locale === 'en' ? 'GB' : locale.toUpperCase()}`, userObjectId: anna.id, tenantId, token, theme }),
     }));
     await page.goto(hostUrl);
     const frameElement = await page.waitForSelector('iframe');
@@ -123,18 +128,19 @@ describe('Teams tab "My account" in Chromium', function () {
     }
   });
 
-  for (const [locale, width] of [['fr', 375], ['en', 1024], ['sv', 375]] as [Locale, number][]) {
-    it(`inside Teams (${locale}, ${width} px): the user's own account, chat links on the right goal, no policy breach, no serious axe finding`, async function () {
+  for (const [locale, width, theme] of [['fr', 375, 'default'], ['en', 1024, 'default'], ['sv', 375, 'dark']] as [Locale, number, 'default' | 'dark'][]) {
+    it(`inside Teams (${locale}, ${width} px, ${theme} theme): the user's own account, chat links on the right goal, no policy breach, no serious axe finding`, async function () {
       const t = translator(locale);
       // The browser says English: the language must come from Teams' context.
       const context = await browser.newContext({ locale: 'en-US', viewport: { width, height: 800 }, permissions: inTeams });
       try {
         const page = await context.newPage();
         const violations = policyViolations(page);
-        const frame = await openInTeams(page, locale, await issuer.sign({ aud: appId, oid: anna.id, scp: 'access_as_user' }));
+        const frame = await openInTeams(page, locale, await issuer.sign({ aud: appId, oid: anna.id, scp: 'access_as_user' }), theme);
         await frame.getByRole('heading', { level: 2, name: t.t('tab.profile.heading') }).waitFor({ timeout: 20_000 });
         await frame.locator('#account').waitFor({ state: 'visible', timeout: 20_000 });
         assert.equal(await frame.locator('html').getAttribute('lang'), locale);
+        assert.equal(await frame.locator('html').getAttribute('data-theme'), theme, 'Teams\' theme');
         assert.equal(await frame.locator('#profile-name').textContent(), anna.displayName);
         assert.ok(await frame.getByText(anna.userPrincipalName).first().isVisible());
         const methods = await app.directory.listAuthenticationMethods(anna.id);
@@ -168,6 +174,7 @@ describe('Teams tab "My account" in Chromium', function () {
         });
         assert.ok(overflow <= 0, `${overflow} px wider than the frame`);
         assert.deepEqual(violations, []);
+        await page.screenshot({ path: path.join(shots, `${locale}-${width}-${theme}.png`), fullPage: true, animations: 'disabled' });
 
         await frame.evaluate(axeSource);
         const findings = await frame.evaluate(async () => {

@@ -20,7 +20,7 @@ import type { UseCases } from '../core/usecases/useCases.js';
 import type { Logger } from '../logger.js';
 import { paths } from '../paths.js';
 import { SourceRateLimit, tooMany } from '../sourceRateLimit.js';
-import { tenantKeys, tenantV1Issuer, verifyFailure } from './entraKeys.js';
+import { tenantKeys, tenantV1Issuer, verifyFailure, type SigningKeys } from './entraKeys.js';
 import { pageLocale } from './pageStrings.js';
 
 export interface TabParts {
@@ -140,7 +140,7 @@ function mountSummary(server: Server, parts: TabParts, config: TabSignInConfig):
     const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/.exec(req.header('authorization') ?? '');
     const token = match?.[1];
     if (!token || token.length > maxTokenLength) return { refused: 'no bearer token' };
-    let keys: Awaited<ReturnType<typeof tenant.keys>>;
+    let keys: SigningKeys;
     let issuers: string[];
     try {
       const [found, v1] = await Promise.all([tenant.keys(), v1Issuer()]);

@@ -30,6 +30,24 @@ export function tenantKeys(authorityHost: string, tenantId: string): TenantKeys 
 }
 
 /**
+ * The issuer of the tenant's v1.0 access tokens (https://sts.windows.net/{tenant}/ in the public
+ * cloud), read from its v1.0 OpenID configuration once. Access tokens for an app registration that
+ * does not ask for v2.0 tokens are v1.0 ones, signed with the same keys.
+ */
+export function tenantV1Issuer(authorityHost: string, tenantId: string): () => Promise<string> {
+  let issuer: string | undefined;
+  return async () => {
+    if (issuer) return issuer;
+    const response = await fetch(`${authorityHost}/${tenantId}/.well-known/openid-configuration`, { signal: AbortSignal.timeout(10_000) });
+    if (!response.ok) throw new Error(`OpenID configuration (v1.0): HTTP ${response.status}`);
+    const metadata = (await response.json()) as { issuer?: unknown };
+    if (typeof metadata.issuer !== 'string' || !metadata.issuer.includes(tenantId)) throw new Error('OpenID configuration (v1.0): unexpected issuer');
+    issuer = metadata.issuer;
+    return issuer;
+  };
+}
+
+/**
  * Why jose did not verify a token: `unavailable` when the keys could not be fetched (an outage, said
  * as one), else `refused` with jose's code and the claim it names (for the log; never the token).
  */

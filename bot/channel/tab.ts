@@ -3,8 +3,8 @@
 // devices, tickets) from the same use cases the dialogs use, with a link per item that opens the
 // chat with the bot on the right goal.
 // The summary is for the bearer of the tab's single sign-on token (teams-js getAuthToken), checked
-// here: the signature (the tenant's published keys), the issuer, the audience (the bot's app id or
-// its api://…/botid-{app id} resource), the tenant, the lifetime, a delegated scope, and the user
+// here: the signature (the tenant's published keys), the issuer (the tenant's v2.0 or v1.0 one),
+// the audience (the bot's app id or its api://…/botid-{app id} resource), the tenant, the lifetime, a delegated scope, and the user
 // (`oid`), who must be an enabled user of the directory. Every refusal gets the same 401; the log
 // names the check, never the token.
 import { readFile } from 'node:fs/promises';
@@ -20,7 +20,7 @@ import type { UseCases } from '../core/usecases/useCases.js';
 import type { Logger } from '../logger.js';
 import { paths } from '../paths.js';
 import { SourceRateLimit, tooMany } from '../sourceRateLimit.js';
-import { tenantKeys, verifyFailure } from './entraKeys.js';
+import { tenantKeys, tenantV1Issuer, verifyFailure, type SigningKeys } from './entraKeys.js';
 import { pageLocale } from './pageStrings.js';
 
 export interface TabParts {
@@ -117,7 +117,6 @@ export function mountTab(server: Server, parts: TabParts): void {
     res.send(200, { locale, strings: tabStrings(locale) });
   });
 
-  const { logger } = parts;
   const config = parts.config;
   if (!config) {
     server.get('/api/tab/summary', async (_req: Request, res: Response) => {
@@ -133,6 +132,7 @@ export function mountTab(server: Server, parts: TabParts): void {
 function mountSummary(server: Server, parts: TabParts, config: TabSignInConfig): void {
   const { logger } = parts;
   const tenant = tenantKeys(config.authorityHost, config.tenantId);
+  const v1Issuer = tenantV1Issuer(config.authorityHost, config.tenantId);
   const sources = new SourceRateLimit(parts.clock, perSource);
 
   /** The directory user the token stands for, or why not (for the log). */
@@ -140,13 +140,22 @@ function mountSummary(server: Server, parts: TabParts, config: TabSignInConfig):
     const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/.exec(req.header('authorization') ?? '');
     const token = match?.[1];
     if (!token || token.length > maxTokenLength) return { refused: 'no bearer token' };
+    let keys: SigningKeys;
+    let issuers: string[];
+    try {
+      const [found, v1] = await Promise.all([tenant.keys(), v1Issuer()]);
+      keys = found;
+      issuers = [tenant.issuer, v1];
+    } catch (error) {
+      return { unavailable: error instanceof Error ? error.message : 'unknown' };
+    }
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, await tenant.keys(), {
-        issuer: tenant.issuer, audience: [...config.audiences], algorithms: ['RS256'], currentDate: parts.clock.now(), clockTolerance: 60, requiredClaims: ['exp', 'iat'],
+      ({ payload } = await jwtVerify(token, keys, {
+        issuer: issuers, audience: [...config.audiences], algorithms: ['RS256'], currentDate: parts.clock.now(), clockTolerance: 60, requiredClaims: ['exp', 'iat'],
       }));
     } catch (error) {
-      const failure = error instanceof Error && !('code' in error) ? { kind: 'unavailable' as const, reason: error.message } : verifyFailure(error);
+      const failure = verifyFailure(error);
       return failure.kind === 'unavailable' ? { unavailable: failure.reason } : { refused: failure.reason };
     }
     if (payload.tid !== config.tenantId) return { refused: 'tenant' };

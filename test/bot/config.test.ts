@@ -41,6 +41,7 @@ describe('config', function () {
     ['a web sign-in app without a tenant', { WEB_SIGNIN_CLIENT_ID: '3c9b2d10-7e44-4f0b-a1c2-5d6e7f809a1b' }, 'WEB_SIGNIN_TENANT_ID'],
     ['a web sign-in tenant without an app', { WEB_SIGNIN_TENANT_ID: '8a1f0c2e-4b7d-4c55-9e0a-2f6b1d3c9e71' }, 'WEB_SIGNIN_CLIENT_ID'],
     ['a web sign-in authority over plain http elsewhere than this machine', { WEB_SIGNIN_CLIENT_ID: '3c9b2d10-7e44-4f0b-a1c2-5d6e7f809a1b', WEB_SIGNIN_TENANT_ID: '8a1f0c2e-4b7d-4c55-9e0a-2f6b1d3c9e71', WEB_SIGNIN_AUTHORITY_HOST: 'http://login.example' }, 'WEB_SIGNIN_AUTHORITY_HOST'],
+    ['a bot domain given as a URL', { BOT_DOMAIN: 'https://bot.contoso.example/' }, 'BOT_DOMAIN'],
   ];
   for (const [what, env, variable] of refusals) {
     it(`refuses ${what}, naming ${variable}`, function () {
@@ -53,6 +54,17 @@ describe('config', function () {
     assert.deepEqual(loadConfig({ WEB_SIGNIN_CLIENT_ID: '3c9b2d10-7e44-4f0b-a1c2-5d6e7f809a1b'.toUpperCase(), WEB_SIGNIN_TENANT_ID: '8a1f0c2e-4b7d-4c55-9e0a-2f6b1d3c9e71' }).webSignIn,
       { clientId: '3c9b2d10-7e44-4f0b-a1c2-5d6e7f809a1b', tenantId: '8a1f0c2e-4b7d-4c55-9e0a-2f6b1d3c9e71', authorityHost: 'https://login.microsoftonline.com' });
     assert.equal(loadConfig({ WEB_SIGNIN_CLIENT_ID: '3c9b2d10-7e44-4f0b-a1c2-5d6e7f809a1b', WEB_SIGNIN_TENANT_ID: '8a1f0c2e-4b7d-4c55-9e0a-2f6b1d3c9e71', WEB_SIGNIN_AUTHORITY_HOST: 'https://login.microsoftonline.us/' }).webSignIn?.authorityHost, 'https://login.microsoftonline.us');
+  });
+
+  it('turns the Teams tab\'s sign-on on with an app id and a tenant id: audiences the app id and its botid resources', function () {
+    const app = { MicrosoftAppId: '5D2E7C41-93B8-4F6A-B0D2-7A1C3E5F9B28', MicrosoftAppPassword: 'pw', MicrosoftAppTenantId: '8a1f0c2e-4b7d-4c55-9e0a-2f6b1d3c9e71' };
+    assert.equal(loadConfig({}).tab, undefined);
+    assert.equal(loadConfig({ MicrosoftAppId: app.MicrosoftAppId, MicrosoftAppPassword: 'pw' }).tab, undefined);
+    assert.deepEqual(loadConfig({ ...app, BOT_DOMAIN: 'Bot.Contoso.example' }).tab, {
+      appId: '5d2e7c41-93b8-4f6a-b0d2-7a1c3e5f9b28', tenantId: '8a1f0c2e-4b7d-4c55-9e0a-2f6b1d3c9e71', authorityHost: 'https://login.microsoftonline.com',
+      audiences: ['5d2e7c41-93b8-4f6a-b0d2-7a1c3e5f9b28', 'api://botid-5d2e7c41-93b8-4f6a-b0d2-7a1c3e5f9b28', 'api://bot.contoso.example/botid-5d2e7c41-93b8-4f6a-b0d2-7a1c3e5f9b28'],
+    });
+    assert.equal(loadConfig({ ...app, WEB_SIGNIN_AUTHORITY_HOST: 'https://login.microsoftonline.us' }).tab?.authorityHost, 'https://login.microsoftonline.us');
   });
 
   it('takes the Direct Line secret with app credentials only (local mode has its own Direct Line); the endpoint defaults to the global one', function () {

@@ -12,6 +12,8 @@ export interface OidcIssuer {
   readonly authorityHost: string;
   /** The issuer of the tenant's tokens: {authorityHost}/{tenantId}/v2.0. */
   readonly issuer: string;
+  /** The issuer of its v1.0 access tokens (in its v1.0 configuration): {authorityHost}/{tenantId}/. */
+  readonly v1Issuer: string;
   /** Requests for the configuration and the keys, by path. */
   readonly requests: string[];
   /** An ID token with these claims over the defaults (issuer, tenant, lifetime); signed with the published key unless told. */
@@ -42,6 +44,10 @@ export async function startOidcIssuer(tenantId: string): Promise<OidcIssuer> {
         id_token_signing_alg_values_supported: ['RS256'],
       });
     }
+    // The v1.0 configuration: the issuer of v1.0 access tokens (https://sts.windows.net/{tenant}/ at Entra ID), same keys.
+    if (url === `/${tenantId}/.well-known/openid-configuration`) {
+      return json({ issuer: `${authorityHost}/${tenantId}/`, jwks_uri: `${authorityHost}/${tenantId}/discovery/v2.0/keys`, id_token_signing_alg_values_supported: ['RS256'] });
+    }
     if (url === `/${tenantId}/discovery/v2.0/keys`) return json({ keys: [jwk] });
     res.writeHead(404);
     res.end();
@@ -52,6 +58,7 @@ export async function startOidcIssuer(tenantId: string): Promise<OidcIssuer> {
   return {
     authorityHost,
     issuer,
+    v1Issuer: `${authorityHost}/${tenantId}/`,
     requests,
     async sign(claims, options = {}) {
       const key: CryptoKey = options.unpublishedKey ? unpublished.privateKey : published.privateKey;

@@ -3,15 +3,17 @@
 // token gets its own user's profile, methods, devices and tickets, and a chat link per item; a
 // missing, malformed, expired, not-yet-valid, wrong-audience, other-tenant, wrong-issuer,
 // unpublished-key or application token, or one for a disabled or unknown user, is refused with
-// the same 401 and no account data; the log names the check and never holds the token. The page
-// is served with a policy that lets Microsoft's hosts frame it.
+// the same 401 and no account data; the log names the check and never holds the token. A tenant
+// that cannot be reached is an outage (503). Each chat link's phrase is understood by the bot's
+// recognizer as its item's goal in all four languages. The page is served with a policy that lets
+// Microsoft's hosts frame it.
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startApp, type RunningApp } from '../../../bot/app.js';
 import { tabFrameAncestors } from '../../../bot/channel/tab.js';
 import { loadConfig } from '../../../bot/config.js';
-import { translator, type Locale } from '../../../bot/core/i18n/i18n.js';
+import { supportedLocales, translator, type Locale } from '../../../bot/core/i18n/i18n.js';
 import { startOidcIssuer, type OidcIssuer } from '../../fakes/oidcIssuer.js';
 import { sharedRecognizer } from '../../dialogs/harness.js';
 import { captureLogs, demoSeed, tempDir } from '../../helpers.js';
@@ -108,9 +110,11 @@ describe('Teams tab API (GET /api/tab/summary)', function () {
     }
   });
 
-  it('the audience may be the manifest\'s resource (v1 tokens name it): api://{BOT_DOMAIN}/botid-{app id}, or api://botid-{app id}', async function () {
+  it('takes a v1.0 access token too (its issuer from the v1.0 configuration), whose audience is the manifest\'s resource api://{BOT_DOMAIN}/botid-{app id}, or api://botid-{app id}', async function () {
     for (const aud of [`api://${domain}/botid-${appId}`, `api://botid-${appId}`]) {
-      assert.equal((await summary(`Bearer ${await good({ aud })}`)).status, 200, aud);
+      const answer = await summary(`Bearer ${await good({ ver: '1.0', iss: issuer.v1Issuer, aud })}`);
+      assert.equal(answer.status, 200, aud);
+      assert.equal((JSON.parse(answer.text) as Summary).profile.userPrincipalName, anna.userPrincipalName);
     }
   });
 
@@ -148,6 +152,38 @@ describe('Teams tab API (GET /api/tab/summary)', function () {
       if (token && token.length > 20) assert.ok(!logged.includes(token) && !logged.includes(token.split('.')[2] ?? '-'), `${name}: token not logged`);
     }
     assert.equal(answers.size, 1, 'every refusal is the same answer');
+  });
+
+  it('each chat link\'s phrase is understood by the bot as its item\'s goal, in every language', async function () {
+    const recognizer = await sharedRecognizer();
+    const goals = { 'tab.ask.profile': 'profile.view', 'tab.ask.methods': 'securityinfo.view', 'tab.ask.devices': 'devices.view', 'tab.ask.tickets': 'ticket.status' };
+    for (const locale of supportedLocales) {
+      for (const [key, goal] of Object.entries(goals)) {
+        const phrase = translator(locale).t(key);
+        const recognized = await recognizer.recognize(phrase, locale);
+        assert.equal(recognized.intent, goal, `${locale}: "${phrase}"`);
+        assert.equal(recognized.locale, locale, `${locale}: "${phrase}"`);
+      }
+    }
+  });
+
+  it('a tenant whose keys cannot be reached is an outage (503), not a refusal, and shows nothing', async function () {
+    const gone = await startOidcIssuer(tenantId);
+    const token = await gone.sign({ aud: appId, oid: anna.id, scp: 'access_as_user' });
+    await gone.stop();
+    const local = await tempDir();
+    const cut = await startApp(loadConfig({
+      PORT: '0', HOST: '127.0.0.1', DATA_DIR: local.dir, MicrosoftAppId: appId, MicrosoftAppPassword: 'not-used-here', MicrosoftAppTenantId: tenantId,
+      MicrosoftAppType: 'SingleTenant', WEB_SIGNIN_AUTHORITY_HOST: gone.authorityHost,
+    }), logs.logger, { recognizer: await sharedRecognizer() });
+    try {
+      const answer = await fetch(`${cut.url}/api/tab/summary`, { headers: { authorization: `Bearer ${token}` } });
+      assert.equal(answer.status, 503);
+      assert.ok(!(await answer.text()).includes(anna.displayName));
+    } finally {
+      await cut.stop();
+      await local.remove();
+    }
   });
 
   it('serves the tab page with a policy that lets Microsoft\'s hosts frame it, and its strings in four languages', async function () {

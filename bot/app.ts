@@ -173,7 +173,9 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const sessions = config.localMode ? await SessionRegistry.open(config.dataDir, clock, sessionStands(directory)) : undefined;
   // In Azure the web page chats through the Direct Line channel, its tokens from the token service.
   const directLineTokens = config.directLine ? new DirectLineTokens(config.directLine, records, clock, sessionStands(directory)) : undefined;
-  channel.attach(composeBot({ useCases: createUseCases(ports), directory, references: ports.references, recognizer, storage, records, sessions, directLineUsers: directLineTokens, imageOrigin: config.publicOrigin }));
+  /** Where cards' images are served when BOT_DOMAIN is not set: known once the server listens, in local mode only. */
+  let localOrigin: string | undefined;
+  channel.attach(composeBot({ useCases: createUseCases(ports), directory, references: ports.references, recognizer, storage, records, sessions, directLineUsers: directLineTokens, imageOrigin: () => config.publicOrigin ?? localOrigin }));
 
   let ready = false;
   const inFlight = new InFlight();
@@ -198,6 +200,8 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   ready = true;
   const port = server.address().port;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  // On this machine (the Agents Playground), card images come from the bot's own loopback address.
+  if (config.localMode) localOrigin = url;
   logger.info('bot listening', { url, localMode: config.localMode, dataDir: config.dataDir });
 
   let stopping: Promise<void> | undefined;

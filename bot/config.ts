@@ -59,7 +59,7 @@ export interface Config {
   readonly webSignIn?: WebSignInConfig;
   /** In Azure (app credentials set): the Direct Line channel the web page chats through. */
   readonly directLine?: { readonly secret: string; readonly endpoint: string };
-  /** Where Teams clients fetch the images of cards (the avatar PNGs): https://BOT_DOMAIN; on this machine, its own origin. */
+  /** Where Teams clients fetch the images of cards (the avatar PNGs): https://BOT_DOMAIN, if set. */
   readonly publicOrigin?: string;
 }
 
@@ -87,9 +87,9 @@ function text(env: NodeJS.ProcessEnv, name: string): string {
 }
 
 /** BOT_DOMAIN: the bot's public host name (the one the Teams app lists), as an https origin. */
-function publicOrigin(env: NodeJS.ProcessEnv, localMode: boolean, portNumber: number): string | undefined {
+function publicOrigin(env: NodeJS.ProcessEnv): string | undefined {
   const domain = text(env, 'BOT_DOMAIN');
-  if (domain === '') return localMode ? `http://localhost:${portNumber}` : undefined;
+  if (domain === '') return undefined;
   if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/i.test(domain)) {
     throw new ConfigError('BOT_DOMAIN', `must be a host name such as assistant.contoso.example (no scheme, no path), got "${domain}"`);
   }
@@ -226,6 +226,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     webSignIn: webSignIn(env),
     // Local mode chats through the bot's own Direct Line; the channel's secret is not used there.
     directLine: localMode ? undefined : directLine(env),
-    publicOrigin: publicOrigin(env, localMode, port(env)),
+    publicOrigin: publicOrigin(env),
   });
 }

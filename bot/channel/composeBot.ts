@@ -31,8 +31,8 @@ export interface BotParts {
   readonly sessions?: WebChatSessions;
   /** In Azure: the web chat users this server had the Direct Line token service issue. */
   readonly directLineUsers?: DirectLineUsers;
-  /** The bot's public origin, where Teams fetches the avatar PNGs of cards. */
-  readonly imageOrigin?: string;
+  /** The bot's public origin, where Teams fetches the avatar PNGs of cards (undefined: avatars stay data URIs). */
+  readonly imageOrigin?: () => string | undefined;
 }
 
 export interface ComposedBot {

@@ -4,7 +4,6 @@
 // and the replies still follow in the chat; a replayed or stale one is refused with an invoke
 // response and changes nothing; in a group chat the card's buttons are its person's only.
 import assert from 'node:assert/strict';
-import type { Activity } from 'botbuilder';
 import { supportedLocales, translator } from '../../../bot/core/i18n/i18n.js';
 import { demoUserNamed } from '../../helpers.js';
 import { cardOf, cardTexts, createHarness, submitActions, type Chat, type Harness } from '../../dialogs/harness.js';
@@ -29,7 +28,7 @@ const hasInputs = (card: unknown): boolean => JSON.stringify(card).includes('"ty
 
 /** Makes the chat's conversation a Teams group chat. */
 function inGroupChat(chat: Chat): void {
-  const template = chat.adapter.template as Partial<Activity>;
+  const template = chat.adapter.template;
   template.conversation = { id: `${template.conversation?.id ?? 'group'}-group`, isGroup: true, conversationType: 'groupChat', name: 'Project' };
 }
 
@@ -126,7 +125,7 @@ describe('cards on Teams (Universal Actions)', function () {
     const anna = await demoUserNamed('anna');
     const chat = harness.chat(claire.id, 'en-US');
     inGroupChat(chat);
-    const template = chat.adapter.template as Partial<Activity>;
+    const template = chat.adapter.template;
     template.from = { id: '29:claire-mri', name: 'Claire Martin', aadObjectId: claire.id };
     await chat.say(phrases.en.signOut);
     const shared = chat.card() as { refresh?: { action?: { verb?: string; data?: { nonce?: string } }; userIds?: string[] }; actions?: unknown[] };

@@ -181,8 +181,11 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const sessions = config.localMode ? await SessionRegistry.open(config.dataDir, clock, sessionStands(directory)) : undefined;
   // In Azure the web page chats through the Direct Line channel, its tokens from the token service.
   const directLineTokens = config.directLine ? new DirectLineTokens(config.directLine, records, clock, sessionStands(directory)) : undefined;
+  /** Where cards' images are served when BOT_DOMAIN is not set: known once the server listens, in local mode only. */
+  let localOrigin: string | undefined;
   const useCases = createUseCases(ports);
-  channel.attach(composeBot({ useCases, directory, references: ports.references, recognizer, storage, records, sessions, directLineUsers: directLineTokens, imageOrigin: config.publicOrigin,
+  channel.attach(composeBot({ useCases, directory, references: ports.references, recognizer, storage, records, sessions, directLineUsers: directLineTokens,
+    imageOrigin: () => config.publicOrigin ?? localOrigin,
     reach: { continueIn: channel.continueIn, createIn: channel.createIn }, logger,
     // The sign-in card where a goal needs the user's own token (the Graph directory's delegated goals).
     signIn: connectionName && config.directory.kind === 'graph' ? { connectionName } : undefined }));
@@ -211,6 +214,8 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   ready = true;
   const port = server.address().port;
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  // On this machine (the Agents Playground), card images come from the bot's own loopback address.
+  if (config.localMode) localOrigin = url;
   logger.info('bot listening', { url, localMode: config.localMode, dataDir: config.dataDir });
 
   let stopping: Promise<void> | undefined;

@@ -61,7 +61,7 @@ export interface Config {
   readonly directLine?: { readonly secret: string; readonly endpoint: string };
   /** The OAuth connection of the bot resource (OAUTH_CONNECTION_NAME): single sign-on in Teams, the users' own Graph tokens. */
   readonly oauthConnectionName?: string;
-  /** Where Teams clients fetch the images of cards (the avatar PNGs): https://BOT_DOMAIN; on this machine, its own origin. */
+  /** Where Teams clients fetch the images of cards (the avatar PNGs): https://BOT_DOMAIN, if set. */
   readonly publicOrigin?: string;
   /** The Teams personal tab's API, when the bot has an app id and a tenant: how its single sign-on tokens are checked. */
   readonly tab?: TabSignInConfig;
@@ -101,14 +101,23 @@ function text(env: NodeJS.ProcessEnv, name: string): string {
   return (env[name] ?? '').trim();
 }
 
-/** BOT_DOMAIN: the bot's public host name (the one the Teams app lists), as an https origin. */
-function publicOrigin(env: NodeJS.ProcessEnv, localMode: boolean, portNumber: number): string | undefined {
+/**
+ * BOT_DOMAIN: the bot's public host name, as the Teams app lists it (a bare host name: no scheme,
+ * port or path); '' when unset. One reading for the card images, the tab's token audience and the
+ * Teams app package.
+ */
+function botDomain(env: NodeJS.ProcessEnv): string {
   const domain = text(env, 'BOT_DOMAIN');
-  if (domain === '') return localMode ? `http://localhost:${portNumber}` : undefined;
-  if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/i.test(domain)) {
-    throw new ConfigError('BOT_DOMAIN', `must be a host name such as assistant.contoso.example (no scheme, no path), got "${domain}"`);
+  if (domain !== '' && !/^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/i.test(domain)) {
+    throw new ConfigError('BOT_DOMAIN', `must be the host name the bot is reached at, like assistant.contoso.com (no https://, port or path), got "${domain}"`);
   }
-  return `https://${domain.toLowerCase()}`;
+  return domain.toLowerCase();
+}
+
+/** Where Teams fetches the cards' images: https://BOT_DOMAIN, if set. */
+function publicOrigin(env: NodeJS.ProcessEnv): string | undefined {
+  const domain = botDomain(env);
+  return domain === '' ? undefined : `https://${domain}`;
 }
 
 function port(env: NodeJS.ProcessEnv): number {
@@ -160,10 +169,7 @@ function signInAuthorityHost(env: NodeJS.ProcessEnv): string {
 
 /** The personal tab's single sign-on: on when the bot has an app id and its tenant is a directory id. */
 function tab(env: NodeJS.ProcessEnv, appId: string, tenantId: string): TabSignInConfig | undefined {
-  const domain = text(env, 'BOT_DOMAIN').toLowerCase();
-  if (domain !== '' && !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(:\d{1,5})?$/.test(domain)) {
-    throw new ConfigError('BOT_DOMAIN', `must be the bot's host name, as in the Teams manifest (bot.contoso.com, no https:// and no path), got "${domain}"`);
-  }
+  const domain = botDomain(env);
   if (appId === '' || !guid.test(appId) || !guid.test(tenantId)) return undefined;
   const id = appId.toLowerCase();
   const audiences = [id, `api://botid-${id}`, ...(domain ? [`api://${domain}/botid-${id}`] : [])];
@@ -270,7 +276,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     directLine: localMode ? undefined : directLine(env),
     oauthConnectionName: oauthConnectionName(env, localMode),
     tab: tab(env, appId, tenantId),
-    publicOrigin: publicOrigin(env, localMode, port(env)),
+    publicOrigin: publicOrigin(env),
   });
 }
 
@@ -295,12 +301,7 @@ export function loadTeamsAppSettings(env: NodeJS.ProcessEnv = process.env): Read
     if (!guid.test(botId)) throw new ConfigError(botIdVariable, `must be the bot's application (client) id, a GUID, got "${botId}"`);
     settings.BOT_ID = botId.toLowerCase();
   }
-  const domain = text(env, 'BOT_DOMAIN');
-  if (domain !== '') {
-    if (!/^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/i.test(domain)) {
-      throw new ConfigError('BOT_DOMAIN', `must be the host name the bot is reached at, like assistant.contoso.com (no https://, port or path), got "${domain}"`);
-    }
-    settings.BOT_DOMAIN = domain.toLowerCase();
-  }
+  const domain = botDomain(env);
+  if (domain !== '') settings.BOT_DOMAIN = domain;
   return Object.freeze(settings);
 }

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.js';
 import { toLocale, translator, defaultLocale } from '../core/i18n/i18n.js';
 import type { Logger } from '../logger.js';
+import { isCardInvoke } from '../turn/cardInvoke.js';
 import { turnInfoIfSet } from '../turn/turnInfo.js';
 import { StateConflictError } from './checkedStorage.js';
 import { TypingIndicator } from './typingIndicator.js';
@@ -64,7 +65,7 @@ export function createCloudAdapter({ config, logger, conversationState, dialogSt
     if (error instanceof StateConflictError) {
       // Another turn of this conversation saved first: its state stands, this turn's is dropped.
       logger.warn('turn lost a concurrent save', { correlationId, channelId: activity.channelId, conversationId: activity.conversation?.id });
-      if (activity.type === 'message') await context.sendActivity(t.t('error.concurrentTurn')).catch(() => undefined);
+      if (activity.type === 'message' || isCardInvoke(activity)) await context.sendActivity(t.t('error.concurrentTurn')).catch(() => undefined);
       return;
     }
     const directoryError = directoryErrorIn(error);
@@ -83,7 +84,8 @@ export function createCloudAdapter({ config, logger, conversationState, dialogSt
     } catch (stateError) {
       logger.error('could not reset the dialog state after a failed turn', { correlationId, error: stateError });
     }
-    if (activity.type === 'message') {
+    // A Teams card press (an invoke) is told in the chat too: its invoke failed.
+    if (activity.type === 'message' || isCardInvoke(activity)) {
       try {
         await context.sendActivity(directoryError ? t.t(`directory.${directoryError.failure}`) : t.t('error.turn', { correlationId }));
       } catch (sendError) {

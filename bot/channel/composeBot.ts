@@ -39,8 +39,8 @@ export interface BotParts {
   /** How the bot reaches a user's personal chat from a group chat: a stored conversation, or a new one. */
   readonly reach?: { readonly continueIn: ContinueConversation; readonly createIn: CreateConversation };
   readonly logger?: Logger;
-  /** The bot's public origin, where Teams fetches the avatar PNGs of cards. */
-  readonly imageOrigin?: string;
+  /** The bot's public origin, where Teams fetches the avatar PNGs of cards (undefined: avatars stay data URIs). */
+  readonly imageOrigin?: () => string | undefined;
 }
 
 export interface ComposedBot {

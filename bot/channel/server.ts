@@ -144,7 +144,8 @@ export function createServer(config: Config, logger: Logger, inFlight: InFlight,
   // the card shows (initials, colour), so the image is the same for everyone and cached for good.
   server.get('/api/avatar/:file', async (req: Request, res: Response) => {
     await Promise.resolve();
-    const avatar = avatarOfFileName(String((req.params as Record<string, unknown>).file ?? ''));
+    const file: unknown = (req.params as Record<string, unknown>).file;
+    const avatar = typeof file === 'string' ? avatarOfFileName(file) : undefined;
     if (!avatar) {
       res.send(404, { error: { code: 'notFound', message: 'Not found.' } });
       return;

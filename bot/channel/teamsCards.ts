@@ -22,7 +22,7 @@ export class TeamsCards {
   constructor(
     private readonly dialogState: StatePropertyAccessor<DialogState>,
     /** The bot's public origin, where Teams fetches the avatar PNGs; without it avatars stay data URIs. */
-    private readonly imageOrigin?: string,
+    private readonly imageOrigin: () => string | undefined = () => undefined,
   ) {}
 
   /** Who the cards of this turn go to. */
@@ -34,7 +34,7 @@ export class TeamsCards {
     const name = activity.from?.name?.trim();
     return {
       channelId: activity.channelId,
-      imageOrigin: this.imageOrigin,
+      imageOrigin: this.imageOrigin(),
       ...(shared && userId && t ? { sharedFor: { userId, note: name ? t.t('cards.onlyFor', { name }) : t.t('cards.onlyForAsker') } } : {}),
     };
   }

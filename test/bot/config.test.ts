@@ -22,6 +22,14 @@ describe('config', function () {
     assert.equal(loadConfig({ MicrosoftAppId: 'id', MicrosoftAppPassword: 'pw', HOST: '10.0.0.5' }).host, '10.0.0.5');
   });
 
+  it('BOT_DOMAIN gives the https origin Teams loads card images from; a URL or path in it is refused, naming it', function () {
+    assert.equal(loadConfig({}).publicOrigin, undefined);
+    assert.equal(loadConfig({ BOT_DOMAIN: 'Assistant.Contoso.example' }).publicOrigin, 'https://assistant.contoso.example');
+    for (const bad of ['https://assistant.contoso.example', 'assistant.contoso.example/api', 'assistant contoso']) {
+      assert.throws(() => loadConfig({ BOT_DOMAIN: bad }), (error: unknown) => error instanceof ConfigError && error.variable === 'BOT_DOMAIN', bad);
+    }
+  });
+
   it('local mode ignores HOST: it never leaves loopback', function () {
     assert.equal(loadConfig({ HOST: '0.0.0.0' }).host, '127.0.0.1');
   });

@@ -5,11 +5,13 @@ import { createRequire } from 'node:module';
 import { menuGoals } from '../../bot/core/goals.js';
 import { supportedLocales, translator } from '../../bot/core/i18n/i18n.js';
 import type { Profile } from '../../bot/core/ports/directory.js';
-import { initials, initialsAvatar } from '../../cards/avatar.js';
+import { inflateSync } from 'node:zlib';
+import { avatarInDataUri, avatarOf, avatarOfFileName, avatarPath, initials, initialsAvatar } from '../../cards/avatar.js';
+import { avatarPng, avatarPngSize } from '../../cards/avatarPng.js';
 import { menuCard } from '../../cards/menuCard.js';
 import { noticeCard } from '../../cards/noticeCard.js';
 import { profileCard } from '../../cards/profileCard.js';
-import { cardNames, type CardAttachment } from '../../cards/renderer.js';
+import { cardNames, forChannel, liveView, type CardAttachment, type CardAudience } from '../../cards/renderer.js';
 import { formCard } from '../../cards/formCard.js';
 import { auditCard } from '../../cards/auditCards.js';
 import { devicesCard } from '../../cards/deviceCards.js';
@@ -25,6 +27,9 @@ interface AdaptiveCardsModule {
 }
 const AC = require('adaptivecards/dist/adaptivecards.js') as AdaptiveCardsModule;
 
+/** The bot's own origin in the Teams variants: its avatar PNGs are its own images, not hot-linked ones. */
+const botOrigin = 'https://assistant.contoso.example';
+
 function validate(attachment: CardAttachment): string[] {
   const card = new AC.AdaptiveCard();
   const context = new AC.SerializationContext();
@@ -35,7 +40,9 @@ function validate(attachment: CardAttachment): string[] {
   if (attachment.content.version !== '1.5') problems.push('version must be 1.5');
   const json = JSON.stringify(attachment.content);
   if (json.includes('${')) problems.push('unexpanded template binding');
-  for (const url of json.matchAll(/"url":"([^"]*)"/g)) if (!url[1]?.startsWith('data:image/')) problems.push(`hot-linked image ${url[1]}`);
+  for (const url of json.matchAll(/"url":"([^"]*)"/g)) {
+    if (!url[1]?.startsWith('data:image/') && !url[1]?.startsWith(`${botOrigin}/api/avatar/`)) problems.push(`hot-linked image ${url[1]}`);
+  }
   for (const image of json.matchAll(/"type":"Image"[^}]*}/g)) if (!image[0].includes('"altText"')) problems.push('image without altText');
   return problems;
 }
@@ -84,7 +91,99 @@ describe('cards', function () {
       const t = translator(locale);
       for (const [name, card] of Object.entries({ ...cardsShowing(t, 'Anna de Boer'), ...formsWithoutData(t) })) assert.deepEqual(validate(card), [], name);
     });
+
+    it(`every card of the gallery is valid in its Teams variants too (Action.Execute; shared; live) in ${locale}`, function () {
+      const t = translator(locale);
+      const personal: CardAudience = { channelId: 'msteams', imageOrigin: botOrigin };
+      const shared: CardAudience = { ...personal, sharedFor: { userId: '29:1a2b', note: t.t('cards.onlyFor', { name: 'Anna de Boer' }) } };
+      const withNonce = formCard({ heading: t.t('signout.heading'), buttons: [{ title: t.t('common.yes'), action: 'yes', style: 'destructive' }, { title: t.t('common.no'), action: 'no' }] }, (b) => ({ verb: 'step.submit', nonce: 'n0nce-n0nce-n0nce-n0nce', action: b.action }));
+      const cards = { ...cardsShowing(t, 'Anna de Boer'), ...formsWithoutData(t), withNonce, profile: profileCard(t, sampleProfile, 'Contoso') };
+      for (const [name, card] of Object.entries(cards)) {
+        for (const variant of [forChannel(card, personal), forChannel(card, shared), liveView(card, shared)]) {
+          assert.deepEqual(validate(variant), [], name);
+          assert.equal(JSON.stringify(variant.content).includes('"Action.Submit"') && JSON.stringify(card.content).includes('"verb"'), false, `${name}: a button with a verb left as Action.Submit`);
+        }
+        assert.deepEqual(forChannel(card, { channelId: 'webchat', imageOrigin: botOrigin }), card, `${name}: Web Chat gets the card as rendered`);
+      }
+    });
   }
+
+  it('Teams variants: Execute carries the data\'s verb; the shared card has no buttons or inputs and refreshes for its person only', function () {
+    const t = translator('en');
+    const card = formCard({
+      heading: t.t('passwordChange.heading'),
+      inputs: [{ kind: 'text', id: 'currentPassword', label: t.t('password.current'), style: 'password' }],
+      items: [{ title: 'Pixel 8', buttons: [{ title: t.t('common.yes'), action: 'choose', values: { methodId: 'm1' } }] }],
+      buttons: [{ title: t.t('password.changeButton'), action: 'submit' }, { title: t.t('common.cancel'), action: 'cancel', sendsInputs: false }],
+    }, (b) => ({ ...(b.values ?? {}), verb: 'step.submit', nonce: 'n0nce-n0nce-n0nce-n0nce', action: b.action }));
+    const teams = forChannel(card, { channelId: 'msteams' }).content as { actions: { type: string; verb: string; data: Record<string, string>; associatedInputs: string }[] };
+    assert.deepEqual(teams.actions.map((a) => [a.type, a.verb, a.data.action, a.associatedInputs]), [['Action.Execute', 'step.submit', 'submit', 'auto'], ['Action.Execute', 'step.submit', 'cancel', 'none']]);
+    assert.deepEqual(teams.actions.map((a) => a.data), (card.content as { actions: { data: unknown }[] }).actions.map((a) => a.data), 'the same data as Action.Submit');
+    const note = t.t('cards.onlyFor', { name: 'Anna' });
+    const shared = forChannel(card, { channelId: 'msteams', sharedFor: { userId: '29:anna', note } }).content;
+    const json = JSON.stringify(shared);
+    assert.equal(json.includes('Input.'), false, 'no inputs');
+    assert.equal(json.includes('ActionSet'), false, 'no row buttons');
+    assert.equal((shared as { actions?: unknown }).actions, undefined, 'no buttons');
+    assert.deepEqual((shared as { refresh?: unknown }).refresh, { action: { type: 'Action.Execute', verb: 'card.refresh', data: { verb: 'card.refresh', nonce: 'n0nce-n0nce-n0nce-n0nce' } }, userIds: ['29:anna'] });
+    assert.ok(cardTexts(shared).includes(note) && cardTexts(shared).includes(t.t('passwordChange.heading')));
+    // A card without one-time buttons (the menu) is for everyone: no refresh, its buttons stay.
+    const menu = forChannel(menuCard(t, menuGoals(), t.t('menu.intro')), { channelId: 'msteams', sharedFor: { userId: '29:anna', note } }).content;
+    assert.equal((menu as { refresh?: unknown }).refresh, undefined);
+    assert.ok(JSON.stringify(menu).includes('"Action.Execute"'));
+  });
+
+  it('Teams shows the initials avatar as the bot\'s PNG; Web Chat keeps the data URI; a photo stays as it is', function () {
+    const t = translator('en');
+    const profile = profileCard(t, { ...sampleProfile, displayName: 'Åsa Ek', id: 'u-asa' }, 'Contoso');
+    const imageOf = (card: CardAttachment): string => /"type":"Image","url":"([^"]*)"/.exec(JSON.stringify(card.content))?.[1] ?? '';
+    const avatar = avatarOf('Åsa Ek', 'u-asa');
+    assert.equal(imageOf(forChannel(profile, { channelId: 'msteams', imageOrigin: botOrigin })), `${botOrigin}/api/avatar/%C3%85E-${avatar.colour.slice(1)}.png`);
+    assert.equal(imageOf(forChannel(profile, { channelId: 'webchat', imageOrigin: botOrigin })), initialsAvatar('Åsa Ek', 'u-asa'));
+    assert.equal(imageOf(forChannel(profile, { channelId: 'msteams' })), initialsAvatar('Åsa Ek', 'u-asa'), 'no origin known: the data URI');
+    const photo = profileCard(t, { ...sampleProfile, photo: 'data:image/jpeg;base64,/9j/4AAQ' }, 'Contoso');
+    assert.equal(imageOf(forChannel(photo, { channelId: 'msteams', imageOrigin: botOrigin })), 'data:image/jpeg;base64,/9j/4AAQ');
+  });
+
+  it('avatar routes name only initials and a palette colour, and read back exactly', function () {
+    for (const name of ['Anna de Boer', 'Åsa Öberg', 'Zoë "Zed" <O\'Brien> & Co', 'Ștefan Ţepeş', '李 明', '  ']) {
+      const avatar = avatarOf(name, `key ${name}`);
+      assert.deepEqual(avatarInDataUri(initialsAvatar(name, `key ${name}`)), avatar, name);
+      assert.deepEqual(avatarOfFileName(avatarPath(avatar).replace('/api/avatar/', '')), avatar, name);
+    }
+    for (const bad of ['ABC-0f6cbd.png', 'AB-000000.png', 'AB-0f6cbd.svg', '..%2F..-0f6cbd.png', '%E0%A4%A-0f6cbd.png', 'A1-0f6cbd.png', 'anna.de.boer@contoso.example-0f6cbd.png']) {
+      assert.equal(avatarOfFileName(bad), undefined, bad);
+    }
+    assert.equal(avatarInDataUri('data:image/svg+xml;base64,' + Buffer.from('<svg onload="x"/>').toString('base64')), undefined);
+  });
+
+  it('the avatar PNG is a valid PNG of the palette colour with white initials, transparent outside the circle', function () {
+    const avatar = avatarOf('Anna de Boer');
+    const png = avatarPng(avatar);
+    assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
+    assert.equal(png.toString('ascii', 12, 16), 'IHDR');
+    assert.equal(png.readUInt32BE(16), avatarPngSize);
+    assert.equal(png.readUInt32BE(20), avatarPngSize);
+    assert.deepEqual([...png.subarray(24, 29)], [8, 6, 0, 0, 0], '8-bit RGBA');
+    // The pixels, from the IDAT chunks.
+    const chunks: Buffer[] = [];
+    for (let at = 8; at < png.length;) {
+      const length = png.readUInt32BE(at);
+      if (png.toString('ascii', at + 4, at + 8) === 'IDAT') chunks.push(png.subarray(at + 8, at + 8 + length));
+      at += 12 + length;
+    }
+    const raw = inflateSync(Buffer.concat(chunks));
+    const size = avatarPngSize;
+    assert.equal(raw.length, (size * 4 + 1) * size);
+    const pixel = (x: number, y: number): number[] => [...raw.subarray(y * (size * 4 + 1) + 1 + x * 4, y * (size * 4 + 1) + 5 + x * 4)];
+    assert.equal(pixel(0, 0)[3], 0, 'corner transparent');
+    const colour = [1, 3, 5].map((i) => parseInt(avatar.colour.slice(i, i + 2), 16));
+    assert.deepEqual(pixel(size / 2, 8), [...colour, 255], 'the circle in the avatar colour');
+    let white = 0;
+    for (let y = 0; y < size; y += 1) for (let x = 0; x < size; x += 1) if (pixel(x, y).join() === '255,255,255,255') white += 1;
+    assert.ok(white > size * size * 0.03, `initials drawn (${white} white pixels)`);
+  });
+
 
   it('badges are coloured by what they say: failures red, things to look at amber, good news green', function () {
     const t = translator('en');

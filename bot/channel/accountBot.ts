@@ -17,7 +17,7 @@ import { setTurnInfo, turnInfoIfSet, type TurnInfo } from '../turn/turnInfo.js';
 import type { TurnPreparation } from './turnPreparation.js';
 import type { PersonalChats } from './personalChat.js';
 import { isCardClick, isForBot, isSharedConversation, removeBotMention } from './sharedConversation.js';
-import type { TeamsCards } from './teamsCards.js';
+import { invokeMessage, type TeamsCards } from './teamsCards.js';
 
 export interface AccountBotDependencies {
   readonly conversationState: ConversationState;
@@ -124,9 +124,14 @@ export class AccountBot extends ActivityHandler {
       await runDialog(this.deps.rootDialog, context, this.deps.dialogState);
       return;
     }
+    await context.sendActivity(await this.goPrivate(context, info));
+  }
+
+  /** Takes the sender's request to their personal chat; says so, or that no private chat could be opened, in the group. */
+  private async goPrivate(context: TurnContext, info: TurnInfo): Promise<string> {
     const userId = info.identity.kind === 'user' ? info.identity.user.id : undefined;
     const reached = (await this.deps.personalChats?.continueWith(context.activity, userId, (personal) => this.continuePrivately(personal, info))) ?? false;
-    await context.sendActivity(info.t.t(reached ? 'group.sentPrivately' : 'group.privateChatUnavailable'));
+    return info.t.t(reached ? 'group.sentPrivately' : 'group.privateChatUnavailable');
   }
 
   /** The request from a group chat, in the sender's personal chat: what was going on there gives way to it. */
@@ -178,6 +183,8 @@ export class AccountBot extends ActivityHandler {
     const deps = this.deps;
     const info = await deps.preparation.prepare(context);
     setTurnInfo(context, info);
+    // A menu button pressed in a group chat or channel: the goal goes on in the presser's personal chat, as a typed request would.
+    if (isSharedConversation(context.activity) && isForSenderOnly(info)) return invokeMessage(await this.goPrivate(context, info));
     return deps.teamsCards.answer(context, value, info, async () => {
       // A card pressed in a group chat is for its person only (its refresh names them); no reference is kept from there.
       if (info.identity.kind === 'user' && !isSharedConversation(context.activity)) await deps.references.save(info.identity.user.id, referenceOf(context.activity));

@@ -16,7 +16,8 @@ import type { Translator } from '../core/i18n/i18n.js';
 const adaptiveCard = 'application/vnd.microsoft.card.adaptive';
 
 const cardResponse = (card: CardAttachment): AdaptiveCardInvokeResponse => ({ statusCode: 200, type: adaptiveCard, value: card.content });
-const messageResponse = (text: string): AdaptiveCardInvokeResponse => ({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text as unknown as Record<string, unknown> });
+/** An invoke's answer that leaves the card as it is and shows a short message. */
+export const invokeMessage = (text: string): AdaptiveCardInvokeResponse => ({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text as unknown as Record<string, unknown> });
 
 export class TeamsCards {
   constructor(
@@ -64,13 +65,13 @@ export class TeamsCards {
       const userId = info.identity.kind === 'user' ? info.identity.user.id : undefined;
       const live = nonce === '' ? undefined : liveCardOnOpenPrompt(await this.dialogState.get(context), nonce, userId);
       // A card no longer waiting, or another person's: they keep the card everyone sees.
-      return live ? cardResponse(liveView(live, this.audience(context, t))) : messageResponse(t.t('card.stale'));
+      return live ? cardResponse(liveView(live, this.audience(context, t))) : invokeMessage(t.t('card.stale'));
     }
     await converse();
     const answer = cardInvokeAnswer(context);
     if (answer?.kind === 'card') return cardResponse(forChannel(answer.card, this.audience(context, t)));
-    if (answer?.kind === 'message') return messageResponse(answer.text);
+    if (answer?.kind === 'message') return invokeMessage(answer.text);
     // A button that starts something (a goal from the menu): the card stays; the replies follow in the chat.
-    return messageResponse(t.t('cards.seeReplies'));
+    return invokeMessage(t.t('cards.seeReplies'));
   }
 }

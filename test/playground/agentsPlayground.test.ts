@@ -6,6 +6,8 @@
 // to artifacts/playground/.
 import assert from 'node:assert/strict';
 import { mkdir, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { RunningApp } from '../../bot/app.js';
@@ -25,7 +27,7 @@ const shots = path.join(paths.root, 'artifacts', 'playground');
 const wait = { timeout: 30_000 };
 
 /** The start of a message as the Playground shows it: up to its first quote, link or emphasis (rendered differently), at most 60 characters. */
-const lead = (text: string): string => (text.split(/[“”"*_[\u0000]/)[0] ?? '').slice(0, 60).trim();
+const lead = (text: string): string => (text.split(/[“”"*_[\uE000]/)[0] ?? '').slice(0, 60).trim();
 /**
  * A choice's title as the Playground shows it. The renderer escapes markdown in choice titles (Web
  * Chat renders them as markdown), but the Playground, like Teams, shows choice titles as plain text,
@@ -35,7 +37,7 @@ const asShown = (title: string): RegExp => new RegExp(`^${title.replace(/[!-/:-@
 /** The start of a message whatever its arguments: up to its first placeholder. */
 const opening = (key: string): string => {
   const raw = stringTable('en')[key] ?? key;
-  return lead(t.t(key, Object.fromEntries(placeholders(raw).map((name) => [name, '\u0000']))));
+  return lead(t.t(key, Object.fromEntries(placeholders(raw).map((name) => [name, '\uE000']))));
 };
 
 describe('Agents Playground (Teams-like client) in Chromium: every goal as Anna, in English', function () {
@@ -127,6 +129,14 @@ describe('Agents Playground (Teams-like client) in Chromium: every goal as Anna,
     const { codeCard, code } = await sendCode(check, /^E-mail a code to/);
     return enterCode(codeCard, code, answer);
   }
+  /**
+   * Waits until `card`, a card already on screen, shows `text`: the bot updated it in place (today by
+   * updating the activity; with Action.Execute on Teams, by the card the invoke returns, which the
+   * Playground puts in place of the one whose button was pressed).
+   */
+  async function expectUpdatedInPlace(card: Locator, text: string): Promise<void> {
+    await card.filter({ hasText: lead(text) }).waitFor(wait);
+  }
   const methods = async (): Promise<readonly AuthenticationMethod[]> => app.directory.listAuthenticationMethods((await user()).id);
   const done = (key: string, params?: Params): Locator => botMessages(t.t(key, params));
   /** A bot message that starts as `key` does, whatever its arguments. */
@@ -138,6 +148,19 @@ describe('Agents Playground (Teams-like client) in Chromium: every goal as Anna,
     const welcome = page.locator('.fai-OutputCard p', { hasText: 'Anna' }).first();
     await welcome.waitFor(wait);
     await expectNew(botMessages(t.t('language.switched')), () => type(say.switchHere));
+  });
+
+  it('the Playground listens on loopback only', async function () {
+    const outside = Object.values(os.networkInterfaces()).flat().find((i) => i?.family === 'IPv4' && !i.internal)?.address;
+    if (!outside) this.skip();
+    const error = await new Promise<NodeJS.ErrnoException | undefined>((resolve) => {
+      const socket = net.connect(playground.port, outside, () => {
+        socket.destroy();
+        resolve(undefined);
+      });
+      socket.on('error', resolve);
+    });
+    assert.equal(error?.code, 'ECONNREFUSED', `nothing answers on ${outside}:${playground.port}`);
   });
 
   it('help: the menu of everything', async function () {
@@ -235,6 +258,9 @@ describe('Agents Playground (Teams-like client) in Chromium: every goal as Anna,
     await fields.nth(2).fill(changed);
     await press(card, t.t('password.changeButton'), done('passwordChange.done'));
     assert.ok(await app.directory.verifyPassword((await user()).id, changed));
+    // The answered card was cleared where it stands: no password field is left on screen.
+    await expectUpdatedInPlace(card, t.t('card.received'));
+    assert.equal(await card.locator('input[type="password"]').count(), 0);
   });
 
   const reset = 'Meadow-Compass-Bright-27';
@@ -247,7 +273,7 @@ describe('Agents Playground (Teams-like client) in Chromium: every goal as Anna,
     await press(card, t.t('password.resetButton'), done('passwordReset.done'));
     assert.ok(await app.directory.verifyPassword((await user()).id, reset));
     const offer = cards(t.t('signout.offerHeading')).last();
-    await press(offer, t.t('common.no'), done('signout.kept'));
+    await press(offer, t.t('common.no'), done('signout.skipped'));
   });
 
   it('signout.everywhere: Yes', async function () {

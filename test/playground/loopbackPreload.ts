@@ -4,7 +4,7 @@
 import net from 'node:net';
 
 const loopback = '127.0.0.1';
-const listen = net.Server.prototype.listen;
+const listen = Reflect.get(net.Server.prototype, 'listen') as (this: net.Server, ...args: unknown[]) => net.Server;
 
 function onLoopback(this: net.Server, ...args: unknown[]): net.Server {
   const [first, second] = args;
@@ -16,7 +16,7 @@ function onLoopback(this: net.Server, ...args: unknown[]): net.Server {
   } else if (typeof first === 'object' && first !== null && !('path' in first) && !('host' in first) && !('handle' in first) && !('_handle' in first)) {
     args[0] = { ...first, host: loopback };
   }
-  return (listen as (...a: unknown[]) => net.Server).apply(this, args);
+  return listen.apply(this, args);
 }
 
 net.Server.prototype.listen = onLoopback as typeof net.Server.prototype.listen;

@@ -70,10 +70,19 @@ export function signInDialogs(settings: SignInSettings, start: StartGoal): Dialo
   return [flow, ...prompts];
 }
 
+/** The OAuth connection's prompt, when the bot signs users in through one. */
+function promptOf(dc: DialogContext): OAuthPrompt | undefined {
+  const prompt = dc.findDialog(signInIds.prompt('en'));
+  return prompt instanceof OAuthPrompt ? prompt : undefined;
+}
+
+/** Whether the bot signs users in through an OAuth connection (and so can sign them out of it). */
+export const signsInWithConnection = (dc: DialogContext): boolean => promptOf(dc) !== undefined;
+
 /** Signs the user out of the bot's OAuth connection (the token service forgets their token); false when there is none. */
 export async function signOutOfTokenService(dc: DialogContext): Promise<boolean> {
-  const prompt = dc.findDialog(signInIds.prompt('en'));
-  if (!(prompt instanceof OAuthPrompt)) return false;
+  const prompt = promptOf(dc);
+  if (!prompt) return false;
   await prompt.signOutUser(dc.context);
   return true;
 }

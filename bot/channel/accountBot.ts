@@ -3,6 +3,7 @@
 import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
 import { runDialog, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { sendWelcome } from '../../dialogs/welcome.js';
+import { isSignInWaiting } from '../../dialogs/steps/signIn.js';
 import { setCardNonces, type CardNonceLedger } from '../turn/cardNonces.js';
 import type { ConversationHistory } from '../turn/conversationHistory.js';
 import type { ConversationReferences } from '../core/ports/proactive.js';
@@ -54,10 +55,9 @@ export class AccountBot extends ActivityHandler {
     await this.continueSignIn(context);
   }
 
-  /** Continues the dialog waiting for a sign-in; with none waiting (an old card), nothing starts. */
+  /** Continues the dialog waiting for a sign-in; with none waiting (an old card, another card open), nothing changes. */
   private async continueSignIn(context: TurnContext): Promise<void> {
-    const waiting = (await this.deps.dialogState.get(context))?.dialogStack?.length ?? 0;
-    if (waiting === 0) return;
+    if (!isSignInWaiting(await this.deps.dialogState.get(context))) return;
     setTurnInfo(context, await this.deps.preparation.prepare(context));
     await runDialog(this.deps.rootDialog, context, this.deps.dialogState);
   }

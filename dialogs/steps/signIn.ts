@@ -70,6 +70,22 @@ export function signInDialogs(settings: SignInSettings, start: StartGoal): Dialo
   return [flow, ...prompts];
 }
 
+/** The part of the dialog state a waiting prompt is found in. */
+interface StackState {
+  readonly dialogStack?: readonly { readonly id?: string; readonly state?: Record<string, unknown> }[];
+}
+
+/** True when the innermost active dialog is a sign-in prompt: only then do the channel's sign-in answers go to the dialogs. */
+export function isSignInWaiting(dialogState: StackState | undefined): boolean {
+  for (let stack = dialogState, depth = 0; stack && depth < 16; depth += 1) {
+    const active = stack.dialogStack?.at(-1);
+    if (!active) return false;
+    if (supportedLocales.some((locale) => active.id === signInIds.prompt(locale))) return true;
+    stack = active.state?.dialogs as StackState | undefined;
+  }
+  return false;
+}
+
 /** The OAuth connection's prompt, when the bot signs users in through one. */
 function promptOf(dc: DialogContext): OAuthPrompt | undefined {
   const prompt = dc.findDialog(signInIds.prompt('en'));

@@ -233,6 +233,18 @@ describe('single sign-on in Teams', function () {
     assert.ok(oauthCard(after), 'a sign-in card again');
   });
 
+  it('a late copy of an exchange while a card waits changes nothing: the card still takes its answer', async function () {
+    const teams = instance(0);
+    await say(teams, 'show my profile');
+    await send(teams, exchangeInvoke('exchange-7'));
+    const confirm = await say(teams, 'sign out everywhere');
+    const late = await send(teams, exchangeInvoke('exchange-8'));
+    assert.equal(invokeResponse(late)?.status, 200);
+    assert.deepEqual(messages(late), []);
+    const done = await send(teams, { type: 'message', value: button(confirm, 'no') });
+    assert.deepEqual(messages(done).map((m) => m.text), [translator('en').t('signout.kept')]);
+  });
+
   it('no token reaches the conversation state, the records, the logs or the transcript', async function () {
     const teams = instance(0);
     await say(teams, 'show my profile');

@@ -7,6 +7,7 @@ import { DialogSet, runDialog, type Dialog, type DialogState } from 'botbuilder-
 import { sendWelcome } from '../../dialogs/welcome.js';
 import { cardVerbs } from '../../cards/cardVerbs.js';
 import { isGoalIntent } from '../core/goals.js';
+import { isSignInWaiting } from '../../dialogs/steps/signIn.js';
 import { setCardNonces, type CardNonceLedger } from '../turn/cardNonces.js';
 import type { ConversationHistory } from '../turn/conversationHistory.js';
 import type { ConversationReferences } from '../core/ports/proactive.js';
@@ -88,10 +89,9 @@ export class AccountBot extends ActivityHandler {
     await this.continueSignIn(context);
   }
 
-  /** Continues the dialog waiting for a sign-in; with none waiting (an old card), nothing starts. */
+  /** Continues the dialog waiting for a sign-in; with none waiting (an old card, another card open), nothing changes. */
   private async continueSignIn(context: TurnContext): Promise<void> {
-    const waiting = (await this.deps.dialogState.get(context))?.dialogStack?.length ?? 0;
-    if (waiting === 0) return;
+    if (!isSignInWaiting(await this.deps.dialogState.get(context))) return;
     setTurnInfo(context, await this.deps.preparation.prepare(context));
     await runDialog(this.deps.rootDialog, context, this.deps.dialogState);
   }

@@ -1,12 +1,16 @@
 // signout.everywhere: Yes / No as in My Account; on Yes every session is revoked, any step-up is
-// void, and the bot's own sign-in (its OAuth connection's token for the user) is forgotten.
+// void, and the bot's own sign-in (its OAuth connection's token for the user) is forgotten. Where
+// the bot signs users in itself, a third answer signs out of the assistant only.
 import type { UseCases } from '../../bot/core/usecases/useCases.js';
 import { signOutForm } from '../../cards/passwordCards.js';
 import { GoalDialog, type GoalOptions } from '../goalDialog.js';
 import type { DialogTurnResult, WaterfallStepContext } from '../kit.js';
-import { signOutOfTokenService } from '../steps/signIn.js';
+import { signOutOfTokenService, signsInWithConnection } from '../steps/signIn.js';
 
 type SignOutStep = WaterfallStepContext<GoalOptions>;
+
+/** The third answer where the bot signs users in itself (OAuth connection): sign out of the assistant only. */
+const assistantOnly = 'assistant';
 
 export class SignOutEverywhereDialog extends GoalDialog {
   constructor(useCases: UseCases) {
@@ -15,11 +19,18 @@ export class SignOutEverywhereDialog extends GoalDialog {
   }
 
   private readonly confirm = async (step: SignOutStep): Promise<DialogTurnResult> => {
-    return this.ask(step, signOutForm(this.t(step)));
+    const form = signOutForm(this.t(step));
+    const here = signsInWithConnection(step) ? [{ title: this.t(step).t('sso.signOutHere'), action: assistantOnly }] : [];
+    return this.ask(step, { ...form, buttons: [...(form.buttons ?? []), ...here] });
   };
 
   private readonly signOut = async (step: SignOutStep): Promise<DialogTurnResult> => {
-    if (this.answer(step).action !== 'yes') {
+    const action = this.answer(step).action;
+    if (action === assistantOnly && (await signOutOfTokenService(step))) {
+      await this.say(step, 'sso.signedOut');
+      return step.endDialog();
+    }
+    if (action !== 'yes') {
       await this.say(step, 'signout.kept');
       return step.endDialog();
     }

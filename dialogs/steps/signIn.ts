@@ -70,10 +70,35 @@ export function signInDialogs(settings: SignInSettings, start: StartGoal): Dialo
   return [flow, ...prompts];
 }
 
+/** The part of the dialog state a waiting prompt is found in. */
+interface StackState {
+  readonly dialogStack?: readonly { readonly id?: string; readonly state?: Record<string, unknown> }[];
+}
+
+/** True when the innermost active dialog is a sign-in prompt: only then do the channel's sign-in answers go to the dialogs. */
+export function isSignInWaiting(dialogState: StackState | undefined): boolean {
+  for (let stack = dialogState, depth = 0; stack && depth < 16; depth += 1) {
+    const active = stack.dialogStack?.at(-1);
+    if (!active) return false;
+    if (supportedLocales.some((locale) => active.id === signInIds.prompt(locale))) return true;
+    stack = active.state?.dialogs as StackState | undefined;
+  }
+  return false;
+}
+
+/** The OAuth connection's prompt, when the bot signs users in through one. */
+function promptOf(dc: DialogContext): OAuthPrompt | undefined {
+  const prompt = dc.findDialog(signInIds.prompt('en'));
+  return prompt instanceof OAuthPrompt ? prompt : undefined;
+}
+
+/** Whether the bot signs users in through an OAuth connection (and so can sign them out of it). */
+export const signsInWithConnection = (dc: DialogContext): boolean => promptOf(dc) !== undefined;
+
 /** Signs the user out of the bot's OAuth connection (the token service forgets their token); false when there is none. */
 export async function signOutOfTokenService(dc: DialogContext): Promise<boolean> {
-  const prompt = dc.findDialog(signInIds.prompt('en'));
-  if (!(prompt instanceof OAuthPrompt)) return false;
+  const prompt = promptOf(dc);
+  if (!prompt) return false;
   await prompt.signOutUser(dc.context);
   return true;
 }

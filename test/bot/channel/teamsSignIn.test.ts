@@ -19,7 +19,7 @@ import { createUseCases } from '../../../bot/core/usecases/useCases.js';
 import { paths } from '../../../bot/paths.js';
 import { startFakeGraph, type FakeGraph } from '../../fakes/graphServer.js';
 import { MemoryRecords } from '../../fakes/memoryRecords.js';
-import { cardOf, sharedRecognizer, textOf } from '../../dialogs/harness.js';
+import { cardOf, sharedRecognizer, submitActions, textOf } from '../../dialogs/harness.js';
 import { captureLogs, demoUser, tempDir } from '../../helpers.js';
 import path from 'node:path';
 
@@ -125,6 +125,12 @@ describe('single sign-on in Teams', function () {
     sent.flatMap((a) => a.attachments ?? []).find((a) => a.contentType === oauthCardType)?.content as Record<string, unknown> | undefined;
   /** The profile card, if one was sent (its text holds the user's name). */
   const profileShown = (sent: Sent[]): boolean => messages(sent).some((m) => cardOf(m) !== undefined && textOf(m).includes(displayName));
+  /** The data of the button that means `action` on the card just sent. */
+  const button = (sent: Sent[], action: string): Record<string, unknown> => {
+    const found = messages(sent).flatMap((m) => submitActions(cardOf(m))).find((d) => d.action === action);
+    assert.ok(found, `a button ${action}: ${JSON.stringify(messages(sent).map(textOf))}`);
+    return found;
+  };
   const meCalls = (): number => graph.requests.filter((r) => r.auth === 'user' && r.userId === userId && r.path.startsWith('/v1.0/me?')).length;
 
   for (const locale of ['en', 'fr'] as const) {
@@ -202,11 +208,7 @@ describe('single sign-on in Teams', function () {
     await send(teams, exchangeInvoke('exchange-4'));
     const t = translator('en');
     const confirm = await say(teams, 'sign me out everywhere');
-    const card = messages(confirm).map(cardOf).find(Boolean);
-    assert.ok(card, JSON.stringify(messages(confirm).map(textOf)));
-    const yes = JSON.stringify(card).match(/"data":\{[^}]*"action":"yes"[^}]*\}/)?.[0];
-    assert.ok(yes, 'the confirmation has a Yes button');
-    const data = JSON.parse(yes.slice('"data":'.length)) as Record<string, unknown>;
+    const data = button(confirm, 'yes');
     const done = await send(teams, { type: 'message', value: data });
     assert.ok(messages(done).some((m) => textOf(m).includes(t.t('signout.done'))), JSON.stringify(messages(done).map(textOf)));
     assert.ok(graph.requests.some((r) => r.method === 'POST' && r.path.startsWith('/v1.0/me/revokeSignInSessions') && r.userId === userId));
@@ -214,6 +216,33 @@ describe('single sign-on in Teams', function () {
     const after = await say(teams, 'show my profile');
     assert.ok(oauthCard(after), 'signed out of the token service: a sign-in card again');
     assert.equal(profileShown(after), false);
+  });
+
+  it('"sign out" offers to sign out of the assistant only: the token service forgets the token, the sessions stay, the next goal signs in again', async function () {
+    const teams = instance(0, 'fr');
+    const t = translator('fr');
+    await say(teams, 'afficher mon profil');
+    await send(teams, exchangeInvoke('exchange-6'));
+    const confirm = await say(teams, 'déconnecte-moi');
+    assert.deepEqual(messages(confirm).flatMap((m) => submitActions(cardOf(m))).map((d) => d.action), ['yes', 'no', 'assistant']);
+    assert.ok(messages(confirm).some((m) => textOf(m).includes(t.t('sso.signOutHere'))));
+    const done = await send(teams, { type: 'message', value: button(confirm, 'assistant') });
+    assert.deepEqual(messages(done).map((m) => m.text), [t.t('sso.signedOut')]);
+    assert.ok(!graph.requests.some((r) => r.path.startsWith('/v1.0/me/revokeSignInSessions')), 'the sessions stay');
+    const after = await say(teams, 'afficher mon profil');
+    assert.ok(oauthCard(after), 'a sign-in card again');
+  });
+
+  it('a late copy of an exchange while a card waits changes nothing: the card still takes its answer', async function () {
+    const teams = instance(0);
+    await say(teams, 'show my profile');
+    await send(teams, exchangeInvoke('exchange-7'));
+    const confirm = await say(teams, 'sign out everywhere');
+    const late = await send(teams, exchangeInvoke('exchange-8'));
+    assert.equal(invokeResponse(late)?.status, 200);
+    assert.deepEqual(messages(late), []);
+    const done = await send(teams, { type: 'message', value: button(confirm, 'no') });
+    assert.deepEqual(messages(done).map((m) => m.text), [translator('en').t('signout.kept')]);
   });
 
   it('no token reaches the conversation state, the records, the logs or the transcript', async function () {

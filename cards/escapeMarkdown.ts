@@ -1,6 +1,7 @@
 // Card texts are markdown to every host: Web Chat passes TextBlocks, facts, toggle and choice titles
-// and error messages through markdown-it (with raw HTML, linkify and typographer on), Teams through
-// its own subset. A person's or the directory's text must not become a link, an image, a heading or
+// and error messages through markdown-it (with raw HTML, linkify and typographer on), Teams its
+// TextBlocks and facts through its own subset (the Teams form of a card takes the escapes out of the
+// titles and messages Teams shows as plain text, see forChannel in renderer.ts). A person's or the directory's text must not become a link, an image, a heading or
 // bold there, so the renderer makes every such text literal with CommonMark's own mechanism: any
 // ASCII punctuation character preceded by a backslash is a literal character and never starts
 // markup (CommonMark 0.30, section 2.4), and the reader sees the character without the backslash.

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { paths } from '../bot/paths.js';
 import { cardVerbs } from './cardVerbs.js';
 import { avatarInDataUri, avatarPath } from './avatar.js';
-import { escapeMarkdown as md } from './escapeMarkdown.js';
+import { escapeMarkdown as md, unescapeMarkdown } from './escapeMarkdown.js';
 
 const require = createRequire(import.meta.url);
 interface TemplateEngine { Template: new (payload: unknown) => { expand(context: { $root: unknown }): unknown } }
@@ -182,6 +182,13 @@ function executeCard(content: Json, audience: CardAudience): Json {
       node.type = 'Action.Execute';
       node.verb = node.data.verb;
     }
+    // Teams reads markdown in TextBlocks and facts only: the titles of choices and toggles and the
+    // inputs' error messages are plain text there, and would show the escapes' backslashes.
+    if (node.type === 'Input.ChoiceSet' && Array.isArray(node.choices)) {
+      for (const choice of node.choices) if (isObject(choice) && typeof choice.title === 'string') choice.title = unescapeMarkdown(choice.title);
+    }
+    if (node.type === 'Input.Toggle' && typeof node.title === 'string') node.title = unescapeMarkdown(node.title);
+    if (typeof node.type === 'string' && node.type.startsWith('Input.') && typeof node.errorMessage === 'string') node.errorMessage = unescapeMarkdown(node.errorMessage);
     if (node.type === 'Image' && typeof node.url === 'string' && audience.imageOrigin) {
       const avatar = avatarInDataUri(node.url);
       if (avatar) node.url = `${audience.imageOrigin}${avatarPath(avatar)}`;

@@ -1,6 +1,6 @@
 // The CloudAdapter with the project's turn error handler and typing indicator on slow turns.
 import {
-  CloudAdapter, ConfigurationBotFrameworkAuthentication, TeamsSSOTokenExchangeMiddleware,
+  ActivityTypes, CloudAdapter, ConfigurationBotFrameworkAuthentication, INVOKE_RESPONSE_KEY, TeamsSSOTokenExchangeMiddleware,
   type ConversationState, type Middleware, type StatePropertyAccessor, type Storage, type TurnContext,
 } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
@@ -12,6 +12,7 @@ import type { Logger } from '../logger.js';
 import { isCardInvoke } from '../turn/cardInvoke.js';
 import { turnInfoIfSet } from '../turn/turnInfo.js';
 import { StateConflictError } from './checkedStorage.js';
+import { invokeMessage } from './teamsCards.js';
 import { TypingIndicator } from './typingIndicator.js';
 
 export interface AdapterDependencies {
@@ -52,6 +53,22 @@ async function forgetUserToken(context: TurnContext, adapter: CloudAdapter, conn
   }
 }
 
+/**
+ * Tells the user that their turn failed: a message is answered in the chat; a Teams card press (an
+ * invoke) under the card it pressed, in the invoke's answer (without one Teams shows its own error);
+ * any other invoke gets a failed answer.
+ */
+async function tellUser(context: TurnContext, text: string): Promise<void> {
+  const activity = context.activity;
+  if (activity.type === 'message') {
+    await context.sendActivity(text);
+    return;
+  }
+  if (activity.type !== 'invoke' || context.turnState.get(INVOKE_RESPONSE_KEY)) return;
+  const answer = isCardInvoke(activity) ? { status: 200, body: invokeMessage(text) } : { status: 500 };
+  await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: answer });
+}
+
 export function createCloudAdapter({ config, logger, conversationState, dialogState, signIn }: AdapterDependencies): CloudAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.microsoftApp.appId,
@@ -75,7 +92,7 @@ export function createCloudAdapter({ config, logger, conversationState, dialogSt
     if (error instanceof StateConflictError) {
       // Another turn of this conversation saved first: its state stands, this turn's is dropped.
       logger.warn('turn lost a concurrent save', { correlationId, channelId: activity.channelId, conversationId: activity.conversation?.id });
-      if (activity.type === 'message' || isCardInvoke(activity)) await context.sendActivity(t.t('error.concurrentTurn')).catch(() => undefined);
+      await tellUser(context, t.t('error.concurrentTurn')).catch(() => undefined);
       return;
     }
     const directoryError = directoryErrorIn(error);
@@ -96,13 +113,10 @@ export function createCloudAdapter({ config, logger, conversationState, dialogSt
     } catch (stateError) {
       logger.error('could not reset the dialog state after a failed turn', { correlationId, error: stateError });
     }
-    // A Teams card press (an invoke) is told in the chat too: its invoke failed.
-    if (activity.type === 'message' || isCardInvoke(activity)) {
-      try {
-        await context.sendActivity(directoryError ? t.t(`directory.${directoryError.failure}`) : t.t('error.turn', { correlationId }));
-      } catch (sendError) {
-        logger.error('could not tell the user about a failed turn', { correlationId, error: sendError });
-      }
+    try {
+      await tellUser(context, directoryError ? t.t(`directory.${directoryError.failure}`) : t.t('error.turn', { correlationId }));
+    } catch (sendError) {
+      logger.error('could not tell the user about a failed turn', { correlationId, error: sendError });
     }
   };
   return adapter;

@@ -13,9 +13,26 @@ import { turnInfoIfSet } from '../turn/turnInfo.js';
 /** What botbuilder's token clients offer: the turn's UserTokenClient (CloudAdapter), or the adapter itself (TestAdapter). */
 interface TokenGetter {
   getUserToken(userId: string, connectionName: string, channelId: string, magicCode: string | undefined): Promise<{ token?: string } | undefined>;
+  signOutUser(userId: string, connectionName: string, channelId: string): Promise<void>;
 }
 interface AdapterTokenGetter {
   getUserToken(context: TurnContext, connectionName: string, magicCode?: string): Promise<{ token?: string } | undefined>;
+  signOutUser(context: TurnContext, connectionName: string): Promise<void>;
+}
+
+/**
+ * The account a Graph access token was issued for (its `oid` claim), when the token reads as a JWT.
+ * Only compared, never trusted: Graph itself checks the token. An opaque token names no one.
+ */
+function accountOf(token: string): string | undefined {
+  const payload = token.split('.')[1];
+  if (!payload) return undefined;
+  try {
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { oid?: unknown };
+    return typeof claims.oid === 'string' ? claims.oid : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The directory user the channel vouches for in this turn: Teams' aadObjectId, or the identity the turn resolved. */
@@ -44,10 +61,20 @@ export class TokenServiceUserTokens implements UserTokenProvider {
     try {
       const key = (context.adapter as Partial<{ UserTokenClientKey: symbol }>).UserTokenClientKey;
       const client = key ? context.turnState.get<TokenGetter | undefined>(key) : undefined;
+      const adapter = context.adapter as unknown as Partial<AdapterTokenGetter>;
       const answer = client
         ? await client.getUserToken(activity.from.id, this.connectionName, activity.channelId, undefined)
-        : await (context.adapter as unknown as Partial<AdapterTokenGetter>).getUserToken?.(context, this.connectionName);
-      return answer?.token || undefined;
+        : await adapter.getUserToken?.(context, this.connectionName);
+      const token = answer?.token || undefined;
+      const account = token && accountOf(token);
+      if (account && account.toLowerCase() !== userId.toLowerCase()) {
+        // Signed in to the connection with another account (the sign-in page lets anyone pick one):
+        // never act on it for this user. Forgotten, so the next goal asks to sign in again.
+        this.logger.warn('the user signed in to the connection with another account; the token is not used', { channelId: activity.channelId });
+        await (client ? client.signOutUser(activity.from.id, this.connectionName, activity.channelId) : adapter.signOutUser?.(context, this.connectionName));
+        return undefined;
+      }
+      return token;
     } catch (error) {
       // The token service could not answer: the goal asks to sign in, as if there were no token.
       this.logger.warn('the token service did not give the user\'s token', { channelId: activity.channelId, error: error instanceof Error ? error.name : 'unknown' });

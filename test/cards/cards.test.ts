@@ -11,6 +11,7 @@ import { avatarPng, avatarPngSize } from '../../cards/avatarPng.js';
 import { menuCard } from '../../cards/menuCard.js';
 import { noticeCard } from '../../cards/noticeCard.js';
 import { profileCard } from '../../cards/profileCard.js';
+import { escapeMarkdown } from '../../cards/escapeMarkdown.js';
 import { cardNames, forChannel, liveView, type CardAttachment, type CardAudience } from '../../cards/renderer.js';
 import { formCard } from '../../cards/formCard.js';
 import { auditCard } from '../../cards/auditCards.js';
@@ -131,6 +132,37 @@ describe('cards', function () {
     const menu = forChannel(menuCard(t, menuGoals(), t.t('menu.intro')), { channelId: 'msteams', sharedFor: { userId: '29:anna', note } }).content;
     assert.equal((menu as { refresh?: unknown }).refresh, undefined);
     assert.ok(JSON.stringify(menu).includes('"Action.Execute"'));
+  });
+
+  it('Teams shows choice and toggle titles and error messages as plain text (it reads no markdown there); Web Chat keeps them escaped', function () {
+    const phone = 'Text a code to +46 70 *** ** 34 (mobile)';
+    const card = formCard({
+      heading: 'Lost device',
+      inputs: [
+        { kind: 'choice', id: 'method', label: 'Method', errorMessage: 'Pick one [please]', choices: [{ title: phone, value: 'm1' }] },
+        { kind: 'toggle', id: 'pixel', label: 'Pixel_8 *work*' },
+      ],
+      buttons: [{ title: 'Send', action: 'submit' }],
+    }, (b) => ({ verb: 'step.submit', nonce: 'n0nce-n0nce-n0nce-n0nce', action: b.action }));
+    const inputsOf = (c: CardAttachment): Record<string, unknown>[] => {
+      const found: Record<string, unknown>[] = [];
+      const walk = (v: unknown): void => {
+        if (Array.isArray(v)) v.forEach(walk);
+        else if (typeof v === 'object' && v !== null) {
+          const node = v as Record<string, unknown>;
+          if (typeof node.type === 'string' && node.type.startsWith('Input.')) found.push(node);
+          Object.values(node).forEach(walk);
+        }
+      };
+      walk(c.content);
+      return found;
+    };
+    const teams = inputsOf(forChannel(card, { channelId: 'msteams' }));
+    assert.deepEqual((teams.find((i) => i.type === 'Input.ChoiceSet')?.choices as { title: string }[]).map((c) => c.title), [phone]);
+    assert.equal(teams.find((i) => i.type === 'Input.ChoiceSet')?.errorMessage, 'Pick one [please]');
+    assert.equal(teams.find((i) => i.type === 'Input.Toggle')?.title, 'Pixel_8 *work*');
+    const web = JSON.stringify(forChannel(card, { channelId: 'webchat' }).content);
+    assert.ok(web.includes(JSON.stringify(escapeMarkdown(phone))) && !web.includes(JSON.stringify(phone)), 'Web Chat: escaped');
   });
 
   it('Teams shows the initials avatar as the bot\'s PNG; Web Chat keeps the data URI; a photo stays as it is', function () {

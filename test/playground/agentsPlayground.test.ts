@@ -147,8 +147,9 @@ describe('Agents Playground (Teams-like client) in Chromium: every goal as Anna,
   // --- The goals ---
 
   it('connects as Anna (Teams identity): the welcome names her; she asks for English', async function () {
-    // The bot found her by the aadObjectId the Playground sent, and greets her in her own language.
-    const greeting = translator('nl').t('welcome.user', { name: String(anna.givenName), organization: 'Contoso' });
+    // The bot found her by the aadObjectId the Playground sent, and greets her by name in the Teams
+    // client's language (the Playground's en-US; it comes before her account's Dutch).
+    const greeting = translator('en').t('welcome.user', { name: String(anna.givenName), organization: 'Contoso' });
     await botMessages(greeting).first().waitFor(wait);
     await expectNew(botMessages(t.t('language.switched')), () => type(say.switchHere));
   });

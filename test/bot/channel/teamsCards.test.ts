@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { supportedLocales, translator } from '../../../bot/core/i18n/i18n.js';
 import { demoUserNamed } from '../../helpers.js';
-import { cardOf, cardTexts, createHarness, submitActions, type Chat, type Harness } from '../../dialogs/harness.js';
+import { cardOf, cardTexts, createHarness, submitActions, type Harness } from '../../dialogs/harness.js';
 import { phrases } from '../../dialogs/testData/phrases.js';
 
 /** Every action object of a card (buttons, tap actions, the refresh's), by type. */
@@ -25,12 +25,6 @@ function actionsOf(card: unknown, type: string): Record<string, unknown>[] {
 }
 
 const hasInputs = (card: unknown): boolean => JSON.stringify(card).includes('"type":"Input.');
-
-/** Makes the chat's conversation a Teams group chat. */
-function inGroupChat(chat: Chat): void {
-  const template = chat.adapter.template;
-  template.conversation = { id: `${template.conversation?.id ?? 'group'}-group`, isGroup: true, conversationType: 'groupChat', name: 'Project' };
-}
 
 describe('cards on Teams (Universal Actions)', function () {
   let harness: Harness;
@@ -117,46 +111,6 @@ describe('cards on Teams (Universal Actions)', function () {
     const { response, replies } = await chat.invoke('goal.start', { verb: 'goal.start', goal: 'profile.view' });
     assert.deepEqual(response.body, { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: t.t('cards.seeReplies') });
     assert.ok(replies.some((r) => cardTexts(cardOf(r)).includes(t.t('profile.heading'))), 'the profile card follows');
-  });
-
-  it('in a group chat: the card everyone sees has no buttons and says whom it is for; its person\'s refresh gets the live card, nobody else\'s', async function () {
-    const t = translator('en');
-    const claire = await demoUserNamed('claire');
-    const anna = await demoUserNamed('anna');
-    const chat = harness.chat(claire.id, 'en-US');
-    inGroupChat(chat);
-    const template = chat.adapter.template;
-    template.from = { id: '29:claire-mri', name: 'Claire Martin', aadObjectId: claire.id };
-    await chat.say(phrases.en.signOut);
-    const shared = chat.card() as { refresh?: { action?: { verb?: string; data?: { nonce?: string } }; userIds?: string[] }; actions?: unknown[] };
-    assert.deepEqual(shared.refresh?.userIds, ['29:claire-mri'], 'only its person gets the live card');
-    assert.equal(shared.refresh?.action?.verb, 'card.refresh');
-    assert.equal(shared.actions, undefined, 'no buttons for everyone');
-    assert.deepEqual(actionsOf(shared, 'Action.Execute').length, 1, 'only the refresh');
-    assert.ok(cardTexts(shared).includes(t.t('cards.onlyFor', { name: 'Claire Martin' })));
-    const nonce = shared.refresh?.action?.data?.nonce ?? '';
-
-    const refreshed = await chat.invoke('card.refresh', { verb: 'card.refresh', nonce }, 'automatic');
-    assert.equal(refreshed.response.body?.type, 'application/vnd.microsoft.card.adaptive');
-    const live = refreshed.response.body?.value as { refresh?: { userIds?: string[] } };
-    assert.ok(actionsOf(live, 'Action.Execute').some((a) => (a.data as { action?: string }).action === 'yes'), 'the live card has the buttons');
-    assert.deepEqual(live.refresh?.userIds, ['29:claire-mri']);
-    assert.deepEqual(refreshed.replies, []);
-
-    // Another member's client asking (forged: Teams would not) keeps the card without buttons.
-    template.from = { id: '29:anna-mri', name: 'Anna de Boer', aadObjectId: anna.id };
-    const other = await chat.invoke('card.refresh', { verb: 'card.refresh', nonce }, 'automatic');
-    assert.equal(other.response.body?.type, 'application/vnd.microsoft.activity.message');
-    const press = await chat.invoke('step.submit', actionsOf(live, 'Action.Execute').find((a) => (a.data as { action?: string }).action === 'yes')?.data);
-    assert.equal(press.response.body?.value, t.t('card.stale'), 'and cannot press its buttons');
-
-    // Its person answers: the card is answered for everyone (updated in the conversation too).
-    template.from = { id: '29:claire-mri', name: 'Claire Martin', aadObjectId: claire.id };
-    const answered = await chat.invoke('step.submit', actionsOf(live, 'Action.Execute').find((a) => (a.data as { action?: string }).action === 'no')?.data);
-    assert.equal(answered.response.body?.type, 'application/vnd.microsoft.card.adaptive');
-    assert.equal(answered.replies[0]?.text, t.t('signout.kept'));
-    assert.equal(chat.updated.length, 1, 'the shared message is updated for the others');
-    assert.equal((cardOf(chat.updated[0] ?? {}) as { refresh?: unknown }).refresh, undefined, 'and no longer refreshes');
   });
 
   it('Web Chat keeps Action.Submit and the message path: no invoke, the card replaced by update', async function () {

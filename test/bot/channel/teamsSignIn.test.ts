@@ -179,6 +179,22 @@ describe('single sign-on in Teams', function () {
     assert.ok(profileShown(verified), JSON.stringify(messages(verified).map(textOf)));
   });
 
+  it('signed in to the connection with another account (the sign-in page lets one pick any): that token is never used for this user, and is forgotten', async function () {
+    const teams = instance(0);
+    const other = await demoUser((u) => u.id !== userId && u.accountEnabled !== false);
+    teams.adapter.throwOnExchangeRequest(connectionName, 'msteams', 'teams-user-29', 'needs-consent');
+    await say(teams, 'show my profile');
+    await send(teams, exchangeInvoke('exchange-other', 'needs-consent'));
+    // The button's sign-in page, and the user picks another of their accounts.
+    teams.adapter.addUserToken(connectionName, 'msteams', 'teams-user-29', graph.userToken(other.id), '551204');
+    const verified = await send(teams, { type: 'invoke', name: 'signin/verifyState', value: { state: '551204' } });
+    assert.equal(profileShown(verified), false, JSON.stringify(messages(verified).map(textOf)));
+    assert.equal(graph.requests.filter((r) => r.auth === 'user' && r.userId === other.id).length, 0, 'nothing read or changed with the other account');
+    assert.ok(logs.lines.some((l) => l.includes('another account')), 'logged');
+    // Forgotten: the next goal asks to sign in again.
+    assert.ok(oauthCard(await say(teams, 'show my profile')), 'a sign-in card again');
+  });
+
   it('the same exchange sent by two Teams clients to two instances at once is handled once: the copy is answered 200 and does nothing', async function () {
     const first = instance(0);
     const second = instance(1);

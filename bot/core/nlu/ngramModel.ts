@@ -48,7 +48,11 @@ export class NgramModel {
   /** For each term, the label centroids that have it and its weight there. */
   private readonly centroidPostings = new Map<string, { label: number; weight: number }[]>();
 
-  constructor(samples: readonly { label: string; text: string }[]) {
+  /**
+   * `scattered` labels gather many unrelated things (None: other services, facilities, chit-chat):
+   * their centroid says nothing, so they are scored by their nearest examples alone.
+   */
+  constructor(samples: readonly { label: string; text: string }[], private readonly scattered: ReadonlySet<string> = new Set()) {
     const documentFrequency = new Map<string, number>();
     const bags = samples.map(({ label, text }) => {
       const bag = new Map<string, number>();
@@ -139,7 +143,8 @@ export class NgramModel {
       const slots = Math.min(3, this.examplesOf[index] as number);
       let sum = 0;
       for (let slot = index * 3; slot < index * 3 + slots; slot += 1) sum += best[slot] as number;
-      labels.set(label, 0.6 * (sum / slots) + 0.4 * (toCentroid[index] ?? 0));
+      const nearest = Math.max(best[index * 3] as number, best[index * 3 + 1] as number, best[index * 3 + 2] as number);
+      labels.set(label, 0.6 * (sum / slots) + 0.4 * (this.scattered.has(label) ? nearest : (toCentroid[index] ?? 0)));
     });
     return { labels, familiarity };
   }

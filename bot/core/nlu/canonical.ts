@@ -30,6 +30,7 @@ const words: Record<Locale, Record<string, string>> = {
     u: 'you', r: 'are', ur: 'your', pls: 'please', plz: 'please', pleas: 'please', thx: 'thanks', ty: 'thanks',
     gimme: 'give me', wanna: 'want to', gonna: 'going to', gotta: 'have to', dunno: "don't know", cant: "can't", dont: "don't", wont: "won't", doesnt: "doesn't",
     deets: 'details', nvm: 'never mind', acct: 'account', msg: 'message', txt: 'text', cell: 'phone', mobile: 'phone', lappy: 'laptop', notifs: 'notifications', notif: 'notification',
+    unregister: 'remove', deregister: 'remove',
     im: "i'm", ive: "i've", idk: "i don't know", bc: 'because', coz: 'because', cuz: 'because', w: 'with', wo: 'without', asap: 'now', rn: 'now',
   },
   fr: {
@@ -39,6 +40,7 @@ const words: Record<Locale, Record<string, string>> = {
     chu: 'je suis', chui: 'je suis', jsuis: 'je suis', pu: 'plus', ki: 'qui', koi: 'quoi', c: "c'est", g: "j'ai", ds: 'dans', qqch: 'quelque chose', qqn: "quelqu'un", pk: 'pourquoi', pq: 'pourquoi', bcp: 'beaucoup', tt: 'tout', jsp: 'je ne sais pas', slt: 'salut', mrc: 'merci', auj: "aujourd'hui",
     device: 'appareil', devices: 'appareils', login: 'connexion', logout: 'déconnexion', logins: 'connexions', loggé: 'connecté', loggée: 'connectée', reset: 'réinitialiser', reseter: 'réinitialiser', resetter: 'réinitialiser',
     update: 'modifier', updater: 'modifier', barré: 'bloqué', barrée: 'bloquée', lock: 'bloqué', locké: 'bloqué', lockée: 'bloquée', unlock: 'débloquer', délocker: 'débloquer', setup: 'configurer', setuper: 'configurer',
+    leave: 'quitter', unregister: 'supprimer', switch: 'changer', switcher: 'changer', preferred: 'préférée', cancel: 'annuler',
     texto: 'sms', textos: 'sms', notif: 'notification', notifs: 'notifications', appli: 'application', app: 'application', tenant: 'organisation', tenants: 'organisations', guest: 'invité', tiquet: 'ticket',
   },
   nl: {
@@ -47,6 +49,7 @@ const words: Record<Locale, Record<string, string>> = {
     ne: 'een', nen: 'een', toestel: 'apparaat', toestellen: 'apparaten', device: 'apparaat', devices: 'apparaten', gelockt: 'geblokkeerd', gelocked: 'geblokkeerd', locked: 'geblokkeerd', unlocken: 'deblokkeren', unlock: 'deblokkeren',
     updaten: 'wijzigen', update: 'wijzigen', inloggen: 'aanmelden', login: 'aanmelding', logins: 'aanmeldingen', uitloggen: 'afmelden', logout: 'afmelding', disablen: 'uitschakelen', disable: 'uitschakelen',
     setuppen: 'instellen', setup: 'instellen', default: 'standaard', mail: 'e-mail', mailadres: 'e-mailadres', email: 'e-mail', notificatie: 'melding', notificaties: 'meldingen', pushmelding: 'melding', tenant: 'organisatie', tenants: 'organisaties', guest: 'gast',
+    leave: 'verlaten', leaven: 'verlaten', unregister: 'verwijderen', unregisteren: 'verwijderen', switch: 'wijzig', switchen: 'wijzigen', preferred: 'voorkeur', cancel: 'annuleer', cancellen: 'annuleren',
     aub: 'alsjeblieft', azo: 'zo', da: 'dat', ni: 'niet', pc: 'computer', dossier: 'ticket', tiket: 'ticket',
   },
   sv: {
@@ -54,6 +57,7 @@ const words: Record<Locale, Record<string, string>> = {
     lur: 'telefon', luren: 'telefonen', mobil: 'telefon', mobilen: 'telefonen', mobiltelefon: 'telefon', iphone: 'telefon', smartphone: 'telefon', e: 'är', va: 'vad', nåt: 'något', nån: 'någon', nånting: 'något', nånstans: 'någonstans', int: 'inte', mkt: 'mycket', iaf: 'i alla fall', ngn: 'någon', ngt: 'något', dom: 'de', mej: 'mig', dej: 'dig',
     lockat: 'låst', lockad: 'låst', lockats: 'låsts', locked: 'låst', unlocka: 'lås upp', unlocké: 'lås upp', device: 'enhet', devices: 'enheter', devicen: 'enheten', resetta: 'återställa', resettat: 'återställt',
     disablea: 'inaktivera', disabla: 'inaktivera', setupa: 'ställa in', setup: 'inställning', default: 'standard', login: 'inloggning', logins: 'inloggningar', logout: 'utloggning', mejl: 'e-post', mail: 'e-post', mejladress: 'e-postadress', mailadress: 'e-postadress',
+    leave: 'lämna', leava: 'lämna', unregister: 'ta bort', unregistrera: 'ta bort', avregistrera: 'ta bort', switch: 'byt', switcha: 'byt', preferred: 'föredragna', cancel: 'avbryt', cancella: 'avbryt', forca: 'tvinga',
     notis: 'avisering', notisen: 'aviseringen', notiser: 'aviseringar', tenant: 'organisation', tenanten: 'organisationen', tenants: 'organisationer', tenanterna: 'organisationerna', guest: 'gäst', ticket: 'ärende', ticketen: 'ärendet', pc: 'dator', laptop: 'dator', laptopen: 'datorn',
   },
 };

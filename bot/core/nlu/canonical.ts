@@ -67,11 +67,17 @@ const tables = Object.fromEntries(
   Object.entries(words).map(([locale, table]) => [locale, new Map(Object.entries({ ...table, ...everywhere }).map(([from, to]) => [fold(from), to]))]),
 ) as Record<Locale, Map<string, string>>;
 
+/** What the tables say, for the model cache: a change here retrains the model. */
+export const canonicalTables = JSON.stringify({ everywhere, words });
+
 /** The text with the words of `locale`'s table brought to their one form; lower case, punctuation kept. */
 export function canonical(locale: Locale, text: string): string {
   const table = tables[locale];
   return text.toLowerCase().replace(/[\p{L}\p{N}][\p{L}\p{N}'’+:-]*/gu, (word) => {
     const bare = word.replace(/['’+:-]+$/u, '');
-    return table.get(fold(bare)) ?? table.get(fold(bare).replace(/[’]/g, "'")) ?? (bare.includes('-') ? bare.split('-').map((p) => table.get(fold(p)) ?? p).join('-') : word);
+    const whole = table.get(fold(bare).replace(/’/g, "'"));
+    if (whole !== undefined) return whole;
+    // "Netflix-lösenord", "wifi-code": the parts of a compound, but not its single letters ("e-post").
+    return bare.includes('-') ? bare.split('-').map((part) => (part.length > 1 ? table.get(fold(part)) : undefined) ?? part).join('-') : word;
   });
 }

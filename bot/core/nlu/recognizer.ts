@@ -10,7 +10,7 @@ import { supportedLocales, toLocale, type Locale } from '../i18n/i18n.js';
 import { paths } from '../../paths.js';
 import { isIntentName, type IntentName } from '../goals.js';
 import { fold, NgramModel } from './ngramModel.js';
-import { canonical } from './canonical.js';
+import { canonical, canonicalTables } from './canonical.js';
 import { normalizeUtterance } from './normalize.js';
 
 export interface Recognition {
@@ -88,7 +88,7 @@ export async function readCorpus(dir = paths.corpus): Promise<CorpusFile[]> {
 }
 
 function corpusHash(corpus: readonly CorpusFile[]): string {
-  return createHash('sha256').update(JSON.stringify({ modelVersion, corpus })).digest('hex');
+  return createHash('sha256').update(JSON.stringify({ modelVersion, corpus, canonicalTables })).digest('hex');
 }
 
 export const defaultModelFile = path.join(paths.root, 'dist', 'nlu-model.json');

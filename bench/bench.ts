@@ -4,7 +4,8 @@
 //      turns per second and peak RSS of each server process, and the ratios.
 //   2. The recognizer alone: time per utterance over the dev sets and the challenge sets of the four
 //      languages, and the time it takes to be ready in a fresh process (wall clock and CPU time: on
-//      a shared machine the wall clock also counts the other processes' turns).
+//      a shared machine the wall clock also counts the other processes' turns, so the CPU time per
+//      utterance is printed too).
 //      `npm run bench -- --recognizer` runs only this part.
 //   3. With --soak S: S seconds of turns from ever new conversations against one bot process,
 //      its resident memory sampled every 10 s (flat is the goal).
@@ -75,7 +76,7 @@ async function conversationFigures(): Promise<void> {
 }
 
 /** The recognizer alone, in this process: every dev-set and challenge-set utterance of the four languages, three passes (the first warms up). */
-async function recognizerFigures(): Promise<{ utterances: number; p50Us: number; p95Us: number; p99Us: number; meanUs: number }> {
+async function recognizerFigures(): Promise<{ utterances: number; p50Us: number; p95Us: number; p99Us: number; meanUs: number; cpuP50Us: number; cpuP95Us: number }> {
   const recognizer = await NlpRecognizer.load();
   const texts: string[] = [];
   const nlu = path.join(paths.root, 'test', 'bot', 'core', 'nlu');
@@ -86,17 +87,25 @@ async function recognizerFigures(): Promise<{ utterances: number; p50Us: number;
     texts.push(...challenge.items.map((i) => i.text));
   }
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   for (let pass = 0; pass < 3; pass += 1) {
     for (const text of texts) {
       const started = performance.now();
+      const cpu = process.cpuUsage();
       await recognizer.recognize(text);
-      if (pass > 0) times.push((performance.now() - started) * 1000);
+      const used = process.cpuUsage(cpu);
+      if (pass > 0) {
+        times.push((performance.now() - started) * 1000);
+        cpuTimes.push(used.user + used.system);
+      }
     }
   }
   const sorted = times.sort((a, b) => a - b);
+  const cpuSorted = cpuTimes.sort((a, b) => a - b);
   return {
     utterances: texts.length, p50Us: Math.round(percentile(sorted, 50)), p95Us: Math.round(percentile(sorted, 95)), p99Us: Math.round(percentile(sorted, 99)),
     meanUs: Math.round(sorted.reduce((a, b) => a + b, 0) / sorted.length),
+    cpuP50Us: Math.round(percentile(cpuSorted, 50)), cpuP95Us: Math.round(percentile(cpuSorted, 95)),
   };
 }
 

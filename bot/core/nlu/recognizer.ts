@@ -224,10 +224,10 @@ export class NlpRecognizer implements IntentRecognizer {
    */
   private async readingIn(locale: Locale, text: string, labels: Map<string, number>): Promise<{ intent: IntentName; score: number }> {
     const model = this.ngrams.get(locale) as NgramModel;
-    let best = await this.intentIn(locale, canonical(locale, text), labels);
+    const whole = await this.intentIn(locale, canonical(locale, text), labels);
     const sentences = text.split(/(?<=[.!?;])\s+|\n+/).map((s) => s.trim()).filter((s) => s.split(/\s+/).length >= 3);
-    if (sentences.length < 2) return best;
-    const readings = [best];
+    if (sentences.length < 2) return whole;
+    const readings = [whole];
     for (const sentence of sentences) {
       const words = canonical(locale, sentence);
       readings.push(await this.intentIn(locale, words, model.score(words).labels));
@@ -236,8 +236,8 @@ export class NlpRecognizer implements IntentRecognizer {
     // request: a goal read with confidence in one of the sentences comes first.
     const confident = readings.filter((r) => r.intent !== 'None' && r.score >= intentThreshold);
     const goals = confident.filter((r) => r.intent !== 'help' && r.intent !== 'cancel');
-    for (const reading of goals.length > 0 ? goals : confident) if (best.intent === 'None' || reading.score > best.score || (goals.length > 0 && !goals.includes(best))) best = reading;
-    return best;
+    const pool = goals.length > 0 ? goals : confident;
+    return pool.reduce((surest, r) => (r.score > surest.score ? r : surest), pool[0] ?? whole);
   }
 
   async recognize(rawText: string, hint?: string): Promise<Recognition> {

@@ -124,6 +124,9 @@ function vocabulary(corpus: readonly CorpusFile[]): Map<string, Set<Locale>> {
   return words;
 }
 
+/** A goal read in a whole message with this confidence is not read again sentence by sentence. */
+const sureScore = 0.8;
+
 /** Languages whose reading of the text is this close to the best one are all tried for the intent. */
 const closeLanguages = 0.15;
 
@@ -226,7 +229,8 @@ export class NlpRecognizer implements IntentRecognizer {
     const model = this.ngrams.get(locale) as NgramModel;
     const whole = await this.intentIn(locale, canonical(locale, text), labels);
     const sentences = text.split(/(?<=[.!?;])\s+|\n+/).map((s) => s.trim()).filter((s) => s.split(/\s+/).length >= 3);
-    if (sentences.length < 2) return whole;
+    const settled = whole.intent !== 'None' && whole.intent !== 'help' && whole.intent !== 'cancel' && whole.score >= sureScore;
+    if (sentences.length < 2 || settled) return whole;
     const readings = [whole];
     for (const sentence of sentences) {
       const words = canonical(locale, sentence);

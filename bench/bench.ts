@@ -2,11 +2,17 @@
 //   1. N concurrent simulated conversations over HTTP (help → profile, several rounds) against the
 //      bot and against a bare botbuilder echo bot in the same run: p50/p95/p99 turn latency,
 //      turns per second and peak RSS of each server process, and the ratios.
-//   2. The recognizer alone: time per utterance over the dev sets of the four languages.
+//   2. The recognizer alone: time per utterance over the dev sets and the challenge sets of the four
+//      languages, and the time it takes to be ready in a fresh process (wall clock and CPU time: on
+//      a shared machine the wall clock also counts the other processes' turns, so the CPU time per
+//      utterance is printed too).
+//      `npm run bench -- --recognizer` runs only this part.
 //   3. With --soak S: S seconds of turns from ever new conversations against one bot process,
 //      its resident memory sampled every 10 s (flat is the goal).
 // Options: --conversations N (default 40), --rounds R (default 5), --soak S (default 0: skipped).
+import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import os from 'node:os';
 import path from 'node:path';
 import { paths } from '../bot/paths.js';
@@ -33,59 +39,91 @@ async function drive(url: string, pid: number, userIds: readonly string[]): Prom
   };
 }
 
+const recognizerOnly = process.argv.includes('--recognizer');
 const userIds = await demoUserIds();
-const dataDir = await mkdtemp(path.join(os.tmpdir(), 'assistant-bench-'));
-const results: Record<string, Figures> = {};
-try {
-  for (const [name, script, env] of [
-    ['echo bot', path.join(paths.root, 'dist', 'bench', 'echoBot.js'), {}],
-    ['assistant', path.join(paths.root, 'dist', 'bot', 'index.js'), { DATA_DIR: dataDir }],
-  ] as const) {
-    const server = await startServer(script, env);
-    try {
-      results[name] = await drive(server.url, server.child.pid as number, userIds);
-    } finally {
-      await stopServer(server);
+if (!recognizerOnly) await conversationFigures();
+
+/** N concurrent conversations against the bot and against a bare echo bot. */
+async function conversationFigures(): Promise<void> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'assistant-bench-'));
+  const results: Record<string, Figures> = {};
+  try {
+    for (const [name, script, env] of [
+      ['echo bot', path.join(paths.root, 'dist', 'bench', 'echoBot.js'), {}],
+      ['assistant', path.join(paths.root, 'dist', 'bot', 'index.js'), { DATA_DIR: dataDir }],
+    ] as const) {
+      const server = await startServer(script, env);
+      try {
+        results[name] = await drive(server.url, server.child.pid as number, userIds);
+      } finally {
+        await stopServer(server);
+      }
     }
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
   }
-} finally {
-  await rm(dataDir, { recursive: true, force: true });
+
+  const bot = results.assistant as Figures;
+  const echo = results['echo bot'] as Figures;
+  console.log(`${conversations} concurrent conversations × ${rounds} rounds of help → profile (turn latency in ms)`);
+  console.table(results);
+  const ratio = (a: number, b: number): number => +(a / b).toFixed(2);
+  console.log(JSON.stringify({
+    conversations, rounds, assistant: bot, echo,
+    ratio: { p50: ratio(bot.p50, echo.p50), p95: ratio(bot.p95, echo.p95), p99: ratio(bot.p99, echo.p99), turnsPerSecond: ratio(bot.turnsPerSecond, echo.turnsPerSecond), peakRss: ratio(bot.peakRssMb, echo.peakRssMb) },
+  }));
+  if (bot.errors > 0 || echo.errors > 0) process.exitCode = 1;
 }
 
-const bot = results.assistant as Figures;
-const echo = results['echo bot'] as Figures;
-console.log(`${conversations} concurrent conversations × ${rounds} rounds of help → profile (turn latency in ms)`);
-console.table(results);
-const ratio = (a: number, b: number): number => +(a / b).toFixed(2);
-console.log(JSON.stringify({
-  conversations, rounds, assistant: bot, echo,
-  ratio: { p50: ratio(bot.p50, echo.p50), p95: ratio(bot.p95, echo.p95), p99: ratio(bot.p99, echo.p99), turnsPerSecond: ratio(bot.turnsPerSecond, echo.turnsPerSecond), peakRss: ratio(bot.peakRssMb, echo.peakRssMb) },
-}));
-if (bot.errors > 0 || echo.errors > 0) process.exitCode = 1;
-
-/** The recognizer alone, in this process: every dev-set utterance of the four languages, three passes (the first warms up). */
-async function recognizerFigures(): Promise<{ utterances: number; p50Us: number; p95Us: number; meanUs: number }> {
+/** The recognizer alone, in this process: every dev-set and challenge-set utterance of the four languages, three passes (the first warms up). */
+async function recognizerFigures(): Promise<{ utterances: number; p50Us: number; p95Us: number; p99Us: number; meanUs: number; cpuP50Us: number; cpuP95Us: number }> {
   const recognizer = await NlpRecognizer.load();
   const texts: string[] = [];
+  const nlu = path.join(paths.root, 'test', 'bot', 'core', 'nlu');
   for (const locale of supportedLocales) {
-    const devset = JSON.parse(await readFile(path.join(paths.root, 'test', 'bot', 'core', 'nlu', 'devset', `${locale}.json`), 'utf8')) as { data: { utterances: string[] }[] };
+    const devset = JSON.parse(await readFile(path.join(nlu, 'devset', `${locale}.json`), 'utf8')) as { data: { utterances: string[] }[] };
     for (const { utterances } of devset.data) texts.push(...utterances);
+    const challenge = JSON.parse(await readFile(path.join(nlu, 'challenge', `${locale}.json`), 'utf8')) as { items: { text: string }[] };
+    texts.push(...challenge.items.map((i) => i.text));
   }
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   for (let pass = 0; pass < 3; pass += 1) {
     for (const text of texts) {
       const started = performance.now();
+      const cpu = process.cpuUsage();
       await recognizer.recognize(text);
-      if (pass > 0) times.push((performance.now() - started) * 1000);
+      const used = process.cpuUsage(cpu);
+      if (pass > 0) {
+        times.push((performance.now() - started) * 1000);
+        cpuTimes.push(used.user + used.system);
+      }
     }
   }
   const sorted = times.sort((a, b) => a - b);
-  return { utterances: texts.length, p50Us: Math.round(percentile(sorted, 50)), p95Us: Math.round(percentile(sorted, 95)), meanUs: Math.round(sorted.reduce((a, b) => a + b, 0) / sorted.length) };
+  const cpuSorted = cpuTimes.sort((a, b) => a - b);
+  return {
+    utterances: texts.length, p50Us: Math.round(percentile(sorted, 50)), p95Us: Math.round(percentile(sorted, 95)), p99Us: Math.round(percentile(sorted, 99)),
+    meanUs: Math.round(sorted.reduce((a, b) => a + b, 0) / sorted.length),
+    cpuP50Us: Math.round(percentile(cpuSorted, 50)), cpuP95Us: Math.round(percentile(cpuSorted, 95)),
+  };
+}
+
+/** Ready time of the recognizer in a fresh process, three starts; the median. */
+async function readyFigures(): Promise<{ readyMs: number; cpuMs: number }> {
+  const runs: { readyMs: number; cpuMs: number }[] = [];
+  for (let i = 0; i < 3; i += 1) {
+    const { stdout } = await promisify(execFile)(process.execPath, [path.join(paths.root, 'dist', 'bench', 'recognizerReady.js')]);
+    runs.push(JSON.parse(stdout) as { readyMs: number; cpuMs: number });
+  }
+  const median = (values: number[]): number => [...values].sort((a, b) => a - b)[1] as number;
+  return { readyMs: median(runs.map((r) => r.readyMs)), cpuMs: median(runs.map((r) => r.cpuMs)) };
 }
 const recognizer = await recognizerFigures();
-console.log('recognizer, per utterance (µs)');
-console.table({ recognizer });
-console.log(JSON.stringify({ recognizer }));
+const ready = await readyFigures();
+console.log('recognizer, per utterance (µs), and time to be ready in a fresh process (ms)');
+console.table({ recognizer: { ...recognizer, readyMs: ready.readyMs, readyCpuMs: ready.cpuMs } });
+console.log(JSON.stringify({ recognizer: { ...recognizer, p50Ms: +(recognizer.p50Us / 1000).toFixed(2), p95Ms: +(recognizer.p95Us / 1000).toFixed(2), readyMs: ready.readyMs, readyCpuMs: ready.cpuMs } }));
 
 /** Turns from new conversations for `seconds`, the bot's resident memory sampled every 10 s. */
 async function soak(seconds: number): Promise<void> {

@@ -2,7 +2,7 @@
 // and unseen word forms, and tells how much a text looks like each language's corpus.
 // TF-IDF vectors (words plus character 3- and 4-grams), cosine similarity to the examples.
 
-export type SparseVector = Map<string, number>;
+export type SparseVector = Map<number, number>;
 
 /** Lower case, no accents, letters and digits only. */
 export function fold(text: string): string {
@@ -20,7 +20,7 @@ function terms(text: string): string[] {
   return out;
 }
 
-function normalize(vector: SparseVector): SparseVector {
+function normalize<K>(vector: Map<K, number>): Map<K, number> {
   let norm = 0;
   for (const v of vector.values()) norm += v * v;
   norm = Math.sqrt(norm) || 1;
@@ -36,7 +36,9 @@ export interface NgramScores {
 }
 
 export class NgramModel {
-  private readonly idf = new Map<string, number>();
+  /** Every term of the corpus, numbered: the model works on these numbers. */
+  private readonly termIds = new Map<string, number>();
+  private readonly idf: Float64Array;
   /** The labels, in the order the corpus first names them. */
   private readonly labels: string[] = [];
   /** How many examples each label has (index as in `labels`). */
@@ -44,22 +46,35 @@ export class NgramModel {
   /** The label of each example, as an index into `labels`. */
   private readonly labelOf: number[] = [];
   /** For each term, the examples that have it and its weight there: only those are scored. */
-  private readonly postings = new Map<string, { readonly examples: Int32Array; readonly weights: Float64Array }>();
+  private readonly postings: { readonly examples: Int32Array; readonly weights: Float64Array }[] = [];
   /** For each term, the label centroids that have it and its weight there. */
-  private readonly centroidPostings = new Map<string, { label: number; weight: number }[]>();
+  private readonly centroidPostings: { label: number; weight: number }[][] = [];
 
-  constructor(samples: readonly { label: string; text: string }[]) {
-    const documentFrequency = new Map<string, number>();
+  /**
+   * `scattered` labels gather many unrelated things (None: other services, facilities, chit-chat):
+   * their centroid says nothing, so they are scored by their nearest examples alone.
+   */
+  constructor(samples: readonly { label: string; text: string }[], private readonly scattered: ReadonlySet<string> = new Set()) {
+    const documentFrequency: number[] = [];
     const bags = samples.map(({ label, text }) => {
-      const bag = new Map<string, number>();
-      for (const term of terms(text)) bag.set(term, (bag.get(term) ?? 0) + 1);
-      for (const term of bag.keys()) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+      const bag = new Map<number, number>();
+      for (const term of terms(text)) {
+        let id = this.termIds.get(term);
+        if (id === undefined) {
+          id = this.termIds.size;
+          this.termIds.set(term, id);
+          documentFrequency.push(0);
+        }
+        bag.set(id, (bag.get(id) ?? 0) + 1);
+      }
+      for (const id of bag.keys()) documentFrequency[id] = (documentFrequency[id] as number) + 1;
       return { label, bag };
     });
-    for (const [term, df] of documentFrequency) this.idf.set(term, Math.log((1 + samples.length) / (1 + df)) + 1);
+    this.idf = Float64Array.from(documentFrequency, (df) => Math.log((1 + samples.length) / (1 + df)) + 1);
     const labelIndex = new Map<string, number>();
-    const centroids: SparseVector[] = [];
-    const postings = new Map<string, { examples: number[]; weights: number[] }>();
+    const centroids: Map<number, number>[] = [];
+    const examples: number[][] = documentFrequency.map(() => []);
+    const weights: number[][] = documentFrequency.map(() => []);
     for (const { label, bag } of bags) {
       const vector = this.weigh(bag);
       let index = labelIndex.get(label);
@@ -71,32 +86,35 @@ export class NgramModel {
       }
       this.examplesOf[index] = (this.examplesOf[index] ?? 0) + 1;
       const example = this.labelOf.push(index) - 1;
-      const centroid = centroids[index] as SparseVector;
-      for (const [term, weight] of vector) {
-        const posting = postings.get(term) ?? postings.set(term, { examples: [], weights: [] }).get(term);
-        posting?.examples.push(example);
-        posting?.weights.push(weight);
-        centroid.set(term, (centroid.get(term) ?? 0) + weight);
+      const centroid = centroids[index] as Map<number, number>;
+      for (const [id, weight] of vector) {
+        (examples[id] as number[]).push(example);
+        (weights[id] as number[]).push(weight);
+        centroid.set(id, (centroid.get(id) ?? 0) + weight);
       }
     }
-    for (const [term, { examples, weights }] of postings) this.postings.set(term, { examples: Int32Array.from(examples), weights: Float64Array.from(weights) });
+    for (let id = 0; id < examples.length; id += 1) {
+      this.postings.push({ examples: Int32Array.from(examples[id] as number[]), weights: Float64Array.from(weights[id] as number[]) });
+      this.centroidPostings.push([]);
+    }
     centroids.forEach((centroid, label) => {
-      for (const [term, weight] of normalize(centroid)) (this.centroidPostings.get(term) ?? this.centroidPostings.set(term, []).get(term))?.push({ label, weight });
+      for (const [id, weight] of normalize(centroid)) this.centroidPostings[id]?.push({ label, weight });
     });
   }
 
-  private weigh(bag: Map<string, number>): SparseVector {
-    const vector: SparseVector = new Map();
-    for (const [term, count] of bag) {
-      const idf = this.idf.get(term);
-      if (idf !== undefined) vector.set(term, (1 + Math.log(count)) * idf);
-    }
+  private weigh(bag: Map<number, number>): Map<number, number> {
+    const vector = new Map<number, number>();
+    for (const [id, count] of bag) vector.set(id, (1 + Math.log(count)) * (this.idf[id] as number));
     return normalize(vector);
   }
 
+  /** The text's weighted terms; terms the corpus never uses are left out. */
   vectorize(text: string): SparseVector {
-    const bag = new Map<string, number>();
-    for (const term of terms(text)) bag.set(term, (bag.get(term) ?? 0) + 1);
+    const bag = new Map<number, number>();
+    for (const term of terms(text)) {
+      const id = this.termIds.get(term);
+      if (id !== undefined) bag.set(id, (bag.get(id) ?? 0) + 1);
+    }
     return this.weigh(bag);
   }
 
@@ -110,7 +128,7 @@ export class NgramModel {
     const touched: number[] = [];
     const toCentroid = new Float64Array(this.labels.length);
     for (const [term, weight] of vector) {
-      const posting = this.postings.get(term);
+      const posting = this.postings[term];
       if (posting) {
         const { examples, weights } = posting;
         for (let i = 0; i < examples.length; i += 1) {
@@ -119,7 +137,7 @@ export class NgramModel {
           similarity[example] = (similarity[example] as number) + weight * (weights[i] as number);
         }
       }
-      for (const { label, weight: w } of this.centroidPostings.get(term) ?? []) toCentroid[label] = (toCentroid[label] ?? 0) + weight * w;
+      for (const { label, weight: w } of this.centroidPostings[term] ?? []) toCentroid[label] = (toCentroid[label] ?? 0) + weight * w;
     }
     // The three best similarities of each label (fewer when it has fewer examples); an example that
     // shares no term counts as 0, so every slot starts at 0.
@@ -139,7 +157,8 @@ export class NgramModel {
       const slots = Math.min(3, this.examplesOf[index] as number);
       let sum = 0;
       for (let slot = index * 3; slot < index * 3 + slots; slot += 1) sum += best[slot] as number;
-      labels.set(label, 0.6 * (sum / slots) + 0.4 * (toCentroid[index] ?? 0));
+      const nearest = Math.max(best[index * 3] as number, best[index * 3 + 1] as number, best[index * 3 + 2] as number);
+      labels.set(label, 0.6 * (sum / slots) + 0.4 * (this.scattered.has(label) ? nearest : (toCentroid[index] ?? 0)));
     });
     return { labels, familiarity };
   }

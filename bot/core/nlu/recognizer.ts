@@ -10,6 +10,7 @@ import { supportedLocales, toLocale, type Locale } from '../i18n/i18n.js';
 import { paths } from '../../paths.js';
 import { isIntentName, type IntentName } from '../goals.js';
 import { fold, NgramModel } from './ngramModel.js';
+import { canonical, canonicalTables } from './canonical.js';
 import { normalizeUtterance } from './normalize.js';
 
 export interface Recognition {
@@ -31,7 +32,7 @@ export interface CorpusFile {
 /** Below this score an intent is not trusted and the answer is None. */
 const intentThreshold = 0.45;
 /** Raise to retrain cached models when the recognition settings change. */
-const modelVersion = 3;
+const modelVersion = 4;
 
 // Minimal shapes of the NLP.js objects used here (the packages ship no types).
 interface Classification { intent: string; score: number }
@@ -87,7 +88,7 @@ export async function readCorpus(dir = paths.corpus): Promise<CorpusFile[]> {
 }
 
 function corpusHash(corpus: readonly CorpusFile[]): string {
-  return createHash('sha256').update(JSON.stringify({ modelVersion, corpus })).digest('hex');
+  return createHash('sha256').update(JSON.stringify({ modelVersion, corpus, canonicalTables })).digest('hex');
 }
 
 export const defaultModelFile = path.join(paths.root, 'dist', 'nlu-model.json');
@@ -97,8 +98,8 @@ function ngramModels(corpus: readonly CorpusFile[]): Map<Locale, NgramModel> {
   for (const file of corpus) {
     const locale = toLocale(file.locale);
     if (!locale) continue;
-    const samples = file.data.flatMap(({ intent, utterances }) => utterances.map((u) => ({ label: intent, text: normalizeUtterance(u) })));
-    models.set(locale, new NgramModel(samples));
+    const samples = file.data.flatMap(({ intent, utterances }) => utterances.map((u) => ({ label: intent, text: canonical(locale, normalizeUtterance(u)) })));
+    models.set(locale, new NgramModel(samples, new Set(['None'])));
   }
   return models;
 }
@@ -123,6 +124,9 @@ function vocabulary(corpus: readonly CorpusFile[]): Map<string, Set<Locale>> {
   return words;
 }
 
+/** A goal read in a whole message with this confidence is not read again sentence by sentence. */
+const sureScore = 0.8;
+
 /** Languages whose reading of the text is this close to the best one are all tried for the intent. */
 const closeLanguages = 0.15;
 
@@ -145,7 +149,7 @@ export class NlpRecognizer implements IntentRecognizer {
       if (!locale) throw new Error(`Corpus locale "${file.locale}" is not supported`);
       for (const { intent, utterances } of file.data) {
         if (!isIntentName(intent)) throw new Error(`Corpus ${locale}: unknown intent "${intent}"`);
-        for (const utterance of utterances) nlp.addDocument(locale, normalizeUtterance(utterance), intent);
+        for (const utterance of utterances) nlp.addDocument(locale, canonical(locale, normalizeUtterance(utterance)), intent);
       }
     }
     await nlp.train();
@@ -216,6 +220,30 @@ export class NlpRecognizer implements IntentRecognizer {
     return best;
   }
 
+  /**
+   * The intent read in a text in one language: the whole text, and for a message of several
+   * sentences each sentence too ("I'm back from holiday. Nothing works. I forgot my password."),
+   * the surest reading winning.
+   */
+  private async readingIn(locale: Locale, text: string, labels: Map<string, number>): Promise<{ intent: IntentName; score: number }> {
+    const model = this.ngrams.get(locale) as NgramModel;
+    const whole = await this.intentIn(locale, canonical(locale, text), labels);
+    const sentences = text.split(/(?<=[.!?;])\s+|\n+/).map((s) => s.trim()).filter((s) => s.split(/\s+/).length >= 3);
+    const settled = whole.intent !== 'None' && whole.intent !== 'help' && whole.intent !== 'cancel' && whole.score >= sureScore;
+    if (sentences.length < 2 || settled) return whole;
+    const readings = [whole];
+    for (const sentence of sentences) {
+      const words = canonical(locale, sentence);
+      readings.push(await this.intentIn(locale, words, model.score(words).labels));
+    }
+    // In a message of several sentences, "can you help me?" or "I give up" is the manner, not the
+    // request: a goal read with confidence in one of the sentences comes first.
+    const confident = readings.filter((r) => r.intent !== 'None' && r.score >= intentThreshold);
+    const goals = confident.filter((r) => r.intent !== 'help' && r.intent !== 'cancel');
+    const pool = goals.length > 0 ? goals : confident;
+    return pool.reduce((surest, r) => (r.score > surest.score ? r : surest), pool[0] ?? whole);
+  }
+
   async recognize(rawText: string, hint?: string): Promise<Recognition> {
     const text = normalizeUtterance(rawText);
     const hinted = toLocale(hint);
@@ -224,7 +252,7 @@ export class NlpRecognizer implements IntentRecognizer {
     //    corpus, the trigram guesser, and a little the channel's hint.
     const guesses = this.languageScores(text);
     const evidence = this.wordEvidence(text);
-    const ngram = new Map(supportedLocales.map((l) => [l, (this.ngrams.get(l) as NgramModel).score(text)]));
+    const ngram = new Map(supportedLocales.map((l) => [l, (this.ngrams.get(l) as NgramModel).score(canonical(l, text))]));
     const bestFamiliarity = Math.max(...[...ngram.values()].map((s) => s.familiarity), 1e-9);
     const bestEvidence = Math.max(...evidence.values());
     const languageScore = (l: Locale): number =>
@@ -239,7 +267,7 @@ export class NlpRecognizer implements IntentRecognizer {
     const candidates = ranked.filter((l) => languageScore(l) >= languageScore(locale) - closeLanguages);
     let best: { intent: IntentName; score: number } = { intent: 'None', score: 0 };
     for (const l of candidates) {
-      const reading = await this.intentIn(l, text, (ngram.get(l) as { labels: Map<string, number> }).labels);
+      const reading = await this.readingIn(l, text, (ngram.get(l) as { labels: Map<string, number> }).labels);
       const current = best.intent === 'None' ? 0 : best.score;
       if (best.score === 0 || (reading.intent !== 'None' && reading.score > current)) best = reading;
     }

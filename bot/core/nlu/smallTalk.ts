@@ -1,10 +1,10 @@
-// Greetings, thanks, goodbyes and frustration, as people type them, in the four languages. A short
+// Greetings, thanks, goodbyes, "who are you?" and frustration, as people type them, in the four languages. A short
 // whole message is small talk ("hi!", "merci", "bedankt!", "hej då"); anger is recognized anywhere
 // in a short message. Read before the recognizer, which would take "bedankt" for cancel and an
 // angry message for a request.
 import { normalizeUtterance } from './normalize.js';
 
-export type SmallTalk = 'greeting' | 'thanks' | 'goodbye' | 'frustration';
+export type SmallTalk = 'greeting' | 'thanks' | 'goodbye' | 'identity' | 'frustration';
 
 const whole: Readonly<Record<Exclude<SmallTalk, 'frustration'>, readonly string[]>> = {
   greeting: [
@@ -17,7 +17,14 @@ const whole: Readonly<Record<Exclude<SmallTalk, 'frustration'>, readonly string[
     'thanks', 'thank you', 'thx', 'ty', 'cheers', 'thanks a lot', 'thank you very much', 'great thanks', 'perfect thanks', 'ok thanks', 'thanks that helps',
     'merci', 'merci beaucoup', 'merci bien', 'super merci', 'parfait merci', 'ok merci',
     'bedankt', 'dank je', 'dankjewel', 'dank je wel', 'dank u', 'dank u wel', 'top bedankt', 'super bedankt', 'oke bedankt', 'merci hoor',
-    'tack', 'tack så mycket', 'tusen tack', 'tackar', 'toppen tack', 'perfekt tack', 'okej tack',
+    'bedankt hoor', 'dank je wel hoor', 'dankjewel hoor', 'thanks hoor', 'merci beaucoup hoor',
+    'tack', 'tack så mycket', 'tusen tack', 'tackar', 'toppen tack', 'perfekt tack', 'okej tack', 'tack tack', 'tackar så mycket',
+  ],
+  identity: [
+    'who are you', 'who r u', 'who are u', 'what are you', 'are you a bot', 'are u a bot', 'r u a bot', 'r u a bot or a human', 'are you a robot', 'are you human', 'are you a human', 'are you a real person', 'are you a person', 'is this a bot', 'am i talking to a bot', 'am i talking to a person', 'are you ai', 'are you an ai',
+    'qui es tu', "t'es qui", 'qui etes vous', 'tu es un bot', 'tu es un robot', 'es tu un bot', 'es tu un robot', 'etes vous un robot', 'etes vous un bot', "c'est un bot", "c'est un robot", 'tu es humain', 'es tu humain', 'je parle a un robot',
+    'wie ben jij', 'wie ben je', 'wat ben jij', 'wat ben je', 'ben jij een bot', 'ben je een bot', 'ben je een robot', 'ben jij een robot', 'ben je een mens', 'ben jij een mens', 'is dit een bot', 'praat ik met een bot', 'praat ik met een mens',
+    'vem är du', 'vad är du', 'är du en bot', 'är du en robot', 'är du en människa', 'är du människa', 'är det en bot', 'pratar jag med en bot', 'pratar jag med en människa', 'är du ai',
   ],
   goodbye: [
     'bye', 'goodbye', 'bye bye', 'see you', 'see you later', 'that is all', "that's all", 'thats all', 'thanks bye', 'ok bye',
@@ -48,8 +55,10 @@ export function readSmallTalk(text: string): SmallTalk | undefined {
   const folded = fold(text);
   if (folded === '') return undefined;
   const words = folded.split(' ');
-  if (words.length <= 12 && words.some((w) => foldedAngry.has(w))) return 'frustration';
+  // "skit samma", "skit i det": never mind, not anger.
+  const angerWords = folded.replace(/\bskit (samma|i det)\b/g, ' ').split(' ');
+  if (words.length <= 12 && angerWords.some((w) => foldedAngry.has(w))) return 'frustration';
   if (words.length > 6) return undefined;
-  for (const kind of ['goodbye', 'thanks', 'greeting'] as const) if (foldedWhole[kind].has(folded)) return kind;
+  for (const kind of ['goodbye', 'thanks', 'greeting', 'identity'] as const) if (foldedWhole[kind].has(folded)) return kind;
   return undefined;
 }

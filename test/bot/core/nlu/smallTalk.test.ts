@@ -11,6 +11,15 @@ describe('small talk', function () {
     for (const [text, kind] of cases) assert.equal(readSmallTalk(text), kind, text);
   });
 
+  it('"who are you?", "are you a bot?" in the four languages; "bedankt hoor" is thanks', function () {
+    const cases: [string, string][] = [
+      ['Who are you?', 'identity'], ['are u a bot', 'identity'], ['Are you a real person?', 'identity'], ['t’es qui ?', 'identity'], ['Êtes-vous un robot ?', 'identity'],
+      ['wie ben jij?', 'identity'], ['Ben je een mens?', 'identity'], ['Vem är du?', 'identity'], ['är du en bot?', 'identity'], ['bedankt hoor!', 'thanks'],
+    ];
+    for (const [text, kind] of cases) assert.equal(readSmallTalk(text), kind, text);
+    assert.equal(readSmallTalk('who are you to tell me my password expired'), undefined, 'a longer sentence is no small talk');
+  });
+
   it('anger and swearing anywhere in a short message, in the four languages', function () {
     for (const text of ['this bot is fucking useless', 'wat een kutbot', "c'est de la merde ce bot", 'jävla skitbot', 'WTF']) {
       assert.equal(readSmallTalk(text), 'frustration', text);
@@ -18,7 +27,8 @@ describe('small talk', function () {
   });
 
   it('requests are not small talk, even with a greeting or a thanks in them; everyday words are not swearing', function () {
-    for (const text of ['hi, I forgot my password', 'thanks, now show my devices', 'I have nul codes', "I'm a big fan of the app", 'hello '.repeat(10), 'reset my password']) {
+    // "skit samma" is Swedish for "never mind".
+    for (const text of ['nej, skit samma', 'skit i det', 'hi, I forgot my password', 'thanks, now show my devices', 'I have nul codes', "I'm a big fan of the app", 'hello '.repeat(10), 'reset my password']) {
       assert.equal(readSmallTalk(text), undefined, text);
     }
   });

@@ -29,6 +29,7 @@ import { TokenExchangeLedger } from './channel/tokenExchangeLedger.js';
 import { TokenServiceUserTokens } from './channel/tokenServiceUserTokens.js';
 import { ProactiveMessenger, type ContinueConversation } from './channel/proactiveMessenger.js';
 import { createServer, InFlight, serveUpgrades } from './channel/server.js';
+import { OnBehalfOfTokens } from './channel/onBehalfOfTokens.js';
 import { mountTab } from './channel/tab.js';
 import type { Config, DirectoryConfig } from './config.js';
 import { NlpRecognizer, type IntentRecognizer } from './core/nlu/recognizer.js';
@@ -142,7 +143,9 @@ async function stateStorageFor(config: Config, records: RecordStore, logger: Log
 }
 
 /** The Graph directory: the tenant's settings from TENANT_SEED's tenant object, tokens from the channel and the app's credential. */
-async function graphDirectory(config: Config, graph: Extract<DirectoryConfig, { kind: 'graph' }>, logger: Logger, options: AppOptions): Promise<GraphDirectory> {
+async function graphDirectory(
+  config: Config, graph: Extract<DirectoryConfig, { kind: 'graph' }>, logger: Logger, options: AppOptions & { readonly chatSignIn: boolean },
+): Promise<GraphDirectory> {
   const { seed } = await readSeedFile(config.tenantSeed);
   const appTokens = options.appTokens ?? applicationTokens(graph, logger);
   logger.info('directory', { kind: 'graph', graphUrl: graph.graphUrl, application: appTokens !== undefined, privileged: [...graph.privileged], usersOwnTokens: options.userTokens !== undefined });
@@ -150,9 +153,10 @@ async function graphDirectory(config: Config, graph: Extract<DirectoryConfig, { 
   logger.warn('DIRECTORY=graph: verification codes go to the demo outbox in DATA_DIR; connect an SMS and e-mail gateway before real use');
   return new GraphDirectory({
     graph: new GraphClient({ baseUrl: graph.graphUrl, logger }),
-    // The users' own tokens come from the channel's single sign-on; without it, delegated goals ask to sign in.
+    // The users' own tokens come from the channel's single sign-on (and, for the tab, its own); without
+    // the chat's, delegated goals are portal links.
     userTokens: options.userTokens ?? { tokenFor: () => Promise.resolve(undefined) },
-    userTokensAvailable: options.userTokens !== undefined,
+    userTokensAvailable: options.chatSignIn,
     appTokens,
     privileged: graph.privileged,
     settings: { ...tenantInfoOf(seed.tenant), id: graph.tenantId },
@@ -167,8 +171,17 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   // With an OAuth connection: Teams signs users in silently, and their own Graph tokens come from the token service.
   const connectionName = config.oauthConnectionName;
   const tokenService = connectionName ? new TokenServiceUserTokens(connectionName, logger) : undefined;
+  // With Graph, the tab's single sign-on token is exchanged on the user's behalf (the bot's app secret).
+  const { microsoftApp } = config;
+  const onBehalfOf = config.directory.kind === 'graph' && config.tab && microsoftApp.password
+    ? new OnBehalfOfTokens({ authorityHost: config.tab.authorityHost, tenantId: config.tab.tenantId, clientId: microsoftApp.appId, clientSecret: microsoftApp.password, graphUrl: config.directory.graphUrl }, logger)
+    : undefined;
+  const chatTokens = options.userTokens ?? tokenService;
+  const userTokens: UserTokenProvider | undefined = onBehalfOf
+    ? { tokenFor: async (userId) => (await onBehalfOf.tokenFor(userId)) ?? chatTokens?.tokenFor(userId) }
+    : chatTokens;
   const directory = config.directory.kind === 'graph'
-    ? await graphDirectory(config, config.directory, logger, { ...options, userTokens: options.userTokens ?? tokenService })
+    ? await graphDirectory(config, config.directory, logger, { ...options, userTokens, chatSignIn: chatTokens !== undefined })
     : await EmbeddedDirectory.open({ dataDir: config.dataDir, seedFile: config.tenantSeed, logger, now: () => clock.now(), store: records });
   const channel = new BotChannel(config, logger, connectionName && tokenService
     ? { connectionName, exchanges: new TokenExchangeLedger(records, () => clock.now()), userTokens: tokenService.middleware }
@@ -204,7 +217,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     })
     : undefined;
   mountWebSignIn(server, { config: config.webSignIn, chat: webChatOf(sessions, directLineTokens), directory, clock, logger });
-  mountTab(server, { config: config.tab, useCases, directory, clock, logger });
+  mountTab(server, { config: config.tab, useCases, directory, clock, logger, onBehalfOf });
   serveUpgrades(server, config, localDemo?.acceptUpgrade);
 
   await new Promise<void>((resolve, reject) => {

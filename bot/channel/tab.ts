@@ -30,6 +30,8 @@ export interface TabParts {
   readonly directory: Pick<Directory, 'findUserById'>;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** With DIRECTORY=graph: runs a request's work with its bearer's token exchanged for Graph on their behalf. */
+  readonly onBehalfOf?: { run<T>(userId: string, assertion: string, work: () => Promise<T>): Promise<T> };
 }
 
 /** The keys the tab's page uses; no other key leaves the server this way. */
@@ -136,7 +138,7 @@ function mountSummary(server: Server, parts: TabParts, config: TabSignInConfig):
   const sources = new SourceRateLimit(parts.clock, perSource);
 
   /** The directory user the token stands for, or why not (for the log). */
-  async function bearer(req: Request): Promise<{ userId: string } | { refused: string } | { unavailable: string }> {
+  async function bearer(req: Request): Promise<{ oid: string; token: string } | { refused: string } | { unavailable: string }> {
     const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/.exec(req.header('authorization') ?? '');
     const token = match?.[1];
     if (!token || token.length > maxTokenLength) return { refused: 'no bearer token' };
@@ -162,9 +164,14 @@ function mountSummary(server: Server, parts: TabParts, config: TabSignInConfig):
     // A user's delegated token (Teams asks for access_as_user), not an application's.
     if (typeof payload.scp !== 'string' || !payload.scp.split(' ').includes('access_as_user')) return { refused: 'scope' };
     if (typeof payload.oid !== 'string') return { refused: 'oid' };
-    const user = await parts.directory.findUserById(payload.oid);
-    if (!user?.accountEnabled) return { refused: 'notInDirectory' };
-    return { userId: user.id };
+    return { oid: payload.oid, token };
+  }
+
+  /** The bearer's summary, or undefined when they are no enabled user of the directory. */
+  async function summaryOf(oid: string, locale: ReturnType<typeof pageLocale>): Promise<Awaited<ReturnType<typeof summary>> | undefined> {
+    const user = await parts.directory.findUserById(oid);
+    if (!user?.accountEnabled) return undefined;
+    return summary(parts.useCases, user.id, translator(locale), config.appId);
   }
 
   server.get('/api/tab/summary', async (req: Request, res: Response) => {
@@ -187,8 +194,15 @@ function mountSummary(server: Server, parts: TabParts, config: TabSignInConfig):
         return;
       }
       const locale = pageLocale((req.query as Record<string, unknown> | undefined)?.lang);
+      const found = parts.onBehalfOf ? await parts.onBehalfOf.run(who.oid, who.token, () => summaryOf(who.oid, locale)) : await summaryOf(who.oid, locale);
+      if (!found) {
+        logger.info('tab sign-in refused', { reason: 'notInDirectory' });
+        res.header('WWW-Authenticate', 'Bearer');
+        res.send(401, notSignedIn);
+        return;
+      }
       res.header('Content-Language', locale);
-      res.send(200, await summary(parts.useCases, who.userId, translator(locale), config.appId));
+      res.send(200, found);
     } catch (error) {
       logger.warn('tab summary failed', { error: error instanceof Error ? error.message : 'unknown' });
       res.send(503, unavailable);

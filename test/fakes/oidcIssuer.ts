@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
+import { exportJWK, generateKeyPair, jwtVerify, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
 
 export interface OidcIssuer {
   /** What WEB_SIGNIN_AUTHORITY_HOST is set to: http://127.0.0.1:port. */
@@ -18,6 +18,14 @@ export interface OidcIssuer {
   readonly requests: string[];
   /** An ID token with these claims over the defaults (issuer, tenant, lifetime); signed with the published key unless told. */
   sign(claims: JWTPayload, options?: { readonly unpublishedKey?: boolean; readonly expiresInSeconds?: number }): Promise<string>;
+  /**
+   * Takes on-behalf-of requests at {authorityHost}/{tenant}/oauth2/v2.0/token (grant jwt-bearer,
+   * requested_token_use on_behalf_of) from this client: an assertion it signed itself gets the access
+   * token `issue` makes from its claims; anything else the documented error.
+   */
+  acceptOnBehalfOf(client: { readonly id: string; readonly secret: string }, issue: (assertion: JWTPayload, scope: string) => string): void;
+  /** The on-behalf-of requests made, in order: their scope and whether they were granted. */
+  readonly exchanges: { scope: string; granted: boolean }[];
   stop(): Promise<void>;
 }
 
@@ -27,14 +35,40 @@ export async function startOidcIssuer(tenantId: string): Promise<OidcIssuer> {
   const kid = randomUUID();
   const jwk = { ...(await exportJWK(published.publicKey)), kid, alg: 'RS256', use: 'sig' };
   const requests: string[] = [];
+  const exchanges: { scope: string; granted: boolean }[] = [];
+  let onBehalfOf: { client: { id: string; secret: string }; issue: (assertion: JWTPayload, scope: string) => string } | undefined;
   let authorityHost = '';
   const server: Server = createServer((req, res) => {
     const url = req.url ?? '';
     requests.push(url);
-    const json = (body: unknown): void => {
-      res.writeHead(200, { 'content-type': 'application/json' });
+    const json = (body: unknown, status = 200): void => {
+      res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
+    if (req.method === 'POST' && url === `/${tenantId}/oauth2/v2.0/token`) {
+      let raw = '';
+      req.setEncoding('utf8');
+      req.on('data', (chunk: string) => (raw += chunk));
+      req.on('end', () => {
+        const form = new URLSearchParams(raw);
+        const scope = form.get('scope') ?? '';
+        const refuse = (status: number, error: string, code: number): void => {
+          exchanges.push({ scope, granted: false });
+          json({ error, error_description: `AADSTS${code}: refused by the test issuer.`, error_codes: [code] }, status);
+        };
+        if (!onBehalfOf || form.get('client_id') !== onBehalfOf.client.id || form.get('client_secret') !== onBehalfOf.client.secret) return refuse(401, 'invalid_client', 7000215);
+        if (form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:jwt-bearer' || form.get('requested_token_use') !== 'on_behalf_of') return refuse(400, 'unsupported_grant_type', 70003);
+        const issue = onBehalfOf.issue;
+        jwtVerify(form.get('assertion') ?? '', published.publicKey, { audience: onBehalfOf.client.id }).then(
+          ({ payload }) => {
+            exchanges.push({ scope, granted: true });
+            json({ token_type: 'Bearer', scope, expires_in: 3600, access_token: issue(payload, scope) });
+          },
+          () => refuse(400, 'invalid_grant', 50013),
+        );
+      });
+      return;
+    }
     if (url === `/${tenantId}/v2.0/.well-known/openid-configuration`) {
       return json({
         issuer: `${authorityHost}/${tenantId}/v2.0`,
@@ -60,6 +94,10 @@ export async function startOidcIssuer(tenantId: string): Promise<OidcIssuer> {
     issuer,
     v1Issuer: `${authorityHost}/${tenantId}/`,
     requests,
+    exchanges,
+    acceptOnBehalfOf(client, issue) {
+      onBehalfOf = { client: { ...client }, issue };
+    },
     async sign(claims, options = {}) {
       const key: CryptoKey = options.unpublishedKey ? unpublished.privateKey : published.privateKey;
       const now = Math.floor(Date.now() / 1000);

@@ -41,6 +41,8 @@ export interface AccountBotDependencies {
   readonly teamsCards: TeamsCards;
   readonly now: () => Date;
   readonly logger: Logger;
+  /** Teams users sign in at their first request (single sign-on): one the directory cannot place yet is still greeted. */
+  readonly signInLater?: boolean;
 }
 
 /** What a message in a group chat or channel asks that only its sender may see (an invoke from a card there answers to the same rule): any goal (each shows or changes their account, a ticket or a code), an agent's ticket card, anger (it opens a ticket). */
@@ -170,7 +172,7 @@ export class AccountBot extends ActivityHandler {
       await context.sendActivity(info.t.t('group.welcome', { organization: await deps.organizationName() }));
       return;
     }
-    const start = await sendWelcome(context, info, await deps.organizationName());
+    const start = await sendWelcome(context, info, await deps.organizationName(), { signInLater: deps.signInLater });
     if (start) {
       // As if the newcomer had asked for it.
       setTurnInfo(context, { ...info, recognition: { intent: start, score: 1, locale: info.t.locale } });

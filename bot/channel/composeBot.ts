@@ -71,7 +71,7 @@ export function composeBot(parts: BotParts): ComposedBot {
   const history = new ConversationHistory(conversationState.createProperty<TranscriptLine[]>('recentTurns'));
   const logger = parts.logger ?? silentLogger;
   const bot = new AccountBot({
-    conversationState, userState, dialogState, preparation, history, logger,
+    conversationState, userState, dialogState, preparation, history, logger, signInLater: parts.signIn !== undefined,
     welcomed: conversationState.createProperty<boolean>('welcomed'),
     personalChats: parts.reach && new PersonalChats(parts.references, parts.reach.continueIn, parts.reach.createIn, logger),
     rootDialog: new RootDialog(parts.useCases, parts.signIn && { ...parts.signIn, identify: (context) => identities.resolve(context.activity) }),

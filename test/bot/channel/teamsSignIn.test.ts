@@ -19,8 +19,8 @@ import { createUseCases } from '../../../bot/core/usecases/useCases.js';
 import { paths } from '../../../bot/paths.js';
 import { startFakeGraph, type FakeGraph } from '../../fakes/graphServer.js';
 import { MemoryRecords } from '../../fakes/memoryRecords.js';
-import { cardOf, sharedRecognizer, submitActions, textOf } from '../../dialogs/harness.js';
-import { captureLogs, demoUser, tempDir } from '../../helpers.js';
+import { cardOf, cardTexts, sharedRecognizer, submitActions, textOf } from '../../dialogs/harness.js';
+import { captureLogs, demoSeed, demoUser, tempDir } from '../../helpers.js';
 import path from 'node:path';
 
 const connectionName = 'graph-sso';
@@ -193,6 +193,16 @@ describe('single sign-on in Teams', function () {
     assert.ok(logs.lines.some((l) => l.includes('another account')), 'logged');
     // Forgotten: the next goal asks to sign in again.
     assert.ok(oauthCard(await say(teams, 'show my profile')), 'a sign-in card again');
+  });
+
+  it('installed before any sign-in: the assistant, which knows people only once they sign in, greets as a colleague in Teams, with the menu, not as a stranger', async function () {
+    const teams = instance(0);
+    const t = translator('en');
+    const greeted = await send(teams, { type: 'conversationUpdate', membersAdded: [{ id: 'teams-user-29', name: 'Teams user' }] });
+    const organization = (await demoSeed()).tenant.displayName;
+    assert.equal(messages(greeted)[0]?.text, t.t('welcome.teams', { organization: String(organization) }));
+    assert.ok(cardTexts(cardOf(messages(greeted)[1] ?? {})).includes(t.t('menu.title')), 'the menu');
+    assert.equal(oauthCard(greeted), undefined, 'no sign-in before a request');
   });
 
   it('the same exchange sent by two Teams clients to two instances at once is handled once: the copy is answered 200 and does nothing', async function () {

@@ -80,7 +80,7 @@ export interface EmbeddedPorts<D extends Directory = EmbeddedDirectory> extends 
  * record store STORAGE chooses), taking over the single files of earlier versions once.
  */
 export async function embeddedPorts<D extends Directory>(
-  dataDir: string, directory: D, clock: Clock, reach: { continueIn: ContinueConversation; logger: Logger },
+  dataDir: string, directory: D, clock: Clock, reach: { continueIn: ContinueConversation; logger: Logger; imageOrigin?: () => string | undefined },
   records: RecordStore = new FileRecords(path.join(dataDir, 'records')),
 ): Promise<EmbeddedPorts<D>> {
   const stores = { audit: new RecordAuditLog(records), tickets: new RecordTickets(records), references: new RecordConversationReferences(records) };
@@ -96,7 +96,7 @@ export async function embeddedPorts<D extends Directory>(
     ...stores,
     verificationStore,
     records,
-    proactive: new ProactiveMessenger(stores.references, reach.continueIn, reach.logger),
+    proactive: new ProactiveMessenger(stores.references, reach.continueIn, reach.logger, reach.imageOrigin),
   };
 }
 
@@ -186,7 +186,10 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const channel = new BotChannel(config, logger, connectionName && tokenService
     ? { connectionName, exchanges: new TokenExchangeLedger(records, () => clock.now()), userTokens: tokenService.middleware }
     : undefined);
-  const ports = await embeddedPorts(config.dataDir, directory, clock, { continueIn: channel.continueIn, logger }, records);
+  /** Where cards' images are served when BOT_DOMAIN is not set: known once the server listens, in local mode only. */
+  let localOrigin: string | undefined;
+  const imageOrigin = (): string | undefined => config.publicOrigin ?? localOrigin;
+  const ports = await embeddedPorts(config.dataDir, directory, clock, { continueIn: channel.continueIn, logger, imageOrigin }, records);
   const recognizer = options.recognizer ?? (await NlpRecognizer.load());
   const storage = await stateStorageFor(config, records, logger);
   // Where, never how: the connection string is a secret.
@@ -194,11 +197,9 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const sessions = config.localMode ? await SessionRegistry.open(config.dataDir, clock, sessionStands(directory)) : undefined;
   // In Azure the web page chats through the Direct Line channel, its tokens from the token service.
   const directLineTokens = config.directLine ? new DirectLineTokens(config.directLine, records, clock, sessionStands(directory)) : undefined;
-  /** Where cards' images are served when BOT_DOMAIN is not set: known once the server listens, in local mode only. */
-  let localOrigin: string | undefined;
   const useCases = createUseCases(ports);
   channel.attach(composeBot({ useCases, directory, references: ports.references, recognizer, storage, records, sessions, directLineUsers: directLineTokens,
-    imageOrigin: () => config.publicOrigin ?? localOrigin,
+    imageOrigin,
     reach: { continueIn: channel.continueIn, createIn: channel.createIn }, logger,
     // The sign-in card where a goal needs the user's own token (the Graph directory's delegated goals).
     signIn: connectionName && config.directory.kind === 'graph' ? { connectionName } : undefined }));

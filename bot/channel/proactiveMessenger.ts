@@ -3,6 +3,7 @@
 import { MessageFactory, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import type { Logger } from '../logger.js';
 import type { ConversationReferences, OutgoingMessage, Proactive } from '../core/ports/proactive.js';
+import { forChannel, type CardAttachment } from '../../cards/renderer.js';
 import { isSharedConversation } from './sharedConversation.js';
 
 export type ContinueConversation = (reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>) => Promise<void>;
@@ -17,16 +18,25 @@ export function referenceOf(activity: Partial<Activity>): Record<string, unknown
 }
 
 export class ProactiveMessenger implements Proactive {
-  constructor(private readonly references: ConversationReferences, private readonly continueIn: ContinueConversation, private readonly logger: Logger) {}
+  constructor(
+    private readonly references: ConversationReferences,
+    private readonly continueIn: ContinueConversation,
+    private readonly logger: Logger,
+    /** The bot's public origin, where Teams fetches the cards' avatar PNGs. */
+    private readonly imageOrigin: () => string | undefined = () => undefined,
+  ) {}
 
   async send(userId: string, messages: readonly OutgoingMessage[]): Promise<boolean> {
     const reference = await this.references.get(userId);
     // A reference kept before group chats were told apart may be a group's: nothing personal goes there.
     if (!reference || isSharedConversation(reference)) return false;
     try {
+      // Cards in the channel's action model, as in a turn: on Teams, Action.Execute and PNG avatars.
+      const audience = { channelId: typeof reference.channelId === 'string' ? reference.channelId : '', imageOrigin: this.imageOrigin() };
       await this.continueIn(reference, async (context) => {
         for (const m of messages) {
-          await context.sendActivity(m.attachment ? MessageFactory.attachment(m.attachment, m.text) : MessageFactory.text(m.text ?? '', m.text));
+          const attachment = m.attachment?.contentType === 'application/vnd.microsoft.card.adaptive' ? forChannel(m.attachment as CardAttachment, audience) : m.attachment;
+          await context.sendActivity(attachment ? MessageFactory.attachment(attachment, m.text) : MessageFactory.text(m.text ?? '', m.text));
         }
       });
       return true;

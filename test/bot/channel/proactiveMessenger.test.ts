@@ -2,6 +2,7 @@
 // group chat or channel: a reference kept from one (by a version that stored every conversation's)
 // is not used.
 import assert from 'node:assert/strict';
+import type { Activity, TurnContext } from 'botbuilder';
 import { ProactiveMessenger } from '../../../bot/channel/proactiveMessenger.js';
 import type { ConversationAddress, ConversationReferences } from '../../../bot/core/ports/proactive.js';
 import { silentLogger } from '../../../bot/logger.js';
@@ -28,4 +29,17 @@ describe('proactive messenger', function () {
       assert.deepEqual(sentTo, []);
     });
   }
+
+  it('sends cards in the channel\'s action model, as a turn does: Action.Execute on Teams, Action.Submit on Web Chat', async function () {
+    const card = { contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', version: '1.5', body: [], actions: [{ type: 'Action.Submit', title: 'Open', data: { verb: 'ticket.act', act: 'open', ticket: 'INC-000001' } }] } };
+    const actionsSent = async (reference: ConversationAddress): Promise<unknown[]> => {
+      const sent: Partial<Activity>[] = [];
+      const context = { sendActivity: (activity: Partial<Activity>) => Promise.resolve(void sent.push(activity)) } as unknown as TurnContext;
+      const messenger = new ProactiveMessenger(referencesWith(reference), (_reference, logic) => logic(context), silentLogger);
+      assert.equal(await messenger.send('agent', [{ attachment: card }]), true);
+      return sent.flatMap((a) => (a.attachments ?? []).flatMap((x) => ((x.content as { actions?: unknown[] }).actions ?? [])));
+    };
+    assert.deepEqual(await actionsSent(personal), [{ type: 'Action.Execute', verb: 'ticket.act', title: 'Open', data: { verb: 'ticket.act', act: 'open', ticket: 'INC-000001' } }]);
+    assert.deepEqual(await actionsSent({ ...personal, channelId: 'directline' }), card.content.actions);
+  });
 });

@@ -4,7 +4,7 @@
 import { cardVerbs } from '../cards/cardVerbs.js';
 import { maxMessageLength, turnInfo } from '../bot/turn/turnInfo.js';
 import { Dialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from './kit.js';
-import { sendMenu } from './replies.js';
+import { sendMenu, sendSuggestions } from './replies.js';
 import type { GoalIntent } from '../bot/core/goals.js';
 import type { HandoffOptions } from './steps/stepContracts.js';
 
@@ -29,6 +29,8 @@ export async function interrupt(dc: DialogContext): Promise<DialogTurnResult | u
   }
   if (info.smallTalk) {
     await dc.context.sendActivity(t.t(`smalltalk.${info.smallTalk}`));
+    // A hello with nothing going on gets three suggestions, not the whole menu.
+    if (info.smallTalk === 'greeting' && !duringGoal) await sendSuggestions(dc.context, t);
     // Anger gets a person: the helpdesk form (or, for someone not signed in, its contact) takes over.
     if (info.smallTalk === 'frustration') {
       if (duringGoal) await dc.cancelAllDialogs();

@@ -1,5 +1,5 @@
 // Replies more than one dialog sends: the menu, "sign in first" (or "your account was not found").
-import { menuGoals } from '../bot/core/goals.js';
+import { menuGoals, type GoalIntent } from '../bot/core/goals.js';
 import type { Translator } from '../bot/core/i18n/i18n.js';
 import { menuCard } from '../cards/menuCard.js';
 import { MessageFactory, type TurnContext } from './kit.js';
@@ -8,6 +8,16 @@ import { turnInfo } from '../bot/turn/turnInfo.js';
 export async function sendMenu(context: TurnContext, t: Translator, introKey = 'menu.intro'): Promise<void> {
   const intro = t.t(introKey);
   await context.sendActivity(MessageFactory.attachment(menuCard(t, menuGoals(), intro, turnInfo(context).portalGoals), undefined, intro));
+}
+
+/** What a greeting suggests: three of the most asked tasks, not the whole menu. */
+const suggested: readonly GoalIntent[] = ['password.change', 'securityinfo.view', 'helpdesk.ticket'];
+
+/** A short card of three suggestions (for a greeting): each a button, or a link where the goal is done in the portal. */
+export async function sendSuggestions(context: TurnContext, t: Translator): Promise<void> {
+  const intro = t.t('smalltalk.suggestions');
+  const goals = suggested.flatMap((intent) => menuGoals().filter((g) => g.intent === intent));
+  await context.sendActivity(MessageFactory.attachment(menuCard(t, goals, intro, turnInfo(context).portalGoals), undefined, intro));
 }
 
 /** "Sign in first" — or, to someone the channel vouches for but the directory does not know, that their account was not found. */

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { supportedLocales, translator } from '../../bot/core/i18n/i18n.js';
 import { demoUserNamed } from '../helpers.js';
-import { createHarness, type Harness } from './harness.js';
+import { cardOf, cardTexts, createHarness, submitActions, type Harness } from './harness.js';
 import { phrases } from './testData/phrases.js';
 describe('small talk', function () {
   let harness: Harness;
@@ -15,11 +15,19 @@ describe('small talk', function () {
 
   for (const locale of supportedLocales) {
     const t = translator(locale);
-    it(`${locale}: a greeting, thanks and goodbye get a word back, not "I didn't understand" and the menu; thanks in a goal leaves it waiting`, async function () {
+    it(`${locale}: a greeting gets a word back and three suggestions, thanks and goodbye a word back, not "I didn't understand" and the menu; thanks in a goal leaves it waiting`, async function () {
       const anna = await demoUserNamed('anna');
       const chat = harness.chat(anna.id, phrases[locale].tag);
-      assert.deepEqual((await chat.say(hello[locale])).map((r) => r.text), [t.t('smalltalk.greeting')]);
+      // "hi" → a word back and three suggestions, not the whole menu
+      const greeted = await chat.say(hello[locale]);
+      assert.equal(greeted.length, 2);
+      assert.equal(greeted[0]?.text, t.t('smalltalk.greeting'));
+      const suggestions = cardTexts(cardOf(greeted[1] ?? {}));
+      assert.ok(suggestions.includes(t.t('smalltalk.suggestions')), 'the card says what it is');
+      for (const goal of ['password.change', 'securityinfo.view', 'helpdesk.ticket']) assert.ok(suggestions.includes(t.t(`goal.${goal}.title`)), goal);
+      assert.equal(submitActions(cardOf(greeted[1] ?? {})).length, 3, 'three buttons');
       await chat.say(phrases[locale].signOut);
+      assert.deepEqual((await chat.say(hello[locale])).map((r) => r.text), [t.t('smalltalk.greeting')], 'during a goal: no suggestions over its card');
       assert.deepEqual((await chat.say(thanks[locale])).map((r) => r.text), [t.t('smalltalk.thanks')], 'not read as cancel');
       assert.equal((await chat.submit('no'))[0]?.text, t.t('signout.kept'), 'the card still works');
       assert.deepEqual((await chat.say(bye[locale])).map((r) => r.text), [t.t('smalltalk.goodbye')]);

@@ -13,6 +13,10 @@ import { readSmallTalk, type SmallTalk } from '../core/nlu/smallTalk.js';
 import { readStepQuestion, type StepQuestion } from '../core/nlu/stepQuestions.js';
 import type { IntentRecognizer, Recognition } from '../core/nlu/recognizer.js';
 import { maxMessageLength, type TurnInfo } from '../turn/turnInfo.js';
+import { isGoalIntent } from '../core/goals.js';
+
+/** How sure the recognizer must be of a goal for an angry message to be read as that request rather than as anger. */
+const requestOverAnger = 0.8;
 
 /** Kept in user state: what the user chose explicitly. */
 export interface UserPreferences {
@@ -90,6 +94,14 @@ export class TurnPreparation {
       stepQuestion = undefined;
       // "bedankt!", "hej då", an angry message: answered as such, never read as a request or a cancel.
       confirmation = undefined;
+      if (smallTalk === 'frustration') {
+        // "I forgot my damn password" is a request said in anger: a request the recognizer is sure of wins.
+        const request = await this.recognizer.recognize(text, conversation.locale ?? activity.locale ?? preferredLanguage);
+        if (isGoalIntent(request.intent) && request.score >= requestOverAnger) {
+          smallTalk = undefined;
+          recognition = request;
+        }
+      }
     } else if (typed) {
       confirmation = undefined;
       stepQuestion = undefined;

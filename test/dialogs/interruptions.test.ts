@@ -43,4 +43,14 @@ describe('small talk', function () {
     assert.equal(replies[0]?.text, t.t('smalltalk.frustration'));
     assert.ok(JSON.stringify(chat.card()).includes(t.t('helpdesk.descriptionLabel')), 'the helpdesk form');
   });
+
+  it('a request said in anger is the request: "I forgot my damn password" starts the reset as the plain words do, no ticket', async function () {
+    const t = translator('en');
+    const anna = await demoUserNamed('anna');
+    const texts = async (text: string): Promise<string[]> =>
+      (await harness.chat(anna.id, 'en-US').say(text)).flatMap((r) => [r.text ?? '', ...cardTexts(cardOf(r))]);
+    const angry = await texts('I forgot my damn password');
+    assert.ok(!angry.includes(t.t('smalltalk.frustration')), angry.join('\n'));
+    assert.deepEqual(angry, await texts('I forgot my password'));
+  });
 });

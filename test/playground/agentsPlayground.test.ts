@@ -5,6 +5,7 @@
 // Codes come from the demo outbox, as the demo phone/mailbox shows them. Screenshots of each goal go
 // to artifacts/playground/.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { mkdir, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -149,16 +150,29 @@ describe('Agents Playground (Teams-like client) in Chromium: every goal as Anna,
   });
 
   it('the Playground listens on loopback only', async function () {
+    // What the kernel says it listens on (state 0A), IPv4 and IPv6: 127.0.0.1 only.
+    const listening: string[] = [];
+    for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
+      for (const line of (await readFile(file, 'utf8')).split('\n').slice(1)) {
+        const [, local, , state] = line.trim().split(/\s+/);
+        const [address, port] = (local ?? '').split(':');
+        if (state === '0A' && port && parseInt(port, 16) === playground.port) listening.push(address ?? '');
+      }
+    }
+    assert.ok(listening.length > 0, 'it listens');
+    assert.deepEqual([...new Set(listening)], ['0100007F'], `listening on ${listening.join(', ')}`);
+    // And, where the machine has another interface, nothing answers there.
     const outside = Object.values(os.networkInterfaces()).flat().find((i) => i?.family === 'IPv4' && !i.internal)?.address;
-    if (!outside) this.skip();
-    const error = await new Promise<NodeJS.ErrnoException | undefined>((resolve) => {
-      const socket = net.connect(playground.port, outside, () => {
-        socket.destroy();
-        resolve(undefined);
+    if (outside) {
+      const error = await new Promise<NodeJS.ErrnoException | undefined>((resolve) => {
+        const socket = net.connect(playground.port, outside, () => {
+          socket.destroy();
+          resolve(undefined);
+        });
+        socket.on('error', resolve);
       });
-      socket.on('error', resolve);
-    });
-    assert.equal(error?.code, 'ECONNREFUSED', `nothing answers on ${outside}:${playground.port}`);
+      assert.equal(error?.code, 'ECONNREFUSED', `nothing answers on ${outside}:${playground.port}`);
+    }
   });
 
   it('help: the menu of everything', async function () {

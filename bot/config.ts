@@ -226,13 +226,15 @@ function directLine(env: NodeJS.ProcessEnv): Config['directLine'] {
 }
 
 /** The bot resource's OAuth connection, when single sign-on is set up; the token service needs the bot's own credentials. */
-function oauthConnectionName(env: NodeJS.ProcessEnv, localMode: boolean): string | undefined {
+function oauthConnectionName(env: NodeJS.ProcessEnv, localMode: boolean, directoryKind: DirectoryConfig['kind']): string | undefined {
   const name = text(env, 'OAUTH_CONNECTION_NAME');
   if (name === '') return undefined;
   if (!/^[A-Za-z0-9][A-Za-z0-9 ._-]{0,127}$/.test(name)) {
     throw new ConfigError('OAUTH_CONNECTION_NAME', `must be the name of the bot's OAuth connection (letters, digits, spaces, dots, hyphens and underscores, up to 128), got "${name}"`);
   }
   if (localMode) throw new ConfigError('OAUTH_CONNECTION_NAME', 'needs the bot\'s credentials (the Bot Framework token service only serves a registered bot): set MicrosoftAppId');
+  // The users' own tokens are for Microsoft Graph; the embedded directory has no use for them.
+  if (directoryKind !== 'graph') throw new ConfigError('OAUTH_CONNECTION_NAME', 'is used with DIRECTORY=graph only (the users\' own Microsoft Graph tokens)');
   return name;
 }
 
@@ -260,6 +262,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!logLevel) throw new ConfigError('LOG_LEVEL', `must be one of ${logLevels.join(', ')}, got "${levelRaw}"`);
   const dataDir = path.resolve(cwd, text(env, 'DATA_DIR') || 'data');
   const tenantSeed = text(env, 'TENANT_SEED') ? path.resolve(cwd, text(env, 'TENANT_SEED')) : paths.demoTenant;
+  const directoryConfig = directory(env);
   return Object.freeze({
     port: port(env),
     host: localMode ? '127.0.0.1' : text(env, 'HOST') || '0.0.0.0',
@@ -270,11 +273,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel,
     maxBodyBytes: 256 * 1024,
     storage: storage(env),
-    directory: directory(env),
+    directory: directoryConfig,
     webSignIn: webSignIn(env),
     // Local mode chats through the bot's own Direct Line; the channel's secret is not used there.
     directLine: localMode ? undefined : directLine(env),
-    oauthConnectionName: oauthConnectionName(env, localMode),
+    oauthConnectionName: oauthConnectionName(env, localMode, directoryConfig.kind),
     tab: tab(env, appId, tenantId),
     publicOrigin: publicOrigin(env),
   });

@@ -164,7 +164,7 @@ describe('config', function () {
 });
 
 describe('config: OAUTH_CONNECTION_NAME', function () {
-  const registered = { MicrosoftAppId: 'id', MicrosoftAppPassword: 'pw' };
+  const registered = { MicrosoftAppId: 'id', MicrosoftAppPassword: 'pw', DIRECTORY: 'graph', GRAPH_TENANT_ID: '8a1f0c2e-4b7d-4c55-9e0a-2f6b1d3c9e71' };
 
   it('is off when unset: the bot works without single sign-on', function () {
     assert.equal(loadConfig(registered).oauthConnectionName, undefined);
@@ -176,8 +176,9 @@ describe('config: OAUTH_CONNECTION_NAME', function () {
     assert.equal(loadConfig({ ...registered, OAUTH_CONNECTION_NAME: 'Graph SSO_v2.1' }).oauthConnectionName, 'Graph SSO_v2.1');
   });
 
-  it('refuses a name no connection has, and local mode (no token service without the bot\'s credentials), naming the variable', function () {
-    for (const env of [{ ...registered, OAUTH_CONNECTION_NAME: 'graph/../x' }, { ...registered, OAUTH_CONNECTION_NAME: '-graph' }, { OAUTH_CONNECTION_NAME: 'graph' }]) {
+  it('refuses a name no connection has, local mode (no token service without the bot\'s credentials) and the embedded directory (no use for Graph tokens), naming the variable', function () {
+    const embedded = { MicrosoftAppId: 'id', MicrosoftAppPassword: 'pw', OAUTH_CONNECTION_NAME: 'graph' };
+    for (const env of [{ ...registered, OAUTH_CONNECTION_NAME: 'graph/../x' }, { ...registered, OAUTH_CONNECTION_NAME: '-graph' }, { OAUTH_CONNECTION_NAME: 'graph' }, embedded]) {
       assert.throws(() => loadConfig(env), (error: unknown) => error instanceof ConfigError && error.variable === 'OAUTH_CONNECTION_NAME', JSON.stringify(env));
     }
   });

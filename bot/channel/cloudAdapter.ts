@@ -31,6 +31,8 @@ export interface SignInMiddleware {
   readonly exchanges: Storage;
   /** Makes the turn known to the provider of the users' own tokens. */
   readonly userTokens: Middleware;
+  /** Makes the token service forget the turn's user's token. */
+  readonly signOut: (context: TurnContext) => Promise<void>;
 }
 
 /** The directory's failure behind an error, however deep the dialogs wrapped it (DialogContextError keeps it in `error`). */
@@ -41,16 +43,6 @@ export function directoryErrorIn(error: unknown): DirectoryError | undefined {
     current = (current as Error & { error?: unknown }).error ?? current.cause;
   }
   return undefined;
-}
-
-/** Signs the turn's user out of the OAuth connection; a token service that cannot answer is logged, not fatal. */
-async function forgetUserToken(context: TurnContext, adapter: CloudAdapter, connectionName: string, logger: Logger): Promise<void> {
-  const client = context.turnState.get<{ signOutUser(userId: string, connectionName: string, channelId: string): Promise<void> } | undefined>(adapter.UserTokenClientKey);
-  try {
-    await client?.signOutUser(context.activity.from.id, connectionName, context.activity.channelId);
-  } catch (error) {
-    logger.warn('could not sign the user out of the token service', { channelId: context.activity.channelId, error: error instanceof Error ? error.name : 'unknown' });
-  }
 }
 
 /**
@@ -100,7 +92,7 @@ export function createCloudAdapter({ config, logger, conversationState, dialogSt
       // The directory could not answer (unreachable, refused, needs a new sign-in): said plainly.
       logger.warn('turn stopped by the directory', { correlationId, failure: directoryError.failure, detail: directoryError.detail, channelId: activity.channelId });
       // Graph refused the user's token: the token service forgets it, so the next goal signs in afresh instead of failing again.
-      if (directoryError.failure === 'signInRequired' && signIn) await forgetUserToken(context, adapter, signIn.connectionName, logger);
+      if (directoryError.failure === 'signInRequired' && signIn) await signIn.signOut(context);
     } else {
       logger.error('turn failed', {
         correlationId, error, channelId: activity.channelId, conversationId: activity.conversation?.id, activityType: activity.type,

@@ -6,6 +6,7 @@
 // kept nowhere: not in state, not in a cache, never logged.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Middleware, TurnContext } from 'botbuilder';
+import { decodeJwt } from 'jose';
 import type { UserTokenProvider } from '../core/ports/userTokens.js';
 import type { Logger } from '../logger.js';
 import { turnInfoIfSet } from '../turn/turnInfo.js';
@@ -25,11 +26,9 @@ interface AdapterTokenGetter {
  * Only compared, never trusted: Graph itself checks the token. An opaque token names no one.
  */
 function accountOf(token: string): string | undefined {
-  const payload = token.split('.')[1];
-  if (!payload) return undefined;
   try {
-    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { oid?: unknown };
-    return typeof claims.oid === 'string' ? claims.oid : undefined;
+    const { oid } = decodeJwt(token);
+    return typeof oid === 'string' ? oid : undefined;
   } catch {
     return undefined;
   }
@@ -59,9 +58,7 @@ export class TokenServiceUserTokens implements UserTokenProvider {
     if (!context || trustedUserId(context) !== userId) return undefined;
     const activity = context.activity;
     try {
-      const key = (context.adapter as Partial<{ UserTokenClientKey: symbol }>).UserTokenClientKey;
-      const client = key ? context.turnState.get<TokenGetter | undefined>(key) : undefined;
-      const adapter = context.adapter as unknown as Partial<AdapterTokenGetter>;
+      const { client, adapter } = tokenClients(context);
       const answer = client
         ? await client.getUserToken(activity.from.id, this.connectionName, activity.channelId, undefined)
         : await adapter.getUserToken?.(context, this.connectionName);
@@ -71,7 +68,7 @@ export class TokenServiceUserTokens implements UserTokenProvider {
         // Signed in to the connection with another account (the sign-in page lets anyone pick one):
         // never act on it for this user. Forgotten, so the next goal asks to sign in again.
         this.logger.warn('the user signed in to the connection with another account; the token is not used', { channelId: activity.channelId });
-        await (client ? client.signOutUser(activity.from.id, this.connectionName, activity.channelId) : adapter.signOutUser?.(context, this.connectionName));
+        await this.signOut(context);
         return undefined;
       }
       return token;
@@ -81,4 +78,21 @@ export class TokenServiceUserTokens implements UserTokenProvider {
       return undefined;
     }
   }
+
+  /** Makes the token service forget this turn's user's token: the next goal that needs one signs in afresh. */
+  async signOut(context: TurnContext): Promise<void> {
+    const { client, adapter } = tokenClients(context);
+    const activity = context.activity;
+    try {
+      await (client ? client.signOutUser(activity.from.id, this.connectionName, activity.channelId) : adapter.signOutUser?.(context, this.connectionName));
+    } catch (error) {
+      this.logger.warn('could not sign the user out of the token service', { channelId: activity.channelId, error: error instanceof Error ? error.name : 'unknown' });
+    }
+  }
+}
+
+/** The turn's UserTokenClient (CloudAdapter), else the adapter's own token methods (TestAdapter). */
+function tokenClients(context: TurnContext): { client: TokenGetter | undefined; adapter: Partial<AdapterTokenGetter> } {
+  const key = (context.adapter as Partial<{ UserTokenClientKey: symbol }>).UserTokenClientKey;
+  return { client: key ? context.turnState.get<TokenGetter | undefined>(key) : undefined, adapter: context.adapter as unknown as Partial<AdapterTokenGetter> };
 }

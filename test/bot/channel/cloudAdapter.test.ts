@@ -4,13 +4,15 @@ import assert from 'node:assert/strict';
 import { ConversationState, MemoryStorage, TurnContext, type Activity } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { createCloudAdapter, type SignInMiddleware } from '../../../bot/channel/cloudAdapter.js';
+import { TokenServiceUserTokens } from '../../../bot/channel/tokenServiceUserTokens.js';
 import { loadConfig } from '../../../bot/config.js';
 import { translator } from '../../../bot/core/i18n/i18n.js';
 import { DirectoryError } from '../../../bot/core/ports/directory.js';
 import { silentLogger } from '../../../bot/logger.js';
 
 describe('turn error handler and the token service', function () {
-  const signIn: SignInMiddleware = { connectionName: 'graph-sso', exchanges: new MemoryStorage(), userTokens: { onTurn: (_context, next) => next() } };
+  const tokens = new TokenServiceUserTokens('graph-sso', silentLogger);
+  const signIn: SignInMiddleware = { connectionName: 'graph-sso', exchanges: new MemoryStorage(), userTokens: tokens.middleware, signOut: (context) => tokens.signOut(context) };
 
   /** Runs the handler for `error` on a Teams message; what the token service was asked to forget, and what the user was told. */
   async function failTurn(error: Error, withSignIn: SignInMiddleware | undefined, kind: Partial<Activity> = { type: 'message', text: 'show my profile' }): Promise<{ signOuts: string[][]; told: string[]; sent: Partial<Activity>[] }> {

@@ -184,7 +184,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     ? await graphDirectory(config, config.directory, logger, { ...options, userTokens, chatSignIn: chatTokens !== undefined })
     : await EmbeddedDirectory.open({ dataDir: config.dataDir, seedFile: config.tenantSeed, logger, now: () => clock.now(), store: records });
   const channel = new BotChannel(config, logger, connectionName && tokenService
-    ? { connectionName, exchanges: new TokenExchangeLedger(records, () => clock.now()), userTokens: tokenService.middleware }
+    ? { connectionName, exchanges: new TokenExchangeLedger(records, () => clock.now()), userTokens: tokenService.middleware, signOut: (context) => tokenService.signOut(context) }
     : undefined);
   /** Where cards' images are served when BOT_DOMAIN is not set: known once the server listens, in local mode only. */
   let localOrigin: string | undefined;
@@ -202,7 +202,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
     imageOrigin,
     reach: { continueIn: channel.continueIn, createIn: channel.createIn }, logger,
     // The sign-in card where a goal needs the user's own token (the Graph directory's delegated goals).
-    signIn: connectionName && config.directory.kind === 'graph' ? { connectionName } : undefined }));
+    signIn: connectionName ? { connectionName } : undefined }));
 
   let ready = false;
   const inFlight = new InFlight();

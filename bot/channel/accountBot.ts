@@ -188,8 +188,12 @@ export class AccountBot extends ActivityHandler {
     // A menu button pressed in a group chat or channel: the goal goes on in the presser's personal chat, as a typed request would.
     if (isSharedConversation(context.activity) && isForSenderOnly(info)) return invokeMessage(await this.goPrivate(context, info));
     return deps.teamsCards.answer(context, value, info, async () => {
-      // A card pressed in a group chat is for its person only (its refresh names them); no reference is kept from there.
-      if (info.identity.kind === 'user' && !isSharedConversation(context.activity)) await deps.references.save(info.identity.user.id, referenceOf(context.activity));
+      // In a group chat or channel (the menu, help): no reference and no transcript kept, as for its messages.
+      if (isSharedConversation(context.activity)) {
+        await runDialog(deps.rootDialog, context, deps.dialogState);
+        return;
+      }
+      if (info.identity.kind === 'user') await deps.references.save(info.identity.user.id, referenceOf(context.activity));
       await deps.history.record(context, () => runDialog(deps.rootDialog, context, deps.dialogState), deps.now);
     });
   }

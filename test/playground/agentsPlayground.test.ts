@@ -286,7 +286,9 @@ describe('Agents Playground (Teams-like client) in Chromium: every goal as Anna,
     await press(card, t.t('password.resetButton'), done('passwordReset.done'));
     assert.ok(await app.directory.verifyPassword(anna.id, reset));
     const offer = cards(t.t('signout.offerHeading')).last();
+    const sessions = (await app.directory.findUserById(anna.id))?.signInSessionsValidFromDateTime;
     await press(offer, t.t('common.no'), done('signout.skipped'));
+    assert.equal((await app.directory.findUserById(anna.id))?.signInSessionsValidFromDateTime, sessions, 'her sessions stand');
   });
 
   it('signout.everywhere: Yes; the card is answered in place (Action.Execute): what was chosen, no buttons left', async function () {

@@ -72,7 +72,10 @@ export async function startPlayground(botEndpoint: string): Promise<Playground> 
     if (child.exitCode === null && child.signalCode === null) {
       const exited = once(child, 'exit');
       process.kill(pid, 'SIGTERM');
+      // One that does not stop within 5 s is killed: an after hook must not hang the run.
+      const late = setTimeout(() => process.kill(pid, 'SIGKILL'), 5000);
       await exited;
+      clearTimeout(late);
     }
     await work.remove();
   };

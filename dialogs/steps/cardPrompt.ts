@@ -15,6 +15,7 @@ import type { Translator } from '../../bot/core/i18n/i18n.js';
 import { dialogIds } from '../dialogIds.js';
 import type { Confirmation } from '../../bot/core/nlu/confirmation.js';
 import { DeliveryModes, Dialog, MessageFactory, type DialogContext, type DialogInstance, type DialogTurnResult, type TurnContext } from '../kit.js';
+import { activeDialog, type StackState } from '../dialogStack.js';
 
 export interface CardPromptOptions {
   readonly form: FormSpec;
@@ -36,20 +37,9 @@ export function cardAnswerOf(result: unknown): CardAnswer {
   return { action: result.action, fields: Object.fromEntries(fields.filter((e): e is [string, string] => typeof e[1] === 'string')) };
 }
 
-/** The dialog stack as botbuilder keeps it: a component dialog holds its own stack under "dialogs". */
-interface StackState {
-  readonly dialogStack?: readonly { readonly id?: string; readonly state?: Record<string, unknown> }[];
-}
-
 /** The card prompt the conversation is waiting on (the innermost active dialog), if it is one. */
 function openPrompt(dialogState: StackState | undefined): PromptState | undefined {
-  for (let stack = dialogState, depth = 0; stack && depth < 16; depth += 1) {
-    const active = stack.dialogStack?.at(-1);
-    if (!active) return undefined;
-    if (active.id === dialogIds.cardPrompt) return active.state?.[stateKey] as PromptState | undefined;
-    stack = active.state?.dialogs as StackState | undefined;
-  }
-  return undefined;
+  return activeDialog(dialogState, (id) => id === dialogIds.cardPrompt)?.state?.[stateKey] as PromptState | undefined;
 }
 
 /** True when a card other than a password card waits for its answer. */

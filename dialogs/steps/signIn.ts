@@ -9,6 +9,7 @@ import { supportedLocales, translator, type Locale } from '../../bot/core/i18n/i
 import type { Identity } from '../../bot/turn/identity.js';
 import { setTurnInfo, turnInfo } from '../../bot/turn/turnInfo.js';
 import { OAuthPrompt, WaterfallDialog, type Dialog, type DialogContext, type DialogTurnResult, type TurnContext, type WaterfallStepContext } from '../kit.js';
+import { activeDialog, type StackState } from '../dialogStack.js';
 
 /** How long the sign-in card waits. */
 const signInTimeoutMs = 5 * 60_000;
@@ -70,20 +71,9 @@ export function signInDialogs(settings: SignInSettings, start: StartGoal): Dialo
   return [flow, ...prompts];
 }
 
-/** The part of the dialog state a waiting prompt is found in. */
-interface StackState {
-  readonly dialogStack?: readonly { readonly id?: string; readonly state?: Record<string, unknown> }[];
-}
-
 /** True when the innermost active dialog is a sign-in prompt: only then do the channel's sign-in answers go to the dialogs. */
 export function isSignInWaiting(dialogState: StackState | undefined): boolean {
-  for (let stack = dialogState, depth = 0; stack && depth < 16; depth += 1) {
-    const active = stack.dialogStack?.at(-1);
-    if (!active) return false;
-    if (supportedLocales.some((locale) => active.id === signInIds.prompt(locale))) return true;
-    stack = active.state?.dialogs as StackState | undefined;
-  }
-  return false;
+  return activeDialog(dialogState, (id) => supportedLocales.some((locale) => id === signInIds.prompt(locale))) !== undefined;
 }
 
 /** The OAuth connection's prompt, when the bot signs users in through one. */

@@ -1,0 +1,23 @@
+// The dialog stack as botbuilder keeps it in conversation state, read without running a dialog:
+// a component dialog holds its own stack under "dialogs".
+
+/** The part of the dialog state a waiting dialog is found in. */
+export interface StackState {
+  readonly dialogStack?: readonly ActiveDialog[];
+}
+
+export interface ActiveDialog {
+  readonly id?: string;
+  readonly state?: Record<string, unknown>;
+}
+
+/** The active dialog, along the chain from the root into components, whose id `matches`; undefined when none does. */
+export function activeDialog(dialogState: StackState | undefined, matches: (id: string | undefined) => boolean): ActiveDialog | undefined {
+  for (let stack = dialogState, depth = 0; stack && depth < 16; depth += 1) {
+    const active = stack.dialogStack?.at(-1);
+    if (!active) return undefined;
+    if (matches(active.id)) return active;
+    stack = active.state?.dialogs as StackState | undefined;
+  }
+  return undefined;
+}

@@ -49,6 +49,7 @@ describe('Teams tab "My account" in Chromium', function () {
   let axeSource: string;
   let anna: Awaited<ReturnType<typeof demoUserNamed>>;
   let ticketNumber: string;
+  const ticketCreated = new Date();
 
   before(async function () {
     issuer = await startOidcIssuer(tenantId);
@@ -60,7 +61,7 @@ describe('Teams tab "My account" in Chromium', function () {
     anna = await demoUserNamed('anna');
     ticketNumber = (await app.tickets.create({
       userId: anna.id, userDisplayName: anna.displayName, channel: 'msteams', locale: 'en', category: 'device', description: 'laptop', context: {}, transcript: [],
-    }, new Date())).number;
+    }, ticketCreated)).number;
     axeSource = await readFile(axePath, 'utf8');
     await mkdir(shots, { recursive: true });
     browser = await launchChromium();
@@ -150,6 +151,9 @@ describe('Teams tab "My account" in Chromium', function () {
         const tickets = frame.locator('#tickets-list li');
         assert.equal(await tickets.count(), 1);
         assert.match(String(await tickets.first().textContent()), new RegExp(`${ticketNumber}.*${t.t('ticket.category.device')}`));
+        // Its date in Teams' regional format (the host says en-GB, fr-FR, sv-SE), not the browser's en-US.
+        const updated = new Intl.DateTimeFormat(`${locale}-${locale === 'en' ? 'GB' : locale.toUpperCase()}`, { dateStyle: 'medium' }).format(ticketCreated);
+        assert.ok(String(await tickets.first().textContent()).includes(updated), `${updated} in ${await tickets.first().textContent()}`);
         for (const key of ['tab.methods.heading', 'tab.devices.heading', 'tab.tickets.heading']) {
           assert.ok(await frame.getByRole('heading', { level: 2, name: t.t(key) }).isVisible(), key);
         }

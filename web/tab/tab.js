@@ -60,7 +60,14 @@ function problem(key, canRetry) {
   show('problem');
 }
 
-const formatDate = (iso) => new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium' }).format(new Date(iso));
+/** Teams' locale (en-GB, fr-CA…), kept for the dates' regional format. */
+let teamsLocale;
+/** Dates in the user's regional format: Teams' locale, else the browser's, when of the page's language. */
+function formatDate(iso) {
+  const tags = [teamsLocale, ...(navigator.languages?.length ? navigator.languages : [navigator.language])];
+  const region = tags.find((tag) => toLanguage(tag) === language && Intl.DateTimeFormat.supportedLocalesOf(String(tag)).length > 0) ?? LOCALES[language];
+  return new Intl.DateTimeFormat(region, { dateStyle: 'medium' }).format(new Date(iso));
+}
 
 function item(parts) {
   const li = document.createElement('li');
@@ -159,6 +166,7 @@ async function start() {
   try {
     const context = await withTimeout(teams.app.getContext(), INITIALIZE_MS);
     applyTheme(context.app?.theme);
+    teamsLocale = context.app?.locale;
     const wanted = toLanguage(context.app?.locale);
     if (wanted && wanted !== language) await useLanguage(wanted).catch(() => undefined);
   } catch {

@@ -3,7 +3,7 @@
 // call and one check, with the same answer everywhere when the check fails; and a view goal (show
 // something, done) is one function (`viewGoal`).
 import { goalFor, type GoalIntent, type TicketCategory } from '../bot/core/goals.js';
-import type { DirectoryUser } from '../bot/core/ports/directory.js';
+import { DirectoryError, type DirectoryUser } from '../bot/core/ports/directory.js';
 import type { Translator } from '../bot/core/i18n/i18n.js';
 import type { UseCases } from '../bot/core/usecases/useCases.js';
 import { isAccountCapability } from '../bot/core/capabilities.js';
@@ -12,6 +12,7 @@ import { sendSignInRequired } from './replies.js';
 import { dialogIds } from './dialogIds.js';
 import { signedInUser, translatorOf } from './dialogSupport.js';
 import type { Dialog, DialogContext, DialogTurnResult, TurnContext, WaterfallStepContext } from './kit.js';
+import { isSigningInAgain, signInIds, signsInWithConnection, signOutOfTokenService, type SignedInAgain } from './steps/signIn.js';
 import { noMethodOffer, stepUpResultOf, type OfferOptions, type StepUpFailure, type StepUpOptions, type StepUpResult } from './steps/stepContracts.js';
 
 /** What a goal can be started with: the object a card button named (a device, a method, an organization). */
@@ -43,6 +44,8 @@ export abstract class GoalDialog<O extends object = GoalOptions> extends Assista
   }
 
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    // Signing in again: the token service has no token for the user until they have, so who they are may be unknown meanwhile.
+    if (isSigningInAgain(innerDc)) return super.onContinueDialog(innerDc);
     return (await this.userGone(innerDc)) ?? super.onContinueDialog(innerDc);
   }
 
@@ -77,6 +80,36 @@ export abstract class GoalDialog<O extends object = GoalOptions> extends Assista
   protected async stopUnverified(step: WaterfallStepContext<object>, reason: StepUpFailure): Promise<DialogTurnResult> {
     if (reason === 'cancelled') return this.cancelled(step);
     if (reason === 'noMethod') return step.replaceDialog(dialogIds.handoffOffer, this.noMethodOffer());
+    return step.endDialog();
+  }
+
+  /**
+   * Runs a credential change the user confirmed. Microsoft refuses some (a password, a sign-in
+   * method; with Conditional Access, any) when the user's sign-in is older than a few minutes, and
+   * nothing is changed then. Where the bot signs users in through its OAuth connection, the user
+   * hears why, the token service forgets the old token and the sign-in card asks for a fresh sign-in;
+   * the goal's next step reads how that went with `whenSignedInAgain` and runs the change once more,
+   * as `retry`. A retry that meets the rule again (in Teams the card may sign in silently with the
+   * same old session), or a bot with no connection, goes to the turn as before: it says to sign in
+   * again with the second method and ask again. So the user signs in again at most once per change.
+   */
+  protected async changeOrSignInAgain(step: WaterfallStepContext<object>, retry: boolean, change: () => Promise<DialogTurnResult>): Promise<DialogTurnResult> {
+    try {
+      return await change();
+    } catch (error) {
+      if (retry || !(error instanceof DirectoryError && error.failure === 'freshMfaRequired') || !signsInWithConnection(step)) throw error;
+      await this.say(step, 'freshMfa.signInAgain');
+      await signOutOfTokenService(step);
+      return step.beginDialog(signInIds.again);
+    }
+  }
+
+  /** After `changeOrSignInAgain`: goes on once the user signed in again; otherwise nothing was changed, and they hear so. */
+  protected async whenSignedInAgain(step: WaterfallStepContext<object>, then: () => Promise<DialogTurnResult>): Promise<DialogTurnResult> {
+    const signedIn = (step.result as Partial<SignedInAgain> | undefined)?.signedIn === true;
+    // Signed in with a token the bot does not use for this user (another account): as good as not signed in.
+    if (signedIn && this.user(step)) return then();
+    await this.say(step, 'freshMfa.notSignedIn');
     return step.endDialog();
   }
 

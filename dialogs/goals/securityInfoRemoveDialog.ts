@@ -1,5 +1,8 @@
 // securityinfo.remove: pick a method, verify with a different one, confirm. Never the last method;
 // removing the one the default relies on asks for the new default in the same confirmation card.
+// When Microsoft wants a fresh MFA sign-in first, the user signs in again and the removal they
+// confirmed is done then, with the method (and new default) they chose, checked again as ever.
+import type { PreferredSecondaryMethod } from '../../bot/core/ports/directory.js';
 import { isPreferredSecondaryMethod } from '../../bot/core/usecases/methods.js';
 import type { UseCases } from '../../bot/core/usecases/useCases.js';
 import { methodPhrase } from '../../bot/core/i18n/methodNames.js';
@@ -10,13 +13,15 @@ import { verificationSteps } from '../steps/verificationSteps.js';
 
 interface RemoveMemory {
   methodId: string;
+  /** The new default chosen in the confirmation card (not a secret: kept for a removal after signing in again). */
+  newDefault: PreferredSecondaryMethod;
 }
 type RemoveStep = WaterfallStepContext<GoalOptions>;
 
 export class SecurityInfoRemoveDialog extends GoalDialog {
   constructor(useCases: UseCases) {
     super('securityinfo.remove', useCases, verificationSteps(useCases));
-    this.steps([this.pickMethod, this.verifyUser, this.confirm, this.remove]);
+    this.steps([this.pickMethod, this.verifyUser, this.confirm, this.remove, this.removeSignedInAgain]);
   }
 
   private readonly pickMethod = async (step: RemoveStep): Promise<DialogTurnResult> => {
@@ -54,11 +59,21 @@ export class SecurityInfoRemoveDialog extends GoalDialog {
     const answer = this.answer(step);
     if (answer.action !== 'remove') return this.cancelled(step);
     const memory = this.memory<RemoveMemory>(step);
+    if (isPreferredSecondaryMethod(answer.fields.newDefault)) memory.newDefault = answer.fields.newDefault;
+    return this.changeOrSignInAgain(step, false, () => this.removeChosen(step));
+  };
+
+  private readonly removeSignedInAgain = async (step: RemoveStep): Promise<DialogTurnResult> => {
+    return this.whenSignedInAgain(step, () => this.changeOrSignInAgain(step, true, () => this.removeChosen(step)));
+  };
+
+  /** Removes the method chosen and confirmed (the use case checks again that it is the user's, and not their last). */
+  private async removeChosen(step: RemoveStep): Promise<DialogTurnResult> {
+    const { methodId = '', newDefault } = this.memory<RemoveMemory>(step);
     const user = this.signedIn(step);
-    const method = await this.useCases.securityInfo.method(user.id, memory.methodId);
-    const newDefault = isPreferredSecondaryMethod(answer.fields.newDefault) ? answer.fields.newDefault : undefined;
-    const outcome = await this.useCases.securityInfo.remove(this.actor(step, user.id), memory.methodId ?? '', newDefault);
+    const method = await this.useCases.securityInfo.method(user.id, methodId);
+    const outcome = await this.useCases.securityInfo.remove(this.actor(step, user.id), methodId, newDefault);
     await this.say(step, outcome.ok ? 'securityInfo.removed' : `securityInfo.removeFailed.${outcome.error}`, { method: method ? methodPhrase(this.t(step), method) : '' });
     return step.endDialog();
-  };
+  }
 }

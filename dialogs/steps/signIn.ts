@@ -2,8 +2,9 @@
 // directory's delegated goals) and the token service has none yet. In Teams the sign-in is silent
 // (the card carries the token exchange resource; Teams answers with signin/tokenExchange); when
 // the exchange fails (consent needed) Teams shows the card's button instead. Once signed in, the
-// goal asked for starts, in the same turn. The token itself is only looked at to see that there is
-// one: it is never kept in the dialog's state.
+// goal asked for starts, in the same turn. A goal can also ask the user to sign in again halfway
+// (`signIn.again`: Microsoft wants a fresh MFA for a credential change) and goes on where it was.
+// The token itself is only looked at to see that there is one: it is never kept in the dialog's state.
 import type { GoalIntent } from '../../bot/core/goals.js';
 import { supportedLocales, translator, type Locale } from '../../bot/core/i18n/i18n.js';
 import type { Identity } from '../../bot/turn/identity.js';
@@ -16,6 +17,8 @@ const signInTimeoutMs = 5 * 60_000;
 
 export const signInIds = {
   flow: 'signIn',
+  /** Signing in afresh in the middle of a goal (Microsoft's fresh-MFA rule); the goal goes on with a `SignedInAgain`. */
+  again: 'signIn.again',
   /** One prompt a language: the card's title and text are fixed when the prompt is made. */
   prompt: (locale: Locale): string => `signIn.prompt.${locale}`,
 } as const;
@@ -32,6 +35,11 @@ export interface SignInOptions {
   readonly goal: GoalIntent;
   readonly target?: string;
   readonly task?: string;
+}
+
+/** What signing in again gives back to the goal that asked: whether the user did (the token stays with the token service). */
+export interface SignedInAgain {
+  readonly signedIn: boolean;
 }
 
 type StartGoal = (dc: DialogContext, options: SignInOptions) => Promise<DialogTurnResult>;
@@ -68,8 +76,21 @@ export function signInDialogs(settings: SignInSettings, start: StartGoal): Dialo
       return start(step, step.options);
     },
   ]);
-  return [flow, ...prompts];
+  const again = new WaterfallDialog(signInIds.again, [
+    async (step) => step.beginDialog(signInIds.prompt(turnInfo(step.context).t.locale)),
+    async (step) => {
+      if (!hasToken(step.result)) return step.endDialog({ signedIn: false } satisfies SignedInAgain);
+      // The turn began while the token service had no token: who the user is may not have been known.
+      const info = turnInfo(step.context);
+      if (info.identity.kind !== 'user') setTurnInfo(step.context, { ...info, identity: await settings.identify(step.context) });
+      return step.endDialog({ signedIn: true } satisfies SignedInAgain);
+    },
+  ]);
+  return [flow, again, ...prompts];
 }
+
+/** Whether this dialog context waits for the user to sign in again (until then, who they are may be unknown). */
+export const isSigningInAgain = (dc: DialogContext): boolean => dc.stack.some((d) => d.id === signInIds.again);
 
 /** True when the innermost active dialog is a sign-in prompt: only then do the channel's sign-in answers go to the dialogs. */
 export function isSignInWaiting(dialogState: StackState | undefined): boolean {

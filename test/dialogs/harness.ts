@@ -340,6 +340,22 @@ export class Chat {
     for (const reply of replies) this.lastCard = cardOf(reply) ?? this.lastCard;
     return { response, replies };
   }
+
+  /**
+   * Teams' word that the user signed in on the sign-in card's page: a signin/verifyState invoke with
+   * the code the page gave (the token service then hands the bot the token); the replies that followed
+   * (status 0: nothing was waiting for a sign-in, so the bot did not answer it).
+   */
+  async verifySignIn(state: string): Promise<InvokeTurn> {
+    const activity: Partial<Activity> = { type: 'invoke', name: 'signin/verifyState', value: { state } };
+    await this.adapter.processActivity(activity);
+    const sent = this.adapter.activeQueue.splice(0);
+    const response = (sent.find((a) => a.type === 'invokeResponse')?.value as InvokeTurn['response'] | undefined) ?? { status: 0 };
+    const replies = sent.filter((a) => a.type === 'message');
+    this.transcript.push(activity, ...replies);
+    for (const reply of replies) this.lastCard = cardOf(reply) ?? this.lastCard;
+    return { response, replies };
+  }
 }
 
 /** What an Action.Execute got: the invoke response (HTTP status and body) and the replies that followed in the chat. */

@@ -26,6 +26,8 @@ const requests: Record<string, readonly Case[]> = {
     ['I am more comfortable in English', 'en'],
     ['set my language to Dutch', 'nl'],
     ['Flemish please', 'nl'],
+    ["I don't speak French", 'en'],
+    ['back to french please', 'fr'],
     ["let's switch to English, it's easier for me", 'en'],
   ],
   fr: [
@@ -49,6 +51,8 @@ const requests: Record<string, readonly Case[]> = {
     ['francais stp', 'fr'],
     ['en anglai svp', 'en'],
     ['on continue en english ?', 'en'],
+    ['est-ce possible de passer au français ?', 'fr'],
+    ['on peut faire ça en anglais ?', 'en'],
   ],
   nl: [
     ['spreek Nederlands alsjeblieft', 'nl'],
@@ -71,6 +75,8 @@ const requests: Record<string, readonly Case[]> = {
     ['nederlans pls', 'nl'],
     ['kunnen we overschakelen naar english?', 'en'],
     ['antwoord maar in het frans', 'fr'],
+    ['doe maar Engels', 'en'],
+    ['verander de taal naar Engels', 'en'],
   ],
   sv: [
     ['byt till svenska', 'sv'],
@@ -93,6 +99,8 @@ const requests: Record<string, readonly Case[]> = {
     ['kan du skriva på holländska?', 'nl'],
     ['kan vi switcha till english?', 'en'],
     ['engelska', 'en'],
+    ['jag vill ha engelska', 'en'],
+    ['ändra språk till engelska', 'en'],
   ],
 };
 
@@ -123,6 +131,11 @@ const mentions: readonly string[] = [
   'vad heter lösenord på engelska?',
   'jag jobbar på det holländska kontoret',
   'I forgot my password',
+  'change my profile language to French',
+  'my manager is French',
+  'do you have the terms in French',
+  'is my profile in English?',
+  'what languages do you speak?',
   '',
 ];
 

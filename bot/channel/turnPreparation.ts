@@ -28,9 +28,12 @@ export interface ConversationInfo {
   locale?: Locale;
   /** The IANA zone the client last gave (`localTimezone`); activities without one (invokes) use it. */
   timeZone?: string;
-  /** The language of the last message when it was not the conversation's: a second one in a row moves the conversation. */
+  /** The language of the last full sentence when it was not the conversation's: a second one in a row moves the conversation. */
   otherLocale?: Locale;
 }
+
+/** Fewest words of a message whose language can move the conversation ("show my devices", not "devices", a code or a name). */
+const sentenceWords = 3;
 
 /** Longest message still read as "cancel" while a password card is open ("stop that please"). */
 const maxCancelWords = 3;
@@ -115,9 +118,13 @@ export class TurnPreparation {
       }
     }
     // A message the recognizer did not understand (a code, a user name, "ok") says little about its
-    // language: it does not move a conversation that already has one. Nor does one message in another
-    // language ("show my devices" from a French user): the second in a row does.
-    let textLocale = recognition && (recognition.intent !== 'None' || !conversation.locale) ? recognition.locale : undefined;
+    // language: it does not move a conversation that already has one. Nor does a short one ("devices",
+    // "mes appareils"): it neither moves it nor counts towards moving it, and only decides when neither
+    // the client nor the account gives a language. Nor does one full sentence in another language
+    // ("show my devices" from a French user): the second in a row does.
+    const readLocale = recognition && (recognition.intent !== 'None' || !conversation.locale) ? recognition.locale : undefined;
+    const sentence = (text.match(/\p{L}+/gu) ?? []).length >= sentenceWords;
+    let textLocale = sentence ? readLocale : undefined;
     let conversationChanged = false;
     if (textLocale && conversation.locale && textLocale !== conversation.locale) {
       const second = conversation.otherLocale === textLocale;
@@ -134,6 +141,7 @@ export class TurnPreparation {
       conversation.locale ??
       toLocale(activity.locale) ??
       toLocale(preferredLanguage) ??
+      (sentence ? undefined : readLocale) ??
       defaultLocale;
     const clientZone = isTimeZone(activity.localTimezone) ? activity.localTimezone : undefined;
     if (conversationChanged || conversation.locale !== locale || (clientZone && conversation.timeZone !== clientZone)) {

@@ -60,7 +60,7 @@ export class RootDialog extends ComponentDialog {
     // Asking in words for another goal, or typing a ticket command, leaves the current goal (nothing
     // of it was changed yet), as a button on another card would.
     const intent = info.recognition?.intent;
-    if (info.ticketCommand || isGoalIntent(intent) && (info.recognition?.score ?? 0) >= switchThreshold && !info.inputTooLong && !info.languageSwitch) {
+    if (info.ticketCommand || (isGoalIntent(intent) && (info.recognition?.score ?? 0) >= switchThreshold && !info.inputTooLong && !info.languageSwitch)) {
       await innerDc.cancelAllDialogs();
       await innerDc.context.sendActivity(info.t.t('goal.switched'));
       return this.route(innerDc);

@@ -33,10 +33,20 @@ const it = {
   nl: '(?:hem|het|die|deze|dit ticket|dat ticket|het ticket)',
   sv: '(?:den|det|den har|det har|arendet|ticketen|biljetten)',
 } as const;
-/** The ticket named, with an optional "ticket" before the number. */
-const named = `(?:(?:the )?(?:ticket|incident|arende|arendet|biljett) )?${number}`;
+/** The ticket named, with an optional "(the) ticket" before the number. */
+const named = `(?:(?:(?:the|this|le|ce|het|dit|dat|de) )?(?:ticket|incident|arende|arendet|biljett|ticketet) )?${number}`;
 const target = (locale: Locale): string => `(?:${named}|${it[locale]})`;
-const please = '(?:please |pls |kindly )?';
+/** "please", "can you", "peux-tu", "kan du" before the verb. */
+const please = '(?:(?:can|could|would|will) you )?(?:please |pls |kindly )?';
+const pleaseFr = '(?:(?:peux tu|pouvez vous|tu peux|vous pouvez|merci de) )?';
+const pleaseSv = '(?:(?:kan du|kan ni|kunde du) )?';
+/** "with the comment" before the colon. */
+const withComment = {
+  en: '(?: with (?:the |a |this )?(?:comment|note|message))?',
+  fr: '(?: avec (?:le |un |ce )?(?:commentaire|message))?',
+  nl: '(?: met (?:de |het |deze |dit )?(?:opmerking|commentaar|notitie|bericht))?',
+  sv: '(?: med (?:kommentaren|kommentar|meddelandet|anteckningen))?',
+} as const;
 const politeEnd = '(?: please| svp| s il vous plait| s il te plait| alsjeblieft| aub| graag| tack)?';
 
 interface Pattern {
@@ -52,15 +62,16 @@ const patterns: readonly Pattern[] = [
   // The number alone, or "ticket INC-000123": show it.
   { act: 'open', re: whole(named) },
   // open / show
-  { act: 'open', re: whole(`open(?: up)? ${target('en')}`) },
+  { act: 'open', re: whole(`${please}open(?: up)? ${target('en')}`) },
   { act: 'open', locale: 'en', re: whole(`${please}(?:show(?: me)?|view|display|pull up|bring up|look at|let me see|can you show me|could you show me) ${target('en')}`) },
-  { act: 'open', locale: 'fr', re: whole(`(?:ouvre|ouvrez|ouvrir|affiche|affichez|afficher|montre(?: moi)?|montrez(?: moi)?|voir)(?: le)? ${target('fr')}`) },
+  { act: 'open', locale: 'fr', re: whole(`${pleaseFr}(?:ouvre|ouvrez|ouvrir|affiche|affichez|afficher|montre(?: moi)?|montrez(?: moi)?|me montrer|voir)(?: le)? ${target('fr')}`) },
   { act: 'open', locale: 'fr', re: whole(`(?:ouvre|ouvrez|affiche|affichez|montre|montrez) (?:le|la)(?: moi)?`) },
   { act: 'open', locale: 'nl', re: whole(`(?:toon|bekijk|open)(?: me| mij)? ${target('nl')}`) },
   { act: 'open', locale: 'nl', re: whole(`(?:laat|geef)(?: me| mij)? ${target('nl')}(?: zien)?`) },
-  { act: 'open', locale: 'sv', re: whole(`(?:oppna|visa(?: mig)?|titta pa|kolla pa)(?: arende)? ${target('sv')}`) },
+  { act: 'open', locale: 'nl', re: whole(`(?:kun|kan|wil) (?:je|jij|u)(?: me| mij)? ${target('nl')} (?:openen|tonen|laten zien|geven)`) },
+  { act: 'open', locale: 'sv', re: whole(`${pleaseSv}(?:oppna|visa(?: mig)?|titta pa|kolla pa)(?: arende)? ${target('sv')}`) },
   // assign to me
-  { act: 'assign', locale: 'en', re: whole(`${please}(?:assign|give) ${target('en')} to (?:me|myself)`) },
+  { act: 'assign', locale: 'en', re: whole(`${please}(?:assign|give)(?: ${target('en')})? to (?:me|myself)`) },
   { act: 'assign', locale: 'en', re: whole(`${please}(?:assign|give) me ${target('en')}`) },
   { act: 'assign', locale: 'en', re: whole(`(?:i ?ll|i will|let me|i can) (?:take|handle|pick up|grab) ${target('en')}(?: up)?`) },
   { act: 'assign', locale: 'en', re: whole(`(?:take|claim|grab) ${target('en')}`) },
@@ -76,14 +87,14 @@ const patterns: readonly Pattern[] = [
   { act: 'assign', locale: 'sv', re: whole(`jag (?:tar|tar hand om|tar over) ${target('sv')}`) },
   { act: 'assign', locale: 'sv', re: whole(`tilldela(?: ${target('sv')} till)? mig(?: ${target('sv')})?`) },
   // resolve (with the comment after a colon or a dash)
-  { act: 'resolve', locale: 'en', re: whole(`${please}(?:resolve|close|solve|mark resolved|close out) ${target('en')}(?: as (?:resolved|done|fixed|solved))?`) },
+  { act: 'resolve', locale: 'en', re: whole(`${please}(?:resolve|close|solve|mark resolved|close out) ${target('en')}(?: as (?:resolved|done|fixed|solved))?${withComment.en}`) },
   { act: 'resolve', locale: 'en', re: whole(`${please}mark ${target('en')} (?:as )?(?:resolved|done|fixed|solved)`) },
-  { act: 'resolve', locale: 'fr', re: whole(`(?:resous|resolvez)(?: ${target('fr')})?`) },
-  { act: 'resolve', locale: 'fr', re: whole(`(?:resoudre|ferme|fermez|fermer|cloture|cloturez|cloturer) ${target('fr')}`) },
-  { act: 'resolve', locale: 'nl', re: whole(`los(?: ${target('nl')})? op`) },
-  { act: 'resolve', locale: 'nl', re: whole(`sluit ${target('nl')}(?: af)?`) },
+  { act: 'resolve', locale: 'fr', re: whole(`(?:resous|resolvez)(?: ${target('fr')})?${withComment.fr}`) },
+  { act: 'resolve', locale: 'fr', re: whole(`${pleaseFr}(?:resoudre|ferme|fermez|fermer|cloture|cloturez|cloturer) ${target('fr')}${withComment.fr}`) },
+  { act: 'resolve', locale: 'nl', re: whole(`los(?: ${target('nl')})? op${withComment.nl}`) },
+  { act: 'resolve', locale: 'nl', re: whole(`sluit ${target('nl')}(?: af)?${withComment.nl}`) },
   { act: 'resolve', locale: 'nl', re: whole(`(?:markeer|zet) ${target('nl')} (?:als )?(?:opgelost|afgehandeld)`) },
-  { act: 'resolve', locale: 'sv', re: whole(`(?:los|stang|avsluta|atgarda) ${target('sv')}`) },
+  { act: 'resolve', locale: 'sv', re: whole(`${pleaseSv}(?:los|losa|stang|stanga|avsluta|atgarda) ${target('sv')}${withComment.sv}`) },
   // send back to the user as a self-service task
   { act: 'sendBack', locale: 'en', re: whole(`${please}(?:send|hand|give) ${target('en')} back(?: to (?:the user|them|him|her))?`) },
   { act: 'sendBack', locale: 'fr', re: whole(`(?:renvoie|renvoyez|retourne|retournez)(?: ${target('fr')})?(?: a l utilisateur| a l utilisatrice)?`) },
@@ -111,23 +122,35 @@ const fold = (text: string): string =>
   text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[’'`]/g, ' ')
     .replace(/[^\p{L}\p{N} ]+/gu, ' ').replace(/\s+/g, ' ').trim();
 
-/** The command's words and what followed its colon or dash (the comment): "resolve it: done" → "resolve it", "done". */
-function splitNote(text: string): { head: string; note?: string } {
-  const separator = /\s*[:：]\s*|\s+[-–—]+\s+/u.exec(text);
+/** The command's words and what followed the separator (the comment): "resolve it: done" → "resolve it", "done". */
+function splitNote(text: string, separators: RegExp): { head: string; note?: string } {
+  const separator = separators.exec(text);
   if (!separator) return { head: text };
   const note = text.slice(separator.index + separator[0].length).trim();
   return { head: text.slice(0, separator.index), note: note === '' ? undefined : note };
 }
 
+/** A colon or a dash between spaces ("INC-000123" keeps its own); a comma only before a resolve's comment. */
+const noteSeparator = /\s*[:：]\s*|\s+[-–—]+\s+/u;
+const commaSeparator = /\s*,\s*/u;
+
 /** A typed ticket command, or undefined when the message is anything else. */
 export function readTicketCommand(text: string): TicketCommand | undefined {
   if (text.length > maxCommandLength) return undefined;
-  const { head, note } = splitNote(normalizeUtterance(text));
+  const normalized = normalizeUtterance(text);
+  const command = commandIn(splitNote(normalized, noteSeparator));
+  if (command) return command;
+  // "resolve it, password reset done"; but "open INC-000123, please" stays an open.
+  const byComma = commandIn(splitNote(normalized, commaSeparator));
+  return byComma?.act === 'resolve' && byComma.note !== undefined ? byComma : undefined;
+}
+
+function commandIn({ head, note }: { head: string; note?: string }): TicketCommand | undefined {
   const numbers = new Set([...head.matchAll(numberIn)].map((m) => ticketNumberOf(m[1] ?? '')));
   const hashes = new Set([...head.matchAll(hashNumberIn)].map((m) => ticketNumberOf(m[1] ?? '')));
-  const named = new Set([...numbers, ...hashes]);
-  if (named.size > 1) return undefined;
-  const ticket = [...named][0];
+  const given = new Set([...numbers, ...hashes]);
+  if (given.size > 1) return undefined;
+  const ticket = [...given][0];
   const folded = fold(head.replace(numberIn, ` ${number} `).replace(hashNumberIn, ` ${number} `));
   if (folded === '' || folded.split(' ').length > maxHeadWords) return undefined;
   const pattern = patterns.find((p) => p.re.test(folded));

@@ -16,6 +16,8 @@ describe('typed ticket commands', function () {
       'ouvre INC-000123', 'Ouvrez le ticket INC-000123 svp', 'affiche INC-000123', 'montre-moi INC-000123',
       'toon INC-000123', 'laat INC-000123 zien', 'open ticket INC-000123', 'bekijk inc-000123',
       'öppna INC-000123', 'visa ärende INC-000123', 'Visa mig INC-000123',
+      'Can you open INC-000123?', 'could you please show me the ticket INC-000123', 'open INC-000123, please', 'pouvez-vous ouvrir le ticket INC-000123 ?',
+      'kun je INC-000123 openen?', 'kan du öppna INC-000123?',
     ]) {
       assert.deepEqual(read(text), { act: 'open', ticket: 'INC-000123' }, text);
     }
@@ -30,6 +32,7 @@ describe('typed ticket commands', function () {
     ]) {
       assert.deepEqual(read(text), { act: 'assign' }, text);
     }
+    assert.deepEqual(read('assign to me'), { act: 'assign' });
     for (const text of ['assign INC-000123 to me', "I'll take inc-123", 'je prends INC-000123', 'assigne-moi INC-000123', 'ik neem INC-000123', 'wijs INC-000123 toe aan mij', 'jag tar INC-000123', 'tilldela mig INC-000123']) {
       assert.deepEqual(read(text), { act: 'assign', ticket: 'INC-000123' }, text);
     }
@@ -46,6 +49,12 @@ describe('typed ticket commands', function () {
     assert.deepEqual(read('sluit INC-000123'), { act: 'resolve', ticket: 'INC-000123' });
     assert.deepEqual(read('stäng INC-000123: klart'), { act: 'resolve', ticket: 'INC-000123', note: 'klart' });
     assert.deepEqual(read('resolve it'), { act: 'resolve' }, 'the form asks for the comment');
+    assert.deepEqual(read('resolve it, please'), { act: 'resolve' });
+    assert.deepEqual(read('resolve it, password reset done'), { act: 'resolve', note: 'password reset done' });
+    assert.deepEqual(read('resolve INC-000123 with the comment: unlocked'), { act: 'resolve', ticket: 'INC-000123', note: 'unlocked' });
+    assert.deepEqual(read('résous le ticket INC-000123 avec le commentaire : compte débloqué'), { act: 'resolve', ticket: 'INC-000123', note: 'compte débloqué' });
+    assert.deepEqual(read('sluit het ticket INC-000123 met de opmerking: opgelost'), { act: 'resolve', ticket: 'INC-000123', note: 'opgelost' });
+    assert.deepEqual(read('kan du stänga INC-000123 med kommentaren: klart'), { act: 'resolve', ticket: 'INC-000123', note: 'klart' });
   });
 
   it('send back to the user', function () {
@@ -71,6 +80,7 @@ describe('typed ticket commands', function () {
       'open INC-000123 and INC-000124', 'INC-000123 INC-000124', '#123', 'open INC-000123: the user called', 'send it', 'skicka den',
       'avsluta', 'take a look at my profile', "what's happening with INC-000104?", 'assign it to James', 'assigne-le', 'ik neem contact op',
       'jag tar bort telefonen', 'open it up for me to see the whole thing now please', 'x'.repeat(700),
+      'ok, open INC-000123', 'open INC-000123, then reset my password', 'can you reset my password', 'kan du visa mina enheter',
     ]) {
       assert.equal(readTicketCommand(text), undefined, text);
     }

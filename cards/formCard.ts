@@ -40,6 +40,8 @@ export interface FormItem {
 export type FormInput =
   | {
       readonly kind: 'text'; readonly id: string; readonly label: string; readonly style?: 'text' | 'tel' | 'email' | 'password';
+      /** What the input starts with (never for a password). */
+      readonly value?: string;
       readonly placeholder?: string; readonly required?: boolean; readonly errorMessage?: string; readonly maxLength?: number;
     }
   | { readonly kind: 'toggle'; readonly id: string; readonly label: string; readonly value?: boolean }
@@ -107,7 +109,7 @@ export function formCard(spec: FormSpec, data: ButtonData): CardAttachment {
     inputs: (spec.inputs ?? []).map((input): TemplateInput => {
       switch (input.kind) {
         case 'text':
-          return { kind: 'text', id: input.id, label: input.label, style: input.style ?? 'text', placeholder: input.placeholder ?? '', required: input.required ?? true, errorMessage: input.errorMessage ?? input.label, maxLength: input.maxLength ?? 256 };
+          return { kind: 'text', id: input.id, label: input.label, style: input.style ?? 'text', value: input.style === 'password' ? '' : input.value ?? '', placeholder: input.placeholder ?? '', required: input.required ?? true, errorMessage: input.errorMessage ?? input.label, maxLength: input.maxLength ?? 256 };
         case 'toggle':
           return { kind: 'toggle', id: input.id, label: input.label, value: input.value === false ? 'false' : 'true' };
         case 'choice':

@@ -137,23 +137,23 @@ export function agentTicketCard(t: Translator, ticket: Ticket, options: { agentN
   });
 }
 
-/** An agent resolves a ticket: the comment the user will read. */
-export function resolveForm(t: Translator, ticket: Ticket): FormSpec {
+/** An agent resolves a ticket: the comment the user will read (starting with the one the agent typed, if any). */
+export function resolveForm(t: Translator, ticket: Ticket, comment?: string): FormSpec {
   return {
     heading: t.t('agent.resolveHeading', { number: ticket.number }),
-    inputs: [{ kind: 'text', id: 'comment', label: t.t('agent.commentLabel'), maxLength: maxDescriptionLength, errorMessage: t.t('agent.commentRequired') }],
+    inputs: [{ kind: 'text', id: 'comment', label: t.t('agent.commentLabel'), value: comment, maxLength: maxDescriptionLength, errorMessage: t.t('agent.commentRequired') }],
     buttons: [{ title: t.t('agent.act.resolve'), action: 'resolve', style: 'positive' }, cancelButton(t)],
   };
 }
 
-/** An agent sends a ticket back as a self-service task: which goal, and a note. */
-export function sendBackForm(t: Translator, ticket: Ticket): FormSpec {
+/** An agent sends a ticket back as a self-service task: which goal, and a note (starting with the one the agent typed, if any). */
+export function sendBackForm(t: Translator, ticket: Ticket, note?: string): FormSpec {
   return {
     heading: t.t('agent.sendBackHeading', { number: ticket.number }),
     lines: [{ text: t.t('agent.sendBackIntro', { user: ticket.userDisplayName }) }],
     inputs: [
       { kind: 'choice', id: 'task', label: t.t('agent.taskLabel'), value: selfServiceTasks[0], choices: selfServiceTasks.map((g) => ({ title: goalTitle(t, g), value: g })) },
-      { kind: 'text', id: 'note', label: t.t('agent.noteLabel'), required: false, maxLength: maxDescriptionLength },
+      { kind: 'text', id: 'note', label: t.t('agent.noteLabel'), value: note, required: false, maxLength: maxDescriptionLength },
     ],
     buttons: [{ title: t.t('agent.act.sendBack'), action: 'sendBack', style: 'positive' }, cancelButton(t)],
   };

@@ -130,6 +130,8 @@ export interface ViewTurn {
   readonly t: Translator;
   readonly user: DirectoryUser;
   readonly useCases: UseCases;
+  /** The object the goal was started for (a card's button, a number the user typed), if any. */
+  readonly target?: string;
 }
 
 /** A goal that shows the signed-in user something and is done: the dialog is one function. */
@@ -141,7 +143,7 @@ export function viewGoal(goal: GoalIntent, show: (turn: ViewTurn) => Promise<voi
     }
 
     private readonly view = async (step: WaterfallStepContext<GoalOptions>): Promise<DialogTurnResult> => {
-      await show({ context: step.context, t: this.t(step), user: this.signedIn(step), useCases: this.useCases });
+      await show({ context: step.context, t: this.t(step), user: this.signedIn(step), useCases: this.useCases, target: step.options.target });
       return step.endDialog();
     };
   };

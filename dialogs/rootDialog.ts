@@ -12,7 +12,10 @@ import { HandoffOfferDialog } from './steps/handoffOfferDialog.js';
 import { interrupt } from './interruptions.js';
 import { ComponentDialog, type DialogContext, type DialogTurnResult } from './kit.js';
 import { sendMenu, sendSignInRequired } from './replies.js';
-import { AgentTicketDialog, type AgentTicketOptions } from './steps/agentTicketDialog.js';
+import { AgentTicketDialog, type AgentTicketOptions, type TicketFocus } from './steps/agentTicketDialog.js';
+import type { TicketCommand } from '../bot/core/nlu/ticketCommands.js';
+import { maxDescriptionLength } from '../bot/core/usecases/helpdesk.js';
+import { redact } from '../bot/core/usecases/redaction.js';
 import type { HandoffOptions } from './steps/stepContracts.js';
 import { TaskDialog, type TaskOptions } from './steps/taskDialog.js';
 import { signInDialogs, signInIds, type SignInOptions, type SignInSettings } from './steps/signIn.js';
@@ -21,8 +24,11 @@ import { signInDialogs, signInIds, type SignInOptions, type SignInSettings } fro
 const switchThreshold = 0.7;
 
 export class RootDialog extends ComponentDialog {
-  /** `signIn`: the bot's OAuth connection, for the goals that need the user's own token. */
-  constructor(private readonly useCases: UseCases, private readonly signIn?: SignInSettings) {
+  /**
+   * `focus`: where the ticket an agent last worked on is kept (the "it" of typed commands);
+   * `signIn`: the bot's OAuth connection, for the goals that need the user's own token.
+   */
+  constructor(private readonly useCases: UseCases, private readonly focus: TicketFocus, private readonly signIn?: SignInSettings) {
     super(dialogIds.root);
     for (const goal of goals) {
       const dialog = new goalDialogs[goal.intent](useCases);
@@ -33,7 +39,7 @@ export class RootDialog extends ComponentDialog {
       }
       this.addDialog(dialog);
     }
-    this.addDialog(new AgentTicketDialog(useCases));
+    this.addDialog(new AgentTicketDialog(useCases, focus));
     this.addDialog(new TaskDialog(useCases));
     if (signIn) {
       for (const part of signInDialogs(signIn, (dc, { goal, target, task }) => this.startGoal(dc, goal, target, task, true))) this.addDialog(part);
@@ -51,9 +57,10 @@ export class RootDialog extends ComponentDialog {
       await innerDc.cancelAllDialogs();
       return this.route(innerDc);
     }
-    // Asking in words for another goal leaves the current one (nothing of it was changed yet).
+    // Asking in words for another goal, or typing a ticket command, leaves the current goal (nothing
+    // of it was changed yet), as a button on another card would.
     const intent = info.recognition?.intent;
-    if (isGoalIntent(intent) && (info.recognition?.score ?? 0) >= switchThreshold && !info.inputTooLong && !info.languageSwitch) {
+    if (info.ticketCommand || (isGoalIntent(intent) && (info.recognition?.score ?? 0) >= switchThreshold && !info.inputTooLong && !info.languageSwitch)) {
       await innerDc.cancelAllDialogs();
       await innerDc.context.sendActivity(info.t.t('goal.switched'));
       return this.route(innerDc);
@@ -85,12 +92,33 @@ export class RootDialog extends ComponentDialog {
       }
       return dc.endDialog();
     }
+    if (info.ticketCommand) return this.ticketCommand(dc, info.ticketCommand);
     const intent = info.recognition?.intent ?? 'None';
+    // "what's happening with INC-000104?": that ticket, not the whole list (nor the menu).
+    if (info.ticketNumber && (intent === 'ticket.status' || intent === 'None')) return this.ticketCommand(dc, { act: 'open', ticket: info.ticketNumber });
     if (!isGoalIntent(intent)) {
       await sendMenu(dc.context, t, 'none.intro');
       return dc.endDialog();
     }
     return this.startGoal(dc, intent);
+  }
+
+  /**
+   * A typed ticket command works as the ticket's buttons do, with the same checks (AgentTicketDialog).
+   * To anyone but an agent, "open INC-000123" is the status of one of their own tickets.
+   */
+  private async ticketCommand(dc: DialogContext, command: TicketCommand): Promise<DialogTurnResult> {
+    const { identity, t } = turnInfo(dc.context);
+    const agent = identity.kind === 'user' && (await this.useCases.helpdesk.isAgent(identity.user.id));
+    if (!agent && command.act === 'open' && command.ticket) return this.startGoal(dc, 'ticket.status', command.ticket);
+    const ticket = command.ticket ?? (await this.focus.get(dc.context));
+    if (!ticket) {
+      await dc.context.sendActivity(t.t('agent.whichTicket'));
+      return dc.endDialog();
+    }
+    // The typed comment only fills in the form (the agent's press on its button resolves); a code in it is not kept.
+    const note = command.note === undefined ? undefined : redact(command.note).slice(0, maxDescriptionLength);
+    return dc.beginDialog(dialogIds.agentTicket, { ticket, act: command.act, ...(note ? { note } : {}) } satisfies AgentTicketOptions);
   }
 
   private async startGoal(dc: DialogContext, intent: GoalIntent, target?: string, task?: string, signedIn = false): Promise<DialogTurnResult> {

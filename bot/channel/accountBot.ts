@@ -45,9 +45,10 @@ export interface AccountBotDependencies {
   readonly signInLater?: boolean;
 }
 
-/** What a message in a group chat or channel asks that only its sender may see (an invoke from a card there answers to the same rule): any goal (each shows or changes their account, a ticket or a code), an agent's ticket card, anger (it opens a ticket). */
+/** What a message in a group chat or channel asks that only its sender may see (an invoke from a card there answers to the same rule): any goal (each shows or changes their account, a ticket or a code), an agent's ticket card, a ticket named or worked by typing, anger (it opens a ticket). */
 export function isForSenderOnly(info: TurnInfo): boolean {
   if (info.inputTooLong || info.languageSwitch) return false;
+  if (info.ticketCommand || info.ticketNumber) return true;
   if (info.isCardSubmission) {
     const verb = info.cardAction?.verb;
     return verb === cardVerbs.startGoal || verb === cardVerbs.ticketAction || verb === cardVerbs.reportProfileError;

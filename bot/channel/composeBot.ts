@@ -67,6 +67,7 @@ export function composeBot(parts: BotParts): ComposedBot {
     // A directory that cannot answer just now leaves times in UTC (said so) rather than failing the turn.
     async (identity) => timeZoneOf(identity.kind === 'user' ? identity.user : undefined, await parts.directory.tenant().catch(() => ({}))),
     new Map(parts.directory.capabilities().filter((p) => p.mode === 'portal').map((p) => [p.capability, p.portal])),
+    async (identity) => identity.kind === 'user' && (await parts.useCases.helpdesk.isAgent(identity.user.id)),
   );
   const history = new ConversationHistory(conversationState.createProperty<TranscriptLine[]>('recentTurns'));
   const logger = parts.logger ?? silentLogger;
@@ -74,7 +75,7 @@ export function composeBot(parts: BotParts): ComposedBot {
     conversationState, userState, dialogState, preparation, history, logger, signInLater: parts.signIn !== undefined,
     welcomed: conversationState.createProperty<boolean>('welcomed'),
     personalChats: parts.reach && new PersonalChats(parts.references, parts.reach.continueIn, parts.reach.createIn, logger),
-    rootDialog: new RootDialog(parts.useCases, parts.signIn && { ...parts.signIn, identify: (context) => identities.resolve(context.activity) }),
+    rootDialog: new RootDialog(parts.useCases, conversationState.createProperty<string>('ticketInFocus'), parts.signIn && { ...parts.signIn, identify: (context) => identities.resolve(context.activity) }),
     organizationName: async () => (await parts.useCases.profiles.organization()).displayName,
     references: parts.references,
     cardNonces: new RecordCardNonces(parts.records, parts.useCases.clock),

@@ -11,6 +11,7 @@ import { normalizeUtterance } from '../core/nlu/normalize.js';
 import { readConfirmation, type Confirmation } from '../core/nlu/confirmation.js';
 import { readSmallTalk, type SmallTalk } from '../core/nlu/smallTalk.js';
 import { readStepQuestion, type StepQuestion } from '../core/nlu/stepQuestions.js';
+import { readTicketCommand, ticketNumberIn, type TicketCommand } from '../core/nlu/ticketCommands.js';
 import type { IntentRecognizer, Recognition } from '../core/nlu/recognizer.js';
 import { maxMessageLength, type TurnInfo } from '../turn/turnInfo.js';
 import { isGoalIntent } from '../core/goals.js';
@@ -54,7 +55,20 @@ export class TurnPreparation {
     private readonly directoryTimeZone: (identity: Identity) => Promise<string | undefined>,
     /** Goals the directory cannot carry out, with Microsoft's page for each. */
     private readonly portalGoals: ReadonlyMap<string, string> = new Map(),
+    /** Whether this person is a helpdesk agent (only agents' "assign it to me" are commands). */
+    private readonly isAgent: (identity: Identity) => Promise<boolean> = () => Promise.resolve(false),
   ) {}
+
+  /**
+   * A typed ticket command. One with a number is read from anyone (the dialogs check who may do
+   * what with it); one about "it" only from an agent: to anyone else "I'll take it" is not about a
+   * ticket.
+   */
+  private async ticketCommand(text: string, identity: Identity): Promise<TicketCommand | undefined> {
+    const command = readTicketCommand(text);
+    if (!command || (command.ticket === undefined && !(await this.isAgent(identity)))) return undefined;
+    return command;
+  }
 
   private async maskedSecret(context: TurnContext, text: string, hint: string | undefined): Promise<Recognition | undefined> {
     markSecretTyped(context);
@@ -83,6 +97,8 @@ export class TurnPreparation {
     let confirmation: Confirmation | undefined;
     let smallTalk: SmallTalk | undefined;
     let stepQuestion: StepQuestion | undefined;
+    let ticketCommand: TicketCommand | undefined;
+    let ticketNumber: string | undefined;
     if (typed && text.trim() !== '' && (await this.secretCardOpen(context))) {
       // A password card is open: what was typed may be the password. It is masked before anything
       // reads it (routing, the transcript, a ticket); only a bare "cancel" is still understood.
@@ -93,6 +109,10 @@ export class TurnPreparation {
     } else if (typed && (stepQuestion = readStepQuestion(text)) && (await this.cardWaiting(context))) {
       // "why?", "I'm not getting the code" while a card waits: answered there, not read as a request.
       confirmation = undefined;
+    } else if (typed && (ticketCommand = await this.ticketCommand(text, identity))) {
+      // "open INC-000123", "resolve it: done": a command, never read as a goal.
+      confirmation = undefined;
+      stepQuestion = undefined;
     } else if (typed && (smallTalk = readSmallTalk(text))) {
       stepQuestion = undefined;
       // "bedankt!", "hej då", an angry message: answered as such, never read as a request or a cancel.
@@ -115,6 +135,7 @@ export class TurnPreparation {
       } else {
         const hint = conversation.locale ?? activity.locale ?? preferredLanguage;
         recognition = await this.recognizer.recognize(text, hint);
+        ticketNumber = ticketNumberIn(text);
       }
     }
     // A message the recognizer did not understand (a code, a user name, "ok") says little about its
@@ -122,7 +143,7 @@ export class TurnPreparation {
     // "mes appareils"): it neither moves it nor counts towards moving it, and only decides when neither
     // the client nor the account gives a language. Nor does one full sentence in another language
     // ("show my devices" from a French user): the second in a row does.
-    const readLocale = recognition && (recognition.intent !== 'None' || !conversation.locale) ? recognition.locale : undefined;
+    const readLocale = ticketCommand ? ticketCommand.locale : recognition && (recognition.intent !== 'None' || !conversation.locale) ? recognition.locale : undefined;
     const sentence = (text.match(/\p{L}+/gu) ?? []).length >= sentenceWords;
     let textLocale = sentence ? readLocale : undefined;
     let conversationChanged = false;
@@ -159,6 +180,8 @@ export class TurnPreparation {
       confirmation,
       smallTalk,
       stepQuestion,
+      ticketCommand,
+      ticketNumber,
       languageSwitch,
       isCardSubmission,
       cardAction: isCardSubmission ? parseCardAction(cardData) : undefined,

@@ -8,6 +8,7 @@ import type { Recognition } from '../core/nlu/recognizer.js';
 import type { Confirmation } from '../core/nlu/confirmation.js';
 import type { SmallTalk } from '../core/nlu/smallTalk.js';
 import type { StepQuestion } from '../core/nlu/stepQuestions.js';
+import type { TicketCommand } from '../core/nlu/ticketCommands.js';
 
 export interface TurnInfo {
   readonly identity: Identity;
@@ -20,6 +21,10 @@ export interface TurnInfo {
   readonly smallTalk?: SmallTalk;
   /** "why?" or "I'm not getting the code" while a card waits (answered, and the card keeps waiting). */
   readonly stepQuestion?: StepQuestion;
+  /** A typed ticket command ("open INC-000123", an agent's "assign it to me"); then the recognizer does not read the text. */
+  readonly ticketCommand?: TicketCommand;
+  /** The one ticket number a recognized message names ("what's happening with INC-000104?"), normalized. */
+  readonly ticketNumber?: string;
   /** For card submissions: the parsed action, or undefined when the payload was not recognised. */
   readonly cardAction?: CardAction;
   readonly isCardSubmission: boolean;

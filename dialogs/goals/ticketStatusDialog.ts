@@ -1,6 +1,6 @@
 // ticket.status: the user's own tickets with state, last update and agent; for an agent, every
-// open ticket first.
-import { myTicketsCard, openTicketsCard } from '../../cards/ticketCards.js';
+// open ticket first. Started for one number ("INC-000104?"): that ticket, if it is the user's own.
+import { myTicketsCard, openTicketsCard, ticketCard } from '../../cards/ticketCards.js';
 import { viewGoal } from '../goalDialog.js';
 import { MessageFactory } from '../kit.js';
 
@@ -9,7 +9,15 @@ const shown = 10;
 /** How many open tickets an agent sees, oldest first. */
 const openShown = 20;
 
-export const TicketStatusDialog = viewGoal('ticket.status', async ({ context, t, user, useCases: { helpdesk, clock } }) => {
+export const TicketStatusDialog = viewGoal('ticket.status', async ({ context, t, user, useCases: { helpdesk, clock }, target }) => {
+  if (target) {
+    // Someone else's ticket gets the same answer as a number that does not exist.
+    const found = await helpdesk.ownTicket(user.id, target);
+    await context.sendActivity(found.ok
+      ? MessageFactory.attachment(ticketCard(t, found.value, { agentName: await helpdesk.displayName(found.value.assignedTo), now: clock.now() }))
+      : t.t('ticket.unknown', { number: target }));
+    return;
+  }
   const open = await helpdesk.openTickets(user.id, openShown);
   if (open.ok) {
     await context.sendActivity(open.value.total === 0

@@ -1,6 +1,6 @@
 // A helpdesk agent works a ticket from its card: open it, assign it to themselves, resolve it with a
-// comment, or send it back to the user as a self-service task. Agents only; the user hears of every
-// change in their own language.
+// comment, or send it back to the user as a self-service task; or the same typed ("resolve it: done").
+// Agents only; the user hears of every change in their own language.
 import { isGoalIntent, selfServiceTasks } from '../../bot/core/goals.js';
 import type { Ticket } from '../../bot/core/ports/tickets.js';
 import type { TicketRefusal } from '../../bot/core/usecases/helpdesk.js';
@@ -10,18 +10,26 @@ import type { TicketAct } from '../../cards/cardVerbs.js';
 import { agentTicketCard, resolveForm, sendBackForm } from '../../cards/ticketCards.js';
 import { AssistantDialog } from '../assistantDialog.js';
 import { dialogIds } from '../dialogIds.js';
-import { MessageFactory, type DialogTurnResult, type WaterfallStepContext } from '../kit.js';
+import { MessageFactory, type DialogTurnResult, type TurnContext, type WaterfallStepContext } from '../kit.js';
 import { tellOwner } from './helpdeskNews.js';
 
 export interface AgentTicketOptions {
   readonly ticket: string;
   readonly act: TicketAct;
+  /** Typed with the command ("resolve it: done"): the comment (or note) the form starts with. */
+  readonly note?: string;
+}
+
+/** The ticket an agent last opened or worked on in this conversation, the "it" of a typed command: only its number is kept. */
+export interface TicketFocus {
+  get(context: TurnContext): Promise<string | undefined>;
+  set(context: TurnContext, number: string): Promise<void>;
 }
 
 type AgentStep = WaterfallStepContext<AgentTicketOptions>;
 
 export class AgentTicketDialog extends AssistantDialog<AgentTicketOptions> {
-  constructor(useCases: UseCases) {
+  constructor(useCases: UseCases, private readonly focus: TicketFocus) {
     super(dialogIds.agentTicket, useCases);
     this.steps([this.start, this.apply], dialogIds.agentTicketSteps);
   }
@@ -42,6 +50,7 @@ export class AgentTicketDialog extends AssistantDialog<AgentTicketOptions> {
       return step.endDialog();
     }
     const ticket = found.value;
+    await this.focus.set(step.context, ticket.number);
     switch (options.act) {
       case 'open':
         await step.context.sendActivity(MessageFactory.attachment(agentTicketCard(t, ticket, { agentName: await helpdesk.displayName(ticket.assignedTo), now: clock.now() })));
@@ -49,9 +58,9 @@ export class AgentTicketDialog extends AssistantDialog<AgentTicketOptions> {
       case 'assign':
         return this.report(step, await helpdesk.assign(this.actor(step, agent.id), ticket.number), 'assigned');
       case 'resolve':
-        return this.ask(step, resolveForm(t, ticket));
+        return this.ask(step, resolveForm(t, ticket, options.note));
       case 'sendBack':
-        return this.ask(step, sendBackForm(t, ticket));
+        return this.ask(step, sendBackForm(t, ticket, options.note));
     }
   };
 
@@ -65,7 +74,7 @@ export class AgentTicketDialog extends AssistantDialog<AgentTicketOptions> {
       const comment = (answer.fields.comment ?? '').trim();
       if (comment === '') {
         await this.say(step, 'agent.commentRequired');
-        return step.replaceDialog(dialogIds.agentTicketSteps, options);
+        return step.replaceDialog(dialogIds.agentTicketSteps, { ticket: options.ticket, act: options.act } satisfies AgentTicketOptions);
       }
       return this.report(step, await this.useCases.helpdesk.resolve(actor, options.ticket, comment), 'resolved');
     }

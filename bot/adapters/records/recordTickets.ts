@@ -11,10 +11,10 @@
 // ticket that does not exist (skipped when listing), never a ticket no list can find. The open
 // markers follow the ticket's state after each change (see `followState`).
 import { always, updateRecord, VersionConflictError, type RecordStore } from '../../core/ports/recordStore.js';
-import type { NewTicket, Ticket, TicketChange, Tickets } from '../../core/ports/tickets.js';
+import { ticketNumberDigits, ticketNumberPrefix, type NewTicket, type Ticket, type TicketChange, type Tickets } from '../../core/ports/tickets.js';
 
 const firstNumber = 100;
-const ticketNumberPattern = /^INC-\d{6,}$/;
+const ticketNumberPattern = new RegExp(`^${ticketNumberPrefix}-\\d{${ticketNumberDigits},}$`);
 const partitions = {
   tickets: 'tickets',
   counters: 'counters',
@@ -32,8 +32,8 @@ interface Marker {
   readonly number: string;
 }
 
-const numberOf = (n: number): string => `INC-${String(n).padStart(6, '0')}`;
-const sequence = (number: string): number => Number(number.slice('INC-'.length));
+const numberOf = (n: number): string => `${ticketNumberPrefix}-${String(n).padStart(ticketNumberDigits, '0')}`;
+const sequence = (number: string): number => Number(number.slice(`${ticketNumberPrefix}-`.length));
 
 export class RecordTickets implements Tickets {
   constructor(private readonly records: RecordStore) {}

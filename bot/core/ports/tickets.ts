@@ -2,6 +2,10 @@
 // pick them up without asking again. Never a password, code or token.
 import type { GoalIntent, TicketCategory } from '../goals.js';
 
+/** Ticket numbers read INC-000123: the prefix, a dash and at least this many digits (zero-padded). */
+export const ticketNumberPrefix = 'INC';
+export const ticketNumberDigits = 6;
+
 export type TicketState = 'new' | 'assigned' | 'sentBack' | 'resolved';
 
 /** Where the assistant stopped, and what it was about. */

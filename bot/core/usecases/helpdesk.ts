@@ -76,6 +76,15 @@ export class Helpdesk {
     return this.deps.tickets.listForUser(userId, top);
   }
 
+  /**
+   * One of the user's own tickets by number. Someone else's ticket is "not found", exactly as a
+   * missing one is, so a number tells nobody whether it exists.
+   */
+  async ownTicket(userId: string, number: string): Promise<Result<Ticket, 'notFound'>> {
+    const ticket = await this.deps.tickets.get(number);
+    return ticket && ticket.userId === userId ? ok(ticket) : fail('notFound');
+  }
+
   /** For agents: the `top` oldest tickets not resolved yet, and how many there are in all. */
   async openTickets(agentId: string, top: number): Promise<Result<{ readonly oldest: readonly Ticket[]; readonly total: number }, 'notAgent'>> {
     if (!(await this.isAgent(agentId))) return fail('notAgent');

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { supportedLocales, translator } from '../../../bot/core/i18n/i18n.js';
 import { isForBot, isSharedConversation, removeBotMention } from '../../../bot/channel/sharedConversation.js';
 import { demoUserNamed } from '../../helpers.js';
-import { cardOf, createHarness, submitActions, teamsBot, teamsTenantId, textOf, type GroupMember, type Harness } from '../../dialogs/harness.js';
+import { cardOf, cardTexts, createHarness, submitActions, teamsBot, teamsTenantId, textOf, type GroupMember, type Harness } from '../../dialogs/harness.js';
 import { phrases } from '../../dialogs/testData/phrases.js';
 
 /** Everything a person's account shows, from the seed: none of it may appear in a group conversation. */
@@ -166,6 +166,21 @@ describe('group chats and channels', function () {
     const personal = harness.openedChat(anna.teamsUserId)?.inbox() ?? [];
     assert.deepEqual(personal.slice(0, 2).map((r) => r.text), [nl.t('group.continuedHere'), nl.t('smalltalk.frustration')]);
     assert.ok(JSON.stringify(personal).includes(nl.t('helpdesk.descriptionLabel')));
+  });
+
+  it('a ticket named or worked by typing in the group is answered in private: nothing of it in the group', async function () {
+    const en = translator('en');
+    const anna = await member('anna', 'en-US');
+    const ticket = await harness.services.tickets.create({
+      userId: anna.userId ?? '', userDisplayName: anna.name, channel: 'msteams', locale: 'en', category: 'other', description: 'A private matter', context: {}, transcript: [],
+    }, new Date());
+    const group = harness.groupChat([anna]);
+    for (const text of [`what's happening with ${ticket.number}?`, `open ${ticket.number}`]) {
+      assert.deepEqual((await group.mention(anna.teamsUserId, text)).map((r) => r.text), [en.t('group.sentPrivately')], text);
+    }
+    assert.ok(!JSON.stringify(group.transcript.filter((a) => a.type === 'message')).includes('A private matter'));
+    const personal = harness.openedChat(anna.teamsUserId)?.inbox() ?? [];
+    assert.ok(personal.some((a) => cardTexts(cardOf(a)).includes(en.t('ticket.heading', { number: ticket.number }))), 'the ticket, in the personal chat');
   });
 
   it('reads the text without the mention (wherever the mention stands)', async function () {

@@ -144,6 +144,19 @@ describe('Helpdesk', function () {
     });
   });
 
+  describe('ownTicket', function () {
+    it('the owner gets their ticket; anyone else gets the same notFound as for a number that does not exist', async function () {
+      const bed = testBed();
+      const ticket = await open(bed);
+      const mine = await bed.useCases.helpdesk.ownTicket('user-anna', ticket.number);
+      assert.ok(mine.ok);
+      assert.equal(mine.value.number, ticket.number);
+      const someoneElses = await bed.useCases.helpdesk.ownTicket('user-camille', ticket.number);
+      assert.deepEqual(someoneElses, await bed.useCases.helpdesk.ownTicket('user-camille', 'INC-000999'));
+      assert.deepEqual(someoneElses, { ok: false, error: 'notFound' });
+    });
+  });
+
   describe('completeTask', function () {
     /** Anna's ticket, sent back to her to change her password; and when the task started. */
     async function sentBack(bed: TestBed): Promise<{ number: string; since: string }> {

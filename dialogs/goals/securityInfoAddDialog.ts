@@ -48,8 +48,8 @@ export class SecurityInfoAddDialog extends GoalDialog {
 
   private readonly chooseKind = async (step: AddStep): Promise<DialogTurnResult> => {
     return this.whenVerified(step, async () => {
-      const { kinds } = await this.useCases.securityInfo.addable(this.signedIn(step).id);
-      return this.ask(step, addKindForm(this.t(step), kinds));
+      const { kinds, authenticatorPage } = await this.useCases.securityInfo.addable(this.signedIn(step).id);
+      return this.ask(step, addKindForm(this.t(step), kinds, authenticatorPage));
     });
   };
 

@@ -74,14 +74,16 @@ describe('security info dialogs', function () {
         const phone = (await harness.directory.listAuthenticationMethods(pieter.id)).find((m) => m.kind === 'phone');
         await stepUp(chat, pieter.id, phone?.id ?? '');
         if (modeOf(harness, 'securityinfo.add') !== 'embedded') {
-          // Graph cannot register the Authenticator for someone (that happens in the app): it is not offered, and nothing is added.
+          // Graph cannot register the Authenticator for someone (that happens in the app): Microsoft's page is given instead, and nothing is added.
           const before = await harness.directory.listAuthenticationMethods(pieter.id);
           assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.addPick')));
+          assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.authenticatorOnPage', { url: 'https://mysignins.microsoft.com/security-info' })));
           assert.ok(!submitActions(chat.card()).some((d) => d.action === 'authenticator'), 'no Authenticator to pair here');
           assert.equal(textOf((await chat.send({ ...chat.buttonData('phone'), action: 'authenticator' }))[0]), t.t('cancel.done'), 'nor by a forged button');
           assert.deepEqual(await harness.directory.listAuthenticationMethods(pieter.id), before);
           return;
         }
+        assert.ok(!cardTexts(chat.card()).includes(t.t('securityInfo.authenticatorOnPage', { url: 'https://mysignins.microsoft.com/security-info' })), 'paired here, not sent away');
         await chat.submit('authenticator');
         assert.ok(JSON.stringify(chat.card()).includes('https://mysignins.microsoft.com/security-info'), 'deep link to the security info page');
         await chat.submit('submit', { deviceName: 'Pixel 9' });

@@ -33,11 +33,11 @@ export function methodsCard(t: Translator, overview: MethodsOverview): CardAttac
   }, startsGoal);
 }
 
-/** What kind of method to add; each button's action is the kind. */
-export function addKindForm(t: Translator, kinds: readonly AddableKind[]): FormSpec {
+/** What kind of method to add; each button's action is the kind. The Authenticator, when it is set up on Microsoft's page instead, is a link. */
+export function addKindForm(t: Translator, kinds: readonly AddableKind[], authenticatorPage?: string): FormSpec {
   return {
     heading: t.t('securityInfo.addHeading'),
-    lines: [{ text: t.t('securityInfo.addPick') }],
+    lines: [{ text: t.t('securityInfo.addPick') }, ...(authenticatorPage ? [{ text: t.t('securityInfo.authenticatorOnPage', { url: authenticatorPage }) }] : [])],
     buttons: [...kinds.map((k) => ({ title: t.t(`securityInfo.kind.${k}`), action: k })), cancelButton(t)],
   };
 }

@@ -48,14 +48,17 @@ export class SecurityInfoAddDialog extends GoalDialog {
 
   private readonly chooseKind = async (step: AddStep): Promise<DialogTurnResult> => {
     return this.whenVerified(step, async () => {
-      const { kinds } = await this.useCases.securityInfo.addable(this.signedIn(step).id);
-      return this.ask(step, addKindForm(this.t(step), kinds));
+      const { kinds, authenticatorPage } = await this.useCases.securityInfo.addable(this.signedIn(step).id);
+      return this.ask(step, addKindForm(this.t(step), kinds, authenticatorPage));
     });
   };
 
   private readonly startDetails = async (step: AddStep): Promise<DialogTurnResult> => {
     const { action } = this.answer(step);
     if (!isAddableKind(action)) return this.cancelled(step);
+    // Only a kind the card offered: a forged one (a second e-mail, the Authenticator where Graph cannot pair it) goes no further.
+    const { kinds } = await this.useCases.securityInfo.addable(this.signedIn(step).id);
+    if (!kinds.includes(action)) return this.cancelled(step);
     return step.beginDialog(detailsDialog, { kind: action } satisfies DetailsOptions);
   };
 

@@ -98,6 +98,7 @@ export function formsWithoutData(t: Translator): Record<string, CardAttachment> 
     signOut: form(signOutForm(t)),
     signOutOffer: form(signOutOfferForm(t)),
     addKind: form(addKindForm(t, ['phone', 'email', 'authenticator'])),
+    addKindAuthenticatorOnPage: form(addKindForm(t, ['phone', 'email'], 'https://mysignins.microsoft.com/security-info')),
     addPhone: form(addDetailsForm(t, 'phone')),
     addEmail: form(addDetailsForm(t, 'email')),
     secureAccount: form(secureAccountForm(t)),

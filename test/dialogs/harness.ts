@@ -15,7 +15,7 @@ import type { Verification } from '../../bot/core/usecases/verification.js';
 import { EmbeddedDirectory, tenantInfoOf, termsOfUseOf } from '../../bot/adapters/embedded/embeddedDirectory.js';
 import { GraphClient } from '../../bot/adapters/graph/graphClient.js';
 import { GraphDirectory } from '../../bot/adapters/graph/graphDirectory.js';
-import type { PrivilegedCapability } from '../../bot/core/capabilities.js';
+import { privilegedCapabilities, type AccountCapability, type CapabilityMode, type PrivilegedCapability } from '../../bot/core/capabilities.js';
 import type { Directory } from '../../bot/core/ports/directory.js';
 import { startFakeGraph, type FakeGraph } from '../fakes/graphServer.js';
 import { silentLogger, type Logger } from '../../bot/logger.js';
@@ -27,6 +27,7 @@ import { readSeedFile, seedAgreements, type Seed } from '../../bot/adapters/embe
 import { demoSeed, tempDir } from '../helpers.js';
 import { unescapeMarkdown } from '../../cards/escapeMarkdown.js';
 import { MemoryRecords } from '../fakes/memoryRecords.js';
+import assert from 'node:assert/strict';
 
 let recognizer: Promise<NlpRecognizer> | undefined;
 export const sharedRecognizer = (): Promise<NlpRecognizer> => (recognizer ??= NlpRecognizer.load());
@@ -56,6 +57,8 @@ export interface Harness {
   readonly opened: readonly OpenedConversation[];
   /** The personal chat the bot opened with this Teams user (`29:…`), if it did. */
   openedChat(teamsUserId: string): Chat | undefined;
+  /** Whether this is the user's password now: asked of the embedded tenant, or read from the fake Graph (a real directory never says). */
+  hasPassword(userId: string, password: string): Promise<boolean>;
   /** How the bot speaks to this user on a client with this locale: language, region and the user's time zone. */
   translatorFor(userId: string | undefined, locale: string): Promise<Translator>;
   close(): Promise<void>;
@@ -98,7 +101,15 @@ export interface HarnessOptions {
   readonly logger?: Logger;
 }
 
+/**
+ * Which directory the conversation suite runs against. `npm test` runs it twice: as it is (the
+ * embedded tenant), then with TEST_DIRECTORY=graph through the Graph adapter over the Graph-shaped fake,
+ * every privileged capability opted in, so each goal takes its real Graph path where Graph has one.
+ */
+export const suiteDirectory: 'embedded' | 'graph' = process.env.TEST_DIRECTORY?.trim().toLowerCase() === 'graph' ? 'graph' : 'embedded';
+
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const graphOption = options.graph ?? (suiteDirectory === 'graph' ? { privileged: privilegedCapabilities } : undefined);
   const data = await tempDir();
   let seedFile = paths.demoTenant;
   if (options.seed) {
@@ -107,14 +118,14 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     seedFile = path.join(data.dir, 'seed.json');
     await writeFile(seedFile, JSON.stringify(seed));
   }
-  const seed = options.graph ? await readSeedFile(seedFile) : undefined;
+  const seed = graphOption ? await readSeedFile(seedFile) : undefined;
   const graph = seed ? await startFakeGraph(seed.seed) : undefined;
-  const directory: Directory = graph && seed && options.graph
+  const directory: Directory = graph && seed && graphOption
     ? new GraphDirectory({
       graph: new GraphClient({ baseUrl: graph.url, logger: silentLogger, timeoutMs: 5000 }),
       userTokens: { tokenFor: (userId) => Promise.resolve(graph.users.has(userId) ? graph.userToken(userId) : undefined) },
       appTokens: { token: () => Promise.resolve(graph.appToken(['User.Read.All', 'Organization.Read.All', 'User.ReadWrite.All', 'UserAuthenticationMethod.ReadWrite.All', 'Device.ReadWrite.All', 'AuditLog.Read.All'])) },
-      privileged: new Set(options.graph.privileged),
+      privileged: new Set(graphOption.privileged),
       settings: tenantInfoOf(seed.seed.tenant),
       termsOfUse: seedAgreements(seed.seed).map(termsOfUseOf),
     })
@@ -206,6 +217,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       return new GroupChat(adapter, members);
     },
     opened,
+    hasPassword: (userId, password) => (graph ? Promise.resolve(graph.users.get(userId)?.password === password) : directory.verifyPassword(userId, password)),
     openedChat: (teamsUserId) => openedChats.get(teamsUserId),
     async translatorFor(userId, locale) {
       const user = userId ? await directory.findUserById(userId) : undefined;
@@ -219,6 +231,32 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     },
   };
   return harness;
+}
+
+/** How this harness's directory carries out a goal: embedded, delegated, application, or portal (Microsoft's page). */
+export function modeOf(harness: Harness, capability: AccountCapability): CapabilityMode {
+  const plan = harness.directory.capabilities().find((p) => p.capability === capability);
+  if (!plan) throw new Error(`No plan for ${capability}`);
+  return plan.mode;
+}
+
+/**
+ * What a goal left to Microsoft's page does instead of its flow (Graph mode, see core/capabilities.ts):
+ * the page's link, said as such, the helpdesk offered to a signed-in user, and nothing changed in
+ * the directory.
+ */
+export async function assertSentToPortal(harness: Harness, t: Translator, capability: AccountCapability, ask: () => Promise<Partial<Activity>[]>, signedIn = true): Promise<void> {
+  const plan = harness.directory.capabilities().find((p) => p.capability === capability);
+  assert.equal(plan?.mode, 'portal', `${capability} is left to Microsoft's page`);
+  const before = harness.graph?.requests.length ?? 0;
+  const replies = await ask();
+  const text = replies.map(textOf).join('\n');
+  // BOT: I can't do "Leave an organization" for you here, but … https://myaccount.microsoft.com/organizations
+  assert.ok(text.includes(t.t('portal.heading', { goal: t.t(`goal.${capability}.title`), url: plan.portal })), text);
+  assert.ok(text.includes(t.t('portal.explain')), text);
+  if (signedIn) assert.ok(replies.some((r) => JSON.stringify(cardOf(r) ?? {}).includes('"ticket"')), 'the helpdesk is offered');
+  const changes = (harness.graph?.requests ?? []).slice(before).filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`);
+  assert.deepEqual(changes, [], 'nothing was changed in the directory');
 }
 
 /** The Adaptive Card content of a reply, or undefined. */

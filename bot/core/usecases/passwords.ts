@@ -58,6 +58,9 @@ export class Passwords {
     // The rules anyone can check come first: nothing goes to the directory for a password it would refuse.
     const broken = checkPasswordRules(input.next, input.confirmation, policy, user);
     if (broken.length > 0) return this.refused(actor, 'password.change', broken);
+    // The user typed both: the same one twice is no change, whatever the directory would answer
+    // (Graph's refusal does not say why, and would count as a wrong current password).
+    if (input.next === input.current) return this.refused(actor, 'password.change', [{ rule: 'sameAsCurrent', params: {} }]);
     const now = this.deps.clock.now();
     const changed = await auditTrail.attempt(actor, 'password.change', () => directory.changePassword(user.id, input.current, input.next, { at: now, historyCount: policy.historyCount }));
     if (!changed.ok) {

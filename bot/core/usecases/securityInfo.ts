@@ -83,12 +83,13 @@ export class SecurityInfo {
     };
   }
 
-  /** What the user may add now, and which phone slot a new number takes. */
-  async addable(userId: string): Promise<{ kinds: AddableKind[]; phoneType?: 'mobile' | 'alternateMobile' }> {
+  /** What the user may add now, which phone slot a new number takes, and Microsoft's page for the Authenticator when it cannot be paired here. */
+  async addable(userId: string): Promise<{ kinds: AddableKind[]; phoneType?: 'mobile' | 'alternateMobile'; authenticatorPage?: string }> {
     const addable = addableKinds(await this.methods(userId));
     // A real directory cannot register the Authenticator for someone: that happens in its app, on Microsoft's page.
-    const embedded = this.deps.directory.capabilities().find((p) => p.capability === 'securityinfo.add')?.mode === 'embedded';
-    return embedded ? addable : { ...addable, kinds: addable.kinds.filter((k) => k !== 'authenticator') };
+    const plan = this.deps.directory.capabilities().find((p) => p.capability === 'securityinfo.add');
+    if (!plan || plan.mode === 'embedded') return addable;
+    return { ...addable, kinds: addable.kinds.filter((k) => k !== 'authenticator'), authenticatorPage: plan.portal };
   }
 
   /** Adds a method the user has just proven (a code sent to it was typed back). */

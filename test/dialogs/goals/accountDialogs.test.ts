@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { supportedLocales, translator } from '../../../bot/core/i18n/i18n.js';
 import { codeIn, demoUserNamed } from '../../helpers.js';
-import { cardOf, cardTexts, createHarness, submitActions, type Chat, type Harness } from '../harness.js';
+import { assertSentToPortal, cardOf, cardTexts, createHarness, modeOf, submitActions, type Chat, type Harness } from '../harness.js';
 import { phrases } from '../testData/phrases.js';
 
 
@@ -83,6 +83,12 @@ describe('account dialogs', function () {
       it('organizations.view and leave: home explained, never offered; a guest organization left after a check and confirmation', async function () {
         const anna = await demoUserNamed('anna');
         const chat = harness.chat(anna.id, say.tag);
+        if (modeOf(harness, 'organizations.view') === 'portal') {
+          // Graph lists no guest organizations and leaves none: both are Microsoft's page.
+          await assertSentToPortal(harness, t, 'organizations.view', () => chat.say(say.organizations));
+          await assertSentToPortal(harness, t, 'organizations.leave', () => chat.say(say.organizationsLeave));
+          return;
+        }
         await chat.say(say.organizations);
         const orgs = await harness.directory.listOrganizations(anna.id);
         const home = orgs.find((o) => o.isHome);
@@ -100,6 +106,12 @@ describe('account dialogs', function () {
 
       it('organizations.leave: one that forbids leaving is explained with a drafted request; the home one via a forged button is refused', async function () {
         const pieter = await demoUserNamed('pieter');
+        if (modeOf(harness, 'organizations.leave') === 'portal') {
+          // A card's button for it, whatever organization it names, gets the page as well.
+          const guest = (pieter.organizations as { tenantId: string; isHome: boolean }[]).find((o) => !o.isHome)?.tenantId;
+          await assertSentToPortal(harness, t, 'organizations.leave', () => harness.chat(pieter.id, say.tag).send({ verb: 'goal.start', goal: 'organizations.leave', target: guest }));
+          return;
+        }
         const orgs = await harness.directory.listOrganizations(pieter.id);
         const locked = orgs.find((o) => !o.isHome && !o.allowsSelfLeave);
         const chat = harness.chat(pieter.id, say.tag);
@@ -115,6 +127,11 @@ describe('account dialogs', function () {
 
       it('termsofuse.review: pending versions shown in the user\'s language (else English); accept and decline recorded with version and time', async function () {
         const anna = await demoUserNamed('anna');
+        if (modeOf(harness, 'termsofuse.review') === 'portal') {
+          // Graph records a decision only when the user signs in: the review is Microsoft's page.
+          await assertSentToPortal(harness, t, 'termsofuse.review', () => harness.chat(anna.id, say.tag).say(say.termsOfUse));
+          return;
+        }
         const agreements = await harness.directory.listTermsOfUse();
         const withoutSwedish = agreements.find((a) => !a.content.sv);
         // Make both agreements pending: one at an older version, one never decided.
@@ -145,6 +162,11 @@ describe('account dialogs', function () {
 
       it('termsofuse.review: an agreement declined earlier is offered again, saying when; accepting it then is recorded', async function () {
         const anna = await demoUserNamed('anna');
+        if (modeOf(harness, 'termsofuse.review') === 'portal') {
+          // From the menu's button as well as typed: Microsoft's page.
+          await assertSentToPortal(harness, t, 'termsofuse.review', () => harness.chat(anna.id, say.tag).send({ verb: 'goal.start', goal: 'termsofuse.review' }));
+          return;
+        }
         const agreements = await harness.directory.listTermsOfUse();
         for (const a of agreements) {
           await harness.directory.recordAgreementDecision(anna.id, { agreementId: a.id, agreementVersion: a.version, state: a === agreements[0] ? 'declined' : 'accepted', recordedDateTime: '2026-11-02T09:00:00Z' });
@@ -202,6 +224,10 @@ describe('account dialogs', function () {
     const empty = await createHarness({ seed: (s) => { delete (s.tenant as Record<string, unknown>).termsOfUse; delete (s as unknown as Record<string, unknown>).termsOfUse; for (const u of s.users) u.agreementAcceptances = []; } });
     try {
       const anna = await demoUserNamed('anna');
+      if (modeOf(empty, 'termsofuse.review') === 'portal') {
+        await assertSentToPortal(empty, translator('en'), 'termsofuse.review', () => empty.chat(anna.id, 'en-US').say(phrases.en.termsOfUse));
+        return;
+      }
       assert.equal((await empty.chat(anna.id, 'en-US').say(phrases.en.termsOfUse))[0]?.text, translator('en').t('termsOfUse.none'));
     } finally {
       await empty.close();

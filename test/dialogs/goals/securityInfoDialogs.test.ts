@@ -5,7 +5,7 @@ import { supportedLocales, translator } from '../../../bot/core/i18n/i18n.js';
 import { maskEmail, maskPhone } from '../../../bot/core/usecases/methods.js';
 import { methodPhrase, preferenceLabel } from '../../../bot/core/i18n/methodNames.js';
 import { codeIn, demoUserNamed } from '../../helpers.js';
-import { cardTexts, createHarness, submitActions, type Chat, type Harness } from '../harness.js';
+import { cardTexts, createHarness, modeOf, textOf, submitActions, type Chat, type Harness } from '../harness.js';
 import { phrases } from '../testData/phrases.js';
 
 
@@ -73,6 +73,17 @@ describe('security info dialogs', function () {
         await chat.say(say.securityAdd);
         const phone = (await harness.directory.listAuthenticationMethods(pieter.id)).find((m) => m.kind === 'phone');
         await stepUp(chat, pieter.id, phone?.id ?? '');
+        if (modeOf(harness, 'securityinfo.add') !== 'embedded') {
+          // Graph cannot register the Authenticator for someone (that happens in the app): Microsoft's page is given instead, and nothing is added.
+          const before = await harness.directory.listAuthenticationMethods(pieter.id);
+          assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.addPick')));
+          assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.authenticatorOnPage', { url: 'https://mysignins.microsoft.com/security-info' })));
+          assert.ok(!submitActions(chat.card()).some((d) => d.action === 'authenticator'), 'no Authenticator to pair here');
+          assert.equal(textOf((await chat.send({ ...chat.buttonData('phone'), action: 'authenticator' }))[0]), t.t('cancel.done'), 'nor by a forged button');
+          assert.deepEqual(await harness.directory.listAuthenticationMethods(pieter.id), before);
+          return;
+        }
+        assert.ok(!cardTexts(chat.card()).includes(t.t('securityInfo.authenticatorOnPage', { url: 'https://mysignins.microsoft.com/security-info' })), 'paired here, not sent away');
         await chat.submit('authenticator');
         assert.ok(JSON.stringify(chat.card()).includes('https://mysignins.microsoft.com/security-info'), 'deep link to the security info page');
         await chat.submit('submit', { deviceName: 'Pixel 9' });
@@ -226,6 +237,18 @@ describe('security info dialogs', function () {
       const count = (await harness.directory.listAuthenticationMethods(anna.id)).length;
       assert.equal((await chat.send(confirm))[0]?.text, t.t('card.stale'));
       assert.equal((await harness.directory.listAuthenticationMethods(anna.id)).length, count);
+    });
+
+    it('securityinfo.add: a kind the card did not offer (a second e-mail) goes no further, however the button was forged', async function () {
+      const anna = await demoUserNamed('anna');
+      const chat = harness.chat(anna.id, 'en-US');
+      const methods = await harness.directory.listAuthenticationMethods(anna.id);
+      assert.ok(methods.some((m) => m.kind === 'email'), 'Anna has her e-mail already');
+      await chat.say(phrases.en.securityAdd);
+      await stepUp(chat, anna.id, methods.find((m) => m.kind === 'phone')?.id ?? '');
+      assert.ok(!submitActions(chat.card()).some((d) => d.action === 'email'), 'no second e-mail offered');
+      assert.equal(textOf((await chat.send({ ...chat.buttonData('cancel'), action: 'email' }))[0]), t.t('cancel.done'));
+      assert.deepEqual(await harness.directory.listAuthenticationMethods(anna.id), methods);
     });
 
     it('a stale card (replaced by a newer one) and a forged nonce are refused', async function () {

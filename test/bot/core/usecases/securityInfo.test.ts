@@ -2,6 +2,7 @@
 // adding one (no duplicates; the first that can be a default becomes it), changing the default,
 // and what the user may still add. Changes are audited and announced on the other channels.
 import assert from 'node:assert/strict';
+import { graphCapabilities, portalPages } from '../../../../bot/core/capabilities.js';
 import { anna, authenticatorApp, bert, emailMethod, mobilePhone, officePhone, sven } from '../../../fakes/memoryDirectory.js';
 import { actorFor, testBed, type TestBed } from '../../../fakes/testBed.js';
 
@@ -182,6 +183,12 @@ describe('SecurityInfo', function () {
         assert.deepEqual(await securityInfo.addable('user-anna'), expected);
       });
     }
+
+    it('where the directory cannot pair the Authenticator (Graph): not offered, Microsoft\'s page for it instead', async function () {
+      const bed = testBed({ users: [anna({ methods: [] })] });
+      bed.ports.directory.capabilities = () => graphCapabilities(new Set(['securityinfo.add']));
+      assert.deepEqual(await bed.useCases.securityInfo.addable('user-anna'), { kinds: ['phone', 'email'], phoneType: 'mobile', authenticatorPage: portalPages['securityinfo.add'] });
+    });
   });
 
   it('overview: the methods, the default and the method it relies on', async function () {

@@ -32,6 +32,8 @@ export interface SignInOptions {
   readonly goal: GoalIntent;
   readonly target?: string;
   readonly task?: string;
+  /** The words that asked for the goal, when said in an earlier turn (see GoalOptions). */
+  readonly said?: string;
 }
 
 type StartGoal = (dc: DialogContext, options: SignInOptions) => Promise<DialogTurnResult>;

@@ -135,6 +135,13 @@ function vocabulary(corpus: readonly CorpusFile[]): Map<string, Set<Locale>> {
   return words;
 }
 
+/** The n-gram similarities as a distribution over the labels. */
+function ngramShares(labels: Map<string, number>): Map<string, number> {
+  const weights = new Map([...labels].map(([label, s]) => [label, Math.exp(ngramSharpness * s)]));
+  const total = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
+  return new Map([...weights].map(([label, w]) => [label, w / total]));
+}
+
 /** What a language's models read in a text: the intent, and the goal that came next (for "did you mean"). */
 interface Reading {
   readonly intent: IntentName;
@@ -144,6 +151,8 @@ interface Reading {
 
 /** A clause of a message counts as a request of its own when its goal is read with this confidence. */
 const clauseSure = 0.85;
+/** The n-gram share a clause needs for its blended score to be able to reach `clauseSure`. */
+const clauseNgramFloor = (clauseSure - nlpWeight) / (1 - nlpWeight);
 /** Below this score, a goal with another one close behind it is asked about rather than started. */
 const unsureBelow = 0.6;
 /** How close the second goal must be to the first for "did you mean A or B?". */
@@ -235,12 +244,10 @@ export class NlpRecognizer implements IntentRecognizer {
   /** The intent a language's models read in the text (NLP.js blended with the n-gram model), and the goal read next to it. */
   private async intentIn(locale: Locale, text: string, labels: Map<string, number>): Promise<Reading> {
     const neural = await this.classify(locale, text);
-    const weights = new Map([...labels].map(([label, s]) => [label, Math.exp(ngramSharpness * s)]));
-    const total = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
     let best: Reading = { intent: 'None', score: 0 };
     let next: { intent: GoalIntent; score: number } | undefined;
-    for (const [label, w] of weights) {
-      const score = nlpWeight * (neural.get(label) ?? 0) + (1 - nlpWeight) * (w / total);
+    for (const [label, share] of ngramShares(labels)) {
+      const score = nlpWeight * (neural.get(label) ?? 0) + (1 - nlpWeight) * share;
       if (!isIntentName(label)) continue;
       if (score > best.score) {
         if (isGoalIntent(best.intent) && (!next || best.score > next.score)) next = { intent: best.intent, score: best.score };
@@ -324,14 +331,21 @@ export class NlpRecognizer implements IntentRecognizer {
     const clauses = splitClauses(locale, text);
     if (clauses.length < 2) return undefined;
     const model = this.ngrams.get(locale) as NgramModel;
-    const requests: { reading: Reading; clause: string }[] = [];
+    let first: { reading: Reading; clause: string } | undefined;
+    let other: { reading: Reading; clause: string } | undefined;
     for (const clause of clauses) {
       const words = canonical(locale, clause);
-      const reading = await this.intentIn(locale, words, model.score(words).labels);
-      if (isGoalIntent(reading.intent) && reading.score >= clauseSure) requests.push({ reading, clause });
+      const labels = model.score(words).labels;
+      // A clause whose n-gram reading alone cannot reach a sure score is not read by NLP.js too (the bot reads every message: keep it fast).
+      if (Math.max(0, ...ngramShares(labels).values()) < clauseNgramFloor) continue;
+      const reading = await this.intentIn(locale, words, labels);
+      if (!isGoalIntent(reading.intent) || reading.score < clauseSure) continue;
+      if (!first) first = { reading, clause };
+      else if (reading.intent !== first.reading.intent) {
+        other = { reading, clause };
+        break;
+      }
     }
-    const first = requests[0];
-    const other = requests.find((r) => r.reading.intent !== first?.reading.intent);
     if (!first || !other || (first.reading.intent !== whole && other.reading.intent !== whole) || !isGoalIntent(other.reading.intent)) return undefined;
     return { first: first.reading, also: { intent: other.reading.intent, said: other.clause } };
   }

@@ -41,7 +41,13 @@ export async function sayNoCode(context: TurnContext, refused: Exclude<SendResul
   return refused.error;
 }
 
-/** Says that the goal stopped and nothing was changed. */
+const stopped = Symbol('stoppedByUser');
+
+/** Says that the goal stopped and nothing was changed (and notes, for this turn, that the user stopped it). */
 export async function sayCancelled(context: TurnContext): Promise<void> {
+  context.turnState.set(stopped, true);
   await context.sendActivity(translatorOf(context).t('cancel.done'));
 }
+
+/** Whether the user stopped a goal in this turn (its Cancel button, or "cancel" typed at one of its steps). */
+export const stoppedByUser = (context: TurnContext): boolean => context.turnState.get<boolean | undefined>(stopped) === true;

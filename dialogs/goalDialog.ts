@@ -18,6 +18,8 @@ import { noMethodOffer, stepUpResultOf, type OfferOptions, type StepUpFailure, t
 /** What a goal can be started with: the object a card button named (a device, a method, an organization). */
 export interface GoalOptions {
   readonly target?: string;
+  /** The words that asked for this goal when they were said in an earlier turn (a second request, an answer to 'did you mean'); otherwise the turn's own text is read. */
+  readonly said?: string;
 }
 
 export abstract class GoalDialog<O extends object = GoalOptions> extends AssistantDialog<O> {

@@ -10,18 +10,40 @@ import { goalDialogs } from './goals/goalDialogs.js';
 import { isAccountCapability } from '../bot/core/capabilities.js';
 import { HandoffOfferDialog } from './steps/handoffOfferDialog.js';
 import { interrupt } from './interruptions.js';
-import { ComponentDialog, type DialogContext, type DialogTurnResult } from './kit.js';
+import { ComponentDialog, DialogTurnStatus, MessageFactory, type DialogContext, type DialogInstance, type DialogTurnResult } from './kit.js';
 import { sendMenu, sendSignInRequired } from './replies.js';
 import { AgentTicketDialog, type AgentTicketOptions, type TicketFocus } from './steps/agentTicketDialog.js';
 import type { TicketCommand } from '../bot/core/nlu/ticketCommands.js';
 import { maxDescriptionLength } from '../bot/core/usecases/helpdesk.js';
 import { redact } from '../bot/core/usecases/redaction.js';
+import { ask, CardPrompt, cardAnswerOf } from './steps/cardPrompt.js';
+import { stoppedByUser } from './dialogSupport.js';
+import { didYouMeanCard, secondRequestForm } from '../cards/requestCards.js';
+import type { SecondRequest } from '../bot/core/nlu/recognizer.js';
+import type { GoalOptions } from './goalDialog.js';
 import type { HandoffOptions } from './steps/stepContracts.js';
 import { TaskDialog, type TaskOptions } from './steps/taskDialog.js';
 import { signInDialogs, signInIds, type SignInOptions, type SignInSettings } from './steps/signIn.js';
 
 /** How sure the recognizer must be before words in the middle of a goal start another one. */
 const switchThreshold = 0.7;
+
+/**
+ * What the root keeps in its own dialog state (conversation state) while the goal it started runs:
+ * a second request of the message that started it, and whether it was offered. The request is the
+ * user's words: kept for the offer, never logged.
+ */
+interface Pending {
+  also?: SecondRequest;
+  offered?: boolean;
+}
+
+/** The root's own state, from its inner dialog context (the root is the active dialog of the outer stack). */
+function pendingOf(innerDc: DialogContext): Pending {
+  const root: DialogInstance<{ pending?: Pending }> | undefined = innerDc.parent?.activeDialog;
+  if (!root) throw new Error('The root dialog is not active');
+  return (root.state.pending ??= {});
+}
 
 export class RootDialog extends ComponentDialog {
   /**
@@ -39,19 +61,26 @@ export class RootDialog extends ComponentDialog {
       }
       this.addDialog(dialog);
     }
+    this.addDialog(new CardPrompt());
     this.addDialog(new AgentTicketDialog(useCases, focus));
     this.addDialog(new TaskDialog(useCases));
     if (signIn) {
-      for (const part of signInDialogs(signIn, (dc, { goal, target, task }) => this.startGoal(dc, goal, target, task, true))) this.addDialog(part);
+      for (const part of signInDialogs(signIn, (dc, { goal, target, task, said }) => this.startGoal(dc, goal, target, task, true, said))) this.addDialog(part);
     }
   }
 
   protected override async onBeginDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
-    return this.route(innerDc);
+    return this.afterGoal(innerDc, await this.route(innerDc));
   }
 
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    return this.afterGoal(innerDc, await this.continueGoal(innerDc));
+  }
+
+  private async continueGoal(innerDc: DialogContext): Promise<DialogTurnResult> {
     const info = turnInfo(innerDc.context);
+    // Anger hands the conversation to a person: what else the message asked for is not offered after that.
+    if (info.smallTalk === 'frustration') pendingOf(innerDc).also = undefined;
     // A click on a menu button or a new goal card switches to that goal, whatever was going on.
     if (info.cardAction?.verb === cardVerbs.startGoal || info.cardAction?.verb === cardVerbs.ticketAction) {
       await innerDc.cancelAllDialogs();
@@ -68,8 +97,34 @@ export class RootDialog extends ComponentDialog {
     return (await interrupt(innerDc)) ?? super.onContinueDialog(innerDc);
   }
 
+  /**
+   * When the goal ended (done, or ended by the bot) and its message asked for something else too:
+   * "You also asked …: shall I?", and on Yes that goal, with the words that asked for it. Not after
+   * the user stopped the goal: they are then asked nothing more.
+   */
+  private async afterGoal(dc: DialogContext, result: DialogTurnResult): Promise<DialogTurnResult> {
+    if (result.status !== DialogTurnStatus.complete) return result;
+    const pending = pendingOf(dc);
+    const also = pending.also;
+    pending.also = undefined;
+    if (!also || (!pending.offered && stoppedByUser(dc.context))) return result;
+    if (pending.offered) {
+      pending.offered = false;
+      if (cardAnswerOf(result.result).action === 'yes') return this.afterGoal(dc, await this.startGoal(dc, also.intent, undefined, undefined, false, also.said));
+      await dc.context.sendActivity(turnInfo(dc.context).t.t('also.declined'));
+      return result;
+    }
+    pending.also = also;
+    pending.offered = true;
+    return ask(dc, { form: secondRequestForm(turnInfo(dc.context).t, also.intent) });
+  }
+
   /** With no goal going on: the interruption, the card's action or the intent decides. */
   private async route(dc: DialogContext): Promise<DialogTurnResult> {
+    // A new request: whatever an earlier message also asked for is no longer waiting.
+    const pending = pendingOf(dc);
+    pending.also = undefined;
+    pending.offered = false;
     const interrupted = await interrupt(dc);
     if (interrupted) return interrupted;
     const info = turnInfo(dc.context);
@@ -93,13 +148,21 @@ export class RootDialog extends ComponentDialog {
       return dc.endDialog();
     }
     if (info.ticketCommand) return this.ticketCommand(dc, info.ticketCommand);
-    const intent = info.recognition?.intent ?? 'None';
+    const recognition = info.recognition;
+    const intent = recognition?.intent ?? 'None';
     // "what's happening with INC-000104?": that ticket, not the whole list (nor the menu).
     if (info.ticketNumber && (intent === 'ticket.status' || intent === 'None')) return this.ticketCommand(dc, { act: 'open', ticket: info.ticketNumber });
     if (!isGoalIntent(intent)) {
       await sendMenu(dc.context, t, 'none.intro');
       return dc.endDialog();
     }
+    // Two goals read about as likely, neither surely: the user picks, rather than the bot guessing.
+    if (recognition?.runnerUp) {
+      const card = didYouMeanCard(t, [intent, recognition.runnerUp]);
+      await dc.context.sendActivity(MessageFactory.attachment(card, undefined, t.t('didYouMean.heading')));
+      return dc.endDialog();
+    }
+    pending.also = recognition?.also;
     return this.startGoal(dc, intent);
   }
 
@@ -121,8 +184,9 @@ export class RootDialog extends ComponentDialog {
     return dc.beginDialog(dialogIds.agentTicket, { ticket, act: command.act, ...(note ? { note } : {}) } satisfies AgentTicketOptions);
   }
 
-  private async startGoal(dc: DialogContext, intent: GoalIntent, target?: string, task?: string, signedIn = false): Promise<DialogTurnResult> {
-    if (!signedIn && this.needsSignIn(dc, intent)) return dc.beginDialog(signInIds.flow, { goal: intent, target, task } satisfies SignInOptions);
+  /** Starts a goal (after signing in where it needs the user's own token); `said`: the words that asked for it, when said in an earlier turn. */
+  private async startGoal(dc: DialogContext, intent: GoalIntent, target?: string, task?: string, signedIn = false, said?: string): Promise<DialogTurnResult> {
+    if (!signedIn && this.needsSignIn(dc, intent)) return dc.beginDialog(signInIds.flow, { goal: intent, target, task, said } satisfies SignInOptions);
     const { identity, t } = turnInfo(dc.context);
     if (goalFor(intent).signIn && identity.kind !== 'user') {
       await sendSignInRequired(dc.context, t);
@@ -132,7 +196,8 @@ export class RootDialog extends ComponentDialog {
       // A task the helpdesk sent back: finishing it resolves the ticket.
       return dc.beginDialog(dialogIds.task, { goal: intent, ticket: task, target, since: this.useCases.clock.now().toISOString() } satisfies TaskOptions);
     }
-    return dc.beginDialog(intent, target ? { target } : undefined);
+    const options: GoalOptions = { ...(target ? { target } : {}), ...(said ? { said } : {}) };
+    return dc.beginDialog(intent, target || said ? options : undefined);
   }
 
   /** With an OAuth connection: a goal done with the user's own token, or a Teams user the directory could not find without one. */

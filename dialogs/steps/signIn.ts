@@ -35,6 +35,8 @@ export interface SignInOptions {
   readonly goal: GoalIntent;
   readonly target?: string;
   readonly task?: string;
+  /** The words that asked for the goal, when said in an earlier turn (see GoalOptions). */
+  readonly said?: string;
 }
 
 /** What signing in again gives back to the goal that asked: whether the user did (the token stays with the token service). */

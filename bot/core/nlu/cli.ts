@@ -22,7 +22,8 @@ for await (const line of lines) {
     const switchTo = languageSwitchRequest(normalizeUtterance(text));
     const result = await recognizer.recognize(text, hint);
     // A language-switch request is no intent of its own; report it as None in the asked-for language.
-    output = switchTo ? { intent: 'None', score: 1, locale: switchTo } : { ...result, score: Math.round(result.score * 10000) / 10000 };
+    // Only the three fields of the contract: a second request or a runner-up is the bot's business.
+    output = switchTo ? { intent: 'None', score: 1, locale: switchTo } : { intent: result.intent, score: Math.round(result.score * 10000) / 10000, locale: result.locale };
   } catch {
     output = { intent: 'None', score: 0, locale: 'en', error: 'invalid JSON line' };
   }

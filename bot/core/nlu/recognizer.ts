@@ -8,15 +8,26 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { supportedLocales, toLocale, type Locale } from '../i18n/i18n.js';
 import { paths } from '../../paths.js';
-import { isIntentName, type IntentName } from '../goals.js';
+import { isGoalIntent, isIntentName, type GoalIntent, type IntentName } from '../goals.js';
 import { fold, NgramModel } from './ngramModel.js';
 import { canonical, canonicalTables } from './canonical.js';
 import { normalizeUtterance } from './normalize.js';
+import { splitClauses } from './clauses.js';
 
 export interface Recognition {
   readonly intent: IntentName;
   readonly score: number;
   readonly locale: Locale;
+  /** A second request in the same message ("… and sign me out everywhere"): its goal and the words that asked for it. */
+  readonly also?: SecondRequest;
+  /** The other goal when two read close and neither sure ("did you mean A or B?"); `intent` is then the likelier. */
+  readonly runnerUp?: GoalIntent;
+}
+
+export interface SecondRequest {
+  readonly intent: GoalIntent;
+  /** The clause of the message that asked for it (the user's words: never logged). */
+  readonly said: string;
 }
 
 export interface IntentRecognizer {
@@ -124,6 +135,29 @@ function vocabulary(corpus: readonly CorpusFile[]): Map<string, Set<Locale>> {
   return words;
 }
 
+/** The n-gram similarities as a distribution over the labels. */
+function ngramShares(labels: Map<string, number>): Map<string, number> {
+  const weights = new Map([...labels].map(([label, s]) => [label, Math.exp(ngramSharpness * s)]));
+  const total = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
+  return new Map([...weights].map(([label, w]) => [label, w / total]));
+}
+
+/** What a language's models read in a text: the intent, and the goal that came next (for "did you mean"). */
+interface Reading {
+  readonly intent: IntentName;
+  readonly score: number;
+  readonly next?: { readonly intent: GoalIntent; readonly score: number };
+}
+
+/** A clause of a message counts as a request of its own when its goal is read with this confidence. */
+const clauseSure = 0.85;
+/** The n-gram share a clause needs for its blended score to be able to reach `clauseSure`. */
+const clauseNgramFloor = (clauseSure - nlpWeight) / (1 - nlpWeight);
+/** Below this score, a goal with another one close behind it is asked about rather than started. */
+const unsureBelow = 0.6;
+/** How close the second goal must be to the first for "did you mean A or B?". */
+const closeGoals = 0.1;
+
 /** A goal read in a whole message with this confidence is not read again sentence by sentence. */
 const sureScore = 0.8;
 
@@ -207,17 +241,22 @@ export class NlpRecognizer implements IntentRecognizer {
     return evidence;
   }
 
-  /** The intent a language's models read in the text: NLP.js blended with the n-gram model. */
-  private async intentIn(locale: Locale, text: string, labels: Map<string, number>): Promise<{ intent: IntentName; score: number }> {
+  /** The intent a language's models read in the text (NLP.js blended with the n-gram model), and the goal read next to it. */
+  private async intentIn(locale: Locale, text: string, labels: Map<string, number>): Promise<Reading> {
     const neural = await this.classify(locale, text);
-    const weights = new Map([...labels].map(([label, s]) => [label, Math.exp(ngramSharpness * s)]));
-    const total = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
-    let best: { intent: IntentName; score: number } = { intent: 'None', score: 0 };
-    for (const [label, w] of weights) {
-      const score = nlpWeight * (neural.get(label) ?? 0) + (1 - nlpWeight) * (w / total);
-      if (isIntentName(label) && score > best.score) best = { intent: label, score };
+    let best: Reading = { intent: 'None', score: 0 };
+    let next: { intent: GoalIntent; score: number } | undefined;
+    for (const [label, share] of ngramShares(labels)) {
+      const score = nlpWeight * (neural.get(label) ?? 0) + (1 - nlpWeight) * share;
+      if (!isIntentName(label)) continue;
+      if (score > best.score) {
+        if (isGoalIntent(best.intent) && (!next || best.score > next.score)) next = { intent: best.intent, score: best.score };
+        best = { intent: label, score };
+      } else if (isGoalIntent(label) && (!next || score > next.score)) {
+        next = { intent: label, score };
+      }
     }
-    return best;
+    return next ? { ...best, next } : best;
   }
 
   /**
@@ -225,7 +264,7 @@ export class NlpRecognizer implements IntentRecognizer {
    * sentences each sentence too ("I'm back from holiday. Nothing works. I forgot my password."),
    * the surest reading winning.
    */
-  private async readingIn(locale: Locale, text: string, labels: Map<string, number>): Promise<{ intent: IntentName; score: number }> {
+  private async readingIn(locale: Locale, text: string, labels: Map<string, number>): Promise<Reading> {
     const model = this.ngrams.get(locale) as NgramModel;
     const whole = await this.intentIn(locale, canonical(locale, text), labels);
     const sentences = text.split(/(?<=[.!?;])\s+|\n+/).map((s) => s.trim()).filter((s) => s.split(/\s+/).length >= 3);
@@ -265,15 +304,49 @@ export class NlpRecognizer implements IntentRecognizer {
     // 2. The intent: read in the best language and in any language nearly as likely; the most
     //    confident reading wins ("help" in a French conversation is still help).
     const candidates = ranked.filter((l) => languageScore(l) >= languageScore(locale) - closeLanguages);
-    let best: { intent: IntentName; score: number } = { intent: 'None', score: 0 };
+    let best: Reading = { intent: 'None', score: 0 };
+    let readIn = locale;
     for (const l of candidates) {
       const reading = await this.readingIn(l, text, (ngram.get(l) as { labels: Map<string, number> }).labels);
       const current = best.intent === 'None' ? 0 : best.score;
-      if (best.score === 0 || (reading.intent !== 'None' && reading.score > current)) best = reading;
+      if (best.score === 0 || (reading.intent !== 'None' && reading.score > current)) {
+        best = reading;
+        readIn = l;
+      }
     }
     if (best.intent === 'None' || best.score < intentThreshold) {
       return { intent: 'None', score: best.intent === 'None' ? best.score : 1 - best.score, locale };
     }
-    return { ...best, locale };
+    const two = isGoalIntent(best.intent) ? await this.twoRequests(readIn, text, best.intent) : undefined;
+    if (two) return { intent: two.first.intent, score: Math.max(two.first.score, two.first.intent === best.intent ? best.score : 0), locale, also: two.also };
+    const runnerUp = best.next && best.score < unsureBelow && best.score - best.next.score <= closeGoals ? best.next.intent : undefined;
+    return runnerUp ? { intent: best.intent, score: best.score, locale, runnerUp } : { intent: best.intent, score: best.score, locale };
+  }
+
+  /**
+   * Two requests in one message: two of its clauses each read, confidently, a different goal, one of
+   * them the goal the whole message reads. The one said first comes first; the other is kept with its words.
+   */
+  private async twoRequests(locale: Locale, text: string, whole: GoalIntent): Promise<{ first: Reading; also: SecondRequest } | undefined> {
+    const clauses = splitClauses(locale, text);
+    if (clauses.length < 2) return undefined;
+    const model = this.ngrams.get(locale) as NgramModel;
+    let first: { reading: Reading; clause: string } | undefined;
+    let other: { reading: Reading; clause: string } | undefined;
+    for (const clause of clauses) {
+      const words = canonical(locale, clause);
+      const labels = model.score(words).labels;
+      // A clause whose n-gram reading alone cannot reach a sure score is not read by NLP.js too (the bot reads every message: keep it fast).
+      if (Math.max(0, ...ngramShares(labels).values()) < clauseNgramFloor) continue;
+      const reading = await this.intentIn(locale, words, labels);
+      if (!isGoalIntent(reading.intent) || reading.score < clauseSure) continue;
+      if (!first) first = { reading, clause };
+      else if (reading.intent !== first.reading.intent) {
+        other = { reading, clause };
+        break;
+      }
+    }
+    if (!first || !other || (first.reading.intent !== whole && other.reading.intent !== whole) || !isGoalIntent(other.reading.intent)) return undefined;
+    return { first: first.reading, also: { intent: other.reading.intent, said: other.clause } };
   }
 }

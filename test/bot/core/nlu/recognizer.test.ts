@@ -60,6 +60,46 @@ describe('recognizer', function () {
     });
   }
 
+  const twoRequests: [Locale, string, string, string, string][] = [
+    ['en', 'reset my password and sign me out everywhere', 'password.reset', 'signout.everywhere', 'sign me out everywhere'],
+    ['en', 'show my devices. Also I want to leave Fabrikam', 'devices.view', 'organizations.leave', 'I want to leave Fabrikam'],
+    ['fr', 'réinitialise mon mot de passe et déconnecte-moi partout', 'password.reset', 'signout.everywhere', 'déconnecte-moi partout'],
+    ['fr', 'montre mes appareils. Ensuite je veux quitter Fabrikam', 'devices.view', 'organizations.leave', 'je veux quitter Fabrikam'],
+    ['nl', 'reset mijn wachtwoord en meld me overal af', 'password.reset', 'signout.everywhere', 'meld me overal af'],
+    ['nl', 'toon mijn apparaten. Ik wil ook Fabrikam verlaten', 'devices.view', 'organizations.leave', 'Ik wil ook Fabrikam verlaten'],
+    ['sv', 'återställ mitt lösenord och logga ut mig överallt', 'password.reset', 'signout.everywhere', 'logga ut mig överallt'],
+    ['sv', 'byt mitt lösenord och visa sedan mina inloggningar', 'password.change', 'signins.view', 'visa sedan mina inloggningar'],
+  ];
+  it('reads two requests in one message: the first said as the intent, the other kept with its words', async function () {
+    for (const [locale, text, intent, also, said] of twoRequests) {
+      const recognition = await recognizer.recognize(text, locale);
+      assert.equal(recognition.intent, intent, text);
+      assert.deepEqual(recognition.also, { intent: also, said }, text);
+    }
+  });
+
+  it('reads a second request or a runner-up in few dev-set lines, all of them single requests', async function () {
+    let lines = 0;
+    let also = 0;
+    let runnerUp = 0;
+    for (const locale of supportedLocales) {
+      for (const { utterances } of (await devset(locale)).data) {
+        for (const utterance of utterances) {
+          const recognition = await recognizer.recognize(utterance, locale);
+          lines += 1;
+          if (recognition.also) also += 1;
+          if (recognition.runnerUp) {
+            runnerUp += 1;
+            assert.notEqual(recognition.runnerUp, recognition.intent, utterance);
+          }
+        }
+      }
+    }
+    console.log(`      ${JSON.stringify({ lines, also, runnerUp })}`);
+    assert.ok(also / lines <= 0.005, `second requests read: ${also} of ${lines}`);
+    assert.ok(runnerUp / lines <= 0.02, `runner-ups read: ${runnerUp} of ${lines}`);
+  });
+
   it('dev-set accuracy over the four languages is at least 0.95 with the channel\'s locale', function () {
     if (overall.locales.size < supportedLocales.length) this.skip(); // the per-language tests did not all run (--grep)
     assert.ok(overall.right / overall.total >= 0.95, `overall: ${(overall.right / overall.total).toFixed(3)}`);

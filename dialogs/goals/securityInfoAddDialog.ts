@@ -1,6 +1,7 @@
 // securityinfo.add: after a step-up with an existing method, register a mobile phone or an alternate
 // e-mail (proved by a code sent to the new one), or the Authenticator app (guided set-up; in the
 // embedded tenant a pairing code on the demo phone completes it).
+import { addableKindSaid } from '../../bot/core/nlu/entities.js';
 import { portalLinks } from '../../bot/core/portalLinks.js';
 import type { NewAuthenticationMethod } from '../../bot/core/ports/directory.js';
 import type { CodeTarget } from '../../bot/core/usecases/codes.js';
@@ -18,11 +19,16 @@ import { codeResultOf, type CodeEntryOptions, type OfferOptions } from '../steps
 import { verificationSteps } from '../steps/verificationSteps.js';
 
 const detailsDialog = stepsOf('securityinfo.add', 'details');
-const isAddableKind = (value: string): value is AddableKind => value === 'phone' || value === 'email' || value === 'authenticator';
+const addableKinds: readonly AddableKind[] = ['phone', 'email', 'authenticator'];
+const isAddableKind = (value: string): value is AddableKind => addableKinds.some((k) => k === value);
 
 interface DetailsOptions {
   readonly kind: AddableKind;
   readonly problemKey?: string;
+}
+interface AddMemory {
+  /** The kind the message that asked for the goal named, read before the check (which takes turns of its own). */
+  kind: AddableKind;
 }
 interface DetailsMemory {
   method: NewAuthenticationMethod;
@@ -43,12 +49,17 @@ export class SecurityInfoAddDialog extends GoalDialog {
   }
 
   private readonly stepUp = async (step: AddStep): Promise<DialogTurnResult> => {
+    const kind = addableKindSaid(this.saidText(step), this.t(step).locale, addableKinds);
+    if (kind) this.memory<AddMemory>(step).kind = kind;
     return this.verify(step, 'securityInfo.addReason');
   };
 
   private readonly chooseKind = async (step: AddStep): Promise<DialogTurnResult> => {
     return this.whenVerified(step, async () => {
       const { kinds } = await this.useCases.securityInfo.addable(this.signedIn(step).id);
+      // "Add a phone number": the kind asked for, when the user can still add one, skips the choice.
+      const said = this.memory<AddMemory>(step).kind;
+      if (said && kinds.includes(said)) return step.next({ action: said, fields: {} });
       return this.ask(step, addKindForm(this.t(step), kinds));
     });
   };

@@ -1,5 +1,6 @@
 // securityinfo.remove: pick a method, verify with a different one, confirm. Never the last method;
 // removing the one the default relies on asks for the new default in the same confirmation card.
+import { methodsNamed } from '../../bot/core/nlu/entities.js';
 import { isPreferredSecondaryMethod } from '../../bot/core/usecases/methods.js';
 import type { UseCases } from '../../bot/core/usecases/useCases.js';
 import { methodPhrase } from '../../bot/core/i18n/methodNames.js';
@@ -26,6 +27,9 @@ export class SecurityInfoRemoveDialog extends GoalDialog {
       return step.endDialog();
     }
     if (step.options.target) return step.next({ action: 'choose', fields: { methodId: step.options.target } });
+    // A method the message names alone ("remove the number ending in 34") is chosen as if from the card; several, the card.
+    const [named, ...others] = methodsNamed(this.saidText(step), this.t(step).locale, methods);
+    if (named && others.length === 0) return step.next({ action: 'choose', fields: { methodId: named.id } });
     return this.ask(step, removePickForm(this.t(step), methods));
   };
 

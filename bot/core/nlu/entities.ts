@@ -125,7 +125,7 @@ const kindWords = {
   },
   authenticator: {
     en: 'authenticator\\w*|apps?|application',
-    fr: 'authenticator|authentificat\\w*|applications?|applis?|apps?',
+    fr: 'authenticator|authentificateur|applications?|applis?|apps?',
     nl: 'authenticator\\w*|apps?|applicatie\\w*',
     sv: 'authenticator\\w*|app|appen|appar\\w*|applikation\\w*',
   },

@@ -114,6 +114,9 @@ describe('entities: what a message names', function () {
     it('nothing said about a method, or an address that is not the user\'s, names none', function () {
       assert.deepEqual(methodIds('remove a sign-in method', 'en'), []);
       assert.deepEqual(methodIds('supprimer une méthode de connexion', 'fr'), []);
+      assert.deepEqual(methodIds("supprimer une méthode d'authentification", 'fr'), []);
+      assert.deepEqual(methodIds('remove an authentication method', 'en'), []);
+      assert.deepEqual(methodIds('verwijder een authenticatiemethode', 'nl'), []);
       assert.deepEqual(methodIds('remove someone.else@example.net', 'en'), []);
       assert.deepEqual(methodIds('remove the number ending in 99', 'en'), []);
       assert.deepEqual(methodIds('remove my e-mail', 'en', methods.filter((m) => m.kind !== 'email')), []);
@@ -178,6 +181,7 @@ describe('entities: what a message names', function () {
       ['sv', 'gör appen till standard', 'push'],
       ['sv', 'ändra standardmetoden till sms', 'sms'],
       ['sv', 'ändra min standardmetod för inloggning', undefined],
+      ['fr', "changer ma méthode d'authentification par défaut", undefined],
     ];
     for (const [locale, text, expected] of cases) {
       it(`${locale}: "${text}" → ${expected ?? 'as now'}`, function () {

@@ -31,7 +31,7 @@ export class OrganizationsLeaveDialog extends GoalDialog {
     }
     if (step.options.target) return step.next({ action: 'choose', fields: { tenantId: step.options.target } });
     // An organization named in the message ("leave Fabrikam") goes through the same checks; the home one is explained there.
-    const [named, ...others] = objectsNamed(this.saidText(step), list, (o) => o.displayName);
+    const [named, ...others] = objectsNamed(this.saidText(step), list, (o) => o.displayName, { leadingWord: true });
     if (named && others.length === 0) return step.next({ action: 'choose', fields: { tenantId: named.tenantId } });
     return this.ask(step, leavePickForm(this.t(step), guests, home));
   };

@@ -26,7 +26,28 @@ const genericWords = new Set([
   'gmbh', 'ag', 'sa', 'sas', 'sarl', 'bv', 'nv', 'ab', 'oy', 'as', 'foretag', 'bedrijf', 'entreprise', 'societe',
 ]);
 
+/** Words between a thing and its owner's name. */
+const owners = new Set(['de', 'du', 'van', 'von', 'of', 'till']);
+
 const words = (text: string): string[] => fold(normalizeUtterance(text)).split(' ').filter(Boolean);
+
+/** A word as typed: folded, whether it looks like a name (a capital, not at the start), and whether only a space, apostrophe or hyphen separates it from the next. */
+interface TypedWord {
+  readonly word: string;
+  readonly nameLike: boolean;
+  readonly joinedToNext: boolean;
+}
+
+/** The words of a message as `words` splits them, with what their case and punctuation say. */
+function typedWords(text: string): TypedWord[] {
+  const plain = normalizeUtterance(text).normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const found = [...plain.matchAll(/[\p{L}\p{N}]+/gu)];
+  return found.map((m, i) => {
+    const next = found[i + 1];
+    const between = next ? plain.slice(m.index + m[0].length, next.index) : '.';
+    return { word: m[0].toLowerCase(), nameLike: i > 0 && /\p{Lu}/u.test(m[0]), joinedToNext: /^[\s'’-]*$/u.test(between) };
+  });
+}
 const isDigits = (word: string): boolean => /^\d+$/.test(word);
 const isLetters = (word: string): boolean => /^\p{L}+$/u.test(word);
 
@@ -50,43 +71,79 @@ function sameWord(typed: string, name: string): boolean {
   if (isDigits(typed) || isDigits(name)) return isDigits(typed) && isDigits(name) && typed.replace(/^0+/, '') === name.replace(/^0+/, '') && typed.replace(/^0+/, '') !== '';
   if (!isLetters(typed) || !isLetters(name)) return false;
   // "Erik's" for "Eriks iPhone", "Claires" for "Claire's iPad".
+  // A typed kind word is never a form or a typo of a name ("work" is not "Adventure Works").
+  if (genericWords.has(typed)) return false;
   if (Math.min(typed.length, name.length) >= 3 && (typed === `${name}s` || name === `${typed}s`)) return true;
-  // A typo, in words long enough that one letter does not make another word; a typed kind word is never a typo of a name.
-  if (genericWords.has(typed) || Math.min(typed.length, name.length) < 5 || typed[0] !== name[0]) return false;
+  // A typo, in words long enough that one letter does not make another word.
+  if (Math.min(typed.length, name.length) < 5 || typed[0] !== name[0]) return false;
   return distance(typed, name) <= (Math.min(typed.length, name.length) >= 9 ? 2 : 1);
 }
 
 /** A word of a name that picks an object alone: not a kind word, not a lone letter or digit. */
 const isStrong = (word: string): boolean => !genericWords.has(word) && word.length > 1;
 
-/** Which words of a name the message has (by position in the name), including names typed without spaces ("pixel8"). */
-function matchedWords(typed: readonly string[], name: readonly string[]): Set<number> {
+/** Which words of a name the message has, and which typed words are of the name; names typed without spaces ("pixel8") too. */
+function matchedWords(typed: readonly string[], name: readonly string[]): { readonly words: string[]; readonly at: Set<number> } {
   const matched = new Set<number>();
+  const at = new Set<number>();
   name.forEach((word, i) => {
-    if (typed.some((t) => sameWord(t, word))) matched.add(i);
+    typed.forEach((t, j) => {
+      if (!sameWord(t, word)) return;
+      matched.add(i);
+      at.add(j);
+    });
   });
   for (let start = 0; start < name.length; start += 1) {
     for (let end = start + 2; end <= name.length; end += 1) {
-      const joined = name.slice(start, end).join('');
-      if (typed.includes(joined)) for (let i = start; i < end; i += 1) matched.add(i);
+      const j = typed.indexOf(name.slice(start, end).join(''));
+      if (j < 0) continue;
+      at.add(j);
+      for (let i = start; i < end; i += 1) matched.add(i);
     }
   }
-  return matched;
+  return { words: [...matched].map((i) => name[i] ?? ''), at };
+}
+
+/**
+ * Whether the name the user typed is another one that shares a word with this one: a name-like
+ * word right beside the shared one ("Wingtip Toys" is not "Tailspin Toys", "Anna's iPhone" not
+ * "Claire's iPhone"), when this name has words the message lacks.
+ */
+function anotherName(typed: readonly TypedWord[], at: ReadonlySet<number>, name: readonly string[], matched: readonly string[]): boolean {
+  if (name.filter(isStrong).every((w) => matched.includes(w))) return false;
+  const beside = (j: number, step: 1 | -1): TypedWord | undefined => {
+    for (let k = j + step; k >= 0 && k < typed.length; k += step) {
+      if (!(step === 1 ? typed[k - 1] : typed[k])?.joinedToNext) return undefined;
+      const word = typed[k];
+      // A possessive's "s" ("Anna's") and "de", "van", "of" ("l'iPhone de Pieter") join a name to its owner.
+      if (word && word.word.length > 1 && !owners.has(word.word)) return at.has(k) ? undefined : word;
+    }
+    return undefined;
+  };
+  return [...at].some((j) => [beside(j, -1), beside(j, 1)].some((w) => w !== undefined && w.nameLike && !genericWords.has(w.word)));
 }
 
 /**
  * The objects whose name the message says. An object counts when a distinctive word of its name is
- * in the message (or its whole name, when every word of it is a kind word); when several count,
+ * in the message (or its whole name, when every word of it is a kind word), with `leadingWord` its
+ * first distinctive word, and the name typed is not another one sharing that word; when several count,
  * the ones with the most words that no other of them has win ("Eriks iPhone" over "Eriks iPad"
  * for "erik's iphone"), and a tie leaves them all.
  */
-export function objectsNamed<T>(text: string, objects: readonly T[], nameOf: (object: T) => string): T[] {
-  const typed = words(text);
+export function objectsNamed<T>(text: string, objects: readonly T[], nameOf: (object: T) => string, options: { readonly leadingWord?: boolean } = {}): T[] {
+  const typedAs = typedWords(text);
+  const typed = typedAs.map((w) => w.word);
   if (typed.length === 0) return [];
   const typedNumbers = typed.filter((w) => isDigits(w) && w.length >= 2);
   const named = objects.map((object) => ({ object, name: words(nameOf(object)) }))
-    .map((o) => ({ ...o, matched: [...matchedWords(typed, o.name)].map((i) => o.name[i]!) }))
+    .map((o) => {
+      const { words: matched, at } = matchedWords(typed, o.name);
+      return { ...o, matched, at };
+    })
     .filter((o) => o.name.length > 0 && (o.name.some(isStrong) ? o.matched.some(isStrong) : o.matched.length === new Set(o.name).size))
+    // An organization is named by its first word ("Northwind" for "Northwind Traders", never "Traders" alone).
+    .filter((o) => !options.leadingWord || !o.name.some(isStrong) || o.matched.includes(o.name.find(isStrong) ?? ''))
+    .filter((o) => !anotherName(typedAs, o.at, o.name, o.matched))
     // Another number than this name's says another object ("CON-MB-0210" is not "CON-LT-0142", though both are "CON").
     .filter((o) => typedNumbers.length === 0 || !o.name.some((w) => isDigits(w) && w.length >= 2) || o.matched.some(isDigits));
   if (named.length <= 1) return named.map((o) => o.object);
@@ -129,6 +186,15 @@ const kindWords = {
     nl: 'authenticator\\w*|apps?|applicatie\\w*',
     sv: 'authenticator\\w*|app|appen|appar\\w*|applikation\\w*',
   },
+  // An "app password" is something else (a password for old mail clients), not the app.
+  appPassword: {
+    en: 'apps? passwords?|application passwords?',
+    fr: 'mots? de passe d (?:application|appli|app)s?',
+    nl: 'app ?wachtwoord\\w*',
+    sv: 'app ?losenord\\w*',
+  },
+
+
   securityKey: {
     en: 'security keys?|keys?|fido2?|passkeys?|yubikey\\w*',
     fr: 'cles?|cles de securite|fido2?|passkeys?|yubikey\\w*',
@@ -162,6 +228,13 @@ const kindWords = {
     nl: 'bellen|gebeld|belt|oproep\\w*|spraak\\w*',
     sv: 'samtal\\w*|ring\\w*|uppringning\\w*|rost\\w*',
   },
+  // "Stop using calls", "rather than texts": what is said is not what is wanted.
+  notThis: {
+    en: 'stop|instead|rather|no longer|not|dont|don t|never',
+    fr: 'arrete\\w*|plus|au lieu|plutot que|pas|jamais',
+    nl: 'stop\\w*|niet|geen|in plaats|nooit',
+    sv: 'sluta|inte|istallet|ej|aldrig|ingen|inga',
+  },
   ending: {
     en: '(?:ending|ends|end) (?:in|with)|last (?:two |three |four |2 |3 |4 )?digits',
     fr: '(?:finissant|se terminant|terminant|termine|finit|fini) (?:par|en)|derniers chiffres',
@@ -187,7 +260,9 @@ function pattern(kind: KindWord, locale: Locale): RegExp {
 /** What kinds of thing the message speaks of. */
 function kindsSaid(text: string, locale: Locale): Set<KindWord> {
   const folded = words(text).join(' ');
-  return new Set((Object.keys(kindWords) as KindWord[]).filter((kind) => pattern(kind, locale).test(folded)));
+  const kinds = new Set((Object.keys(kindWords) as KindWord[]).filter((kind) => pattern(kind, locale).test(folded)));
+  if (kinds.has('appPassword')) kinds.delete('authenticator');
+  return kinds;
 }
 
 const emailPattern = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
@@ -269,6 +344,7 @@ export function addableKindSaid(text: string, locale: Locale, addable: readonly 
 /** The default setting the message asks for ("make the app my default", "par SMS"), when it is exactly one of those offered. */
 export function preferenceSaid(text: string, locale: Locale, offered: readonly PreferredSecondaryMethod[]): PreferredSecondaryMethod | undefined {
   const kinds = kindsSaid(text, locale);
+  if (kinds.has('notThis')) return undefined;
   const said = new Set<PreferredSecondaryMethod>();
   if (kinds.has('authenticator') || kinds.has('notification')) {
     if (kinds.has('code')) said.add('oath');

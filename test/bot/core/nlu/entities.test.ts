@@ -7,7 +7,7 @@ import { addableKindSaid, emailAddressesIn, methodsNamed, objectsNamed, phoneNum
 
 const devices = ['CON-LT-0142', 'CON-LT-0311', 'CON-WS-0312', "Claire's iPhone 15", 'Pixel 8', 'Eriks iPad', 'Galaxy S23'];
 const organizations = ['Contoso', 'Fabrikam Ltd', 'Northwind Traders', 'Adventure Works', 'Tailspin Toys', 'Société Générale'];
-const named = (text: string, names: readonly string[]): string[] => objectsNamed(text, names, (n) => n);
+const named = (text: string, names: readonly string[]): string[] => objectsNamed(text, names, (n) => n, { leadingWord: names === organizations });
 
 const phone = (id: string, phoneNumber: string, phoneType: 'mobile' | 'alternateMobile' | 'office'): AuthenticationMethod =>
   ({ id, '@odata.type': '#microsoft.graph.phoneAuthenticationMethod', kind: 'phone', phoneNumber, phoneType });
@@ -67,6 +67,12 @@ describe('entities: what a message names', function () {
       ['disable 42', devices],
       ['leave Woodgrove Bank', organizations],
       ['disable CON-MB-0210', devices],
+      ['withdraw from Wingtip Toys', organizations],
+      ['leave wingtip toys', organizations],
+      ['leave the Tailwind Traders organization', organizations],
+      ['I no longer work with Fourth Coffee, leave their org', organizations],
+      ["disable Anna's iPhone", devices],
+      ["désactiver l'iPhone de Pieter", devices],
       ['', devices],
     ];
     for (const [text, names] of nothing) {
@@ -117,6 +123,10 @@ describe('entities: what a message names', function () {
       assert.deepEqual(methodIds("supprimer une méthode d'authentification", 'fr'), []);
       assert.deepEqual(methodIds('remove an authentication method', 'en'), []);
       assert.deepEqual(methodIds('verwijder een authenticatiemethode', 'nl'), []);
+      assert.deepEqual(methodIds('remove app password', 'en'), []);
+      assert.deepEqual(methodIds("supprimer le mot de passe d'application", 'fr'), []);
+      assert.deepEqual(methodIds('app-wachtwoord verwijderen', 'nl'), []);
+      assert.deepEqual(methodIds('ta bort app-lösenordet', 'sv'), []);
       assert.deepEqual(methodIds('remove someone.else@example.net', 'en'), []);
       assert.deepEqual(methodIds('remove the number ending in 99', 'en'), []);
       assert.deepEqual(methodIds('remove my e-mail', 'en', methods.filter((m) => m.kind !== 'email')), []);
@@ -181,6 +191,10 @@ describe('entities: what a message names', function () {
       ['sv', 'gör appen till standard', 'push'],
       ['sv', 'ändra standardmetoden till sms', 'sms'],
       ['sv', 'ändra min standardmetod för inloggning', undefined],
+      ['en', 'stop using phone call as default', undefined],
+      ['fr', "je ne veux plus d'appel par défaut", undefined],
+      ['nl', 'niet meer standaard bellen', undefined],
+      ['sv', 'sluta använda samtal som standard', undefined],
       ['fr', "changer ma méthode d'authentification par défaut", undefined],
     ];
     for (const [locale, text, expected] of cases) {

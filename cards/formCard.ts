@@ -41,6 +41,8 @@ export type FormInput =
   | {
       readonly kind: 'text'; readonly id: string; readonly label: string; readonly style?: 'text' | 'tel' | 'email' | 'password';
       readonly placeholder?: string; readonly required?: boolean; readonly errorMessage?: string; readonly maxLength?: number;
+      /** Filled in already (what the user typed in the message); never for a secret. */
+      readonly value?: string;
     }
   | { readonly kind: 'toggle'; readonly id: string; readonly label: string; readonly value?: boolean }
   | {
@@ -107,7 +109,7 @@ export function formCard(spec: FormSpec, data: ButtonData): CardAttachment {
     inputs: (spec.inputs ?? []).map((input): TemplateInput => {
       switch (input.kind) {
         case 'text':
-          return { kind: 'text', id: input.id, label: input.label, style: input.style ?? 'text', placeholder: input.placeholder ?? '', required: input.required ?? true, errorMessage: input.errorMessage ?? input.label, maxLength: input.maxLength ?? 256 };
+          return { kind: 'text', id: input.id, label: input.label, style: input.style ?? 'text', placeholder: input.placeholder ?? '', required: input.required ?? true, errorMessage: input.errorMessage ?? input.label, maxLength: input.maxLength ?? 256, value: input.style === 'password' ? '' : input.value ?? '' };
         case 'toggle':
           return { kind: 'toggle', id: input.id, label: input.label, value: input.value === false ? 'false' : 'true' };
         case 'choice':

@@ -67,7 +67,7 @@ export interface TemplateAction {
 }
 
 export type TemplateInput =
-  | { readonly kind: 'text'; readonly id: string; readonly label: string; readonly style: string; readonly placeholder: string; readonly required: boolean; readonly errorMessage: string; readonly maxLength: number }
+  | { readonly kind: 'text'; readonly id: string; readonly label: string; readonly style: string; readonly placeholder: string; readonly required: boolean; readonly errorMessage: string; readonly maxLength: number; readonly value: string }
   | { readonly kind: 'toggle'; readonly id: string; readonly label: string; readonly value: 'true' | 'false' }
   | {
       readonly kind: 'choice'; readonly id: string; readonly label: string; readonly value: string; readonly required: boolean; readonly errorMessage: string;

@@ -137,6 +137,21 @@ describe('goals with their object named in the message', function () {
         assert.equal((await harness.directory.listAuthenticationMethods(claire.id)).length, before.length);
       });
 
+      it('securityinfo.add: the number in the message is filled in on the phone card, and added only once the code sent to it is typed', async function () {
+        const claire = await demoUserNamed('claire');
+        const number = '+33 7 81 23 45 67';
+        const chat = harness.chat(claire.id, say.tag);
+        await chat.say(say.addPhoneNumber(number));
+        await stepUpByEmail(chat, claire.id);
+        assert.equal(presetInputs(chat.card()).phone, number);
+        await chat.submit('submit');
+        const sms = harness.notifier.messagesFor(claire.id).at(-1);
+        assert.equal(sms?.to, number, 'the code goes to the new number');
+        assert.ok(!(await harness.directory.listAuthenticationMethods(claire.id)).some((m) => m.phoneNumber === number), 'not added before the code');
+        await chat.submit('verify', { code: codeIn(sms?.text ?? '') });
+        assert.ok((await harness.directory.listAuthenticationMethods(claire.id)).some((m) => m.phoneNumber === number));
+      });
+
       it('securityinfo.add: a phone asked for when no phone can be added any more gets the usual choice', async function () {
         const erik = await demoUserNamed('erik');
         const chat = harness.chat(erik.id, say.tag);

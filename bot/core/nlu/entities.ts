@@ -19,7 +19,7 @@ const genericWords = new Set([
   'the', 'my', 'of', 'and', 'on', 'de', 'du', 'des', 'la', 'le', 'les', 'et', 'van', 'het', 'een', 'en', 'och', 'pa', 'for', 'med', 'mon', 'ma', 'mijn', 'min', 'mitt', 'mina',
   'phone', 'telephone', 'mobile', 'cell', 'smartphone', 'laptop', 'computer', 'pc', 'tablet', 'desktop', 'workstation', 'device', 'devices', 'work', 'new', 'old', 'personal',
   'portable', 'ordinateur', 'tablette', 'appareil', 'appareils', 'fixe', 'bureau', 'nouveau', 'ancien', 'vieux', 'perso', 'pro',
-  'telefoon', 'mobiel', 'gsm', 'computer', 'apparaat', 'apparaten', 'toestel', 'werk', 'nieuwe', 'oude',
+  'telefoon', 'mobiel', 'gsm', 'apparaat', 'apparaten', 'toestel', 'werk', 'nieuwe', 'oude',
   'telefon', 'mobil', 'mobilen', 'telefonen', 'dator', 'datorn', 'surfplatta', 'enhet', 'enheten', 'jobb', 'nya', 'gamla',
   'app', 'key', 'security', 'authenticator', 'hello', 'windows',
   'organization', 'organisation', 'organisatie', 'company', 'tenant', 'bank', 'banque', 'group', 'groupe', 'groep', 'ltd', 'limited', 'inc', 'llc', 'plc', 'corp', 'co',

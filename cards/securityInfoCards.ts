@@ -42,12 +42,12 @@ export function addKindForm(t: Translator, kinds: readonly AddableKind[], authen
   };
 }
 
-/** The new method's number, address or device name; for the Authenticator, the set-up guide. */
-export function addDetailsForm(t: Translator, kind: AddableKind, problemKey?: string): FormSpec {
+/** The new method's number, address or device name (`typed`: the one the user's message gave); for the Authenticator, the set-up guide. */
+export function addDetailsForm(t: Translator, kind: AddableKind, problemKey?: string, typed?: string): FormSpec {
   const problems: FormLine[] = problemKey ? [{ text: t.t(problemKey), warning: true }] : [];
   const input: FormInput =
-    kind === 'phone' ? { kind: 'text', id: 'phone', label: t.t('securityInfo.phoneLabel'), style: 'tel', placeholder: t.t('securityInfo.phonePlaceholder'), maxLength: 32 }
-      : kind === 'email' ? { kind: 'text', id: 'email', label: t.t('securityInfo.emailLabel'), style: 'email', placeholder: t.t('securityInfo.emailPlaceholder'), maxLength: 254 }
+    kind === 'phone' ? { kind: 'text', id: 'phone', label: t.t('securityInfo.phoneLabel'), style: 'tel', placeholder: t.t('securityInfo.phonePlaceholder'), maxLength: 32, value: typed }
+      : kind === 'email' ? { kind: 'text', id: 'email', label: t.t('securityInfo.emailLabel'), style: 'email', placeholder: t.t('securityInfo.emailPlaceholder'), maxLength: 254, value: typed }
         : { kind: 'text', id: 'deviceName', label: t.t('securityInfo.deviceLabel'), style: 'text', placeholder: 'iPhone 15', maxLength: 64 };
   const guide = kind === 'authenticator'
     ? ['securityInfo.authenticator.step1', 'securityInfo.authenticator.step2', 'securityInfo.authenticator.step3'].map((key) => ({ text: t.t(key, { url: portalLinks.securityInfo }) }))

@@ -11,6 +11,7 @@ import { AssistantDialog } from './assistantDialog.js';
 import { sendSignInRequired } from './replies.js';
 import { dialogIds } from './dialogIds.js';
 import { signedInUser, translatorOf } from './dialogSupport.js';
+import { turnInfo } from '../bot/turn/turnInfo.js';
 import type { Dialog, DialogContext, DialogTurnResult, TurnContext, WaterfallStepContext } from './kit.js';
 import { isSigningInAgain, signInIds, signsInWithConnection, signOutOfTokenService, type SignedInAgain } from './steps/signIn.js';
 import { noMethodOffer, stepUpResultOf, type OfferOptions, type StepUpFailure, type StepUpOptions, type StepUpResult } from './steps/stepContracts.js';
@@ -63,6 +64,18 @@ export abstract class GoalDialog<O extends object = GoalOptions> extends Assista
     const user = this.user(step);
     if (!user) throw new Error(`${this.goal} ran without a signed-in user`);
     return user;
+  }
+
+  /**
+   * The words that asked for this goal, to read what they name ("leave Fabrikam"): those given with
+   * the goal, else this turn's message when it is the one that asked for the goal; never a card's
+   * submission, nor a message that asked for something else (a sign-in code, an answer).
+   */
+  protected saidText(step: WaterfallStepContext<GoalOptions>): string {
+    if (step.options.said !== undefined) return step.options.said;
+    const info = turnInfo(step.context);
+    if (info.isCardSubmission || info.recognition?.intent !== this.goal) return '';
+    return step.context.activity.text ?? '';
   }
 
   /** Asks the signed-in user to prove it's them (unless a step-up is still fresh); the next step reads the result with `whenVerified`. */

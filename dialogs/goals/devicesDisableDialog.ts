@@ -3,6 +3,7 @@
 // everywhere, remove the Authenticator registered on it (after a check with another method, and
 // with a new default when the default relied on it), and the helpdesk. Each chosen step is done and
 // reported.
+import { objectsNamed } from '../../bot/core/nlu/entities.js';
 import { saysDeviceLost } from '../../bot/core/nlu/lostDevice.js';
 import type { PreferredSecondaryMethod } from '../../bot/core/ports/directory.js';
 import type { LostDeviceReport } from '../../bot/core/usecases/lostDevice.js';
@@ -43,13 +44,17 @@ export class DevicesDisableDialog extends GoalDialog {
   private readonly pickDevice = async (step: DisableStep): Promise<DialogTurnResult> => {
     const target = step.options.target;
     const memory = this.memory<DisableMemory>(step);
-    memory.lost = target === lostDeviceTarget || saysDeviceLost(step.context.activity.text ?? '');
+    const said = target && target !== lostDeviceTarget ? '' : this.saidText(step);
+    memory.lost = target === lostDeviceTarget || saysDeviceLost(said);
     const devices = await this.useCases.devices.active(this.signedIn(step).id);
     if (devices.length === 0) {
       await this.say(step, 'devices.none');
       return step.endDialog();
     }
     if (target && target !== lostDeviceTarget) return step.next({ action: 'choose', fields: { deviceId: target } });
+    // A device named in the message ("disable CON-LT-0142") is chosen as if from the card, and checked the same way.
+    const [named, ...others] = objectsNamed(said, devices, (d) => d.displayName);
+    if (named && others.length === 0) return step.next({ action: 'choose', fields: { deviceId: named.id } });
     return this.ask(step, pickDeviceForm(this.t(step), devices, memory.lost, this.useCases.clock.now()));
   };
 

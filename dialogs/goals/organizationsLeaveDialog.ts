@@ -1,6 +1,7 @@
 // organizations.leave: guest organizations only (the home one is explained, never offered); one that
 // does not allow leaving is explained and a request to its administrators is drafted; otherwise a
 // check with a sign-in method, then confirmation.
+import { objectsNamed } from '../../bot/core/nlu/entities.js';
 import type { UseCases } from '../../bot/core/usecases/useCases.js';
 import { leaveConfirmForm, leavePickForm } from '../../cards/organizationCards.js';
 import { dialogIds } from '../dialogIds.js';
@@ -29,6 +30,9 @@ export class OrganizationsLeaveDialog extends GoalDialog {
       return step.endDialog();
     }
     if (step.options.target) return step.next({ action: 'choose', fields: { tenantId: step.options.target } });
+    // An organization named in the message ("leave Fabrikam") goes through the same checks; the home one is explained there.
+    const [named, ...others] = objectsNamed(this.saidText(step), list, (o) => o.displayName, { leadingWord: true });
+    if (named && others.length === 0) return step.next({ action: 'choose', fields: { tenantId: named.tenantId } });
     return this.ask(step, leavePickForm(this.t(step), guests, home));
   };
 

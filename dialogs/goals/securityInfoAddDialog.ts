@@ -1,6 +1,7 @@
 // securityinfo.add: after a step-up with an existing method, register a mobile phone or an alternate
 // e-mail (proved by a code sent to the new one), or the Authenticator app (guided set-up; in the
 // embedded tenant a pairing code on the demo phone completes it).
+import { addableKindSaid, emailAddressesIn, phoneNumbersIn } from '../../bot/core/nlu/entities.js';
 import { portalLinks } from '../../bot/core/portalLinks.js';
 import type { NewAuthenticationMethod } from '../../bot/core/ports/directory.js';
 import type { CodeTarget } from '../../bot/core/usecases/codes.js';
@@ -18,11 +19,19 @@ import { codeResultOf, type CodeEntryOptions, type OfferOptions } from '../steps
 import { verificationSteps } from '../steps/verificationSteps.js';
 
 const detailsDialog = stepsOf('securityinfo.add', 'details');
-const isAddableKind = (value: string): value is AddableKind => value === 'phone' || value === 'email' || value === 'authenticator';
+const addableKinds: readonly AddableKind[] = ['phone', 'email', 'authenticator'];
+const isAddableKind = (value: string): value is AddableKind => addableKinds.some((k) => k === value);
 
 interface DetailsOptions {
   readonly kind: AddableKind;
   readonly problemKey?: string;
+  /** The number or address the message gave, filled in on the card (the code still proves it). */
+  readonly typed?: string;
+}
+interface AddMemory {
+  /** The kind the message that asked for the goal named, and its number or address, read before the check (which takes turns of its own). */
+  kind: AddableKind;
+  typed: string;
 }
 interface DetailsMemory {
   method: NewAuthenticationMethod;
@@ -43,12 +52,21 @@ export class SecurityInfoAddDialog extends GoalDialog {
   }
 
   private readonly stepUp = async (step: AddStep): Promise<DialogTurnResult> => {
+    const said = this.saidText(step);
+    const kind = addableKindSaid(said, this.t(step).locale, addableKinds);
+    const memory = this.memory<AddMemory>(step);
+    if (kind) memory.kind = kind;
+    const [typed] = kind === 'phone' ? phoneNumbersIn(said) : kind === 'email' ? emailAddressesIn(said) : [];
+    if (typed) memory.typed = typed;
     return this.verify(step, 'securityInfo.addReason');
   };
 
   private readonly chooseKind = async (step: AddStep): Promise<DialogTurnResult> => {
     return this.whenVerified(step, async () => {
       const { kinds, authenticatorPage } = await this.useCases.securityInfo.addable(this.signedIn(step).id);
+      // "Add a phone number": the kind asked for, when the user can still add one, skips the choice.
+      const said = this.memory<AddMemory>(step).kind;
+      if (said && kinds.includes(said)) return step.next({ action: said, fields: {} });
       return this.ask(step, addKindForm(this.t(step), kinds, authenticatorPage));
     });
   };
@@ -59,11 +77,13 @@ export class SecurityInfoAddDialog extends GoalDialog {
     // Only a kind the card offered: a forged one (a second e-mail, the Authenticator where Graph cannot pair it) goes no further.
     const { kinds } = await this.useCases.securityInfo.addable(this.signedIn(step).id);
     if (!kinds.includes(action)) return this.cancelled(step);
-    return step.beginDialog(detailsDialog, { kind: action } satisfies DetailsOptions);
+    const memory = this.memory<AddMemory>(step);
+    const typed = memory.kind === action ? memory.typed : undefined;
+    return step.beginDialog(detailsDialog, { kind: action, typed } satisfies DetailsOptions);
   };
 
   private readonly askDetails = async (step: DetailsStep): Promise<DialogTurnResult> => {
-    return this.ask(step, addDetailsForm(this.t(step), step.options.kind, step.options.problemKey));
+    return this.ask(step, addDetailsForm(this.t(step), step.options.kind, step.options.problemKey, step.options.typed));
   };
 
   private readonly sendProof = async (step: DetailsStep): Promise<DialogTurnResult> => {
@@ -72,7 +92,8 @@ export class SecurityInfoAddDialog extends GoalDialog {
     const answer = this.answer(step);
     if (answer.action !== 'submit') return this.cancelled(step);
     const user = this.signedIn(step);
-    const retry = (problemKey: string): Promise<DialogTurnResult> => step.replaceDialog(detailsDialog, { ...options, problemKey } satisfies DetailsOptions);
+    // What was typed in the message is not offered again once refused.
+    const retry = (problemKey: string): Promise<DialogTurnResult> => step.replaceDialog(detailsDialog, { kind: options.kind, problemKey } satisfies DetailsOptions);
     let target: CodeTarget;
     let method: NewAuthenticationMethod;
     if (options.kind === 'phone') {

@@ -1,6 +1,7 @@
 // securityinfo.default: choose the default second factor among the ones the user's methods allow,
 // verify (with a method other than the one the old default relied on, when the change replaces it),
 // then save.
+import { preferenceSaid } from '../../bot/core/nlu/entities.js';
 import type { PreferredSecondaryMethod } from '../../bot/core/ports/directory.js';
 import type { UseCases } from '../../bot/core/usecases/useCases.js';
 import { preferenceLabel } from '../../bot/core/i18n/methodNames.js';
@@ -26,7 +27,9 @@ export class SecurityInfoDefaultDialog extends GoalDialog {
       await this.say(step, 'securityInfo.noDefaultOptions');
       return step.endDialog();
     }
-    return this.ask(step, defaultForm(this.t(step), options, current));
+    // "Make the app my default": that choice is preselected; the user still saves it, and it is checked as any other.
+    const said = preferenceSaid(this.saidText(step), this.t(step).locale, options.map((o) => o.preference));
+    return this.ask(step, defaultForm(this.t(step), options, said ?? current));
   };
 
   private readonly verifyUser = async (step: DefaultStep): Promise<DialogTurnResult> => {

@@ -3,6 +3,7 @@
 // When Microsoft wants a fresh MFA sign-in first, the user signs in again and the removal they
 // confirmed is done then, with the method (and new default) they chose, checked again as ever.
 import type { PreferredSecondaryMethod } from '../../bot/core/ports/directory.js';
+import { methodsNamed } from '../../bot/core/nlu/entities.js';
 import { isPreferredSecondaryMethod } from '../../bot/core/usecases/methods.js';
 import type { UseCases } from '../../bot/core/usecases/useCases.js';
 import { methodPhrase } from '../../bot/core/i18n/methodNames.js';
@@ -31,6 +32,9 @@ export class SecurityInfoRemoveDialog extends GoalDialog {
       return step.endDialog();
     }
     if (step.options.target) return step.next({ action: 'choose', fields: { methodId: step.options.target } });
+    // A method the message names alone ("remove the number ending in 34") is chosen as if from the card; several, the card.
+    const [named, ...others] = methodsNamed(this.saidText(step), this.t(step).locale, methods);
+    if (named && others.length === 0) return step.next({ action: 'choose', fields: { methodId: named.id } });
     return this.ask(step, removePickForm(this.t(step), methods));
   };
 

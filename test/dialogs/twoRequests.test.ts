@@ -18,8 +18,11 @@ const secondWords: Record<Locale, string> = { en: 'sign me out everywhere', fr: 
 const typedYes = { en: 'yes please', fr: 'oui', nl: 'ja hoor', sv: 'ja tack' } as const;
 const typedNo = { en: 'no thanks', fr: 'non merci', nl: 'nee', sv: 'nej' } as const;
 
+/** The phrases that are plain text (not built from an object's name). */
+type PlainPhrase = { [K in keyof Phrases]: Phrases[K] extends string ? K : never }[keyof Phrases];
+
 /** Messages that read as two close goals, neither sure, and the phrase that asks for the second one plainly. */
-const unsure: Record<Locale, { text: string; second: GoalIntent; plainly: keyof Phrases }> = {
+const unsure: Record<Locale, { text: string; second: GoalIntent; plainly: PlainPhrase }> = {
   en: { text: 'my support ticket', second: 'ticket.status', plainly: 'ticketStatus' },
   fr: { text: 'ticket support', second: 'ticket.status', plainly: 'ticketStatus' },
   nl: { text: 'ik moet voor het eerst MFA instellen', second: 'securityinfo.default', plainly: 'securityDefault' },

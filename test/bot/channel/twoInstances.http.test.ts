@@ -71,7 +71,7 @@ describe('two instances on one Azure Storage account (Azurite)', function () {
     const ingrid = await demoUserNamed('ingrid');
     let turn = 0;
     const chat = teamsChat(() => side(turn++).url, { userId: ingrid.id, conversationId: 'two-instances-add' });
-    await chat.say('add an authenticator app to my account');
+    await chat.say('add a sign-in method to my account');
     await chat.click('choose');
     await chat.click('verify', { code: await newestCode(ingrid.userPrincipalName) });
     await chat.click('authenticator');
@@ -117,7 +117,7 @@ describe('two instances on one Azure Storage account (Azurite)', function () {
     const claire = await demoUserNamed('claire');
     let turn = 0;
     const chat = teamsChat(() => side(turn++).url, { userId: claire.id, conversationId: 'two-codes' });
-    await chat.say('add an authenticator app to my account');
+    await chat.say('add a sign-in method to my account');
     await chat.click('choose');
     const code = await newestCode(claire.userPrincipalName);
     const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');

@@ -186,7 +186,12 @@ export class RootDialog extends ComponentDialog {
 
   /** Starts a goal (after signing in where it needs the user's own token); `said`: the words that asked for it, when said in an earlier turn. */
   private async startGoal(dc: DialogContext, intent: GoalIntent, target?: string, task?: string, signedIn = false, said?: string): Promise<DialogTurnResult> {
-    if (!signedIn && this.needsSignIn(dc, intent)) return dc.beginDialog(signInIds.flow, { goal: intent, target, task, said } satisfies SignInOptions);
+    if (!signedIn && this.needsSignIn(dc, intent)) {
+      // The goal starts on a later turn (the sign-in's): the words that asked for it go with it ("leave Fabrikam").
+      const info = turnInfo(dc.context);
+      const asked = !info.isCardSubmission && info.recognition?.intent === intent ? dc.context.activity.text : undefined;
+      return dc.beginDialog(signInIds.flow, { goal: intent, target, task, said: said ?? asked } satisfies SignInOptions);
+    }
     const { identity, t } = turnInfo(dc.context);
     if (goalFor(intent).signIn && identity.kind !== 'user') {
       await sendSignInRequired(dc.context, t);

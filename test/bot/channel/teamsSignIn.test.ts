@@ -161,6 +161,20 @@ describe('single sign-on in Teams', function () {
     });
   }
 
+  it('"remove the phone number ending in …" before signing in: after the silent exchange the goal still knows which method was named (no "which one?")', async function () {
+    const teams = instance(0);
+    const t = translator('en');
+    const seeded = (await demoUser((u) => u.id === userId)).authenticationMethods as { '@odata.type': string; phoneNumber?: string }[];
+    const phone = seeded.find((m) => m['@odata.type'] === '#microsoft.graph.phoneAuthenticationMethod' && typeof m.phoneNumber === 'string');
+    assert.ok(phone?.phoneNumber, 'the user has a phone method');
+    const asked = await say(teams, `remove the phone number ending in ${phone.phoneNumber.replace(/\D/g, '').slice(-2)}`);
+    assert.ok(oauthCard(asked), 'a sign-in card first');
+    const answered = messages(await send(teams, exchangeInvoke('exchange-named')));
+    const texts = answered.flatMap((m) => cardTexts(cardOf(m)));
+    assert.ok(texts.includes(t.t('securityInfo.removeReason')), `the check for the named method: ${JSON.stringify(answered.map(textOf))}`);
+    assert.ok(!texts.includes(t.t('securityInfo.removePick')), 'no "which method?"');
+  });
+
   it('an exchange the token service refuses (consent needed) is answered 412, so Teams shows the sign-in button; signing in there finishes the goal', async function () {
     const teams = instance(0);
     teams.adapter.throwOnExchangeRequest(connectionName, 'msteams', 'teams-user-29', 'needs-consent');

@@ -87,6 +87,21 @@ describe('two requests in one message, and "did you mean"', function () {
     });
   }
 
+  it('the second request names a device: once accepted, it goes straight to the confirmation naming it (the words travel with the offer)', async function () {
+    const t = translator('en');
+    const claire = await demoUserNamed('claire');
+    const device = (await harness.directory.listDevices(claire.id)).find((d) => d.accountEnabled);
+    assert.ok(device);
+    const chat = harness.chat(claire.id, 'en-US');
+    await chat.say(`show my sign-in methods. Also I want to disable my device ${device.displayName}`);
+    assert.deepEqual(cardTexts(chat.card()).slice(0, 1), [t.t('also.heading', { goal: t.t('goal.devices.disable.title') })]);
+    await chat.say('yes');
+    const texts = cardTexts(chat.card());
+    assert.ok(texts.includes(t.t('devices.confirmHeading', { device: device.displayName })), texts.join(' | '));
+    assert.ok(!texts.includes(t.t('devices.disablePick')), 'no "which device?"');
+    assert.ok((await harness.directory.listDevices(claire.id)).find((d) => d.id === device.id)?.accountEnabled, 'nothing changed before the confirmation');
+  });
+
   it('"Something else" shows the menu', async function () {
     const t = translator('en');
     const anna = await demoUserNamed('anna');

@@ -15,7 +15,7 @@ import { sendMenu, sendSignInRequired } from './replies.js';
 import { AgentTicketDialog, type AgentTicketOptions, type TicketFocus } from './steps/agentTicketDialog.js';
 import type { TicketCommand } from '../bot/core/nlu/ticketCommands.js';
 import { maxDescriptionLength } from '../bot/core/usecases/helpdesk.js';
-import { redact } from '../bot/core/usecases/redaction.js';
+import { maskPasswords, redact } from '../bot/core/usecases/redaction.js';
 import { ask, CardPrompt, cardAnswerOf } from './steps/cardPrompt.js';
 import { stoppedByUser } from './dialogSupport.js';
 import { didYouMeanCard, secondRequestForm } from '../cards/requestCards.js';
@@ -24,6 +24,9 @@ import type { GoalOptions } from './goalDialog.js';
 import type { HandoffOptions } from './steps/stepContracts.js';
 import { TaskDialog, type TaskOptions } from './steps/taskDialog.js';
 import { signInDialogs, signInIds, type SignInOptions, type SignInSettings } from './steps/signIn.js';
+
+/** Words of the user's kept in conversation state (to read what a later goal names): never a password typed in them. */
+const keptWords = (text: string | undefined): string | undefined => (text === undefined ? undefined : maskPasswords(text).text);
 
 /** How sure the recognizer must be before words in the middle of a goal start another one. */
 const switchThreshold = 0.7;
@@ -89,7 +92,19 @@ export class RootDialog extends ComponentDialog {
     // Asking in words for another goal, or typing a ticket command, leaves the current goal (nothing
     // of it was changed yet), as a button on another card would.
     const intent = info.recognition?.intent;
-    if (info.ticketCommand || (isGoalIntent(intent) && (info.recognition?.score ?? 0) >= switchThreshold && !info.inputTooLong && !info.languageSwitch)) {
+    const switching = info.ticketCommand || (isGoalIntent(intent) && (info.recognition?.score ?? 0) >= switchThreshold && !info.inputTooLong && !info.languageSwitch);
+    const pending = pendingOf(innerDc);
+    if (pending.offered && (switching || intent === 'cancel')) {
+      // At "You also asked …: shall I?" the first goal is over (and may have changed something):
+      // "stop" is a No, and another request simply starts, without "nothing was changed".
+      await innerDc.cancelAllDialogs();
+      if (switching) return this.route(innerDc);
+      pending.also = undefined;
+      pending.offered = false;
+      await innerDc.context.sendActivity(info.t.t('also.declined'));
+      return { status: DialogTurnStatus.complete };
+    }
+    if (switching) {
       await innerDc.cancelAllDialogs();
       await innerDc.context.sendActivity(info.t.t('goal.switched'));
       return this.route(innerDc);
@@ -162,7 +177,8 @@ export class RootDialog extends ComponentDialog {
       await dc.context.sendActivity(MessageFactory.attachment(card, undefined, t.t('didYouMean.heading')));
       return dc.endDialog();
     }
-    pending.also = recognition?.also;
+    // The user's words are kept in conversation state until the offer: a password typed in them is masked first.
+    pending.also = recognition?.also ? { ...recognition.also, said: keptWords(recognition.also.said) ?? '' } : undefined;
     return this.startGoal(dc, intent);
   }
 
@@ -190,7 +206,7 @@ export class RootDialog extends ComponentDialog {
       // The goal starts on a later turn (the sign-in's): the words that asked for it go with it ("leave Fabrikam").
       const info = turnInfo(dc.context);
       const asked = !info.isCardSubmission && info.recognition?.intent === intent ? dc.context.activity.text : undefined;
-      return dc.beginDialog(signInIds.flow, { goal: intent, target, task, said: said ?? asked } satisfies SignInOptions);
+      return dc.beginDialog(signInIds.flow, { goal: intent, target, task, said: keptWords(said ?? asked) } satisfies SignInOptions);
     }
     const { identity, t } = turnInfo(dc.context);
     if (goalFor(intent).signIn && identity.kind !== 'user') {
@@ -201,7 +217,8 @@ export class RootDialog extends ComponentDialog {
       // A task the helpdesk sent back: finishing it resolves the ticket.
       return dc.beginDialog(dialogIds.task, { goal: intent, ticket: task, target, since: this.useCases.clock.now().toISOString() } satisfies TaskOptions);
     }
-    const options: GoalOptions = { ...(target ? { target } : {}), ...(said ? { said } : {}) };
+    const words = keptWords(said);
+    const options: GoalOptions = { ...(target ? { target } : {}), ...(words ? { said: words } : {}) };
     return dc.beginDialog(intent, target || said ? options : undefined);
   }
 

@@ -57,6 +57,18 @@ describe('two requests in one message, and "did you mean"', function () {
       assert.notEqual(await sessionsOf(claire.id), before);
     });
 
+    it(`${locale}: "${say.cancel}" at the offer is a No (the first request may have changed something: no "nothing was changed"); another request simply starts`, async function () {
+      const claire = await demoUserNamed('claire');
+      const chat = harness.chat(claire.id, say.tag);
+      await chat.say(devicesAndSignOut[locale]);
+      assert.deepEqual(cardTexts(chat.card()).slice(0, 1), [offer]);
+      assert.deepEqual((await chat.say(say.cancel)).map(textOf), [t.t('also.declined')]);
+      await chat.say(devicesAndSignOut[locale]);
+      const replies = (await chat.say(say.profile)).map(textOf);
+      assert.ok(!replies.includes(t.t('goal.switched')), replies.join(' | '));
+      assert.ok(cardTexts(chat.card()).length > 0 && !cardTexts(chat.card()).includes(offer), 'the profile, not the offer');
+    });
+
     it(`${locale}: "${typedNo[locale]}" to the offer starts nothing`, async function () {
       const claire = await demoUserNamed('claire');
       const before = await sessionsOf(claire.id);
@@ -100,6 +112,17 @@ describe('two requests in one message, and "did you mean"', function () {
     assert.ok(texts.includes(t.t('devices.confirmHeading', { device: device.displayName })), texts.join(' | '));
     assert.ok(!texts.includes(t.t('devices.disablePick')), 'no "which device?"');
     assert.ok((await harness.directory.listDevices(claire.id)).find((d) => d.id === device.id)?.accountEnabled, 'nothing changed before the confirmation');
+  });
+
+  it('a password typed in the second request is never kept in conversation state, while offered nor once its goal runs', async function () {
+    const claire = await demoUserNamed('claire');
+    const chat = harness.chat(claire.id, 'en-US');
+    const stored = (): string => Object.values((harness.storage as unknown as { memory: Record<string, string> }).memory).join('\n');
+    await chat.say('show my devices and then change my password, the old one is Winter2025!');
+    assert.deepEqual(cardTexts(chat.card()).slice(0, 1), [translator('en').t('also.heading', { goal: translator('en').t('goal.password.change.title') })]);
+    assert.ok(!stored().includes('Winter2025'), 'not while the offer waits');
+    await chat.say('yes');
+    assert.ok(!stored().includes('Winter2025'), 'not in the goal started from it');
   });
 
   it('"Something else" shows the menu', async function () {

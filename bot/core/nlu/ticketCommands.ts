@@ -54,6 +54,8 @@ interface Pattern {
   /** Undefined when the words are the same in several languages ("open it" is English and Dutch). */
   readonly locale?: Locale;
   readonly re: RegExp;
+  /** Words people also use to stop what is going on ("close it", "take it", "stäng den"): a command only with a number or a comment. */
+  readonly loose?: boolean;
 }
 
 const whole = (source: string): RegExp => new RegExp(`^${source}${politeEnd}$`);
@@ -74,7 +76,7 @@ const patterns: readonly Pattern[] = [
   { act: 'assign', locale: 'en', re: whole(`${please}(?:assign|give)(?: ${target('en')})? to (?:me|myself)`) },
   { act: 'assign', locale: 'en', re: whole(`${please}(?:assign|give) me ${target('en')}`) },
   { act: 'assign', locale: 'en', re: whole(`(?:i ?ll|i will|let me|i can) (?:take|handle|pick up|grab) ${target('en')}(?: up)?`) },
-  { act: 'assign', locale: 'en', re: whole(`(?:take|claim|grab) ${target('en')}`) },
+  { act: 'assign', locale: 'en', re: whole(`(?:take|claim|grab) ${target('en')}`), loose: true },
   { act: 'assign', locale: 'fr', re: whole(`je (?:le|la) prends`) },
   { act: 'assign', locale: 'fr', re: whole(`je prends ${target('fr')}`) },
   { act: 'assign', locale: 'fr', re: whole(`je m en (?:occupe|charge)`) },
@@ -87,14 +89,17 @@ const patterns: readonly Pattern[] = [
   { act: 'assign', locale: 'sv', re: whole(`jag (?:tar|tar hand om|tar over) ${target('sv')}`) },
   { act: 'assign', locale: 'sv', re: whole(`tilldela(?: ${target('sv')} till)? mig(?: ${target('sv')})?`) },
   // resolve (with the comment after a colon or a dash)
-  { act: 'resolve', locale: 'en', re: whole(`${please}(?:resolve|close|solve|mark resolved|close out) ${target('en')}(?: as (?:resolved|done|fixed|solved))?${withComment.en}`) },
+  { act: 'resolve', locale: 'en', re: whole(`${please}(?:resolve|solve|mark resolved) ${target('en')}(?: as (?:resolved|done|fixed|solved))?${withComment.en}`) },
+  { act: 'resolve', locale: 'en', re: whole(`${please}(?:close|close out) ${target('en')}(?: as (?:resolved|done|fixed|solved))?${withComment.en}`), loose: true },
   { act: 'resolve', locale: 'en', re: whole(`${please}mark ${target('en')} (?:as )?(?:resolved|done|fixed|solved)`) },
   { act: 'resolve', locale: 'fr', re: whole(`(?:resous|resolvez)(?: ${target('fr')})?${withComment.fr}`) },
-  { act: 'resolve', locale: 'fr', re: whole(`${pleaseFr}(?:resoudre|ferme|fermez|fermer|cloture|cloturez|cloturer) ${target('fr')}${withComment.fr}`) },
+  { act: 'resolve', locale: 'fr', re: whole(`${pleaseFr}resoudre ${target('fr')}${withComment.fr}`) },
+  { act: 'resolve', locale: 'fr', re: whole(`${pleaseFr}(?:ferme|fermez|fermer|cloture|cloturez|cloturer) ${target('fr')}${withComment.fr}`), loose: true },
   { act: 'resolve', locale: 'nl', re: whole(`los(?: ${target('nl')})? op${withComment.nl}`) },
-  { act: 'resolve', locale: 'nl', re: whole(`sluit ${target('nl')}(?: af)?${withComment.nl}`) },
+  { act: 'resolve', locale: 'nl', re: whole(`sluit ${target('nl')}(?: af)?${withComment.nl}`), loose: true },
   { act: 'resolve', locale: 'nl', re: whole(`(?:markeer|zet) ${target('nl')} (?:als )?(?:opgelost|afgehandeld)`) },
-  { act: 'resolve', locale: 'sv', re: whole(`${pleaseSv}(?:los|losa|stang|stanga|avsluta|atgarda) ${target('sv')}${withComment.sv}`) },
+  { act: 'resolve', locale: 'sv', re: whole(`${pleaseSv}(?:los|losa|atgarda) ${target('sv')}${withComment.sv}`) },
+  { act: 'resolve', locale: 'sv', re: whole(`${pleaseSv}(?:stang|stanga|avsluta) ${target('sv')}${withComment.sv}`), loose: true },
   // send back to the user as a self-service task
   { act: 'sendBack', locale: 'en', re: whole(`${please}(?:send|hand|give) ${target('en')} back(?: to (?:the user|them|him|her))?`) },
   { act: 'sendBack', locale: 'fr', re: whole(`(?:renvoie|renvoyez|retourne|retournez)(?: ${target('fr')})?(?: a l utilisateur| a l utilisatrice)?`) },
@@ -107,6 +112,13 @@ const numberIn = new RegExp(`(?<![\\p{L}\\p{N}])${ticketNumberPrefix}[ -]?(\\d{1
 /** #123: only after a command's words ("open #123"), never on its own. */
 const hashNumberIn = /(?<![\p{L}\p{N}#])#(\d{1,9})(?![\p{L}\p{N}])/gu;
 
+/**
+ * A number in running text counts as a ticket's when it looks like one: with its dash, its prefix in
+ * capitals or all its digits (INC-123, INC 123, inc000123); "Contoso inc 2024" is a company and a year.
+ */
+const isFirm = (match: RegExpMatchArray): boolean =>
+  match[0].includes('-') || match[0].startsWith(ticketNumberPrefix.toUpperCase()) || (match[1] ?? '').length >= ticketNumberDigits;
+
 /** The normalized number: INC-000123. */
 export function ticketNumberOf(digits: string): string {
   return `${ticketNumberPrefix}-${digits.replace(/^0+(?=\d)/, '').padStart(ticketNumberDigits, '0')}`;
@@ -114,7 +126,7 @@ export function ticketNumberOf(digits: string): string {
 
 /** The one ticket number a message names, normalized; undefined for none, or for two different ones. */
 export function ticketNumberIn(text: string): string | undefined {
-  const found = new Set([...normalizeUtterance(text).matchAll(numberIn)].map((m) => ticketNumberOf(m[1] ?? '')));
+  const found = new Set([...normalizeUtterance(text).matchAll(numberIn)].filter(isFirm).map((m) => ticketNumberOf(m[1] ?? '')));
   return found.size === 1 ? [...found][0] : undefined;
 }
 
@@ -157,6 +169,9 @@ function commandIn({ head, note }: { head: string; note?: string }): TicketComma
   if (!pattern) return undefined;
   // "#123" alone is too loose to be a ticket: it counts only after a command's words.
   if (ticket && numbers.size === 0 && folded === number) return undefined;
+  if (pattern.loose && !ticket && note === undefined) return undefined;
+  // A number alone must look like one of ours ("Contoso inc 2024" is a company and a year).
+  if (folded === number && ![...head.matchAll(numberIn)].every(isFirm)) return undefined;
   // Only a resolve or a send back has a comment; "open INC-000123: the user called" is not a command.
   if (note !== undefined && pattern.act !== 'resolve' && pattern.act !== 'sendBack') return undefined;
   return { act: pattern.act, ...(ticket ? { ticket } : {}), ...(note ? { note } : {}), ...(pattern.locale ? { locale: pattern.locale } : {}) };

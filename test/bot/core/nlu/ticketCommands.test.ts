@@ -25,7 +25,7 @@ describe('typed ticket commands', function () {
 
   it('assign to me, with a number or about "it"', function () {
     for (const text of [
-      'assign it to me', 'Assign this one to me please', "I'll take it", 'I’ll take it', 'i will take this ticket', 'take it',
+      'assign it to me', 'Assign this one to me please', "I'll take it", 'I’ll take it', 'i will take this ticket',
       'je le prends', 'assigne-le-moi', 'Attribuez-le-moi', 'je m’en occupe',
       'ik neem hem', 'ik neem het wel', 'wijs toe aan mij', 'wijs hem aan mij toe',
       'jag tar den', 'tilldela mig', 'Jag tar det här',
@@ -33,7 +33,7 @@ describe('typed ticket commands', function () {
       assert.deepEqual(read(text), { act: 'assign' }, text);
     }
     assert.deepEqual(read('assign to me'), { act: 'assign' });
-    for (const text of ['assign INC-000123 to me', "I'll take inc-123", 'je prends INC-000123', 'assigne-moi INC-000123', 'ik neem INC-000123', 'wijs INC-000123 toe aan mij', 'jag tar INC-000123', 'tilldela mig INC-000123']) {
+    for (const text of ['assign INC-000123 to me', "I'll take inc-123", 'je prends INC-000123', 'assigne-moi INC-000123', 'ik neem INC-000123', 'wijs INC-000123 toe aan mij', 'jag tar INC-000123', 'tilldela mig INC-000123', 'take INC-000123']) {
       assert.deepEqual(read(text), { act: 'assign', ticket: 'INC-000123' }, text);
     }
   });
@@ -55,6 +55,13 @@ describe('typed ticket commands', function () {
     assert.deepEqual(read('résous le ticket INC-000123 avec le commentaire : compte débloqué'), { act: 'resolve', ticket: 'INC-000123', note: 'compte débloqué' });
     assert.deepEqual(read('sluit het ticket INC-000123 met de opmerking: opgelost'), { act: 'resolve', ticket: 'INC-000123', note: 'opgelost' });
     assert.deepEqual(read('kan du stänga INC-000123 med kommentaren: klart'), { act: 'resolve', ticket: 'INC-000123', note: 'klart' });
+    assert.deepEqual(read('close it: fixed'), { act: 'resolve', note: 'fixed' }, 'with a comment, "close it" is a resolve');
+  });
+
+  it('"close it", "take it", "stäng den": how people stop what is going on, a command only with a number or a comment', function () {
+    for (const text of ['close it', 'close this', 'take it', 'ferme-le', 'sluit het af', 'stäng den', 'avsluta det']) {
+      assert.equal(readTicketCommand(text), undefined, text);
+    }
   });
 
   it('send back to the user', function () {
@@ -94,10 +101,11 @@ describe('ticket numbers in a message', function () {
     assert.equal(ticketNumberIn('hoe staat het met inc 000104'), 'INC-000104');
     assert.equal(ticketNumberIn('INC-1234567 please'), 'INC-1234567');
     assert.equal(ticketNumberIn('INC-000104, INC-104 again'), 'INC-000104', 'the same number twice is one');
+    assert.equal(ticketNumberIn('any news on INC 104?'), 'INC-000104', 'the prefix in capitals');
   });
 
   it('none, two different ones, or numbers that are not tickets', function () {
-    for (const text of ['what is the status of my tickets?', 'INC-000104 or INC-000105?', 'my code is 123456', 'ticket #104', 'PRINC-000104', 'INC-000104X']) {
+    for (const text of ['what is the status of my tickets?', 'INC-000104 or INC-000105?', 'my code is 123456', 'ticket #104', 'PRINC-000104', 'INC-000104X', 'Contoso inc 2024', 'our inc 12 branch']) {
       assert.equal(ticketNumberIn(text), undefined, text);
     }
   });

@@ -3,7 +3,7 @@
 // (and which method that replaces, for the step-up). Every target id is checked against the user's
 // own methods; every change is audited and announced.
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
-import type { AuthenticationMethod, Directory, NewAuthenticationMethod, PreferredSecondaryMethod } from '../ports/directory.js';
+import { DirectoryError, type AuthenticationMethod, type Directory, type NewAuthenticationMethod, type PreferredSecondaryMethod } from '../ports/directory.js';
 import { fail, ok, type Result } from '../result.js';
 import type { Actor } from './actor.js';
 import type { AuditTrail } from './auditTrail.js';
@@ -69,6 +69,13 @@ export class SecurityInfo {
 
   private async preference(userId: string): Promise<PreferredSecondaryMethod> {
     return (await this.deps.directory.getSignInPreferences(userId))?.userPreferredMethodForSecondaryAuthentication ?? 'none';
+  }
+
+  /** Sets the default as part of another change, with its own audit entry: should that change fail, this one is not left unrecorded. */
+  private async saveDefault(actor: Actor, preference: PreferredSecondaryMethod): Promise<void> {
+    const { directory, auditTrail } = this.deps;
+    await auditTrail.attempt(actor, 'securityinfo.default', () => directory.setSignInPreferences(actor.userId, { userPreferredMethodForSecondaryAuthentication: preference }));
+    await auditTrail.record(actor, 'securityinfo.default', 'success', { target: preference, subject: { type: 'preference', preference } });
   }
 
   /** The methods, the default setting and the settings the methods allow. */
@@ -145,12 +152,18 @@ export class SecurityInfo {
       const allowed = defaultOptions(remaining).map((o) => o.preference);
       if (allowed.length > 0 && newDefault === undefined) return fail('newDefaultRequired');
       if (newDefault !== undefined && !allowed.includes(newDefault)) return fail('invalidDefault');
-      const preference = newDefault ?? 'none';
-      await auditTrail.attempt(actor, 'securityinfo.default', () => directory.setSignInPreferences(user.id, { userPreferredMethodForSecondaryAuthentication: preference }));
-      // Its own entry: if the removal then fails, the changed default is not left unrecorded.
-      await auditTrail.record(actor, 'securityinfo.default', 'success', { target: preference, subject: { type: 'preference', preference } });
+      await this.saveDefault(actor, newDefault ?? 'none');
     }
-    const removed = await auditTrail.attempt(actor, 'securityinfo.remove', () => directory.removeAuthenticationMethod(user.id, methodId), { subject: { type: 'method', method: methodSummary(method) } });
+    let removed: Awaited<ReturnType<typeof directory.removeAuthenticationMethod>>;
+    try {
+      removed = await auditTrail.attempt(actor, 'securityinfo.remove', () => directory.removeAuthenticationMethod(user.id, methodId), { subject: { type: 'method', method: methodSummary(method) } });
+    } catch (error) {
+      // Refused outright (a fresh MFA sign-in wanted, not allowed...): the default goes back to what
+      // it was, so the user is rightly told nothing changed. After an unknown outcome it stays.
+      const refused = error instanceof DirectoryError && error.failure !== 'outcomeUnknown';
+      if (refused && (await this.preference(user.id)) !== preference) await this.saveDefault(actor, preference).catch(() => undefined);
+      throw error;
+    }
     if (!removed.ok) return fail('notFound');
     await auditTrail.record(actor, 'securityinfo.remove', 'success', { target: describeMethod(method), subject: { type: 'method', method: methodSummary(method) } });
     await unlessDirectoryFails(notices.send(user, 'methodRemoved', actor.locale, { methods, method }), undefined);

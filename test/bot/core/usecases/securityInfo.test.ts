@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { graphCapabilities, portalPages } from '../../../../bot/core/capabilities.js';
 import { anna, authenticatorApp, bert, emailMethod, mobilePhone, officePhone, sven } from '../../../fakes/memoryDirectory.js';
 import { actorFor, testBed, type TestBed } from '../../../fakes/testBed.js';
+import { DirectoryError } from '../../../../bot/core/ports/directory.js';
 
 const annaActor = actorFor('user-anna');
 const bertActor = actorFor('user-bert', { locale: 'nl' });
@@ -46,6 +47,25 @@ describe('SecurityInfo', function () {
       // The new default has its own entry, made before the removal: were the removal to fail, it is not lost.
       assert.deepEqual(audited(bed), [['securityinfo.default', 'success', 'voiceOffice'], ['securityinfo.remove', 'success', 'microsoftAuthenticator Pixel 8']]);
       assert.deepEqual(bed.ports.notifier.sent.map((n) => n.to), ['anna.lindqvist@contoso.com', '+46 70 123 45 67', 'anna.private@example.net']);
+    });
+
+    it('a removal Microsoft refuses after the default was moved off the method (a fresh sign-in wanted) puts the default back: nothing changed, as the user hears', async function () {
+      const bed = testBed();
+      const directory = bed.ports.directory;
+      directory.removeAuthenticationMethod = () => Promise.reject(new DirectoryError('freshMfaRequired'));
+      await assert.rejects(bed.useCases.securityInfo.remove(annaActor, 'anna-authenticator', 'voiceOffice'), (e: unknown) => e instanceof DirectoryError && e.failure === 'freshMfaRequired');
+      assert.equal(await preference(bed, 'user-anna'), 'push', 'the default is what it was');
+      assert.ok((await methodIds(bed, 'user-anna')).includes('anna-authenticator'));
+      assert.deepEqual(audited(bed), [
+        ['securityinfo.default', 'success', 'voiceOffice'], ['securityinfo.remove', 'failure', 'directory.freshMfaRequired'], ['securityinfo.default', 'success', 'push'],
+      ]);
+    });
+
+    it('after a removal whose outcome is unknown, the new default stays (the method may be gone)', async function () {
+      const bed = testBed();
+      bed.ports.directory.removeAuthenticationMethod = () => Promise.reject(new DirectoryError('outcomeUnknown'));
+      await assert.rejects(bed.useCases.securityInfo.remove(annaActor, 'anna-authenticator', 'voiceOffice'));
+      assert.equal(await preference(bed, 'user-anna'), 'voiceOffice');
     });
 
     it('a method the default does not rely on goes without a new default, and the default stays', async function () {

@@ -40,6 +40,13 @@ describe('goals with their object named in the message', function () {
     const t = translator(locale);
     const say = phrases[locale];
 
+    /** Where organizations are Microsoft's page (Graph): one of hers named, from the seed, gets that page. */
+    async function namedOrganizationToPortal(user: { id: string; organizations?: unknown }): Promise<void> {
+      const named = ((user.organizations ?? []) as { displayName?: string }[]).map((o) => o.displayName).find((n) => typeof n === 'string');
+      assert.ok(named, 'the seed names an organization of hers');
+      await assertSentToPortal(harness, t, 'organizations.leave', () => harness.chat(user.id, say.tag).say(say.leaveNamed(named)));
+    }
+
     describe(`in ${locale}`, function () {
       it('devices.disable: the device named goes straight to the confirmation naming it; disabled only on "disable"', async function () {
         const anna = await demoUserNamed('anna');
@@ -67,13 +74,8 @@ describe('goals with their object named in the message', function () {
 
       it('organizations.leave: the guest organization named skips the choice; the check, then the confirmation naming it, then it is left', async function () {
         const anna = await demoUserNamed('anna');
-        if (modeOf(harness, 'organizations.leave') === 'portal') {
-          // Graph lists no guest organizations and leaves none: an organization named still gets Microsoft's page.
-          const named = ((anna.organizations ?? []) as { displayName?: string }[]).map((o) => o.displayName).find((n) => typeof n === 'string');
-          assert.ok(named, 'the seed names an organization of hers');
-          await assertSentToPortal(harness, t, 'organizations.leave', () => harness.chat(anna.id, say.tag).say(say.leaveNamed(named)));
-          return;
-        }
+        // Graph lists no guest organizations and leaves none: an organization named still gets Microsoft's page.
+        if (modeOf(harness, 'organizations.leave') === 'portal') return namedOrganizationToPortal(anna);
         const guest = (await harness.directory.listOrganizations(anna.id)).find((o) => !o.isHome && o.allowsSelfLeave);
         assert.ok(guest);
         const chat = harness.chat(anna.id, say.tag);
@@ -89,13 +91,8 @@ describe('goals with their object named in the message', function () {
 
       it('organizations.leave: the home organization named is explained; another user\'s organization gets the usual choice', async function () {
         const anna = await demoUserNamed('anna');
-        if (modeOf(harness, 'organizations.leave') === 'portal') {
-          // Graph lists no guest organizations and leaves none: an organization named still gets Microsoft's page.
-          const named = ((anna.organizations ?? []) as { displayName?: string }[]).map((o) => o.displayName).find((n) => typeof n === 'string');
-          assert.ok(named, 'the seed names an organization of hers');
-          await assertSentToPortal(harness, t, 'organizations.leave', () => harness.chat(anna.id, say.tag).say(say.leaveNamed(named)));
-          return;
-        }
+        // Graph lists no guest organizations and leaves none: an organization named still gets Microsoft's page.
+        if (modeOf(harness, 'organizations.leave') === 'portal') return namedOrganizationToPortal(anna);
         const orgs = await harness.directory.listOrganizations(anna.id);
         const home = orgs.find((o) => o.isHome);
         const chat = harness.chat(anna.id, say.tag);

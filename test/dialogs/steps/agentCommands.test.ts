@@ -4,8 +4,9 @@
 import assert from 'node:assert/strict';
 import { supportedLocales, translator, type Locale } from '../../../bot/core/i18n/i18n.js';
 import { demoSeed, demoUser } from '../../helpers.js';
-import { cardOf, cardTexts, createHarness, presetInputs, type Chat, type Harness } from '../harness.js';
+import { cardOf, cardTexts, createHarness, presetInputs, type Harness } from '../harness.js';
 import { phrases } from '../testData/phrases.js';
+import { openTicket } from './ticketSteps.js';
 
 /** What an agent or an employee types, per language (the answers come from the locale files). */
 const typed: Record<Locale, { open: (n: string) => string; assign: string; resolve: (comment: string) => string; ask: (n: string) => string; assignNumber: (n: string) => string }> = {
@@ -35,13 +36,6 @@ describe('typed ticket commands', function () {
     agentId = (await harness.directory.tenant()).helpdesk.agents[0] ?? '';
   });
   afterEach(() => harness.close());
-
-  async function openTicket(user: Chat, locale: Locale, description: string): Promise<string> {
-    await user.say(phrases[locale].helpdesk);
-    await user.submit('submit', { category: 'signInMethods', description });
-    const [created] = await user.submit('send');
-    return /INC-\d{6}/.exec(created?.text ?? '')?.[0] ?? '';
-  }
 
   for (const locale of supportedLocales) {
     const t = translator(locale);

@@ -7,8 +7,9 @@ import { RecordConversationReferences } from '../../../bot/adapters/records/reco
 import { RecordTickets } from '../../../bot/adapters/records/recordTickets.js';
 import { supportedLocales, translator, type Locale } from '../../../bot/core/i18n/i18n.js';
 import { codeIn, demoSeed, demoUser, demoUserNamed } from '../../helpers.js';
-import { cardOf, cardTexts, createHarness, submitActions, type Chat, type Harness } from '../harness.js';
+import { cardOf, cardTexts, createHarness, submitActions, type Harness } from '../harness.js';
 import { phrases } from '../testData/phrases.js';
+import { openTicket } from './ticketSteps.js';
 
 
 /** A demo employee (not an agent) whose directory language is the locale. */
@@ -27,13 +28,6 @@ describe('helpdesk agents and users', function () {
     agentId = (await harness.directory.tenant()).helpdesk.agents[0] ?? '';
   });
   afterEach(() => harness.close());
-
-  async function openTicket(user: Chat, locale: Locale, description: string): Promise<string> {
-    await user.say(phrases[locale].helpdesk);
-    await user.submit('submit', { category: 'signInMethods', description });
-    const [created] = await user.submit('send');
-    return /INC-\d{6}/.exec(created?.text ?? '')?.[0] ?? '';
-  }
 
   for (const locale of supportedLocales) {
     const t = translator(locale);

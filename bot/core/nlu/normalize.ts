@@ -12,3 +12,12 @@ export function normalizeUtterance(text: string): string {
     .trim()
     .slice(0, maxRecognizedLength);
 }
+
+/**
+ * Text as the rule-based readers compare it: lower case, no accents, apostrophes and punctuation as
+ * spaces, single spaces ("Résous-le : c’est fait" → "resous le c est fait").
+ */
+export function foldWords(text: string): string {
+  return text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[’'`]/g, ' ')
+    .replace(/[^\p{L}\p{N} ]+/gu, ' ').replace(/\s+/g, ' ').trim();
+}

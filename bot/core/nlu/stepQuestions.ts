@@ -1,7 +1,7 @@
 // Questions people ask while a card waits for them: "why?" (why this check, why this question) and
 // "I'm not getting the code". Read before anything else, so that they are answered instead of
 // dumping the menu or scolding "use the card", and the card keeps waiting.
-import { normalizeUtterance } from './normalize.js';
+import { foldWords, normalizeUtterance } from './normalize.js';
 
 export type StepQuestion = 'why' | 'noCode';
 
@@ -22,9 +22,7 @@ const patterns: Readonly<Record<StepQuestion, readonly RegExp[]>> = {
   ],
 };
 
-const fold = (text: string): string =>
-  normalizeUtterance(text).toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[’'`]/g, ' ')
-    .replace(/[^\p{L}\p{N} ]+/gu, ' ').replace(/\s+/g, ' ').trim();
+const fold = (text: string): string => foldWords(normalizeUtterance(text));
 
 /** "why?" → why, "je n'ai pas reçu le code" → noCode; anything else → undefined. */
 export function readStepQuestion(text: string): StepQuestion | undefined {

@@ -5,7 +5,7 @@
 // (no number) stands for the ticket the agent last worked on; the dialogs know which.
 import type { Locale } from '../i18n/i18n.js';
 import { ticketNumberDigits, ticketNumberPrefix } from '../ports/tickets.js';
-import { normalizeUtterance } from './normalize.js';
+import { foldWords, normalizeUtterance } from './normalize.js';
 
 export type TicketCommandAct = 'open' | 'assign' | 'resolve' | 'sendBack';
 
@@ -130,10 +130,6 @@ export function ticketNumberIn(text: string): string | undefined {
   return found.size === 1 ? [...found][0] : undefined;
 }
 
-const fold = (text: string): string =>
-  text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[’'`]/g, ' ')
-    .replace(/[^\p{L}\p{N} ]+/gu, ' ').replace(/\s+/g, ' ').trim();
-
 /** The command's words and what followed the separator (the comment): "resolve it: done" → "resolve it", "done". */
 function splitNote(text: string, separators: RegExp): { head: string; note?: string } {
   const separator = separators.exec(text);
@@ -163,7 +159,7 @@ function commandIn({ head, note }: { head: string; note?: string }): TicketComma
   const given = new Set([...numbers, ...hashes]);
   if (given.size > 1) return undefined;
   const ticket = [...given][0];
-  const folded = fold(head.replace(numberIn, ` ${number} `).replace(hashNumberIn, ` ${number} `));
+  const folded = foldWords(head.replace(numberIn, ` ${number} `).replace(hashNumberIn, ` ${number} `));
   if (folded === '' || folded.split(' ').length > maxHeadWords) return undefined;
   const pattern = patterns.find((p) => p.re.test(folded));
   if (!pattern) return undefined;

@@ -1,7 +1,12 @@
 // `npm run bench`:
 //   1. N concurrent simulated conversations over HTTP (help → profile, several rounds) against the
-//      bot and against a bare botbuilder echo bot in the same run: p50/p95/p99 turn latency,
-//      turns per second and peak RSS of each server process, and the ratios.
+//      bot and against a bare botbuilder echo bot in the same run, twice:
+//      - back to back (each conversation sends its next turn the moment the last is answered):
+//        turns per second, server CPU per turn, p50/p95/p99 turn latency, peak RSS, and the ratios.
+//        Here every turn queues behind the others, so latency is about N / throughput (Little's
+//        law) for any bot, the echo bot too;
+//      - at a pace (a pause of --think ms, ± half, before each turn, as a person reads and types):
+//        p50/p95/p99 turn latency when N conversations are active but not queued back to back.
 //   2. The recognizer alone: time per utterance over the dev sets and the challenge sets of the four
 //      languages, and the time it takes to be ready in a fresh process (wall clock and CPU time: on
 //      a shared machine the wall clock also counts the other processes' turns, so the CPU time per
@@ -9,7 +14,8 @@
 //      `npm run bench -- --recognizer` runs only this part.
 //   3. With --soak S: S seconds of turns from ever new conversations against one bot process,
 //      its resident memory sampled every 10 s (flat is the goal).
-// Options: --conversations N (default 40), --rounds R (default 5), --soak S (default 0: skipped).
+// Options: --conversations N (default 40), --rounds R (default 5), --think MS (default 1000),
+// --soak S (default 0: skipped).
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { promisify } from 'node:util';
@@ -18,7 +24,7 @@ import path from 'node:path';
 import { paths } from '../bot/paths.js';
 import { NlpRecognizer } from '../bot/core/nlu/recognizer.js';
 import { supportedLocales } from '../bot/core/i18n/i18n.js';
-import { demoUserIds, driveConversations, peakRssMb, percentile, rssMb, startServer, stopServer } from './benchKit.js';
+import { cpuMs, demoUserIds, driveConversations, peakRssMb, percentile, rssMb, startServer, stopServer } from './benchKit.js';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -27,26 +33,46 @@ const arg = (name: string, fallback: number): number => {
 const conversations = arg('conversations', 40);
 const rounds = arg('rounds', 5);
 const soakSeconds = arg('soak', 0);
+const thinkMs = arg('think', 1000);
 
-interface Figures { p50: number; p95: number; p99: number; turnsPerSecond: number; peakRssMb: number; turns: number; errors: number }
+interface Latencies { p50: number; p95: number; p99: number; turns: number; errors: number }
+interface Figures extends Latencies { turnsPerSecond: number; cpuMsPerTurn: number; peakRssMb: number }
 
-async function drive(url: string, pid: number, userIds: readonly string[]): Promise<Figures> {
-  const { latencies, seconds, errors } = await driveConversations(url, userIds, conversations, rounds);
+function latencyFigures(latencies: readonly number[], errors: number): Latencies {
   const sorted = [...latencies].sort((a, b) => a - b);
+  return { p50: +percentile(sorted, 50).toFixed(1), p95: +percentile(sorted, 95).toFixed(1), p99: +percentile(sorted, 99).toFixed(1), turns: latencies.length, errors };
+}
+
+/** Back to back: throughput and the server's CPU time per counted turn. */
+async function drive(url: string, pid: number, userIds: readonly string[]): Promise<Figures> {
+  let cpuBefore = 0;
+  const { latencies, seconds, errors } = await driveConversations(url, userIds, {
+    conversations, rounds, counting: async () => {
+      cpuBefore = await cpuMs(pid);
+    },
+  });
+  const cpu = (await cpuMs(pid)) - cpuBefore;
   return {
-    p50: +percentile(sorted, 50).toFixed(1), p95: +percentile(sorted, 95).toFixed(1), p99: +percentile(sorted, 99).toFixed(1),
-    turnsPerSecond: +(latencies.length / seconds).toFixed(1), peakRssMb: await peakRssMb(pid), turns: latencies.length, errors,
+    ...latencyFigures(latencies, errors), turnsPerSecond: +(latencies.length / seconds).toFixed(1),
+    cpuMsPerTurn: +(cpu / latencies.length).toFixed(2), peakRssMb: await peakRssMb(pid),
   };
+}
+
+/** At a pace: latency when the conversations pause between turns. */
+async function drivePaced(url: string, userIds: readonly string[]): Promise<Latencies> {
+  const { latencies, errors } = await driveConversations(url, userIds, { conversations, rounds, thinkMs, conversationPrefix: 'paced' });
+  return latencyFigures(latencies, errors);
 }
 
 const recognizerOnly = process.argv.includes('--recognizer');
 const userIds = await demoUserIds();
 if (!recognizerOnly) await conversationFigures();
 
-/** N concurrent conversations against the bot and against a bare echo bot. */
+/** N concurrent conversations against the bot and against a bare echo bot, back to back and at a pace. */
 async function conversationFigures(): Promise<void> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'assistant-bench-'));
   const results: Record<string, Figures> = {};
+  const paced: Record<string, Latencies> = {};
   try {
     for (const [name, script, env] of [
       ['echo bot', path.join(paths.root, 'dist', 'bench', 'echoBot.js'), {}],
@@ -55,6 +81,7 @@ async function conversationFigures(): Promise<void> {
       const server = await startServer(script, env);
       try {
         results[name] = await drive(server.url, server.child.pid as number, userIds);
+        paced[name] = await drivePaced(server.url, userIds);
       } finally {
         await stopServer(server);
       }
@@ -65,14 +92,21 @@ async function conversationFigures(): Promise<void> {
 
   const bot = results.assistant as Figures;
   const echo = results['echo bot'] as Figures;
-  console.log(`${conversations} concurrent conversations × ${rounds} rounds of help → profile (turn latency in ms)`);
-  console.table(results);
+  const botPaced = paced.assistant as Latencies;
+  const echoPaced = paced['echo bot'] as Latencies;
   const ratio = (a: number, b: number): number => +(a / b).toFixed(2);
+  console.log(`${conversations} concurrent conversations × ${rounds} rounds of help → profile, back to back (turn latency in ms)`);
+  console.table(results);
+  console.log(`the same at a pace: a pause of ${thinkMs} ms (± half) before each turn (turn latency in ms)`);
+  console.table(paced);
   console.log(JSON.stringify({
-    conversations, rounds, assistant: bot, echo,
-    ratio: { p50: ratio(bot.p50, echo.p50), p95: ratio(bot.p95, echo.p95), p99: ratio(bot.p99, echo.p99), turnsPerSecond: ratio(bot.turnsPerSecond, echo.turnsPerSecond), peakRss: ratio(bot.peakRssMb, echo.peakRssMb) },
+    conversations, rounds, thinkMs, assistant: bot, echo, assistantPaced: botPaced, echoPaced,
+    ratio: {
+      p50: ratio(bot.p50, echo.p50), p95: ratio(bot.p95, echo.p95), p99: ratio(bot.p99, echo.p99), turnsPerSecond: ratio(bot.turnsPerSecond, echo.turnsPerSecond),
+      cpuMsPerTurn: ratio(bot.cpuMsPerTurn, echo.cpuMsPerTurn), peakRss: ratio(bot.peakRssMb, echo.peakRssMb), pacedP95: ratio(botPaced.p95, echoPaced.p95),
+    },
   }));
-  if (bot.errors > 0 || echo.errors > 0) process.exitCode = 1;
+  if ([bot, echo, botPaced, echoPaced].some((f) => f.errors > 0)) process.exitCode = 1;
 }
 
 /** The recognizer alone, in this process: every dev-set and challenge-set utterance of the four languages, three passes (the first warms up). */
@@ -142,7 +176,7 @@ async function soak(seconds: number): Promise<void> {
     try {
       while (elapsed() < seconds) {
         batch += 1;
-        const drive = await driveConversations(server.url, userIds, 20, 2, undefined, ['help', 'show my profile'], `soak-${batch}`);
+        const drive = await driveConversations(server.url, userIds, { conversations: 20, rounds: 2, conversationPrefix: `soak-${batch}` });
         turns += drive.latencies.length;
         errors += drive.errors;
       }

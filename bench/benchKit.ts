@@ -55,15 +55,29 @@ export const percentile = (sorted: readonly number[], p: number): number => sort
 
 export interface Drive { readonly latencies: readonly number[]; readonly seconds: number; readonly errors: number }
 
+export interface DriveOptions {
+  readonly conversations: number;
+  readonly rounds: number;
+  /** Runs just before the counted turns (to read the server's CPU time there). */
+  readonly counting?: () => Promise<void>;
+  /** What each round says; help → show my profile unless told. */
+  readonly turns?: readonly string[];
+  readonly conversationPrefix?: string;
+  /**
+   * A pause before each counted turn, in ms, drawn between half and one and a half times this, as
+   * people pause to read and type (0: each conversation sends its next turn the moment the last
+   * one is answered, which measures throughput: then every turn queues behind the others, and by
+   * Little's law latency is about conversations / throughput).
+   */
+  readonly thinkMs?: number;
+}
+
 /**
- * N concurrent Teams conversations, each `rounds` × the `turns` (help → show my profile unless
- * told) over POST /api/messages with expectReplies, after an uncounted warm-up round each;
- * `counting` runs just before the counted turns (to read the server's CPU time there).
+ * N concurrent Teams conversations, each `rounds` × the turns over POST /api/messages with
+ * expectReplies, after an uncounted warm-up round each.
  */
-export async function driveConversations(
-  url: string, userIds: readonly string[], conversations: number, rounds: number, counting?: () => Promise<void>,
-  turns: readonly string[] = ['help', 'show my profile'], conversationPrefix = 'bench',
-): Promise<Drive> {
+export async function driveConversations(url: string, userIds: readonly string[], options: DriveOptions): Promise<Drive> {
+  const { conversations, rounds, counting, turns = ['help', 'show my profile'], conversationPrefix = 'bench', thinkMs = 0 } = options;
   const latencies: number[] = [];
   let errors = 0;
   const turn = async (conversation: number, text: string): Promise<void> => {
@@ -81,6 +95,7 @@ export async function driveConversations(
     if (response.status !== 200) errors += 1;
     latencies.push(performance.now() - started);
   };
+  const pause = (): Promise<void> => (thinkMs > 0 ? new Promise((resolve) => setTimeout(resolve, thinkMs * (0.5 + Math.random()))) : Promise.resolve());
   // Warm-up, not counted: each of the turns once in every conversation.
   await Promise.all(Array.from({ length: conversations }, async (_, c) => {
     for (const text of turns) await turn(c, text);
@@ -90,7 +105,12 @@ export async function driveConversations(
   await counting?.();
   const started = performance.now();
   await Promise.all(Array.from({ length: conversations }, async (_, c) => {
-    for (let r = 0; r < rounds; r += 1) for (const text of turns) await turn(c, text);
+    for (let r = 0; r < rounds; r += 1) {
+      for (const text of turns) {
+        await pause();
+        await turn(c, text);
+      }
+    }
   }));
   return { latencies, seconds: (performance.now() - started) / 1000, errors };
 }

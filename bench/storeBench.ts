@@ -71,9 +71,11 @@ for (const store of stores) {
       const server = await startServer(path.join(paths.root, 'dist', 'bot', 'index.js'), { DATA_DIR: dataDir });
       try {
         let cpuBefore = 0;
-        const { latencies, errors } = await driveConversations(server.url, userIds, conversations, rounds, async () => {
-          cpuBefore = await cpuMs(server.child.pid as number);
-        }, turns);
+        const { latencies, errors } = await driveConversations(server.url, userIds, {
+          conversations, rounds, turns, counting: async () => {
+            cpuBefore = await cpuMs(server.child.pid as number);
+          },
+        });
         const cpu = (await cpuMs(server.child.pid as number)) - cpuBefore;
         const sorted = [...latencies].sort((a, b) => a - b);
         byStore[`${size} stored`] = { cpuMsPerTurn: +(cpu / latencies.length).toFixed(2), p50: +percentile(sorted, 50).toFixed(1), p95: +percentile(sorted, 95).toFixed(1), turns: latencies.length, errors };

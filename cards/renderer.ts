@@ -200,6 +200,11 @@ function copyJson(value: unknown): unknown {
   return copy;
 }
 
+/** A copy of a card that shares no object with it. */
+export function copyCard(card: CardAttachment): CardAttachment {
+  return { contentType: card.contentType, content: copyJson(card.content) as Record<string, unknown> };
+}
+
 /** Calls `visit` on every object in a card, depth first; stops at the first for which it returns true, and returns that one. */
 function findNode(value: unknown, visit: (node: Json) => boolean): Json | undefined {
   if (Array.isArray(value)) {

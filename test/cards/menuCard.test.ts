@@ -25,6 +25,11 @@ describe('menu card', function () {
     const t = translator('nl');
     const first = standardMenuCard(t, menuGoals(), 'menu.intro');
     const expected = menuCard(t, menuGoals(), t.t('menu.intro'));
+    const body = first.content.body as { text?: string; items?: { text?: string }[] }[];
+    for (const element of body) {
+      element.text = 'changed';
+      for (const item of element.items ?? []) item.text = 'changed';
+    }
     first.content.body = [];
     (first as { contentType: string }).contentType = 'changed';
     assert.deepEqual(standardMenuCard(t, menuGoals(), 'menu.intro'), expected);

@@ -2,9 +2,9 @@
 // UserTokenClient for the bot, each over a new HTTP pipeline of a dozen policies: about 4 % of the
 // server's CPU on turns that only answer. Both belong to the bot, not to the user: they carry the
 // bot's app id and credentials (which fetch and renew their own tokens) and the channel's address,
-// and each request signs itself, so nothing of one turn stays in them for the next (botbuilder's
-// BotFrameworkAdapter kept its clients the same way). They are kept per app id, service URL and
-// audience; service URLs come from activities, so at most `size` clients are kept, oldest dropped.
+// and each request signs itself, so nothing of one turn stays in them for the next. They are kept
+// per app id, service URL and audience; service URLs come from activities, so at most `size`
+// clients are kept, oldest dropped.
 import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 
 type ClaimsIdentity = Parameters<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>[0];

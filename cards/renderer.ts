@@ -165,19 +165,67 @@ const refreshVerb = cardVerbs.refreshCard;
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Every object in a card, depth first. */
-function* nodes(value: unknown): Generator<Json> {
-  if (Array.isArray(value)) for (const item of value) yield* nodes(item);
-  else if (isObject(value)) {
-    yield value;
-    for (const child of Object.values(value)) yield* nodes(child);
+/**
+ * A copy of a card's JSON, as JSON.parse(JSON.stringify(value)) makes it, without the text in
+ * between: every turn on Teams copies its cards, and the menu alone is some ninety objects.
+ */
+function copyJson(value: unknown): unknown {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      return Number.isFinite(value) ? value : null;
+    case 'object':
+      break;
+    default:
+      // undefined, a function: left out of objects, null in arrays
+      return undefined;
   }
+  if (value === null) return null;
+  if (Array.isArray(value)) {
+    const copy: unknown[] = new Array(value.length);
+    for (let i = 0; i < value.length; i++) copy[i] = copyJson(value[i]) ?? null;
+    return copy;
+  }
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return JSON.parse(JSON.stringify(value)) as unknown;
+  const copy: Json = {};
+  for (const key of Object.keys(value)) {
+    const copied = copyJson((value as Json)[key]);
+    if (copied === undefined) continue;
+    // A "__proto__" key stays a key, as JSON.parse keeps it.
+    if (key === '__proto__') Object.defineProperty(copy, key, { value: copied, enumerable: true, writable: true, configurable: true });
+    else copy[key] = copied;
+  }
+  return copy;
+}
+
+/** A copy of a card that shares no object with it. */
+export function copyCard(card: CardAttachment): CardAttachment {
+  return { contentType: card.contentType, content: copyJson(card.content) as Record<string, unknown> };
+}
+
+/** Calls `visit` on every object in a card, depth first; stops at the first for which it returns true, and returns that one. */
+function findNode(value: unknown, visit: (node: Json) => boolean): Json | undefined {
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const found = findNode(item, visit);
+      if (found) return found;
+    }
+  } else if (isObject(value)) {
+    if (visit(value)) return value;
+    for (const child of Object.values(value)) {
+      const found = findNode(child, visit);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }
 
 /** The card as Teams takes it (a copy): Action.Execute for every button that carries a verb, PNG avatars. */
 function executeCard(content: Json, audience: CardAudience): Json {
-  const card = JSON.parse(JSON.stringify(content)) as Json;
-  for (const node of nodes(card)) {
+  const card = copyJson(content) as Json;
+  findNode(card, (node) => {
     if (node.type === 'Action.Submit' && isObject(node.data) && typeof node.data.verb === 'string') {
       node.type = 'Action.Execute';
       node.verb = node.data.verb;
@@ -193,16 +241,15 @@ function executeCard(content: Json, audience: CardAudience): Json {
       const avatar = avatarInDataUri(node.url);
       if (avatar) node.url = `${audience.imageOrigin}${avatarPath(avatar)}`;
     }
-  }
+    return false;
+  });
   return card;
 }
 
 /** The one-time nonce of a card's buttons, if it has any. */
 function nonceOf(card: Json): string | undefined {
-  for (const node of nodes(card)) {
-    if (node.type === 'Action.Execute' && isObject(node.data) && typeof node.data.nonce === 'string') return node.data.nonce;
-  }
-  return undefined;
+  const button = findNode(card, (node) => node.type === 'Action.Execute' && isObject(node.data) && typeof node.data.nonce === 'string');
+  return button && isObject(button.data) ? (button.data.nonce as string) : undefined;
 }
 
 /** Drops inputs, button rows and tap actions; containers left empty go too. */

@@ -19,6 +19,7 @@ import type { TurnPreparation } from './turnPreparation.js';
 import type { PersonalChats } from './personalChat.js';
 import { isCardClick, isForBot, isSharedConversation, removeBotMention } from './sharedConversation.js';
 import { invokeMessage, type TeamsCards } from './teamsCards.js';
+import { shareDialogStateConfiguration } from './dialogStateConfiguration.js';
 
 export interface AccountBotDependencies {
   readonly conversationState: ConversationState;
@@ -228,6 +229,7 @@ export class AccountBot extends ActivityHandler {
 
   /** What every turn context of this bot needs, whether a request brought it or the bot opened it. */
   private prepareContext(context: TurnContext): void {
+    shareDialogStateConfiguration(context);
     setCardNonces(context, this.deps.cardNonces);
     this.deps.teamsCards.adapt(context, (ctx) => turnInfoIfSet(ctx)?.t);
     // Replies carry the language they are written in, not the one the channel asked for.

@@ -1,6 +1,6 @@
 // The CloudAdapter with the project's turn error handler and typing indicator on slow turns.
 import {
-  ActivityTypes, CloudAdapter, ConfigurationBotFrameworkAuthentication, INVOKE_RESPONSE_KEY, TeamsSSOTokenExchangeMiddleware,
+  ActivityTypes, CloudAdapter, INVOKE_RESPONSE_KEY, TeamsSSOTokenExchangeMiddleware,
   type ConversationState, type Middleware, type StatePropertyAccessor, type Storage, type TurnContext,
 } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
@@ -12,6 +12,7 @@ import type { Logger } from '../logger.js';
 import { isCardInvoke } from '../turn/cardInvoke.js';
 import { turnInfoIfSet } from '../turn/turnInfo.js';
 import { StateConflictError } from './checkedStorage.js';
+import { KeptClientsAuthentication } from './keptClients.js';
 import { invokeMessage } from './teamsCards.js';
 import { TypingIndicator } from './typingIndicator.js';
 
@@ -62,7 +63,7 @@ async function tellUser(context: TurnContext, text: string): Promise<void> {
 }
 
 export function createCloudAdapter({ config, logger, conversationState, dialogState, signIn }: AdapterDependencies): CloudAdapter {
-  const auth = new ConfigurationBotFrameworkAuthentication({
+  const auth = new KeptClientsAuthentication({
     MicrosoftAppId: config.microsoftApp.appId,
     MicrosoftAppPassword: config.microsoftApp.password,
     MicrosoftAppTenantId: config.microsoftApp.tenantId,

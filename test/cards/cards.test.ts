@@ -134,6 +134,31 @@ describe('cards', function () {
     assert.ok(JSON.stringify(menu).includes('"Action.Execute"'));
   });
 
+  it('the Teams card is a copy: the card as rendered stays as it was, and changing the copy changes nothing of it', function () {
+    const t = translator('en');
+    const cards = { ...cardsShowing(t, 'Anna de Boer'), ...formsWithoutData(t), profile: profileCard(t, sampleProfile, 'Contoso') };
+    for (const [name, card] of Object.entries(cards)) {
+      const before = JSON.stringify(card);
+      const originals = new Set<object>();
+      const collect = (value: unknown): void => {
+        if (typeof value !== 'object' || value === null) return;
+        originals.add(value);
+        Object.values(value).forEach(collect);
+      };
+      collect(card.content);
+      const teams = forChannel(card, { channelId: 'msteams', imageOrigin: botOrigin }).content;
+      const shared: object[] = [];
+      const check = (value: unknown): void => {
+        if (typeof value !== 'object' || value === null) return;
+        if (originals.has(value)) shared.push(value);
+        Object.values(value).forEach(check);
+      };
+      check(teams);
+      assert.deepEqual(shared, [], `${name}: no object shared with the card as rendered`);
+      assert.equal(JSON.stringify(card), before, `${name}: the card as rendered is unchanged`);
+    }
+  });
+
   it('Teams shows choice and toggle titles and error messages as plain text (it reads no markdown there); Web Chat keeps them escaped', function () {
     const phone = 'Text a code to +46 70 *** ** 34 (mobile)';
     const card = formCard({

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { paths } from '../../paths.js';
+import { BoundedCache } from '../boundedCache.js';
 
 export const supportedLocales = ['en', 'fr', 'nl', 'sv'] as const;
 export type Locale = (typeof supportedLocales)[number];
@@ -34,27 +35,43 @@ export function toLocale(tag: string | undefined | null): Locale | undefined {
 export function regionalTag(locale: Locale, ...candidates: readonly (string | undefined | null)[]): string {
   for (const candidate of candidates) {
     if (typeof candidate !== 'string' || candidate.length > 35 || toLocale(candidate) !== locale) continue;
-    try {
-      const [canonical] = Intl.getCanonicalLocales(candidate.replace(/_/g, '-'));
-      // Language and region only: extensions (-u-ca-…, -u-nu-…) would let a client pick calendars and digits.
-      const { language, region } = new Intl.Locale(canonical ?? '');
-      if (region) return `${language}-${region}`;
-    } catch {
-      // not a well-formed tag: try the next one
-    }
+    const tag = regionTags.get(candidate, languageAndRegion);
+    if (tag !== null) return tag;
   }
   return formatTags[locale];
 }
 
-/** True for a time zone name this runtime knows ("Europe/Stockholm", "UTC"). */
-export function isTimeZone(name: unknown): name is string {
-  if (typeof name !== 'string' || name.length === 0 || name.length > 64) return false;
+/** "en_gb" → "en-GB"; a tag without a region, or not well-formed, → null. */
+function languageAndRegion(tag: string): string | null {
+  try {
+    const [canonical] = Intl.getCanonicalLocales(tag.replace(/_/g, '-'));
+    // Language and region only: extensions (-u-ca-…, -u-nu-…) would let a client pick calendars and digits.
+    const { language, region } = new Intl.Locale(canonical ?? '');
+    return region ? `${language}-${region}` : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether the runtime knows a zone: asked of a DateTimeFormat, which throws on an unknown one. */
+function knownTimeZone(name: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: name });
     return true;
   } catch {
     return false;
   }
+}
+
+// Both answers cost an Intl object and never change while the process runs; tags and zones come
+// from clients (any short string), hence the bound. Every turn asks them again.
+const regionTags = new BoundedCache<string | null>(256);
+const timeZones = new BoundedCache<boolean>(256);
+
+/** True for a time zone name this runtime knows ("Europe/Stockholm", "UTC"). */
+export function isTimeZone(name: unknown): name is string {
+  if (typeof name !== 'string' || name.length === 0 || name.length > 64) return false;
+  return timeZones.get(name, knownTimeZone);
 }
 
 export type StringTable = Readonly<Record<string, string>>;

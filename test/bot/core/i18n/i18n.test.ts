@@ -174,5 +174,26 @@ describe('i18n', function () {
       assert.ok(!isTimeZone('Europe/Atlantis'));
       assert.ok(!isTimeZone({ toString: () => 'UTC' }));
     });
+
+    it('give the same answers when asked again, and after many other names have been asked', function () {
+      const zones = ['Europe/Paris', 'europe/paris', 'UTC', 'Europe/Atlantis', 'Mars/Olympus', 'America/New_York', ' UTC'];
+      const tags: [Locale, string][] = [['en', 'en-GB'], ['en', 'en_gb'], ['nl', 'nl-BE'], ['fr', 'fr'], ['fr', 'fr-xx-yy-zz'], ['sv', 'sv-FI-u-nu-arab']];
+      const knows = (zone: string) => {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: zone });
+          return true;
+        } catch {
+          return false;
+        }
+      };
+      const first = { zones: zones.map((z) => isTimeZone(z)), tags: tags.map(([l, tag]) => regionalTag(l, tag)) };
+      assert.deepEqual(first.zones, zones.map(knows), 'what the runtime says');
+      assert.deepEqual(first.tags, ['en-GB', 'en-GB', 'nl-BE', 'fr-FR', 'fr-FR', 'sv-FI']);
+      for (let i = 0; i < 1000; i++) {
+        isTimeZone(`Client/Zone${i}`);
+        regionalTag('en', `en-X${i}`);
+      }
+      assert.deepEqual({ zones: zones.map((z) => isTimeZone(z)), tags: tags.map(([l, tag]) => regionalTag(l, tag)) }, first);
+    });
   });
 });

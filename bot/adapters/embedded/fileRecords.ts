@@ -7,7 +7,7 @@
 // of this class too), and checked against the version they expect.
 //
 // Alone or shared. Usually one process owns DATA_DIR, and then nothing else writes its records:
-// the lock files below would only cost (a quarter of the store's time in a turn), and what it
+// the lock files below would only cost (almost half of the store's time in a turn), and what it
 // wrote last is what is on disk. So each instance (a process, or a second instance in one process,
 // which is what the tests use to stand for one) is a member of the folder, a file in
 // `.members/`, and works ALONE while it is the only live member: no lock files, and the records
@@ -255,7 +255,9 @@ export class FileRecords implements RecordStore {
   }
 
   get<T>(partition: string, id: string): Promise<StoredRecord<T> | undefined> {
-    if (this.state === 'out' || this.state === 'joining') return this.join().then(() => this.read<T>(this.file(partition, id)));
+    // A read needs no membership (until joined, it reads the file, which a rename writes whole), so
+    // it does not wait for one; it starts joining, which the next write waits for.
+    if (this.state === 'out') this.join().catch(() => undefined);
     return settled(() => this.read<T>(this.file(partition, id)));
   }
 

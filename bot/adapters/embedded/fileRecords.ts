@@ -518,16 +518,20 @@ export class FileRecords implements RecordStore {
    * when the others left. Finds out too when this member was taken for gone (its file removed).
    */
   private look(): void {
+    if (this.state !== 'out' && Date.now() - this.touchedAt > touchEveryMs) {
+      // Members on other machines know this one lives by the time of its file (a missing one is found below).
+      const now = new Date();
+      try {
+        utimesSync(this.member, now, now);
+      } catch (error) {
+        if (!isMissing(error)) throw error;
+      }
+      this.touchedAt = now.getTime();
+    }
     if (this.switching || (this.state !== 'alone' && this.state !== 'shared')) return;
     let names: string[];
     try {
       names = this.memberNames();
-      if (Date.now() - this.touchedAt > touchEveryMs) {
-        // Members on other machines know this one lives by the time of its file.
-        const now = new Date();
-        utimesSync(this.member, now, now);
-        this.touchedAt = now.getTime();
-      }
     } catch (error) {
       if (!isMissing(error)) throw error;
       names = [];

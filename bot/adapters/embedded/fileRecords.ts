@@ -15,12 +15,12 @@
 // exactly as a store shared by processes always did: a lock file a record while it checks and
 // writes, so a conditional write is atomic across processes and updateRecord never loses another
 // process's change; every read from disk. The hand-over: a member joining writes its file, and
-// before its first read or write waits for every member working alone to say in its own file that
-// it now shares (that member watches the folder, stops reading from memory, lets the writes it
-// began without a lock finish, and only then says so). A member whose process is gone (on this
-// machine: its pid, checked with the start time Linux gives; on another machine: its file not
-// touched for half a minute) is removed by whoever finds it; one left alone again goes back to
-// working alone. The memory keeps record files as their text, and a read parses a fresh copy:
+// before its first write (its reads go to disk meanwhile) waits for every member working alone to
+// say in its own file that it now shares (that member watches the folder, stops reading from
+// memory, lets the writes it began without a lock finish, and only then says so). A member whose
+// process is gone (on this machine: its pid, checked with the start time Linux gives; on another
+// machine: its file not touched for half a minute) is removed by whoever finds it; one left alone
+// again goes back to working alone. The memory keeps record files as their text, and a read parses a fresh copy:
 // callers change what they read, and a shared object would carry one caller's change to the next.
 //
 // Why the small calls are synchronous: a record is a few kilobytes on a local disk, and reading
@@ -419,28 +419,35 @@ export class FileRecords implements RecordStore {
     ownMembers.set(this.memberName, this.member);
     this.state = 'joining';
     this.listing = '';
-    this.watchMembers();
-    let others = this.liveOthers();
-    if (others.length === 0) {
-      this.become('alone');
-      return;
-    }
-    this.writeMember('shared');
-    this.saidShared = true;
-    const deadline = Date.now() + joinWaitMs;
-    while (others.some((other) => other.mode === 'alone')) {
-      if (Date.now() > deadline) {
-        const waitedFor = others.find((other) => other.mode === 'alone')?.name ?? '';
+    try {
+      this.watchMembers();
+      let others = this.liveOthers();
+      if (others.length === 0) {
+        this.become('alone');
+        return;
+      }
+      this.writeMember('shared');
+      this.saidShared = true;
+      const deadline = Date.now() + joinWaitMs;
+      while (others.some((other) => other.mode === 'alone')) {
+        if (Date.now() > deadline) {
+          const waitedFor = others.find((other) => other.mode === 'alone')?.name ?? '';
+          throw new Error(`Another process working alone on the records in ${this.root} did not let this one in within ${joinWaitMs / 1000} s: `
+            + `stop it, or, if it no longer runs, remove its file ${path.join(this.membersDir, waitedFor)}.`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        if (this.state !== 'joining') throw new Error(`This process lost its place among the members of ${this.root} while joining.`);
+        others = this.liveOthers();
+      }
+      this.become('shared');
+    } catch (error) {
+      // Not in: no file left behind to stand for a member that never works; the next write tries again.
+      if (this.state === 'joining') {
         unlinkIfPresent(this.member);
         this.leave();
-        throw new Error(`Another process working alone on the records in ${this.root} did not let this one in within ${joinWaitMs / 1000} s: `
-          + `stop it, or, if it no longer runs, remove its file ${path.join(this.membersDir, waitedFor)}.`);
       }
-      await new Promise((resolve) => setTimeout(resolve, 25));
-      if (this.state !== 'joining') throw new Error(`This process lost its place among the members of ${this.root} while joining.`);
-      others = this.liveOthers();
+      throw error;
     }
-    this.become('shared');
   }
 
   private become(mode: Mode): void {

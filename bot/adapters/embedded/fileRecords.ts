@@ -1,12 +1,27 @@
 // The embedded record store: one small JSON file a record, in a folder a partition, under
 // DATA_DIR. Why files and not one database file: a turn touches a handful of records, and each
 // write then costs the size of that record, not of everything stored; nothing to install, and a
-// record is readable with any editor. Writes are atomic (a temp file with a name unique to this
+// record is readable with any editor (change one by hand only while the bot is stopped: a running
+// bot may keep what it last read). Writes are atomic (a temp file with a name unique to this
 // process and write, fsync, rename), serialized per record within the process (across instances
-// of this class too), and checked against the version they expect. Processes that share a
-// DATA_DIR on one machine (two instances of the bot over one folder) hold a lock file a record
-// while they check and write, so a conditional write is atomic across them too and updateRecord
-// never loses another process's change.
+// of this class too), and checked against the version they expect.
+//
+// Alone or shared. Usually one process owns DATA_DIR, and then nothing else writes its records:
+// the lock files below would only cost (almost half of the store's time in a turn), and what it
+// wrote last is what is on disk. So each instance (a process, or a second instance in one process,
+// which is what the tests use to stand for one) is a member of the folder, a file in
+// `.members/`, and works ALONE while it is the only live member: no lock files, and the records
+// it read or wrote kept in memory. As soon as another member comes, every member works SHARED,
+// exactly as a store shared by processes always did: a lock file a record while it checks and
+// writes, so a conditional write is atomic across processes and updateRecord never loses another
+// process's change; every read from disk. The hand-over: a member joining writes its file, and
+// before its first write (its reads go to disk meanwhile) waits for every member working alone to
+// say in its own file that it now shares (that member watches the folder, stops reading from
+// memory, lets the writes it began without a lock finish, and only then says so). A member whose
+// process is gone (on this machine: its pid, checked with the start time Linux gives; on another
+// machine: its file not touched for half a minute) is removed by whoever finds it; one left alone
+// again goes back to working alone. The memory keeps record files as their text, and a read parses a fresh copy:
+// callers change what they read, and a shared object would carry one caller's change to the next.
 //
 // Why the small calls are synchronous: a record is a few kilobytes on a local disk, and reading
 // one with fs/promises cost about 180 µs of CPU here against 14 µs with readFileSync (a put: 1.7
@@ -14,7 +29,9 @@
 // the asynchronous one. The calls that wait on the disk and its journal, fsync and rename, stay
 // asynchronous.
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, fsync, mkdirSync, openSync, readdirSync, readFileSync, rename, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync, fsync, mkdirSync, openSync, readdirSync, readFileSync, rename, renameSync, statSync, unlinkSync, utimesSync, watch, writeFileSync, type FSWatcher,
+} from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
@@ -45,7 +62,25 @@ const staleLockMs = 30_000;
 const ownerlessLockMs = 2_000;
 /** How long a writer waits for a record's lock before it gives up. */
 const lockWaitMs = 60_000;
+/** How often a member looks at the other members (besides watching their folder) and touches its own file. */
+const lookEveryMs = 250;
+const touchEveryMs = 5_000;
+/** A member on another machine whose file was not touched for this long is gone. */
+const silentMemberMs = 30_000;
+/** How long a joining member waits for the others to share; longer than a silent member takes to be found gone. */
+const joinWaitMs = 45_000;
+/** The bound of the memory of a member working alone: records, and characters of their text. */
+const cachedRecords = 5_000;
+const cachedChars = 16_000_000;
+
 const host = hostname();
+/** The host as it stands in a member's file name. */
+const hostTag = host.replace(/[^\w.-]/g, '_');
+/** Tells this process's temp files, versions and members from any other's: drawn once, not a write. */
+const processTag = randomBytes(6).toString('hex');
+/** Writes (and members) of this process so far, for unique names and versions. */
+let written = 0;
+let joined = 0;
 const fsyncFile = promisify(fsync);
 const renameFile = promisify(rename);
 
@@ -65,6 +100,30 @@ function unlinkIfPresent(file: string): void {
   }
 }
 
+/** When the process of this pid started (Linux), so that a pid given to another process since is told apart. */
+function startOf(pid: number): string | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The fields after the command name, which is in parentheses: state is the 3rd, start time the 22nd.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  } catch {
+    return undefined;
+  }
+}
+
+const processStarted = startOf(process.pid);
+
+/** Whether the process of this pid on this machine is gone (or the pid now belongs to another process). */
+function processGone(pid: number, started?: string): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    return errorCode(error) === 'ESRCH';
+  }
+  const now = started === undefined ? undefined : startOf(pid);
+  return now !== undefined && now !== started;
+}
+
 /** Whether the process that wrote this lock ("pid host") is gone: checked on this machine, else by age. */
 async function isStale(lock: string): Promise<boolean> {
   let content: string;
@@ -79,11 +138,74 @@ async function isStale(lock: string): Promise<boolean> {
   const [pid, owner] = content.split(' ');
   if (!pid || !owner) return age > ownerlessLockMs;
   if (owner !== host || !/^\d+$/.test(pid)) return false;
-  try {
-    process.kill(Number(pid), 0);
-    return false;
-  } catch (error) {
-    return errorCode(error) === 'ESRCH';
+  return processGone(Number(pid));
+}
+
+type Mode = 'alone' | 'shared';
+/** What a member's file says: how it works, and when its process started (Linux). */
+interface MemberFile {
+  readonly mode: Mode;
+  readonly started?: string;
+}
+
+/** A member file's text, always of one length (see writeMember). */
+function memberText(mode: Mode): string {
+  return JSON.stringify({ mode, started: processStarted } satisfies MemberFile).padEnd(80);
+}
+
+/** The members of this process, by file name: alive, whatever became of an earlier process with this pid. */
+const ownMembers = new Map<string, string>();
+process.once('exit', () => {
+  for (const file of ownMembers.values()) {
+    try {
+      unlinkSync(file);
+    } catch {
+      // Gone already, or the folder with it; whoever finds it left will remove it.
+    }
+  }
+});
+
+interface CachedRecord {
+  readonly text: string;
+  readonly version: string;
+}
+
+/** Record files by path, as their text (null: no such record), the least recently used dropped first. */
+class RecordCache {
+  private readonly entries = new Map<string, CachedRecord | null>();
+  private chars = 0;
+
+  get(file: string): CachedRecord | null | undefined {
+    const entry = this.entries.get(file);
+    if (entry !== undefined) {
+      this.entries.delete(file);
+      this.entries.set(file, entry);
+    }
+    return entry;
+  }
+
+  set(file: string, entry: CachedRecord | null): void {
+    this.delete(file);
+    if (entry && entry.text.length > cachedChars / 100) return;
+    this.entries.set(file, entry);
+    this.chars += entry?.text.length ?? 0;
+    while (this.entries.size > cachedRecords || this.chars > cachedChars) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.delete(oldest);
+    }
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.chars = 0;
+  }
+
+  private delete(file: string): void {
+    const entry = this.entries.get(file);
+    if (entry === undefined) return;
+    this.entries.delete(file);
+    this.chars -= entry?.text.length ?? 0;
   }
 }
 
@@ -91,12 +213,37 @@ export class FileRecords implements RecordStore {
   /** One queue for the process: two instances over one folder check and write a record in turn. */
   private static readonly queue = new KeyedQueue();
   private readonly madeDirs = new Set<string>();
-  private counter = 0;
-
   private readonly root: string;
+  private readonly membersDir: string;
+
+  /** Out: not a member (yet, or any more); the next operation joins. */
+  private state: 'out' | 'joining' | Mode = 'out';
+  private joining: Promise<void> | undefined;
+  /** This instance's member file, and its name. */
+  private member = '';
+  private memberName = '';
+  /** Changes with every change of state: a write begun alone keeps its record in memory only while it still matches. */
+  private generation = 0;
+  private readonly cache = new RecordCache();
+  /** Writes in progress (locked or not), and a waiter for none. */
+  private writes = 0;
+  private unlockedWrites = 0;
+  private readonly drainWaiters: (() => void)[] = [];
+  /** A hand-over (to shared, after the writes begun alone) under way; whether this member's file says it shares. */
+  private switching = false;
+  private saidShared = false;
+  private watcher: FSWatcher | undefined;
+  private looker: NodeJS.Timeout | undefined;
+  private lookQueued = false;
+  private touchedAt = 0;
+  /** The member files seen at the last look, to skip the work when nobody came or went. */
+  private listing = '';
+  /** Members on other machines: when each file's time was last seen to change. */
+  private readonly heard = new Map<string, { readonly mtimeMs: number; readonly at: number }>();
 
   constructor(root: string) {
     this.root = path.resolve(root);
+    this.membersDir = path.join(this.root, '.members');
   }
 
   private dir(partition: string): string {
@@ -108,28 +255,31 @@ export class FileRecords implements RecordStore {
   }
 
   get<T>(partition: string, id: string): Promise<StoredRecord<T> | undefined> {
-    return settled(() => {
-      const record = this.readFile<T>(this.file(partition, id));
-      return record && { value: record.value, version: record.version };
-    });
+    // A read needs no membership (until joined, it reads the file, which a rename writes whole), so
+    // it does not wait for one; it starts joining, which the next write waits for.
+    if (this.state === 'out') this.join().catch(() => undefined);
+    return settled(() => this.read<T>(this.file(partition, id)));
   }
 
   put<T>(partition: string, id: string, value: T, condition: WriteCondition = { always: true }): Promise<string> {
     const file = this.file(partition, id);
-    return FileRecords.queue.run(file, () => this.locked(file, async () => {
+    return FileRecords.queue.run(file, () => this.writing(file, async (remember) => {
       // An unconditional write needs no look at what is there.
       if (!('always' in condition)) this.check(partition, id, file, condition);
-      const version = `${Date.now().toString(36)}.${(this.counter += 1).toString(36)}.${randomBytes(4).toString('hex')}`;
-      await this.writeAtomically(file, JSON.stringify({ id, version, value } satisfies RecordFile<T>));
+      const version = `${Date.now().toString(36)}.${(written += 1).toString(36)}.${processTag}`;
+      const text = JSON.stringify({ id, version, value } satisfies RecordFile<T>);
+      await this.writeAtomically(file, text);
+      remember({ text, version });
       return version;
     }));
   }
 
   remove(partition: string, id: string, condition: WriteCondition = { always: true }): Promise<boolean> {
     const file = this.file(partition, id);
-    return FileRecords.queue.run(file, () => this.locked(file, () => settled(() => {
+    return FileRecords.queue.run(file, () => this.writing(file, (remember) => settled(() => {
       const existed = this.check(partition, id, file, condition);
       if (existed) unlinkIfPresent(file);
+      remember(null);
       return existed;
     })));
   }
@@ -144,6 +294,18 @@ export class FileRecords implements RecordStore {
       name.startsWith('~') ? (this.readFile(path.join(this.dir(partition), name))?.id ?? []) : name.slice(0, -'.json'.length)));
   }
 
+  /**
+   * Leaves the folder once the writes under way are done, so that another member may work alone
+   * again. (A process that exits leaves by itself.) A later operation joins again.
+   */
+  async close(): Promise<void> {
+    if (this.joining) await this.joining.catch(() => undefined);
+    await this.drained(() => this.writes);
+    if (this.state === 'out') return;
+    unlinkIfPresent(this.member);
+    this.leave();
+  }
+
   /** The names of a partition's record files (temp and lock files start with a dot). */
   private recordFiles(partition: string): string[] {
     try {
@@ -154,22 +316,48 @@ export class FileRecords implements RecordStore {
     }
   }
 
-  /** Whether the record exists; throws VersionConflictError when the condition does not hold. */
-  private check(partition: string, id: string, file: string, condition: WriteCondition): boolean {
-    if ('always' in condition) return this.readFile(file) !== undefined;
-    const current = this.readFile(file);
-    const holds = 'absent' in condition ? current === undefined : current?.version === condition.version;
-    if (!holds) throw new VersionConflictError(partition, id);
-    return current !== undefined;
+  /** A record as a caller may keep and change it: from memory when alone, else from its file. */
+  private read<T>(file: string): StoredRecord<T> | undefined {
+    if (this.state !== 'alone') {
+      const record = this.readFile<T>(file);
+      return record && { value: record.value, version: record.version };
+    }
+    const cached = this.cached(file);
+    return cached ? { value: (JSON.parse(cached.text) as RecordFile<T>).value, version: cached.version } : undefined;
   }
 
-  private readFile<T>(file: string): RecordFile<T> | undefined {
+  /** A record file's text and version, from memory, read into it when missing there. */
+  private cached(file: string): CachedRecord | null {
+    let cached = this.cache.get(file);
+    if (cached === undefined) {
+      const text = this.readText(file);
+      cached = text === undefined ? null : { text, version: (JSON.parse(text) as RecordFile<unknown>).version };
+      this.cache.set(file, cached);
+    }
+    return cached;
+  }
+
+  /** Whether the record exists; throws VersionConflictError when the condition does not hold. */
+  private check(partition: string, id: string, file: string, condition: WriteCondition): boolean {
+    const version = this.state === 'alone' ? this.cached(file)?.version : this.readFile(file)?.version;
+    if ('always' in condition) return version !== undefined;
+    const holds = 'absent' in condition ? version === undefined : version === condition.version;
+    if (!holds) throw new VersionConflictError(partition, id);
+    return version !== undefined;
+  }
+
+  private readText(file: string): string | undefined {
     try {
-      return JSON.parse(readFileSync(file, 'utf8')) as RecordFile<T>;
+      return readFileSync(file, 'utf8');
     } catch (error) {
       if (isMissing(error)) return undefined;
       throw error;
     }
+  }
+
+  private readFile<T>(file: string): RecordFile<T> | undefined {
+    const text = this.readText(file);
+    return text === undefined ? undefined : JSON.parse(text) as RecordFile<T>;
   }
 
   private ensureDir(dir: string): void {
@@ -177,6 +365,284 @@ export class FileRecords implements RecordStore {
       mkdirSync(dir, { recursive: true });
       this.madeDirs.add(dir);
     }
+  }
+
+  /**
+   * Runs a write of `file`: alone, as it is; shared, holding the record's lock. `work` hands what
+   * is now in the file to `remember`, which keeps it in memory only while this member still works
+   * alone as when the write began.
+   */
+  private async writing<T>(file: string, work: (remember: (entry: CachedRecord | null) => void) => Promise<T>): Promise<T> {
+    if (this.state === 'out' || this.state === 'joining') await this.join();
+    this.writes += 1;
+    try {
+      if (this.state !== 'alone') return await this.locked(file, () => work(() => undefined));
+      const generation = this.generation;
+      this.unlockedWrites += 1;
+      try {
+        return await work((entry) => {
+          if (this.generation === generation) this.cache.set(file, entry);
+        });
+      } finally {
+        this.unlockedWrites -= 1;
+      }
+    } finally {
+      this.writes -= 1;
+      for (const waiter of this.drainWaiters.splice(0)) waiter();
+    }
+  }
+
+  /** Resolves once `count` (of the writes under way) is zero. */
+  private async drained(count: () => number): Promise<void> {
+    while (count() > 0) await new Promise<void>((resolve) => this.drainWaiters.push(resolve));
+  }
+
+  private join(): Promise<void> {
+    return (this.joining ??= this.enter().finally(() => {
+      this.joining = undefined;
+    }));
+  }
+
+  /**
+   * Becomes a member: writes its file saying it may work alone, then looks at the others. With
+   * none, it works alone (one that comes later waits for it to share). With others, it shares,
+   * says so, and waits until none of them still works alone.
+   */
+  private async enter(): Promise<void> {
+    // Writes begun before this member was found gone end first.
+    await this.drained(() => this.unlockedWrites);
+    mkdirSync(this.membersDir, { recursive: true });
+    this.memberName = `${process.pid}.${processTag}-${(joined += 1).toString(36)}.${hostTag}`;
+    this.member = path.join(this.membersDir, this.memberName);
+    this.createMember();
+    this.saidShared = false;
+    ownMembers.set(this.memberName, this.member);
+    this.state = 'joining';
+    this.listing = '';
+    try {
+      this.watchMembers();
+      let others = this.liveOthers();
+      if (others.length === 0) {
+        this.become('alone');
+        return;
+      }
+      this.writeMember('shared');
+      this.saidShared = true;
+      const deadline = Date.now() + joinWaitMs;
+      while (others.some((other) => other.mode === 'alone')) {
+        if (Date.now() > deadline) {
+          const waitedFor = others.find((other) => other.mode === 'alone')?.name ?? '';
+          throw new Error(`Another process working alone on the records in ${this.root} did not let this one in within ${joinWaitMs / 1000} s: `
+            + `stop it, or, if it no longer runs, remove its file ${path.join(this.membersDir, waitedFor)}.`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        if (this.state !== 'joining') throw new Error(`This process lost its place among the members of ${this.root} while joining.`);
+        others = this.liveOthers();
+      }
+      this.become('shared');
+    } catch (error) {
+      // Not in: no file left behind to stand for a member that never works; the next write tries again.
+      if (this.state === 'joining') {
+        unlinkIfPresent(this.member);
+        this.leave();
+      }
+      throw error;
+    }
+  }
+
+  private become(mode: Mode): void {
+    this.state = mode;
+    this.generation += 1;
+    this.cache.clear();
+  }
+
+  /** No longer a member: stops looking, forgets what it kept; the next operation joins again. */
+  private leave(): void {
+    this.watcher?.close();
+    this.watcher = undefined;
+    clearInterval(this.looker);
+    this.looker = undefined;
+    ownMembers.delete(this.memberName);
+    this.state = 'out';
+    this.generation += 1;
+    this.cache.clear();
+  }
+
+  /** Makes this member's file, whole (a rename), saying it may work alone. */
+  private createMember(): void {
+    const temp = path.join(this.membersDir, `.${this.memberName}.tmp`);
+    writeFileSync(temp, memberText('alone'));
+    renameSync(temp, this.member);
+    this.touchedAt = Date.now();
+  }
+
+  /**
+   * Changes what this member's file says, in place: a file taken for gone (or a folder removed)
+   * is not made again (ENOENT). The text keeps its length, so a reader sees the old text, the new
+   * one, or a mix it cannot parse and takes to say "alone", which only makes it wait a little.
+   */
+  private writeMember(mode: Mode): void {
+    const fd = openSync(this.member, 'r+');
+    try {
+      writeFileSync(fd, memberText(mode));
+    } finally {
+      closeSync(fd);
+    }
+    this.touchedAt = Date.now();
+  }
+
+  private watchMembers(): void {
+    try {
+      this.watcher = watch(this.membersDir, { persistent: false }, () => {
+        if (this.lookQueued) return;
+        this.lookQueued = true;
+        setImmediate(() => {
+          this.lookQueued = false;
+          this.lookSafely();
+        });
+      });
+      this.watcher.on('error', () => {
+        this.watcher?.close();
+        this.watcher = undefined;
+      });
+    } catch {
+      // Some file systems cannot be watched: the regular look finds a new member too, a little later.
+    }
+    this.looker = setInterval(() => this.lookSafely(), lookEveryMs);
+    this.looker.unref();
+  }
+
+  private lookSafely(): void {
+    try {
+      this.look();
+    } catch {
+      // Looked again at the next tick; meanwhile nothing changes: a joining member waits for this one to share.
+    }
+  }
+
+  /**
+   * Looks at the members: working alone, shares when another came; sharing, works alone again
+   * when the others left. Finds out too when this member was taken for gone (its file removed).
+   */
+  private look(): void {
+    if (this.state !== 'out' && Date.now() - this.touchedAt > touchEveryMs) {
+      // Members on other machines know this one lives by the time of its file (a missing one is found below).
+      const now = new Date();
+      try {
+        utimesSync(this.member, now, now);
+      } catch (error) {
+        if (!isMissing(error)) throw error;
+      }
+      this.touchedAt = now.getTime();
+    }
+    if (this.switching || (this.state !== 'alone' && this.state !== 'shared')) return;
+    let names: string[];
+    try {
+      names = this.memberNames();
+    } catch (error) {
+      if (!isMissing(error)) throw error;
+      names = [];
+    }
+    if (!names.includes(this.memberName)) {
+      // Taken for a dead process's member, or the folder removed: out, until the next operation.
+      this.leave();
+      return;
+    }
+    const listing = names.join('/');
+    if (this.state === 'alone' && listing === this.listing) return;
+    this.listing = listing;
+    const others = this.liveOthers(names);
+    if ((this.state === 'alone' && others.length > 0) || (this.state === 'shared' && !this.saidShared)) void this.share();
+    else if (this.state === 'shared' && others.length === 0) this.returnAlone();
+  }
+
+  /**
+   * Another member came: from now on every write locks and every read goes to disk; once the
+   * writes begun without a lock are done, says so in its file, which the newcomer waits for.
+   */
+  private async share(): Promise<void> {
+    this.switching = true;
+    if (this.state === 'alone') this.become('shared');
+    try {
+      await this.drained(() => this.unlockedWrites);
+      if (this.state !== 'shared') return;
+      this.writeMember('shared');
+      this.saidShared = true;
+    } catch (error) {
+      // Taken for gone meanwhile: out. Else not said: the next look tries again, and the newcomer waits meanwhile.
+      if (isMissing(error)) this.leave();
+    } finally {
+      this.switching = false;
+    }
+  }
+
+  /**
+   * The others left: says it works alone, then looks again, so that a member that came meanwhile
+   * either read "shared" before this file changed (and is then seen in the second look) or waits.
+   */
+  private returnAlone(): void {
+    this.saidShared = false;
+    this.writeMember('alone');
+    if (this.liveOthers().length > 0) {
+      this.writeMember('shared');
+      this.saidShared = true;
+      return;
+    }
+    this.become('alone');
+  }
+
+  private memberNames(): string[] {
+    return readdirSync(this.membersDir).filter((name) => !name.startsWith('.')).sort();
+  }
+
+  /** The other members that live, with what their files say; those gone are removed. */
+  private liveOthers(names = this.memberNames()): { readonly name: string; readonly mode: Mode }[] {
+    const others: { name: string; mode: Mode }[] = [];
+    for (const name of names) {
+      if (name === this.memberName) continue;
+      const file = path.join(this.membersDir, name);
+      const text = this.readText(file);
+      if (text === undefined) continue;
+      let member: MemberFile;
+      try {
+        member = JSON.parse(text) as MemberFile;
+      } catch {
+        // Written whole by a rename, so only a crash of the machine leaves it so: it may work alone.
+        member = { mode: 'alone' };
+      }
+      if (this.isGone(name, file, member)) {
+        unlinkIfPresent(file);
+        unlinkIfPresent(path.join(this.membersDir, `.${name}.tmp`));
+        this.heard.delete(name);
+        continue;
+      }
+      others.push({ name, mode: member.mode === 'shared' ? 'shared' : 'alone' });
+    }
+    return others;
+  }
+
+  /**
+   * Whether another member ("pid.tag.host") is gone: on this machine, by its process; in this
+   * process, by the members it has; on another machine, by its file not touched for a while.
+   */
+  private isGone(name: string, file: string, member: MemberFile): boolean {
+    const [pid = '', , ...rest] = name.split('.');
+    if (rest.join('.') === hostTag && /^\d+$/.test(pid)) {
+      return Number(pid) === process.pid ? !ownMembers.has(name) : processGone(Number(pid), member.started);
+    }
+    let mtimeMs: number;
+    try {
+      ({ mtimeMs } = statSync(file));
+    } catch (error) {
+      if (isMissing(error)) return false;
+      throw error;
+    }
+    const heard = this.heard.get(name);
+    if (heard?.mtimeMs !== mtimeMs) {
+      this.heard.set(name, { mtimeMs, at: Date.now() });
+      return false;
+    }
+    return Date.now() - heard.at > silentMemberMs;
   }
 
   /**
@@ -218,7 +684,7 @@ export class FileRecords implements RecordStore {
   private async writeAtomically(file: string, content: string): Promise<void> {
     const dir = path.dirname(file);
     this.ensureDir(dir);
-    const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+    const temp = path.join(dir, `.${path.basename(file)}.${processTag}.${(written += 1).toString(36)}.tmp`);
     const fd = openSync(temp, 'w');
     try {
       writeFileSync(fd, content);

@@ -1,9 +1,11 @@
 // The embedded record store: the RecordStore contract, one winner among concurrent updates (also
-// between two stores over one folder, as two processes have), a lock left by a dead process, and
-// what survives a kill -9 in the middle of heavy writing.
+// between two stores over one folder, as two processes have, and between two processes), a store
+// alone on its folder taking no locks and one joining it, a lock or a member left by a dead
+// process, and what survives a kill -9 in the middle of heavy writing, alone or shared.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { readdir, utimes, writeFile } from 'node:fs/promises';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { readdirSync, readFileSync, watch } from 'node:fs';
+import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +15,53 @@ import { tempDir } from '../../../helpers.js';
 import { recordStoreContract } from '../../core/ports/recordStoreContract.js';
 
 const writer = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fileRecordsWriter.js');
+const counter = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fileRecordsCounter.js');
+const hostTag = hostname().replace(/[^\w.-]/g, '_');
+
+const increment = (store: FileRecords, times: number): Promise<unknown> =>
+  Promise.all(Array.from({ length: times }, () => updateRecord<{ n: number }>(store, 'c', 'counter', (current) => ({ n: (current?.n ?? 0) + 1 }), 100)));
+
+/** The names of the lock files made in a partition's folder while `work` runs. */
+async function locksDuring(folder: string, work: () => Promise<unknown>): Promise<string[]> {
+  await mkdir(folder, { recursive: true });
+  const locks: string[] = [];
+  const watcher = watch(folder, (_event, name) => {
+    if (name?.endsWith('.lock')) locks.push(name);
+  });
+  try {
+    await work();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  } finally {
+    watcher.close();
+  }
+  return locks;
+}
+
+/** What each member file of a folder says ("alone" or "shared"), by file name. */
+async function members(dir: string): Promise<Map<string, string>> {
+  const names = (await readdir(path.join(dir, '.members'))).filter((name) => !name.startsWith('.'));
+  return new Map(await Promise.all(names.map(async (name) =>
+    [name, (JSON.parse(await readFile(path.join(dir, '.members', name), 'utf8')) as { mode: string }).mode] as const)));
+}
+
+/** Waits (up to 5 s) until `holds`. */
+async function until(holds: () => Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (!(await holds())) {
+    if (Date.now() > deadline) assert.fail(`still not so after 5 s: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Two stores over one folder, both members: they share. */
+async function sharedStores(dir: string): Promise<[FileRecords, FileRecords]> {
+  const stores: [FileRecords, FileRecords] = [new FileRecords(dir), new FileRecords(dir)];
+  await Promise.all(stores.map((store) => store.put('p', 'joined', {})));
+  return stores;
+}
+
+const exited = (child: ChildProcessWithoutNullStreams): Promise<number | null> =>
+  new Promise((resolve) => (child.exitCode === null ? child.on('exit', resolve) : resolve(child.exitCode)));
 
 recordStoreContract('FileRecords', async () => {
   const data = await tempDir();
@@ -40,10 +89,10 @@ describe('file records', function () {
     assert.equal((await stores[0]?.get<{ n: number }>('c', 'counter'))?.value.n, 100);
   });
 
-  it('a lock left by a process that died is taken over at once', async function () {
+  it('a lock left by a process that died is taken over at once (stores sharing their folder take locks)', async function () {
     const dead = spawn(process.execPath, ['-e', '0']);
     await new Promise((resolve) => dead.on('exit', resolve));
-    const store = new FileRecords(data.dir);
+    const [store] = await sharedStores(data.dir);
     await store.put('p', 'a', { n: 1 });
     await writeFile(path.join(data.dir, 'p', '.a.json.lock'), `${String(dead.pid)} ${hostname()}`);
     const started = Date.now();
@@ -55,7 +104,7 @@ describe('file records', function () {
 
   it('a lock left empty by a process killed between creating it and writing its owner is taken over after 2 s, not 30 s', async function () {
     this.timeout(40_000);
-    const store = new FileRecords(data.dir);
+    const [store] = await sharedStores(data.dir);
     await store.put('p', 'a', { n: 1 });
     const lock = path.join(data.dir, 'p', '.a.json.lock');
     await writeFile(lock, '');
@@ -67,28 +116,151 @@ describe('file records', function () {
     assert.deepEqual((await store.get('p', 'a'))?.value, { n: 2 });
   });
 
-  it('kill -9 during heavy writes, 20 times: the store opens and holds every acknowledged write', async function () {
+  it('kill -9 during heavy writes, 20 times, the writer sharing the folder: the store opens and holds every acknowledged write', async function () {
     this.timeout(120_000);
-    for (let round = 1; round <= 20; round += 1) {
-      const child = spawn(process.execPath, [writer, data.dir], { stdio: ['ignore', 'pipe', 'inherit'] });
-      let acked = 0;
-      let buffer = '';
-      await new Promise<void>((resolve) => {
-        child.stdout.on('data', (chunk: Buffer) => {
-          buffer += chunk.toString('utf8');
-          for (const line of buffer.split('\n').slice(0, -1)) acked = Math.max(acked, Number(line.replace('ack ', '')));
-          buffer = buffer.slice(buffer.lastIndexOf('\n') + 1);
-          if (acked >= 20 + round * 3) child.kill('SIGKILL');
-        });
-        child.on('exit', () => resolve());
-      });
-      assert.ok(acked >= 20 + round * 3, `round ${round}: the writer was killed mid-write (${acked} writes acknowledged), not stopped on its own`);
+    await new FileRecords(data.dir).put('p', 'reader', {});
+    await killDuringWrites(data.dir, 'shared');
+  });
+
+  it('kill -9 during heavy writes, 20 times, the writer alone on the folder (no locks): every acknowledged write holds', async function () {
+    this.timeout(120_000);
+    await killDuringWrites(data.dir, 'alone');
+  });
+
+  describe('alone or shared', function () {
+    it('a store alone on its folder takes no lock file, and reads its own writes', async function () {
       const store = new FileRecords(data.dir);
-      for (let n = 1; n <= acked; n += 1) assert.equal((await store.get<{ n: number }>('items', `item-${n}`))?.value.n, n, `round ${round}: item ${n} of ${acked}`);
-      assert.ok(((await store.get<{ count: number }>('counters', 'writes'))?.value.count ?? 0) >= acked, `round ${round}: the counter holds`);
-      assert.equal((await store.list('items')).length >= acked, true);
-      // Records are whole: every file parses (list would have thrown otherwise); temp files are ignored.
-      assert.ok((await readdir(path.join(data.dir, 'items'))).length >= acked);
-    }
+      const locks = await locksDuring(path.join(data.dir, 'c'), async () => {
+        await increment(store, 100);
+        for (let n = 0; n < 20; n += 1) await store.put('c', `r${n}`, { n });
+        await store.remove('c', 'r0');
+      });
+      assert.deepEqual(locks, []);
+      assert.equal((await store.get<{ n: number }>('c', 'counter'))?.value.n, 100);
+      assert.deepEqual(await store.get('c', 'r0'), undefined);
+      assert.deepEqual((await store.get('c', 'r19'))?.value, { n: 19 });
+      assert.deepEqual([...(await members(data.dir)).values()], ['alone']);
+    });
+
+    it('a second store joins one that works alone: the first shares (locks), neither reads a stale record, no increment is lost', async function () {
+      const first = new FileRecords(data.dir);
+      await increment(first, 30);
+      await first.put('p', 'r', { by: 'first' });
+      assert.deepEqual((await first.get('p', 'r'))?.value, { by: 'first' });
+      const readBeforeJoin = await first.get<{ by: string }>('p', 'r');
+      if (readBeforeJoin) readBeforeJoin.value.by = 'changed by a caller';
+      assert.deepEqual((await first.get('p', 'r'))?.value, { by: 'first' }, 'a caller changing what it read changes nothing stored');
+
+      const second = new FileRecords(data.dir);
+      assert.equal((await second.get<{ n: number }>('c', 'counter'))?.value.n, 30);
+      await second.put('p', 'joined', {});
+      assert.deepEqual([...(await members(data.dir)).values()], ['shared', 'shared'], 'the second went in once the first shared');
+      await second.put('p', 'r', { by: 'second' });
+      assert.deepEqual((await first.get('p', 'r'))?.value, { by: 'second' }, 'the first reads the second\'s write');
+      await first.remove('p', 'r');
+      assert.equal(await second.get('p', 'r'), undefined);
+
+      const locks = await locksDuring(path.join(data.dir, 'c'), () => Promise.all([increment(first, 50), increment(second, 50)]));
+      assert.ok(locks.length > 0, 'sharing, writes lock');
+      for (const store of [first, second]) assert.equal((await store.get<{ n: number }>('c', 'counter'))?.value.n, 130);
+    });
+
+    it('a store joins while the first has writes under way: none is lost', async function () {
+      const first = new FileRecords(data.dir);
+      await first.put('p', 'first', {});
+      const underWay = [increment(first, 100), ...Array.from({ length: 20 }, (_, n) => first.put('p', `r${n}`, { n }))];
+      const second = new FileRecords(data.dir);
+      await Promise.all([...underWay, increment(second, 100)]);
+      for (const store of [first, second]) {
+        assert.equal((await store.get<{ n: number }>('c', 'counter'))?.value.n, 200);
+        for (let n = 0; n < 20; n += 1) assert.deepEqual((await store.get('p', `r${n}`))?.value, { n });
+      }
+    });
+
+    it('a store left alone again (the other closed) works alone again, and reads what the other wrote', async function () {
+      const first = new FileRecords(data.dir);
+      await first.put('p', 'r', { by: 'first' });
+      assert.deepEqual((await first.get('p', 'r'))?.value, { by: 'first' }, 'kept in memory, alone');
+      const second = new FileRecords(data.dir);
+      await second.put('p', 'r', { by: 'second' });
+      await second.close();
+      await until(async () => [...(await members(data.dir)).values()].join() === 'alone', 'the first works alone');
+      assert.deepEqual((await first.get('p', 'r'))?.value, { by: 'second' });
+      assert.deepEqual(await locksDuring(path.join(data.dir, 'c'), () => increment(first, 20)), []);
+      await second.put('p', 'again', {});
+      assert.deepEqual([...(await members(data.dir)).values()], ['shared', 'shared']);
+    });
+
+    it('members left by processes that died (or by an earlier process with this pid) do not keep a new store sharing', async function () {
+      const dead = spawn(process.execPath, ['-e', '0']);
+      await new Promise((resolve) => dead.on('exit', resolve));
+      await mkdir(path.join(data.dir, '.members'), { recursive: true });
+      const left = [`${String(dead.pid)}.deadbeef-1.${hostTag}`, `${process.pid}.0123abcd-7.${hostTag}`];
+      for (const name of left) await writeFile(path.join(data.dir, '.members', name), JSON.stringify({ mode: 'alone' }));
+      const store = new FileRecords(data.dir);
+      assert.deepEqual(await locksDuring(path.join(data.dir, 'c'), () => increment(store, 20)), []);
+      const now = await members(data.dir);
+      assert.deepEqual([...now.values()], ['alone']);
+      for (const name of left) assert.ok(!now.has(name), `${name} was removed`);
+    });
+
+    it('two processes adding to one counter, the second starting while the first works alone: none is lost', async function () {
+      this.timeout(60_000);
+      const start = (): { child: ChildProcessWithoutNullStreams; added: Promise<void> } => {
+        const child = spawn(process.execPath, [counter, data.dir, '150']);
+        child.stderr.pipe(process.stderr);
+        return { child, added: new Promise((resolve) => child.stdout.once('data', () => resolve())) };
+      };
+      const a = start();
+      await a.added;
+      const b = start();
+      assert.deepEqual(await Promise.all([exited(a.child), exited(b.child)]), [0, 0]);
+      assert.equal((await new FileRecords(data.dir).get<{ n: number }>('c', 'counter'))?.value.n, 300);
+    });
   });
 });
+
+/** What the member file of a process says, read at once (in a handler that must go on to kill it). */
+function memberMode(dir: string, pid: number | undefined): string {
+  try {
+    const name = readdirSync(path.join(dir, '.members')).find((n) => n.startsWith(`${String(pid)}.`)) ?? '';
+    return (JSON.parse(readFileSync(path.join(dir, '.members', name), 'utf8')) as { mode: string }).mode;
+  } catch (error) {
+    return `no member file (${String(error)})`;
+  }
+}
+
+/**
+ * Kills a writer (fileRecordsWriter) with SIGKILL once it acknowledged some writes, 20 times, each
+ * time checking that every acknowledged write holds; the writer works `mode` (alone: nothing else
+ * is a member of the folder meanwhile, the store that checks closes before the next round).
+ */
+async function killDuringWrites(dir: string, mode: 'alone' | 'shared'): Promise<void> {
+  for (let round = 1; round <= 20; round += 1) {
+    const child = spawn(process.execPath, [writer, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let acked = 0;
+    let buffer = '';
+    let writerWorked: string | undefined;
+    await new Promise<void>((resolve) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        buffer += chunk.toString('utf8');
+        for (const line of buffer.split('\n').slice(0, -1)) acked = Math.max(acked, Number(line.replace('ack ', '')));
+        buffer = buffer.slice(buffer.lastIndexOf('\n') + 1);
+        if (acked >= 20 + round * 3 && writerWorked === undefined) {
+          writerWorked = memberMode(dir, child.pid);
+          child.kill('SIGKILL');
+        }
+      });
+      child.on('exit', () => resolve());
+    });
+    assert.ok(acked >= 20 + round * 3, `round ${round}: the writer was killed mid-write (${acked} writes acknowledged), not stopped on its own`);
+    assert.equal(writerWorked, mode, `round ${round}: the writer worked ${mode}`);
+    const store = new FileRecords(dir);
+    for (let n = 1; n <= acked; n += 1) assert.equal((await store.get<{ n: number }>('items', `item-${n}`))?.value.n, n, `round ${round}: item ${n} of ${acked}`);
+    assert.ok(((await store.get<{ count: number }>('counters', 'writes'))?.value.count ?? 0) >= acked, `round ${round}: the counter holds`);
+    assert.equal((await store.list('items')).length >= acked, true);
+    // Records are whole: every file parses (list would have thrown otherwise); temp files are ignored.
+    assert.ok((await readdir(path.join(dir, 'items'))).length >= acked);
+    if (mode === 'alone') await store.close();
+  }
+}

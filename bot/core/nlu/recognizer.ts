@@ -54,10 +54,13 @@ interface Nlp {
   addLanguage(locales: string[]): void;
   addDocument(locale: string, utterance: string, intent: string): void;
   train(): Promise<unknown>;
-  process(locale: string, utterance: string): Promise<NlpResult>;
   export(minified: boolean): string;
   import(data: string): void;
-  nluManager: { settings: Record<string, unknown>; guesser: { guess(text: string, allowList: string[], limit: number): Guess[] } };
+  nluManager: {
+    settings: Record<string, unknown>;
+    guesser: { guess(text: string, allowList: string[], limit: number): Guess[] };
+    process(input: { locale: string; utterance: string; settings: Record<string, unknown> }): Promise<NlpResult>;
+  };
 }
 interface Container { use(plugin: unknown): void; get(name: string): unknown }
 
@@ -214,9 +217,14 @@ export class NlpRecognizer implements IntentRecognizer {
     return recognizer;
   }
 
-  /** NLP.js's distribution over intents for a text read as `locale`. */
+  /**
+   * NLP.js's distribution over intents for a text read as `locale`. The classifier is asked
+   * directly (what `nlp.process` asks first, with the same settings): the rest of `nlp.process`
+   * (sentiment, answers, actions, conversation context) is not used here and cost as much again.
+   */
   private async classify(locale: Locale, text: string): Promise<Map<string, number>> {
-    const result = await this.nlp.process(locale, text);
+    // A fresh settings object each time, as nlp.process makes: the classifier adds its own to it.
+    const result = await this.nlp.nluManager.process({ locale, utterance: text, settings: { ...(this.nlp.settings.nlu as Record<string, unknown>) } });
     return new Map((result.classifications ?? []).map((c) => [c.intent, c.score]));
   }
 
@@ -262,11 +270,12 @@ export class NlpRecognizer implements IntentRecognizer {
   /**
    * The intent read in a text in one language: the whole text, and for a message of several
    * sentences each sentence too ("I'm back from holiday. Nothing works. I forgot my password."),
-   * the surest reading winning.
+   * the surest reading winning. `words` is the whole text in the language's one form (canonical),
+   * as the n-gram `labels` were read from it.
    */
-  private async readingIn(locale: Locale, text: string, labels: Map<string, number>): Promise<Reading> {
+  private async readingIn(locale: Locale, text: string, words: string, labels: Map<string, number>): Promise<Reading> {
     const model = this.ngrams.get(locale) as NgramModel;
-    const whole = await this.intentIn(locale, canonical(locale, text), labels);
+    const whole = await this.intentIn(locale, words, labels);
     const sentences = text.split(/(?<=[.!?;])\s+|\n+/).map((s) => s.trim()).filter((s) => s.split(/\s+/).length >= 3);
     const settled = whole.intent !== 'None' && whole.intent !== 'help' && whole.intent !== 'cancel' && whole.score >= sureScore;
     if (sentences.length < 2 || settled) return whole;
@@ -291,7 +300,8 @@ export class NlpRecognizer implements IntentRecognizer {
     //    corpus, the trigram guesser, and a little the channel's hint.
     const guesses = this.languageScores(text);
     const evidence = this.wordEvidence(text);
-    const ngram = new Map(supportedLocales.map((l) => [l, (this.ngrams.get(l) as NgramModel).score(canonical(l, text))]));
+    const words = new Map(supportedLocales.map((l) => [l, canonical(l, text)]));
+    const ngram = new Map(supportedLocales.map((l) => [l, (this.ngrams.get(l) as NgramModel).score(words.get(l) as string)]));
     const bestFamiliarity = Math.max(...[...ngram.values()].map((s) => s.familiarity), 1e-9);
     const bestEvidence = Math.max(...evidence.values());
     const languageScore = (l: Locale): number =>
@@ -307,7 +317,7 @@ export class NlpRecognizer implements IntentRecognizer {
     let best: Reading = { intent: 'None', score: 0 };
     let readIn = locale;
     for (const l of candidates) {
-      const reading = await this.readingIn(l, text, (ngram.get(l) as { labels: Map<string, number> }).labels);
+      const reading = await this.readingIn(l, text, words.get(l) as string, (ngram.get(l) as { labels: Map<string, number> }).labels);
       const current = best.intent === 'None' ? 0 : best.score;
       if (best.score === 0 || (reading.intent !== 'None' && reading.score > current)) {
         best = reading;

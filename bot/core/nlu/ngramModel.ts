@@ -9,8 +9,12 @@
 // Sums are taken term by term in the order the text names its terms, and the examples in the order
 // they are first reached: another order would change the last bits of the scores.
 
+import { isAscii } from './normalize.js';
+
 /** Lower case, no accents, letters and digits only. */
 export function fold(text: string): string {
+  // Most messages are ASCII: no accents to take off, no normalization.
+  if (isAscii(text)) return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
@@ -33,9 +37,12 @@ class TermTable {
   private readonly words = new Map<string, number>();
   /** The n-grams while the corpus is read; `seal` then lays them out in the open-addressing table below. */
   private grams: Map<number, number> | undefined = new Map<number, number>();
-  /** The n-gram numbers by packed key (linear probing, at most half full; -1 marks a free slot): faster than a Map on the hot path. */
-  private gramKeys = new Float64Array(0);
-  private gramIds = new Int32Array(0);
+  /**
+   * The n-gram numbers by packed key, faster than a Map on the hot path: an open-addressing table
+   * (linear probing, at most half full), a slot being the key then the number side by side (one
+   * cache line read per probe); a key of -1 marks a free slot.
+   */
+  private gramSlots = new Float64Array(2).fill(-1);
   private shift = 32;
   /** For each UTF-16 code unit, its place in the alphabet (1-based), 0 when the corpus never uses it. */
   private readonly place = new Uint16Array(0x10000);
@@ -108,11 +115,11 @@ class TermTable {
 
   /** The n-gram's number, -1 when the corpus does not have it. */
   private gram(key: number): number {
-    const keys = this.gramKeys;
-    const mask = keys.length - 1;
+    const slots = this.gramSlots;
+    const mask = (slots.length >> 1) - 1;
     for (let slot = Math.imul(key | 0, 0x9e3779b1 | 0) >>> this.shift; ; slot = (slot + 1) & mask) {
-      const found = keys[slot] as number;
-      if (found === key) return this.gramIds[slot] as number;
+      const found = slots[2 * slot] as number;
+      if (found === key) return slots[2 * slot + 1] as number;
       if (found < 0) return -1;
     }
   }
@@ -123,14 +130,13 @@ class TermTable {
     let bits = 1;
     while (1 << bits < 2 * grams.size) bits += 1;
     this.shift = 32 - bits;
-    this.gramKeys = new Float64Array(1 << bits).fill(-1);
-    this.gramIds = new Int32Array(1 << bits);
+    this.gramSlots = new Float64Array(2 << bits).fill(-1);
     const mask = (1 << bits) - 1;
     for (const [key, gram] of grams) {
       let slot = Math.imul(key | 0, 0x9e3779b1 | 0) >>> this.shift;
-      while ((this.gramKeys[slot] as number) >= 0) slot = (slot + 1) & mask;
-      this.gramKeys[slot] = key;
-      this.gramIds[slot] = gram;
+      while ((this.gramSlots[2 * slot] as number) >= 0) slot = (slot + 1) & mask;
+      this.gramSlots[2 * slot] = key;
+      this.gramSlots[2 * slot + 1] = gram;
     }
     this.grams = undefined;
   }

@@ -4,7 +4,8 @@
 // models down to the four asked for; here the four models are picked once and the text's trigrams
 // counted in a Map. The models are the library's own objects (training adds the corpus's trigrams
 // to them), the distances are sums of whole numbers, so the scores are the library's exactly.
-// Any other text (another script, an empty one) is left to the library.
+// Other text (mostly outside printable ASCII, which the library takes for another script, or empty)
+// is left to the library.
 import { supportedLocales, toLocale, type Locale } from '../i18n/i18n.js';
 
 /** A language's trigram model in the library: trigram → rank. */

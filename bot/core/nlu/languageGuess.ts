@@ -23,24 +23,26 @@ const missing = 300;
 const longest = 2048;
 
 export class LanguageGuesser {
-  /** The supported languages' Latin-script models, or none when the library does not have them all (everything then goes to the library). */
-  private readonly models: readonly { readonly locale: Locale; readonly model: TrigramModel }[] | undefined;
+  /** The supported languages' ISO 639-3 codes, as the library names its models; none when it lacks one. */
+  private readonly codes: readonly { readonly locale: Locale; readonly alpha3: string }[] | undefined;
 
-  /** `latin`: the library's Latin-script models by ISO 639-3 code (its data.json), when it can be had. */
-  constructor(private readonly library: LibraryGuesser, latin: Readonly<Record<string, TrigramModel>> | undefined) {
-    const models = supportedLocales.map((locale) => {
-      const alpha3 = library.languagesAlpha2?.[locale]?.alpha3;
-      return { locale, model: alpha3 !== undefined && latin !== undefined && Object.hasOwn(latin, alpha3) ? latin[alpha3] : undefined };
-    });
-    this.models = models.every((m) => m.model !== undefined) ? (models as { locale: Locale; model: TrigramModel }[]) : undefined;
+  /**
+   * `latin`: the library's Latin-script models by ISO 639-3 code (its data.json), when it can be
+   * had. A model is looked up there on every call, as the library does: creating another NLP.js
+   * instance puts fresh models in place.
+   */
+  constructor(private readonly library: LibraryGuesser, private readonly latin: Readonly<Record<string, TrigramModel>> | undefined) {
+    const codes = supportedLocales.map((locale) => ({ locale, alpha3: library.languagesAlpha2?.[locale]?.alpha3 }));
+    this.codes = codes.every((c) => c.alpha3 !== undefined) ? (codes as { locale: Locale; alpha3: string }[]) : undefined;
   }
 
   /** How much each supported language looks like the text, 0..1. */
   scores(text: string): Map<Locale, number> {
     const value = text.slice(0, longest);
-    if (this.models === undefined || value === '' || !isLatin(value)) return this.fromLibrary(text);
+    const models = this.models();
+    if (models === undefined || value === '' || !isLatin(value)) return this.fromLibrary(text);
     const trigrams = trigramCounts(value);
-    const distances = this.models.map(({ locale, model }) => {
+    const distances = models.map(({ locale, model }) => {
       let distance = 0;
       for (const [trigram, count] of trigrams) distance += trigram in model ? Math.abs(count - (model[trigram] as number) - 1) : missing;
       return { locale, distance };
@@ -48,6 +50,19 @@ export class LanguageGuesser {
     const min = Math.min(...distances.map((d) => d.distance));
     const max = value.length * missing - min;
     return new Map(distances.map(({ locale, distance }) => [locale, 1 - (distance - min) / max || 0]));
+  }
+
+  /** The four models as the library has them now, or undefined when it lacks one. */
+  private models(): { locale: Locale; model: TrigramModel }[] | undefined {
+    const { codes, latin } = this;
+    if (codes === undefined || latin === undefined) return undefined;
+    const models: { locale: Locale; model: TrigramModel }[] = [];
+    for (const { locale, alpha3 } of codes) {
+      const model = Object.hasOwn(latin, alpha3) ? latin[alpha3] : undefined;
+      if (model === undefined) return undefined;
+      models.push({ locale, model });
+    }
+    return models;
   }
 
   private fromLibrary(text: string): Map<Locale, number> {

@@ -42,8 +42,9 @@ class TermTable {
    * (linear probing, at most half full), a slot being the key then the number side by side (one
    * cache line read per probe); a key of -1 marks a free slot.
    */
-  private gramSlots = new Float64Array(2).fill(-1);
-  private shift = 32;
+  private gramSlots = new Float64Array(4).fill(-1);
+  /** 32 less the table's size in bits: a key's first slot is the top bits of its hash. */
+  private shift = 31;
   /** For each UTF-16 code unit, its place in the alphabet (1-based), 0 when the corpus never uses it. */
   private readonly place = new Uint16Array(0x10000);
   private readonly base: number;

@@ -5,6 +5,7 @@
 // "gelockt", "unlocka"), and the names of services that are not the work account (Netflix,
 // WhatsApp, Amazon...), which all become one word so that "my Netflix password" reads as what it is.
 import type { Locale } from '../i18n/i18n.js';
+import { isAscii } from './normalize.js';
 
 /** The word every third-party service name becomes. */
 export const otherService = 'thirdpartyservice';
@@ -62,7 +63,8 @@ const words: Record<Locale, Record<string, string>> = {
   },
 };
 
-const fold = (word: string): string => word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+/** Lower case, no accents (an ASCII word, most of them, has none to take off). */
+const fold = (word: string): string => (isAscii(word) ? word.toLowerCase() : word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase());
 const tables = Object.fromEntries(
   Object.entries(words).map(([locale, table]) => [locale, new Map(Object.entries({ ...table, ...everywhere }).map(([from, to]) => [fold(from), to]))]),
 ) as Record<Locale, Map<string, string>>;

@@ -13,6 +13,7 @@ import { fold, NgramModel } from './ngramModel.js';
 import { canonical, canonicalTables } from './canonical.js';
 import { normalizeUtterance } from './normalize.js';
 import { splitClauses } from './clauses.js';
+import { LanguageGuesser, type LibraryGuesser, type TrigramModel } from './languageGuess.js';
 
 export interface Recognition {
   readonly intent: IntentName;
@@ -48,16 +49,18 @@ const modelVersion = 4;
 // Minimal shapes of the NLP.js objects used here (the packages ship no types).
 interface Classification { intent: string; score: number }
 interface NlpResult { intent?: string; score?: number; classifications?: Classification[] }
-interface Guess { alpha2: string; score: number }
 interface Nlp {
   settings: Record<string, unknown>;
   addLanguage(locales: string[]): void;
   addDocument(locale: string, utterance: string, intent: string): void;
   train(): Promise<unknown>;
-  process(locale: string, utterance: string): Promise<NlpResult>;
   export(minified: boolean): string;
   import(data: string): void;
-  nluManager: { settings: Record<string, unknown>; guesser: { guess(text: string, allowList: string[], limit: number): Guess[] } };
+  nluManager: {
+    settings: Record<string, unknown>;
+    guesser: LibraryGuesser;
+    process(input: { locale: string; utterance: string; settings: Record<string, unknown> }): Promise<NlpResult>;
+  };
 }
 interface Container { use(plugin: unknown): void; get(name: string): unknown }
 
@@ -65,7 +68,7 @@ const require = createRequire(import.meta.url);
 const nlpjs = {
   core: require('@nlpjs/core') as { containerBootstrap(): Promise<Container> },
   nlp: require('@nlpjs/nlp') as { Nlp: unknown },
-  language: require('@nlpjs/language') as { Language: unknown },
+  language: require('@nlpjs/language') as { Language: abstract new () => unknown },
   langs: [
     require('@nlpjs/lang-en') as Record<string, unknown>,
     require('@nlpjs/lang-fr') as Record<string, unknown>,
@@ -73,6 +76,15 @@ const nlpjs = {
     require('@nlpjs/lang-sv') as Record<string, unknown>,
   ],
 };
+
+/** NLP.js's Latin-script trigram models (which training extends), for the language guess; undefined if the package is laid out otherwise. */
+function latinTrigramModels(): Record<string, TrigramModel> | undefined {
+  try {
+    return (require('@nlpjs/language/src/data.json') as { Latin?: Record<string, TrigramModel> }).Latin;
+  } catch {
+    return undefined;
+  }
+}
 
 async function createNlp(): Promise<Nlp> {
   const container = await nlpjs.core.containerBootstrap();
@@ -170,9 +182,12 @@ const isPlainData = (text: string): boolean =>
 
 export class NlpRecognizer implements IntentRecognizer {
   private readonly words: Map<string, Set<Locale>>;
+  /** How much each supported language looks like a text, 0..1: NLP.js's trigram guess. */
+  private readonly guesser: LanguageGuesser;
 
   private constructor(private readonly nlp: Nlp, private readonly ngrams: Map<Locale, NgramModel>, corpus: readonly CorpusFile[]) {
     this.words = vocabulary(corpus);
+    this.guesser = new LanguageGuesser(nlp.nluManager.guesser, nlp.nluManager.guesser instanceof nlpjs.language.Language ? latinTrigramModels() : undefined);
   }
 
   /** Trains from a corpus (no cache). */
@@ -214,20 +229,15 @@ export class NlpRecognizer implements IntentRecognizer {
     return recognizer;
   }
 
-  /** NLP.js's distribution over intents for a text read as `locale`. */
+  /**
+   * NLP.js's distribution over intents for a text read as `locale`. The classifier is asked
+   * directly (what `nlp.process` asks first, with the same settings): the rest of `nlp.process`
+   * (sentiment, answers, actions, conversation context) is not used here and cost as much again.
+   */
   private async classify(locale: Locale, text: string): Promise<Map<string, number>> {
-    const result = await this.nlp.process(locale, text);
+    // A fresh settings object each time, as nlp.process makes: the classifier adds its own to it.
+    const result = await this.nlp.nluManager.process({ locale, utterance: text, settings: { ...(this.nlp.settings.nlu as Record<string, unknown>) } });
     return new Map((result.classifications ?? []).map((c) => [c.intent, c.score]));
-  }
-
-  /** How much each supported language looks like the text, 0..1. */
-  private languageScores(text: string): Map<Locale, number> {
-    const scores = new Map<Locale, number>();
-    for (const guess of this.nlp.nluManager.guesser.guess(text, [...supportedLocales], supportedLocales.length)) {
-      const locale = toLocale(guess.alpha2);
-      if (locale && !scores.has(locale)) scores.set(locale, guess.score);
-    }
-    return scores;
   }
 
   /** Evidence from the words themselves: a word only one language's corpus uses counts most. */
@@ -262,11 +272,12 @@ export class NlpRecognizer implements IntentRecognizer {
   /**
    * The intent read in a text in one language: the whole text, and for a message of several
    * sentences each sentence too ("I'm back from holiday. Nothing works. I forgot my password."),
-   * the surest reading winning.
+   * the surest reading winning. `words` is the whole text in the language's one form (canonical),
+   * as the n-gram `labels` were read from it.
    */
-  private async readingIn(locale: Locale, text: string, labels: Map<string, number>): Promise<Reading> {
+  private async readingIn(locale: Locale, text: string, words: string, labels: Map<string, number>): Promise<Reading> {
     const model = this.ngrams.get(locale) as NgramModel;
-    const whole = await this.intentIn(locale, canonical(locale, text), labels);
+    const whole = await this.intentIn(locale, words, labels);
     const sentences = text.split(/(?<=[.!?;])\s+|\n+/).map((s) => s.trim()).filter((s) => s.split(/\s+/).length >= 3);
     const settled = whole.intent !== 'None' && whole.intent !== 'help' && whole.intent !== 'cancel' && whole.score >= sureScore;
     if (sentences.length < 2 || settled) return whole;
@@ -289,9 +300,10 @@ export class NlpRecognizer implements IntentRecognizer {
     if (text === '' || isPlainData(text)) return { intent: 'None', score: 1, locale: hinted ?? 'en' };
     // 1. The language: the words only one language uses, how familiar the text looks to each
     //    corpus, the trigram guesser, and a little the channel's hint.
-    const guesses = this.languageScores(text);
+    const guesses = this.guesser.scores(text);
     const evidence = this.wordEvidence(text);
-    const ngram = new Map(supportedLocales.map((l) => [l, (this.ngrams.get(l) as NgramModel).score(canonical(l, text))]));
+    const words = new Map(supportedLocales.map((l) => [l, canonical(l, text)]));
+    const ngram = new Map(supportedLocales.map((l) => [l, (this.ngrams.get(l) as NgramModel).score(words.get(l) as string)]));
     const bestFamiliarity = Math.max(...[...ngram.values()].map((s) => s.familiarity), 1e-9);
     const bestEvidence = Math.max(...evidence.values());
     const languageScore = (l: Locale): number =>
@@ -307,7 +319,7 @@ export class NlpRecognizer implements IntentRecognizer {
     let best: Reading = { intent: 'None', score: 0 };
     let readIn = locale;
     for (const l of candidates) {
-      const reading = await this.readingIn(l, text, (ngram.get(l) as { labels: Map<string, number> }).labels);
+      const reading = await this.readingIn(l, text, words.get(l) as string, (ngram.get(l) as { labels: Map<string, number> }).labels);
       const current = best.intent === 'None' ? 0 : best.score;
       if (best.score === 0 || (reading.intent !== 'None' && reading.score > current)) {
         best = reading;

@@ -64,6 +64,14 @@ describe('root dialog and profile.view', function () {
           });
       });
 
+      it('a message in a script none of the four languages uses (Russian) → "here is what I can do", in the conversation\'s language', async function () {
+        await harness.conversation(anna.id, say.tag)
+          .send('Здравствуйте, я забыл пароль')
+          .assertReply((reply: Partial<Activity>) => {
+            assert.ok(cardTexts(cardOf(reply)).includes(t.t('none.intro')));
+          });
+      });
+
       it('cancel with nothing going on → says there is nothing to cancel', async function () {
         await harness.conversation(anna.id, say.tag).send(say.cancel).assertReply(t.t('cancel.nothing'));
       });

@@ -65,9 +65,20 @@ export class LanguageGuesser {
     return models;
   }
 
+  /**
+   * The library's guess; none for text in a script none of the four languages is written in (the
+   * library then fails on Cyrillic, Arabic or Hebrew text instead of answering): the other evidence
+   * and the channel's hint decide.
+   */
   private fromLibrary(text: string): Map<Locale, number> {
     const scores = new Map<Locale, number>();
-    for (const guess of this.library.guess(text, [...supportedLocales], supportedLocales.length)) {
+    let guesses: { alpha2: string; score: number }[];
+    try {
+      guesses = this.library.guess(text, [...supportedLocales], supportedLocales.length);
+    } catch {
+      return scores;
+    }
+    for (const guess of guesses) {
       const locale = toLocale(guess.alpha2);
       if (locale && !scores.has(locale)) scores.set(locale, guess.score);
     }

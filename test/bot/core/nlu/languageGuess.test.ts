@@ -45,6 +45,13 @@ describe('language guess', function () {
     assert.equal(asked, 0);
   });
 
+  it('gives no guess, rather than fail as the library does, for Cyrillic, Arabic or Hebrew text', function () {
+    for (const text of ['Я забыл пароль', 'نسيت كلمة المرور', 'שכחתי את הסיסמה']) {
+      assert.throws(() => library.guess(text, [...supportedLocales], supportedLocales.length), TypeError, 'the library fails on it');
+      assert.deepEqual(scores(guesser, text), {}, text);
+    }
+  });
+
   it('leaves text mostly outside ASCII (another script, "ÅÄÖ"), and empty text, to the library', function () {
     asked = 0;
     for (const text of ['密码重置', 'パスワードを忘れた', 'ÅÄÖ', '']) assert.deepEqual(scores(guesser, text), scores(byLibrary, text), text);

@@ -118,6 +118,14 @@ describe('recognizer', function () {
     assert.equal((await recognizer.recognize('qwxz plorf zzk', 'en')).intent, 'None');
   });
 
+  it('answers None in the channel\'s language for text in a script none of the four languages is written in, not a failure', async function () {
+    for (const text of ['Я забыл пароль', 'Привет', 'نسيت كلمة المرور', 'שכחתי את הסיסמה']) {
+      const recognition = await recognizer.recognize(text, 'nl');
+      assert.equal(recognition.intent, 'None', text);
+      assert.equal(recognition.locale, 'nl', text);
+    }
+  });
+
   it('detects the language when the channel says nothing', async function () {
     assert.equal((await recognizer.recognize('je voudrais réinitialiser mon mot de passe')).locale, 'fr');
     assert.equal((await recognizer.recognize('ik ben mijn wachtwoord vergeten')).locale, 'nl');

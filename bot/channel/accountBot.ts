@@ -89,16 +89,17 @@ export class AccountBot extends ActivityHandler {
   }
 
   /**
-   * The root dialog's turn, then the state saved. botbuilder's runDialog does the same for a bot that
-   * is not a skill, and besides builds, loads and saves the dialog memory scopes (which nothing here
-   * reads) and a memory snapshot for the Emulator's inspector, every turn: about 3 % of a turn's CPU.
+   * The root dialog's turn. botbuilder's runDialog does the same for a bot that is not a skill, and
+   * besides builds, loads and saves the dialog memory scopes (which nothing here reads) and a memory
+   * snapshot for the Emulator's inspector, every turn: about 3 % of a turn's CPU. The state is saved
+   * once, at the end of the turn (run): a save here too would write twice, and the second save,
+   * made after the first has taken the version it read, would no longer be checked against a
+   * concurrent turn of the conversation.
    */
   private async runRoot(context: TurnContext): Promise<void> {
     const dc = await new DialogSet(this.deps.dialogState).add(this.deps.rootDialog).createContext(context);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.deps.rootDialog.id);
-    await this.deps.conversationState.saveChanges(context, false);
-    await this.deps.userState.saveChanges(context, false);
   }
 
   /** Teams' sign-in invokes (signin/tokenExchange, signin/verifyState) go to the waiting sign-in prompt, which answers them. */

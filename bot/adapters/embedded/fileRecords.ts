@@ -185,14 +185,14 @@ class RecordCache {
   }
 
   set(file: string, entry: CachedRecord | null): void {
-    this.delete(file);
+    this.forget(file);
     if (entry && entry.text.length > cachedChars / 100) return;
     this.entries.set(file, entry);
     this.chars += entry?.text.length ?? 0;
     while (this.entries.size > cachedRecords || this.chars > cachedChars) {
       const oldest = this.entries.keys().next().value;
       if (oldest === undefined) break;
-      this.delete(oldest);
+      this.forget(oldest);
     }
   }
 
@@ -201,7 +201,7 @@ class RecordCache {
     this.chars = 0;
   }
 
-  private delete(file: string): void {
+  forget(file: string): void {
     const entry = this.entries.get(file);
     if (entry === undefined) return;
     this.entries.delete(file);
@@ -369,19 +369,26 @@ export class FileRecords implements RecordStore {
 
   /**
    * Runs a write of `file`: alone, as it is; shared, holding the record's lock. `work` hands what
-   * is now in the file to `remember`, which keeps it in memory only while this member still works
-   * alone as when the write began.
+   * is now in the file to `remember`, which keeps it in memory while this member still works alone
+   * as when the write began. Otherwise the record is dropped from memory: the member may have gone
+   * (back) to working alone while the write waited on the disk, and read the file's older text
+   * into memory meanwhile.
    */
   private async writing<T>(file: string, work: (remember: (entry: CachedRecord | null) => void) => Promise<T>): Promise<T> {
     if (this.state === 'out' || this.state === 'joining') await this.join();
     this.writes += 1;
     try {
-      if (this.state !== 'alone') return await this.locked(file, () => work(() => undefined));
+      if (this.state !== 'alone') {
+        return await this.locked(file, () => work(() => {
+          this.cache.forget(file);
+        }));
+      }
       const generation = this.generation;
       this.unlockedWrites += 1;
       try {
         return await work((entry) => {
           if (this.generation === generation) this.cache.set(file, entry);
+          else this.cache.forget(file);
         });
       } finally {
         this.unlockedWrites -= 1;

@@ -10,7 +10,7 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FileRecords } from '../../../../bot/adapters/embedded/fileRecords.js';
-import { updateRecord } from '../../../../bot/core/ports/recordStore.js';
+import { updateRecord, VersionConflictError } from '../../../../bot/core/ports/recordStore.js';
 import { tempDir } from '../../../helpers.js';
 import { recordStoreContract } from '../../core/ports/recordStoreContract.js';
 
@@ -189,6 +189,32 @@ describe('file records', function () {
       assert.deepEqual(await locksDuring(path.join(data.dir, 'c'), () => increment(first, 20)), []);
       await second.put('p', 'again', {});
       assert.deepEqual([...(await members(data.dir)).values()], ['shared', 'shared']);
+    });
+
+    it('a store left alone while its locked write waits on the disk reads that write afterwards, and a write on the older version is refused', async function () {
+      const [first, second] = await sharedStores(data.dir);
+      const before = await first.put('p', 'r', { n: 1 });
+      // A slow disk for the first store's next write: it begins shared, holding the record's lock.
+      const slowed = first as unknown as { writeAtomically: (file: string, text: string) => Promise<void> };
+      const write = slowed.writeAtomically.bind(first);
+      let disk!: () => void;
+      const diskDone = new Promise<void>((resolve) => {
+        disk = resolve;
+      });
+      slowed.writeAtomically = async (file, text) => {
+        await diskDone;
+        return write(file, text);
+      };
+      const writing = first.put('p', 'r', { n: 2 }, { version: before });
+      await second.close();
+      await until(async () => [...(await members(data.dir)).values()].join() === 'alone', 'the first works alone again');
+      assert.deepEqual((await first.get('p', 'r'))?.value, { n: 1 }, 'read while the write waits: the file as it still is');
+      disk();
+      const after = await writing;
+      slowed.writeAtomically = write;
+      assert.deepEqual(await first.get('p', 'r'), { value: { n: 2 }, version: after });
+      await assert.rejects(first.put('p', 'r', { n: 11 }, { version: before }), VersionConflictError);
+      assert.deepEqual((await first.get('p', 'r'))?.value, { n: 2 });
     });
 
     it('members left by processes that died (or by an earlier process with this pid) do not keep a new store sharing', async function () {

@@ -59,8 +59,12 @@ export function isForSenderOnly(info: TurnInfo): boolean {
 }
 
 export class AccountBot extends ActivityHandler {
+  /** The root dialog's set: it keeps nothing of a turn (the stack is in conversation state), so one serves every turn. */
+  private readonly dialogs: DialogSet;
+
   constructor(private readonly deps: AccountBotDependencies) {
     super();
+    this.dialogs = new DialogSet(deps.dialogState).add(deps.rootDialog);
     this.onMessage(async (context, next) => {
       if (isSharedConversation(context.activity)) await this.sharedMessage(context);
       else await this.personalMessage(context);
@@ -97,7 +101,7 @@ export class AccountBot extends ActivityHandler {
    * concurrent turn of the conversation.
    */
   private async runRoot(context: TurnContext): Promise<void> {
-    const dc = await new DialogSet(this.deps.dialogState).add(this.deps.rootDialog).createContext(context);
+    const dc = await this.dialogs.createContext(context);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.deps.rootDialog.id);
   }
@@ -156,8 +160,7 @@ export class AccountBot extends ActivityHandler {
   private async continuePrivately(context: TurnContext, info: TurnInfo): Promise<void> {
     this.prepareContext(context);
     setTurnInfo(context, info);
-    const dialogs = new DialogSet(this.deps.dialogState).add(this.deps.rootDialog);
-    const dc = await dialogs.createContext(context);
+    const dc = await this.dialogs.createContext(context);
     await context.sendActivity(info.t.t('group.continuedHere'));
     if (dc.activeDialog) {
       await dc.cancelAllDialogs();

@@ -3,6 +3,7 @@
 import { cardVerbs } from './cardVerbs.js';
 import type { Goal } from '../bot/core/goals.js';
 import type { Translator } from '../bot/core/i18n/i18n.js';
+import { BoundedCache } from '../bot/core/boundedCache.js';
 import { copyCard, renderCard, type CardAttachment } from './renderer.js';
 
 export function menuCard(t: Translator, goals: readonly Goal[], intro: string, portalGoals: ReadonlyMap<string, string> = new Map()): CardAttachment {
@@ -24,17 +25,10 @@ export function menuCard(t: Translator, goals: readonly Goal[], intro: string, p
 // name, no nonce, only the language's strings (which depend on the language alone, not on the
 // region or zone) and the goals with their portal pages. It is rendered once per language, intro,
 // goals and portal pages; the kept card never leaves here: each caller gets a copy it may change.
-const menus = new Map<string, CardAttachment>();
-const maxMenus = 64;
+const menus = new BoundedCache<CardAttachment>(64);
 
 /** The menu introduced by the string `introKey` (one without arguments), as `menuCard` renders it. */
 export function standardMenuCard(t: Translator, goals: readonly Goal[], introKey: string, portalGoals: ReadonlyMap<string, string> = new Map()): CardAttachment {
   const key = JSON.stringify([t.locale, introKey, goals.map((g) => g.intent), [...portalGoals]]);
-  let menu = menus.get(key);
-  if (!menu) {
-    menu = menuCard(t, goals, t.t(introKey), portalGoals);
-    if (menus.size >= maxMenus) menus.delete(menus.keys().next().value as string);
-    menus.set(key, menu);
-  }
-  return copyCard(menu);
+  return copyCard(menus.get(key, () => menuCard(t, goals, t.t(introKey), portalGoals)));
 }

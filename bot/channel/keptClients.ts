@@ -6,6 +6,7 @@
 // per app id, service URL and audience; service URLs come from activities, so at most `size`
 // clients are kept, oldest dropped.
 import { ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { BoundedCache } from '../core/boundedCache.js';
 
 type ClaimsIdentity = Parameters<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>[0];
 type ConnectorFactory = ReturnType<ConfigurationBotFrameworkAuthentication['createConnectorFactory']>;
@@ -17,26 +18,14 @@ function appIdOf(identity: ClaimsIdentity): string | null {
   return identity.getClaimValue('aud') ?? identity.getClaimValue('appid');
 }
 
-class Kept<T> {
-  private readonly items = new Map<string, Promise<T>>();
-
-  constructor(private readonly size: number) {}
-
-  /** The kept item, or a new one, kept once it is made (a failure is not kept). */
-  get(key: string, make: () => Promise<T>): Promise<T> {
-    const kept = this.items.get(key);
-    if (kept) return kept;
-    const made = make();
-    if (this.items.size >= this.size) this.items.delete(this.items.keys().next().value as string);
-    this.items.set(key, made);
-    made.catch(() => {
-      if (this.items.get(key) === made) this.items.delete(key);
+/** Clients kept by key; a client whose making failed is not kept. */
+class Kept<T> extends BoundedCache<Promise<T>> {
+  made(key: string, make: () => Promise<T>): Promise<T> {
+    return this.get(key, () => {
+      const made = make();
+      made.catch(() => this.forget(key, made));
+      return made;
     });
-    return made;
-  }
-
-  get count(): number {
-    return this.items.size;
   }
 }
 
@@ -65,13 +54,13 @@ export class KeptClientsAuthentication extends ConfigurationBotFrameworkAuthenti
   }
 
   override createUserTokenClient(identity: ClaimsIdentity): Promise<UserTokenClient> {
-    return this.userTokenClients.get(JSON.stringify([appIdOf(identity)]), () => super.createUserTokenClient(identity));
+    return this.userTokenClients.made(JSON.stringify([appIdOf(identity)]), () => super.createUserTokenClient(identity));
   }
 
   private keeping(factory: ConnectorFactory, identity: ClaimsIdentity): ConnectorFactory {
     const appId = appIdOf(identity);
     return {
-      create: (serviceUrl: string, audience?: string) => this.connectorClients.get(JSON.stringify([appId, serviceUrl, audience ?? null]), () => factory.create(serviceUrl, audience)),
+      create: (serviceUrl: string, audience?: string) => this.connectorClients.made(JSON.stringify([appId, serviceUrl, audience ?? null]), () => factory.create(serviceUrl, audience)),
     };
   }
 }

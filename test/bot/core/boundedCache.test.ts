@@ -31,4 +31,18 @@ describe('bounded cache', function () {
     for (let i = 0; i < 1000; i++) cache.get(`k${i}`, work);
     assert.equal(cache.count, 3);
   });
+
+  it('forgets an answer only while it is still the one kept for its key', function () {
+    const cache = new BoundedCache<{ n: number }>(2);
+    let n = 0;
+    const work = () => ({ n: (n += 1) });
+    const first = cache.get('a', work);
+    cache.forget('a', { n: first.n });
+    assert.equal(cache.get('a', work), first, 'an equal object that is not the kept one forgets nothing');
+    cache.forget('a', first);
+    const second = cache.get('a', work);
+    assert.notEqual(second, first, 'worked out again once forgotten');
+    cache.forget('a', first);
+    assert.equal(cache.get('a', work), second, 'forgetting an older answer leaves the newer one');
+  });
 });

@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { copyJson } from '../bot/core/json.js';
 import { paths } from '../bot/paths.js';
 import { cardVerbs } from './cardVerbs.js';
 import { avatarInDataUri, avatarPath } from './avatar.js';
@@ -165,40 +166,6 @@ const refreshVerb = cardVerbs.refreshCard;
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/**
- * A copy of a card's JSON, as JSON.parse(JSON.stringify(value)) makes it, without the text in
- * between: every turn on Teams copies its cards, and the menu alone is some ninety objects.
- */
-function copyJson(value: unknown): unknown {
-  switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return value;
-    case 'number':
-      return Number.isFinite(value) ? value : null;
-    case 'object':
-      break;
-    default:
-      // undefined, a function: left out of objects, null in arrays
-      return undefined;
-  }
-  if (value === null) return null;
-  if (Array.isArray(value)) {
-    const copy: unknown[] = new Array(value.length);
-    for (let i = 0; i < value.length; i++) copy[i] = copyJson(value[i]) ?? null;
-    return copy;
-  }
-  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return JSON.parse(JSON.stringify(value)) as unknown;
-  const copy: Json = {};
-  for (const key of Object.keys(value)) {
-    const copied = copyJson((value as Json)[key]);
-    if (copied === undefined) continue;
-    // A "__proto__" key stays a key, as JSON.parse keeps it.
-    if (key === '__proto__') Object.defineProperty(copy, key, { value: copied, enumerable: true, writable: true, configurable: true });
-    else copy[key] = copied;
-  }
-  return copy;
-}
 
 /** A copy of a card that shares no object with it. */
 export function copyCard(card: CardAttachment): CardAttachment {

@@ -76,6 +76,22 @@ export function recordStoreContract(name: string, fresh: () => Promise<RecordSto
       }
     });
 
+    it("a read is the caller's own copy: changing it, or the value written, changes nothing stored", async function () {
+      const written = { name: 'Åsa', list: [1, { two: 2 }], nested: { deeper: { n: 1 } }, when: new Date(Date.UTC(2026, 0, 2)), gone: undefined };
+      const version = await store.put('values', 'copies', written);
+      written.nested.deeper.n = 99;
+      written.list.push(3);
+      const first = await store.get<typeof written>('values', 'copies');
+      assert.deepEqual(first, { value: { name: 'Åsa', list: [1, { two: 2 }], nested: { deeper: { n: 1 } }, when: '2026-01-02T00:00:00.000Z' }, version });
+      assert.ok(first);
+      (first.value.list[1] as { two: number }).two = 22;
+      first.value.nested.deeper.n = 7;
+      const second = await store.get<typeof written>('values', 'copies');
+      assert.deepEqual(second?.value.nested, { deeper: { n: 1 } });
+      assert.deepEqual(second?.value.list, [1, { two: 2 }]);
+      assert.notEqual(second?.value, first?.value);
+    });
+
     it('keeps any id in any partition apart: slashes, dots, unicode, control characters, 300 and 2000 characters', async function () {
       for (const [n, id] of oddNames.entries()) await store.put('odd partition/..', id, { id, n });
       for (const partition of oddNames) await store.put(partition, 'same id', { partition });

@@ -1,6 +1,6 @@
 // The bot and its state over a storage: what every host of the bot (the server, the tests) wires
 // the same way.
-import { ConversationState, UserState, type StatePropertyAccessor, type Storage } from 'botbuilder';
+import type { ConversationState, StatePropertyAccessor, Storage } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { RootDialog } from '../../dialogs/rootDialog.js';
 import { isCardWaiting, isSecretCardOpen, typedAnswerOnOpenCard } from '../../dialogs/steps/cardPrompt.js';
@@ -16,6 +16,7 @@ import { AccountBot } from './accountBot.js';
 import { ConcurrencyCheckedStorage } from './checkedStorage.js';
 import { RecordCardNonces } from './recordCardNonces.js';
 import { TeamsCards } from './teamsCards.js';
+import { TextTrackedConversationState, TextTrackedUserState } from './textTrackedState.js';
 import type { RecordStore } from '../core/ports/recordStore.js';
 import { TurnPreparation, type ConversationInfo, type UserPreferences } from './turnPreparation.js';
 import { PersonalChats, type CreateConversation } from './personalChat.js';
@@ -52,8 +53,8 @@ export interface ComposedBot {
 export function composeBot(parts: BotParts): ComposedBot {
   // Every save is checked against the eTag it read: two turns cannot both win.
   const storage = new ConcurrencyCheckedStorage(parts.storage);
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
+  const conversationState = new TextTrackedConversationState(storage);
+  const userState = new TextTrackedUserState(storage);
   const dialogState = conversationState.createProperty<DialogState>('dialogState');
   const identities = new IdentityResolver(parts.directory, parts.sessions, parts.directLineUsers);
   const preparation = new TurnPreparation(

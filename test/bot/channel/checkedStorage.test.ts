@@ -2,8 +2,9 @@
 // second to save fails instead of silently undoing the first; on the file store, botbuilder's
 // MemoryStorage and Azure Blob Storage (Azurite).
 import assert from 'node:assert/strict';
-import { ConversationState, MemoryStorage, TestAdapter, TurnContext } from 'botbuilder';
+import { MemoryStorage, TestAdapter, TurnContext } from 'botbuilder';
 import { ConcurrencyCheckedStorage, StateConflictError } from '../../../bot/channel/checkedStorage.js';
+import { TextTrackedConversationState } from '../../../bot/channel/textTrackedState.js';
 import { tempDir } from '../../helpers.js';
 import { stateStores } from './stateStores.js';
 
@@ -23,7 +24,7 @@ describe('eTag-checked state', function () {
   const stores = stateStores(() => data.dir);
   for (const [name, open] of stores) {
     it(`${name}: two turns read the same state; the second save fails and the first one's change stands`, async function () {
-      const state = new ConversationState(new ConcurrencyCheckedStorage(await open()));
+      const state = new TextTrackedConversationState(new ConcurrencyCheckedStorage(await open()));
       const step = state.createProperty<number>('step');
       const adapter = new TestAdapter();
       const setup = turn(adapter);
@@ -44,7 +45,7 @@ describe('eTag-checked state', function () {
   }
 
   it('a turn may save twice (the error handler does)', async function () {
-    const state = new ConversationState(new ConcurrencyCheckedStorage(new MemoryStorage()));
+    const state = new TextTrackedConversationState(new ConcurrencyCheckedStorage(new MemoryStorage()));
     const step = state.createProperty<number>('step');
     const context = turn(new TestAdapter());
     await step.set(context, 1);

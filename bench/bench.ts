@@ -24,7 +24,7 @@ import path from 'node:path';
 import { paths } from '../bot/paths.js';
 import { NlpRecognizer } from '../bot/core/nlu/recognizer.js';
 import { supportedLocales } from '../bot/core/i18n/i18n.js';
-import { cpuMs, demoUserIds, driveConversations, peakRssMb, percentile, rssMb, startServer, stopServer } from './benchKit.js';
+import { cpuMs, demoUserIds, driveConversations, peakRssMb, percentile, rssMb, startBot, startServer, stopServer } from './benchKit.js';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -74,11 +74,11 @@ async function conversationFigures(): Promise<void> {
   const results: Record<string, Figures> = {};
   const paced: Record<string, Latencies> = {};
   try {
-    for (const [name, script, env] of [
-      ['echo bot', path.join(paths.root, 'dist', 'bench', 'echoBot.js'), {}],
-      ['assistant', path.join(paths.root, 'dist', 'bot', 'index.js'), { DATA_DIR: dataDir }],
+    for (const [name, start] of [
+      ['echo bot', () => startServer(path.join(paths.root, 'dist', 'bench', 'echoBot.js'), {})],
+      ['assistant', () => startBot({ DATA_DIR: dataDir })],
     ] as const) {
-      const server = await startServer(script, env);
+      const server = await start();
       try {
         results[name] = await drive(server.url, server.child.pid as number, userIds);
         paced[name] = await drivePaced(server.url, userIds);
@@ -162,7 +162,7 @@ console.log(JSON.stringify({ recognizer: { ...recognizer, p50Ms: +(recognizer.p5
 /** Turns from new conversations for `seconds`, the bot's resident memory sampled every 10 s. */
 async function soak(seconds: number): Promise<void> {
   const soakDir = await mkdtemp(path.join(os.tmpdir(), 'assistant-soak-'));
-  const server = await startServer(path.join(paths.root, 'dist', 'bot', 'index.js'), { DATA_DIR: soakDir });
+  const server = await startBot({ DATA_DIR: soakDir });
   const samples: { second: number; rssMb: number; turns: number }[] = [];
   let turns = 0;
   let errors = 0;

@@ -3,13 +3,14 @@
 // and the process figures read from /proc.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { paths } from '../bot/paths.js';
 
 export interface Server { readonly child: ChildProcess; readonly url: string }
 
 /** Starts a server script on a free port and resolves once it says where it is ready. */
-export async function startServer(script: string, env: NodeJS.ProcessEnv): Promise<Server> {
-  const child = spawn(process.execPath, [script], { env: { PATH: process.env.PATH, PORT: '0', LOG_LEVEL: 'error', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+export async function startServer(script: string, env: NodeJS.ProcessEnv, nodeFlags: readonly string[] = []): Promise<Server> {
+  const child = spawn(process.execPath, [...nodeFlags, script], { env: { PATH: process.env.PATH, PORT: '0', LOG_LEVEL: 'error', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout?.on('data', (d: Buffer) => {
@@ -20,6 +21,19 @@ export async function startServer(script: string, env: NodeJS.ProcessEnv): Promi
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
   });
   return { child, url };
+}
+
+/** The Node.js flags `npm start` gives the bot (package.json's start script): the bench measures the bot as it ships. */
+export async function botNodeFlags(): Promise<string[]> {
+  const scripts = (JSON.parse(await readFile(path.join(paths.root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const start = /\bnode((?: --[\w-]+(?:=\S+)?)*) dist\/bot\/index\.js/.exec(scripts.start ?? '');
+  if (!start) throw new Error('package.json: the start script does not run node dist/bot/index.js');
+  return (start[1] ?? '').split(' ').filter(Boolean);
+}
+
+/** Starts the bot (dist/bot/index.js) as `npm start` does. */
+export async function startBot(env: NodeJS.ProcessEnv): Promise<Server> {
+  return startServer(path.join(paths.root, 'dist', 'bot', 'index.js'), env, await botNodeFlags());
 }
 
 export async function stopServer(server: Server): Promise<void> {

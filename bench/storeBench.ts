@@ -12,8 +12,7 @@ import path from 'node:path';
 import { FileRecords } from '../bot/adapters/embedded/fileRecords.js';
 import { RecordTickets } from '../bot/adapters/records/recordTickets.js';
 import { statePartition } from '../bot/channel/recordStorage.js';
-import { paths } from '../bot/paths.js';
-import { cpuMs, demoUserIds, driveConversations, percentile, startServer, stopServer } from './benchKit.js';
+import { cpuMs, demoUserIds, driveConversations, percentile, startBot, stopServer } from './benchKit.js';
 
 const option = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(`--${name}`);
@@ -68,7 +67,7 @@ for (const store of stores) {
       const records = new FileRecords(path.join(dataDir, 'records'));
       if (store === 'tickets') await fillTickets(records, size, userIds);
       else await fillConversations(records, size);
-      const server = await startServer(path.join(paths.root, 'dist', 'bot', 'index.js'), { DATA_DIR: dataDir });
+      const server = await startBot({ DATA_DIR: dataDir });
       try {
         let cpuBefore = 0;
         const { latencies, errors } = await driveConversations(server.url, userIds, {

@@ -166,7 +166,6 @@ const refreshVerb = cardVerbs.refreshCard;
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-
 /** A copy of a card that shares no object with it. */
 export function copyCard(card: CardAttachment): CardAttachment {
   return { contentType: card.contentType, content: copyJson(card.content) as Record<string, unknown> };

@@ -74,9 +74,12 @@ const touchEveryMs = 5_000;
 const silentMemberMs = 30_000;
 /** How long a joining member waits for the others to share; longer than a silent member takes to be found gone. */
 const joinWaitMs = 45_000;
-/** The bound of the memory of a member working alone: records, and characters of their text. */
+/**
+ * The bound of the memory of a member working alone: records, and characters of their text (their
+ * values take about one and a half times as many bytes in memory as their text has characters).
+ */
 const cachedRecords = 5_000;
-const cachedChars = 16_000_000;
+const cachedChars = 8_000_000;
 
 const host = hostname();
 /** The host as it stands in a member's file name. */
@@ -222,8 +225,8 @@ export class FileRecords implements RecordStore {
   /** One queue for the process: two instances over one folder check and write a record in turn. */
   private static readonly queue = new KeyedQueue();
   private readonly madeDirs = new Set<string>();
-  /** Record file paths by partition (a handful, named in code) and id: every operation needs one. */
-  private readonly files = new Map<string, { readonly paths: BoundedCache<string>; readonly pathOf: (id: string) => string }>();
+  /** Record file paths by partition and id (a key that cannot be one of another pair): every operation needs one. */
+  private readonly files = new BoundedCache<string>(cachedRecords);
   private readonly root: string;
   private readonly membersDir: string;
 
@@ -262,13 +265,7 @@ export class FileRecords implements RecordStore {
   }
 
   private file(partition: string, id: string): string {
-    let files = this.files.get(partition);
-    if (!files) {
-      const dir = this.dir(partition);
-      files = { paths: new BoundedCache<string>(cachedRecords), pathOf: (fileId) => path.join(dir, fileName(fileId)) };
-      this.files.set(partition, files);
-    }
-    return files.paths.get(id, files.pathOf);
+    return this.files.get(`${partition.length}:${partition}${id}`, () => path.join(this.dir(partition), fileName(id)));
   }
 
   get<T>(partition: string, id: string): Promise<StoredRecord<T> | undefined> {
@@ -286,7 +283,8 @@ export class FileRecords implements RecordStore {
       const version = `${Date.now().toString(36)}.${(written += 1).toString(36)}.${processTag}`;
       const text = JSON.stringify({ id, version, value } satisfies RecordFile<T>);
       await this.writeAtomically(file, text);
-      remember({ value: copyJson(value), version, chars: text.length });
+      // What was written, as a read of the file would give it (the caller may change `value` later).
+      remember({ value: (JSON.parse(text) as RecordFile<T>).value, version, chars: text.length });
       return version;
     }));
   }

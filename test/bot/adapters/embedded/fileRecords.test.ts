@@ -127,6 +127,14 @@ describe('file records', function () {
     await killDuringWrites(data.dir, 'alone');
   });
 
+  it('keeps records of partitions and ids that run together ("a" + "bc", "ab" + "c") apart', async function () {
+    const store = new FileRecords(data.dir);
+    await store.put('a', 'bc', { in: 'a' });
+    await store.put('ab', 'c', { in: 'ab' });
+    assert.deepEqual((await store.get('a', 'bc'))?.value, { in: 'a' });
+    assert.deepEqual((await store.get('ab', 'c'))?.value, { in: 'ab' });
+  });
+
   describe('alone or shared', function () {
     it('a store alone on its folder takes no lock file, and reads its own writes', async function () {
       const store = new FileRecords(data.dir);

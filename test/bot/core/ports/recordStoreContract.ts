@@ -92,6 +92,17 @@ export function recordStoreContract(name: string, fresh: () => Promise<RecordSto
       assert.notEqual(second?.value, first?.value);
     });
 
+    it('keeps a value as it was written, as JSON gives it back: -0, boxed text, a part that changes once written', async function () {
+      // A toJSON that moves on once it has been read: the store must keep what it wrote, not read the value again.
+      let count = 1;
+      const counter = { toJSON: (): { n: number } => { const n = count; queueMicrotask(() => { count += 1; }); return { n }; } };
+      const version = await store.put('values', 'as written', { zero: -0, boxed: new String('ab'), counter });
+      const read = await store.get<{ zero: number }>('values', 'as written');
+      assert.deepEqual(read, { value: { zero: 0, boxed: 'ab', counter: { n: 1 } }, version });
+      assert.ok(Object.is(read?.value.zero, 0), 'not -0');
+      assert.deepEqual(await (await place.open()).get('values', 'as written'), read, 'another instance reads the same');
+    });
+
     it('keeps any id in any partition apart: slashes, dots, unicode, control characters, 300 and 2000 characters', async function () {
       for (const [n, id] of oddNames.entries()) await store.put('odd partition/..', id, { id, n });
       for (const partition of oddNames) await store.put(partition, 'same id', { partition });

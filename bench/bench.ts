@@ -24,7 +24,7 @@ import path from 'node:path';
 import { paths } from '../bot/paths.js';
 import { NlpRecognizer } from '../bot/core/nlu/recognizer.js';
 import { supportedLocales } from '../bot/core/i18n/i18n.js';
-import { cpuMs, demoUserIds, driveConversations, peakRssMb, percentile, rssMb, startBot, startServer, stopServer } from './benchKit.js';
+import { botNodeFlags, cpuMs, demoUserIds, driveConversations, peakRssMb, percentile, rssMb, startBot, startServer, stopServer } from './benchKit.js';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -75,7 +75,8 @@ async function conversationFigures(): Promise<void> {
   const paced: Record<string, Latencies> = {};
   try {
     for (const [name, start] of [
-      ['echo bot', () => startServer(path.join(paths.root, 'dist', 'bench', 'echoBot.js'), {})],
+      // Both with the Node flags the bot ships with (the echo bot gains nothing from them).
+      ['echo bot', async () => startServer(path.join(paths.root, 'dist', 'bench', 'echoBot.js'), {}, await botNodeFlags())],
       ['assistant', () => startBot({ DATA_DIR: dataDir })],
     ] as const) {
       const server = await start();

@@ -255,7 +255,8 @@ export class FileRecords implements RecordStore {
   /** Members on other machines: when each file's time was last seen to change. */
   private readonly heard = new Map<string, { readonly mtimeMs: number; readonly at: number }>();
 
-  constructor(root: string) {
+  /** `joinWaitMs`: how long joining waits for the members working alone (tests shorten it). */
+  constructor(root: string, private readonly options: { readonly joinWaitMs?: number } = {}) {
     this.root = path.resolve(root);
     this.membersDir = path.join(this.root, '.members');
   }
@@ -451,11 +452,12 @@ export class FileRecords implements RecordStore {
       }
       this.writeMember('shared');
       this.saidShared = true;
-      const deadline = Date.now() + joinWaitMs;
+      const waitMs = this.options.joinWaitMs ?? joinWaitMs;
+      const deadline = Date.now() + waitMs;
       while (others.some((other) => other.mode === 'alone')) {
         if (Date.now() > deadline) {
           const waitedFor = others.find((other) => other.mode === 'alone')?.name ?? '';
-          throw new Error(`Another process working alone on the records in ${this.root} did not let this one in within ${joinWaitMs / 1000} s: `
+          throw new Error(`Another process working alone on the records in ${this.root} did not let this one in within ${waitMs / 1000} s: `
             + `stop it, or, if it no longer runs, remove its file ${path.join(this.membersDir, waitedFor)}.`);
         }
         await new Promise((resolve) => setTimeout(resolve, 25));

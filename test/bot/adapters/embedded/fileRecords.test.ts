@@ -225,6 +225,27 @@ describe('file records', function () {
       assert.deepEqual((await first.get('p', 'r'))?.value, { n: 2 });
     });
 
+    it('a member working alone that never lets a joiner in: the write fails saying which file, leaves no member behind, and goes through once that member is gone', async function () {
+      const silent = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+      try {
+        await mkdir(path.join(data.dir, '.members'), { recursive: true });
+        const name = `${String(silent.pid)}.cafebabe-1.${hostTag}`;
+        await writeFile(path.join(data.dir, '.members', name), JSON.stringify({ mode: 'alone' }));
+        const store = new FileRecords(data.dir, { joinWaitMs: 300 });
+        await assert.rejects(store.put('p', 'r', { n: 1 }), (error: Error) => error.message.includes('within 0.3 s') && error.message.includes(name));
+        assert.deepEqual((await members(data.dir)).size, 1, 'only the silent member is listed');
+        assert.equal(await store.get('p', 'r'), undefined);
+        silent.kill('SIGKILL');
+        await exited(silent);
+        const version = await store.put('p', 'r', { n: 2 });
+        assert.deepEqual(await store.get('p', 'r'), { value: { n: 2 }, version });
+        assert.deepEqual([...(await members(data.dir)).values()], ['alone']);
+        await store.close();
+      } finally {
+        silent.kill('SIGKILL');
+      }
+    });
+
     it('members left by processes that died (or by an earlier process with this pid) do not keep a new store sharing', async function () {
       const dead = spawn(process.execPath, ['-e', '0']);
       await new Promise((resolve) => dead.on('exit', resolve));

@@ -1,6 +1,7 @@
 // `npm run bench`:
 //   1. N concurrent simulated conversations over HTTP (help → profile, several rounds) against the
-//      bot and against a bare botbuilder echo bot in the same run, twice:
+//      bot and against a bare botbuilder echo bot in the same run, each conversation a user of its
+//      own (a generated tenant: in Teams a person has one personal chat with the bot), twice:
 //      - back to back (each conversation sends its next turn the moment the last is answered):
 //        turns per second, server CPU per turn, p50/p95/p99 turn latency, peak RSS, and the ratios.
 //        Here every turn queues behind the others, so latency is about N / throughput (Little's
@@ -15,7 +16,9 @@
 //   3. With --soak S: S seconds of turns from ever new conversations against one bot process,
 //      its resident memory sampled every 10 s (flat is the goal).
 // Options: --conversations N (default 40), --rounds R (default 5), --think MS (default 1000),
-// --soak S (default 0: skipped).
+// --users U (default: one a conversation; fewer share them out, so that each user talks in several
+// conversations at once, as in several web chat pages, and the conversation the bot keeps for
+// each user's notifications changes on most turns), --soak S (default 0: skipped).
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { promisify } from 'node:util';
@@ -24,7 +27,7 @@ import path from 'node:path';
 import { paths } from '../bot/paths.js';
 import { NlpRecognizer } from '../bot/core/nlu/recognizer.js';
 import { supportedLocales } from '../bot/core/i18n/i18n.js';
-import { botNodeFlags, cpuMs, demoUserIds, driveConversations, peakRssMb, percentile, rssMb, startBot, startServer, stopServer } from './benchKit.js';
+import { benchTenant, botNodeFlags, cpuMs, driveConversations, peakRssMb, percentile, rssMb, startBot, startServer, stopServer } from './benchKit.js';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -34,6 +37,7 @@ const conversations = arg('conversations', 40);
 const rounds = arg('rounds', 5);
 const soakSeconds = arg('soak', 0);
 const thinkMs = arg('think', 1000);
+const users = arg('users', conversations);
 
 interface Latencies { p50: number; p95: number; p99: number; turns: number; errors: number }
 interface Figures extends Latencies { turnsPerSecond: number; cpuMsPerTurn: number; peakRssMb: number }
@@ -65,19 +69,19 @@ async function drivePaced(url: string, userIds: readonly string[]): Promise<Late
 }
 
 const recognizerOnly = process.argv.includes('--recognizer');
-const userIds = await demoUserIds();
 if (!recognizerOnly) await conversationFigures();
 
 /** N concurrent conversations against the bot and against a bare echo bot, back to back and at a pace. */
 async function conversationFigures(): Promise<void> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'assistant-bench-'));
+  const work = await mkdtemp(path.join(os.tmpdir(), 'assistant-bench-'));
+  const { seedFile, userIds } = await benchTenant(work, users);
   const results: Record<string, Figures> = {};
   const paced: Record<string, Latencies> = {};
   try {
     for (const [name, start] of [
       // Both with the Node flags the bot ships with (the echo bot gains nothing from them).
       ['echo bot', async () => startServer(path.join(paths.root, 'dist', 'bench', 'echoBot.js'), {}, await botNodeFlags())],
-      ['assistant', () => startBot({ DATA_DIR: dataDir })],
+      ['assistant', () => startBot({ DATA_DIR: path.join(work, 'data'), TENANT_SEED: seedFile })],
     ] as const) {
       const server = await start();
       try {
@@ -88,7 +92,7 @@ async function conversationFigures(): Promise<void> {
       }
     }
   } finally {
-    await rm(dataDir, { recursive: true, force: true });
+    await rm(work, { recursive: true, force: true });
   }
 
   const bot = results.assistant as Figures;
@@ -96,12 +100,12 @@ async function conversationFigures(): Promise<void> {
   const botPaced = paced.assistant as Latencies;
   const echoPaced = paced['echo bot'] as Latencies;
   const ratio = (a: number, b: number): number => +(a / b).toFixed(2);
-  console.log(`${conversations} concurrent conversations × ${rounds} rounds of help → profile, back to back (turn latency in ms)`);
+  console.log(`${conversations} concurrent conversations of ${users} users × ${rounds} rounds of help → profile, back to back (turn latency in ms)`);
   console.table(results);
   console.log(`the same at a pace: a pause of ${thinkMs} ms (± half) before each turn (turn latency in ms)`);
   console.table(paced);
   console.log(JSON.stringify({
-    conversations, rounds, thinkMs, assistant: bot, echo, assistantPaced: botPaced, echoPaced,
+    conversations, users, rounds, thinkMs, assistant: bot, echo, assistantPaced: botPaced, echoPaced,
     ratio: {
       p50: ratio(bot.p50, echo.p50), p95: ratio(bot.p95, echo.p95), p99: ratio(bot.p99, echo.p99), turnsPerSecond: ratio(bot.turnsPerSecond, echo.turnsPerSecond),
       cpuMsPerTurn: ratio(bot.cpuMsPerTurn, echo.cpuMsPerTurn), peakRss: ratio(bot.peakRssMb, echo.peakRssMb), pacedP95: ratio(botPaced.p95, echoPaced.p95),
@@ -163,7 +167,8 @@ console.log(JSON.stringify({ recognizer: { ...recognizer, p50Ms: +(recognizer.p5
 /** Turns from new conversations for `seconds`, the bot's resident memory sampled every 10 s. */
 async function soak(seconds: number): Promise<void> {
   const soakDir = await mkdtemp(path.join(os.tmpdir(), 'assistant-soak-'));
-  const server = await startBot({ DATA_DIR: soakDir });
+  const { seedFile, userIds } = await benchTenant(soakDir, 20);
+  const server = await startBot({ DATA_DIR: path.join(soakDir, 'data'), TENANT_SEED: seedFile });
   const samples: { second: number; rssMb: number; turns: number }[] = [];
   let turns = 0;
   let errors = 0;

@@ -1,10 +1,11 @@
 // What the benchmarks share: a server started as its own process (and stopped by its PID), the
-// demo users, one simulated Teams conversation driver (help → profile rounds, warm-up not counted),
+// demo users or a generated tenant, one simulated Teams conversation driver (help → profile rounds, warm-up not counted),
 // and the process figures read from /proc.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { paths } from '../bot/paths.js';
+import { generatedSeed } from '../test/bot/adapters/embedded/generatedSeed.js';
 
 export interface Server { readonly child: ChildProcess; readonly url: string }
 
@@ -45,6 +46,18 @@ export async function stopServer(server: Server): Promise<void> {
 export async function demoUserIds(): Promise<string[]> {
   const seed = JSON.parse(await readFile(paths.demoTenant, 'utf8')) as { users: { id: string }[] };
   return seed.users.map((u) => u.id);
+}
+
+/**
+ * A tenant of `users` users shaped like the demo users, as a seed file in `dir` (for TENANT_SEED),
+ * and their ids: enough users that every simulated conversation has its own, as in Teams, where a
+ * person has one personal chat with the bot.
+ */
+export async function benchTenant(dir: string, users: number): Promise<{ readonly seedFile: string; readonly userIds: readonly string[] }> {
+  const seed = await generatedSeed(users);
+  const seedFile = path.join(dir, 'tenant-seed.json');
+  await writeFile(seedFile, JSON.stringify(seed));
+  return { seedFile, userIds: seed.users.map((u) => String(u.id)) };
 }
 
 /** Peak resident memory of a process, in MiB. */

@@ -35,3 +35,14 @@ export function copyJson(value: unknown): unknown {
   }
   return copy;
 }
+
+/**
+ * Freezes JSON data (parsed, or as copyJson makes it) all the way down, in place, and returns it:
+ * data that many readers share, so that a change anywhere in it throws instead of reaching the
+ * others. Data already frozen at the top is taken as frozen throughout (as this leaves it).
+ */
+export function freezeJson<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  for (const key of Object.keys(value)) freezeJson((value as Record<string, unknown>)[key]);
+  return Object.freeze(value);
+}

@@ -4,6 +4,7 @@
 // `connect()` (or `anotherProcess()`) gives another client of the same records, as a second instance of the bot would be:
 // it shares the data but not updateRecord's in-process queue, so conflicts really happen.
 import { VersionConflictError, type RecordStore, type StoredRecord, type WriteCondition } from '../../bot/core/ports/recordStore.js';
+import { freezeJson } from '../../bot/core/json.js';
 
 interface Kept {
   readonly text: string;
@@ -50,6 +51,10 @@ export class MemoryRecords implements RecordStore {
     this.reads.push({ partition, id });
     const kept = this.data.get(partition)?.get(id);
     return kept && { value: JSON.parse(kept.text) as T, version: kept.version };
+  }
+
+  async view<T>(partition: string, id: string): Promise<StoredRecord<T> | undefined> {
+    return freezeJson(await this.get<T>(partition, id));
   }
 
   async put<T>(partition: string, id: string, value: T, condition: WriteCondition = { always: true }): Promise<string> {

@@ -12,6 +12,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { odata, TableClient, type TableEntity, type TableEntityResult } from '@azure/data-tables';
 import { VersionConflictError, type RecordStore, type StoredRecord, type WriteCondition } from '../../core/ports/recordStore.js';
+import { freezeJson } from '../../core/json.js';
 
 /** The columns of a record's entity besides the keys. */
 interface RecordEntity {
@@ -96,6 +97,11 @@ export class TableRecords implements RecordStore {
     }
     await client.createTable();
     return new TableRecords(client);
+  }
+
+  /** A read made for this caller alone, frozen as the contract says (no memory to share here). */
+  async view<T>(partition: string, id: string): Promise<StoredRecord<T> | undefined> {
+    return freezeJson(await this.get<T>(partition, id));
   }
 
   async get<T>(partition: string, id: string): Promise<StoredRecord<T> | undefined> {

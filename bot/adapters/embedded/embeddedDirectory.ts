@@ -341,12 +341,13 @@ export class EmbeddedDirectory implements Directory {
     logger.info('directory taken over from directory.json', { users: legacy.users.length });
   }
 
+  /** A user's record to read (frozen, shared with other readers: what a turn looks up, without a copy each time). */
   private async user(userId: string): Promise<StoredUser | undefined> {
-    return (await this.store.get<StoredUser>(users, userId))?.value;
+    return (await this.store.view<StoredUser>(users, userId))?.value;
   }
 
   private async tenantRecord(): Promise<TenantRecord> {
-    return (await this.store.get<TenantRecord>(directory, 'tenant'))?.value ?? { tenant: {}, termsOfUse: [] };
+    return (await this.store.view<TenantRecord>(directory, 'tenant'))?.value ?? { tenant: {}, termsOfUse: [] };
   }
 
   /**
@@ -388,7 +389,7 @@ export class EmbeddedDirectory implements Directory {
   }
 
   async findUserByPrincipalName(userPrincipalName: string): Promise<DirectoryUser | undefined> {
-    const entry = await this.store.get<{ userId: string }>(names, nameKey(userPrincipalName));
+    const entry = await this.store.view<{ userId: string }>(names, nameKey(userPrincipalName));
     const u = entry ? await this.user(entry.value.userId) : undefined;
     return u && nameKey(u.userPrincipalName) === nameKey(userPrincipalName) ? toUser(u) : undefined;
   }

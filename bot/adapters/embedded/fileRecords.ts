@@ -40,7 +40,7 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { BoundedCache } from '../../core/boundedCache.js';
-import { copyJson } from '../../core/json.js';
+import { copyJson, freezeJson } from '../../core/json.js';
 import { KeyedQueue } from '../../core/keyedQueue.js';
 import { VersionConflictError, type RecordStore, type StoredRecord, type WriteCondition } from '../../core/ports/recordStore.js';
 
@@ -274,6 +274,20 @@ export class FileRecords implements RecordStore {
     // it does not wait for one; it starts joining, which the next write waits for.
     if (this.state === 'out') this.join().catch(() => undefined);
     return settled(() => this.read<T>(this.file(partition, id)));
+  }
+
+  view<T>(partition: string, id: string): Promise<StoredRecord<T> | undefined> {
+    if (this.state === 'out') this.join().catch(() => undefined);
+    return settled(() => {
+      const file = this.file(partition, id);
+      if (this.state !== 'alone') {
+        const record = this.read<T>(file);
+        return record && freezeJson(record);
+      }
+      // The value kept in memory itself, frozen the first time it is viewed: no copy.
+      const cached = this.cached(file);
+      return cached ? { value: freezeJson(cached.value) as T, version: cached.version } : undefined;
+    });
   }
 
   put<T>(partition: string, id: string, value: T, condition: WriteCondition = { always: true }): Promise<string> {

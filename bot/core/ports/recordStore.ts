@@ -24,7 +24,13 @@ export class VersionConflictError extends Error {
 }
 
 export interface RecordStore {
+  /** The record as the caller's own copy, to change as it likes. */
   get<T>(partition: string, id: string): Promise<StoredRecord<T> | undefined>;
+  /**
+   * The record to read and not to change: its value is frozen (a change throws), and the store may
+   * hand the same value to every reader instead of a copy each. For lookups that only read.
+   */
+  view<T>(partition: string, id: string): Promise<StoredRecord<T> | undefined>;
   /** Writes the record if the condition holds (else VersionConflictError); returns its new version. */
   put<T>(partition: string, id: string, value: T, condition?: WriteCondition): Promise<string>;
   /** Removes the record if the condition holds; true when there was one to remove. */

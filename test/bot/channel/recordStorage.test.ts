@@ -62,7 +62,7 @@ describe('state storage over per-record files', function () {
     await writeFile(file, JSON.stringify({ items: { a: { value: { n: 1 } }, b: { value: { n: 2 } } } }));
     const records = new MemoryRecords();
     await records.put('state', 'a', { n: 0 });
-    const failing: RecordStore = { ...records, get: records.get.bind(records), list: records.list.bind(records), ids: records.ids.bind(records), remove: records.remove.bind(records), put: () => Promise.reject(new Error('disk full')) };
+    const failing: RecordStore = { ...records, get: records.get.bind(records), view: records.view.bind(records), list: records.list.bind(records), ids: records.ids.bind(records), remove: records.remove.bind(records), put: () => Promise.reject(new Error('disk full')) };
     await assert.rejects(new RecordStorage(failing).importLegacyFile(file), /disk full/);
     assert.ok(existsSync(file), 'nothing was taken over: the file stays for the next start');
     assert.equal(await new RecordStorage(records).importLegacyFile(file), 2);

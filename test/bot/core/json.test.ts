@@ -1,6 +1,6 @@
 // A copy of JSON data is what a round trip through JSON text gives, and shares nothing with the original.
 import assert from 'node:assert/strict';
-import { copyJson } from '../../../bot/core/json.js';
+import { copyJson, freezeJson } from '../../../bot/core/json.js';
 
 const roundTrip = (value: unknown): unknown => {
   const text = JSON.stringify(value);
@@ -39,5 +39,19 @@ describe('copyJson', function () {
     copy.nested.deeper.n = 20;
     copy.list.push({ n: 3 });
     assert.deepEqual(original, { list: [{ n: 1 }], nested: { deeper: { n: 2 } } });
+  });
+});
+
+describe('freezeJson', function () {
+  it('freezes data all the way down, in place, and returns it', function () {
+    const value = { list: [1, { two: [2] }], nested: { deeper: { n: 1 } }, text: 'a' };
+    assert.equal(freezeJson(value), value);
+    for (const part of [value, value.list, value.list[1], (value.list[1] as { two: number[] }).two, value.nested, value.nested.deeper]) assert.ok(Object.isFrozen(part));
+    assert.throws(() => { value.nested.deeper.n = 2; }, TypeError);
+    assert.throws(() => { ((value.list[1] as { two: number[] }).two).push(3); }, TypeError);
+  });
+
+  it('leaves scalars and null as they are', function () {
+    for (const scalar of ['text', 1, true, null, undefined]) assert.equal(freezeJson(scalar), scalar);
   });
 });

@@ -121,6 +121,7 @@ for (const { name, open } of recordStores) {
       const gate = new Promise<void>((resolve) => (release = resolve));
       const slow: RecordStore = {
         get: <T>(partition: string, id: string) => store.get<T>(partition, id),
+        view: <T>(partition: string, id: string) => store.view<T>(partition, id),
         put: <T>(partition: string, id: string, value: T, condition?: WriteCondition) => store.put<T>(partition, id, value, condition),
         list: <T>(partition: string) => store.list<T>(partition),
         ids: (partition: string) => store.ids(partition),

@@ -92,6 +92,26 @@ export function recordStoreContract(name: string, fresh: () => Promise<RecordSto
       assert.notEqual(second?.value, first?.value);
     });
 
+    it('a view is the record as it is, frozen all the way down; a read after it is still a copy to change, and a write after it leaves the view as it was', async function () {
+      const version = await store.put('values', 'viewed', { name: 'Åsa', list: [1, { two: 2 }], nested: { deeper: { n: 1 } } });
+      const view = await store.view<{ name: string; list: [number, { two: number }]; nested: { deeper: { n: number } } }>('values', 'viewed');
+      assert.deepEqual(view, { value: { name: 'Åsa', list: [1, { two: 2 }], nested: { deeper: { n: 1 } } }, version });
+      assert.ok(view);
+      assert.throws(() => { view.value.nested.deeper.n = 7; }, TypeError);
+      assert.throws(() => { view.value.list[1].two = 22; }, TypeError);
+      assert.throws(() => { (view.value.list as unknown as number[]).push(3); }, TypeError);
+      assert.throws(() => { (view.value as { added?: boolean }).added = true; }, TypeError);
+      const read = await store.get<{ nested: { deeper: { n: number } } }>('values', 'viewed');
+      assert.ok(read);
+      read.value.nested.deeper.n = 5;
+      assert.equal((await store.view<{ nested: { deeper: { n: number } } }>('values', 'viewed'))?.value.nested.deeper.n, 1, 'changing a read changed the view');
+      const next = await store.put('values', 'viewed', { name: 'Bo' }, { version });
+      assert.deepEqual((await store.view('values', 'viewed'))?.value, { name: 'Bo' });
+      assert.equal(view.value.name, 'Åsa');
+      assert.deepEqual(await (await place.open()).view('values', 'viewed'), { value: { name: 'Bo' }, version: next }, 'another instance views the same');
+      assert.equal(await store.view('values', 'never written'), undefined);
+    });
+
     it('keeps a value as it was written, as JSON gives it back: -0, boxed text, a part that changes once written', async function () {
       // A toJSON that moves on once it has been read: the store must keep what it wrote, not read the value again.
       let count = 1;

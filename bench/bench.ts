@@ -5,7 +5,9 @@
 //      - back to back (each conversation sends its next turn the moment the last is answered):
 //        turns per second, server CPU per turn, p50/p95/p99 turn latency, peak RSS, and the ratios.
 //        Here every turn queues behind the others, so latency is about N / throughput (Little's
-//        law) for any bot, the echo bot too;
+//        law) for any bot, the echo bot too. The two bots run side by side and are driven in turn,
+//        --passes times each after --warmup passes not counted (their steady pace, not their
+//        first minute's), so that a shared machine's changes of speed weigh on both alike;
 //      - at a pace (a pause of --think ms, ± half, before each turn, as a person reads and types):
 //        p50/p95/p99 turn latency when N conversations are active but not queued back to back.
 //   2. The recognizer alone: time per utterance over the dev sets and the challenge sets of the four
@@ -15,7 +17,8 @@
 //      `npm run bench -- --recognizer` runs only this part.
 //   3. With --soak S: S seconds of turns from ever new conversations against one bot process,
 //      its resident memory sampled every 10 s (flat is the goal).
-// Options: --conversations N (default 40), --rounds R (default 5), --think MS (default 1000),
+// Options: --conversations N (default 40), --rounds R (default 5), --passes P (default 5),
+// --warmup W (default 3), --think MS (default 1000),
 // --users U (default: one a conversation; fewer share them out, so that each user talks in several
 // conversations at once, as in several web chat pages, and the conversation the bot keeps for
 // each user's notifications changes on most turns), --soak S (default 0: skipped).
@@ -27,7 +30,7 @@ import path from 'node:path';
 import { paths } from '../bot/paths.js';
 import { NlpRecognizer } from '../bot/core/nlu/recognizer.js';
 import { supportedLocales } from '../bot/core/i18n/i18n.js';
-import { benchTenant, botNodeFlags, cpuMs, driveConversations, peakRssMb, percentile, rssMb, startBot, startServer, stopServer } from './benchKit.js';
+import { benchTenant, botNodeFlags, cpuMs, driveConversations, peakRssMb, percentile, rssMb, startBot, startServer, stopServer, type Server } from './benchKit.js';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -38,6 +41,8 @@ const rounds = arg('rounds', 5);
 const soakSeconds = arg('soak', 0);
 const thinkMs = arg('think', 1000);
 const users = arg('users', conversations);
+const passes = arg('passes', 5);
+const warmupPasses = arg('warmup', 3);
 
 interface Latencies { p50: number; p95: number; p99: number; turns: number; errors: number }
 interface Figures extends Latencies { turnsPerSecond: number; cpuMsPerTurn: number; peakRssMb: number }
@@ -47,19 +52,19 @@ function latencyFigures(latencies: readonly number[], errors: number): Latencies
   return { p50: +percentile(sorted, 50).toFixed(1), p95: +percentile(sorted, 95).toFixed(1), p99: +percentile(sorted, 99).toFixed(1), turns: latencies.length, errors };
 }
 
-/** Back to back: throughput and the server's CPU time per counted turn. */
-async function drive(url: string, pid: number, userIds: readonly string[]): Promise<Figures> {
+/** One pass back to back: its latencies, throughput and the server's CPU time per counted turn. */
+interface Pass { readonly latencies: readonly number[]; readonly errors: number; readonly turnsPerSecond: number; readonly cpuMsPerTurn: number }
+
+async function drivePass(server: Server, userIds: readonly string[]): Promise<Pass> {
+  const pid = server.child.pid as number;
   let cpuBefore = 0;
-  const { latencies, seconds, errors } = await driveConversations(url, userIds, {
+  const { latencies, seconds, errors } = await driveConversations(server.url, userIds, {
     conversations, rounds, counting: async () => {
       cpuBefore = await cpuMs(pid);
     },
   });
   const cpu = (await cpuMs(pid)) - cpuBefore;
-  return {
-    ...latencyFigures(latencies, errors), turnsPerSecond: +(latencies.length / seconds).toFixed(1),
-    cpuMsPerTurn: +(cpu / latencies.length).toFixed(2), peakRssMb: await peakRssMb(pid),
-  };
+  return { latencies, errors, turnsPerSecond: latencies.length / seconds, cpuMsPerTurn: cpu / latencies.length };
 }
 
 /** At a pace: latency when the conversations pause between turns. */
@@ -68,30 +73,55 @@ async function drivePaced(url: string, userIds: readonly string[]): Promise<Late
   return latencyFigures(latencies, errors);
 }
 
+/** The median (of an even count, the mean of the middle two); NaN of none. */
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] as number : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+};
+
 const recognizerOnly = process.argv.includes('--recognizer');
 if (!recognizerOnly) await conversationFigures();
 
-/** N concurrent conversations against the bot and against a bare echo bot, back to back and at a pace. */
+/**
+ * N concurrent conversations against the bot and against a bare echo bot, back to back and at a
+ * pace. Both run side by side and are driven in turn, pass after pass (echo first, then the bot
+ * first, and so on), so that a machine that speeds up or slows down during the run weighs on both
+ * alike: throughput and CPU are the medians of the passes, their ratios the medians of the ratios
+ * pass by pass, latency percentiles those of every pass's turns together.
+ */
 async function conversationFigures(): Promise<void> {
   const work = await mkdtemp(path.join(os.tmpdir(), 'assistant-bench-'));
   const { seedFile, userIds } = await benchTenant(work, users);
+  const names = ['echo bot', 'assistant'] as const;
+  const servers: Partial<Record<(typeof names)[number], Server>> = {};
+  const runs: Record<(typeof names)[number], Pass[]> = { 'echo bot': [], assistant: [] };
   const results: Record<string, Figures> = {};
   const paced: Record<string, Latencies> = {};
   try {
-    for (const [name, start] of [
-      // Both with the Node flags the bot ships with (the echo bot gains nothing from them).
-      ['echo bot', async () => startServer(path.join(paths.root, 'dist', 'bench', 'echoBot.js'), {}, await botNodeFlags())],
-      ['assistant', () => startBot({ DATA_DIR: path.join(work, 'data'), TENANT_SEED: seedFile })],
-    ] as const) {
-      const server = await start();
-      try {
-        results[name] = await drive(server.url, server.child.pid as number, userIds);
-        paced[name] = await drivePaced(server.url, userIds);
-      } finally {
-        await stopServer(server);
-      }
+    // Both with the Node flags the bot ships with (the echo bot gains nothing from them).
+    servers['echo bot'] = await startServer(path.join(paths.root, 'dist', 'bench', 'echoBot.js'), {}, await botNodeFlags());
+    servers.assistant = await startBot({ DATA_DIR: path.join(work, 'data'), TENANT_SEED: seedFile });
+    // Warm-up passes, not counted: both bots (and this driver) reach their steady pace only after
+    // a few thousand turns, when V8 has compiled their hot code; a fresh echo bot runs at a third of it.
+    for (let pass = 0; pass < warmupPasses; pass += 1) {
+      for (const name of names) await drivePass(servers[name] as Server, userIds);
+    }
+    for (let pass = 0; pass < passes; pass += 1) {
+      for (const name of pass % 2 === 0 ? names : [...names].reverse()) runs[name].push(await drivePass(servers[name] as Server, userIds));
+    }
+    for (const name of names) {
+      const server = servers[name] as Server;
+      const all = runs[name];
+      results[name] = {
+        ...latencyFigures(all.flatMap((r) => r.latencies), all.reduce((sum, r) => sum + r.errors, 0)),
+        turnsPerSecond: +median(all.map((r) => r.turnsPerSecond)).toFixed(1), cpuMsPerTurn: +median(all.map((r) => r.cpuMsPerTurn)).toFixed(2),
+        peakRssMb: await peakRssMb(server.child.pid as number),
+      };
+      paced[name] = await drivePaced(server.url, userIds);
     }
   } finally {
+    for (const server of Object.values(servers)) await stopServer(server);
     await rm(work, { recursive: true, force: true });
   }
 
@@ -100,15 +130,16 @@ async function conversationFigures(): Promise<void> {
   const botPaced = paced.assistant as Latencies;
   const echoPaced = paced['echo bot'] as Latencies;
   const ratio = (a: number, b: number): number => +(a / b).toFixed(2);
-  console.log(`${conversations} concurrent conversations of ${users} users × ${rounds} rounds of help → profile, back to back (turn latency in ms)`);
+  const passRatio = (figure: 'turnsPerSecond' | 'cpuMsPerTurn'): number => +median(runs.assistant.map((r, i) => r[figure] / (runs['echo bot'][i] as Pass)[figure])).toFixed(2);
+  console.log(`${conversations} concurrent conversations of ${users} users × ${rounds} rounds of help → profile, back to back, ${passes} passes of each bot in turn after ${warmupPasses} to warm up (turn latency in ms; throughput and CPU: medians of the passes)`);
   console.table(results);
   console.log(`the same at a pace: a pause of ${thinkMs} ms (± half) before each turn (turn latency in ms)`);
   console.table(paced);
   console.log(JSON.stringify({
-    conversations, users, rounds, thinkMs, assistant: bot, echo, assistantPaced: botPaced, echoPaced,
+    conversations, users, rounds, passes, warmupPasses, thinkMs, assistant: bot, echo, assistantPaced: botPaced, echoPaced,
     ratio: {
-      p50: ratio(bot.p50, echo.p50), p95: ratio(bot.p95, echo.p95), p99: ratio(bot.p99, echo.p99), turnsPerSecond: ratio(bot.turnsPerSecond, echo.turnsPerSecond),
-      cpuMsPerTurn: ratio(bot.cpuMsPerTurn, echo.cpuMsPerTurn), peakRss: ratio(bot.peakRssMb, echo.peakRssMb), pacedP95: ratio(botPaced.p95, echoPaced.p95),
+      p50: ratio(bot.p50, echo.p50), p95: ratio(bot.p95, echo.p95), p99: ratio(bot.p99, echo.p99), turnsPerSecond: passRatio('turnsPerSecond'),
+      cpuMsPerTurn: passRatio('cpuMsPerTurn'), peakRss: ratio(bot.peakRssMb, echo.peakRssMb), pacedP95: ratio(botPaced.p95, echoPaced.p95),
     },
   }));
   if ([bot, echo, botPaced, echoPaced].some((f) => f.errors > 0)) process.exitCode = 1;
@@ -155,7 +186,6 @@ async function readyFigures(): Promise<{ readyMs: number; cpuMs: number }> {
     const { stdout } = await promisify(execFile)(process.execPath, [path.join(paths.root, 'dist', 'bench', 'recognizerReady.js')]);
     runs.push(JSON.parse(stdout) as { readyMs: number; cpuMs: number });
   }
-  const median = (values: number[]): number => [...values].sort((a, b) => a - b)[1] as number;
   return { readyMs: median(runs.map((r) => r.readyMs)), cpuMs: median(runs.map((r) => r.cpuMs)) };
 }
 const recognizer = await recognizerFigures();
@@ -194,9 +224,12 @@ async function soak(seconds: number): Promise<void> {
     await rm(soakDir, { recursive: true, force: true });
   }
   // Flat: the last minute's median against the median of the first minute after warm-up.
-  const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-  const early = median(samples.filter((s) => s.second >= 20 && s.second <= 80).map((s) => s.rssMb));
-  const late = median(samples.filter((s) => s.second >= seconds - 60).map((s) => s.rssMb));
+  const rssMedian = (from: number, to: number): number => {
+    const values = samples.filter((s) => s.second >= from && s.second <= to).map((s) => s.rssMb);
+    return values.length > 0 ? median(values) : 0;
+  };
+  const early = rssMedian(20, 80);
+  const late = rssMedian(seconds - 60, Infinity);
   console.log(`soak: ${seconds} s of turns from new conversations (20 at a time × 2 rounds of help → profile), resident memory every 10 s`);
   console.table(samples);
   console.log(JSON.stringify({ soak: { seconds, turns, errors, rssMbAfterWarmUp: early, rssMbLastMinute: late, ratio: early ? +(late / early).toFixed(2) : null } }));

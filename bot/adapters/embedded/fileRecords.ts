@@ -299,7 +299,7 @@ export class FileRecords implements RecordStore {
       const text = JSON.stringify({ id, version, value } satisfies RecordFile<T>);
       await this.writeAtomically(file, text);
       // What was written, as a read of the file would give it (the caller may change `value` later).
-      remember({ value: (JSON.parse(text) as RecordFile<T>).value, version, chars: text.length });
+      remember(() => ({ value: (JSON.parse(text) as RecordFile<T>).value, version, chars: text.length }));
       return version;
     }));
   }
@@ -309,7 +309,7 @@ export class FileRecords implements RecordStore {
     return FileRecords.queue.run(file, () => this.writing(file, (remember) => settled(() => {
       const existed = this.check(partition, id, file, condition);
       if (existed) unlinkIfPresent(file);
-      remember(null);
+      remember(() => null);
       return existed;
     })));
   }
@@ -400,12 +400,12 @@ export class FileRecords implements RecordStore {
 
   /**
    * Runs a write of `file`: alone, as it is; shared, holding the record's lock. `work` hands what
-   * is now in the file to `remember`, which keeps it in memory while this member still works alone
-   * as when the write began. Otherwise the record is dropped from memory: the member may have gone
+   * is now in the file to `remember` (as a function: it is made only when kept), which keeps it in
+   * memory while this member still works alone as when the write began. Otherwise the record is dropped from memory: the member may have gone
    * (back) to working alone while the write waited on the disk, and read the file's older text
    * into memory meanwhile.
    */
-  private async writing<T>(file: string, work: (remember: (entry: CachedRecord | null) => void) => Promise<T>): Promise<T> {
+  private async writing<T>(file: string, work: (remember: (entry: () => CachedRecord | null) => void) => Promise<T>): Promise<T> {
     if (this.state === 'out' || this.state === 'joining') await this.join();
     this.writes += 1;
     try {
@@ -418,7 +418,7 @@ export class FileRecords implements RecordStore {
       this.unlockedWrites += 1;
       try {
         return await work((entry) => {
-          if (this.generation === generation) this.cache.set(file, entry);
+          if (this.generation === generation) this.cache.set(file, entry());
           else this.cache.forget(file);
         });
       } finally {

@@ -17,7 +17,7 @@
 //      `npm run bench -- --recognizer` runs only this part.
 //   3. With --soak S: S seconds of turns from ever new conversations against one bot process,
 //      its resident memory sampled every 10 s (flat is the goal).
-// Options: --conversations N (default 40), --rounds R (default 5), --passes P (default 5),
+// Options: --conversations N (default 40), --rounds R (default 5), --passes P (default 6),
 // --warmup W (default 3), --think MS (default 1000),
 // --users U (default: one a conversation; fewer share them out, so that each user talks in several
 // conversations at once, as in several web chat pages, and the conversation the bot keeps for
@@ -41,7 +41,7 @@ const rounds = arg('rounds', 5);
 const soakSeconds = arg('soak', 0);
 const thinkMs = arg('think', 1000);
 const users = arg('users', conversations);
-const passes = arg('passes', 5);
+const passes = arg('passes', 6);
 const warmupPasses = arg('warmup', 3);
 
 interface Latencies { p50: number; p95: number; p99: number; turns: number; errors: number }
@@ -92,13 +92,13 @@ if (!recognizerOnly) await conversationFigures();
  */
 async function conversationFigures(): Promise<void> {
   const work = await mkdtemp(path.join(os.tmpdir(), 'assistant-bench-'));
-  const { seedFile, userIds } = await benchTenant(work, users);
   const names = ['echo bot', 'assistant'] as const;
   const servers: Partial<Record<(typeof names)[number], Server>> = {};
   const runs: Record<(typeof names)[number], Pass[]> = { 'echo bot': [], assistant: [] };
   const results: Record<string, Figures> = {};
   const paced: Record<string, Latencies> = {};
   try {
+    const { seedFile, userIds } = await benchTenant(work, users);
     // Both with the Node flags the bot ships with (the echo bot gains nothing from them).
     servers['echo bot'] = await startServer(path.join(paths.root, 'dist', 'bench', 'echoBot.js'), {}, await botNodeFlags());
     servers.assistant = await startBot({ DATA_DIR: path.join(work, 'data'), TENANT_SEED: seedFile });
@@ -121,7 +121,7 @@ async function conversationFigures(): Promise<void> {
       paced[name] = await drivePaced(server.url, userIds);
     }
   } finally {
-    for (const server of Object.values(servers)) await stopServer(server);
+    await Promise.allSettled(Object.values(servers).map(stopServer));
     await rm(work, { recursive: true, force: true });
   }
 
@@ -197,22 +197,25 @@ console.log(JSON.stringify({ recognizer: { ...recognizer, p50Ms: +(recognizer.p5
 /** Turns from new conversations for `seconds`, the bot's resident memory sampled every 10 s. */
 async function soak(seconds: number): Promise<void> {
   const soakDir = await mkdtemp(path.join(os.tmpdir(), 'assistant-soak-'));
-  const { seedFile, userIds } = await benchTenant(soakDir, 20);
-  const server = await startBot({ DATA_DIR: path.join(soakDir, 'data'), TENANT_SEED: seedFile });
   const samples: { second: number; rssMb: number; turns: number }[] = [];
   let turns = 0;
   let errors = 0;
+  let server: Server | undefined;
   try {
+    const { seedFile, userIds } = await benchTenant(soakDir, 20);
+    server = await startBot({ DATA_DIR: path.join(soakDir, 'data'), TENANT_SEED: seedFile });
+    const pid = server.child.pid as number;
+    const url = server.url;
     const started = performance.now();
     const elapsed = (): number => (performance.now() - started) / 1000;
     let batch = 0;
     const sampler = setInterval(() => {
-      void rssMb(server.child.pid as number).then((mb) => samples.push({ second: Math.round(elapsed()), rssMb: mb, turns }));
+      void rssMb(pid).then((mb) => samples.push({ second: Math.round(elapsed()), rssMb: mb, turns }));
     }, 10_000);
     try {
       while (elapsed() < seconds) {
         batch += 1;
-        const drive = await driveConversations(server.url, userIds, { conversations: 20, rounds: 2, conversationPrefix: `soak-${batch}` });
+        const drive = await driveConversations(url, userIds, { conversations: 20, rounds: 2, conversationPrefix: `soak-${batch}` });
         turns += drive.latencies.length;
         errors += drive.errors;
       }
@@ -220,7 +223,7 @@ async function soak(seconds: number): Promise<void> {
       clearInterval(sampler);
     }
   } finally {
-    await stopServer(server);
+    if (server) await stopServer(server);
     await rm(soakDir, { recursive: true, force: true });
   }
   // Flat: the last minute's median against the median of the first minute after warm-up.

@@ -1,6 +1,6 @@
 // What the benchmarks share: a server started as its own process (and stopped by its PID), the
-// demo users or a generated tenant, one simulated Teams conversation driver (help → profile rounds, warm-up not counted),
-// and the process figures read from /proc.
+// demo users or a generated tenant, one simulated Teams conversation driver (help → profile
+// rounds, warm-up not counted), and the process figures read from /proc.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -38,6 +38,8 @@ export async function startBot(env: NodeJS.ProcessEnv): Promise<Server> {
 }
 
 export async function stopServer(server: Server): Promise<void> {
+  // A server that died already (it crashed) has nothing left to stop, and no exit to wait for.
+  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
   const exited = new Promise((resolve) => server.child.once('exit', resolve));
   server.child.kill('SIGTERM');
   await exited;

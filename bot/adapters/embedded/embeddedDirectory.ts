@@ -20,6 +20,7 @@ import type {
   SignInPreferences, TenantInfo, TenantPolicy, TermsOfUse,
 } from '../../core/ports/directory.js';
 import { embeddedCapabilities, type CapabilityPlan } from '../../core/capabilities.js';
+import { freezeJson } from '../../core/json.js';
 import { changeLocalPassword, resetLocalPassword } from './localPasswords.js';
 import { updateRecord, type RecordStore } from '../../core/ports/recordStore.js';
 import { fail, ok, type Result } from '../../core/result.js';
@@ -47,6 +48,8 @@ interface TenantRecord {
   tenant: SeedObject;
   termsOfUse: SeedObject[];
 }
+/** Before any seed was imported; frozen as a viewed record is. */
+const noTenant: TenantRecord = freezeJson({ tenant: {}, termsOfUse: [] });
 
 /** Which seed the records hold. Written last, so an import cut short is done again at the next start. */
 interface SeedRecord {
@@ -347,7 +350,7 @@ export class EmbeddedDirectory implements Directory {
   }
 
   private async tenantRecord(): Promise<TenantRecord> {
-    return (await this.store.view<TenantRecord>(directory, 'tenant'))?.value ?? { tenant: {}, termsOfUse: [] };
+    return (await this.store.view<TenantRecord>(directory, 'tenant'))?.value ?? noTenant;
   }
 
   /**

@@ -20,9 +20,10 @@
 // memory, lets the writes it began without a lock finish, and only then says so). A member whose
 // process is gone (on this machine: its pid, checked with the start time Linux gives; on another
 // machine: its file not touched for half a minute) is removed by whoever finds it; one left alone
-// again goes back to working alone. The memory keeps each record's value, parsed once and never
-// handed out: a read gets a deep copy (cheaper than parsing the text again), because callers change
-// what they read, and a shared object would carry one caller's change to the next.
+// again goes back to working alone. The memory keeps each record's value, parsed once: a read
+// (get) gets a deep copy (cheaper than parsing the text again), because callers change what they
+// read, and a shared object would carry one caller's change to the next; a view gets the kept value
+// itself, frozen all the way down, so that a change throws instead of reaching other readers.
 //
 // Why the small calls are synchronous: a record is a few kilobytes on a local disk, and reading
 // one with fs/promises cost about 180 µs of CPU here against 14 µs with readFileSync (a put: 1.7
@@ -175,7 +176,7 @@ process.once('exit', () => {
 });
 
 interface CachedRecord {
-  /** The record's value as JSON.parse gives it; nobody outside the cache holds it. */
+  /** The record's value as JSON.parse gives it; only views hold it too, frozen (nobody changes it). */
   readonly value: unknown;
   readonly version: string;
   /** The length of the record file's text, what the memory is bounded by. */
@@ -286,7 +287,7 @@ export class FileRecords implements RecordStore {
       }
       // The value kept in memory itself, frozen the first time it is viewed: no copy.
       const cached = this.cached(file);
-      return cached ? { value: freezeJson(cached.value) as T, version: cached.version } : undefined;
+      return cached ? Object.freeze({ value: freezeJson(cached.value) as T, version: cached.version }) : undefined;
     });
   }
 
@@ -401,9 +402,9 @@ export class FileRecords implements RecordStore {
   /**
    * Runs a write of `file`: alone, as it is; shared, holding the record's lock. `work` hands what
    * is now in the file to `remember` (as a function: it is made only when kept), which keeps it in
-   * memory while this member still works alone as when the write began. Otherwise the record is dropped from memory: the member may have gone
-   * (back) to working alone while the write waited on the disk, and read the file's older text
-   * into memory meanwhile.
+   * memory while this member still works alone as when the write began. Otherwise the record is
+   * dropped from memory: the member may have gone (back) to working alone while the write waited
+   * on the disk, and read the file's older text into memory meanwhile.
    */
   private async writing<T>(file: string, work: (remember: (entry: () => CachedRecord | null) => void) => Promise<T>): Promise<T> {
     if (this.state === 'out' || this.state === 'joining') await this.join();

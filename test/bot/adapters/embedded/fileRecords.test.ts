@@ -150,6 +150,27 @@ describe('file records', function () {
       assert.deepEqual([...(await members(data.dir)).values()], ['alone']);
     });
 
+    it('a view alone is the kept value itself, no copy, until a write replaces it; shared, it is read from the file, frozen as well', async function () {
+      const first = new FileRecords(data.dir);
+      await first.put('p', 'r', { by: 'first', list: [1] });
+      const view = await first.view<{ by: string; list: number[] }>('p', 'r');
+      assert.equal((await first.view('p', 'r'))?.value, view?.value, 'the same object twice: no copy');
+      assert.ok(Object.isFrozen(view?.value) && Object.isFrozen(view?.value.list));
+      assert.notEqual((await first.get('p', 'r'))?.value, view?.value, 'a read is still a copy');
+      await first.put('p', 'r', { by: 'first again', list: [2] });
+      assert.deepEqual((await first.view('p', 'r'))?.value, { by: 'first again', list: [2] });
+      assert.deepEqual(view?.value, { by: 'first', list: [1] }, 'what was viewed stays as it was');
+
+      const second = new FileRecords(data.dir);
+      await second.put('p', 'r', { by: 'second', list: [3] });
+      assert.deepEqual([...(await members(data.dir)).values()], ['shared', 'shared']);
+      const shared = await first.view<{ by: string; list: number[] }>('p', 'r');
+      assert.deepEqual(shared?.value, { by: 'second', list: [3] }, "the first views the second's write");
+      assert.ok(Object.isFrozen(shared?.value) && Object.isFrozen(shared?.value.list));
+      await second.put('p', 'r', { by: 'second again', list: [4] });
+      assert.deepEqual((await first.view('p', 'r'))?.value, { by: 'second again', list: [4] });
+    });
+
     it('a second store joins one that works alone: the first shares (locks), neither reads a stale record, no increment is lost', async function () {
       const first = new FileRecords(data.dir);
       await increment(first, 30);

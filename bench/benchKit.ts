@@ -52,8 +52,8 @@ export async function demoUserIds(): Promise<string[]> {
 
 /**
  * A tenant of `users` users shaped like the demo users, as a seed file in `dir` (for TENANT_SEED),
- * and their ids: enough users that every simulated conversation has its own, as in Teams, where a
- * person has one personal chat with the bot.
+ * and their ids: for the seed import, and for as many users as conversations (in Teams a person
+ * has one personal chat with the bot).
  */
 export async function benchTenant(dir: string, users: number): Promise<{ readonly seedFile: string; readonly userIds: readonly string[] }> {
   const seed = await generatedSeed(users);

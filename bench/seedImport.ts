@@ -2,12 +2,12 @@
 // how long the first start takes to import a generated seed of N users into an empty DATA_DIR
 // (hashing every password, writing the directory). Prints each run and the median. --module
 // points at another build of the embedded directory, to compare with it on the same machine.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createLogger } from '../bot/logger.js';
-import { generatedSeed } from '../test/bot/adapters/embedded/generatedSeed.js';
+import { benchTenant } from './benchKit.js';
 
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
@@ -21,8 +21,7 @@ interface Opener { open(options: { dataDir: string; seedFile: string; logger: un
 const { EmbeddedDirectory } = (await import(pathToFileURL(modulePath).href)) as { EmbeddedDirectory: Opener };
 
 const work = await mkdtemp(path.join(os.tmpdir(), 'seed-import-bench-'));
-const seedFile = path.join(work, 'seed.json');
-await writeFile(seedFile, JSON.stringify(await generatedSeed(users)));
+const { seedFile } = await benchTenant(work, users);
 const logger = createLogger(process.argv.includes('--verbose') ? 'info' : 'error', (line) => process.stdout.write(`${line}\n`));
 const times: number[] = [];
 try {

@@ -30,7 +30,7 @@ import path from 'node:path';
 import { paths } from '../bot/paths.js';
 import { NlpRecognizer } from '../bot/core/nlu/recognizer.js';
 import { supportedLocales } from '../bot/core/i18n/i18n.js';
-import { benchTenant, botNodeFlags, cpuMs, driveConversations, peakRssMb, percentile, rssMb, startBot, startServer, stopServer, type Server } from './benchKit.js';
+import { benchTenant, botNodeFlags, cpuMs, driveConversations, median, peakRssMb, percentile, rssMb, startBot, startServer, stopServer, type Server } from './benchKit.js';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -72,13 +72,6 @@ async function drivePaced(url: string, userIds: readonly string[]): Promise<Late
   const { latencies, errors } = await driveConversations(url, userIds, { conversations, rounds, thinkMs, conversationPrefix: 'paced' });
   return latencyFigures(latencies, errors);
 }
-
-/** The median (of an even count, the mean of the middle two); NaN of none. */
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] as number : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-};
 
 const recognizerOnly = process.argv.includes('--recognizer');
 if (!recognizerOnly) await conversationFigures();

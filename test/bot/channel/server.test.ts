@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { botNodeFlags } from '../../../bench/benchKit.js';
 import { startApp, type RunningApp } from '../../../bot/app.js';
 import { loadConfig } from '../../../bot/config.js';
 import { translator } from '../../../bot/core/i18n/i18n.js';
@@ -129,8 +130,8 @@ describe('server over HTTP', function () {
 describe('the process', function () {
   this.timeout(60_000);
   const entry = path.join(paths.root, 'dist', 'bot', 'index.js');
-  const run = (env: NodeJS.ProcessEnv) => {
-    const child = spawn(process.execPath, [entry], { env: { PATH: process.env.PATH, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const run = (env: NodeJS.ProcessEnv, nodeFlags: readonly string[] = []) => {
+    const child = spawn(process.execPath, [...nodeFlags, entry], { env: { PATH: process.env.PATH, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -159,9 +160,9 @@ describe('the process', function () {
     await remove();
   });
 
-  it('shuts down cleanly on SIGTERM', async function () {
+  it('started as npm start does, logs on stdout alone (nothing on stderr) and shuts down cleanly on SIGTERM', async function () {
     const { dir, remove } = await tempDir();
-    const proc = run({ DATA_DIR: dir });
+    const proc = run({ DATA_DIR: dir }, await botNodeFlags());
     const deadline = Date.now() + 30_000;
     while (!/ready on (http:\/\/\S+)/.test(proc.out()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     const url = /ready on (http:\/\/\S+)/.exec(proc.out())?.[1];
@@ -170,6 +171,8 @@ describe('the process', function () {
     proc.child.kill('SIGTERM');
     assert.equal(await proc.exited, 0);
     assert.match(proc.out(), /bot stopped/);
+    // No warning of Node's (or anything else) among the JSON log lines.
+    assert.equal(proc.err(), '');
     await remove();
   });
 });

@@ -31,7 +31,9 @@ import path from 'node:path';
 import { paths } from '../bot/paths.js';
 import { NlpRecognizer } from '../bot/core/nlu/recognizer.js';
 import { supportedLocales } from '../bot/core/i18n/i18n.js';
-import { benchTenant, botNodeFlags, cpuMs, driveConversations, median, peakRssMb, percentile, rssMb, startBot, startServer, stopServer, type Server } from './benchKit.js';
+import {
+  benchTenant, botNodeFlags, cpuMs, driveConversations, latencyFigures, median, peakRssMb, percentile, rssMb, startBot, startServer, stopServer, type Latencies, type Server,
+} from './benchKit.js';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -45,13 +47,7 @@ const users = arg('users', conversations);
 const passes = arg('passes', 6);
 const warmupPasses = arg('warmup', 3);
 
-interface Latencies { p50: number; p95: number; p99: number; turns: number; errors: number }
 interface Figures extends Latencies { turnsPerSecond: number; cpuMsPerTurn: number; peakRssMb: number }
-
-function latencyFigures(latencies: readonly number[], errors: number): Latencies {
-  const sorted = [...latencies].sort((a, b) => a - b);
-  return { p50: +percentile(sorted, 50).toFixed(1), p95: +percentile(sorted, 95).toFixed(1), p99: +percentile(sorted, 99).toFixed(1), turns: latencies.length, errors };
-}
 
 /** One pass back to back: its latencies, throughput and the server's CPU time per counted turn. */
 interface Pass { readonly latencies: readonly number[]; readonly errors: number; readonly turnsPerSecond: number; readonly cpuMsPerTurn: number }

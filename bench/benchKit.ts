@@ -47,10 +47,8 @@ export async function stopServer(server: Server): Promise<void> {
   await exited;
 }
 
-export async function demoUserIds(): Promise<string[]> {
-  const seed = JSON.parse(await readFile(paths.demoTenant, 'utf8')) as { users: { id: string }[] };
-  return seed.users.map((u) => u.id);
-}
+/** The password of every user of a hashed bench tenant. */
+export const benchPassword = 'Bench-Password-1';
 
 /**
  * A tenant of `users` users shaped like the demo users, as a seed file in `dir` (for TENANT_SEED),
@@ -59,9 +57,6 @@ export async function demoUserIds(): Promise<string[]> {
  * its hash (`passwordHash`), so that the first start imports 10,000 users in seconds rather than
  * minutes of scrypt: for benches of a large directory, not of its import.
  */
-/** The password of every user of a hashed bench tenant. */
-export const benchPassword = 'Bench-Password-1';
-
 export async function benchTenant(dir: string, users: number, options: { readonly hashed?: boolean } = {}): Promise<{ readonly seedFile: string; readonly userIds: readonly string[] }> {
   const generated = await generatedSeed(users);
   const passwordHash = options.hashed ? await hashPassword(benchPassword) : undefined;
@@ -97,6 +92,14 @@ export const median = (values: readonly number[]): number => {
 };
 
 export const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+export interface Latencies { p50: number; p95: number; p99: number; turns: number; errors: number }
+
+/** p50/p95/p99 of turn latencies (ms, one decimal), with the count of turns and of errors. */
+export function latencyFigures(latencies: readonly number[], errors: number): Latencies {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return { p50: +percentile(sorted, 50).toFixed(1), p95: +percentile(sorted, 95).toFixed(1), p99: +percentile(sorted, 99).toFixed(1), turns: latencies.length, errors };
+}
 
 export interface Drive { readonly latencies: readonly number[]; readonly seconds: number; readonly errors: number }
 

@@ -21,7 +21,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { FileRecords } from '../bot/adapters/embedded/fileRecords.js';
-import { benchTenant, cpuMs, driveConversations, median, percentile, startBot, stopServer, type Server } from './benchKit.js';
+import { benchTenant, cpuMs, driveConversations, latencyFigures, median, startBot, stopServer, type Latencies, type Server } from './benchKit.js';
 import { isStoreName, storeNames, storeScripts, type StoreName } from './storeScripts.js';
 
 const option = (name: string, fallback: string): string => {
@@ -35,7 +35,7 @@ const rounds = Number(option('rounds', '5'));
 const warmupPasses = Number(option('warmup', '2'));
 const passes = Number(option('passes', '5'));
 
-type Figures = { cpuMsPerTurn: number; p50: number; p95: number; turns: number; errors: number };
+type Figures = Latencies & { cpuMsPerTurn: number };
 
 /** A bot on a filled DATA_DIR, and the users that drive it. */
 interface Subject {
@@ -99,10 +99,9 @@ async function measure(store: StoreName): Promise<{ readonly bySize: Record<stri
   }
   const bySize: Record<string, Figures> = {};
   for (const [size, runs] of passesOf) {
-    const sorted = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
     bySize[`${size} stored`] = {
-      cpuMsPerTurn: +median(runs.map((r) => r.cpuMsPerTurn)).toFixed(2), p50: +percentile(sorted, 50).toFixed(1), p95: +percentile(sorted, 95).toFixed(1),
-      turns: sorted.length, errors: runs.reduce((sum, r) => sum + r.errors, 0),
+      cpuMsPerTurn: +median(runs.map((r) => r.cpuMsPerTurn)).toFixed(2),
+      ...latencyFigures(runs.flatMap((r) => r.latencies), runs.reduce((sum, r) => sum + r.errors, 0)),
     };
   }
   const smallest = passesOf.get(sizes[0] as number) ?? [];

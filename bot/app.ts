@@ -242,6 +242,12 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       await inFlight.idle(10_000);
       server.server.closeAllConnections();
       await closed;
+      // The records a journal holds go to their own files, so that DATA_DIR reads as it is.
+      if (records instanceof FileRecords) {
+        await records.close().catch((error: unknown) => {
+          logger.warn('the records of the journal stay in it until the next start', { error: String(error) });
+        });
+      }
       logger.info('bot stopped');
     })());
   return { url, port, directory, notifier: ports.notifier, audit: ports.audit, tickets: ports.tickets, records, stop };

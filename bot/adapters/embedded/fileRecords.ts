@@ -6,6 +6,14 @@
 // process and write, fsync, rename), serialized per record within the process (across instances
 // of this class too), and checked against the version they expect.
 //
+// A member working alone (below) writes a record first as a line of its journal (recordJournal.ts:
+// the lines of the writes that come together go to disk in one write and one fdatasync), and a
+// second later, or on close, a checkpoint writes each record it holds to the record's own file,
+// once however often it was written meanwhile, and deletes the journal. A write is acknowledged
+// once its line is on disk; a journal left by a process that died (kill -9) is written to the
+// files by the next member before anyone reads, and one that hands over to sharing empties its
+// journal before it says it shares.
+//
 // Alone or shared. Usually one process owns DATA_DIR, and then nothing else writes its records:
 // the lock files below would only cost (almost half of the store's time in a turn), and what it
 // wrote last is what is on disk. So each instance (a process, or a second instance in one process,
@@ -44,6 +52,7 @@ import { BoundedCache } from '../../core/boundedCache.js';
 import { copyJson, freezeJson } from '../../core/json.js';
 import { KeyedQueue } from '../../core/keyedQueue.js';
 import { VersionConflictError, type RecordStore, type StoredRecord, type WriteCondition } from '../../core/ports/recordStore.js';
+import { RecordJournal, syncFolder, type JournalEntries } from './recordJournal.js';
 
 interface RecordFile<T> {
   readonly id: string;
@@ -81,6 +90,11 @@ const joinWaitMs = 45_000;
  */
 const cachedRecords = 5_000;
 const cachedChars = 8_000_000;
+/** A member working alone writes its journal's records to their files this long after a write, or when the journal has this many characters. */
+const checkpointAfterMs = 1_000;
+const checkpointChars = 4_000_000;
+/** Record files a checkpoint writes at a time. */
+const checkpointWidth = 8;
 
 const host = hostname();
 /** The host as it stands in a member's file name. */
@@ -90,6 +104,7 @@ const processTag = randomBytes(6).toString('hex');
 /** Writes (and members) of this process so far, for unique names and versions. */
 let written = 0;
 let joined = 0;
+let journals = 0;
 /** Creates or truncates a file, writes it and fsyncs it before it resolves. */
 const writeFlushed = promisify(writeFile);
 const renameFile = promisify(rename);
@@ -230,6 +245,7 @@ export class FileRecords implements RecordStore {
   private readonly files = new BoundedCache<string>(cachedRecords);
   private readonly root: string;
   private readonly membersDir: string;
+  private readonly journalDir: string;
 
   /** Out: not a member (yet, or any more); the next operation joins. */
   private state: 'out' | 'joining' | Mode = 'out';
@@ -255,11 +271,19 @@ export class FileRecords implements RecordStore {
   private listing = '';
   /** Members on other machines: when each file's time was last seen to change. */
   private readonly heard = new Map<string, { readonly mtimeMs: number; readonly at: number }>();
+  /** Alone: the journal written to now, and those whose records are being (or failed to be) written to their files, oldest first. */
+  private journal: RecordJournal | undefined;
+  private retired: RecordJournal[] = [];
+  private checkpointing: Promise<void> | undefined;
+  private checkpointTimer: NodeJS.Timeout | undefined;
+  /** A hand-over to shared under way: writes wait for it (it writes the journal's records to their files first). */
+  private handover: Promise<void> | undefined;
 
   /** `joinWaitMs`: how long joining waits for the members working alone (tests shorten it). */
   constructor(root: string, private readonly options: { readonly joinWaitMs?: number } = {}) {
     this.root = path.resolve(root);
     this.membersDir = path.join(this.root, '.members');
+    this.journalDir = path.join(this.root, '.journal');
   }
 
   private dir(partition: string): string {
@@ -271,15 +295,11 @@ export class FileRecords implements RecordStore {
   }
 
   get<T>(partition: string, id: string): Promise<StoredRecord<T> | undefined> {
-    // A read needs no membership (until joined, it reads the file, which a rename writes whole), so
-    // it does not wait for one; it starts joining, which the next write waits for.
-    if (this.state === 'out') this.join().catch(() => undefined);
-    return settled(() => this.read<T>(this.file(partition, id)));
+    return this.asMember(() => this.read<T>(this.file(partition, id)));
   }
 
   view<T>(partition: string, id: string): Promise<StoredRecord<T> | undefined> {
-    if (this.state === 'out') this.join().catch(() => undefined);
-    return settled(() => {
+    return this.asMember(() => {
       const file = this.file(partition, id);
       if (this.state !== 'alone') {
         const record = this.read<T>(file);
@@ -293,12 +313,13 @@ export class FileRecords implements RecordStore {
 
   put<T>(partition: string, id: string, value: T, condition: WriteCondition = { always: true }): Promise<string> {
     const file = this.file(partition, id);
-    return FileRecords.queue.run(file, () => this.writing(file, async (remember) => {
+    return FileRecords.queue.run(file, () => this.writing(file, async (remember, journal) => {
       // An unconditional write needs no look at what is there.
       if (!('always' in condition)) this.check(partition, id, file, condition);
       const version = `${Date.now().toString(36)}.${(written += 1).toString(36)}.${processTag}`;
       const text = JSON.stringify({ id, version, value } satisfies RecordFile<T>);
-      await this.writeAtomically(file, text);
+      if (journal) await journal.append(file, text);
+      else await this.writeAtomically(file, text);
       // What was written, as a read of the file would give it (the caller may change `value` later).
       remember(() => ({ value: (JSON.parse(text) as RecordFile<T>).value, version, chars: text.length }));
       return version;
@@ -307,22 +328,33 @@ export class FileRecords implements RecordStore {
 
   remove(partition: string, id: string, condition: WriteCondition = { always: true }): Promise<boolean> {
     const file = this.file(partition, id);
-    return FileRecords.queue.run(file, () => this.writing(file, (remember) => settled(() => {
+    return FileRecords.queue.run(file, () => this.writing(file, async (remember, journal) => {
       const existed = this.check(partition, id, file, condition);
-      if (existed) unlinkIfPresent(file);
+      if (existed && journal) await journal.append(file, null);
+      else if (existed) unlinkIfPresent(file);
       remember(() => null);
       return existed;
-    })));
+    }));
   }
 
   list<T>(partition: string): Promise<readonly (StoredRecord<T> & { readonly id: string })[]> {
-    return settled(() => this.recordFiles(partition).flatMap((name) => this.readFile<T>(path.join(this.dir(partition), name)) ?? []));
+    return this.asMember(() => this.recordFiles(partition).flatMap((name) => this.readFile<T>(path.join(this.dir(partition), name)) ?? []));
   }
 
   ids(partition: string): Promise<readonly string[]> {
     // A readable id is its file's name; a hashed one is read from its file.
-    return settled(() => this.recordFiles(partition).flatMap((name) =>
+    return this.asMember(() => this.recordFiles(partition).flatMap((name) =>
       name.startsWith('~') ? (this.readFile(path.join(this.dir(partition), name))?.id ?? []) : name.slice(0, -'.json'.length)));
+  }
+
+  /**
+   * Runs a read once this instance is a member. A member that works alone may hold records newer
+   * than their files (in its journal), so a newcomer reads nothing until it let the newcomer in,
+   * which it does once those records are in their files; and what a member that died left in its
+   * journal is written to the files first.
+   */
+  private asMember<T>(read: () => T): Promise<T> {
+    return this.state === 'alone' || this.state === 'shared' ? settled(read) : this.join().then(read);
   }
 
   /**
@@ -332,19 +364,44 @@ export class FileRecords implements RecordStore {
   async close(): Promise<void> {
     if (this.joining) await this.joining.catch(() => undefined);
     await this.drained(() => this.writes);
+    if (this.handover) await this.handover;
     if (this.state === 'out') return;
+    if (this.state === 'alone') await this.checkpoint();
     unlinkIfPresent(this.member);
     this.leave();
   }
 
-  /** The names of a partition's record files (temp and lock files start with a dot). */
+  /** The names of a partition's record files (temp and lock files start with a dot), with those of the journals. */
   private recordFiles(partition: string): string[] {
+    const dir = this.dir(partition);
+    let names: string[];
     try {
-      return readdirSync(this.dir(partition)).filter((name) => name.endsWith('.json') && !name.startsWith('.'));
+      names = readdirSync(dir).filter((name) => name.endsWith('.json') && !name.startsWith('.'));
     } catch (error) {
-      if (isMissing(error)) return [];
-      throw error;
+      if (!isMissing(error)) throw error;
+      names = [];
     }
+    if (this.state !== 'alone' || (!this.journal && this.retired.length === 0)) return names;
+    const listed = new Set(names);
+    for (const journal of [...this.retired, this.journal ?? []].flat()) {
+      for (const [file, text] of journal.entries) {
+        if (path.dirname(file) !== dir) continue;
+        if (text === null) listed.delete(path.basename(file));
+        else listed.add(path.basename(file));
+      }
+    }
+    return [...listed];
+  }
+
+  /** A record's text in a journal whose records are not all in their files yet (null: removed there); newest first. */
+  private unwritten(file: string): string | null | undefined {
+    const found = this.journal?.entries.get(file);
+    if (found !== undefined) return found;
+    for (let i = this.retired.length - 1; i >= 0; i -= 1) {
+      const text = this.retired[i]?.entries.get(file);
+      if (text !== undefined) return text;
+    }
+    return undefined;
   }
 
   /** A record as a caller may keep and change it: from memory when alone, else from its file. */
@@ -379,6 +436,8 @@ export class FileRecords implements RecordStore {
   }
 
   private readText(file: string): string | undefined {
+    const unwritten = this.unwritten(file);
+    if (unwritten !== undefined) return unwritten ?? undefined;
     try {
       return readFileSync(file, 'utf8');
     } catch (error) {
@@ -400,14 +459,16 @@ export class FileRecords implements RecordStore {
   }
 
   /**
-   * Runs a write of `file`: alone, as it is; shared, holding the record's lock. `work` hands what
-   * is now in the file to `remember` (as a function: it is made only when kept), which keeps it in
-   * memory while this member still works alone as when the write began. Otherwise the record is
-   * dropped from memory: the member may have gone (back) to working alone while the write waited
-   * on the disk, and read the file's older text into memory meanwhile.
+   * Runs a write of `file`: alone, as it is, into the journal that `work` gets; shared, holding the
+   * record's lock, into the file. `work` hands what is now in the record to `remember` (as a
+   * function: it is made only when kept), which keeps it in memory while this member still works
+   * alone as when the write began. Otherwise the record is dropped from memory: the member may have
+   * gone (back) to working alone while the write waited on the disk, and read the file's older text
+   * into memory meanwhile.
    */
-  private async writing<T>(file: string, work: (remember: (entry: () => CachedRecord | null) => void) => Promise<T>): Promise<T> {
+  private async writing<T>(file: string, work: (remember: (entry: () => CachedRecord | null) => void, journal?: RecordJournal) => Promise<T>): Promise<T> {
     if (this.state === 'out' || this.state === 'joining') await this.join();
+    while (this.handover) await this.handover;
     this.writes += 1;
     try {
       if (this.state !== 'alone') {
@@ -418,12 +479,14 @@ export class FileRecords implements RecordStore {
       const generation = this.generation;
       this.unlockedWrites += 1;
       try {
+        const journal = this.currentJournal();
         return await work((entry) => {
           if (this.generation === generation) this.cache.set(file, entry());
           else this.cache.forget(file);
-        });
+        }, journal);
       } finally {
         this.unlockedWrites -= 1;
+        this.checkpointSoon();
       }
     } finally {
       this.writes -= 1;
@@ -434,6 +497,113 @@ export class FileRecords implements RecordStore {
   /** Resolves once `count` (of the writes under way) is zero. */
   private async drained(count: () => number): Promise<void> {
     while (count() > 0) await new Promise<void>((resolve) => this.drainWaiters.push(resolve));
+  }
+
+  /** The journal this member writes to, alone; begun at the first write after a checkpoint. */
+  private currentJournal(): RecordJournal {
+    if (!this.journal) {
+      this.ensureDir(this.journalDir);
+      this.journal = new RecordJournal(this.root, path.join(this.journalDir, `${this.memberName}~${(journals += 1).toString(36).padStart(8, '0')}.log`));
+    }
+    return this.journal;
+  }
+
+  /** A checkpoint a moment after a write (the writes of that moment written once), at once when the journal is long. */
+  private checkpointSoon(): void {
+    if (!this.journal || this.checkpointing) return;
+    if (this.journal.chars > checkpointChars) {
+      this.checkpoint().catch(() => undefined);
+      return;
+    }
+    this.checkpointTimer ??= setTimeout(() => {
+      this.checkpointTimer = undefined;
+      // A checkpoint that failed (a full disk) leaves its journal to be read and written again at the next.
+      this.checkpoint().catch(() => undefined);
+    }, checkpointAfterMs).unref();
+  }
+
+  /**
+   * Writes the records of the journals to their own files, then deletes the journals: the journal
+   * begun now is retired (the next write begins another), and once every line appended to it is
+   * on disk, its records are written (as a write shared would: temp file, fsync, rename) and their
+   * folders synced. A record written again meanwhile is in the newer journal, which readers look at
+   * first. Resolves once every journal retired by then is gone.
+   */
+  private checkpoint(): Promise<void> {
+    clearTimeout(this.checkpointTimer);
+    this.checkpointTimer = undefined;
+    if (this.journal) {
+      this.retired.push(this.journal);
+      this.journal = undefined;
+    }
+    // After the checkpoint under way, whether it did its work or failed (then this one tries its journals again).
+    const after = this.checkpointing?.catch(() => undefined) ?? Promise.resolve();
+    const run = after.then(async () => {
+      while (this.retired.length > 0) {
+        const oldest = this.retired[0] as RecordJournal;
+        await oldest.idle();
+        await this.writeRecords(oldest.entries);
+        await oldest.discard();
+        // By itself, not by place: a member that left meanwhile (and came back) has other journals.
+        this.retired = this.retired.filter((journal) => journal !== oldest);
+      }
+    });
+    const settledRun: Promise<void> = run.finally(() => {
+      if (this.checkpointing === settledRun) this.checkpointing = undefined;
+    });
+    this.checkpointing = settledRun;
+    return settledRun;
+  }
+
+  /** Writes records to their files (null: removes the file), a few at a time, and syncs their folders. */
+  private async writeRecords(entries: JournalEntries): Promise<void> {
+    const all = [...entries];
+    for (let start = 0; start < all.length; start += checkpointWidth) {
+      await Promise.all(all.slice(start, start + checkpointWidth).map(([file, text]) =>
+        (text === null ? settled(() => unlinkIfPresent(file)) : this.writeAtomically(file, text))));
+    }
+    for (const dir of new Set(all.map(([file]) => path.dirname(file)))) {
+      try {
+        syncFolder(dir);
+      } catch (error) {
+        if (!isMissing(error)) throw error;
+      }
+    }
+  }
+
+  /**
+   * Writes what the journals of members that are gone hold to the record files, oldest first, and
+   * deletes those journals (holding a lock, so that two newcomers do not both do it). A member that
+   * was gone had worked alone: nobody else wrote meanwhile, and nobody writes before this is done.
+   */
+  private async replayLeftJournals(): Promise<void> {
+    const left = (): string[] => {
+      let names: string[];
+      try {
+        names = readdirSync(this.journalDir).filter((name) => name.endsWith('.log') && !name.startsWith('.'));
+      } catch (error) {
+        if (isMissing(error)) return [];
+        throw error;
+      }
+      if (names.length === 0) return [];
+      const live = new Set(this.memberNames());
+      return names.filter((name) => !live.has(name.slice(0, name.lastIndexOf('~')))).sort();
+    };
+    if (left().length === 0) return;
+    await this.locked(path.join(this.journalDir, 'replay'), async () => {
+      for (const name of left()) {
+        const file = path.join(this.journalDir, name);
+        let entries: JournalEntries;
+        try {
+          entries = RecordJournal.read(this.root, file);
+        } catch (error) {
+          if (isMissing(error)) continue;
+          throw error;
+        }
+        await this.writeRecords(entries);
+        unlinkIfPresent(file);
+      }
+    });
   }
 
   private join(): Promise<void> {
@@ -462,6 +632,7 @@ export class FileRecords implements RecordStore {
       this.watchMembers();
       let others = this.liveOthers();
       if (others.length === 0) {
+        await this.replayLeftJournals();
         this.become('alone');
         return;
       }
@@ -479,6 +650,7 @@ export class FileRecords implements RecordStore {
         if (this.state !== 'joining') throw new Error(`This process lost its place among the members of ${this.root} while joining.`);
         others = this.liveOthers();
       }
+      await this.replayLeftJournals();
       this.become('shared');
     } catch (error) {
       // Not in: no file left behind to stand for a member that never works; the next write tries again.
@@ -496,12 +668,21 @@ export class FileRecords implements RecordStore {
     this.cache.clear();
   }
 
-  /** No longer a member: stops looking, forgets what it kept; the next operation joins again. */
+  /**
+   * No longer a member: stops looking, forgets what it kept; the next operation joins again. A
+   * journal not yet checkpointed stays on disk, for whoever joins next (this instance too) to write
+   * its records to their files.
+   */
   private leave(): void {
     this.watcher?.close();
     this.watcher = undefined;
     clearInterval(this.looker);
     this.looker = undefined;
+    clearTimeout(this.checkpointTimer);
+    this.checkpointTimer = undefined;
+    for (const journal of [...this.retired, this.journal ?? []].flat()) journal.close().catch(() => undefined);
+    this.journal = undefined;
+    this.retired = [];
     ownMembers.delete(this.memberName);
     this.state = 'out';
     this.generation += 1;
@@ -597,22 +778,33 @@ export class FileRecords implements RecordStore {
   }
 
   /**
-   * Another member came: from now on every write locks and every read goes to disk; once the
-   * writes begun without a lock are done, says so in its file, which the newcomer waits for.
+   * Another member came: new writes wait while the writes begun alone end and the journal's records
+   * are written to their files; from then on every write locks and every read goes to disk, and
+   * the member says so in its file, which the newcomer waits for.
    */
   private async share(): Promise<void> {
     this.switching = true;
-    if (this.state === 'alone') this.become('shared');
+    let handedOver!: () => void;
+    this.handover = new Promise((resolve) => {
+      handedOver = resolve;
+    });
     try {
       await this.drained(() => this.unlockedWrites);
+      if (this.state === 'alone') {
+        await this.checkpoint();
+        this.become('shared');
+      }
       if (this.state !== 'shared') return;
       this.writeMember('shared');
       this.saidShared = true;
     } catch (error) {
-      // Taken for gone meanwhile: out. Else not said: the next look tries again, and the newcomer waits meanwhile.
+      // Taken for gone meanwhile: out. Else not done (a full disk): the next look tries again, and the newcomer waits meanwhile.
       if (isMissing(error)) this.leave();
+      else this.listing = '';
     } finally {
       this.switching = false;
+      this.handover = undefined;
+      handedOver();
     }
   }
 

@@ -8,7 +8,7 @@ import { loadConfig } from '../../../bot/config.js';
 import { silentLogger } from '../../../bot/logger.js';
 import { sharedRecognizer } from '../../dialogs/harness.js';
 import { demoUserNamed, tempDir } from '../../helpers.js';
-import { dataFingerprint } from './httpProbe.js';
+import { dataFingerprint, restingFingerprint } from './httpProbe.js';
 
 /** A small deterministic generator (mulberry32), so a failure can be replayed. */
 function generator(seed: number) {
@@ -138,14 +138,8 @@ describe('fuzzing the HTTP surface', function () {
     const { token } = (await signin.json()) as { token: string };
     const started = await fetch(`${app.url}/v3/directline/conversations`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
     const { conversationId } = (await started.json()) as { conversationId: string };
-    // Let the greeting's turn finish and its state land on disk.
-    for (let stable = 0, last = ''; stable < 3;) {
-      await new Promise((resolve) => setTimeout(resolve, 150));
-      const now = await dataFingerprint(data.dir);
-      stable = now === last ? stable + 1 : 0;
-      last = now;
-    }
-    const before = await dataFingerprint(data.dir);
+    // Once the greeting's turn finished and its state is in its record files.
+    const before = await restingFingerprint(data.dir);
 
     const r = generator(20261201);
     const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });

@@ -39,6 +39,29 @@ export function upgrade(url: string, requestPath: string, headers: Record<string
 export async function dataFingerprint(dir: string): Promise<string> {
   const lines: string[] = [];
   // Temp and lock files (".name…") come and go while a write is under way; the records are what count.
-  for (const name of (await filesIn(dir)).filter((f) => !path.basename(f).startsWith('.'))) lines.push(`${name} ${createHash('sha256').update(await readFile(path.join(dir, name))).digest('hex').slice(0, 16)}`);
+  // A journal is deleted by its checkpoint: one gone since the listing is left out.
+  for (const name of (await filesIn(dir)).filter((f) => !path.basename(f).startsWith('.'))) {
+    const content = await readFile(path.join(dir, name)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    });
+    if (content) lines.push(`${name} ${createHash('sha256').update(content).digest('hex').slice(0, 16)}`);
+  }
   return lines.join('\n');
+}
+
+/**
+ * The fingerprint of DATA_DIR once it is at rest: the turns under way finished, and the record
+ * store's journal checkpointed (its records in their own files, which a checkpoint writes a moment
+ * after the writes), so that a later fingerprint differs only by a change.
+ */
+export async function restingFingerprint(dir: string): Promise<string> {
+  let last = '';
+  for (let stable = 0; stable < 3 || last.includes(`.journal${path.sep}`);) {
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const now = await dataFingerprint(dir);
+    stable = now === last ? stable + 1 : 0;
+    last = now;
+  }
+  return last;
 }

@@ -7,7 +7,7 @@ import { loadConfig } from '../../../bot/config.js';
 import { silentLogger } from '../../../bot/logger.js';
 import { sharedRecognizer } from '../../dialogs/harness.js';
 import { demoUserNamed, tempDir } from '../../helpers.js';
-import { dataFingerprint, raw, upgrade } from './httpProbe.js';
+import { dataFingerprint, raw, restingFingerprint, upgrade } from './httpProbe.js';
 
 function teamsActivity(userId: string, text: string, serviceUrl = 'http://127.0.0.1:9/'): Record<string, unknown> {
   return {
@@ -33,7 +33,7 @@ describe('request guard (local mode)', function () {
 
   it('a cross-site form post to /api/messages is refused (415) and changes nothing', async function () {
     const anna = await demoUserNamed('anna');
-    const before = await dataFingerprint(data.dir);
+    const before = await restingFingerprint(data.dir);
     const form = new URLSearchParams({ type: 'message', text: 'sign me out everywhere', channelId: 'msteams', 'from[aadObjectId]': anna.id, serviceUrl: 'https://attacker.example/' }).toString();
     for (const origin of [undefined, 'https://attacker.example']) {
       const response = await raw(app.url, 'POST', '/api/messages', { host, 'content-type': 'application/x-www-form-urlencoded', ...(origin ? { origin } : {}) }, form);
@@ -55,7 +55,7 @@ describe('request guard (local mode)', function () {
 
   it('replies go to a loopback serviceUrl only: a Teams identity with a foreign serviceUrl gets nothing', async function () {
     const anna = await demoUserNamed('anna');
-    const before = await dataFingerprint(data.dir);
+    const before = await restingFingerprint(data.dir);
     for (const serviceUrl of ['https://attacker.example/', 'http://169.254.169.254/', 'file:///etc/passwd', 'not a url']) {
       const response = await raw(app.url, 'POST', '/api/messages', { host, 'content-type': 'application/json' }, JSON.stringify(teamsActivity(anna.id, 'show my profile', serviceUrl)));
       assert.equal(response.status, 400, serviceUrl);

@@ -135,6 +135,60 @@ describe('file records', function () {
     assert.deepEqual((await store.get('ab', 'c'))?.value, { in: 'ab' });
   });
 
+  describe('the journal of a store working alone', function () {
+    const journals = async (): Promise<string[]> => (await readdir(path.join(data.dir, '.journal')).catch(() => [])).filter((name) => name.endsWith('.log'));
+    const fileText = (partition: string, id: string): Promise<string | undefined> => readFile(path.join(data.dir, partition, `${id}.json`), 'utf8').catch(() => undefined);
+
+    it('a write is a line of the journal first; a moment later its record file holds the last value and the journal is gone', async function () {
+      const store = new FileRecords(data.dir);
+      for (let n = 1; n <= 20; n += 1) await store.put('p', 'r', { n });
+      await store.put('p', 'other', { n: 0 });
+      assert.equal(await fileText('p', 'r'), undefined, 'no record file yet');
+      assert.equal((await journals()).length, 1);
+      assert.deepEqual((await store.get('p', 'r'))?.value, { n: 20 });
+      assert.deepEqual((await store.list('p')).map((record) => record.id).sort(), ['other', 'r'], 'a listing has the journal\'s records');
+      await until(async () => (await journals()).length === 0, 'the journal is checkpointed');
+      assert.deepEqual((JSON.parse(await fileText('p', 'r') ?? '{}') as { value: unknown }).value, { n: 20 });
+      await store.close();
+    });
+
+    it('close writes the journal\'s records to their files (a removal removes the file) and deletes the journal', async function () {
+      const store = new FileRecords(data.dir);
+      await store.put('p', 'kept', { n: 1 });
+      await store.put('p', 'gone', { n: 2 });
+      await store.close();
+      const reopened = new FileRecords(data.dir);
+      await reopened.remove('p', 'gone');
+      await reopened.put('p', 'kept', { n: 3 });
+      assert.deepEqual(await reopened.ids('p'), ['kept'], 'a listing leaves out what the journal removed');
+      assert.ok(await fileText('p', 'gone'), 'still a file until the checkpoint');
+      await reopened.close();
+      assert.equal(await fileText('p', 'gone'), undefined);
+      assert.deepEqual((JSON.parse(await fileText('p', 'kept') ?? '{}') as { value: unknown }).value, { n: 3 });
+      assert.deepEqual(await journals(), []);
+    });
+
+    it('a journal left by a process that died is written to the record files before the next store reads anything, and deleted', async function () {
+      const dead = spawn(process.execPath, ['-e', '0']);
+      await new Promise((resolve) => dead.on('exit', resolve));
+      const first = new FileRecords(data.dir);
+      await first.put('p', 'removed', { n: 0 });
+      await first.close();
+      await mkdir(path.join(data.dir, '.journal'), { recursive: true });
+      const line = (id: string, value: unknown): string => `{"f":"p/${id}.json","r":${value === null ? 'null' : JSON.stringify({ id, version: `left.${id}`, value })}}`;
+      await writeFile(path.join(data.dir, '.journal', `${String(dead.pid)}.deadbeef-1.${hostTag}~00000001.log`),
+        `\n${line('a', { n: 1 })}\n${line('a', { n: 2 })}\n${line('removed', null)}\n{"f":"p/cut.json","r":{"id"`);
+      const store = new FileRecords(data.dir);
+      assert.deepEqual(await store.get('p', 'a'), { value: { n: 2 }, version: 'left.a' });
+      assert.equal(await store.get('p', 'removed'), undefined);
+      assert.equal(await store.get('p', 'cut'), undefined);
+      assert.deepEqual(await journals(), []);
+      assert.deepEqual((JSON.parse(await fileText('p', 'a') ?? '{}') as { value: unknown }).value, { n: 2 });
+      await assert.rejects(store.put('p', 'a', { n: 3 }, { version: 'older' }), VersionConflictError);
+      await store.close();
+    });
+  });
+
   describe('alone or shared', function () {
     it('a store alone on its folder takes no lock file, and reads its own writes', async function () {
       const store = new FileRecords(data.dir);
@@ -246,7 +300,7 @@ describe('file records', function () {
       assert.deepEqual((await first.get('p', 'r'))?.value, { n: 2 });
     });
 
-    it('a member working alone that never lets a joiner in: the write fails saying which file, leaves no member behind, and goes through once that member is gone', async function () {
+    it('a member working alone that never lets a joiner in: a write or a read fails saying which file, leaves no member behind, and goes through once that member is gone', async function () {
       const silent = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
       try {
         await mkdir(path.join(data.dir, '.members'), { recursive: true });
@@ -255,7 +309,8 @@ describe('file records', function () {
         const store = new FileRecords(data.dir, { joinWaitMs: 300 });
         await assert.rejects(store.put('p', 'r', { n: 1 }), (error: Error) => error.message.includes('within 0.3 s') && error.message.includes(name));
         assert.deepEqual((await members(data.dir)).size, 1, 'only the silent member is listed');
-        assert.equal(await store.get('p', 'r'), undefined);
+        // A read waits for that member as well: its journal may hold records newer than their files.
+        await assert.rejects(store.get('p', 'r'), (error: Error) => error.message.includes(name));
         silent.kill('SIGKILL');
         await exited(silent);
         const version = await store.put('p', 'r', { n: 2 });

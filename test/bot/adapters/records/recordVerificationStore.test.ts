@@ -46,11 +46,15 @@ describe('RecordVerificationStore', function () {
     new Verification({ store, notifier: bed.ports.notifier, clock: bed.clock, policy: async () => (await bed.ports.directory.tenant()).policy });
 
   it('over file records: a record left with nothing to keep leaves no file', async function () {
-    const store = new RecordVerificationStore(new FileRecords(path.join(data.dir, 'records')));
+    const records = new FileRecords(path.join(data.dir, 'records'));
+    const store = new RecordVerificationStore(records);
     const verification = verificationOver(store);
     await verification.grantStepUp('user-anna', 'conversation-1');
+    // Closed, the store has written what its journal held to the record files.
+    await records.close();
     assert.equal((await filesIn(data.dir)).filter((f) => f.includes('verificationStepUps')).length, 1);
     await verification.revokeStepUps('user-anna');
+    await records.close();
     assert.deepEqual((await filesIn(data.dir)).filter((f) => f.includes('verificationStepUps')), []);
     assert.equal(await store.read('stepUps', 'user-anna'), undefined);
   });

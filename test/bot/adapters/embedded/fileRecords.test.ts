@@ -127,6 +127,12 @@ describe('file records', function () {
     await killDuringWrites(data.dir, 'alone');
   });
 
+  it('kill -9 of a writer alone while its checkpoints write thousands of records to their files, 4 times: every acknowledged write holds', async function () {
+    this.timeout(180_000);
+    // A checkpoint begins a second after a write, or once the journal holds 4 MB (about 1,000 of these writes).
+    await killDuringWrites(data.dir, 'alone', { rounds: 4, acksBeforeKill: (round) => 800 + round * 500 });
+  });
+
   it('keeps records of partitions and ids that run together ("a" + "bc", "ab" + "c") apart', async function () {
     const store = new FileRecords(data.dir);
     await store.put('a', 'bc', { in: 'a' });
@@ -362,12 +368,13 @@ function memberMode(dir: string, pid: number | undefined): string {
 }
 
 /**
- * Kills a writer (fileRecordsWriter) with SIGKILL once it acknowledged some writes, 20 times, each
- * time checking that every acknowledged write holds; the writer works `mode` (alone: nothing else
- * is a member of the folder meanwhile, the store that checks closes before the next round).
+ * Kills a writer (fileRecordsWriter) with SIGKILL once it acknowledged some writes, 20 times (unless
+ * told), each time checking that every acknowledged write holds; the writer works `mode` (alone:
+ * nothing else is a member of the folder meanwhile, the store that checks closes before the next round).
  */
-async function killDuringWrites(dir: string, mode: 'alone' | 'shared'): Promise<void> {
-  for (let round = 1; round <= 20; round += 1) {
+async function killDuringWrites(dir: string, mode: 'alone' | 'shared', options: { readonly rounds?: number; readonly acksBeforeKill?: (round: number) => number } = {}): Promise<void> {
+  const { rounds = 20, acksBeforeKill = (round: number) => 20 + round * 3 } = options;
+  for (let round = 1; round <= rounds; round += 1) {
     const child = spawn(process.execPath, [writer, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
     let acked = 0;
     let buffer = '';
@@ -377,14 +384,14 @@ async function killDuringWrites(dir: string, mode: 'alone' | 'shared'): Promise<
         buffer += chunk.toString('utf8');
         for (const line of buffer.split('\n').slice(0, -1)) acked = Math.max(acked, Number(line.replace('ack ', '')));
         buffer = buffer.slice(buffer.lastIndexOf('\n') + 1);
-        if (acked >= 20 + round * 3 && writerWorked === undefined) {
+        if (acked >= acksBeforeKill(round) && writerWorked === undefined) {
           writerWorked = memberMode(dir, child.pid);
           child.kill('SIGKILL');
         }
       });
       child.on('exit', () => resolve());
     });
-    assert.ok(acked >= 20 + round * 3, `round ${round}: the writer was killed mid-write (${acked} writes acknowledged), not stopped on its own`);
+    assert.ok(acked >= acksBeforeKill(round), `round ${round}: the writer was killed mid-write (${acked} writes acknowledged), not stopped on its own`);
     assert.equal(writerWorked, mode, `round ${round}: the writer worked ${mode}`);
     const store = new FileRecords(dir);
     for (let n = 1; n <= acked; n += 1) assert.equal((await store.get<{ n: number }>('items', `item-${n}`))?.value.n, n, `round ${round}: item ${n} of ${acked}`);

@@ -562,13 +562,9 @@ export class FileRecords implements RecordStore {
       await Promise.all(all.slice(start, start + checkpointWidth).map(([file, text]) =>
         (text === null ? settled(() => unlinkIfPresent(file)) : this.writeAtomically(file, text))));
     }
-    for (const dir of new Set(all.map(([file]) => path.dirname(file)))) {
-      try {
-        syncFolder(dir);
-      } catch (error) {
-        if (!isMissing(error)) throw error;
-      }
-    }
+    await Promise.all([...new Set(all.map(([file]) => path.dirname(file)))].map((dir) => syncFolder(dir).catch((error: unknown) => {
+      if (!isMissing(error)) throw error;
+    })));
   }
 
   /**

@@ -10,7 +10,7 @@
 // a crash of the machine) leaves a line that does not parse and that the next batch does not join:
 // reading the journal skips such a line. None of those lines was acknowledged, and a record has no
 // later line than one not acknowledged (its writes wait for each other).
-import { closeSync, fdatasync, fsyncSync, openSync, readFileSync, unlinkSync, write } from 'node:fs';
+import { close, closeSync, fdatasync, fsync, open, openSync, readFileSync, unlinkSync, write } from 'node:fs';
 import path from 'node:path';
 
 /** What the lines say at the end: each record file's last text (null: removed), by absolute path. */
@@ -34,13 +34,22 @@ const dataSync = (fd: number): Promise<void> =>
   });
 
 /** Makes what a folder lists (a file created, renamed or removed in it) survive a crash of the machine. */
-export function syncFolder(dir: string): void {
-  const fd = openSync(dir, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+export function syncFolder(dir: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    open(dir, 'r', (opened, fd) => {
+      if (opened) {
+        reject(opened);
+        return;
+      }
+      fsync(fd, (synced) => {
+        close(fd, (closed) => {
+          const error = synced ?? closed;
+          if (error) reject(error);
+          else resolve();
+        });
+      });
+    });
+  });
 }
 
 export class RecordJournal {
@@ -49,6 +58,8 @@ export class RecordJournal {
   /** Characters appended so far: a long journal is checkpointed early. */
   chars = 0;
   private fd: number | undefined;
+  /** Its name in the folder is made to last with the first batch. */
+  private named = false;
   private queued: Queued[] = [];
   private busy = false;
   private idleWaiters: (() => void)[] = [];
@@ -56,7 +67,6 @@ export class RecordJournal {
   /** Creates the journal file (`file`, new) for records under `root`. */
   constructor(private readonly root: string, readonly file: string) {
     this.fd = openSync(file, 'wx');
-    syncFolder(path.dirname(file));
   }
 
   /** Appends a record's new text (null: removed); resolves once it is on disk, and from then on it is in `entries`. */
@@ -102,6 +112,10 @@ export class RecordJournal {
         const buffer = Buffer.from(`\n${batch.map((queued) => queued.line).join('')}`, 'utf8');
         for (let offset = 0; offset < buffer.length;) offset += await writeAt(this.fd, buffer, offset);
         await dataSync(this.fd);
+        if (!this.named) {
+          await syncFolder(path.dirname(this.file));
+          this.named = true;
+        }
       } catch (error) {
         for (const queued of batch) queued.reject(error);
         continue;

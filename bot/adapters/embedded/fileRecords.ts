@@ -93,8 +93,11 @@ const cachedChars = 8_000_000;
 /** A member working alone writes its journal's records to their files this long after a write, or when the journal has this many characters. */
 const checkpointAfterMs = 1_000;
 const checkpointChars = 4_000_000;
-/** Record files a checkpoint writes at a time. */
-const checkpointWidth = 8;
+/**
+ * Record files a checkpoint writes at a time: few, so that the journal's own write and fdatasync,
+ * which the turns wait for, find a free thread of libuv's pool (4) rather than queue behind them.
+ */
+const checkpointWidth = 2;
 
 const host = hostname();
 /** The host as it stands in a member's file name. */

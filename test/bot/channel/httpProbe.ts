@@ -45,7 +45,7 @@ export async function dataFingerprint(dir: string): Promise<string> {
       if (error.code === 'ENOENT') return undefined;
       throw error;
     });
-    if (content) lines.push(`${name} ${createHash('sha256').update(content).digest('hex').slice(0, 16)}`);
+    if (content !== undefined) lines.push(`${name} ${createHash('sha256').update(content).digest('hex').slice(0, 16)}`);
   }
   return lines.join('\n');
 }

@@ -1,12 +1,13 @@
 // `npm run bench`:
 //   1. N concurrent simulated conversations over HTTP (help → profile, several rounds) against the
-//      bot, against a bare botbuilder echo bot and against an echo bot that keeps its conversation
-//      state on disk as the bot does (bench/echoBot.ts), in the same run, each conversation a user
+//      bot, against a bare botbuilder echo bot, against an echo bot that keeps its conversation
+//      state on disk as the bot does and against one that also runs its turns through component
+//      dialogs with the bot's own parts (bench/echoBot.ts), in the same run, each conversation a user
 //      of its own (a generated tenant: in Teams a person has one personal chat with the bot), twice:
 //      - back to back (each conversation sends its next turn the moment the last is answered):
 //        turns per second, server CPU per turn, p50/p95/p99 turn latency, peak RSS, and the ratios.
 //        Here every turn queues behind the others, so latency is about N / throughput (Little's
-//        law) for any bot, the echo bot too. The three run side by side and are driven in turn,
+//        law) for any bot, the echo bot too. The four run side by side and are driven in turn,
 //        --passes times each after --warmup passes not counted (their steady pace, not their
 //        first minute's), so that a shared machine's changes of speed weigh on all alike;
 //      - at a pace (a pause of --think ms, ± half, before each turn, as a person reads and types):
@@ -74,20 +75,22 @@ const recognizerOnly = process.argv.includes('--recognizer');
 if (!recognizerOnly) await conversationFigures();
 
 /**
- * N concurrent conversations against the bot, against a bare echo bot and against an echo bot that
- * keeps its conversation state on disk as the bot does, back to back and at a pace. The three run
- * side by side and are driven in turn, pass after pass (the order rotating), so that a machine that
+ * N concurrent conversations against the bot, against a bare echo bot, against an echo bot that
+ * keeps its conversation state on disk as the bot does and against one that runs its turns through
+ * component dialogs as the bot does, back to back and at a pace. The four run side by side and are
+ * driven in turn, pass after pass (the order rotating), so that a machine that
  * speeds up or slows down during the run weighs on all alike: throughput and CPU are the medians of
  * the passes, their ratios the medians of the ratios pass by pass, latency percentiles those of
  * every pass's turns together. The goal is set against the bare echo bot (`ratio`); the ratios to
- * the stateful one (`ratioToStatefulEcho`) show what the bot costs beyond keeping state at all.
+ * the stateful one (`ratioToStatefulEcho`) show what the bot costs beyond keeping state at all, those
+ * to the dialog echo (`ratioToDialogEcho`) what its own work costs: reading, deciding, showing.
  */
 async function conversationFigures(): Promise<void> {
   const work = await mkdtemp(path.join(os.tmpdir(), 'assistant-bench-'));
-  const names = ['echo bot', 'stateful echo', 'assistant'] as const;
+  const names = ['echo bot', 'stateful echo', 'dialog echo', 'assistant'] as const;
   type Name = (typeof names)[number];
   const servers: Partial<Record<Name, Server>> = {};
-  const runs: Record<Name, Pass[]> = { 'echo bot': [], 'stateful echo': [], assistant: [] };
+  const runs: Record<Name, Pass[]> = { 'echo bot': [], 'stateful echo': [], 'dialog echo': [], assistant: [] };
   const results: Partial<Record<Name, Figures>> = {};
   const paced: Partial<Record<Name, Latencies>> = {};
   try {
@@ -96,6 +99,7 @@ async function conversationFigures(): Promise<void> {
     const echoBot = path.join(paths.root, 'dist', 'bench', 'echoBot.js');
     servers['echo bot'] = await startServer(echoBot, {}, await botNodeFlags());
     servers['stateful echo'] = await startServer(echoBot, { STATE_DIR: path.join(work, 'echo-state') }, await botNodeFlags());
+    servers['dialog echo'] = await startServer(echoBot, { STATE_DIR: path.join(work, 'dialog-echo-state'), DIALOGS: '1' }, await botNodeFlags());
     servers.assistant = await startBot({ DATA_DIR: path.join(work, 'data'), TENANT_SEED: seedFile });
     // Warm-up passes, not counted: the bots (and this driver) reach their steady pace only after a
     // few thousand turns, when V8 has compiled their hot code; a fresh echo bot runs at a third of it.
@@ -124,18 +128,21 @@ async function conversationFigures(): Promise<void> {
   const bot = results.assistant as Figures;
   const echo = results['echo bot'] as Figures;
   const statefulEcho = results['stateful echo'] as Figures;
+  const dialogEcho = results['dialog echo'] as Figures;
   const botPaced = paced.assistant as Latencies;
   const echoPaced = paced['echo bot'] as Latencies;
   const statefulEchoPaced = paced['stateful echo'] as Latencies;
+  const dialogEchoPaced = paced['dialog echo'] as Latencies;
   const ratio = (a: number, b: number): number => +(a / b).toFixed(2);
-  const passRatio = (figure: 'turnsPerSecond' | 'cpuMsPerTurn', baseline: Name): number =>
-    +median(runs.assistant.map((r, i) => r[figure] / (runs[baseline][i] as Pass)[figure])).toFixed(2);
+  /** The median, pass by pass, of a figure of `of` over the same figure of `baseline` (the assistant's by default). */
+  const passRatio = (figure: 'turnsPerSecond' | 'cpuMsPerTurn', baseline: Name, of: Name = 'assistant'): number =>
+    +median(runs[of].map((r, i) => r[figure] / (runs[baseline][i] as Pass)[figure])).toFixed(2);
   console.log(`${conversations} concurrent conversations of ${users} users × ${rounds} rounds of help → profile, back to back, ${passes} passes of each bot in turn after ${warmupPasses} to warm up (turn latency in ms; throughput and CPU: medians of the passes)`);
   console.table(results);
   console.log(`the same at a pace: a pause of ${thinkMs} ms (± half) before each turn (turn latency in ms)`);
   console.table(paced);
   console.log(JSON.stringify({
-    conversations, users, rounds, passes, warmupPasses, thinkMs, assistant: bot, echo, statefulEcho, assistantPaced: botPaced, echoPaced, statefulEchoPaced,
+    conversations, users, rounds, passes, warmupPasses, thinkMs, assistant: bot, echo, statefulEcho, dialogEcho, assistantPaced: botPaced, echoPaced, statefulEchoPaced, dialogEchoPaced,
     ratio: {
       p50: ratio(bot.p50, echo.p50), p95: ratio(bot.p95, echo.p95), p99: ratio(bot.p99, echo.p99), turnsPerSecond: passRatio('turnsPerSecond', 'echo bot'),
       cpuMsPerTurn: passRatio('cpuMsPerTurn', 'echo bot'), peakRss: ratio(bot.peakRssMb, echo.peakRssMb), pacedP95: ratio(botPaced.p95, echoPaced.p95),
@@ -144,8 +151,14 @@ async function conversationFigures(): Promise<void> {
       p95: ratio(bot.p95, statefulEcho.p95), turnsPerSecond: passRatio('turnsPerSecond', 'stateful echo'), cpuMsPerTurn: passRatio('cpuMsPerTurn', 'stateful echo'),
       pacedP95: ratio(botPaced.p95, statefulEchoPaced.p95),
     },
+    ratioToDialogEcho: {
+      p95: ratio(bot.p95, dialogEcho.p95), turnsPerSecond: passRatio('turnsPerSecond', 'dialog echo'), cpuMsPerTurn: passRatio('cpuMsPerTurn', 'dialog echo'),
+      pacedP95: ratio(botPaced.p95, dialogEchoPaced.p95),
+    },
+    // What the dialogs and the state cost alone, against the bare echo bot.
+    dialogEchoToEcho: { turnsPerSecond: passRatio('turnsPerSecond', 'echo bot', 'dialog echo'), cpuMsPerTurn: passRatio('cpuMsPerTurn', 'echo bot', 'dialog echo') },
   }));
-  if ([bot, echo, statefulEcho, botPaced, echoPaced, statefulEchoPaced].some((f) => f.errors > 0)) process.exitCode = 1;
+  if ([bot, echo, statefulEcho, dialogEcho, botPaced, echoPaced, statefulEchoPaced, dialogEchoPaced].some((f) => f.errors > 0)) process.exitCode = 1;
 }
 
 /** The recognizer alone, in this process: every dev-set and challenge-set utterance of the four languages, three passes (the first warms up). */

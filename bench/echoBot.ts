@@ -2,28 +2,80 @@
 // CloudAdapter). With STATE_DIR set, an echo bot that also keeps each conversation's state (a count
 // of its turns) in botbuilder's ConversationState over the assistant's own embedded store, written
 // to disk on every turn as the assistant's state is (its own file, fsync, rename): what keeping
-// state durably costs a bot that does nothing else.
-import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState } from 'botbuilder';
+// state durably costs a bot that does nothing else. With DIALOGS=1 too, the echo runs as the
+// assistant's turns run, and with the assistant's own parts: a root component dialog begins a
+// goal's component dialog, whose one waterfall step counts the turn and answers; the conversation
+// and user state (eTag-checked, told changed by their text), the kept connector clients and the
+// shared dialog memory scopes are the assistant's. What a turn costs before the assistant reads,
+// decides or shows anything.
+import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, type TurnContext } from 'botbuilder';
+import { ComponentDialog, DialogSet, DialogTurnStatus, WaterfallDialog, type DialogState } from 'botbuilder-dialogs';
 import restify, { type Request, type Response } from 'restify';
 import { FileRecords } from '../bot/adapters/embedded/fileRecords.js';
+import { ConcurrencyCheckedStorage } from '../bot/channel/checkedStorage.js';
+import { shareDialogStateConfiguration } from '../bot/channel/dialogStateConfiguration.js';
+import { KeptClientsAuthentication } from '../bot/channel/keptClients.js';
 import { RecordStorage } from '../bot/channel/recordStorage.js';
+import { TextTrackedConversationState, TextTrackedUserState } from '../bot/channel/textTrackedState.js';
 
-const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
-const bot = new ActivityHandler();
 const stateDir = process.env.STATE_DIR;
-const conversationState = stateDir ? new ConversationState(new RecordStorage(new FileRecords(stateDir))) : undefined;
-const turnCount = conversationState?.createProperty<number>('turns');
-bot.onMessage(async (context, next) => {
-  if (conversationState && turnCount) {
-    const count = (await turnCount.get(context, 0)) + 1;
-    await turnCount.set(context, count);
-    await context.sendActivity(`Echo ${count}: ${context.activity.text}`);
+const dialogs = stateDir !== undefined && process.env.DIALOGS === '1';
+
+function echoBot(dir: string | undefined): { adapter: CloudAdapter; bot: ActivityHandler } {
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
+  const bot = new ActivityHandler();
+  const conversationState = dir ? new ConversationState(new RecordStorage(new FileRecords(dir))) : undefined;
+  const turnCount = conversationState?.createProperty<number>('turns');
+  bot.onMessage(async (context, next) => {
+    if (conversationState && turnCount) {
+      const count = (await turnCount.get(context, 0)) + 1;
+      await turnCount.set(context, count);
+      await context.sendActivity(`Echo ${count}: ${context.activity.text}`);
+      await conversationState.saveChanges(context);
+    } else {
+      await context.sendActivity(`Echo: ${context.activity.text}`);
+    }
+    await next();
+  });
+  return { adapter, bot };
+}
+
+function dialogEchoBot(dir: string): { adapter: CloudAdapter; bot: ActivityHandler } {
+  const adapter = new CloudAdapter(new KeptClientsAuthentication({}));
+  const storage = new ConcurrencyCheckedStorage(new RecordStorage(new FileRecords(dir)));
+  const conversationState = new TextTrackedConversationState(storage);
+  const userState = new TextTrackedUserState(storage);
+  const turnCount = conversationState.createProperty<number>('turns');
+  const preferences = userState.createProperty<{ locale?: string }>('preferences');
+  const goal = new ComponentDialog('goal').addDialog(new WaterfallDialog('goal.steps', [
+    async (step) => {
+      const count = (await turnCount.get(step.context, 0)) + 1;
+      await turnCount.set(step.context, count);
+      await step.context.sendActivity(`Echo ${count}: ${step.context.activity.text}`);
+      return step.endDialog();
+    },
+  ]));
+  // The first dialog added to a component is the one it begins with.
+  const root = new ComponentDialog('root').addDialog(new WaterfallDialog('root.steps', [
+    async (step) => step.beginDialog('goal'),
+    async (step) => step.endDialog(),
+  ])).addDialog(goal);
+  const set = new DialogSet(conversationState.createProperty<DialogState>('dialogState')).add(root);
+  const bot = new ActivityHandler();
+  bot.onMessage(async (context: TurnContext, next) => {
+    shareDialogStateConfiguration(context);
+    await preferences.get(context, {});
+    const dc = await set.createContext(context);
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog('root');
     await conversationState.saveChanges(context);
-  } else {
-    await context.sendActivity(`Echo: ${context.activity.text}`);
-  }
-  await next();
-});
+    await userState.saveChanges(context);
+    await next();
+  });
+  return { adapter, bot };
+}
+
+const { adapter, bot } = dialogs ? dialogEchoBot(stateDir) : echoBot(stateDir);
 const server = restify.createServer();
 server.use(restify.plugins.bodyParser({ mapParams: false }));
 server.post('/api/messages', async (req: Request, res: Response) => {

@@ -9,8 +9,10 @@
 // null for a removal>}`. Every batch begins with a newline, so that a batch cut short (a full disk,
 // a crash of the machine) leaves a line that does not parse and that the next batch does not join:
 // reading the journal skips such a line. None of those lines was acknowledged, and a record has no
-// later line than one not acknowledged (its writes wait for each other).
-import { close, closeSync, fdatasync, fsync, open, openSync, readFileSync, unlinkSync, write } from 'node:fs';
+// later line than one not acknowledged (its writes wait for each other). A batch that failed (its
+// write or its fdatasync) is cut off the file again, so that a write reported as failed does not
+// come back when the journal is read after a crash; a journal that cannot cut it off takes no more.
+import { close, closeSync, fdatasync, fsync, ftruncate, open, openSync, readFileSync, unlinkSync, write } from 'node:fs';
 import path from 'node:path';
 
 /** What the lines say at the end: each record file's last text (null: removed), by absolute path. */
@@ -24,14 +26,24 @@ interface Queued {
   readonly reject: (error: unknown) => void;
 }
 
-const writeAt = (fd: number, buffer: Buffer, offset: number): Promise<number> =>
+/** Writes `buffer` from `offset` on at `position` in the file; resolves with how much was written. */
+const writeAt = (fd: number, buffer: Buffer, offset: number, position: number): Promise<number> =>
   new Promise((resolve, reject) => {
-    write(fd, buffer, offset, buffer.length - offset, null, (error, written) => (error ? reject(error) : resolve(written)));
+    write(fd, buffer, offset, buffer.length - offset, position, (error, written) => (error ? reject(error) : resolve(written)));
   });
 const dataSync = (fd: number): Promise<void> =>
   new Promise((resolve, reject) => {
     fdatasync(fd, (error) => (error ? reject(error) : resolve()));
   });
+const truncateTo = (fd: number, length: number): Promise<void> =>
+  new Promise((resolve, reject) => {
+    ftruncate(fd, length, (error) => (error ? reject(error) : resolve()));
+  });
+
+/** The calls that make a batch last (tests make them fail). */
+export interface JournalDisk {
+  readonly dataSync: (fd: number) => Promise<void>;
+}
 
 /** Makes what a folder lists (a file created, renamed or removed in it) survive a crash of the machine. */
 export function syncFolder(dir: string): Promise<void> {
@@ -58,14 +70,21 @@ export class RecordJournal {
   /** Characters appended so far: a long journal is checkpointed early. */
   chars = 0;
   private fd: number | undefined;
+  /** Bytes of the file written and synced: where the next batch goes, and what a failed one is cut back to. */
+  private size = 0;
+  /** Why the journal takes no more lines: a failed batch that could not be cut off. */
+  private broken: Error | undefined;
   /** Its name in the folder is made to last with the first batch. */
   private named = false;
   private queued: Queued[] = [];
   private busy = false;
   private idleWaiters: (() => void)[] = [];
 
-  /** Creates the journal file (`file`, new) for records under `root`. */
-  constructor(private readonly root: string, readonly file: string) {
+  /**
+   * Creates the journal file (`file`, new) for records under `root`. `newFolder`: its folder was
+   * just made, so the first batch makes the folder's own name last too.
+   */
+  constructor(private readonly root: string, readonly file: string, private readonly options: { readonly newFolder?: boolean; readonly disk?: JournalDisk } = {}) {
     this.fd = openSync(file, 'wx');
   }
 
@@ -109,14 +128,19 @@ export class RecordJournal {
       this.queued = [];
       try {
         if (this.fd === undefined) throw new Error(`The journal ${this.file} is closed.`);
+        if (this.broken) throw this.broken;
         const buffer = Buffer.from(`\n${batch.map((queued) => queued.line).join('')}`, 'utf8');
-        for (let offset = 0; offset < buffer.length;) offset += await writeAt(this.fd, buffer, offset);
-        await dataSync(this.fd);
+        for (let offset = 0; offset < buffer.length;) offset += await writeAt(this.fd, buffer, offset, this.size + offset);
+        await (this.options.disk?.dataSync ?? dataSync)(this.fd);
         if (!this.named) {
-          await syncFolder(path.dirname(this.file));
+          const folder = path.dirname(this.file);
+          await syncFolder(folder);
+          if (this.options.newFolder) await syncFolder(path.dirname(folder));
           this.named = true;
         }
+        this.size += buffer.length;
       } catch (error) {
+        await this.cutBack();
         for (const queued of batch) queued.reject(error);
         continue;
       }
@@ -125,6 +149,17 @@ export class RecordJournal {
     }
     this.busy = false;
     for (const waiter of this.idleWaiters.splice(0)) waiter();
+  }
+
+  /** Cuts a batch that failed off the file (some of it, or all, may have reached it); if that fails too, the journal takes no more. */
+  private async cutBack(): Promise<void> {
+    if (this.fd === undefined || this.broken) return;
+    try {
+      await truncateTo(this.fd, this.size);
+      await (this.options.disk?.dataSync ?? dataSync)(this.fd);
+    } catch (error) {
+      this.broken = new Error(`The journal ${this.file} could not take back a batch that failed: it takes no more records.`, { cause: error });
+    }
   }
 
   /**

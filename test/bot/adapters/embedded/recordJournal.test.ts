@@ -1,6 +1,8 @@
 // The journal of a store working alone: the writes of a moment go out together, a record counts
-// once its line is on disk, and reading a journal left behind skips what cannot be trusted.
+// once its line is on disk, a batch that failed leaves nothing to read, and reading a journal left
+// behind skips what cannot be trusted.
 import assert from 'node:assert/strict';
+import { fdatasync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { RecordJournal } from '../../../../bot/adapters/embedded/recordJournal.js';
@@ -30,6 +32,39 @@ describe('record journal', function () {
     const batches = text.split('\n').filter((line) => line === '').length;
     assert.ok(batches >= 2 && batches <= 4, `100 appends in ${batches} batches`);
     assert.deepEqual(RecordJournal.read(data.dir, journal.file), journal.entries);
+  });
+
+  it('a batch whose fdatasync fails is refused and cut off the file: read after a crash, the journal has only what was acknowledged', async function () {
+    let failures = 1;
+    const disk = {
+      dataSync: async (fd: number): Promise<void> => {
+        if (failures > 0) {
+          failures -= 1;
+          throw Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' });
+        }
+        await new Promise<void>((resolve, reject) => {
+          fdatasync(fd, (error) => (error ? reject(error) : resolve()));
+        });
+      },
+    };
+    const journal = new RecordJournal(data.dir, path.join(data.dir, 'failing.log'), { disk });
+    const a = path.join(data.dir, 'p', 'a.json');
+    const b = path.join(data.dir, 'p', 'b.json');
+    await assert.rejects(journal.append(a, record('a', 1)), /EIO/);
+    assert.equal(journal.entries.size, 0);
+    assert.equal(await readFile(journal.file, 'utf8'), '', 'the refused line is gone from the file');
+    await journal.append(b, record('b', 2));
+    assert.deepEqual(RecordJournal.read(data.dir, journal.file), new Map([[b, record('b', 2)]]));
+    await journal.close();
+  });
+
+  it('a journal that cannot cut a failed batch off takes no more records', async function () {
+    const disk = { dataSync: (): Promise<void> => Promise.reject(Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' })) };
+    const journal = new RecordJournal(data.dir, path.join(data.dir, 'broken.log'), { disk });
+    await assert.rejects(journal.append(path.join(data.dir, 'p', 'a.json'), record('a', 1)), /EIO/);
+    await assert.rejects(journal.append(path.join(data.dir, 'p', 'b.json'), record('b', 2)), /takes no more records/);
+    assert.equal(journal.entries.size, 0);
+    await journal.close();
   });
 
   it('a journal left behind: the last line of a record wins, null removes, and a line cut short, a line that is no entry or a path out of the folder is skipped', async function () {

@@ -27,7 +27,8 @@
 // say in its own file that it now shares (that member watches the folder, stops reading from
 // memory, lets the writes it began without a lock finish, and only then says so). A member whose
 // process is gone (on this machine: its pid, checked with the start time Linux gives; on another
-// machine: its file not touched for half a minute) is removed by whoever finds it; one left alone
+// machine, or in another container with the same host name, told apart by the boot and the pid
+// namespace: its file not touched for half a minute) is removed by whoever finds it; one left alone
 // again goes back to working alone. The memory keeps each record's value, parsed once: a read
 // (get) gets a deep copy (cheaper than parsing the text again), because callers change what they
 // read, and a shared object would carry one caller's change to the next; a view gets the kept value
@@ -43,7 +44,7 @@
 // with 50 writes in flight.)
 import { createHash, randomBytes } from 'node:crypto';
 import {
-  closeSync, mkdirSync, openSync, readdirSync, readFileSync, rename, renameSync, statSync, unlinkSync, utimesSync, watch, writeFile, writeFileSync, type FSWatcher,
+  closeSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, rename, renameSync, statSync, unlinkSync, utimesSync, watch, writeFile, writeFileSync, type FSWatcher,
 } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { hostname } from 'node:os';
@@ -53,7 +54,7 @@ import { BoundedCache } from '../../core/boundedCache.js';
 import { copyJson, freezeJson } from '../../core/json.js';
 import { KeyedQueue } from '../../core/keyedQueue.js';
 import { VersionConflictError, type RecordStore, type StoredRecord, type WriteCondition } from '../../core/ports/recordStore.js';
-import { RecordJournal, syncFolder, type JournalEntries } from './recordJournal.js';
+import { RecordJournal, syncFolder, type JournalDisk, type JournalEntries } from './recordJournal.js';
 
 interface RecordFile<T> {
   readonly id: string;
@@ -100,9 +101,27 @@ const checkpointChars = 4_000_000;
  */
 const checkpointWidth = 2;
 
-const host = hostname();
-/** The host as it stands in a member's file name. */
-const hostTag = host.replace(/[^\w.-]/g, '_');
+/**
+ * Where this process's pid means something (Linux): the boot and the pid namespace. Two containers
+ * may share a host name and both run as pid 1; a pid is only checked where it is this process's
+ * own kind of pid.
+ */
+function pidPlace(): string {
+  try {
+    const boot = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim().slice(0, 8);
+    const namespace = /\[(\d+)\]/.exec(readlinkSync('/proc/self/ns/pid'))?.[1] ?? '';
+    return `${boot}-${namespace}`;
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The machine, as a member's file name and a lock file say it: the host name, and where its pids
+ * mean something (no "~" in it: a journal's name is its member's, "~", a number). Exported for the
+ * tests, which make the files of members and locks of processes that died.
+ */
+export const hostTag = [hostname(), pidPlace()].filter(Boolean).join('_').replace(/[^\w.-]/g, '_');
 /** Tells this process's temp files, versions and members from any other's: drawn once, not a write. */
 const processTag = randomBytes(6).toString('hex');
 /** Writes (and members) of this process so far, for unique names and versions. */
@@ -166,7 +185,7 @@ async function isStale(lock: string): Promise<boolean> {
   if (age > staleLockMs) return true;
   const [pid, owner] = content.split(' ');
   if (!pid || !owner) return age > ownerlessLockMs;
-  if (owner !== host || !/^\d+$/.test(pid)) return false;
+  if (owner !== hostTag || !/^\d+$/.test(pid)) return false;
   return processGone(Number(pid));
 }
 
@@ -280,11 +299,13 @@ export class FileRecords implements RecordStore {
   private retired: RecordJournal[] = [];
   private checkpointing: Promise<void> | undefined;
   private checkpointTimer: NodeJS.Timeout | undefined;
-  /** A hand-over to shared under way: writes wait for it (it writes the journal's records to their files first). */
+  /** A hand-over to shared, or a close, under way: writes wait for it (it writes the journal's records to their files first). */
   private handover: Promise<void> | undefined;
+  /** A close under way: the looks leave the member as it is meanwhile. */
+  private closing = false;
 
   /** `joinWaitMs`: how long joining waits for the members working alone (tests shorten it). */
-  constructor(root: string, private readonly options: { readonly joinWaitMs?: number } = {}) {
+  constructor(root: string, private readonly options: { readonly joinWaitMs?: number; readonly journalDisk?: JournalDisk } = {}) {
     this.root = path.resolve(root);
     this.membersDir = path.join(this.root, '.members');
     this.journalDir = path.join(this.root, '.journal');
@@ -367,12 +388,33 @@ export class FileRecords implements RecordStore {
    */
   async close(): Promise<void> {
     if (this.joining) await this.joining.catch(() => undefined);
-    await this.drained(() => this.writes);
-    if (this.handover) await this.handover;
+    while (this.handover) await this.handover;
     if (this.state === 'out') return;
-    if (this.state === 'alone') await this.checkpoint();
-    unlinkIfPresent(this.member);
-    this.leave();
+    // Writes that come meanwhile wait, then join again: none goes into a journal this member leaves.
+    const closed = this.holdWrites();
+    this.closing = true;
+    try {
+      await this.drained(() => this.writes);
+      if (this.state === 'alone') await this.checkpoint();
+      unlinkIfPresent(this.member);
+      this.leave();
+    } finally {
+      this.closing = false;
+      closed();
+    }
+  }
+
+  /** Makes new writes wait (a hand-over, a close) until the returned function is called. */
+  private holdWrites(): () => void {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    this.handover = held;
+    return () => {
+      if (this.handover === held) this.handover = undefined;
+      release();
+    };
   }
 
   /** The names of a partition's record files (temp and lock files start with a dot), with those of the journals. */
@@ -460,11 +502,12 @@ export class FileRecords implements RecordStore {
     return text === undefined ? undefined : JSON.parse(text) as RecordFile<T>;
   }
 
-  private ensureDir(dir: string): void {
-    if (!this.madeDirs.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      this.madeDirs.add(dir);
-    }
+  /** Makes a folder when this instance has not seen it yet; says whether it was made now (its name is then not on disk for sure yet). */
+  private ensureDir(dir: string): boolean {
+    if (this.madeDirs.has(dir)) return false;
+    const made = mkdirSync(dir, { recursive: true }) !== undefined;
+    this.madeDirs.add(dir);
+    return made;
   }
 
   /**
@@ -476,8 +519,12 @@ export class FileRecords implements RecordStore {
    * into memory meanwhile.
    */
   private async writing<T>(file: string, work: (remember: (entry: () => CachedRecord | null) => void, journal?: RecordJournal) => Promise<T>): Promise<T> {
-    if (this.state === 'out' || this.state === 'joining') await this.join();
-    while (this.handover) await this.handover;
+    // A member, and not handing over or closing: a write waits for a hand-over or a close, then joins again if it left.
+    for (;;) {
+      if (this.handover) await this.handover;
+      else if (this.state === 'out' || this.state === 'joining') await this.join();
+      else break;
+    }
     this.writes += 1;
     try {
       if (this.state !== 'alone') {
@@ -511,8 +558,8 @@ export class FileRecords implements RecordStore {
   /** The journal this member writes to, alone; begun at the first write after a checkpoint. */
   private currentJournal(): RecordJournal {
     if (!this.journal) {
-      this.ensureDir(this.journalDir);
-      this.journal = new RecordJournal(this.root, path.join(this.journalDir, `${this.memberName}~${(journals += 1).toString(36).padStart(8, '0')}.log`));
+      const newFolder = this.ensureDir(this.journalDir);
+      this.journal = new RecordJournal(this.root, path.join(this.journalDir, `${this.memberName}~${(journals += 1).toString(36).padStart(8, '0')}.log`), { newFolder, disk: this.options.journalDisk });
     }
     return this.journal;
   }
@@ -548,17 +595,24 @@ export class FileRecords implements RecordStore {
     // After the checkpoint under way, whether it did its work or failed (then this one tries its journals again).
     const after = this.checkpointing?.catch(() => undefined) ?? Promise.resolve();
     const run = after.then(async () => {
+      let discarded = false;
       while (this.retired.length > 0) {
         const oldest = this.retired[0] as RecordJournal;
         await oldest.idle();
         await this.writeRecords(oldest.entries);
         await oldest.discard();
+        discarded = true;
         // By itself, not by place: a member that left meanwhile (and came back) has other journals.
         this.retired = this.retired.filter((journal) => journal !== oldest);
       }
+      // The journals' removal lasts too: one that came back after a crash of the machine would be read over newer records.
+      if (discarded) await syncFolder(this.journalDir);
     });
     const settledRun: Promise<void> = run.finally(() => {
-      if (this.checkpointing === settledRun) this.checkpointing = undefined;
+      if (this.checkpointing !== settledRun) return;
+      this.checkpointing = undefined;
+      // The writes made while this one ran are in the journal begun meanwhile: their checkpoint comes next.
+      if (this.state === 'alone') this.checkpointSoon();
     });
     this.checkpointing = settledRun;
     return settledRun;
@@ -608,6 +662,7 @@ export class FileRecords implements RecordStore {
         await this.writeRecords(entries);
         unlinkIfPresent(file);
       }
+      await syncFolder(this.journalDir);
     });
   }
 
@@ -623,8 +678,10 @@ export class FileRecords implements RecordStore {
    * says so, and waits until none of them still works alone.
    */
   private async enter(): Promise<void> {
-    // Writes begun before this member was found gone end first.
+    // Writes begun before this member was found gone end first, and so does a checkpoint of those
+    // days (its journals are read again below, and its files must not be written after them).
     await this.drained(() => this.unlockedWrites);
+    await this.checkpointing?.catch(() => undefined);
     mkdirSync(this.membersDir, { recursive: true });
     this.memberName = `${process.pid}.${processTag}-${(joined += 1).toString(36)}.${hostTag}`;
     this.member = path.join(this.membersDir, this.memberName);
@@ -761,7 +818,7 @@ export class FileRecords implements RecordStore {
       }
       this.touchedAt = now.getTime();
     }
-    if (this.switching || (this.state !== 'alone' && this.state !== 'shared')) return;
+    if (this.switching || this.closing || (this.state !== 'alone' && this.state !== 'shared')) return;
     let names: string[];
     try {
       names = this.memberNames();
@@ -789,10 +846,7 @@ export class FileRecords implements RecordStore {
    */
   private async share(): Promise<void> {
     this.switching = true;
-    let handedOver!: () => void;
-    this.handover = new Promise((resolve) => {
-      handedOver = resolve;
-    });
+    const handedOver = this.holdWrites();
     try {
       await this.drained(() => this.unlockedWrites);
       if (this.state === 'alone') {
@@ -808,7 +862,6 @@ export class FileRecords implements RecordStore {
       else this.listing = '';
     } finally {
       this.switching = false;
-      this.handover = undefined;
       handedOver();
     }
   }
@@ -896,7 +949,7 @@ export class FileRecords implements RecordStore {
       try {
         const fd = openSync(lock, 'wx');
         try {
-          writeFileSync(fd, `${process.pid} ${host}`);
+          writeFileSync(fd, `${process.pid} ${hostTag}`);
         } finally {
           closeSync(fd);
         }
@@ -920,7 +973,8 @@ export class FileRecords implements RecordStore {
 
   private async writeAtomically(file: string, content: string): Promise<void> {
     const dir = path.dirname(file);
-    this.ensureDir(dir);
+    // A new partition's folder: its name lasts before a record in it is counted written.
+    if (this.ensureDir(dir)) await syncFolder(path.dirname(dir));
     const temp = path.join(dir, `.${path.basename(file)}.${processTag}.${(written += 1).toString(36)}.tmp`);
     await writeFlushed(temp, content, { flush: true });
     await renameFile(temp, file);

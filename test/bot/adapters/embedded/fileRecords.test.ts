@@ -5,18 +5,17 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readdirSync, readFileSync, watch } from 'node:fs';
-import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FileRecords } from '../../../../bot/adapters/embedded/fileRecords.js';
+import { FileRecords, hostTag } from '../../../../bot/adapters/embedded/fileRecords.js';
 import { updateRecord, VersionConflictError } from '../../../../bot/core/ports/recordStore.js';
 import { tempDir } from '../../../helpers.js';
 import { recordStoreContract } from '../../core/ports/recordStoreContract.js';
 
 const writer = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fileRecordsWriter.js');
 const counter = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fileRecordsCounter.js');
-const hostTag = hostname().replace(/[^\w.-]/g, '_');
 
 const increment = (store: FileRecords, times: number): Promise<unknown> =>
   Promise.all(Array.from({ length: times }, () => updateRecord<{ n: number }>(store, 'c', 'counter', (current) => ({ n: (current?.n ?? 0) + 1 }), 100)));
@@ -94,7 +93,7 @@ describe('file records', function () {
     await new Promise((resolve) => dead.on('exit', resolve));
     const [store] = await sharedStores(data.dir);
     await store.put('p', 'a', { n: 1 });
-    await writeFile(path.join(data.dir, 'p', '.a.json.lock'), `${String(dead.pid)} ${hostname()}`);
+    await writeFile(path.join(data.dir, 'p', '.a.json.lock'), `${String(dead.pid)} ${hostTag}`);
     const started = Date.now();
     await store.put('p', 'a', { n: 2 });
     assert.ok(Date.now() - started < 5_000);
@@ -192,6 +191,53 @@ describe('file records', function () {
       assert.deepEqual((JSON.parse(await fileText('p', 'a') ?? '{}') as { value: unknown }).value, { n: 2 });
       await assert.rejects(store.put('p', 'a', { n: 3 }, { version: 'older' }), VersionConflictError);
       await store.close();
+    });
+    it('a write made while a checkpoint runs reaches its file by the next checkpoint, with no write after it', async function () {
+      const store = new FileRecords(data.dir);
+      await Promise.all(Array.from({ length: 300 }, (_, i) => store.put('p', `k${i}`, { i })));
+      // The checkpoint of those writes begins a second after them; this write comes while it runs.
+      await until(async () => (await fileText('p', 'k0')) !== undefined || (await fileText('p', 'k299')) !== undefined, 'the checkpoint writes');
+      await store.put('p', 'late', { late: true });
+      await until(async () => (await fileText('p', 'late')) !== undefined && (await journals()).length === 0, 'the late write is checkpointed too');
+      await store.close();
+    });
+
+    it('writes that come while close runs are not lost when another store joins right after: each acknowledged write holds', async function () {
+      for (let round = 0; round < 5; round += 1) {
+        const dir = path.join(data.dir, `round-${round}`);
+        const closing = new FileRecords(dir);
+        await Promise.all(Array.from({ length: 200 }, (_, i) => closing.put('p', `seed${i}`, { i })));
+        const acknowledged: string[] = [];
+        const pending: Promise<unknown>[] = [];
+        let closed = false;
+        let n = 0;
+        const done = closing.close().then(() => {
+          closed = true;
+        });
+        // A steady stream of writes, some of them on their way to the disk whenever close gets on.
+        const keepWriting = (): void => {
+          if (closed) return;
+          for (let k = 0; k < 4; k += 1) {
+            const id = `w${n += 1}`;
+            pending.push(closing.put('p', id, { id }).then(() => acknowledged.push(id), () => undefined));
+          }
+          setTimeout(keepWriting, 1);
+        };
+        keepWriting();
+        await done;
+        // Another process would join at this moment: one that sees the first gone reads its journals.
+        const joiner = new FileRecords(dir, { joinWaitMs: 30_000 });
+        await joiner.get('p', 'seed0');
+        await Promise.allSettled(pending);
+        await joiner.close();
+        await closing.close();
+        const check = new FileRecords(dir);
+        const lost: string[] = [];
+        for (const id of acknowledged) if (!(await check.get('p', id))) lost.push(id);
+        await check.close();
+        assert.ok(acknowledged.length > 0, 'writes were acknowledged');
+        assert.deepEqual(lost, [], `round ${round}: acknowledged writes lost`);
+      }
     });
   });
 
@@ -339,6 +385,36 @@ describe('file records', function () {
       const now = await members(data.dir);
       assert.deepEqual([...now.values()], ['alone']);
       for (const name of left) assert.ok(!now.has(name), `${name} was removed`);
+    });
+
+    it('a member and a lock of a process in another pid namespace or boot (the same host name) are not judged by their pid', async function () {
+      const dead = spawn(process.execPath, ['-e', '0']);
+      await new Promise((resolve) => dead.on('exit', resolve));
+      // Another container with this host name, whose pid means nothing here: "no such process" says nothing of it.
+      // (Its file says the host name alone, as one whose place cannot be told, or an earlier version, says it.)
+      const elsewhere = hostname().replace(/[^\w.-]/g, '_');
+      assert.notEqual(elsewhere, hostTag);
+      await mkdir(path.join(data.dir, '.members'), { recursive: true });
+      const name = `${String(dead.pid)}.cafebabe-1.${elsewhere}`;
+      await writeFile(path.join(data.dir, '.members', name), JSON.stringify({ mode: 'alone' }));
+      const store = new FileRecords(data.dir, { joinWaitMs: 300 });
+      await assert.rejects(store.put('p', 'r', { n: 1 }), (error: Error) => error.message.includes(name));
+      assert.ok((await members(data.dir)).has(name), 'its member file stays');
+      await store.close();
+      await rm(path.join(data.dir, '.members', name));
+      const [first] = await sharedStores(data.dir);
+      await first.put('p', 'a', { n: 1 });
+      const lock = path.join(data.dir, 'p', '.a.json.lock');
+      await writeFile(lock, `${String(dead.pid)} ${elsewhere}`);
+      let written = false;
+      const writing = first.put('p', 'a', { n: 2 }).then(() => {
+        written = true;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      assert.equal(written, false, 'the lock is not taken over');
+      await rm(lock);
+      await writing;
+      assert.deepEqual((await first.get('p', 'a'))?.value, { n: 2 });
     });
 
     it('two processes adding to one counter, the second starting while the first works alone: none is lost', async function () {

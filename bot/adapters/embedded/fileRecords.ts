@@ -101,29 +101,35 @@ const checkpointChars = 4_000_000;
  */
 const checkpointWidth = 2;
 
+/** Tells this process's temp files, versions and members from any other's: drawn once, not a write. */
+const processTag = randomBytes(6).toString('hex');
+
 /**
  * Where this process's pid means something (Linux): the boot and the pid namespace. Two containers
  * may share a host name and both run as pid 1; a pid is only checked where it is this process's
- * own kind of pid.
+ * own kind of pid. Where neither can be read, a place of this process's own: every other process
+ * is then judged by its member file, not by a pid.
  */
-function pidPlace(): string {
+function pidPlace(): { readonly boot: string; readonly tag: string } {
   try {
     const boot = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim().slice(0, 8);
-    const namespace = /\[(\d+)\]/.exec(readlinkSync('/proc/self/ns/pid'))?.[1] ?? '';
-    return `${boot}-${namespace}`;
+    const namespace = /\[(\d+)\]/.exec(readlinkSync('/proc/self/ns/pid'))?.[1];
+    if (/^[\da-f]{8}$/.test(boot) && namespace) return { boot, tag: `${boot}-${namespace}` };
   } catch {
-    return '';
+    // not Linux, or /proc hidden
   }
+  return { boot: '', tag: processTag };
 }
 
+const place = pidPlace();
 /**
  * The machine, as a member's file name and a lock file say it: the host name, and where its pids
  * mean something (no "~" in it: a journal's name is its member's, "~", a number). Exported for the
  * tests, which make the files of members and locks of processes that died.
  */
-export const hostTag = [hostname(), pidPlace()].filter(Boolean).join('_').replace(/[^\w.-]/g, '_');
-/** Tells this process's temp files, versions and members from any other's: drawn once, not a write. */
-const processTag = randomBytes(6).toString('hex');
+export const hostTag = `${hostname()}_${place.tag}`.replace(/[^\w.-]/g, '_');
+/** The end of the tag of a member of this boot (another container of this machine): its file's time is on this clock. */
+const thisBoot = place.boot === '' ? undefined : new RegExp(`_${place.boot}-\\d+$`);
 /** Writes (and members) of this process so far, for unique names and versions. */
 let written = 0;
 let joined = 0;
@@ -264,6 +270,8 @@ export class FileRecords implements RecordStore {
   /** One queue for the process: two instances over one folder check and write a record in turn. */
   private static readonly queue = new KeyedQueue();
   private readonly madeDirs = new Set<string>();
+  /** Folders this instance made whose names may not be on disk yet: synced into their parents before a write in them counts. */
+  private readonly unsyncedDirs = new Set<string>();
   /** Record file paths by partition and id (a key that cannot be one of another pair): every operation needs one. */
   private readonly files = new BoundedCache<string>(cachedRecords);
   private readonly root: string;
@@ -303,6 +311,8 @@ export class FileRecords implements RecordStore {
   private handover: Promise<void> | undefined;
   /** A close under way: the looks leave the member as it is meanwhile. */
   private closing = false;
+  /** Writes waiting to begin (for a hand-over, a close or a join). */
+  private held = 0;
 
   /** `joinWaitMs`: how long joining waits for the members working alone (tests shorten it). */
   constructor(root: string, private readonly options: { readonly joinWaitMs?: number; readonly journalDisk?: JournalDisk } = {}) {
@@ -384,9 +394,21 @@ export class FileRecords implements RecordStore {
 
   /**
    * Leaves the folder once the writes under way are done, so that another member may work alone
-   * again. (A process that exits leaves by itself.) A later operation joins again.
+   * again. (A process that exits leaves by itself.) A write that comes meanwhile waits, joins
+   * again and is done before close resolves, which then leaves again: when close resolves, every
+   * write begun before is in its record file. A later operation joins again.
    */
   async close(): Promise<void> {
+    await this.leaveFolder();
+    // Writes that came while it left waited, and join again: once they are done, it leaves again.
+    while (this.held > 0 || this.state !== 'out') {
+      await new Promise((resolve) => setImmediate(resolve));
+      await this.leaveFolder();
+    }
+  }
+
+  /** Leaves once the writes under way are done, holding new ones meanwhile (they join again after). */
+  private async leaveFolder(): Promise<void> {
     if (this.joining) await this.joining.catch(() => undefined);
     while (this.handover) await this.handover;
     if (this.state === 'out') return;
@@ -502,12 +524,22 @@ export class FileRecords implements RecordStore {
     return text === undefined ? undefined : JSON.parse(text) as RecordFile<T>;
   }
 
-  /** Makes a folder when this instance has not seen it yet; says whether it was made now (its name is then not on disk for sure yet). */
-  private ensureDir(dir: string): boolean {
-    if (this.madeDirs.has(dir)) return false;
-    const made = mkdirSync(dir, { recursive: true }) !== undefined;
+  /** Makes a folder when this instance has not seen it yet; one it made waits in `unsyncedDirs` until its name is synced. */
+  private ensureDir(dir: string): void {
+    if (this.madeDirs.has(dir)) return;
+    const first = mkdirSync(dir, { recursive: true });
     this.madeDirs.add(dir);
-    return made;
+    if (first === undefined) return;
+    // Every level made, from the first one down.
+    for (let made = dir; made.length >= first.length; made = path.dirname(made)) this.unsyncedDirs.add(made);
+  }
+
+  /** Makes the names of the folders made so far last (a record in a folder whose name is lost would be lost too). */
+  private async syncMadeDirs(): Promise<void> {
+    if (this.unsyncedDirs.size === 0) return;
+    const made = [...this.unsyncedDirs];
+    await Promise.all([...new Set(made.map((dir) => path.dirname(dir)))].map((parent) => syncFolder(parent)));
+    for (const dir of made) this.unsyncedDirs.delete(dir);
   }
 
   /**
@@ -521,9 +553,14 @@ export class FileRecords implements RecordStore {
   private async writing<T>(file: string, work: (remember: (entry: () => CachedRecord | null) => void, journal?: RecordJournal) => Promise<T>): Promise<T> {
     // A member, and not handing over or closing: a write waits for a hand-over or a close, then joins again if it left.
     for (;;) {
-      if (this.handover) await this.handover;
-      else if (this.state === 'out' || this.state === 'joining') await this.join();
-      else break;
+      const waitFor = this.handover ?? (this.state === 'out' || this.state === 'joining' ? this.join() : undefined);
+      if (!waitFor) break;
+      this.held += 1;
+      try {
+        await waitFor;
+      } finally {
+        this.held -= 1;
+      }
     }
     this.writes += 1;
     try {
@@ -558,7 +595,8 @@ export class FileRecords implements RecordStore {
   /** The journal this member writes to, alone; begun at the first write after a checkpoint. */
   private currentJournal(): RecordJournal {
     if (!this.journal) {
-      const newFolder = this.ensureDir(this.journalDir);
+      this.ensureDir(this.journalDir);
+      const newFolder = this.unsyncedDirs.has(this.journalDir);
       this.journal = new RecordJournal(this.root, path.join(this.journalDir, `${this.memberName}~${(journals += 1).toString(36).padStart(8, '0')}.log`), { newFolder, disk: this.options.journalDisk });
     }
     return this.journal;
@@ -917,7 +955,8 @@ export class FileRecords implements RecordStore {
    */
   private isGone(name: string, file: string, member: MemberFile): boolean {
     const [pid = '', , ...rest] = name.split('.');
-    if (rest.join('.') === hostTag && /^\d+$/.test(pid)) {
+    const machine = rest.join('.');
+    if (machine === hostTag && /^\d+$/.test(pid)) {
       return Number(pid) === process.pid ? !ownMembers.has(name) : processGone(Number(pid), member.started);
     }
     let mtimeMs: number;
@@ -927,6 +966,8 @@ export class FileRecords implements RecordStore {
       if (isMissing(error)) return false;
       throw error;
     }
+    // Another container of this machine (a restarted one's earlier self, say): its file's time is on this clock.
+    if (thisBoot?.test(machine)) return Date.now() - mtimeMs > silentMemberMs;
     const heard = this.heard.get(name);
     if (heard?.mtimeMs !== mtimeMs) {
       this.heard.set(name, { mtimeMs, at: Date.now() });
@@ -973,8 +1014,9 @@ export class FileRecords implements RecordStore {
 
   private async writeAtomically(file: string, content: string): Promise<void> {
     const dir = path.dirname(file);
-    // A new partition's folder: its name lasts before a record in it is counted written.
-    if (this.ensureDir(dir)) await syncFolder(path.dirname(dir));
+    this.ensureDir(dir);
+    // A new partition's folder (or the journals'): its name lasts before a record in it is counted written.
+    await this.syncMadeDirs();
     const temp = path.join(dir, `.${path.basename(file)}.${processTag}.${(written += 1).toString(36)}.tmp`);
     await writeFlushed(temp, content, { flush: true });
     await renameFile(temp, file);

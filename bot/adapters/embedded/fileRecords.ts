@@ -96,6 +96,12 @@ const cachedChars = 8_000_000;
 const checkpointAfterMs = 1_000;
 const checkpointChars = 4_000_000;
 /**
+ * Characters of journal beyond which, while a checkpoint writes records to their files, new writes
+ * wait for it: writes that come faster than the files can take them slow down rather than grow the
+ * journals (and the texts kept for them) without end.
+ */
+const backlogChars = 16_000_000;
+/**
  * Record files a checkpoint writes at a time: few, so that the journal's own write and fdatasync,
  * which the turns wait for, find a free thread of libuv's pool (4) rather than queue behind them.
  */
@@ -314,8 +320,14 @@ export class FileRecords implements RecordStore {
   /** Writes waiting to begin (for a hand-over, a close or a join). */
   private held = 0;
 
-  /** `joinWaitMs`: how long joining waits for the members working alone (tests shorten it). */
-  constructor(root: string, private readonly options: { readonly joinWaitMs?: number; readonly journalDisk?: JournalDisk } = {}) {
+  /**
+   * `joinWaitMs`: how long joining waits for the members working alone; `checkpointChars`,
+   * `backlogChars`: the journal's length that starts a checkpoint at once, and the journals' length
+   * at which writes wait for the checkpoint under way; `journalDisk`: the journal's syncs (tests change them).
+   */
+  constructor(root: string, private readonly options: {
+    readonly joinWaitMs?: number; readonly checkpointChars?: number; readonly backlogChars?: number; readonly journalDisk?: JournalDisk;
+  } = {}) {
     this.root = path.resolve(root);
     this.membersDir = path.join(this.root, '.members');
     this.journalDir = path.join(this.root, '.journal');
@@ -553,7 +565,7 @@ export class FileRecords implements RecordStore {
   private async writing<T>(file: string, work: (remember: (entry: () => CachedRecord | null) => void, journal?: RecordJournal) => Promise<T>): Promise<T> {
     // A member, and not handing over or closing: a write waits for a hand-over or a close, then joins again if it left.
     for (;;) {
-      const waitFor = this.handover ?? (this.state === 'out' || this.state === 'joining' ? this.join() : undefined);
+      const waitFor = this.handover ?? (this.state === 'out' || this.state === 'joining' ? this.join() : this.behind());
       if (!waitFor) break;
       this.held += 1;
       try {
@@ -587,6 +599,14 @@ export class FileRecords implements RecordStore {
     }
   }
 
+  /** Alone with more journal text than the checkpoints keep up with: the checkpoint under way, for a new write to wait for. */
+  private behind(): Promise<void> | undefined {
+    if (this.state !== 'alone' || !this.checkpointing) return undefined;
+    let chars = 0;
+    for (const journal of this.journals()) chars += journal.chars;
+    return chars > (this.options.backlogChars ?? backlogChars) ? this.checkpointing.catch(() => undefined) : undefined;
+  }
+
   /** Resolves once `count` (of the writes under way) is zero. */
   private async drained(count: () => number): Promise<void> {
     while (count() > 0) await new Promise<void>((resolve) => this.drainWaiters.push(resolve));
@@ -605,7 +625,7 @@ export class FileRecords implements RecordStore {
   /** A checkpoint a moment after a write (the writes of that moment written once), at once when the journal is long. */
   private checkpointSoon(): void {
     if (!this.journal || this.checkpointing) return;
-    if (this.journal.chars > checkpointChars) {
+    if (this.journal.chars > (this.options.checkpointChars ?? checkpointChars)) {
       this.checkpoint().catch(() => undefined);
       return;
     }

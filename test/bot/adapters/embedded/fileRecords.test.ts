@@ -202,6 +202,42 @@ describe('file records', function () {
       await store.close();
     });
 
+    it('writes that come faster than checkpoints write their records wait for them: the journals stay short, and every write holds', async function () {
+      const store = new FileRecords(data.dir, { checkpointChars: 2_000, backlogChars: 6_000 });
+      // A slow disk for the record files (not for the journal).
+      const slowed = store as unknown as { writeAtomically: (file: string, text: string) => Promise<void> };
+      const write = slowed.writeAtomically.bind(store);
+      slowed.writeAtomically = async (file, text) => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        return write(file, text);
+      };
+      const journalText = async (): Promise<number> => {
+        let chars = 0;
+        for (const name of await journals()) chars += (await readFile(path.join(data.dir, '.journal', name), 'utf8').catch(() => '')).length;
+        return chars;
+      };
+      let most = 0;
+      let writing = true;
+      const watching = (async () => {
+        while (writing) {
+          most = Math.max(most, await journalText());
+          await new Promise((resolve) => setTimeout(resolve, 2));
+        }
+      })();
+      const filler = 'x'.repeat(100);
+      // A steady stream: ten writes at a time, the next ten as soon as those are done.
+      for (let batch = 0; batch < 30; batch += 1) await Promise.all(Array.from({ length: 10 }, (_, k) => store.put('p', `r${batch * 10 + k}`, { batch, filler })));
+      writing = false;
+      await watching;
+      // Without the wait the journals would hold all 300 records (about 60,000 characters) while the files lag behind.
+      assert.ok(most < 6_000 + 2_000 + 12_000, `the journals held at most ${most} characters`);
+      slowed.writeAtomically = write;
+      await store.close();
+      const check = new FileRecords(data.dir);
+      assert.equal((await check.ids('p')).length, 300);
+      await check.close();
+    });
+
     it('writes that come while close runs are not lost when another store joins right after: each is done, and its record holds, by the time close ends', async function () {
       for (let round = 0; round < 2; round += 1) {
         const dir = path.join(data.dir, `round-${round}`);

@@ -1,8 +1,8 @@
 // The baselines of `npm run bench`: a bare botbuilder echo bot on the same stack (restify +
 // CloudAdapter). With STATE_DIR set, an echo bot that also keeps each conversation's state (a count
 // of its turns) in botbuilder's ConversationState over the assistant's own embedded store, written
-// to disk on every turn as the assistant's state is (its own file, fsync, rename): what keeping
-// state durably costs a bot that does nothing else. With DIALOGS=1 too, the echo runs as the
+// to disk on every turn as the assistant's state is (a line of the store's journal, synced): what
+// keeping state durably costs a bot that does nothing else. With DIALOGS=1 too, the echo runs as the
 // assistant's turns run, and with the assistant's own parts: a root component dialog begins a
 // goal's component dialog, whose one waterfall step counts the turn and answers; the conversation
 // and user state (eTag-checked, told changed by their text), the kept connector clients and the

@@ -54,7 +54,7 @@ import { BoundedCache } from '../../core/boundedCache.js';
 import { copyJson, freezeJson } from '../../core/json.js';
 import { KeyedQueue } from '../../core/keyedQueue.js';
 import { VersionConflictError, type RecordStore, type StoredRecord, type WriteCondition } from '../../core/ports/recordStore.js';
-import { RecordJournal, syncFolder, type JournalDisk, type JournalEntries } from './recordJournal.js';
+import { RecordJournal, syncFolder, type JournalEntries } from './recordJournal.js';
 
 interface RecordFile<T> {
   readonly id: string;
@@ -323,10 +323,10 @@ export class FileRecords implements RecordStore {
   /**
    * `joinWaitMs`: how long joining waits for the members working alone; `checkpointChars`,
    * `backlogChars`: the journal's length that starts a checkpoint at once, and the journals' length
-   * at which writes wait for the checkpoint under way; `journalDisk`: the journal's syncs (tests change them).
+   * at which writes wait for the checkpoint under way (tests shorten them).
    */
   constructor(root: string, private readonly options: {
-    readonly joinWaitMs?: number; readonly checkpointChars?: number; readonly backlogChars?: number; readonly journalDisk?: JournalDisk;
+    readonly joinWaitMs?: number; readonly checkpointChars?: number; readonly backlogChars?: number;
   } = {}) {
     this.root = path.resolve(root);
     this.membersDir = path.join(this.root, '.members');
@@ -617,7 +617,7 @@ export class FileRecords implements RecordStore {
     if (!this.journal) {
       this.ensureDir(this.journalDir);
       const newFolder = this.unsyncedDirs.has(this.journalDir);
-      this.journal = new RecordJournal(this.root, path.join(this.journalDir, `${this.memberName}~${(journals += 1).toString(36).padStart(8, '0')}.log`), { newFolder, disk: this.options.journalDisk });
+      this.journal = new RecordJournal(this.root, path.join(this.journalDir, `${this.memberName}~${(journals += 1).toString(36).padStart(8, '0')}.log`), { newFolder });
     }
     return this.journal;
   }

@@ -131,7 +131,7 @@ export class RecordJournal {
         if (this.broken) throw this.broken;
         const buffer = Buffer.from(`\n${batch.map((queued) => queued.line).join('')}`, 'utf8');
         for (let offset = 0; offset < buffer.length;) offset += await writeAt(this.fd, buffer, offset, this.size + offset);
-        await (this.options.disk?.dataSync ?? dataSync)(this.fd);
+        await this.dataSync(this.fd);
         if (!this.named) {
           const folder = path.dirname(this.file);
           await syncFolder(folder);
@@ -151,12 +151,17 @@ export class RecordJournal {
     for (const waiter of this.idleWaiters.splice(0)) waiter();
   }
 
+  /** Makes the file's data last (through the disk a test gives). */
+  private dataSync(fd: number): Promise<void> {
+    return (this.options.disk?.dataSync ?? dataSync)(fd);
+  }
+
   /** Cuts a batch that failed off the file (some of it, or all, may have reached it); if that fails too, the journal takes no more. */
   private async cutBack(): Promise<void> {
     if (this.fd === undefined || this.broken) return;
     try {
       await truncateTo(this.fd, this.size);
-      await (this.options.disk?.dataSync ?? dataSync)(this.fd);
+      await this.dataSync(this.fd);
     } catch (error) {
       this.broken = new Error(`The journal ${this.file} could not take back a batch that failed: it takes no more records.`, { cause: error });
     }

@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { FileRecords } from '../bot/adapters/embedded/fileRecords.js';
 import { createLogger } from '../bot/logger.js';
 import { benchTenant } from './benchKit.js';
 
@@ -17,7 +18,7 @@ const users = Number(arg('users') ?? 2000);
 const runs = Number(arg('runs') ?? 3);
 const modulePath = path.resolve(arg('module') ?? path.join(import.meta.dirname, '..', 'bot', 'adapters', 'embedded', 'embeddedDirectory.js'));
 
-interface Opener { open(options: { dataDir: string; seedFile: string; logger: unknown }): Promise<unknown> }
+interface Opener { open(options: { dataDir: string; seedFile: string; logger: unknown; store: unknown }): Promise<unknown> }
 const { EmbeddedDirectory } = (await import(pathToFileURL(modulePath).href)) as { EmbeddedDirectory: Opener };
 
 const work = await mkdtemp(path.join(os.tmpdir(), 'seed-import-bench-'));
@@ -27,9 +28,11 @@ const times: number[] = [];
 try {
   for (let run = 1; run <= runs; run += 1) {
     const dataDir = path.join(work, `data-${run}`);
+    const store = new FileRecords(path.join(dataDir, 'records'));
     const started = process.hrtime.bigint();
-    await EmbeddedDirectory.open({ dataDir, seedFile, logger });
+    await EmbeddedDirectory.open({ dataDir, seedFile, logger, store });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    await store.close();
     times.push(seconds);
     process.stdout.write(`run ${run}: ${users} users imported in ${seconds.toFixed(2)} s\n`);
   }

@@ -81,7 +81,7 @@ export interface EmbeddedPorts<D extends Directory = EmbeddedDirectory> extends 
  */
 export async function embeddedPorts<D extends Directory>(
   dataDir: string, directory: D, clock: Clock, reach: { continueIn: ContinueConversation; logger: Logger; imageOrigin?: () => string | undefined },
-  records: RecordStore = new FileRecords(path.join(dataDir, 'records')),
+  records: RecordStore,
 ): Promise<EmbeddedPorts<D>> {
   const stores = { audit: new RecordAuditLog(records), tickets: new RecordTickets(records), references: new RecordConversationReferences(records) };
   const taken = await takeOverLegacyFiles(dataDir, stores);

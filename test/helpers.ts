@@ -6,11 +6,36 @@ import os from 'node:os';
 import path from 'node:path';
 import { createLogger, type Logger } from '../bot/logger.js';
 import { paths } from '../bot/paths.js';
+import { FileRecords } from '../bot/adapters/embedded/fileRecords.js';
 import type { Seed, SeedObject } from '../bot/adapters/embedded/tenantSeed.js';
 
-export async function tempDir(prefix = 'assistant-test-'): Promise<{ dir: string; remove: () => Promise<void> }> {
+export interface TempDir {
+  readonly dir: string;
+  /**
+   * A record store over a folder of this one (by default `records`, as DATA_DIR has it), closed by
+   * `remove`: a store left open would write its journal to the record files a moment later, into
+   * a folder being removed or gone.
+   */
+  readonly records: (folder?: string) => FileRecords;
+  /** Closes the record stores opened by `records`, then removes the folder. */
+  readonly remove: () => Promise<void>;
+}
+
+export async function tempDir(prefix = 'assistant-test-'): Promise<TempDir> {
   const dir = await mkdtemp(path.join(os.tmpdir(), prefix));
-  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+  const opened: FileRecords[] = [];
+  return {
+    dir,
+    records: (folder = path.join(dir, 'records')) => {
+      const store = new FileRecords(folder);
+      opened.push(store);
+      return store;
+    },
+    remove: async () => {
+      await Promise.all(opened.splice(0).map((store) => store.close()));
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 export async function demoSeed(): Promise<Seed> {

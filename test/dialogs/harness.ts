@@ -111,6 +111,8 @@ export const suiteDirectory: 'embedded' | 'graph' = process.env.TEST_DIRECTORY?.
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
   const graphOption = options.graph ?? (suiteDirectory === 'graph' ? { privileged: privilegedCapabilities } : undefined);
   const data = await tempDir();
+  // The one record store of DATA_DIR, as the app has: the directory's records and the other ports'.
+  const records = data.records();
   let seedFile = paths.demoTenant;
   if (options.seed) {
     const seed = await demoSeed();
@@ -129,7 +131,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       settings: tenantInfoOf(seed.seed.tenant),
       termsOfUse: seedAgreements(seed.seed).map(termsOfUseOf),
     })
-    : await EmbeddedDirectory.open({ dataDir: data.dir, seedFile, logger: silentLogger });
+    : await EmbeddedDirectory.open({ dataDir: data.dir, seedFile, logger: silentLogger, store: records });
   const storage = new MemoryStorage();
   const nonceRecords = new MemoryRecords();
   const recognizerInstance = await sharedRecognizer();
@@ -165,7 +167,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     };
     await logic(new TurnContext(chat.adapter, activity));
   };
-  const ports = await embeddedPorts(data.dir, directory, clock, { continueIn, logger: silentLogger });
+  const ports = await embeddedPorts(data.dir, directory, clock, { continueIn, logger: silentLogger }, records);
   const useCases = createUseCases(ports);
   const services = { ...ports, verification: useCases.verification };
   const harness: Harness = {

@@ -26,7 +26,6 @@ import { updateRecord, type RecordStore } from '../../core/ports/recordStore.js'
 import { fail, ok, type Result } from '../../core/result.js';
 import type { Logger } from '../../logger.js';
 import { forEachBounded } from './boundedPool.js';
-import { FileRecords } from './fileRecords.js';
 import { hashPassword, isPasswordHash, verifyPassword } from './passwordHash.js';
 import { readSeedFile, seedAgreements, SeedError, validateSeed, type Seed, type SeedObject } from './tenantSeed.js';
 
@@ -246,8 +245,8 @@ export interface EmbeddedDirectoryOptions {
   readonly seedFile: string;
   readonly logger: Logger;
   readonly now?: () => Date;
-  /** Where the records live; by default files under DATA_DIR/records. */
-  readonly store?: RecordStore;
+  /** Where the records live (the app's record store: files under DATA_DIR/records), opened and closed by the caller. */
+  readonly store: RecordStore;
 }
 
 export class EmbeddedDirectory implements Directory {
@@ -264,7 +263,7 @@ export class EmbeddedDirectory implements Directory {
     const { seed, text } = await readSeedFile(options.seedFile);
     const seedSha256 = createHash('sha256').update(text).digest('hex');
     await mkdir(options.dataDir, { recursive: true });
-    const opened = new EmbeddedDirectory(options.store ?? new FileRecords(path.join(options.dataDir, 'records')));
+    const opened = new EmbeddedDirectory(options.store);
     await opened.takeOverLegacyFile(path.join(options.dataDir, 'directory.json'), options.logger);
 
     const imported = await opened.store.get<SeedRecord>(directory, 'seed');

@@ -21,7 +21,7 @@ describe('eTag-checked state', function () {
     await data.remove();
   });
 
-  const stores = stateStores(() => data.dir);
+  const stores = stateStores(() => data);
   for (const [name, open] of stores) {
     it(`${name}: two turns read the same state; the second save fails and the first one's change stands`, async function () {
       const state = new TextTrackedConversationState(new ConcurrencyCheckedStorage(await open()));

@@ -3,28 +3,30 @@ import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { StateConflictError } from '../../../bot/channel/checkedStorage.js';
-import { FileRecords } from '../../../bot/adapters/embedded/fileRecords.js';
 import { RecordStorage } from '../../../bot/channel/recordStorage.js';
 import type { RecordStore } from '../../../bot/core/ports/recordStore.js';
 import { MemoryRecords } from '../../fakes/memoryRecords.js';
-import { tempDir } from '../../helpers.js';
+import { tempDir, type TempDir } from '../../helpers.js';
 
 describe('state storage over per-record files', function () {
+  let data: TempDir;
   let dir: string;
-  let remove: () => Promise<void>;
-  beforeEach(async () => ({ dir, remove } = await tempDir()));
-  afterEach(() => remove());
+  beforeEach(async () => {
+    data = await tempDir();
+    dir = data.dir;
+  });
+  afterEach(() => data.remove());
 
   it('reads back what was written, from a new instance too (a restart)', async function () {
     const file = path.join(dir, 'records');
-    await new RecordStorage(new FileRecords(file)).write({ a: { n: 1, nested: { x: [1, 2] } } });
-    const items = await new RecordStorage(new FileRecords(file)).read(['a', 'missing']);
+    await new RecordStorage(data.records(file)).write({ a: { n: 1, nested: { x: [1, 2] } } });
+    const items = await new RecordStorage(data.records(file)).read(['a', 'missing']);
     assert.deepEqual({ ...items.a, eTag: undefined }, { n: 1, nested: { x: [1, 2] }, eTag: undefined });
     assert.equal(items.missing, undefined);
   });
 
   it('refuses a write with a stale eTag and keeps the newer value', async function () {
-    const storage = new RecordStorage(new FileRecords(path.join(dir, 'records')));
+    const storage = new RecordStorage(data.records());
     await storage.write({ k: { v: 1 } });
     const first = (await storage.read(['k'])).k as { eTag: string };
     const second = (await storage.read(['k'])).k as { eTag: string };
@@ -34,7 +36,7 @@ describe('state storage over per-record files', function () {
   });
 
   it('"*" and a missing eTag overwrite', async function () {
-    const storage = new RecordStorage(new FileRecords(path.join(dir, 'records')));
+    const storage = new RecordStorage(data.records());
     await storage.write({ k: { v: 1 } });
     await storage.write({ k: { v: 2, eTag: '*' } });
     await storage.write({ k: { v: 3 } });
@@ -42,7 +44,7 @@ describe('state storage over per-record files', function () {
   });
 
   it('returns copies: changing a read item does not change the store', async function () {
-    const storage = new RecordStorage(new FileRecords(path.join(dir, 'records')));
+    const storage = new RecordStorage(data.records());
     await storage.write({ k: { list: [1] } });
     const item = (await storage.read(['k'])).k as { list: number[] };
     item.list.push(2);
@@ -51,9 +53,9 @@ describe('state storage over per-record files', function () {
 
   it('many concurrent writes all land on disk', async function () {
     const file = path.join(dir, 'records');
-    const storage = new RecordStorage(new FileRecords(file));
+    const storage = new RecordStorage(data.records(file));
     await Promise.all(Array.from({ length: 50 }, (_, i) => storage.write({ [`k${i}`]: { i } })));
-    const items = await new RecordStorage(new FileRecords(file)).read(Array.from({ length: 50 }, (_, i) => `k${i}`));
+    const items = await new RecordStorage(data.records(file)).read(Array.from({ length: 50 }, (_, i) => `k${i}`));
     assert.equal(Object.keys(items).length, 50);
   });
 
@@ -72,9 +74,9 @@ describe('state storage over per-record files', function () {
 
   it('deletes', async function () {
     const file = path.join(dir, 'records');
-    const storage = new RecordStorage(new FileRecords(file));
+    const storage = new RecordStorage(data.records(file));
     await storage.write({ a: { v: 1 }, b: { v: 2 } });
     await storage.delete(['a']);
-    assert.deepEqual(Object.keys(await new RecordStorage(new FileRecords(file)).read(['a', 'b'])), ['b']);
+    assert.deepEqual(Object.keys(await new RecordStorage(data.records(file)).read(['a', 'b'])), ['b']);
   });
 });

@@ -6,7 +6,6 @@ import assert from 'node:assert/strict';
 import { MemoryStorage, TeamsSSOTokenExchangeMiddleware, TestAdapter, type Activity, type TurnContext } from 'botbuilder';
 import { embeddedPorts } from '../../../bot/app.js';
 import { tenantInfoOf, termsOfUseOf } from '../../../bot/adapters/embedded/embeddedDirectory.js';
-import { FileRecords } from '../../../bot/adapters/embedded/fileRecords.js';
 import { readSeedFile, seedAgreements } from '../../../bot/adapters/embedded/tenantSeed.js';
 import { GraphClient } from '../../../bot/adapters/graph/graphClient.js';
 import { GraphDirectory } from '../../../bot/adapters/graph/graphDirectory.js';
@@ -21,7 +20,6 @@ import { startFakeGraph, type FakeGraph } from '../../fakes/graphServer.js';
 import { MemoryRecords } from '../../fakes/memoryRecords.js';
 import { cardOf, cardTexts, sharedRecognizer, submitActions, textOf } from '../../dialogs/harness.js';
 import { captureLogs, demoSeed, demoUser, tempDir } from '../../helpers.js';
-import path from 'node:path';
 
 const connectionName = 'graph-sso';
 const oauthCardType = 'application/vnd.microsoft.card.oauth';
@@ -303,7 +301,7 @@ describe('single sign-on in Teams', function () {
   });
 
   it('the exchange ledger on the file store lets a key be written once, with the error the middleware reads as a duplicate', async function () {
-    const ledger = new TokenExchangeLedger(new FileRecords(path.join(data.dir, 'records')), () => new Date('2026-12-01T10:00:00Z'));
+    const ledger = new TokenExchangeLedger(data.records(), () => new Date('2026-12-01T10:00:00Z'));
     await ledger.write({ 'msteams/a:1/exchange-6': { eTag: 'exchange-6' } });
     await assert.rejects(ledger.write({ 'msteams/a:1/exchange-6': { eTag: 'exchange-6' } }), /eTag conflict/);
     await ledger.write({ 'msteams/a:1/exchange-7': { eTag: 'exchange-7' } });

@@ -124,11 +124,15 @@ describe('helpdesk agents and users', function () {
     const user = harness.chat(employee.id, 'en-US');
     const number = await openTicket(user, 'en', 'Persist me');
     const restarted = new FileRecords(path.join(harness.dataDir, 'records'));
-    const tickets = new RecordTickets(restarted);
-    assert.equal((await tickets.get(number))?.description, 'Persist me');
-    const references = new RecordConversationReferences(restarted);
-    const stored = await references.get(employee.id);
-    assert.ok(stored);
-    assert.equal(stored.activityId, undefined, 'the per-turn activity id is not kept, so later turns do not rewrite the record');
+    try {
+      const tickets = new RecordTickets(restarted);
+      assert.equal((await tickets.get(number))?.description, 'Persist me');
+      const references = new RecordConversationReferences(restarted);
+      const stored = await references.get(employee.id);
+      assert.ok(stored);
+      assert.equal(stored.activityId, undefined, 'the per-turn activity id is not kept, so later turns do not rewrite the record');
+    } finally {
+      await restarted.close();
+    }
   });
 });

@@ -8,21 +8,23 @@ import { hashPassword } from '../../../../bot/adapters/embedded/passwordHash.js'
 import { seedAgreements } from '../../../../bot/adapters/embedded/tenantSeed.js';
 import { silentLogger } from '../../../../bot/logger.js';
 import { paths } from '../../../../bot/paths.js';
-import { captureLogs, demoSeed, tempDir } from '../../../helpers.js';
+import { captureLogs, demoSeed, tempDir, type TempDir } from '../../../helpers.js';
 import { storedDirectory } from './directoryRecords.js';
 import { generatedSeed } from './generatedSeed.js';
 
 describe('embedded directory', function () {
+  let data: TempDir;
   let dir: string;
-  let remove: () => Promise<void>;
   let directory: EmbeddedDirectory;
-  const open = () => EmbeddedDirectory.open({ dataDir: dir, seedFile: paths.demoTenant, logger: silentLogger });
+  // Each open is another process's: its own record store over DATA_DIR/records.
+  const open = () => EmbeddedDirectory.open({ dataDir: dir, seedFile: paths.demoTenant, logger: silentLogger, store: data.records() });
 
   beforeEach(async function () {
-    ({ dir, remove } = await tempDir());
+    data = await tempDir();
+    dir = data.dir;
     directory = await open();
   });
-  afterEach(() => remove());
+  afterEach(() => data.remove());
 
   it('copies the seed into DATA_DIR with passwords hashed, never plain', async function () {
     const seed = await demoSeed();
@@ -81,7 +83,7 @@ describe('embedded directory', function () {
 
     const seedFile = path.join(dir, 'seed.json');
     await writeFile(seedFile, JSON.stringify({ ...seed, tenant: { ...seed.tenant, displayName: 'Contoso Renamed' } }));
-    const other = await EmbeddedDirectory.open({ dataDir: dir, seedFile, logger: silentLogger });
+    const other = await EmbeddedDirectory.open({ dataDir: dir, seedFile, logger: silentLogger, store: data.records() });
     assert.equal((await other.tenant()).displayName, 'Contoso Renamed');
     assert.ok((await readdir(dir)).some((f) => f.endsWith('.bak')), 'the previous data is kept as a backup');
   });
@@ -160,14 +162,14 @@ describe('embedded directory', function () {
       ],
     }, null, 2));
     const { logger, lines } = captureLogs();
-    const taken = await EmbeddedDirectory.open({ dataDir, seedFile: paths.demoTenant, logger });
+    const taken = await EmbeddedDirectory.open({ dataDir, seedFile: paths.demoTenant, logger, store: data.records(path.join(dataDir, 'records')) });
     assert.equal((await taken.findUserById(user.id))?.signInSessionsValidFromDateTime, '2026-11-20T12:00:00.000Z', 'the change made in directory.json is kept');
     assert.equal(await taken.verifyPassword(user.id, password), true);
     assert.ok(lines.some((l) => l.includes('taken over from directory.json')));
     const files = await readdir(dataDir);
     assert.ok(files.includes('directory.json.imported') && !files.includes('directory.json'));
     assert.ok(!files.some((f) => f.endsWith('.bak')), 'the same seed: nothing imported again');
-    const again = await EmbeddedDirectory.open({ dataDir, seedFile: paths.demoTenant, logger });
+    const again = await EmbeddedDirectory.open({ dataDir, seedFile: paths.demoTenant, logger, store: data.records(path.join(dataDir, 'records')) });
     assert.equal((await again.findUserById(user.id))?.signInSessionsValidFromDateTime, '2026-11-20T12:00:00.000Z');
   });
 
@@ -193,7 +195,7 @@ describe('embedded directory', function () {
     const started = Date.now();
     let big: EmbeddedDirectory;
     try {
-      big = await EmbeddedDirectory.open({ dataDir, seedFile, logger });
+      big = await EmbeddedDirectory.open({ dataDir, seedFile, logger, store: data.records(path.join(dataDir, 'records')) });
     } finally {
       (crypto as any).scrypt = original;
       syncBuiltinESMExports();

@@ -6,7 +6,6 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { embeddedPorts } from '../../../../bot/app.js';
 import { EmbeddedDirectory } from '../../../../bot/adapters/embedded/embeddedDirectory.js';
-import { FileRecords } from '../../../../bot/adapters/embedded/fileRecords.js';
 import { takeOverLegacyFiles } from '../../../../bot/adapters/embedded/legacyFiles.js';
 import { RecordAuditLog } from '../../../../bot/adapters/records/recordAuditLog.js';
 import { RecordConversationReferences } from '../../../../bot/adapters/records/recordConversationReferences.js';
@@ -40,7 +39,7 @@ describe('taking over the single files of earlier versions', function () {
   afterEach(() => data.remove());
 
   const stores = () => {
-    const records = new FileRecords(path.join(data.dir, 'records'));
+    const records = data.records();
     return { tickets: new RecordTickets(records), audit: new RecordAuditLog(records), references: new RecordConversationReferences(records) };
   };
 
@@ -69,13 +68,15 @@ describe('taking over the single files of earlier versions', function () {
 
   it('the composition root takes them over into the records the bot keeps its state in', async function () {
     await writeOldFiles(data.dir);
-    const directory = await EmbeddedDirectory.open({ dataDir: data.dir, seedFile: paths.demoTenant, logger: silentLogger });
+    const records = data.records();
+    const directory = await EmbeddedDirectory.open({ dataDir: data.dir, seedFile: paths.demoTenant, logger: silentLogger, store: records });
     const logs = captureLogs();
-    const ports = await embeddedPorts(data.dir, directory, { now: () => new Date(at) }, { continueIn: () => Promise.resolve(), logger: logs.logger });
+    const ports = await embeddedPorts(data.dir, directory, { now: () => new Date(at) }, { continueIn: () => Promise.resolve(), logger: logs.logger }, records);
     assert.equal((await ports.tickets.get('INC-000104'))?.description, 'Old 104');
     assert.equal((await ports.audit.listForUser('bert', 5))[0]?.target, 'other');
     assert.ok(await ports.records.get('tickets', 'INC-000104'), 'in the one record store of DATA_DIR/records');
-    assert.ok(existsSync(path.join(data.dir, 'records', 'tickets', 'INC-000104.json')));
+    await records.close();
+    assert.ok(existsSync(path.join(data.dir, 'records', 'tickets', 'INC-000104.json')), 'once the store is closed, in its own file');
     assert.ok(logs.lines.some((l) => l.includes('taken over')));
   });
 });

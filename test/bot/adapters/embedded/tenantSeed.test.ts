@@ -78,14 +78,14 @@ describe('tenant seed', function () {
   });
 
   it('keeps unknown fields and defaults missing optional ones', async function () {
-    const { dir, remove } = await tempDir();
+    const { dir, remove, records } = await tempDir();
     try {
       const seedFile = path.join(dir, 'seed.json');
       await writeFile(seedFile, JSON.stringify({
         tenant: { id: 't1', displayName: 'Tiny', futureField: { a: 1 } },
         users: [{ id: 'u1', userPrincipalName: 'x@tiny.example', displayName: 'X Y', extension_abc: 'kept' }],
       }));
-      const directory = await EmbeddedDirectory.open({ dataDir: dir, seedFile, logger: silentLogger });
+      const directory = await EmbeddedDirectory.open({ dataDir: dir, seedFile, logger: silentLogger, store: records() });
       const user = await directory.findUserById('u1');
       assert.equal(user?.accountEnabled, true);
       assert.deepEqual(user?.otherMails, []);
@@ -99,11 +99,11 @@ describe('tenant seed', function () {
   });
 
   it('a seed that is not JSON stops the start with a clear message', async function () {
-    const { dir, remove } = await tempDir();
+    const { dir, remove, records } = await tempDir();
     try {
       const seedFile = path.join(dir, 'broken.json');
       await writeFile(seedFile, '{ "tenant": ');
-      await assert.rejects(EmbeddedDirectory.open({ dataDir: dir, seedFile, logger: silentLogger }), (e: unknown) => e instanceof SeedError && /not valid JSON/.test(e.message));
+      await assert.rejects(EmbeddedDirectory.open({ dataDir: dir, seedFile, logger: silentLogger, store: records() }), (e: unknown) => e instanceof SeedError && /not valid JSON/.test(e.message));
     } finally {
       await remove();
     }

@@ -2,7 +2,6 @@
 // folder, and the in-memory fake of the port. `another` is what a second instance of the bot would
 // use: the same FileRecords (one process owns a DATA_DIR), or a second client of the fake, which
 // shares its records but not the in-process queue of updateRecord, so conflicts really happen.
-import { FileRecords } from '../../../../bot/adapters/embedded/fileRecords.js';
 import type { RecordStore } from '../../../../bot/core/ports/recordStore.js';
 import { MemoryRecords } from '../../../fakes/memoryRecords.js';
 import { tempDir } from '../../../helpers.js';
@@ -19,7 +18,7 @@ export const recordStores: readonly { readonly name: string; readonly open: () =
     name: 'over files',
     open: async () => {
       const data = await tempDir();
-      const store = new FileRecords(data.dir);
+      const store = data.records(data.dir);
       return { store, another: () => store, close: data.remove };
     },
   },

@@ -6,7 +6,6 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { FileRecords } from '../../../../bot/adapters/embedded/fileRecords.js';
 import { RecordVerificationStore } from '../../../../bot/adapters/records/recordVerificationStore.js';
 import { Verification } from '../../../../bot/core/usecases/verification.js';
 import { anna, bert } from '../../../fakes/memoryDirectory.js';
@@ -46,7 +45,7 @@ describe('RecordVerificationStore', function () {
     new Verification({ store, notifier: bed.ports.notifier, clock: bed.clock, policy: async () => (await bed.ports.directory.tenant()).policy });
 
   it('over file records: a record left with nothing to keep leaves no file', async function () {
-    const records = new FileRecords(path.join(data.dir, 'records'));
+    const records = data.records();
     const store = new RecordVerificationStore(records);
     const verification = verificationOver(store);
     await verification.grantStepUp('user-anna', 'conversation-1');
@@ -62,7 +61,7 @@ describe('RecordVerificationStore', function () {
   it('takes over the verification.json of earlier versions once, then renames it', async function () {
     const file = path.join(data.dir, 'verification.json');
     await writeFile(file, JSON.stringify(legacy));
-    const store = new RecordVerificationStore(new FileRecords(path.join(data.dir, 'records')));
+    const store = new RecordVerificationStore(data.records());
     assert.equal(await store.importLegacyFile(file), 1 + 3 + 2 + 1, 'a record a conversation, budget, failure key and user');
     assert.equal(existsSync(file), false);
     assert.equal(existsSync(`${file}.imported`), true);
@@ -86,7 +85,7 @@ describe('RecordVerificationStore', function () {
   it('an import cut short and run again keeps what was written since', async function () {
     const file = path.join(data.dir, 'verification.json');
     await writeFile(file, JSON.stringify(legacy));
-    const store = new RecordVerificationStore(new FileRecords(path.join(data.dir, 'records')));
+    const store = new RecordVerificationStore(data.records());
     await verificationOver(store).revokeStepUps('user-anna');
     await verificationOver(store).grantStepUp('user-anna', 'conversation-9');
     await store.importLegacyFile(file);

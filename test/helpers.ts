@@ -16,7 +16,7 @@ export interface TempDir {
    * `remove`: a store left open would write its journal to the record files a moment later, into
    * a folder being removed or gone.
    */
-  readonly records: (folder?: string) => FileRecords;
+  readonly records: (folder?: string, options?: ConstructorParameters<typeof FileRecords>[1]) => FileRecords;
   /** Closes the record stores opened by `records`, then removes the folder. */
   readonly remove: () => Promise<void>;
 }
@@ -26,8 +26,8 @@ export async function tempDir(prefix = 'assistant-test-'): Promise<TempDir> {
   const opened: FileRecords[] = [];
   return {
     dir,
-    records: (folder = path.join(dir, 'records')) => {
-      const store = new FileRecords(folder);
+    records: (folder = path.join(dir, 'records'), options) => {
+      const store = new FileRecords(folder, options);
       opened.push(store);
       return store;
     },

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FileRecords, hostTag } from '../../../../bot/adapters/embedded/fileRecords.js';
 import { updateRecord, VersionConflictError } from '../../../../bot/core/ports/recordStore.js';
-import { tempDir } from '../../../helpers.js';
+import { tempDir, type TempDir } from '../../../helpers.js';
 import { recordStoreContract } from '../../core/ports/recordStoreContract.js';
 
 const writer = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fileRecordsWriter.js');
@@ -52,9 +52,9 @@ async function until(holds: () => Promise<boolean>, what: string): Promise<void>
   }
 }
 
-/** Two stores over one folder, both members: they share. */
-async function sharedStores(dir: string): Promise<[FileRecords, FileRecords]> {
-  const stores: [FileRecords, FileRecords] = [new FileRecords(dir), new FileRecords(dir)];
+/** Two stores over the folder, both members: they share (closed with the folder). */
+async function sharedStores(data: TempDir): Promise<[FileRecords, FileRecords]> {
+  const stores: [FileRecords, FileRecords] = [data.records(data.dir), data.records(data.dir)];
   await Promise.all(stores.map((store) => store.put('p', 'joined', {})));
   return stores;
 }
@@ -64,7 +64,7 @@ const exited = (child: ChildProcessWithoutNullStreams): Promise<number | null> =
 
 recordStoreContract('FileRecords', async () => {
   const data = await tempDir();
-  return { open: () => Promise.resolve(new FileRecords(data.dir)), dispose: data.remove };
+  return { open: () => Promise.resolve(data.records(data.dir)), dispose: data.remove };
 });
 
 describe('file records', function () {
@@ -77,13 +77,13 @@ describe('file records', function () {
   });
 
   it('100 concurrent increments of one counter: none is lost', async function () {
-    const store = new FileRecords(data.dir);
+    const store = data.records(data.dir);
     await Promise.all(Array.from({ length: 100 }, () => updateRecord<{ n: number }>(store, 'c', 'counter', (current) => ({ n: (current?.n ?? 0) + 1 }))));
     assert.equal((await store.get<{ n: number }>('c', 'counter'))?.value.n, 100);
   });
 
   it('two stores over one folder, as two processes sharing a DATA_DIR: concurrent increments, none lost', async function () {
-    const stores = [new FileRecords(data.dir), new FileRecords(data.dir)];
+    const stores = [data.records(data.dir), data.records(data.dir)];
     await Promise.all(Array.from({ length: 100 }, (_, i) => updateRecord<{ n: number }>(stores[i % 2] as FileRecords, 'c', 'counter', (current) => ({ n: (current?.n ?? 0) + 1 }))));
     assert.equal((await stores[0]?.get<{ n: number }>('c', 'counter'))?.value.n, 100);
   });
@@ -91,7 +91,7 @@ describe('file records', function () {
   it('a lock left by a process that died is taken over at once (stores sharing their folder take locks)', async function () {
     const dead = spawn(process.execPath, ['-e', '0']);
     await new Promise((resolve) => dead.on('exit', resolve));
-    const [store] = await sharedStores(data.dir);
+    const [store] = await sharedStores(data);
     await store.put('p', 'a', { n: 1 });
     await writeFile(path.join(data.dir, 'p', '.a.json.lock'), `${String(dead.pid)} ${hostTag}`);
     const started = Date.now();
@@ -103,7 +103,7 @@ describe('file records', function () {
 
   it('a lock left empty by a process killed between creating it and writing its owner is taken over after 2 s, not 30 s', async function () {
     this.timeout(40_000);
-    const [store] = await sharedStores(data.dir);
+    const [store] = await sharedStores(data);
     await store.put('p', 'a', { n: 1 });
     const lock = path.join(data.dir, 'p', '.a.json.lock');
     await writeFile(lock, '');
@@ -117,7 +117,7 @@ describe('file records', function () {
 
   it('kill -9 during heavy writes, 20 times, the writer sharing the folder: the store opens and holds every acknowledged write', async function () {
     this.timeout(120_000);
-    await new FileRecords(data.dir).put('p', 'reader', {});
+    await data.records(data.dir).put('p', 'reader', {});
     await killDuringWrites(data.dir, 'shared');
   });
 
@@ -133,7 +133,7 @@ describe('file records', function () {
   });
 
   it('keeps records of partitions and ids that run together ("a" + "bc", "ab" + "c") apart', async function () {
-    const store = new FileRecords(data.dir);
+    const store = data.records(data.dir);
     await store.put('a', 'bc', { in: 'a' });
     await store.put('ab', 'c', { in: 'ab' });
     assert.deepEqual((await store.get('a', 'bc'))?.value, { in: 'a' });
@@ -145,7 +145,7 @@ describe('file records', function () {
     const fileText = (partition: string, id: string): Promise<string | undefined> => readFile(path.join(data.dir, partition, `${id}.json`), 'utf8').catch(() => undefined);
 
     it('a write is a line of the journal first; a moment later its record file holds the last value and the journal is gone', async function () {
-      const store = new FileRecords(data.dir);
+      const store = data.records(data.dir);
       for (let n = 1; n <= 20; n += 1) await store.put('p', 'r', { n });
       await store.put('p', 'other', { n: 0 });
       assert.equal(await fileText('p', 'r'), undefined, 'no record file yet');
@@ -158,11 +158,11 @@ describe('file records', function () {
     });
 
     it('close writes the journal\'s records to their files (a removal removes the file) and deletes the journal', async function () {
-      const store = new FileRecords(data.dir);
+      const store = data.records(data.dir);
       await store.put('p', 'kept', { n: 1 });
       await store.put('p', 'gone', { n: 2 });
       await store.close();
-      const reopened = new FileRecords(data.dir);
+      const reopened = data.records(data.dir);
       await reopened.remove('p', 'gone');
       await reopened.put('p', 'kept', { n: 3 });
       assert.deepEqual(await reopened.ids('p'), ['kept'], 'a listing leaves out what the journal removed');
@@ -176,14 +176,14 @@ describe('file records', function () {
     it('a journal left by a process that died is written to the record files before the next store reads anything, and deleted', async function () {
       const dead = spawn(process.execPath, ['-e', '0']);
       await new Promise((resolve) => dead.on('exit', resolve));
-      const first = new FileRecords(data.dir);
+      const first = data.records(data.dir);
       await first.put('p', 'removed', { n: 0 });
       await first.close();
       await mkdir(path.join(data.dir, '.journal'), { recursive: true });
       const line = (id: string, value: unknown): string => `{"f":"p/${id}.json","r":${value === null ? 'null' : JSON.stringify({ id, version: `left.${id}`, value })}}`;
       await writeFile(path.join(data.dir, '.journal', `${String(dead.pid)}.deadbeef-1.${hostTag}~00000001.log`),
         `\n${line('a', { n: 1 })}\n${line('a', { n: 2 })}\n${line('removed', null)}\n{"f":"p/cut.json","r":{"id"`);
-      const store = new FileRecords(data.dir);
+      const store = data.records(data.dir);
       assert.deepEqual(await store.get('p', 'a'), { value: { n: 2 }, version: 'left.a' });
       assert.equal(await store.get('p', 'removed'), undefined);
       assert.equal(await store.get('p', 'cut'), undefined);
@@ -193,7 +193,7 @@ describe('file records', function () {
       await store.close();
     });
     it('a write made while a checkpoint runs reaches its file by the next checkpoint, with no write after it', async function () {
-      const store = new FileRecords(data.dir);
+      const store = data.records(data.dir);
       await Promise.all(Array.from({ length: 300 }, (_, i) => store.put('p', `k${i}`, { i })));
       // The checkpoint of those writes begins a second after them; this write comes while it runs.
       await until(async () => (await fileText('p', 'k0')) !== undefined || (await fileText('p', 'k299')) !== undefined, 'the checkpoint writes');
@@ -203,7 +203,7 @@ describe('file records', function () {
     });
 
     it('writes that come faster than checkpoints write their records wait for them: the journals stay short, and every write holds', async function () {
-      const store = new FileRecords(data.dir, { checkpointChars: 2_000, backlogChars: 6_000 });
+      const store = data.records(data.dir, { checkpointChars: 2_000, backlogChars: 6_000 });
       // A slow disk for the record files (not for the journal).
       const slowed = store as unknown as { writeAtomically: (file: string, text: string) => Promise<void> };
       const write = slowed.writeAtomically.bind(store);
@@ -233,7 +233,7 @@ describe('file records', function () {
       assert.ok(most < 6_000 + 2_000 + 12_000, `the journals held at most ${most} characters`);
       slowed.writeAtomically = write;
       await store.close();
-      const check = new FileRecords(data.dir);
+      const check = data.records(data.dir);
       assert.equal((await check.ids('p')).length, 300);
       await check.close();
     });
@@ -282,7 +282,7 @@ describe('file records', function () {
 
   describe('alone or shared', function () {
     it('a store alone on its folder takes no lock file, and reads its own writes', async function () {
-      const store = new FileRecords(data.dir);
+      const store = data.records(data.dir);
       const locks = await locksDuring(path.join(data.dir, 'c'), async () => {
         await increment(store, 100);
         for (let n = 0; n < 20; n += 1) await store.put('c', `r${n}`, { n });
@@ -296,7 +296,7 @@ describe('file records', function () {
     });
 
     it('a view alone is the kept value itself, no copy, until a write replaces it; shared, it is read from the file, frozen as well', async function () {
-      const first = new FileRecords(data.dir);
+      const first = data.records(data.dir);
       await first.put('p', 'r', { by: 'first', list: [1] });
       const view = await first.view<{ by: string; list: number[] }>('p', 'r');
       assert.equal((await first.view('p', 'r'))?.value, view?.value, 'the same object twice: no copy');
@@ -306,7 +306,7 @@ describe('file records', function () {
       assert.deepEqual((await first.view('p', 'r'))?.value, { by: 'first again', list: [2] });
       assert.deepEqual(view?.value, { by: 'first', list: [1] }, 'what was viewed stays as it was');
 
-      const second = new FileRecords(data.dir);
+      const second = data.records(data.dir);
       await second.put('p', 'r', { by: 'second', list: [3] });
       assert.deepEqual([...(await members(data.dir)).values()], ['shared', 'shared']);
       const shared = await first.view<{ by: string; list: number[] }>('p', 'r');
@@ -317,7 +317,7 @@ describe('file records', function () {
     });
 
     it('a second store joins one that works alone: the first shares (locks), neither reads a stale record, no increment is lost', async function () {
-      const first = new FileRecords(data.dir);
+      const first = data.records(data.dir);
       await increment(first, 30);
       await first.put('p', 'r', { by: 'first' });
       assert.deepEqual((await first.get('p', 'r'))?.value, { by: 'first' });
@@ -325,7 +325,7 @@ describe('file records', function () {
       if (readBeforeJoin) readBeforeJoin.value.by = 'changed by a caller';
       assert.deepEqual((await first.get('p', 'r'))?.value, { by: 'first' }, 'a caller changing what it read changes nothing stored');
 
-      const second = new FileRecords(data.dir);
+      const second = data.records(data.dir);
       assert.equal((await second.get<{ n: number }>('c', 'counter'))?.value.n, 30);
       await second.put('p', 'joined', {});
       assert.deepEqual([...(await members(data.dir)).values()], ['shared', 'shared'], 'the second went in once the first shared');
@@ -340,10 +340,10 @@ describe('file records', function () {
     });
 
     it('a store joins while the first has writes under way: none is lost', async function () {
-      const first = new FileRecords(data.dir);
+      const first = data.records(data.dir);
       await first.put('p', 'first', {});
       const underWay = [increment(first, 100), ...Array.from({ length: 20 }, (_, n) => first.put('p', `r${n}`, { n }))];
-      const second = new FileRecords(data.dir);
+      const second = data.records(data.dir);
       await Promise.all([...underWay, increment(second, 100)]);
       for (const store of [first, second]) {
         assert.equal((await store.get<{ n: number }>('c', 'counter'))?.value.n, 200);
@@ -352,10 +352,10 @@ describe('file records', function () {
     });
 
     it('a store left alone again (the other closed) works alone again, and reads what the other wrote', async function () {
-      const first = new FileRecords(data.dir);
+      const first = data.records(data.dir);
       await first.put('p', 'r', { by: 'first' });
       assert.deepEqual((await first.get('p', 'r'))?.value, { by: 'first' }, 'kept in memory, alone');
-      const second = new FileRecords(data.dir);
+      const second = data.records(data.dir);
       await second.put('p', 'r', { by: 'second' });
       await second.close();
       await until(async () => [...(await members(data.dir)).values()].join() === 'alone', 'the first works alone');
@@ -366,7 +366,7 @@ describe('file records', function () {
     });
 
     it('a store left alone while its locked write waits on the disk reads that write afterwards, and a write on the older version is refused', async function () {
-      const [first, second] = await sharedStores(data.dir);
+      const [first, second] = await sharedStores(data);
       const before = await first.put('p', 'r', { n: 1 });
       // A slow disk for the first store's next write: it begins shared, holding the record's lock.
       const slowed = first as unknown as { writeAtomically: (file: string, text: string) => Promise<void> };
@@ -397,7 +397,7 @@ describe('file records', function () {
         await mkdir(path.join(data.dir, '.members'), { recursive: true });
         const name = `${String(silent.pid)}.cafebabe-1.${hostTag}`;
         await writeFile(path.join(data.dir, '.members', name), JSON.stringify({ mode: 'alone' }));
-        const store = new FileRecords(data.dir, { joinWaitMs: 300 });
+        const store = data.records(data.dir, { joinWaitMs: 300 });
         await assert.rejects(store.put('p', 'r', { n: 1 }), (error: Error) => error.message.includes('within 0.3 s') && error.message.includes(name));
         assert.deepEqual((await members(data.dir)).size, 1, 'only the silent member is listed');
         // A read waits for that member as well: its journal may hold records newer than their files.
@@ -419,7 +419,7 @@ describe('file records', function () {
       await mkdir(path.join(data.dir, '.members'), { recursive: true });
       const left = [`${String(dead.pid)}.deadbeef-1.${hostTag}`, `${process.pid}.0123abcd-7.${hostTag}`];
       for (const name of left) await writeFile(path.join(data.dir, '.members', name), JSON.stringify({ mode: 'alone' }));
-      const store = new FileRecords(data.dir);
+      const store = data.records(data.dir);
       assert.deepEqual(await locksDuring(path.join(data.dir, 'c'), () => increment(store, 20)), []);
       const now = await members(data.dir);
       assert.deepEqual([...now.values()], ['alone']);
@@ -436,12 +436,12 @@ describe('file records', function () {
       await mkdir(path.join(data.dir, '.members'), { recursive: true });
       const name = `${String(dead.pid)}.cafebabe-1.${elsewhere}`;
       await writeFile(path.join(data.dir, '.members', name), JSON.stringify({ mode: 'alone' }));
-      const store = new FileRecords(data.dir, { joinWaitMs: 300 });
+      const store = data.records(data.dir, { joinWaitMs: 300 });
       await assert.rejects(store.put('p', 'r', { n: 1 }), (error: Error) => error.message.includes(name));
       assert.ok((await members(data.dir)).has(name), 'its member file stays');
       await store.close();
       await rm(path.join(data.dir, '.members', name));
-      const [first] = await sharedStores(data.dir);
+      const [first] = await sharedStores(data);
       await first.put('p', 'a', { n: 1 });
       const lock = path.join(data.dir, 'p', '.a.json.lock');
       await writeFile(lock, `${String(dead.pid)} ${elsewhere}`);
@@ -464,14 +464,14 @@ describe('file records', function () {
       await writeFile(path.join(data.dir, '.members', earlier), JSON.stringify({ mode: 'alone' }));
       const minuteAgo = new Date(Date.now() - 60_000);
       await utimes(path.join(data.dir, '.members', earlier), minuteAgo, minuteAgo);
-      const store = new FileRecords(data.dir, { joinWaitMs: 300 });
+      const store = data.records(data.dir, { joinWaitMs: 300 });
       await store.put('p', 'r', { n: 1 });
       assert.deepEqual([...(await members(data.dir)).values()], ['alone'], 'its file was removed');
       await store.close();
       // One that touched its file a moment ago lives: it is waited for.
       const live = earlier.replace('cafebabe', 'feedface');
       await writeFile(path.join(data.dir, '.members', live), JSON.stringify({ mode: 'alone' }));
-      const again = new FileRecords(data.dir, { joinWaitMs: 300 });
+      const again = data.records(data.dir, { joinWaitMs: 300 });
       await assert.rejects(again.put('p', 'r', { n: 2 }), (error: Error) => error.message.includes(live));
     });
 
@@ -486,7 +486,7 @@ describe('file records', function () {
       await a.added;
       const b = start();
       assert.deepEqual(await Promise.all([exited(a.child), exited(b.child)]), [0, 0]);
-      assert.equal((await new FileRecords(data.dir).get<{ n: number }>('c', 'counter'))?.value.n, 300);
+      assert.equal((await data.records(data.dir).get<{ n: number }>('c', 'counter'))?.value.n, 300);
     });
   });
 });

@@ -492,15 +492,21 @@ export class EmbeddedDirectory implements Directory {
 
   async listOrganizations(userId: string): Promise<readonly Organization[]> {
     const [u, { tenant }] = await Promise.all([this.user(userId), this.tenantRecord()]);
+    if (!u) return [];
     const home = String(tenant.id);
-    return (u?.organizations ?? []).map((o) => toOrganization(o, home));
+    const organizations = u.organizations.map((o) => toOrganization(o, home));
+    // Every account has a home organization, the tenant itself, as My Account always shows it;
+    // a seed that lists only the guest organizations (or none) leaves it to be said here.
+    if (organizations.some((o) => o.isHome)) return organizations;
+    const info = tenantInfoOf(tenant);
+    return [{ tenantId: info.id, displayName: info.displayName, defaultDomain: info.verifiedDomains[0], isHome: true, allowsSelfLeave: false }, ...organizations];
   }
 
   async leaveOrganization(userId: string, tenantId: string): Promise<Result<void, 'notFound' | 'homeOrganization' | 'leaveNotAllowed'>> {
     const home = String((await this.tenantRecord()).tenant.id);
     return this.change(userId, (u) => {
       const index = u.organizations.findIndex((o) => o.tenantId === tenantId);
-      if (index < 0) return fail('notFound');
+      if (index < 0) return fail(tenantId === home ? 'homeOrganization' : 'notFound');
       const org = toOrganization(u.organizations[index] as SeedObject, home);
       if (org.isHome) return fail('homeOrganization');
       if (!org.allowsSelfLeave) return fail('leaveNotAllowed');

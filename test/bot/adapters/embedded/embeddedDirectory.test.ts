@@ -74,6 +74,24 @@ describe('embedded directory', function () {
     assert.deepEqual(await directory.leaveOrganization(user.id, home.tenantId), { ok: false, error: 'homeOrganization' });
   });
 
+
+  it('gives the tenant as the home organization of a user whose seed lists none, and never leaves it', async function () {
+    const seedFile = path.join(dir, 'seed.json');
+    await writeFile(seedFile, JSON.stringify({
+      tenant: { id: 'tenant-minimal', displayName: 'Minimal Ltd', verifiedDomains: ['minimal.example'] },
+      users: [
+        { id: 'user-zoe', userPrincipalName: 'zoe@minimal.example', displayName: 'Zoë' },
+        { id: 'user-jean', userPrincipalName: 'jean@minimal.example', displayName: 'Jean', organizations: [{ tenantId: 'tenant-guest', displayName: 'Guest Co' }] },
+      ],
+    }));
+    const minimal = await EmbeddedDirectory.open({ dataDir: path.join(dir, 'minimal'), seedFile, logger: silentLogger, store: data.records(path.join(dir, 'minimal', 'records')) });
+    const home = { tenantId: 'tenant-minimal', displayName: 'Minimal Ltd', defaultDomain: 'minimal.example', isHome: true, allowsSelfLeave: false };
+    assert.deepEqual(await minimal.listOrganizations('user-zoe'), [home]);
+    assert.deepEqual((await minimal.listOrganizations('user-jean')).map((o) => [o.tenantId, o.isHome]), [['tenant-minimal', true], ['tenant-guest', false]]);
+    assert.deepEqual(await minimal.leaveOrganization('user-zoe', 'tenant-minimal'), { ok: false, error: 'homeOrganization' });
+    assert.deepEqual(await minimal.leaveOrganization('user-zoe', 'tenant-guest'), { ok: false, error: 'notFound' });
+    assert.deepEqual(await minimal.listOrganizations('no-such-user'), []);
+  });
   it('keeps changes across a restart, and re-imports when the seed file changes', async function () {
     const seed = await demoSeed();
     const user = seed.users[0] as { id: string };

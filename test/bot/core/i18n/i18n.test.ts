@@ -120,6 +120,23 @@ describe('i18n', function () {
       }
       assert.deepEqual([...new Set(problems)], []);
     });
+
+    // Counts a valid seed or account can make zero: the sentence then says "none", or leaves the rule out.
+    for (const locale of supportedLocales) {
+      it(`${locale}: a count of zero is never shown as "0" (no sign-in method; a password policy without character kinds or history)`, function () {
+        const t = translator(locale);
+        const zero = [
+          t.t('securityInfo.summary', { count: 0 }),
+          t.t('password.rules', { min: 8, classes: 0, history: 0 }),
+        ];
+        assert.deepEqual(zero.filter((text) => /(^|\D)0(\D|$)/.test(text)), []);
+        const withRules = t.t('password.rules', { min: 8, classes: 3, history: 5 });
+        const withoutRules = t.t('password.rules', { min: 8, classes: 0, history: 0 });
+        assert.ok(withRules.includes('3') && withRules.includes('5'));
+        assert.ok(withoutRules.length < withRules.length - 40, `${withoutRules} leaves the two rules out`);
+        assert.ok(withoutRules.startsWith(withRules.slice(0, withRules.indexOf('8') + 1)));
+      });
+    }
   });
 
   describe('dates and times', function () {

@@ -29,7 +29,8 @@ export function methodsCard(t: Translator, overview: MethodsOverview): CardAttac
       buttons: methods.length > 1 ? [{ title: t.t('securityInfo.removeButton', { method: methodPhrase(t, m) }), action: 'securityinfo.remove', values: { target: m.id } }] : [],
     })),
     buttons,
-    footer: t.t('securityInfo.footer'),
+    // The note on masked numbers and addresses, only when there is one to mask.
+    ...(methods.length > 0 ? { footer: t.t('securityInfo.footer') } : {}),
   }, startsGoal);
 }
 

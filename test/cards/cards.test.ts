@@ -14,6 +14,7 @@ import { profileCard } from '../../cards/profileCard.js';
 import { escapeMarkdown } from '../../cards/escapeMarkdown.js';
 import { cardNames, forChannel, liveView, type CardAttachment, type CardAudience } from '../../cards/renderer.js';
 import { formCard } from '../../cards/formCard.js';
+import { methodsCard } from '../../cards/securityInfoCards.js';
 import { auditCard } from '../../cards/auditCards.js';
 import { devicesCard } from '../../cards/deviceCards.js';
 import { signInsCard } from '../../cards/signInCards.js';
@@ -303,6 +304,16 @@ describe('cards', function () {
     const card = JSON.stringify(profileCard(translator('en'), { ...sampleProfile, jobTitle: 'Engineer ${toUpper(name)}' }, 'Contoso').content);
     assert.ok(card.includes('Engineer ${toUpper(name)}'));
     assert.ok(card.includes(JSON.stringify(sampleProfile.displayName).slice(1, -1)));
+  });
+
+  it('the sign-in methods card says there are none, with the add button, and no note on masked numbers when nothing is masked', function () {
+    const t = translator('en');
+    const none = cardTexts(methodsCard(t, { methods: [], preference: 'none', options: [], defaultMethodIds: [] }).content);
+    assert.ok(none.includes(t.t('securityInfo.none')) && none.includes(t.t('securityInfo.addButton')));
+    assert.ok(!none.includes(t.t('securityInfo.footer')));
+    const phone = { id: 'm1', '@odata.type': '#microsoft.graph.phoneAuthenticationMethod', kind: 'phone', phoneNumber: '+31 6 1234 5678', phoneType: 'mobile' } as const;
+    const one = cardTexts(methodsCard(t, { methods: [phone], preference: 'none', options: [], defaultMethodIds: [] }).content);
+    assert.ok(one.includes(t.t('securityInfo.footer')));
   });
 
   it('card buttons carry typed actions', function () {

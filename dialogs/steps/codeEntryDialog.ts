@@ -54,6 +54,11 @@ export class CodeEntryDialog extends WaterfallDialog<CodeEntryOptions> {
     if (answer.action === 'cancel') return step.endDialog({ verified: false, reason: 'cancelled' } satisfies CodeResult);
     if (answer.action === 'resend') {
       const sent = await this.useCases.codes.send(options.target, conversationId, t.locale);
+      // Too many codes this hour: no new one, but the one sent last still counts until it expires.
+      if (!sent.ok && sent.error === 'throttled') {
+        await step.context.sendActivity(t.t('code.resendThrottled', { until: t.moment(sent.until, now) }));
+        return step.replaceDialog(dialogIds.codeEntry, { ...options, problemKey: undefined } satisfies CodeEntryOptions);
+      }
       if (!sent.ok) return step.endDialog({ verified: false, reason: await sayNoCode(step.context, sent, now) } satisfies CodeResult);
       await step.context.sendActivity(t.t('code.resent'));
       return step.replaceDialog(dialogIds.codeEntry, { ...options, challengeId: sent.value.challengeId, problemKey: undefined } satisfies CodeEntryOptions);

@@ -1,7 +1,7 @@
 // One-time codes, rate limits, lock-outs and step-up grants. Codes are random, stored only as a
 // salted hash, compared in constant time, expire, and allow a few attempts; too many failures lock
-// the subject out for a while; sends are limited per subject in each conversation, per conversation,
-// and (a higher flood cap) per subject (see sendBudgets). A step-up is bound to user and
+// the subject out for a while; sends are limited per subject over all conversations, and per
+// conversation whatever the subject (see sendBudgets). A step-up is bound to user and
 // conversation, records the method that proved it, and is void after a password change or a
 // sign-out everywhere.
 // Every count is one atomic change of one small record (VerificationStore), so the limits hold when
@@ -21,25 +21,20 @@ import { grantedAfterRevocation } from './sessionRevocation.js';
 const hourMs = 60 * 60 * 1000;
 const minuteMs = 60 * 1000;
 
-/** The flood cap: codes per subject an hour, over all conversations, as a multiple of maxSendsPerHour. */
-const subjectFloodFactor = 4;
-
 /**
- * The send budgets a code counts against, each for an hour: the subject in this conversation and the
- * conversation itself get maxSendsPerHour; the subject over all conversations gets the flood cap.
- * Why per conversation: anyone may type a person's name into the anonymous reset, so a single budget
- * per subject let five tries from a stranger's conversation block that person's own reset for an
- * hour. Now a stranger's conversation runs out of its own budget while the owner's conversation keeps
- * theirs, and the flood cap still bounds what one phone or mailbox receives. Someone who opens four
- * conversations or more an hour for one name can still reach that cap (bounding conversations is the
- * channel's part); the lock-out after wrong codes stays per subject. Subjects are kept by the name
- * typed, account or not, so no answer reveals which names are accounts.
+ * The send budgets a code counts against, each for an hour, each maxSendsPerHour: the subject over
+ * all conversations, so that no phone or mailbox gets more codes than the policy says, however many
+ * conversations ask; and the conversation, whatever the subject, so that one conversation cannot try
+ * name after name. A subject is the signed-in user (`user:`) or, in the anonymous reset, the name
+ * typed (`name:`), account or not, so no answer reveals which names are accounts. Someone who types
+ * another person's name into the anonymous reset can use up that name's codes for the hour, as with
+ * Microsoft's own reset: the person then gets the time they can try again and the helpdesk, and
+ * their signed-in checks (a budget of their own) are untouched.
  */
 function sendBudgets(request: CodeRequest, maxSendsPerHour: number): { readonly key: string; readonly limit: number }[] {
   return [
-    { key: `${request.subject}|conversation:${request.conversationId}`, limit: maxSendsPerHour },
+    { key: request.subject, limit: maxSendsPerHour },
     { key: `conversation:${request.conversationId}`, limit: maxSendsPerHour },
-    { key: request.subject, limit: maxSendsPerHour * subjectFloodFactor },
   ];
 }
 

@@ -28,7 +28,9 @@ export async function interrupt(dc: DialogContext): Promise<DialogTurnResult | u
     return Dialog.EndOfTurn;
   }
   if (info.smallTalk) {
-    await dc.context.sendActivity(t.t(`smalltalk.${info.smallTalk}`));
+    // An "ok" while a card waits for something other than yes or no: the card still waits.
+    const said = info.smallTalk === 'acknowledgement' && duringGoal ? 'smalltalk.acknowledgementDuringGoal' : `smalltalk.${info.smallTalk}`;
+    await dc.context.sendActivity(t.t(said));
     // A hello with nothing going on gets three suggestions, not the whole menu.
     if (info.smallTalk === 'greeting' && !duringGoal) await sendSuggestions(dc.context, t);
     // Anger gets a person: the helpdesk form (or, for someone not signed in, its contact) takes over.

@@ -34,6 +34,24 @@ describe('small talk', function () {
     });
   }
 
+  // Words of agreement: the Yes of a Yes/No card; with nothing asked, a word back (never the terms of use, which they resemble).
+  const agreed = { en: 'agreed', fr: 'd accord', nl: 'akkoord', sv: 'jag håller med' } as const;
+  for (const locale of supportedLocales) {
+    const t = translator(locale);
+    it(`${locale}: "${agreed[locale]}" is a word back with nothing asked, a reminder of the card that waits on a form, and the Yes of a Yes/No card`, async function () {
+      const anna = await demoUserNamed('anna');
+      const chat = harness.chat(anna.id, phrases[locale].tag);
+      assert.deepEqual((await chat.say(agreed[locale])).map((r) => r.text), [t.t('smalltalk.acknowledgement')]);
+      await chat.say(phrases[locale].helpdesk);
+      const form = chat.card();
+      assert.deepEqual((await chat.say(agreed[locale])).map((r) => r.text), [t.t('smalltalk.acknowledgementDuringGoal')]);
+      assert.deepEqual(chat.card(), form, 'the form still waits');
+      await chat.say(phrases[locale].cancel);
+      await chat.say(phrases[locale].signOut);
+      assert.equal((await chat.say(agreed[locale]))[0]?.text, t.t('signout.done'));
+    });
+  }
+
   it('anger gets an apology and the helpdesk form, even in the middle of a goal', async function () {
     const t = translator('nl');
     const anna = await demoUserNamed('anna');

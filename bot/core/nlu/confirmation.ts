@@ -11,15 +11,18 @@ const answers: Readonly<Record<Confirmation, readonly string[]>> = {
     // en
     'yes', 'y', '👍', 'yeah', 'yep', 'yup', 'sure', 'ok', 'okay', 'k', 'confirm', 'confirmed', 'correct', 'right', 'of course', 'absolutely',
     'go ahead', 'go on', 'do it', 'please do', 'yes please', 'yes do it', 'sure go ahead', 'ok go ahead', 'yes go ahead', 'that is right',
-    "that's right", "yes that's right", 'yes i am sure', "yes i'm sure", 'i am sure', "i'm sure", 'proceed',
+    "that's right", "yes that's right", 'yes i am sure', "yes i'm sure", 'i am sure', "i'm sure", 'proceed', 'agreed', 'i agree', 'alright', 'all right',
+    'fine', 'sounds good', 'ok sure',
     // fr
     'oui', 'ouais', 'ouep', "d'accord", 'dac', 'ok merci', 'oui merci', 'oui stp', "oui s'il te plait", "oui s'il vous plait", 'bien sur', 'oui bien sur',
     'vas y', 'allez y', 'confirme', 'je confirme', 'oui je confirme', 'c est bon', "c'est bon", 'exactement', 'tout a fait', 'oui vas y', 'oui allez y',
+    "ok d'accord", "oui d'accord", "je suis d'accord", 'entendu', 'ça marche',
     // nl
     'ja', 'jazeker', 'ja hoor', 'jawel', 'ja graag', 'graag', 'prima', 'oke', 'okee', 'doe maar', 'ga je gang', 'ja doe maar', 'klopt', 'ja klopt', 'akkoord',
-    'bevestig', 'zeker', 'natuurlijk', 'ja zeker',
+    'bevestig', 'zeker', 'natuurlijk', 'ja zeker', 'ik ga akkoord', 'ja akkoord', 'is goed', 'oké',
     // sv
     'japp', 'jadå', 'ja tack', 'absolut', 'visst', 'javisst', 'kör', 'kör på', 'gör det', 'ja gör det', 'okej', 'det stämmer', 'stämmer', 'bekräfta', 'självklart',
+    'jag godkänner', 'jag håller med', 'okej då',
   ],
   no: [
     // en
@@ -35,7 +38,8 @@ const answers: Readonly<Record<Confirmation, readonly string[]>> = {
 
 const fold = (text: string): string =>
   normalizeUtterance(text).toLowerCase()
-    .replace(/[’`]/g, "'")
+    // "d'accord", "d’accord" and "d accord" are one answer.
+    .replace(/['’`]/g, ' ')
     .replace(/[!?.,;:…"“”„«»()-]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()

@@ -4,7 +4,7 @@
 // angry message for a request.
 import { normalizeUtterance } from './normalize.js';
 
-export type SmallTalk = 'greeting' | 'thanks' | 'goodbye' | 'identity' | 'frustration';
+export type SmallTalk = 'greeting' | 'thanks' | 'goodbye' | 'identity' | 'acknowledgement' | 'frustration';
 
 const whole: Readonly<Record<Exclude<SmallTalk, 'frustration'>, readonly string[]>> = {
   greeting: [
@@ -25,6 +25,15 @@ const whole: Readonly<Record<Exclude<SmallTalk, 'frustration'>, readonly string[
     'qui es tu', "t'es qui", 'qui etes vous', 'tu es un bot', 'tu es un robot', 'es tu un bot', 'es tu un robot', 'etes vous un robot', 'etes vous un bot', "c'est un bot", "c'est un robot", 'tu es humain', 'es tu humain', 'je parle a un robot',
     'wie ben jij', 'wie ben je', 'wat ben jij', 'wat ben je', 'ben jij een bot', 'ben je een bot', 'ben je een robot', 'ben jij een robot', 'ben je een mens', 'ben jij een mens', 'is dit een bot', 'praat ik met een bot', 'praat ik met een mens',
     'vem är du', 'vad är du', 'är du en bot', 'är du en robot', 'är du en människa', 'är du människa', 'är det en bot', 'pratar jag med en bot', 'pratar jag med en människa', 'är du ai',
+  ],
+  // "ok", "d'accord", "akkoord", "toppen" with no yes/no question waiting (a Yes/No card takes them as its Yes first).
+  acknowledgement: [
+    'ok', 'okay', 'okey', 'k', 'kk', 'agreed', 'i agree', 'alright', 'all right', 'fine', 'got it', 'understood', 'sounds good', 'cool', 'great', 'perfect',
+    'nice', 'noted', 'yes', 'yeah', 'yep', 'yup', 'sure', 'ok great', 'ok cool', 'ok got it', 'ok sure',
+    "d'accord", 'd accord', 'dac', "ok d'accord", "je suis d'accord", 'entendu', 'compris', 'parfait', 'tres bien', 'super', 'oui', 'ouais', 'ca marche',
+    'pas de souci', 'bien recu', 'note', "c'est note", 'ok parfait',
+    'akkoord', 'ik ga akkoord', 'oke', 'okee', 'prima', 'top', 'helder', 'duidelijk', 'begrepen', 'is goed', 'goed', 'ja', 'jazeker', 'mooi', 'ok prima', 'oke prima',
+    'okej', 'toppen', 'bra', 'perfekt', 'uppfattat', 'kanon', 'jag haller med', 'jag godkanner', 'fint', 'japp', 'absolut', 'visst', 'harligt', 'jattebra', 'okej då',
   ],
   goodbye: [
     'bye', 'goodbye', 'bye bye', 'see you', 'see you later', 'that is all', "that's all", 'thats all', 'thanks bye', 'ok bye',
@@ -59,6 +68,6 @@ export function readSmallTalk(text: string): SmallTalk | undefined {
   const angerWords = folded.replace(/\bskit (samma|i det)\b/g, ' ').split(' ');
   if (words.length <= 12 && angerWords.some((w) => foldedAngry.has(w))) return 'frustration';
   if (words.length > 6) return undefined;
-  for (const kind of ['goodbye', 'thanks', 'greeting', 'identity'] as const) if (foldedWhole[kind].has(folded)) return kind;
+  for (const kind of ['goodbye', 'thanks', 'greeting', 'identity', 'acknowledgement'] as const) if (foldedWhole[kind].has(folded)) return kind;
   return undefined;
 }

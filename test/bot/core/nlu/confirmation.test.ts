@@ -3,7 +3,8 @@ import { readConfirmation } from '../../../../bot/core/nlu/confirmation.js';
 
 describe('typed confirmations', function () {
   it('reads short whole answers as yes, in the four languages, with politeness and punctuation', function () {
-    for (const text of ['yes', 'Yes please!', 'sure, go ahead', 'do it', 'OK', '👍', 'oui', "Oui, s'il vous plaît", "d'accord", 'vas-y', 'ja', 'Ja hoor', 'ja graag', 'doe maar', 'ja tack', 'Absolut!', 'kör']) {
+    for (const text of ['yes', 'Yes please!', 'sure, go ahead', 'do it', 'OK', '👍', 'oui', "Oui, s'il vous plaît", "d'accord", 'vas-y', 'ja', 'Ja hoor', 'ja graag', 'doe maar', 'ja tack', 'Absolut!', 'kör',
+      'agreed', 'Sounds good', 'd accord', 'D’accord !', "je suis d'accord", 'akkoord', 'ik ga akkoord', 'is goed', 'jag godkänner', 'okej då']) {
       assert.equal(readConfirmation(text), 'yes', text);
     }
   });

@@ -20,6 +20,13 @@ describe('small talk', function () {
     assert.equal(readSmallTalk('who are you to tell me my password expired'), undefined, 'a longer sentence is no small talk');
   });
 
+  it('"ok", "agreed", "d’accord", "akkoord", "toppen": an acknowledgement, in the four languages', function () {
+    for (const text of ['ok', 'Agreed.', 'got it!', "d'accord", 'd accord', 'Ça marche', 'akkoord', 'Prima!', 'is goed', 'okej', 'Toppen!', 'uppfattat', 'jag håller med']) {
+      assert.equal(readSmallTalk(text), 'acknowledgement', text);
+    }
+    for (const text of ['ok show my devices', 'agreed, now reset my password', 'prima, mijn apparaten']) assert.equal(readSmallTalk(text), undefined, text);
+  });
+
   it('anger and swearing anywhere in a short message, in the four languages', function () {
     for (const text of ['this bot is fucking useless', 'wat een kutbot', "c'est de la merde ce bot", 'jävla skitbot', 'WTF']) {
       assert.equal(readSmallTalk(text), 'frustration', text);

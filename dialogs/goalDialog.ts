@@ -9,7 +9,7 @@ import type { UseCases } from '../bot/core/usecases/useCases.js';
 import { isAccountCapability } from '../bot/core/capabilities.js';
 import { AssistantDialog } from './assistantDialog.js';
 import { sendSignInRequired } from './replies.js';
-import { dialogIds } from './dialogIds.js';
+import { dialogIds, stepsOf } from './dialogIds.js';
 import { signedInUser, translatorOf } from './dialogSupport.js';
 import { turnInfo } from '../bot/turn/turnInfo.js';
 import type { Dialog, DialogContext, DialogTurnResult, TurnContext, WaterfallStepContext } from './kit.js';
@@ -76,6 +76,17 @@ export abstract class GoalDialog<O extends object = GoalOptions> extends Assista
     const info = turnInfo(step.context);
     if (info.isCardSubmission || info.recognition?.intent !== this.goal) return '';
     return step.context.activity.text ?? '';
+  }
+
+  /**
+   * A choice that is nothing of the user's (another user's id, one removed meanwhile, a forged
+   * button): refused, nothing changed, and the goal asks again from its start with a fresh card, so
+   * the user is never left with a card that no longer works. `options` must name nothing by
+   * themselves (no target, `said: ''`), or the same refused choice would be made again.
+   */
+  protected async askAgainAfterRefusedChoice(step: WaterfallStepContext<object>, options: GoalOptions = { said: '' }): Promise<DialogTurnResult> {
+    await this.say(step, 'card.notYours');
+    return step.replaceDialog(stepsOf(this.goal), options);
   }
 
   /** Asks the signed-in user to prove it's them (unless a step-up is still fresh); the next step reads the result with `whenVerified`. */

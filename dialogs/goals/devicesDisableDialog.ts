@@ -62,10 +62,7 @@ export class DevicesDisableDialog extends GoalDialog {
     const answer = this.answer(step);
     if (answer.action !== 'choose') return this.cancelled(step);
     const plan = await this.useCases.lostDevice.plan(this.signedIn(step).id, answer.fields.deviceId);
-    if (!plan.ok) {
-      await this.say(step, 'card.notYours');
-      return step.endDialog();
-    }
+    if (!plan.ok) return this.askAgainAfterRefusedChoice(step, this.memory<DisableMemory>(step).lost ? { said: '', target: lostDeviceTarget } : { said: '' });
     const memory = this.memory<DisableMemory>(step);
     memory.deviceId = plan.value.device.id;
     return this.ask(step, disableDeviceForm(this.t(step), plan.value.device, memory.lost ? plan.value : undefined));

@@ -43,10 +43,7 @@ export class OrganizationsLeaveDialog extends GoalDialog {
     const leavable = await this.useCases.organizations.leavable(user.id, answer.fields.tenantId);
     if (!leavable.ok) {
       const org = leavable.organization;
-      if (leavable.error === 'notFound' || !org) {
-        await this.say(step, 'card.notYours');
-        return step.endDialog();
-      }
+      if (leavable.error === 'notFound' || !org) return this.askAgainAfterRefusedChoice(step);
       if (leavable.error === 'homeOrganization') {
         await this.say(step, 'organizations.homeExplained', { home: org.displayName });
         return step.endDialog();

@@ -37,10 +37,7 @@ export class SecurityInfoDefaultDialog extends GoalDialog {
     if (answer.action !== 'save') return this.cancelled(step);
     const { options } = await this.useCases.securityInfo.defaultChoices(this.signedIn(step).id);
     const chosen = options.find((o) => o.preference === answer.fields.preference);
-    if (!chosen) {
-      await this.say(step, 'card.notYours');
-      return step.endDialog();
-    }
+    if (!chosen) return this.askAgainAfterRefusedChoice(step);
     this.memory<DefaultMemory>(step).preference = chosen.preference;
     const replaced = await this.useCases.securityInfo.replacedByDefault(this.signedIn(step).id, chosen.preference);
     return this.verify(step, 'securityInfo.defaultReason', { excludeMethodIds: replaced });

@@ -42,11 +42,8 @@ export class SecurityInfoRemoveDialog extends GoalDialog {
     const answer = this.answer(step);
     if (answer.action !== 'choose') return this.cancelled(step);
     const method = await this.useCases.securityInfo.method(this.signedIn(step).id, answer.fields.methodId);
-    if (!method) {
-      // Another user's method id, or one removed meanwhile: refused, nothing changes.
-      await this.say(step, 'card.notYours');
-      return step.endDialog();
-    }
+    // Another user's method id, or one removed meanwhile: refused, nothing changes.
+    if (!method) return this.askAgainAfterRefusedChoice(step);
     this.memory<RemoveMemory>(step).methodId = method.id;
     return this.verify(step, 'securityInfo.removeReason', { excludeMethodIds: [method.id] });
   };

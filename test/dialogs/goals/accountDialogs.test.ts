@@ -239,9 +239,16 @@ describe('account dialogs', function () {
     const claire = await demoUserNamed('claire');
     const theirs = (await harness.directory.listDevices(claire.id))[0];
     const chat = harness.chat(anna.id, 'en-US');
-    await chat.send({ verb: 'goal.start', goal: 'devices.disable', target: theirs?.id });
-    assert.equal(chat.transcript.at(-1)?.text, translator('en').t('card.notYours'));
+    const replies = await chat.send({ verb: 'goal.start', goal: 'devices.disable', target: theirs?.id });
+    assert.equal(replies[0]?.text, translator('en').t('card.notYours'));
     assert.ok((await harness.directory.listDevices(claire.id)).every((d) => d.accountEnabled || d.id !== theirs?.id));
+    // Asked again with a fresh card of her own devices, never left with a card that no longer works.
+    const picker = cardTexts(chat.card());
+    const own = (await harness.directory.listDevices(anna.id)).filter((d) => d.accountEnabled);
+    assert.ok(own.length > 0 && own.every((d) => picker.includes(d.displayName)), picker.join(' / '));
+    assert.ok(!picker.includes(theirs?.displayName ?? ''));
+    await chat.submit('choose', {}, { deviceId: own[0]?.id ?? '' });
+    assert.ok(chat.buttonData('disable'), 'the fresh card works');
   });
 
   it('a replayed "disable" and "leave" are refused', async function () {

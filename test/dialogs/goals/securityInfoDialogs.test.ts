@@ -203,6 +203,20 @@ describe('security info dialogs', function () {
         assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.defaultReason')));
       });
 
+      it('securityinfo.default: a choice the account does not offer is refused, nothing changes, and the choice is asked again', async function () {
+        const erik = await demoUserNamed('erik');
+        const chat = harness.chat(erik.id, say.tag);
+        await chat.say(say.securityDefault);
+        const before = await harness.directory.getSignInPreferences(erik.id);
+        const refused = await chat.submit('save', { preference: 'no-such-preference' });
+        assert.equal(refused[0]?.text, t.t('card.notYours'));
+        assert.equal(refused[1]?.attachments?.length, 1);
+        assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.defaultPick')));
+        assert.deepEqual(await harness.directory.getSignInPreferences(erik.id), before);
+        await chat.submit('save', { preference: 'sms' });
+        assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.defaultReason')), 'the fresh card works');
+      });
+
       it('audit.view: the user\'s own changes, newest first', async function () {
         const anna = await demoUserNamed('anna');
         const chat = harness.chat(anna.id, say.tag);
@@ -275,9 +289,14 @@ describe('security info dialogs', function () {
       const chat = harness.chat(anna.id, 'en-US');
       await chat.say(phrases.en.securityRemove);
       const forged = { ...chat.buttonData('choose', { methodId: (await harness.directory.listAuthenticationMethods(anna.id))[0]?.id ?? '' }), methodId: claireMethod?.id };
-      assert.equal((await chat.send(forged))[0]?.text, t.t('card.notYours'));
+      const refused = await chat.send(forged);
+      assert.equal(refused[0]?.text, t.t('card.notYours'));
+      assert.equal(refused[1]?.attachments?.length, 1, 'the choice is asked again with a fresh card');
       assert.equal((await harness.directory.listAuthenticationMethods(claire.id)).length, 3);
       assert.equal((await harness.directory.listAuthenticationMethods(anna.id)).length, 3);
+      const own = (await harness.directory.listAuthenticationMethods(anna.id))[0];
+      await chat.submit('choose', {}, { methodId: own?.id ?? '' });
+      assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.removeReason')), 'the fresh card works');
       // Straight from a "remove" button of the view card, too.
       const viaGoal = harness.chat(anna.id, 'en-US');
       await viaGoal.send({ verb: 'goal.start', goal: 'securityinfo.remove', target: claireMethod?.id });

@@ -18,7 +18,7 @@ function title(t: Translator, entry: AuditEntry): string {
 function subjectText(t: Translator, subject: AuditSubject, agreements: readonly TermsOfUse[]): string {
   switch (subject.type) {
     case 'method': return methodLabel(t, subject.method);
-    case 'preference': return preferenceLabel(t, subject.preference);
+    case 'preference': return preferenceLabel(t, subject.preference, subject.method);
     case 'device':
     case 'organization': return subject.name;
     case 'agreement': {

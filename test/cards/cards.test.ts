@@ -283,6 +283,8 @@ describe('cards', function () {
         { ...base, action: 'password.change', result: 'refused', reason: 'wrongPassword' },
         { ...base, action: 'securityinfo.remove', result: 'success', target: 'microsoftAuthenticator iPhone 15', subject: { type: 'method', method: { kind: 'microsoftAuthenticator', detail: 'iPhone 15' } } },
         { ...base, action: 'securityinfo.default', result: 'success', target: 'oath', subject: { type: 'preference', preference: 'oath' } },
+        { ...base, action: 'securityinfo.default', result: 'success', target: 'sms', subject: { type: 'preference', preference: 'sms', method: { kind: 'phone', phoneType: 'mobile', detail: '+46 70 *** ** 67' } } },
+        { ...base, action: 'securityinfo.default', result: 'success', target: 'voiceOffice', subject: { type: 'preference', preference: 'voiceOffice' } },
         { ...base, action: 'organizations.leave', result: 'success', target: 'organization 2dd2ecce-1ecd-4b7e-81f0-c5109c26c09c', subject: { type: 'organization', name: 'Fabrikam' } },
         { ...base, action: 'termsofuse.decision', result: 'success', target: 'Acceptable use policy 2026.1 declined', subject: { type: 'agreement', agreementId: 'a1', name: 'Acceptable use policy', version: '2026.1', decision: 'declined' } },
         { ...base, action: 'ticket.update', result: 'success', target: 'INC-000100 resolved', subject: { type: 'ticket', number: 'INC-000100', state: 'resolved' } },
@@ -292,6 +294,10 @@ describe('cards', function () {
       assert.ok(!texts.includes(t.t('audit.action.password.change')), `${locale}: never "password changed" for a refusal`);
       assert.ok(texts.includes(t.t('method.authenticatorOn', { device: 'iPhone 15' })), locale);
       assert.ok(texts.includes(t.t('method.preference.oath')), locale);
+      // The number a default sends codes to, masked; an entry without it names the phone in words, never "Call the office phone " with nothing after it.
+      assert.ok(texts.includes(t.t('method.preference.sms', { detail: '+46 70 *** ** 67' })), locale);
+      assert.ok(texts.includes(t.t('method.preference.voiceOffice.noDetail')), locale);
+      assert.ok(!texts.includes('  '), `${locale}: no blank where a detail was missing`);
       assert.ok(texts.includes('Fabrikam') && !texts.includes('2dd2ecce'), locale);
       assert.ok(texts.includes(t.t('audit.action.termsofuse.declined')), locale);
       assert.ok(texts.includes(t.t('audit.subject.agreement', { agreement: locale === 'nl' ? 'Beleid voor acceptabel gebruik' : 'Acceptable use policy', version: '2026.1' })), locale);

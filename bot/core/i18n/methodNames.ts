@@ -46,7 +46,13 @@ export function methodPhrase(t: Translator, method: AuthenticationMethod): strin
   return t.t('method.phrase', { kind: phraseKind(method), detail: methodDetail(method) });
 }
 
-/** "Text a code to +46 70 *** ** 34", "Notification in the Authenticator app"... */
-export function preferenceLabel(t: Translator, preference: PreferredSecondaryMethod, method?: AuthenticationMethod): string {
-  return t.t(`method.preference.${preference}`, { detail: method ? methodDetail(method) : '' });
+/**
+ * "Text a code to +46 70 *** ** 34", "Notification in the Authenticator app"...; without the method
+ * (an audit entry from before methods were kept with it), "Text a code to your mobile phone".
+ */
+export function preferenceLabel(t: Translator, preference: PreferredSecondaryMethod, method?: AuthenticationMethod | MethodSummary): string {
+  const detail = !method ? '' : 'detail' in method ? method.detail : methodDetail(method);
+  const general = `method.preference.${preference}.noDetail`;
+  if (!detail && t.has(general)) return t.t(general);
+  return t.t(`method.preference.${preference}`, { detail });
 }

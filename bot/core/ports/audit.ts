@@ -13,7 +13,7 @@ export type AuditResult = 'success' | 'failure' | 'refused';
 /** What an entry acted on, kept as data so that it can be shown in the reader's language. */
 export type AuditSubject =
   | { readonly type: 'method'; readonly method: MethodSummary }
-  | { readonly type: 'preference'; readonly preference: PreferredSecondaryMethod }
+  | { readonly type: 'preference'; readonly preference: PreferredSecondaryMethod; /** The method that serves it (masked), when known. */ readonly method?: MethodSummary }
   | { readonly type: 'device'; readonly name: string }
   | { readonly type: 'organization'; readonly name: string }
   | { readonly type: 'agreement'; readonly agreementId: string; readonly name: string; readonly version: string; readonly decision: AgreementState }

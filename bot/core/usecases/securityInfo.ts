@@ -11,6 +11,7 @@ import { addableKinds, defaultOptions, describeMethod, isDefaultMethod, removalN
 import type { Notices } from './notices.js';
 import { methodSummary } from '../i18n/methodNames.js';
 import { unlessDirectoryFails } from './followUps.js';
+import type { AuditSubject } from '../ports/audit.js';
 
 /** "+46 70 123 45 67", "070-123 45 67" (with the user's country) → the number in international format, or undefined. */
 export function parseMobileNumber(text: string, defaultCountry?: string): { e164: string; display: string } | undefined {
@@ -56,6 +57,12 @@ export interface RemovalPlan {
 
 export type RemoveFailure = 'notFound' | 'lastMethod' | 'newDefaultRequired' | 'invalidDefault';
 
+/** The audit subject of a default: the setting, and the method that serves it (masked) when there is one. */
+function preferenceSubject(preference: PreferredSecondaryMethod, methods: readonly AuthenticationMethod[]): AuditSubject {
+  const method = defaultOptions(methods).find((o) => o.preference === preference)?.method;
+  return method ? { type: 'preference', preference, method: methodSummary(method) } : { type: 'preference', preference };
+}
+
 export class SecurityInfo {
   constructor(private readonly deps: { readonly directory: Directory; readonly auditTrail: AuditTrail; readonly notices: Notices }) {}
 
@@ -71,11 +78,14 @@ export class SecurityInfo {
     return (await this.deps.directory.getSignInPreferences(userId))?.userPreferredMethodForSecondaryAuthentication ?? 'none';
   }
 
-  /** Sets the default as part of another change, with its own audit entry: should that change fail, this one is not left unrecorded. */
-  private async saveDefault(actor: Actor, preference: PreferredSecondaryMethod): Promise<void> {
+  /**
+   * Sets the default as part of another change, with its own audit entry: should that change fail,
+   * this one is not left unrecorded. `methods` are the ones that may serve it (to name the number).
+   */
+  private async saveDefault(actor: Actor, preference: PreferredSecondaryMethod, methods: readonly AuthenticationMethod[]): Promise<void> {
     const { directory, auditTrail } = this.deps;
     await auditTrail.attempt(actor, 'securityinfo.default', () => directory.setSignInPreferences(actor.userId, { userPreferredMethodForSecondaryAuthentication: preference }));
-    await auditTrail.record(actor, 'securityinfo.default', 'success', { target: preference, subject: { type: 'preference', preference } });
+    await auditTrail.record(actor, 'securityinfo.default', 'success', { target: preference, subject: preferenceSubject(preference, methods) });
   }
 
   /** The methods, the default setting and the settings the methods allow. */
@@ -152,7 +162,7 @@ export class SecurityInfo {
       const allowed = defaultOptions(remaining).map((o) => o.preference);
       if (allowed.length > 0 && newDefault === undefined) return fail('newDefaultRequired');
       if (newDefault !== undefined && !allowed.includes(newDefault)) return fail('invalidDefault');
-      await this.saveDefault(actor, newDefault ?? 'none');
+      await this.saveDefault(actor, newDefault ?? 'none', remaining);
     }
     let removed: Awaited<ReturnType<typeof directory.removeAuthenticationMethod>>;
     try {
@@ -161,7 +171,7 @@ export class SecurityInfo {
       // Refused outright (a fresh MFA sign-in wanted, not allowed...): the default goes back to what
       // it was, so the user is rightly told nothing changed. After an unknown outcome it stays.
       const refused = error instanceof DirectoryError && error.failure !== 'outcomeUnknown';
-      if (refused && (await this.preference(user.id)) !== preference) await this.saveDefault(actor, preference).catch(() => undefined);
+      if (refused && (await this.preference(user.id)) !== preference) await this.saveDefault(actor, preference, methods).catch(() => undefined);
       throw error;
     }
     if (!removed.ok) return fail('notFound');
@@ -198,7 +208,7 @@ export class SecurityInfo {
       return fail('notEligible');
     }
     await auditTrail.attempt(actor, 'securityinfo.default', () => directory.setSignInPreferences(user.id, { userPreferredMethodForSecondaryAuthentication: preference }));
-    await auditTrail.record(actor, 'securityinfo.default', 'success', { target: preference, subject: { type: 'preference', preference } });
+    await auditTrail.record(actor, 'securityinfo.default', 'success', { target: preference, subject: preferenceSubject(preference, methods) });
     await unlessDirectoryFails(notices.send(user, 'defaultChanged', actor.locale, { methods }), undefined);
     return ok(option);
   }

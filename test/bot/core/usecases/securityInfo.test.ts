@@ -2,6 +2,7 @@
 // adding one (no duplicates; the first that can be a default becomes it), changing the default,
 // and what the user may still add. Changes are audited and announced on the other channels.
 import assert from 'node:assert/strict';
+import { methodSummary } from '../../../../bot/core/i18n/methodNames.js';
 import { graphCapabilities, portalPages } from '../../../../bot/core/capabilities.js';
 import { anna, authenticatorApp, bert, emailMethod, mobilePhone, officePhone, sven } from '../../../fakes/memoryDirectory.js';
 import { actorFor, testBed, type TestBed } from '../../../fakes/testBed.js';
@@ -168,6 +169,9 @@ describe('SecurityInfo', function () {
       assert.deepEqual(set.ok && [set.value.preference, set.value.method.id], ['voiceOffice', 'anna-office']);
       assert.equal(await preference(bed, 'user-anna'), 'voiceOffice');
       assert.deepEqual(audited(bed), [['securityinfo.default', 'success', 'voiceOffice']]);
+      const office = (await bed.ports.directory.listAuthenticationMethods('user-anna')).find((m) => m.id === 'anna-office');
+      assert.ok(office);
+      assert.deepEqual(bed.ports.audit.entries[0]?.subject, { type: 'preference', preference: 'voiceOffice', method: methodSummary(office) }, 'with the (masked) number it calls');
       assert.equal(bed.ports.notifier.sent.length, 3);
     });
   });

@@ -13,9 +13,19 @@ import type { CardAttachment } from './renderer.js';
 
 const goalTitle = (t: Translator, goal: GoalIntent): string => t.t(`goal.${goal}.title`);
 
+/** The task of a ticket sent back to its user, and the note the agent added to it (the latest). */
+function taskOf(ticket: Ticket): { task: GoalIntent; note?: string } | undefined {
+  if (ticket.state !== 'sentBack' || !ticket.task) return undefined;
+  const note = ticket.history.filter((e) => e.action === 'sentBack').at(-1)?.note?.trim();
+  return note ? { task: ticket.task, note } : { task: ticket.task };
+}
+
 function ticketFacts(t: Translator, ticket: Ticket, agentName: string | undefined, now: Date): { title: string; value: string }[] {
+  const sentBack = taskOf(ticket);
   return [
     { title: t.t('ticket.field.state'), value: t.t(`ticket.state.${ticket.state}`) },
+    ...(sentBack ? [{ title: t.t('ticket.field.task'), value: goalTitle(t, sentBack.task) }] : []),
+    ...(sentBack?.note ? [{ title: t.t('ticket.field.note'), value: sentBack.note }] : []),
     { title: t.t('ticket.field.category'), value: t.t(`ticket.category.${ticket.category}`) },
     { title: t.t('ticket.field.description'), value: ticket.description },
     ...(agentName ? [{ title: t.t('ticket.field.agent'), value: agentName }] : []),
@@ -88,17 +98,30 @@ export function handoffOfferForm(t: Translator, heading: string, lines: readonly
   };
 }
 
-/** The user's own tickets with state, last update and agent. */
+/** The button that starts the task a ticket was sent back with (none for any other ticket). */
+function taskButtons(t: Translator, ticket: Ticket): FormButton[] {
+  const sentBack = taskOf(ticket);
+  return sentBack ? [{ title: goalTitle(t, sentBack.task), action: sentBack.task, style: 'positive', values: { task: ticket.number } }] : [];
+}
+
+/** The user's own tickets with state, last update and agent; one waiting for them says what to do, with the button that starts it. */
 export function myTicketsCard(t: Translator, tickets: readonly { ticket: Ticket; agentName?: string }[], now: Date): CardAttachment {
   return formCard({
     heading: t.t('ticket.listHeading'),
-    items: tickets.map(({ ticket, agentName }) => ({
-      title: `${ticket.number} · ${t.t(`ticket.category.${ticket.category}`)}`,
-      subtitle: [ticket.description, t.t('ticket.updated', { when: t.relative(ticket.updatedAt, now) }), agentName ? t.t('ticket.agent', { agent: agentName }) : ''].filter(Boolean).join(' · '),
-      badge: t.t(`ticket.state.${ticket.state}`),
-      badgeTone: stateTone[ticket.state],
-    })),
-  }, noData);
+    items: tickets.map(({ ticket, agentName }) => {
+      const sentBack = taskOf(ticket);
+      return {
+        title: `${ticket.number} · ${t.t(`ticket.category.${ticket.category}`)}`,
+        subtitle: [
+          ticket.description, t.t('ticket.updated', { when: t.relative(ticket.updatedAt, now) }), agentName ? t.t('ticket.agent', { agent: agentName }) : '',
+          sentBack?.note ? t.t('ticket.noteInList', { note: sentBack.note }) : '',
+        ].filter(Boolean).join(' · '),
+        badge: t.t(`ticket.state.${ticket.state}`),
+        badgeTone: stateTone[ticket.state],
+        buttons: taskButtons(t, ticket),
+      };
+    }),
+  }, startsGoal);
 }
 
 /** A ticket's state at a glance: done, in hand, or waiting on the user. */
@@ -159,14 +182,16 @@ export function sendBackForm(t: Translator, ticket: Ticket, note?: string): Form
   };
 }
 
+/**
+ * One of the user's own tickets, as its status or as news of it (`lines`): for a task sent back,
+ * what to do, the agent's note, and the button that starts it.
+ */
+export function ownTicketCard(t: Translator, ticket: Ticket, options: { agentName?: string; now: Date; lines?: readonly string[] }): CardAttachment {
+  const buttons = taskButtons(t, ticket);
+  return buttons.length === 0 ? ticketCard(t, ticket, options) : ticketCard(t, ticket, { ...options, buttons, data: startsGoal });
+}
+
 /** What a user is told when their ticket moves: a line, and for a task, the button that starts it. */
 export function ticketUpdateCard(t: Translator, ticket: Ticket, text: string, options: { agentName?: string; now: Date }): CardAttachment {
-  const task = ticket.state === 'sentBack' ? ticket.task : undefined;
-  if (!task) return ticketCard(t, ticket, { ...options, lines: [text] });
-  return ticketCard(t, ticket, {
-    ...options,
-    lines: [text],
-    buttons: [{ title: goalTitle(t, task), action: task, style: 'positive', values: { task: ticket.number } }],
-    data: startsGoal,
-  });
+  return ownTicketCard(t, ticket, { ...options, lines: [text] });
 }

@@ -1,6 +1,6 @@
 // ticket.status: the user's own tickets with state, last update and agent; for an agent, every
 // open ticket first. Started for one number ("INC-000104?"): that ticket, if it is the user's own.
-import { myTicketsCard, openTicketsCard, ticketCard } from '../../cards/ticketCards.js';
+import { myTicketsCard, openTicketsCard, ownTicketCard } from '../../cards/ticketCards.js';
 import { viewGoal } from '../goalDialog.js';
 import { MessageFactory } from '../kit.js';
 
@@ -14,7 +14,7 @@ export const TicketStatusDialog = viewGoal('ticket.status', async ({ context, t,
     // Someone else's ticket gets the same answer as a number that does not exist.
     const found = await helpdesk.ownTicket(user.id, target);
     await context.sendActivity(found.ok
-      ? MessageFactory.attachment(ticketCard(t, found.value, { agentName: await helpdesk.displayName(found.value.assignedTo), now: clock.now() }))
+      ? MessageFactory.attachment(ownTicketCard(t, found.value, { agentName: await helpdesk.displayName(found.value.assignedTo), now: clock.now() }))
       : t.t('ticket.unknown', { number: target }));
     return;
   }

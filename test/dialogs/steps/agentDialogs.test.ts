@@ -57,7 +57,18 @@ describe('helpdesk agents and users', function () {
       const [task] = user.inbox();
       assert.equal(task?.text, t.t('ticket.user.sentBack', { number, goal: t.t('goal.securityinfo.default.title') }));
       assert.equal((await harness.services.tickets.get(number))?.state, 'sentBack');
-      await user.send(submitActions(cardOf(task ?? {})).find((d) => d.goal === 'securityinfo.default'));
+      const pushed = cardTexts(cardOf(task ?? {}));
+      for (const said of [t.t('ticket.field.task'), t.t('goal.securityinfo.default.title'), t.t('ticket.field.note'), 'Please set the app as default']) assert.ok(pushed.includes(said), said);
+      // Missed that card? "My tickets" and the ticket's own status say what to do, with the agent's note and the button.
+      await user.say(phrases[locale].ticketStatus);
+      const listed = cardTexts(user.card()).join('\n');
+      assert.ok(listed.includes(t.t('ticket.noteInList', { note: 'Please set the app as default' })), listed);
+      const fromList = submitActions(user.card()).find((d) => d.goal === 'securityinfo.default');
+      assert.deepEqual(fromList && { task: fromList.task, verb: fromList.verb }, { task: number, verb: 'goal.start' });
+      await user.say(number);
+      assert.ok(cardTexts(user.card()).includes('Please set the app as default'));
+      assert.ok(submitActions(user.card()).some((d) => d.goal === 'securityinfo.default' && d.task === number));
+      await user.send(fromList);
       const options = submitActions(user.card());
       assert.ok(options.length > 0);
       const preference = JSON.stringify(user.card()).match(/"id":"preference"[^\]]*?"value":"(\w+)"/)?.[1] ?? '';

@@ -154,6 +154,8 @@ export interface Translator {
   zoneName(at: Date): string | undefined;
 }
 
+const dayS = 86400;
+const monthS = 2592000;
 const relativeUnits: readonly [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 31536000], ['month', 2592000], ['week', 604800], ['day', 86400], ['hour', 3600], ['minute', 60],
 ];
@@ -175,6 +177,11 @@ export function translator(locale: Locale, options: TranslatorOptions = {}): Tra
     return cycle === 'h23' || cycle === 'h24' ? '2-digit' as const : 'numeric' as const;
   });
   const dayOf = lazy(() => new Intl.DateTimeFormat('en-CA', { timeZone: timeZone ?? 'UTC', year: 'numeric', month: '2-digit', day: '2-digit' }));
+  /** The day a moment falls on in the user's time zone, as a count of days. */
+  const calendarDay = (at: Date): number => {
+    const [year = 1970, month = 1, day = 1] = dayOf().format(at).split('-').map(Number);
+    return Date.UTC(year, month - 1, day) / 86_400_000;
+  };
   const dateFormats = {
     medium: lazy(() => new Intl.DateTimeFormat(region, { dateStyle: 'medium', timeZone: timeZone ?? 'UTC' })),
     long: lazy(() => new Intl.DateTimeFormat(region, { dateStyle: 'long', timeZone: timeZone ?? 'UTC' })),
@@ -198,7 +205,14 @@ export function translator(locale: Locale, options: TranslatorOptions = {}): Tra
     time: (value) => timeFormat().format(new Date(value)),
     moment: (value, now) => (dayOf().format(new Date(value)) === dayOf().format(now) ? self.time(value) : self.dateTime(value)),
     relative(value, now) {
-      const seconds = (new Date(value).getTime() - now.getTime()) / 1000;
+      const at = new Date(value);
+      const seconds = (at.getTime() - now.getTime()) / 1000;
+      // Days and weeks go by the calendar in the user's time zone: a sign-in on Sunday morning seen on
+      // Wednesday evening was 3 days ago (rounded hours would say 4), and last night's was yesterday.
+      if (Math.abs(seconds) >= dayS && Math.abs(seconds) < monthS) {
+        const days = calendarDay(at) - calendarDay(now);
+        return Math.abs(days) < 7 ? relativeFormat().format(days, 'day') : relativeFormat().format(Math.round(days / 7), 'week');
+      }
       for (const [unit, size] of relativeUnits) {
         if (Math.abs(seconds) >= size) return relativeFormat().format(Math.round(seconds / size), unit);
       }

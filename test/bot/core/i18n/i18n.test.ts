@@ -173,6 +173,19 @@ describe('i18n', function () {
       assert.equal(translator('sv').relative('2026-11-21T09:00:00Z', now), 'för 3 timmar sedan');
     });
 
+    it('count days by the calendar in the user\'s time zone, not by rounded hours', function () {
+      // Wednesday 2 December, 21:10 in Seattle: Sunday 09:00 was 3 days ago (3.5 days of hours), Tuesday 08:00 yesterday.
+      const now = new Date('2026-12-03T05:10:00Z');
+      const seattle = translator('en', { region: 'en-US', timeZone: 'America/Los_Angeles' });
+      assert.equal(seattle.relative('2026-11-29T17:00:00Z', now), '3 days ago');
+      assert.equal(seattle.relative('2026-12-01T16:00:00Z', now), 'yesterday');
+      // The same moments in Stockholm, where it is already Thursday 06:10.
+      const stockholm = translator('sv', { timeZone: 'Europe/Stockholm' });
+      assert.equal(stockholm.relative('2026-11-29T17:00:00Z', now), 'för 4 dagar sedan');
+      assert.equal(stockholm.relative('2026-12-01T16:00:00Z', now), 'i förrgår');
+      assert.equal(translator('fr').relative('2026-11-10T12:00:00Z', now), 'il y a 3 semaines');
+    });
+
     it('name the user\'s time zone in their language', function () {
       assert.equal(translator('en', { timeZone: 'Europe/Stockholm' }).zoneName(at), 'Central European Time');
       assert.equal(translator('fr', { timeZone: 'Europe/Paris' }).zoneName(at), 'heure d’Europe centrale');

@@ -30,9 +30,14 @@ export interface CodeFormOptions {
   /** The code pairs a new Authenticator. */
   readonly pairing: boolean;
   readonly minutes: number;
+  /** How many digits the code has: the input's example has as many. */
+  readonly digits: number;
   /** What went wrong with the last code, and how many attempts are left. */
   readonly problem?: { readonly key: string; readonly attemptsLeft?: number };
 }
+
+/** "123456" for a code of 6 digits, "12345678" for 8. */
+const exampleCode = (digits: number): string => '1234567890'.repeat(2).slice(0, Math.max(1, Math.min(digits, 20)));
 
 /** Where the code went and for how long it is valid; the code in the card or in the chat. */
 export function codeForm(t: Translator, options: CodeFormOptions): FormSpec {
@@ -44,7 +49,7 @@ export function codeForm(t: Translator, options: CodeFormOptions): FormSpec {
   return {
     heading: t.t(options.pairing ? 'code.headingPairing' : 'code.heading'),
     lines,
-    inputs: [{ kind: 'text', id: 'code', label: t.t('code.label'), style: 'text', placeholder: t.t('code.placeholder'), maxLength: 12, errorMessage: t.t('code.required') }],
+    inputs: [{ kind: 'text', id: 'code', label: t.t('code.label'), style: 'text', placeholder: exampleCode(options.digits), maxLength: 12, errorMessage: t.t('code.required') }],
     buttons: [
       { title: t.t('code.verify'), action: 'verify', style: 'positive' },
       { title: t.t('code.resend'), action: 'resend', sendsInputs: false },

@@ -84,7 +84,7 @@ export abstract class GoalDialog<O extends object = GoalOptions> extends Assista
    * the user is never left with a card that no longer works. `options` must name nothing by
    * themselves (no target, `said: ''`), or the same refused choice would be made again.
    */
-  protected async askAgainAfterRefusedChoice(step: WaterfallStepContext<object>, options: GoalOptions = { said: '' }): Promise<DialogTurnResult> {
+  protected async askAgainAfterRefusedChoice(step: WaterfallStepContext<object>, options: object = { said: '' } satisfies GoalOptions): Promise<DialogTurnResult> {
     await this.say(step, 'card.notYours');
     return step.replaceDialog(stepsOf(this.goal), options);
   }

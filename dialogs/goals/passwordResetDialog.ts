@@ -67,7 +67,8 @@ export class PasswordResetDialog extends GoalDialog {
 
   private readonly firstGate = async (step: ResetStep): Promise<DialogTurnResult> => {
     const userId = this.memory<ResetMemory>(step).userId;
-    if (userId) return this.verify(step, 'passwordReset.verifyReason', { userId, purpose: 'reset' });
+    // Two gates are said from the start, so the second check comes as no surprise.
+    if (userId) return this.verify(step, (await this.useCases.passwords.resetGates()) >= 2 ? 'passwordReset.verifyReasonTwoGates' : 'passwordReset.verifyReason', { userId, purpose: 'reset' });
     const answer = this.answer(step);
     if (answer.action === 'cancel') return this.cancelled(step);
     const name = ((answer.action === 'text' ? answer.fields.text : answer.fields.account) ?? '').trim();

@@ -32,7 +32,9 @@ export class TermsOfUseDialog extends GoalDialog<ReviewOptions> {
       return step.endDialog();
     }
     if (answered.length === 0) {
-      const summary = t.t('termsOfUse.summary', { pending: list.filter(isPending).length, total: list.length });
+      const pending = list.filter(isPending).length;
+      // "Both agreements are waiting", not "2 of the 2".
+      const summary = pending === list.length ? t.t('termsOfUse.summaryAll', { total: list.length }) : t.t('termsOfUse.summary', { pending, total: list.length });
       await step.context.sendActivity(MessageFactory.attachment(agreementsCard(t, list), summary));
     }
     // What waits for an answer first; then, once, what was declined (a mis-click must not lock anyone out).
@@ -53,10 +55,12 @@ export class TermsOfUseDialog extends GoalDialog<ReviewOptions> {
   private readonly decide = async (step: ReviewStep): Promise<DialogTurnResult> => {
     const answer = this.answer(step);
     const agreementId = this.memory<ReviewMemory>(step).agreementId ?? '';
-    if ((answer.action !== 'accept' && answer.action !== 'decline') || answer.fields.agreementId !== agreementId) {
+    if (answer.action !== 'accept' && answer.action !== 'decline') {
       await this.say(step, 'termsOfUse.laterReply');
       return step.endDialog();
     }
+    // An answer for an agreement other than the one shown (a forged card): refused, and asked again.
+    if (answer.fields.agreementId !== agreementId) return this.askAgainAfterRefusedChoice(step, { answered: step.options.answered ?? [] } satisfies ReviewOptions);
     const accept = answer.action === 'accept';
     const recorded = await this.useCases.agreements.decide(this.actor(step, this.signedIn(step).id), agreementId, accept);
     if (!recorded.ok) {

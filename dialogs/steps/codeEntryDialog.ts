@@ -31,6 +31,7 @@ export class CodeEntryDialog extends WaterfallDialog<CodeEntryOptions> {
         inApp: options.channel === 'microsoftAuthenticator' || options.target.kind === 'pairing',
         pairing: options.target.kind === 'pairing',
         minutes: await this.useCases.codes.minutesValid(),
+        digits: await this.useCases.codes.digits(),
         problem: options.problemKey ? { key: options.problemKey, attemptsLeft: options.attemptsLeft } : undefined,
       }),
     });

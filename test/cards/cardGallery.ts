@@ -65,7 +65,7 @@ export function cardsShowing(t: Translator, v: string): Record<string, CardAttac
     removeConfirm: form(removeConfirmForm(t, authenticator, choices)),
     default: form(defaultForm(t, choices, 'push')),
     chooseMethod: form(chooseMethodForm(t, 'verify.choose', [authenticator, phone])),
-    code: form(codeForm(t, { destination: methodPhrase(t, authenticator), device: authenticator.displayName, inApp: true, pairing: false, minutes: 10 })),
+    code: form(codeForm(t, { destination: methodPhrase(t, authenticator), device: authenticator.displayName, inApp: true, pairing: false, minutes: 10, digits: 8 })),
     signIns: signInsCard(t, [{
       signIn: { id: 's1', createdDateTime: '2026-02-28T12:00:00Z', appDisplayName: v, location: { city: v, countryOrRegion: v }, deviceDetail: { displayName: v, operatingSystem: v, browser: v }, status: { errorCode: 50126, failureReason: v } },
       unusual: true, reason: 'failure',

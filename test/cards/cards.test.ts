@@ -15,6 +15,7 @@ import { escapeMarkdown } from '../../cards/escapeMarkdown.js';
 import { cardNames, forChannel, liveView, type CardAttachment, type CardAudience } from '../../cards/renderer.js';
 import { formCard } from '../../cards/formCard.js';
 import { methodsCard } from '../../cards/securityInfoCards.js';
+import { codeForm } from '../../cards/verificationCards.js';
 import { auditCard } from '../../cards/auditCards.js';
 import { devicesCard } from '../../cards/deviceCards.js';
 import { signInsCard } from '../../cards/signInCards.js';
@@ -320,6 +321,14 @@ describe('cards', function () {
     const phone = { id: 'm1', '@odata.type': '#microsoft.graph.phoneAuthenticationMethod', kind: 'phone', phoneNumber: '+31 6 1234 5678', phoneType: 'mobile' } as const;
     const one = cardTexts(methodsCard(t, { methods: [phone], preference: 'none', options: [], defaultMethodIds: [] }).content);
     assert.ok(one.includes(t.t('securityInfo.footer')));
+  });
+
+  it('the code input\'s example has as many digits as the tenant\'s codes', function () {
+    const t = translator('en');
+    for (const digits of [4, 6, 8, 10]) {
+      const input = codeForm(t, { destination: 'your mobile phone', inApp: false, pairing: false, minutes: 5, digits }).inputs?.[0];
+      assert.equal(input?.kind === 'text' ? input.placeholder : undefined, '1234567890'.slice(0, digits));
+    }
   });
 
   it('card buttons carry typed actions', function () {

@@ -43,7 +43,8 @@ function phraseKind(method: AuthenticationMethod): string {
 
 /** The method as it reads inside a sentence: "your mobile phone +46 70 *** ** 34", "the Authenticator app on iPhone 15". */
 export function methodPhrase(t: Translator, method: AuthenticationMethod): string {
-  return t.t('method.phrase', { kind: phraseKind(method), detail: methodDetail(method) });
+  // A method with no detail to show (a security key with no name) ends at its kind.
+  return t.t('method.phrase', { kind: phraseKind(method), detail: methodDetail(method) }).trim();
 }
 
 /**

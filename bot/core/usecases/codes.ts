@@ -59,6 +59,11 @@ export class Codes {
     return minutesOf(await this.deps.directory.tenant());
   }
 
+  /** How many digits a code has (the tenant's policy). */
+  async digits(): Promise<number> {
+    return (await this.deps.directory.tenant()).policy.verificationCode.length;
+  }
+
   /** Sends a code for the target, in the user's language; "unavailable" when the target is not (or no longer) the user's. */
   async send(target: CodeTarget, conversationId: string, locale: Locale): Promise<SendResult> {
     const tenant = await this.deps.directory.tenant();

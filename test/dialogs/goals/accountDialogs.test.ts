@@ -140,6 +140,8 @@ describe('account dialogs', function () {
         await chat.say(say.termsOfUse);
         const overview = cardTexts(cardOf(chat.transcript.find((a) => cardTexts(cardOf(a)).includes(t.t('termsOfUse.heading'))) ?? {}));
         assert.ok(overview.includes(t.t('termsOfUse.status.pendingVersion', { version: '2001.1' })));
+        assert.equal(agreements.length, 2);
+        assert.ok(chat.transcript.some((a) => a.text === t.t('termsOfUse.summaryAll', { total: 2 })), 'both are waiting, not "2 of the 2"');
         const first = cardTexts(chat.card());
         const firstId = String(chat.buttonData('accept').agreementId);
         const firstAgreement = agreements.find((a) => a.id === firstId);
@@ -249,6 +251,21 @@ describe('account dialogs', function () {
     assert.ok(!picker.includes(theirs?.displayName ?? ''));
     await chat.submit('choose', {}, { deviceId: own[0]?.id ?? '' });
     assert.ok(chat.buttonData('disable'), 'the fresh card works');
+  });
+
+  it('termsofuse.review: an answer for an agreement other than the one shown is refused, recorded nowhere, and the agreement asked again', async function () {
+    const t = translator('en');
+    const anna = await demoUserNamed('anna');
+    const before = await harness.directory.listAgreementAcceptances(anna.id);
+    const chat = harness.chat(anna.id, 'en-US');
+    await chat.say(phrases.en.termsOfUse);
+    const shown = String(chat.buttonData('accept').agreementId);
+    const replies = await chat.send({ ...chat.buttonData('accept'), agreementId: 'no-such-agreement' });
+    assert.equal(replies[0]?.text, t.t('card.notYours'));
+    assert.deepEqual(await harness.directory.listAgreementAcceptances(anna.id), before);
+    assert.equal(String(chat.buttonData('accept').agreementId), shown, 'the same agreement, on a fresh card');
+    await chat.submit('accept');
+    assert.equal((await harness.directory.listAgreementAcceptances(anna.id)).find((d) => d.agreementId === shown)?.state, 'accepted');
   });
 
   it('a replayed "disable" and "leave" are refused', async function () {

@@ -237,6 +237,11 @@ describe('password dialogs', function () {
       try {
         const t = translator('en');
         const anna = await demoUserNamed('anna');
+        // Signed in, the two checks are said from the start.
+        const signedIn = harness.chat(anna.id, 'en-US');
+        await signedIn.say(phrases.en.passwordReset);
+        assert.ok(cardTexts(signedIn.card()).includes(t.t('passwordReset.verifyReasonTwoGates')), cardTexts(signedIn.card()).join(' / '));
+        await signedIn.say(phrases.en.cancel);
         const chat = harness.chat(undefined, 'en-US');
         await chat.say(phrases.en.passwordReset);
         await chat.submit('submit', { account: anna.userPrincipalName });

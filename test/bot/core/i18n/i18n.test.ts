@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { methodPhrase } from '../../../../bot/core/i18n/methodNames.js';
 import { isTimeZone, placeholders, regionalTag, stringTable, supportedLocales, toLocale, translator, type Locale } from '../../../../bot/core/i18n/i18n.js';
 
 describe('i18n', function () {
@@ -20,7 +21,7 @@ describe('i18n', function () {
     it(`${locale} is translated (strings differ from English where they should)`, function () {
       const table = stringTable(locale);
       // Product names and sample values are the same everywhere; a few words ("E-mail") happen to be.
-      const universal = new Set(['code.placeholder', 'method.microsoftAuthenticator', 'audit.channel.teams']);
+      const universal = new Set(['method.microsoftAuthenticator', 'audit.channel.teams']);
       const same = Object.keys(english).filter((k) => table[k] === english[k] && !universal.has(k) && !/^\{\w+\}$/.test(english[k] ?? ''));
       assert.ok(same.length <= Math.ceil(Object.keys(english).length * 0.02), `untranslated: ${same.join(', ')}`);
     });
@@ -136,6 +137,17 @@ describe('i18n', function () {
         assert.ok(withoutRules.length < withRules.length - 40, `${withoutRules} leaves the two rules out`);
         assert.ok(withoutRules.startsWith(withRules.slice(0, withRules.indexOf('8') + 1)));
       });
+    }
+  });
+
+  it('name a security key by its name in a sentence, and a method with no detail without a blank after it', function () {
+    for (const locale of supportedLocales) {
+      const t = translator(locale);
+      const key = { id: 'k1', '@odata.type': '#microsoft.graph.fido2AuthenticationMethod', kind: 'fido2', displayName: 'YubiKey 5 NFC' } as const;
+      assert.match(methodPhrase(t, key), /YubiKey 5 NFC$/, locale);
+      const unnamed = methodPhrase(t, { ...key, displayName: undefined });
+      assert.equal(unnamed, unnamed.trim(), locale);
+      assert.equal(methodPhrase(t, { id: 'p1', '@odata.type': '#microsoft.graph.phoneAuthenticationMethod', kind: 'phone', phoneType: 'mobile' }).endsWith(' '), false, locale);
     }
   });
 

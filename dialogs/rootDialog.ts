@@ -28,6 +28,10 @@ import { signInDialogs, signInIds, type SignInOptions, type SignInSettings } fro
 /** Words of the user's kept in conversation state (to read what a later goal names): never a password typed in them. */
 const keptWords = (text: string | undefined): string | undefined => (text === undefined ? undefined : maskPasswords(text).text);
 
+/** A message of a few words at most, one of which looks like a password. */
+const looksLikeBarePassword = (text: string | undefined): boolean =>
+  text !== undefined && text.trim().split(/\s+/).length <= 3 && maskPasswords(text).masked;
+
 /** How sure the recognizer must be before words in the middle of a goal start another one. */
 const switchThreshold = 0.7;
 
@@ -168,7 +172,9 @@ export class RootDialog extends ComponentDialog {
     // "what's happening with INC-000104?": that ticket, not the whole list (nor the menu).
     if (info.ticketNumber && (intent === 'ticket.status' || intent === 'None')) return this.ticketCommand(dc, { act: 'open', ticket: info.ticketNumber });
     if (!isGoalIntent(intent)) {
-      await sendMenu(dc.context, t, 'none.intro');
+      // "Summer-2026!" on its own, with nothing asked: a password typed in the wrong place, said so (it is masked in the transcript).
+      if (looksLikeBarePassword(dc.context.activity.text)) await dc.context.sendActivity(t.t('none.looksLikePassword'));
+      else await sendMenu(dc.context, t, 'none.intro');
       return dc.endDialog();
     }
     // Two goals read about as likely, neither surely: the user picks, rather than the bot guessing.

@@ -72,6 +72,13 @@ describe('root dialog and profile.view', function () {
           });
       });
 
+      it('a password typed on its own with nothing asked → warned never to type one, not the menu; a plain word is not one', async function () {
+        const chat = harness.chat(anna.id, say.tag);
+        const replies = await chat.say('Winter-Garden-42!');
+        assert.deepEqual(replies.map((r) => r.text), [t.t('none.looksLikePassword')]);
+        assert.ok(cardTexts(cardOf((await chat.say('Winterberg'))[0] ?? {})).includes(t.t('none.intro')));
+      });
+
       it('cancel with nothing going on → says there is nothing to cancel', async function () {
         await harness.conversation(anna.id, say.tag).send(say.cancel).assertReply(t.t('cancel.nothing'));
       });

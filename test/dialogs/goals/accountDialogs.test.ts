@@ -256,6 +256,8 @@ describe('account dialogs', function () {
   it('termsofuse.review: an answer for an agreement other than the one shown is refused, recorded nowhere, and the agreement asked again', async function () {
     const t = translator('en');
     const anna = await demoUserNamed('anna');
+    // Graph mode leaves the review to Microsoft's page (the test above): there is no card to forge.
+    if (modeOf(harness, 'termsofuse.review') === 'portal') return;
     const before = await harness.directory.listAgreementAcceptances(anna.id);
     const chat = harness.chat(anna.id, 'en-US');
     await chat.say(phrases.en.termsOfUse);

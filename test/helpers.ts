@@ -84,3 +84,6 @@ export async function filesIn(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
 }
+
+/** A phone number's + and digits only: the same number however a directory writes it (Graph keeps "+33 781234567", the embedded tenant the number as typed). */
+export const phoneDigits = (phone: string | undefined): string => (phone ?? '').replace(/[^\d+]/g, '');

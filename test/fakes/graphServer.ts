@@ -183,8 +183,8 @@ const EMAIL_TYPE = '#microsoft.graph.emailAuthenticationMethod';
 /** The phone each default method relies on. */
 const PHONE_FOR_PREFERENCE: Readonly<Record<string, string>> = { sms: 'mobile', voiceMobile: 'mobile', voiceAlternateMobile: 'alternateMobile', voiceOffice: 'office' };
 const PREFERENCES = ['push', 'oath', 'voiceMobile', 'voiceAlternateMobile', 'voiceOffice', 'sms'];
-/** "+{country} {number}[x{extension}]" (Graph rejects other forms). */
-const PHONE_NUMBER = /^\+\d{1,3} \d[\d ]{2,18}\d(x\d{1,10})?$/;
+/** "+{country code} {number}x{extension}", the number in digits, as "+1 5555551234" (Graph rejects other forms). */
+const PHONE_NUMBER = /^\+\d{1,3} \d{4,14}(x\d{1,10})?$/;
 
 const STATUS_MESSAGES: Readonly<Record<number, string>> = {
   400: 'Bad request.', 401: 'Unauthorized.', 403: 'Forbidden.', 404: 'Not found.', 409: 'Conflict.', 429: 'Too many requests.',

@@ -110,6 +110,17 @@ export interface GraphDirectoryOptions {
   readonly now?: () => number;
 }
 
+/**
+ * A number as Graph takes it: "+{country code} {number}", the number in digits only ("+33 781234567");
+ * Graph refuses other forms. The assistant keeps numbers in international format ("+33 7 81 23 45 67"),
+ * whose first group is the country code.
+ */
+export function graphPhoneNumber(international: string): string {
+  const [country = '', ...rest] = international.trim().split(/\s+/);
+  const [number = '', extension] = rest.join('').split(/x/i);
+  return `${country} ${number.replace(/\D/g, '')}${extension ? `x${extension.replace(/\D/g, '')}` : ''}`;
+}
+
 export class GraphDirectory implements Directory {
   private readonly plans: readonly CapabilityPlan[];
   private tenantCache?: { value: TenantInfo; until: number };
@@ -247,7 +258,7 @@ export class GraphDirectory implements Directory {
     if (method.kind === 'microsoftAuthenticator') throw new DirectoryError('notSupported', 'the Authenticator registers in its app');
     const token = await this.appToken('securityinfo.add');
     const [segment, body] = method.kind === 'phone'
-      ? ['phoneMethods', { phoneNumber: method.phoneNumber, phoneType: method.phoneType }]
+      ? ['phoneMethods', { phoneNumber: graphPhoneNumber(method.phoneNumber), phoneType: method.phoneType }]
       : ['emailMethods', { emailAddress: method.emailAddress }];
     const created = await this.options.graph.send<Graph.AuthenticationMethod & Record<string, unknown>>('POST', token, `/users/${pathId(userId)}/authentication/${segment}`, body);
     if (created.status === 404) return fail('notFound');

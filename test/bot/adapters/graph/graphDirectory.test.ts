@@ -3,7 +3,7 @@
 // failures (throttling, outages, timeouts, refusals, the fresh-MFA rule) turned into answers.
 import assert from 'node:assert/strict';
 import { GraphClient } from '../../../../bot/adapters/graph/graphClient.js';
-import { GraphDirectory } from '../../../../bot/adapters/graph/graphDirectory.js';
+import { GraphDirectory, graphPhoneNumber } from '../../../../bot/adapters/graph/graphDirectory.js';
 import { tenantInfoOf, termsOfUseOf } from '../../../../bot/adapters/embedded/embeddedDirectory.js';
 import { seedAgreements, type Seed } from '../../../../bot/adapters/embedded/tenantSeed.js';
 import type { PrivilegedCapability } from '../../../../bot/core/capabilities.js';
@@ -50,6 +50,15 @@ const userNamed = (seed: Seed, name: string): Record<string, unknown> & { id: st
 const rejectsWith = async (work: Promise<unknown>, failure: string): Promise<void> => {
   await assert.rejects(work, (error: unknown) => error instanceof DirectoryError && error.failure === failure);
 };
+
+describe('Graph phone numbers', function () {
+  it('are "+{country code} {number}x{extension}", the number in digits, as Graph takes them', function () {
+    assert.equal(graphPhoneNumber('+33 7 81 23 45 67'), '+33 781234567');
+    assert.equal(graphPhoneNumber('+1 206-555-0100'), '+1 2065550100');
+    assert.equal(graphPhoneNumber(' +46 70 123 45 67 x12 '), '+46 701234567x12');
+    assert.equal(graphPhoneNumber('+31 612345678'), '+31 612345678');
+  });
+});
 
 describe('Graph directory adapter', function () {
   let t: Bed & { stop(): Promise<void> };

@@ -14,6 +14,11 @@ export function maskPhone(phone: string): string {
       return g.replace(/\d/g, '*');
     }).join(' ');
   }
+  // Graph's own form, "+33 781234567": the country code and the number's first digit kept.
+  const [country, national] = groups;
+  if (groups.length === 2 && country && national && /^\+\d{1,3}$/.test(country) && /^\d{5,}$/.test(national)) {
+    return `${country} ${national[0] ?? ''}${'*'.repeat(national.length - 3)}${national.slice(-2)}`;
+  }
   const digits = phone.replace(/[^\d+]/g, '');
   return digits.length <= 5 ? '*'.repeat(digits.length) : `${digits.slice(0, 3)}${'*'.repeat(digits.length - 5)}${digits.slice(-2)}`;
 }

@@ -176,7 +176,9 @@ export function createServer(config: Config, logger: Logger, inFlight: InFlight,
     const status = error.statusCode ?? 500;
     if (status >= 500) {
       logger.error('request failed', { path: req.path(), status, message: error.message });
-      // Never echo internal error text to the client.
+      // Never echo internal error text to the client. An error that is no HTTP error (a handler
+      // threw) restify would wrap with its text: given a status, it is sent as it is, with this body.
+      error.statusCode = status;
       error.toJSON = () => ({ error: { code: 'internalError', message: 'The request could not be handled.' } });
     } else {
       error.toJSON = () => ({ error: { code: error.body?.code ?? 'badRequest', message: error.body?.message ?? 'The request was not accepted.' } });

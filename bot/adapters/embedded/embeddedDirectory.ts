@@ -240,6 +240,8 @@ function progress(logger: Logger, total: number): { done(): void; seconds(): num
   };
 }
 
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
 export interface EmbeddedDirectoryOptions {
   readonly dataDir: string;
   readonly seedFile: string;
@@ -260,17 +262,32 @@ export class EmbeddedDirectory implements Directory {
    */
   static async open(options: EmbeddedDirectoryOptions): Promise<EmbeddedDirectory> {
     const now = options.now ?? (() => new Date());
-    const { seed, text } = await readSeedFile(options.seedFile);
-    const seedSha256 = createHash('sha256').update(text).digest('hex');
     await mkdir(options.dataDir, { recursive: true });
     const opened = new EmbeddedDirectory(options.store);
     await opened.takeOverLegacyFile(path.join(options.dataDir, 'directory.json'), options.logger);
-
     const imported = await opened.store.get<SeedRecord>(directory, 'seed');
-    if (imported?.value.seedSha256 === seedSha256) {
-      const stored = await opened.exportAll(imported.value);
+    const checkStored = async (): Promise<EmbeddedDirectory> => {
+      const stored = await opened.exportAll(imported?.value as SeedRecord);
       await validateSeed({ tenant: stored.tenant, users: stored.users, termsOfUse: stored.termsOfUse }, path.join(options.dataDir, 'records'));
       return opened;
+    };
+
+    let read: Awaited<ReturnType<typeof readSeedFile>>;
+    try {
+      read = await readSeedFile(options.seedFile);
+    } catch (error) {
+      // The seed was imported before and its file is gone since: the directory in DATA_DIR is the tenant now.
+      if (!(error instanceof SeedError && error.unreadable && imported)) throw error;
+      options.logger.warn('tenant seed file cannot be read; going on with the directory already in DATA_DIR', { seedFile: options.seedFile, problem: error.problems[0] });
+      return checkStored();
+    }
+    const { seed, text, canonical } = read;
+    // The same content (re-indented, or with a byte-order mark) is no change: nothing is imported again.
+    // Imports of earlier versions recorded the hash of the file's bytes.
+    const seedSha256 = sha256(canonical);
+    if (imported && (imported.value.seedSha256 === seedSha256 || imported.value.seedSha256 === sha256(text))) {
+      if (imported.value.seedSha256 !== seedSha256) await opened.store.put<SeedRecord>(directory, 'seed', { ...imported.value, seedSha256 });
+      return checkStored();
     }
     if (imported) {
       const backup = path.join(options.dataDir, `directory.json.${now().toISOString().replace(/[:.]/g, '-')}.bak`);

@@ -12,7 +12,8 @@ const Ajv = require('ajv') as typeof import('ajv').default;
 const addFormats = require('ajv-formats') as typeof import('ajv-formats').default;
 
 export class SeedError extends Error {
-  constructor(readonly file: string, readonly problems: readonly string[]) {
+  /** `unreadable`: the file could not be read at all (gone, a folder, no permission), as opposed to read and found invalid. */
+  constructor(readonly file: string, readonly problems: readonly string[], readonly unreadable = false) {
     super(`Invalid tenant seed ${file}:\n  - ${problems.join('\n  - ')}`);
     this.name = 'SeedError';
   }
@@ -127,19 +128,23 @@ export async function validateSeed(data: unknown, file: string): Promise<Seed> {
   return seed;
 }
 
-/** Reads, parses and checks a seed file. */
-export async function readSeedFile(file: string): Promise<{ seed: Seed; text: string }> {
+/**
+ * Reads, parses and checks a seed file. `canonical` is its content as compact JSON: the same for a
+ * file only re-indented or saved with a byte-order mark (as Notepad does), so that such a save is no
+ * change of the seed.
+ */
+export async function readSeedFile(file: string): Promise<{ seed: Seed; text: string; canonical: string }> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new SeedError(file, [`cannot be read: ${(error as Error).message}`]);
+    throw new SeedError(file, [`cannot be read: ${(error as Error).message}`], true);
   }
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new SeedError(file, [`is not valid JSON: ${(error as Error).message}`]);
   }
-  return { seed: await validateSeed(data, file), text };
+  return { seed: await validateSeed(data, file), text, canonical: JSON.stringify(data) };
 }

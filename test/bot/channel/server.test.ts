@@ -5,12 +5,13 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { botNodeFlags } from '../../../bench/benchKit.js';
 import { startApp, type RunningApp } from '../../../bot/app.js';
+import { createServer, InFlight } from '../../../bot/channel/server.js';
 import { loadConfig } from '../../../bot/config.js';
 import { translator } from '../../../bot/core/i18n/i18n.js';
 import { silentLogger } from '../../../bot/logger.js';
 import { paths } from '../../../bot/paths.js';
 import { cardOf, cardTexts, sharedRecognizer } from '../../dialogs/harness.js';
-import { demoSeed, demoUser, tempDir } from '../../helpers.js';
+import { captureLogs, demoSeed, demoUser, tempDir } from '../../helpers.js';
 
 interface Replies { activities: { type: string; text?: string; locale?: string; attachments?: unknown[] }[] }
 
@@ -124,6 +125,26 @@ describe('server over HTTP', function () {
       for (const route of ['/api/dev/outbox?user=x', '/api/demo/accounts']) assert.equal((await fetch(`${secured.url}${route}`)).status, 404);
       assert.equal((await fetch(`${secured.url}/v3/directline/conversations`, { method: 'POST' })).status, 404);
     });
+  });
+});
+
+describe('a route that fails', function () {
+  it('answers 500 with a body of its own, never the error\'s text, and logs the error', async function () {
+    const { logger, lines } = captureLogs();
+    const server = createServer(loadConfig({ PORT: '0' }), logger, new InFlight(), { processActivity: () => Promise.resolve(), isReady: () => true });
+    // As a route of the app would fail (the demo sign-in's password check, say): a plain error, thrown.
+    server.post('/api/failing', async () => Promise.reject(new RangeError('Invalid scrypt params: memory limit exceeded')));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address();
+      const response = await fetch(`http://127.0.0.1:${port}/api/failing`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      const body = await response.text();
+      assert.equal(response.status, 500, body);
+      assert.deepEqual(JSON.parse(body), { error: { code: 'internalError', message: 'The request could not be handled.' } });
+      assert.ok(lines.some((l) => l.includes('request failed') && l.includes('scrypt')), 'the error is in the log');
+    } finally {
+      server.close();
+    }
   });
 });
 

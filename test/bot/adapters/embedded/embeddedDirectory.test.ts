@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import crypto, { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { syncBuiltinESMExports } from 'node:module';
 import path from 'node:path';
 import { EmbeddedDirectory } from '../../../../bot/adapters/embedded/embeddedDirectory.js';
 import { hashPassword } from '../../../../bot/adapters/embedded/passwordHash.js';
-import { seedAgreements } from '../../../../bot/adapters/embedded/tenantSeed.js';
+import { seedAgreements, SeedError } from '../../../../bot/adapters/embedded/tenantSeed.js';
 import { silentLogger } from '../../../../bot/logger.js';
 import { paths } from '../../../../bot/paths.js';
 import { captureLogs, demoSeed, tempDir, type TempDir } from '../../../helpers.js';
@@ -104,6 +104,41 @@ describe('embedded directory', function () {
     const other = await EmbeddedDirectory.open({ dataDir: dir, seedFile, logger: silentLogger, store: data.records() });
     assert.equal((await other.tenant()).displayName, 'Contoso Renamed');
     assert.ok((await readdir(dir)).some((f) => f.endsWith('.bak')), 'the previous data is kept as a backup');
+  });
+
+  it('a seed saved again with the same content (re-indented, with a byte-order mark) is no change: nothing is imported again, changes stay', async function () {
+    const seed = await demoSeed();
+    const user = seed.users[0] as { id: string };
+    const seedFile = path.join(dir, 'seed.json');
+    await writeFile(seedFile, JSON.stringify(seed));
+    const first = await EmbeddedDirectory.open({ dataDir: path.join(dir, 'd'), seedFile, logger: silentLogger, store: data.records(path.join(dir, 'd', 'records')) });
+    await first.revokeSignInSessions(user.id, new Date('2026-11-21T10:00:00Z'));
+    for (const text of [JSON.stringify(seed, null, 2), `\uFEFF${JSON.stringify(seed, null, 4)}\n`]) {
+      await writeFile(seedFile, text);
+      const { logger, lines } = captureLogs();
+      const again = await EmbeddedDirectory.open({ dataDir: path.join(dir, 'd'), seedFile, logger, store: data.records(path.join(dir, 'd', 'records')) });
+      assert.equal((await again.findUserById(user.id))?.signInSessionsValidFromDateTime, '2026-11-21T10:00:00.000Z', 'the sign-out everywhere is kept');
+      assert.deepEqual(lines.filter((l) => l.includes('"warn"')), []);
+    }
+    assert.ok(!(await readdir(path.join(dir, 'd'))).some((f) => f.endsWith('.bak')), 'no re-import, so no backup');
+  });
+
+  it('a seed file gone after its import: the directory in DATA_DIR goes on, with a warning; gone before any import: the start stops, naming the file', async function () {
+    const seed = await demoSeed();
+    const user = seed.users[0] as { id: string };
+    const seedFile = path.join(dir, 'gone.json');
+    await writeFile(seedFile, JSON.stringify(seed));
+    const first = await EmbeddedDirectory.open({ dataDir: path.join(dir, 'd'), seedFile, logger: silentLogger, store: data.records(path.join(dir, 'd', 'records')) });
+    await first.revokeSignInSessions(user.id, new Date('2026-11-21T10:00:00Z'));
+    await rm(seedFile);
+    const { logger, lines } = captureLogs();
+    const again = await EmbeddedDirectory.open({ dataDir: path.join(dir, 'd'), seedFile, logger, store: data.records(path.join(dir, 'd', 'records')) });
+    assert.equal((await again.findUserById(user.id))?.signInSessionsValidFromDateTime, '2026-11-21T10:00:00.000Z');
+    assert.deepEqual(lines.filter((l) => l.includes('"warn"')).map((l) => (JSON.parse(l) as { msg: string }).msg), ['tenant seed file cannot be read; going on with the directory already in DATA_DIR']);
+    await assert.rejects(
+      EmbeddedDirectory.open({ dataDir: path.join(dir, 'never'), seedFile, logger: silentLogger, store: data.records(path.join(dir, 'never', 'records')) }),
+      (error: unknown) => error instanceof SeedError && error.message.includes('gone.json') && error.message.includes('cannot be read'),
+    );
   });
 
   it('lists sign-ins newest first', async function () {

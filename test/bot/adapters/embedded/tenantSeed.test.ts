@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EmbeddedDirectory } from '../../../../bot/adapters/embedded/embeddedDirectory.js';
 import { fieldPath, readSeedFile, SeedError, validateSeed } from '../../../../bot/adapters/embedded/tenantSeed.js';
@@ -40,6 +40,30 @@ describe('tenant seed', function () {
   it('names a missing required field', async function () {
     const problems = await problemsOf((s) => { delete s.users[1].userPrincipalName; });
     assert.ok(problems.includes('users[1].userPrincipalName: is required'), problems.join('\n'));
+  });
+
+  it('refuses a name of blanks only and a password hash it cannot check, naming where', async function () {
+    const problems = await problemsOf((s) => {
+      s.users[0].displayName = '   ';
+      s.tenant.helpdesk.displayName = ' ';
+      s.users[1].passwordHash = 'scrypt$1073741824$8$1$c2FsdHNhbHRzYWx0c2FsdA==$' + 'A'.repeat(43) + '=';
+      s.users[2].passwordHash = 'garbage';
+    });
+    for (const path of ['users[0].displayName', 'tenant.helpdesk.displayName', 'users[1].passwordHash', 'users[2].passwordHash']) {
+      assert.ok(problems.some((p) => p.startsWith(`${path}:`)), `${path} in ${problems.join('\n')}`);
+    }
+    assert.deepEqual(await problemsOf((s) => { s.users[0].passwordHash = 'scrypt$16384$8$1$c2FsdHNhbHRzYWx0c2FsdA==$' + 'A'.repeat(43) + '='; }), [], 'a hash as the assistant writes it');
+  });
+
+  it('reads a seed saved with a byte-order mark (as Notepad saves it)', async function () {
+    const { dir, remove } = await tempDir();
+    try {
+      const seedFile = path.join(dir, 'bom.json');
+      await writeFile(seedFile, `\uFEFF${await readFile(paths.demoTenant, 'utf8')}`);
+      assert.ok((await readSeedFile(seedFile)).seed.users.length > 0);
+    } finally {
+      await remove();
+    }
   });
 
   it('refuses a dangling manager, agreement or helpdesk agent', async function () {

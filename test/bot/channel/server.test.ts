@@ -134,7 +134,9 @@ describe('a route that fails', function () {
     const server = createServer(loadConfig({ PORT: '0' }), logger, new InFlight(), { processActivity: () => Promise.resolve(), isReady: () => true });
     // As a route of the app would fail (the demo sign-in's password check, say): a plain error, thrown.
     server.post('/api/failing', async () => Promise.reject(new RangeError('Invalid scrypt params: memory limit exceeded')));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => {
+      server.listen(0, '127.0.0.1', () => resolve());
+    });
     try {
       const { port } = server.address();
       const response = await fetch(`http://127.0.0.1:${port}/api/failing`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });

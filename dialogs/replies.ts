@@ -20,9 +20,9 @@ export async function sendSuggestions(context: TurnContext, t: Translator): Prom
   await context.sendActivity(MessageFactory.attachment(standardMenuCard(t, goals, introKey, turnInfo(context).portalGoals), undefined, t.t(introKey)));
 }
 
-/** "Sign in first" — or, to someone the channel vouches for but the directory does not know, that their account was not found. */
+/** "Sign in first" — or, to someone the channel vouches for, that the directory does not know their account, or that it is disabled. */
 export async function sendSignInRequired(context: TurnContext, t: Translator): Promise<void> {
   const identity = turnInfo(context).identity;
-  const key = identity.kind === 'anonymous' && identity.reason === 'unknownUser' ? 'identity.unknownUser' : 'identity.signInRequired';
+  const key = identity.kind !== 'anonymous' || identity.reason === 'notSignedIn' ? 'identity.signInRequired' : `identity.${identity.reason}`;
   await context.sendActivity(MessageFactory.text(t.t(key), t.t(key)));
 }

@@ -17,6 +17,10 @@ export async function sendWelcome(
       await context.sendActivity(t.t('welcome.cannotSignIn', { organization: organizationName }));
       return 'password.reset';
     }
+    if (identity.reason === 'accountDisabled') {
+      await context.sendActivity(t.t('identity.accountDisabled'));
+      return undefined;
+    }
     // In Teams with single sign-on, the assistant may know people only once they sign in, at their
     // first request: someone it cannot place yet is greeted as a colleague, not sent away.
     if (options.signInLater && context.activity.channelId === 'msteams') {

@@ -5,7 +5,7 @@ import type { Directory, DirectoryUser } from '../core/ports/directory.js';
 
 export type Identity =
   | { readonly kind: 'user'; readonly user: DirectoryUser }
-  | { readonly kind: 'anonymous'; readonly reason: 'notSignedIn' | 'unknownUser' };
+  | { readonly kind: 'anonymous'; readonly reason: 'notSignedIn' | 'unknownUser' | 'accountDisabled' };
 
 /** The part of an activity identity is read from. */
 export interface ActivityIdentity {
@@ -37,7 +37,9 @@ export class IdentityResolver {
     const userId = this.trustedUserId(activity) ?? (await this.directLineUser(activity));
     if (userId === undefined) return { kind: 'anonymous', reason: 'notSignedIn' };
     const user = await this.directory.findUserById(userId);
-    if (!user || !user.accountEnabled) return { kind: 'anonymous', reason: 'unknownUser' };
+    if (!user) return { kind: 'anonymous', reason: 'unknownUser' };
+    // The channel vouches for who this is: they may know their own account is disabled (and nothing more).
+    if (!user.accountEnabled) return { kind: 'anonymous', reason: 'accountDisabled' };
     return { kind: 'user', user };
   }
 

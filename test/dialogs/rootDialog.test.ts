@@ -4,7 +4,7 @@ import type { Activity } from 'botbuilder';
 import { supportedLocales, translator } from '../../bot/core/i18n/i18n.js';
 import { cardVerbs } from '../../cards/cardVerbs.js';
 import { goals } from '../../bot/core/goals.js';
-import { demoUser, demoUserNamed } from '../helpers.js';
+import { demoSeed, demoUser, demoUserNamed } from '../helpers.js';
 import { cardOf, cardTexts, createHarness, type Harness } from './harness.js';
 import { phrases } from './testData/phrases.js';
 
@@ -160,6 +160,22 @@ describe('root dialog and profile.view', function () {
       .send({ type: 'conversationUpdate', membersAdded: [{ id: 'teams-user', name: 'Teams user' }] })
       .assertReply(t.t('welcome.anonymous', { organization: 'Contoso' }))
       .assertNoReply();
+  });
+
+  it('a Teams user whose account is disabled is told so (not that it was not found), and nothing starts', async function () {
+    const seed = await demoSeed();
+    const disabled = seed.users.find((u) => u.accountEnabled !== false && typeof u.preferredLanguage === 'string' && u.preferredLanguage.startsWith('fr')) as { id: string };
+    const off = await createHarness({ seed: (s) => { for (const u of s.users) if (u.id === disabled.id) u.accountEnabled = false; } });
+    try {
+      const t = translator('fr');
+      await off.conversation(disabled.id, 'fr-FR')
+        .send({ type: 'conversationUpdate', membersAdded: [{ id: 'teams-user', name: 'Teams user' }] })
+        .assertReply(t.t('identity.accountDisabled'))
+        .assertNoReply();
+      assert.deepEqual((await off.chat(disabled.id, 'fr-FR').say(phrases.fr.profile)).map((r) => r.text), [t.t('identity.accountDisabled')]);
+    } finally {
+      await off.close();
+    }
   });
 
   it('replies in the language the user writes in, even when the channel says otherwise', async function () {

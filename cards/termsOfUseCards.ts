@@ -14,10 +14,12 @@ export const agreementTitle = (t: Translator, agreement: Pick<TermsOfUse, 'displ
 export const agreementName = (t: Translator, agreement: TermsOfUse): string => `${agreementTitle(t, agreement)} (${agreement.version})`;
 
 function statusLine(t: Translator, view: AgreementView): string {
-  const when = view.acceptance?.recordedDateTime ? t.date(view.acceptance.recordedDateTime) : '';
+  const recorded = view.acceptance?.recordedDateTime;
+  // A decision recorded without its time (an imported one) is said without a date.
+  const when = recorded && !Number.isNaN(Date.parse(recorded)) ? t.date(recorded) : undefined;
   switch (view.status) {
-    case 'accepted': return t.t('termsOfUse.status.accepted', { when });
-    case 'declined': return t.t('termsOfUse.status.declined', { when });
+    case 'accepted': return when ? t.t('termsOfUse.status.accepted', { when }) : t.t('termsOfUse.status.acceptedUndated');
+    case 'declined': return when ? t.t('termsOfUse.status.declined', { when }) : t.t('termsOfUse.status.declinedUndated');
     case 'pendingNew': return t.t('termsOfUse.status.pendingNew');
     case 'pendingVersion': return t.t('termsOfUse.status.pendingVersion', { version: view.acceptance?.agreementVersion ?? '' });
   }
@@ -30,12 +32,21 @@ export function agreementsCard(t: Translator, views: readonly AgreementView[]): 
   }, noData);
 }
 
-/** One agreement's text, Accept / Decline (each naming the agreement) / Later. */
-export function agreementForm(t: Translator, agreement: TermsOfUse, text: string, otherLanguage: boolean): FormSpec {
+/** "English", "anglais", "Engels", "engelska": a language's name in the user's language (its code when Intl does not know it). */
+function languageName(t: Translator, language: string): string {
+  try {
+    return new Intl.DisplayNames([t.locale], { type: 'language' }).of(language) ?? language;
+  } catch {
+    return language;
+  }
+}
+
+/** One agreement's text, Accept / Decline (each naming the agreement) / Later; `shownIn`: the language of a text not in the user's. */
+export function agreementForm(t: Translator, agreement: TermsOfUse, text: string, shownIn?: string): FormSpec {
   return {
     heading: agreementName(t, agreement),
     lines: [
-      ...(otherLanguage ? [{ text: t.t('termsOfUse.otherLanguage'), warning: true }] : []),
+      ...(shownIn ? [{ text: t.t('termsOfUse.otherLanguage', { language: languageName(t, shownIn) }), warning: true }] : []),
       { text },
       { text: t.t('termsOfUse.askDecision') },
     ],

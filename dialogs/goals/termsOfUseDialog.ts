@@ -45,11 +45,13 @@ export class TermsOfUseDialog extends GoalDialog<ReviewOptions> {
       return step.endDialog();
     }
     if (next.status === 'declined' && next.acceptance) {
-      await this.say(step, 'termsOfUse.reviewDeclined', { agreement: agreementName(t, next.agreement), when: t.date(next.acceptance.recordedDateTime) });
+      const recorded = next.acceptance.recordedDateTime;
+      if (recorded && !Number.isNaN(Date.parse(recorded))) await this.say(step, 'termsOfUse.reviewDeclined', { agreement: agreementName(t, next.agreement), when: t.date(recorded) });
+      else await this.say(step, 'termsOfUse.reviewDeclinedUndated', { agreement: agreementName(t, next.agreement) });
     }
     this.memory<ReviewMemory>(step).agreementId = next.agreement.id;
     const { text, language } = agreementText(next.agreement, t.locale);
-    return this.ask(step, agreementForm(t, next.agreement, text, language !== t.locale));
+    return this.ask(step, agreementForm(t, next.agreement, text, language !== t.locale ? language : undefined));
   };
 
   private readonly decide = async (step: ReviewStep): Promise<DialogTurnResult> => {

@@ -71,7 +71,7 @@ export function cardsShowing(t: Translator, v: string): Record<string, CardAttac
       unusual: true, reason: 'failure',
     }], galleryNow),
     agreements: agreementsCard(t, [{ agreement, status: 'pendingVersion', acceptance: { agreementId: 'a1', agreementVersion: v, state: 'accepted', recordedDateTime: '2026-01-01T00:00:00Z' } }]),
-    agreement: form(agreementForm(t, agreement, v, true)),
+    agreement: form(agreementForm(t, agreement, v, 'en')),
     ticket: ticketCard(t, ticket, { agentName: v, now: galleryNow, lines: [v] }),
     ticketForm: form(ticketForm(t, contact, { context: ticket.context })),
     ticketSummary: form(ticketSummaryForm(t, { category: 'other', description: v, context: ticket.context, attachedLines: 2 })),

@@ -13,13 +13,13 @@ import { noticeCard } from '../../cards/noticeCard.js';
 import { profileCard } from '../../cards/profileCard.js';
 import { escapeMarkdown } from '../../cards/escapeMarkdown.js';
 import { cardNames, forChannel, liveView, type CardAttachment, type CardAudience } from '../../cards/renderer.js';
-import { formCard } from '../../cards/formCard.js';
+import { formCard, noData } from '../../cards/formCard.js';
 import { methodsCard } from '../../cards/securityInfoCards.js';
 import { codeForm } from '../../cards/verificationCards.js';
 import { auditCard } from '../../cards/auditCards.js';
 import { devicesCard } from '../../cards/deviceCards.js';
 import { signInsCard } from '../../cards/signInCards.js';
-import { agreementsCard } from '../../cards/termsOfUseCards.js';
+import { agreementForm, agreementsCard } from '../../cards/termsOfUseCards.js';
 import { cardsShowing, formsWithoutData, galleryNow } from './cardGallery.js';
 import { cardTexts } from '../dialogs/harness.js';
 
@@ -329,6 +329,16 @@ describe('cards', function () {
       const input = codeForm(t, { destination: 'your mobile phone', inApp: false, pairing: false, minutes: 5, digits }).inputs?.[0];
       assert.equal(input?.kind === 'text' ? input.placeholder : undefined, '1234567890'.slice(0, digits));
     }
+  });
+
+  it('terms of use: a text in another language names that language; a decision recorded without its time has no empty date', function () {
+    const agreement = { id: 'a1', displayName: 'Regler', version: '2', content: { sv: 'Följ reglerna.' } };
+    const fr = translator('fr');
+    const form = cardTexts(formCard(agreementForm(fr, agreement, 'Följ reglerna.', 'sv'), noData).content);
+    assert.ok(form.includes(fr.t('termsOfUse.otherLanguage', { language: 'suédois' })), form.join(' / '));
+    const en = translator('en');
+    const listed = cardTexts(agreementsCard(en, [{ agreement, status: 'declined', acceptance: { agreementId: 'a1', agreementVersion: '2', state: 'declined', recordedDateTime: '' } }]).content);
+    assert.ok(listed.includes(en.t('termsOfUse.status.declinedUndated')), listed.join(' / '));
   });
 
   it('card buttons carry typed actions', function () {

@@ -149,7 +149,7 @@ describe('account dialogs', function () {
         await chat.submit('accept');
         const secondId = String(chat.buttonData('decline').agreementId);
         const second = agreements.find((a) => a.id === secondId);
-        if (!second?.content[locale]) assert.ok(cardTexts(chat.card()).includes(t.t('termsOfUse.otherLanguage')));
+        if (!second?.content[locale]) assert.ok(cardTexts(chat.card()).includes(t.t('termsOfUse.otherLanguage', { language: new Intl.DisplayNames([locale], { type: 'language' }).of('en') ?? 'en' })));
         await chat.submit('decline');
         const decisions = await harness.directory.listAgreementAcceptances(anna.id);
         assert.deepEqual(decisions.find((d) => d.agreementId === firstId)?.agreementVersion, firstAgreement?.version);

@@ -10,7 +10,7 @@ import { GraphClient } from './adapters/graph/graphClient.js';
 import { GraphDirectory } from './adapters/graph/graphDirectory.js';
 import { applicationTokens } from './adapters/graph/appTokens.js';
 import type { AppTokenProvider, UserTokenProvider } from './core/ports/userTokens.js';
-import type { Directory } from './core/ports/directory.js';
+import type { Directory, HelpdeskContact } from './core/ports/directory.js';
 import { FileRecords } from './adapters/embedded/fileRecords.js';
 import { takeOverLegacyFiles } from './adapters/embedded/legacyFiles.js';
 import { OutboxNotifier } from './adapters/embedded/outboxNotifier.js';
@@ -164,6 +164,17 @@ async function graphDirectory(
   });
 }
 
+/**
+ * What an admin should hear at the start about a helpdesk that tickets cannot reach: no agent gets
+ * them in chat, and users are given no e-mail or phone to call. Undefined when it can be reached.
+ */
+export function unreachableHelpdesk(helpdesk: HelpdeskContact): string | undefined {
+  if (helpdesk.agents.length > 0) return undefined;
+  return helpdesk.email || helpdesk.phone
+    ? 'the helpdesk has no agents: tickets are kept, but nobody gets them in chat (users are given its e-mail or phone)'
+    : 'the helpdesk has no agents, e-mail or phone: tickets are kept, but nobody gets them, and users are given no way to reach a person';
+}
+
 export async function startApp(config: Config, logger: Logger, options: AppOptions = {}): Promise<RunningApp> {
   const clock = options.clock ?? systemClock;
   // One record store for everything kept as records: the directory, tickets, audit, references (and the state, with files).
@@ -183,6 +194,8 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const directory = config.directory.kind === 'graph'
     ? await graphDirectory(config, config.directory, logger, { ...options, userTokens, chatSignIn: chatTokens !== undefined })
     : await EmbeddedDirectory.open({ dataDir: config.dataDir, seedFile: config.tenantSeed, logger, now: () => clock.now(), store: records });
+  const helpdeskProblem = unreachableHelpdesk((await directory.tenant()).helpdesk);
+  if (helpdeskProblem) logger.warn(helpdeskProblem, { setting: 'tenant.helpdesk' });
   const channel = new BotChannel(config, logger, connectionName && tokenService
     ? { connectionName, exchanges: new TokenExchangeLedger(records, () => clock.now()), userTokens: tokenService.middleware, signOut: (context) => tokenService.signOut(context) }
     : undefined);

@@ -44,7 +44,7 @@ export function addKindForm(t: Translator, kinds: readonly AddableKind[], authen
 }
 
 /** The new method's number, address or device name (`typed`: the one the user's message gave); for the Authenticator, the set-up guide. */
-export function addDetailsForm(t: Translator, kind: AddableKind, problemKey?: string, typed?: string): FormSpec {
+export function addDetailsForm(t: Translator, kind: AddableKind, problemKey?: string, typed?: string, phoneType?: 'mobile' | 'alternateMobile'): FormSpec {
   const problems: FormLine[] = problemKey ? [{ text: t.t(problemKey), warning: true }] : [];
   const input: FormInput =
     kind === 'phone' ? { kind: 'text', id: 'phone', label: t.t('securityInfo.phoneLabel'), style: 'tel', placeholder: t.t('securityInfo.phonePlaceholder'), maxLength: 32, value: typed }
@@ -54,7 +54,7 @@ export function addDetailsForm(t: Translator, kind: AddableKind, problemKey?: st
     ? ['securityInfo.authenticator.step1', 'securityInfo.authenticator.step2', 'securityInfo.authenticator.step3'].map((key) => ({ text: t.t(key, { url: portalLinks.securityInfo }) }))
     : [{ text: t.t(`securityInfo.${kind}Intro`) }];
   return {
-    heading: t.t(`securityInfo.kind.${kind}`),
+    heading: kind === 'phone' && phoneType ? t.t(`method.phone.${phoneType}`) : t.t(`securityInfo.kind.${kind}`),
     lines: [...problems, ...guide],
     inputs: [input],
     buttons: [{ title: t.t(kind === 'authenticator' ? 'securityInfo.pairButton' : 'securityInfo.sendCodeButton'), action: 'submit', style: 'positive' }, cancelButton(t)],

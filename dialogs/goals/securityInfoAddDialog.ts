@@ -83,7 +83,9 @@ export class SecurityInfoAddDialog extends GoalDialog {
   };
 
   private readonly askDetails = async (step: DetailsStep): Promise<DialogTurnResult> => {
-    return this.ask(step, addDetailsForm(this.t(step), step.options.kind, step.options.problemKey, step.options.typed));
+    // A second mobile number is the alternate phone: the card says so before it is typed.
+    const { phoneType } = step.options.kind === 'phone' ? await this.useCases.securityInfo.addable(this.signedIn(step).id) : {};
+    return this.ask(step, addDetailsForm(this.t(step), step.options.kind, step.options.problemKey, step.options.typed, phoneType));
   };
 
   private readonly sendProof = async (step: DetailsStep): Promise<DialogTurnResult> => {

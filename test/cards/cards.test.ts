@@ -14,7 +14,7 @@ import { profileCard } from '../../cards/profileCard.js';
 import { escapeMarkdown } from '../../cards/escapeMarkdown.js';
 import { cardNames, forChannel, liveView, type CardAttachment, type CardAudience } from '../../cards/renderer.js';
 import { formCard, noData } from '../../cards/formCard.js';
-import { methodsCard } from '../../cards/securityInfoCards.js';
+import { addDetailsForm, methodsCard } from '../../cards/securityInfoCards.js';
 import { codeForm } from '../../cards/verificationCards.js';
 import { auditCard } from '../../cards/auditCards.js';
 import { devicesCard } from '../../cards/deviceCards.js';
@@ -339,6 +339,12 @@ describe('cards', function () {
     const en = translator('en');
     const listed = cardTexts(agreementsCard(en, [{ agreement, status: 'declined', acceptance: { agreementId: 'a1', agreementVersion: '2', state: 'declined', recordedDateTime: '' } }]).content);
     assert.ok(listed.includes(en.t('termsOfUse.status.declinedUndated')), listed.join(' / '));
+  });
+
+  it('the phone card names the phone it adds: a second mobile number is the alternate phone', function () {
+    const t = translator('en');
+    assert.equal(addDetailsForm(t, 'phone', undefined, undefined, 'alternateMobile').heading, t.t('method.phone.alternateMobile'));
+    assert.equal(addDetailsForm(t, 'phone', undefined, undefined, 'mobile').heading, t.t('method.phone.mobile'));
   });
 
   it('card buttons carry typed actions', function () {

@@ -122,11 +122,12 @@ export class SecurityInfo {
     const added = await auditTrail.attempt(actor, 'securityinfo.add', () => directory.addAuthenticationMethod(user.id, method));
     if (!added.ok) return fail('notFound');
     // The first method that can be a default becomes it, as on the security info page (where the
-    // directory lets the assistant set it; the method is added either way).
+    // directory lets the assistant set it; the method is added either way), and the log says so. A
+    // user who had a method that could be the default and chose none keeps that choice.
     const canSetDefault = directory.capabilities().some((p) => p.capability === 'securityinfo.default' && p.mode !== 'portal');
-    if (canSetDefault && (await unlessDirectoryFails(this.preference(user.id), undefined)) === 'none') {
-      const first = defaultOptions([added.value])[0];
-      if (first) await unlessDirectoryFails(directory.setSignInPreferences(user.id, { userPreferredMethodForSecondaryAuthentication: first.preference }), undefined);
+    const first = defaultOptions([added.value])[0];
+    if (canSetDefault && first && defaultOptions(before).length === 0 && (await unlessDirectoryFails(this.preference(user.id), undefined)) === 'none') {
+      await unlessDirectoryFails(this.saveDefault(actor, first.preference, [added.value]), undefined);
     }
     await auditTrail.record(actor, 'securityinfo.add', 'success', { target: describeMethod(added.value), subject: { type: 'method', method: methodSummary(added.value) } });
     await unlessDirectoryFails(notices.send(user, 'methodAdded', actor.locale, { methods: before, method: added.value }), undefined);

@@ -131,10 +131,18 @@ describe('SecurityInfo', function () {
       assert.ok(added.ok);
       assert.equal(added.value.phoneNumber, '+46 70 999 88 77');
       assert.equal(await preference(bed, 'user-sven'), 'sms');
+      assert.deepEqual(audited(bed).map(([action, result]) => `${action} ${result}`).sort(), ['securityinfo.add success', 'securityinfo.default success'], 'the default it was given is in the log');
 
       const app = testBed();
       assert.ok((await app.useCases.securityInfo.add(svenActor, { kind: 'microsoftAuthenticator', displayName: 'Sven iPhone' })).ok);
       assert.equal(await preference(app, 'user-sven'), 'push');
+    });
+
+    it('leaves "none" as it was when a method the user had could already be the default (they chose none)', async function () {
+      const bed = testBed({ users: [sven({ methods: [mobilePhone('sven-mobile', '+46 70 111 22 33')], preference: 'none' })] });
+      assert.ok((await bed.useCases.securityInfo.add(svenActor, { kind: 'phone', phoneNumber: '+46 70 999 88 77', phoneType: 'alternateMobile' })).ok);
+      assert.equal(await preference(bed, 'user-sven'), 'none');
+      assert.deepEqual(audited(bed).map(([action]) => action), ['securityinfo.add']);
     });
 
     it('leaves the default as it was when there was one, or when the new method cannot be one', async function () {

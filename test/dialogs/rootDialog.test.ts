@@ -178,6 +178,21 @@ describe('root dialog and profile.view', function () {
     }
   });
 
+  it('sends its text as plain text: a name with markdown in it is shown as written, never as a link or emphasis', async function () {
+    const seed = await demoSeed();
+    const someone = seed.users.find((u) => u.accountEnabled !== false) as { id: string };
+    const name = 'Eve *bold* [link](http://evil.example)';
+    const odd = await createHarness({ seed: (s) => { for (const u of s.users) if (u.id === someone.id) u.displayName = name; } });
+    try {
+      const replies = await odd.chat(someone.id, 'en-US').say(phrases.en.profile);
+      const summary = replies.find((r) => typeof r.text === 'string' && r.text.includes(name));
+      assert.equal(summary?.textFormat, 'plain', JSON.stringify(replies.map((r) => [r.text, r.textFormat])));
+      assert.ok(replies.every((r) => typeof r.text !== 'string' || r.textFormat === 'plain'));
+    } finally {
+      await odd.close();
+    }
+  });
+
   it('replies in the language the user writes in, even when the channel says otherwise', async function () {
     const t = translator('sv');
     await harness.conversation(anna.id, 'en-US')

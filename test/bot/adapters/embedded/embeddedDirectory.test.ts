@@ -106,37 +106,37 @@ describe('embedded directory', function () {
     assert.ok((await readdir(dir)).some((f) => f.endsWith('.bak')), 'the previous data is kept as a backup');
   });
 
-  it('a seed saved again with the same content (re-indented, with a byte-order mark) is no change: nothing is imported again, changes stay', async function () {
+  /** The demo seed written to `name` and imported into DATA_DIR `d`, then a sign-out everywhere made in it; `reopen` opens `d` again as another start would. */
+  async function importedWithASignOut(name: string) {
     const seed = await demoSeed();
     const user = seed.users[0] as { id: string };
-    const seedFile = path.join(dir, 'seed.json');
+    const seedFile = path.join(dir, name);
     await writeFile(seedFile, JSON.stringify(seed));
-    const first = await EmbeddedDirectory.open({ dataDir: path.join(dir, 'd'), seedFile, logger: silentLogger, store: data.records(path.join(dir, 'd', 'records')) });
-    await first.revokeSignInSessions(user.id, new Date('2026-11-21T10:00:00Z'));
+    const reopen = (logger = silentLogger, dataDir = path.join(dir, 'd')) => EmbeddedDirectory.open({ dataDir, seedFile, logger, store: data.records(path.join(dataDir, 'records')) });
+    await (await reopen()).revokeSignInSessions(user.id, new Date('2026-11-21T10:00:00Z'));
+    const signedOutAt = async (directory: EmbeddedDirectory) => (await directory.findUserById(user.id))?.signInSessionsValidFromDateTime;
+    return { seed, seedFile, reopen, signedOutAt };
+  }
+
+  it('a seed saved again with the same content (re-indented, with a byte-order mark) is no change: nothing is imported again, changes stay', async function () {
+    const { seed, seedFile, reopen, signedOutAt } = await importedWithASignOut('seed.json');
     for (const text of [JSON.stringify(seed, null, 2), `\uFEFF${JSON.stringify(seed, null, 4)}\n`]) {
       await writeFile(seedFile, text);
       const { logger, lines } = captureLogs();
-      const again = await EmbeddedDirectory.open({ dataDir: path.join(dir, 'd'), seedFile, logger, store: data.records(path.join(dir, 'd', 'records')) });
-      assert.equal((await again.findUserById(user.id))?.signInSessionsValidFromDateTime, '2026-11-21T10:00:00.000Z', 'the sign-out everywhere is kept');
+      assert.equal(await signedOutAt(await reopen(logger)), '2026-11-21T10:00:00.000Z', 'the sign-out everywhere is kept');
       assert.deepEqual(lines.filter((l) => l.includes('"warn"')), []);
     }
     assert.ok(!(await readdir(path.join(dir, 'd'))).some((f) => f.endsWith('.bak')), 'no re-import, so no backup');
   });
 
   it('a seed file gone after its import: the directory in DATA_DIR goes on, with a warning; gone before any import: the start stops, naming the file', async function () {
-    const seed = await demoSeed();
-    const user = seed.users[0] as { id: string };
-    const seedFile = path.join(dir, 'gone.json');
-    await writeFile(seedFile, JSON.stringify(seed));
-    const first = await EmbeddedDirectory.open({ dataDir: path.join(dir, 'd'), seedFile, logger: silentLogger, store: data.records(path.join(dir, 'd', 'records')) });
-    await first.revokeSignInSessions(user.id, new Date('2026-11-21T10:00:00Z'));
+    const { seedFile, reopen, signedOutAt } = await importedWithASignOut('gone.json');
     await rm(seedFile);
     const { logger, lines } = captureLogs();
-    const again = await EmbeddedDirectory.open({ dataDir: path.join(dir, 'd'), seedFile, logger, store: data.records(path.join(dir, 'd', 'records')) });
-    assert.equal((await again.findUserById(user.id))?.signInSessionsValidFromDateTime, '2026-11-21T10:00:00.000Z');
+    assert.equal(await signedOutAt(await reopen(logger)), '2026-11-21T10:00:00.000Z');
     assert.deepEqual(lines.filter((l) => l.includes('"warn"')).map((l) => (JSON.parse(l) as { msg: string }).msg), ['tenant seed file cannot be read; going on with the directory already in DATA_DIR']);
     await assert.rejects(
-      EmbeddedDirectory.open({ dataDir: path.join(dir, 'never'), seedFile, logger: silentLogger, store: data.records(path.join(dir, 'never', 'records')) }),
+      reopen(silentLogger, path.join(dir, 'never')),
       (error: unknown) => error instanceof SeedError && error.message.includes('gone.json') && error.message.includes('cannot be read'),
     );
   });

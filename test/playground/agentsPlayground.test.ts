@@ -76,8 +76,8 @@ describe('Agents Playground (Teams-like client) in Chromium: every goal as Anna,
 
   // --- What the test does in the Playground's UI ---
 
-  /** Bot messages (text) and cards. */
-  const botMessages = (text: string): Locator => page.locator('.fai-OutputCard p', { hasText: lead(text) });
+  /** Bot messages (text, which the bot sends as plain text: the Playground shows it without a paragraph) and cards. */
+  const botMessages = (text: string): Locator => page.locator('.fai-OutputCard', { hasText: lead(text) });
   const cards = (text: string): Locator => page.locator('.ac-adaptiveCard', { hasText: lead(text) });
 
   /** Does `action`, then waits for one more element matching `locator` than before and returns it. */
@@ -137,7 +137,7 @@ describe('Agents Playground (Teams-like client) in Chromium: every goal as Anna,
   const methods = (): Promise<readonly AuthenticationMethod[]> => app.directory.listAuthenticationMethods(anna.id);
   const done = (key: string, params?: Params): Locator => botMessages(t.t(key, params));
   /** A bot message that starts as `key` does, whatever its arguments. */
-  const opened = (key: string): Locator => page.locator('.fai-OutputCard p', { hasText: opening(key) });
+  const opened = (key: string): Locator => page.locator('.fai-OutputCard', { hasText: opening(key) });
 
   // --- The goals ---
 

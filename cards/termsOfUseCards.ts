@@ -1,7 +1,7 @@
 // The terms-of-use cards: every agreement with the user's state, and one pending agreement to
 // accept or decline (with a notice when it is not in the user's language).
 import type { Translator } from '../bot/core/i18n/i18n.js';
-import { isPending, type AgreementView } from '../bot/core/usecases/agreements.js';
+import { decidedAt, isPending, type AgreementView } from '../bot/core/usecases/agreements.js';
 import type { TermsOfUse } from '../bot/core/ports/directory.js';
 import { formCard, noData, type FormSpec } from './formCard.js';
 import type { CardAttachment } from './renderer.js';
@@ -14,9 +14,9 @@ export const agreementTitle = (t: Translator, agreement: Pick<TermsOfUse, 'displ
 export const agreementName = (t: Translator, agreement: TermsOfUse): string => `${agreementTitle(t, agreement)} (${agreement.version})`;
 
 function statusLine(t: Translator, view: AgreementView): string {
-  const recorded = view.acceptance?.recordedDateTime;
   // A decision recorded without its time (an imported one) is said without a date.
-  const when = recorded && !Number.isNaN(Date.parse(recorded)) ? t.date(recorded) : undefined;
+  const recorded = decidedAt(view);
+  const when = recorded ? t.date(recorded) : undefined;
   switch (view.status) {
     case 'accepted': return when ? t.t('termsOfUse.status.accepted', { when }) : t.t('termsOfUse.status.acceptedUndated');
     case 'declined': return when ? t.t('termsOfUse.status.declined', { when }) : t.t('termsOfUse.status.declinedUndated');

@@ -1,7 +1,7 @@
 // termsofuse.review: each agreement with the user's state; pending ones (never accepted, or accepted
 // at an older version) are shown in the user's language (else English) to accept or decline, and
 // the decision is recorded with its version and time.
-import { agreementText, isPending, type AgreementView } from '../../bot/core/usecases/agreements.js';
+import { agreementText, decidedAt, isPending, type AgreementView } from '../../bot/core/usecases/agreements.js';
 import type { UseCases } from '../../bot/core/usecases/useCases.js';
 import { agreementForm, agreementName, agreementsCard } from '../../cards/termsOfUseCards.js';
 import { stepsOf } from '../dialogIds.js';
@@ -45,8 +45,8 @@ export class TermsOfUseDialog extends GoalDialog<ReviewOptions> {
       return step.endDialog();
     }
     if (next.status === 'declined' && next.acceptance) {
-      const recorded = next.acceptance.recordedDateTime;
-      if (recorded && !Number.isNaN(Date.parse(recorded))) await this.say(step, 'termsOfUse.reviewDeclined', { agreement: agreementName(t, next.agreement), when: t.date(recorded) });
+      const recorded = decidedAt(next);
+      if (recorded) await this.say(step, 'termsOfUse.reviewDeclined', { agreement: agreementName(t, next.agreement), when: t.date(recorded) });
       else await this.say(step, 'termsOfUse.reviewDeclinedUndated', { agreement: agreementName(t, next.agreement) });
     }
     this.memory<ReviewMemory>(step).agreementId = next.agreement.id;

@@ -17,6 +17,12 @@ export interface AgreementView {
 
 export const isPending = (view: AgreementView): boolean => view.status === 'pendingNew' || view.status === 'pendingVersion';
 
+/** When the decision was recorded, or undefined for one recorded without a (valid) time, as an imported one may be. */
+export const decidedAt = (view: AgreementView): string | undefined => {
+  const recorded = view.acceptance?.recordedDateTime;
+  return recorded && !Number.isNaN(Date.parse(recorded)) ? recorded : undefined;
+};
+
 /** The agreement text in the user's language, else English, else any. */
 export function agreementText(agreement: TermsOfUse, language: string): { text: string; language: string } {
   for (const lang of [language, 'en', ...Object.keys(agreement.content)]) {

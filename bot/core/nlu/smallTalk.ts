@@ -2,6 +2,7 @@
 // whole message is small talk ("hi!", "merci", "bedankt!", "hej då"); anger is recognized anywhere
 // in a short message. Read before the recognizer, which would take "bedankt" for cancel and an
 // angry message for a request.
+import { readConfirmation } from './confirmation.js';
 import { normalizeUtterance } from './normalize.js';
 
 export type SmallTalk = 'greeting' | 'thanks' | 'goodbye' | 'identity' | 'acknowledgement' | 'frustration';
@@ -26,14 +27,13 @@ const whole: Readonly<Record<Exclude<SmallTalk, 'frustration'>, readonly string[
     'wie ben jij', 'wie ben je', 'wat ben jij', 'wat ben je', 'ben jij een bot', 'ben je een bot', 'ben je een robot', 'ben jij een robot', 'ben je een mens', 'ben jij een mens', 'is dit een bot', 'praat ik met een bot', 'praat ik met een mens',
     'vem är du', 'vad är du', 'är du en bot', 'är du en robot', 'är du en människa', 'är du människa', 'är det en bot', 'pratar jag med en bot', 'pratar jag med en människa', 'är du ai',
   ],
-  // "ok", "d'accord", "akkoord", "toppen" with no yes/no question waiting (a Yes/No card takes them as its Yes first).
+  // "got it", "parfait", "helder", "toppen" with nothing asked; every typed Yes ("ok", "d'accord", "akkoord")
+  // is one too (readConfirmation), once no Yes/No card took it as its answer.
   acknowledgement: [
-    'ok', 'okay', 'okey', 'k', 'kk', 'agreed', 'i agree', 'alright', 'all right', 'fine', 'got it', 'understood', 'sounds good', 'cool', 'great', 'perfect',
-    'nice', 'noted', 'yes', 'yeah', 'yep', 'yup', 'sure', 'ok great', 'ok cool', 'ok got it', 'ok sure',
-    "d'accord", 'd accord', 'dac', "ok d'accord", "je suis d'accord", 'entendu', 'compris', 'parfait', 'tres bien', 'super', 'oui', 'ouais', 'ca marche',
-    'pas de souci', 'bien recu', 'note', "c'est note", 'ok parfait',
-    'akkoord', 'ik ga akkoord', 'oke', 'okee', 'prima', 'top', 'helder', 'duidelijk', 'begrepen', 'is goed', 'goed', 'ja', 'jazeker', 'mooi', 'ok prima', 'oke prima',
-    'okej', 'toppen', 'bra', 'perfekt', 'uppfattat', 'kanon', 'jag haller med', 'jag godkanner', 'fint', 'japp', 'absolut', 'visst', 'harligt', 'jattebra', 'okej då',
+    'okey', 'kk', 'got it', 'understood', 'cool', 'great', 'perfect', 'nice', 'noted', 'ok great', 'ok cool', 'ok got it',
+    'compris', 'parfait', 'tres bien', 'super', 'pas de souci', 'bien recu', 'note', "c'est note", 'ok parfait',
+    'top', 'helder', 'duidelijk', 'begrepen', 'goed', 'mooi', 'ok prima', 'oke prima',
+    'toppen', 'bra', 'perfekt', 'uppfattat', 'kanon', 'fint', 'harligt', 'jattebra',
   ],
   goodbye: [
     'bye', 'goodbye', 'bye bye', 'see you', 'see you later', 'that is all', "that's all", 'thats all', 'thanks bye', 'ok bye',
@@ -69,5 +69,5 @@ export function readSmallTalk(text: string): SmallTalk | undefined {
   if (words.length <= 12 && angerWords.some((w) => foldedAngry.has(w))) return 'frustration';
   if (words.length > 6) return undefined;
   for (const kind of ['goodbye', 'thanks', 'greeting', 'identity', 'acknowledgement'] as const) if (foldedWhole[kind].has(folded)) return kind;
-  return undefined;
+  return readConfirmation(text) === 'yes' ? 'acknowledgement' : undefined;
 }

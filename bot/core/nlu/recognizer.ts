@@ -13,6 +13,7 @@ import { fold, NgramModel } from './ngramModel.js';
 import { canonical, canonicalTables } from './canonical.js';
 import { normalizeUtterance } from './normalize.js';
 import { splitClauses } from './clauses.js';
+import { withoutRefusals } from './refusals.js';
 import { LanguageGuesser, type LibraryGuesser, type TrigramModel } from './languageGuess.js';
 
 export interface Recognition {
@@ -298,6 +299,17 @@ export class NlpRecognizer implements IntentRecognizer {
     const text = normalizeUtterance(rawText);
     const hinted = toLocale(hint);
     if (text === '' || isPlainData(text)) return { intent: 'None', score: 1, locale: hinted ?? 'en' };
+    // "I don't want to change my password, I want to see my profile": the request is what is left
+    // once the refusal is taken out, when that reads as one; else the whole message is read as before.
+    const refusal = withoutRefusals(text);
+    if (refusal) {
+      const wanted = await this.read(refusal.wanted, hinted);
+      if (wanted.intent !== 'None') return wanted;
+    }
+    return this.read(text, hinted);
+  }
+
+  private async read(text: string, hinted: Locale | undefined): Promise<Recognition> {
     // 1. The language: the words only one language uses, how familiar the text looks to each
     //    corpus, the trigram guesser, and a little the channel's hint.
     const guesses = this.guesser.scores(text);

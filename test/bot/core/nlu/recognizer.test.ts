@@ -112,6 +112,24 @@ describe('recognizer', function () {
     assert.equal(mentioned.score.toFixed(3), plain.score.toFixed(3));
   });
 
+  it('reads the request, not the refusal, in "I don\'t want X, I want Y", in the four languages', async function () {
+    const cases: [Locale, string, string, string][] = [
+      ['en', "I don't want to change my password, I want to see my profile", 'password.change', 'profile.view'],
+      ['en', "I don't want to sign out everywhere, just show my devices", 'signout.everywhere', 'devices.view'],
+      ['fr', 'je ne veux pas changer mon mot de passe, je veux voir mon profil', 'password.change', 'profile.view'],
+      ['nl', 'ik wil niet uitloggen, laat mijn apparaten zien', 'signout.everywhere', 'devices.view'],
+      ['sv', 'jag vill inte logga ut överallt utan se mina enheter', 'signout.everywhere', 'devices.view'],
+    ];
+    for (const [locale, text, refused, wanted] of cases) {
+      // Each part on its own reads as its goal: the refused one is what a reading of the whole fell for.
+      assert.equal((await recognizer.recognize(text.split(/,| utan /)[0] as string, locale)).intent, refused, text);
+      assert.equal((await recognizer.recognize(text, locale)).intent, wanted, text);
+      assert.equal((await recognizer.recognize(text)).intent, wanted, `${text} (no channel locale)`);
+    }
+    // A refusal with nothing else read in the message leaves the whole message's reading.
+    assert.equal((await recognizer.recognize('get me out of that partner org, dont need it', 'en')).intent, 'organizations.leave');
+  });
+
   it('answers None for empty or meaningless text', async function () {
     assert.equal((await recognizer.recognize('', 'fr')).intent, 'None');
     assert.equal((await recognizer.recognize('   ', 'fr')).locale, 'fr');

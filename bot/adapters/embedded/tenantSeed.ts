@@ -1,6 +1,6 @@
 // Reads and checks a tenant seed: JSON Schema first, then the references the schema cannot see.
 // Every problem is reported with the path of the field, e.g. "users[2].devices[0].id".
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { paths } from '../../paths.js';
@@ -117,7 +117,29 @@ function referenceProblems(seed: Seed): string[] {
 }
 
 /** Checks a parsed seed; throws SeedError listing every problem found. */
+/** Seeds larger than this are refused before they are read: the embedded directory is a local twin, not a store for a whole enterprise. */
+export const maxSeedBytes = 256 * 1024 * 1024;
+/** Deeper than this no seed field goes, even in kept unknown fields; a deeper file would overflow the checks' stack. */
+export const maxSeedDepth = 64;
+
+/** Where a value is nested deeper than `max` levels (the path of its top-level entry), or undefined. */
+function tooDeep(data: unknown, max: number): string | undefined {
+  const stack: { value: unknown; depth: number; where: string }[] = [{ value: data, depth: 0, where: '' }];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const { value, depth, where } = item;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= max) return where || '(top)';
+    // The path is kept only for the first two levels (users[3]): enough to find the place, cheap for a large seed.
+    const at = (key: string | number): string => (depth >= 2 ? where : typeof key === 'number' ? `${where}[${key}]` : where ? `${where}.${key}` : key);
+    if (Array.isArray(value)) value.forEach((v, i) => stack.push({ value: v, depth: depth + 1, where: at(i) }));
+    else for (const [k, v] of Object.entries(value)) stack.push({ value: v, depth: depth + 1, where: at(k) });
+  }
+  return undefined;
+}
+
 export async function validateSeed(data: unknown, file: string): Promise<Seed> {
+  const deep = tooDeep(data, maxSeedDepth);
+  if (deep) throw new SeedError(file, [`${deep}: is nested more than ${maxSeedDepth} levels deep`]);
   const validate = await schemaValidator();
   if (!validate(data)) {
     throw new SeedError(file, (validate.errors ?? []).slice(0, 20).map(describe));
@@ -136,8 +158,14 @@ export async function validateSeed(data: unknown, file: string): Promise<Seed> {
 export async function readSeedFile(file: string): Promise<{ seed: Seed; text: string; canonical: string }> {
   let text: string;
   try {
+    const { size } = await stat(file);
+    if (size > maxSeedBytes) {
+      const mb = (bytes: number): number => Math.ceil(bytes / (1024 * 1024));
+      throw new SeedError(file, [`is ${mb(size)} MB; a seed may be at most ${mb(maxSeedBytes)} MB`]);
+    }
     text = await readFile(file, 'utf8');
   } catch (error) {
+    if (error instanceof SeedError) throw error;
     throw new SeedError(file, [`cannot be read: ${(error as Error).message}`], true);
   }
   let data: unknown;

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EmbeddedDirectory } from '../../../../bot/adapters/embedded/embeddedDirectory.js';
-import { fieldPath, readSeedFile, SeedError, validateSeed } from '../../../../bot/adapters/embedded/tenantSeed.js';
+import { fieldPath, maxSeedBytes, maxSeedDepth, readSeedFile, SeedError, validateSeed } from '../../../../bot/adapters/embedded/tenantSeed.js';
 import { silentLogger } from '../../../../bot/logger.js';
 import { paths } from '../../../../bot/paths.js';
 import { demoSeed, tempDir } from '../../../helpers.js';
@@ -128,6 +128,29 @@ describe('tenant seed', function () {
       const seedFile = path.join(dir, 'broken.json');
       await writeFile(seedFile, '{ "tenant": ');
       await assert.rejects(EmbeddedDirectory.open({ dataDir: dir, seedFile, logger: silentLogger, store: records() }), (e: unknown) => e instanceof SeedError && /not valid JSON/.test(e.message));
+    } finally {
+      await remove();
+    }
+  });
+
+  it('refuses a seed nested too deep, naming where, and a seed too large, before reading it', async function () {
+    const { dir, remove } = await tempDir();
+    try {
+      const seed = structuredClone(await demoSeed()) as Record<string, any>;
+      const levels = 200_000; // deep enough to overflow a recursive check
+      seed.users[1].extensionData = 'DEEP';
+      const deepFile = path.join(dir, 'deep.json');
+      await writeFile(deepFile, JSON.stringify(seed).replace('"DEEP"', `${'['.repeat(levels)}${']'.repeat(levels)}`));
+      await assert.rejects(readSeedFile(deepFile), (e: unknown) => e instanceof SeedError && !e.unreadable && e.problems[0] === `users[1]: is nested more than ${maxSeedDepth} levels deep`);
+      // Unknown fields nested as deep as real data goes still load.
+      seed.users[1].extensionData = { a: { b: { c: [[{ d: 1 }]] } } };
+      await writeFile(deepFile, JSON.stringify(seed));
+      assert.equal((await readSeedFile(deepFile)).seed.users.length, seed.users.length);
+
+      const hugeFile = path.join(dir, 'huge.json');
+      await writeFile(hugeFile, '');
+      await truncate(hugeFile, maxSeedBytes + 1); // sparse: no disk is written
+      await assert.rejects(readSeedFile(hugeFile), (e: unknown) => e instanceof SeedError && !e.unreadable && /is 257 MB; a seed may be at most 256 MB/.test(e.message));
     } finally {
       await remove();
     }

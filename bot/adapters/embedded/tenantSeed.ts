@@ -80,7 +80,11 @@ function referenceProblems(seed: Seed): string[] {
   const agreementIds = new Set(seedAgreements(seed).map((a) => String(a.id)));
   duplicate(seed.users.map((u, i) => ({ value: String(u.id), where: `users[${i}].id` })), 'user id');
   duplicate(seed.users.map((u, i) => ({ value: String(u.userPrincipalName).toLowerCase(), where: `users[${i}].userPrincipalName` })), 'userPrincipalName');
-  duplicate(seedAgreements(seed).map((a, i) => ({ value: String(a.id), where: `termsOfUse[${i}].id` })), 'agreement id');
+  const agreementsWhere = [
+    ...asArray(seed.tenant.termsOfUse).map((a, i) => ({ value: String(a.id), where: `tenant.termsOfUse[${i}].id` })),
+    ...asArray(seed.termsOfUse).map((a, i) => ({ value: String(a.id), where: `termsOfUse[${i}].id` })),
+  ];
+  duplicate(agreementsWhere, 'agreement id');
 
   if (seed.tenant.timeZone !== undefined && !isTimeZone(seed.tenant.timeZone)) {
     problems.push(`tenant.timeZone: ${JSON.stringify(seed.tenant.timeZone)} is not an IANA time zone (e.g. "Europe/Amsterdam")`);

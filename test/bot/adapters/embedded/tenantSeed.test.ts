@@ -86,6 +86,13 @@ describe('tenant seed', function () {
     assert.ok(problems.some((p) => p.startsWith('users[3].userPrincipalName: duplicate')));
   });
 
+  it('refuses a duplicate agreement id, naming where it is, under the tenant or at the top', async function () {
+    const underTenant = await problemsOf((s) => { s.tenant.termsOfUse[1].id = s.tenant.termsOfUse[0].id; });
+    assert.ok(underTenant.some((p) => p.startsWith('tenant.termsOfUse[1].id: duplicate agreement id') && p.endsWith('(also at tenant.termsOfUse[0].id)')), underTenant.join('\n'));
+    const atTop = await problemsOf((s) => { s.termsOfUse = [{ ...s.tenant.termsOfUse[0] }]; });
+    assert.ok(atTop.some((p) => p.startsWith('termsOfUse[0].id: duplicate agreement id') && p.endsWith('(also at tenant.termsOfUse[0].id)')), atTop.join('\n'));
+  });
+
   it('refuses a bad enum value, naming the allowed ones', async function () {
     const problems = await problemsOf((s) => { s.users[0].signInPreferences = { userPreferredMethodForSecondaryAuthentication: 'pigeon' }; });
     assert.ok(problems.some((p) => p.startsWith('users[0].signInPreferences.userPreferredMethodForSecondaryAuthentication: must be one of')));

@@ -47,7 +47,7 @@ export function agreementForm(t: Translator, agreement: TermsOfUse, text: string
     heading: agreementName(t, agreement),
     lines: [
       ...(shownIn ? [{ text: t.t('termsOfUse.otherLanguage', { language: languageName(t, shownIn) }), warning: true }] : []),
-      { text },
+      text.trim() === '' ? { text: t.t('termsOfUse.noText'), warning: true } : { text },
       { text: t.t('termsOfUse.askDecision') },
     ],
     buttons: [

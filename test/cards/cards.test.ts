@@ -339,6 +339,9 @@ describe('cards', function () {
     const en = translator('en');
     const listed = cardTexts(agreementsCard(en, [{ agreement, status: 'declined', acceptance: { agreementId: 'a1', agreementVersion: '2', state: 'declined', recordedDateTime: '' } }]).content);
     assert.ok(listed.includes(en.t('termsOfUse.status.declinedUndated')), listed.join(' / '));
+    // An agreement whose text is blank in every language says so, rather than showing an empty body.
+    const blank = cardTexts(formCard(agreementForm(en, { ...agreement, content: { en: '  ' } }, '  '), noData).content);
+    assert.ok(blank.includes(en.t('termsOfUse.noText')), blank.join(' / '));
   });
 
   it('the phone card names the phone it adds: a second mobile number is the alternate phone', function () {

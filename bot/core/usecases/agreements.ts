@@ -27,7 +27,7 @@ export const decidedAt = (view: AgreementView): string | undefined => {
 export function agreementText(agreement: TermsOfUse, language: string): { text: string; language: string } {
   for (const lang of [language, 'en', ...Object.keys(agreement.content)]) {
     const text = agreement.content[lang];
-    if (text) return { text, language: lang };
+    if (text?.trim()) return { text, language: lang };
   }
   return { text: '', language };
 }

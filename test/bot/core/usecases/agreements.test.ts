@@ -48,5 +48,8 @@ describe('Agreements', function () {
     assert.deepEqual(agreementText(itUse, 'sv'), { text: 'Använd IT-resurser ansvarsfullt.', language: 'sv' });
     assert.deepEqual(agreementText(itUse, 'nl'), { text: 'Use IT resources responsibly.', language: 'en' });
     assert.deepEqual(agreementText(byod, 'nl'), { text: 'Appareils personnels', language: 'fr' });
+    // A blank text in the user's language is no text: the next language is shown, and nothing when all are blank.
+    assert.deepEqual(agreementText({ ...itUse, content: { nl: ' ', en: 'Use IT resources responsibly.' } }, 'nl'), { text: 'Use IT resources responsibly.', language: 'en' });
+    assert.deepEqual(agreementText({ ...itUse, content: { nl: '', en: '\n' } }, 'nl'), { text: '', language: 'nl' });
   });
 });

@@ -14,6 +14,7 @@ import { canonical, canonicalTables } from './canonical.js';
 import { normalizeUtterance } from './normalize.js';
 import { splitClauses } from './clauses.js';
 import { withoutRefusals } from './refusals.js';
+import { withoutGreeting } from './smallTalk.js';
 import { LanguageGuesser, type LibraryGuesser, type TrigramModel } from './languageGuess.js';
 
 export interface Recognition {
@@ -296,7 +297,9 @@ export class NlpRecognizer implements IntentRecognizer {
   }
 
   async recognize(rawText: string, hint?: string): Promise<Recognition> {
-    const text = normalizeUtterance(rawText);
+    // "Good morning! I forgot my password": the greeting says nothing of the request.
+    const said = normalizeUtterance(rawText);
+    const text = withoutGreeting(said) ?? said;
     const hinted = toLocale(hint);
     if (text === '' || isPlainData(text)) return { intent: 'None', score: 1, locale: hinted ?? 'en' };
     // "I don't want to change my password, I want to see my profile": the request is what is left

@@ -13,6 +13,10 @@ const whole: Readonly<Record<Exclude<SmallTalk, 'frustration'>, readonly string[
     'bonjour', 'salut', 'coucou', 'bonsoir', 'bonjour a vous',
     'hoi', 'hallo', 'goedemorgen', 'goedemiddag', 'goedenavond', 'hey daar', 'dag',
     'hej', 'hejsan', 'tjena', 'tja', 'god morgon', 'goddag', 'hallå',
+    'morning', 'evening', 'afternoon', 'howdy', 'greetings', 'hey there', 'hi all', 'hello all',
+    'bonjour bonjour', 'allo', 'hello bonjour', 'bon matin',
+    'goeiemorgen', 'goeiemiddag', 'goeienavond', 'hallo daar', 'hoi hoi', 'moin', 'goedendag',
+    'hej hej', 'tjenare', 'tjabba', 'hallå där', 'god kväll', 'god eftermiddag', 'morsning',
   ],
   thanks: [
     'thanks', 'thank you', 'thx', 'ty', 'cheers', 'thanks a lot', 'thank you very much', 'great thanks', 'perfect thanks', 'ok thanks', 'thanks that helps',
@@ -70,4 +74,38 @@ export function readSmallTalk(text: string): SmallTalk | undefined {
   if (words.length > 6) return undefined;
   for (const kind of ['goodbye', 'thanks', 'greeting', 'identity', 'acknowledgement'] as const) if (foldedWhole[kind].has(folded)) return kind;
   return readConfirmation(text) === 'yes' ? 'acknowledgement' : undefined;
+}
+
+/** Words that may follow a greeting before the request: "hi bot", "bonjour l'assistant", "hej igen". */
+const addressees = new Set([
+  'bot', 'assistant', 'there', 'again', 'all', 'team', 'everyone', 'everybody', 'you', 'to you',
+  "l'assistant", 'le bot', 'a toi', 'a vous', 'tout le monde', 'a tous',
+  'daar', 'allemaal', 'iedereen', 'weer',
+  'igen', 'alla', 'allihop', 'boten', 'pa dig', 'hoppsan',
+].map(fold));
+
+/** The longest greeting phrase, in words. */
+const longestGreeting = Math.max(...[...foldedWhole.greeting].map((g) => g.split(' ').length));
+
+/**
+ * The request after a greeting ("good morning! I forgot my password" → "I forgot my password",
+ * "hej hej, visa mina enheter" → "visa mina enheter"); undefined when the message opens with no
+ * greeting, or is nothing but one.
+ */
+export function withoutGreeting(text: string): string | undefined {
+  const words = normalizeUtterance(text).split(' ');
+  let cut = 0;
+  for (let found = true; found && cut < words.length;) {
+    found = false;
+    for (let k = Math.min(longestGreeting, words.length - cut); k >= 1; k -= 1) {
+      const phrase = fold(words.slice(cut, cut + k).join(' '));
+      if (phrase !== '' && (foldedWhole.greeting.has(phrase) || (cut > 0 && addressees.has(phrase)))) {
+        cut += k;
+        found = true;
+        break;
+      }
+    }
+  }
+  const rest = words.slice(cut).join(' ').replace(/^[\s\p{P}]+/u, '');
+  return cut > 0 && rest !== '' ? rest : undefined;
 }

@@ -130,6 +130,20 @@ describe('recognizer', function () {
     assert.equal((await recognizer.recognize('get me out of that partner org, dont need it', 'en')).intent, 'organizations.leave');
   });
 
+  it('reads the request after a greeting ("good morning! I forgot my password"), in the four languages', async function () {
+    const cases: [Locale, string, string][] = [
+      ['en', 'good morning! I forgot my password', 'password.reset'],
+      ['en', 'hey there, can you show my recent sign-ins', 'signins.view'],
+      ['fr', 'bonjour ! montre-moi mes appareils', 'devices.view'],
+      ['nl', 'goedemorgen! meld me overal af aub', 'signout.everywhere'],
+      ['sv', 'hej hej, visa mina enheter', 'devices.view'],
+    ];
+    for (const [locale, text, intent] of cases) {
+      assert.equal((await recognizer.recognize(text, locale)).intent, intent, text);
+      assert.equal((await recognizer.recognize(text)).intent, intent, `${text} (no channel locale)`);
+    }
+  });
+
   it('answers None for empty or meaningless text', async function () {
     assert.equal((await recognizer.recognize('', 'fr')).intent, 'None');
     assert.equal((await recognizer.recognize('   ', 'fr')).locale, 'fr');

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readSmallTalk } from '../../../../bot/core/nlu/smallTalk.js';
+import { readSmallTalk, withoutGreeting } from '../../../../bot/core/nlu/smallTalk.js';
 
 describe('small talk', function () {
   it('greetings, thanks and goodbyes in the four languages, as whole short messages', function () {
@@ -38,5 +38,24 @@ describe('small talk', function () {
     for (const text of ['nej, skit samma', 'skit i det', 'hi, I forgot my password', 'thanks, now show my devices', 'I have nul codes', "I'm a big fan of the app", 'hello '.repeat(10), 'reset my password']) {
       assert.equal(readSmallTalk(text), undefined, text);
     }
+  });
+
+  it('takes a greeting off the front of a request, in the four languages', function () {
+    const cases: [string, string | undefined][] = [
+      ['good morning! I forgot my password', 'I forgot my password'],
+      ['Hi bot, show my devices', 'show my devices'],
+      ['morning!! my phone was stolen', 'my phone was stolen'],
+      ["bonjour ! j'ai perdu mon téléphone", "j'ai perdu mon téléphone"],
+      ['Salut, montre moi mes appareils', 'montre moi mes appareils'],
+      ['hallo! toon mijn apparaten', 'toon mijn apparaten'],
+      ['goedemiddag, ik ben mijn wachtwoord vergeten', 'ik ben mijn wachtwoord vergeten'],
+      ['hej hej, visa mina enheter', 'visa mina enheter'],
+      ['tjena! glömt lösenordet', 'glömt lösenordet'],
+      ['hello', undefined],
+      ['hej hej!', undefined],
+      ['reset my password', undefined],
+      ['hiking is fun', undefined],
+    ];
+    for (const [text, request] of cases) assert.equal(withoutGreeting(text), request, text);
   });
 });

@@ -28,9 +28,12 @@ const requests: Record<string, readonly Case[]> = {
     ['Flemish please', 'nl'],
     ["I don't speak French", 'en'],
     ['back to french please', 'fr'],
+    ['can you speak Swedish again', 'sv'],
     ["let's switch to English, it's easier for me", 'en'],
   ],
   fr: [
+    ['on peut repasser en français ?', 'fr'],
+    ['parle à nouveau en anglais stp', 'en'],
     ['en français svp', 'fr'],
     ['parle anglais', 'en'],
     ["mon anglais n'est pas top, on peut continuer en français ?", 'fr'],
@@ -55,6 +58,8 @@ const requests: Record<string, readonly Case[]> = {
     ['on peut faire ça en anglais ?', 'en'],
   ],
   nl: [
+    ['kun je weer Nederlands praten', 'nl'],
+    ['terug naar het Engels aub', 'en'],
     ['spreek Nederlands alsjeblieft', 'nl'],
     ['kun je in het Engels antwoorden', 'en'],
     ['kunnen we verder in het Engels?', 'en'],
@@ -79,6 +84,8 @@ const requests: Record<string, readonly Case[]> = {
     ['verander de taal naar Engels', 'en'],
   ],
   sv: [
+    ['kan du prata svenska igen', 'sv'],
+    ['tillbaka till engelska tack', 'en'],
     ['byt till svenska', 'sv'],
     ['kan du prata engelska', 'en'],
     ['kan du svara på engelska i stället?', 'en'],

@@ -51,7 +51,7 @@ const whole: Readonly<Record<Exclude<SmallTalk, 'frustration'>, readonly string[
 const angry = [
   'fuck', 'fucking', 'fucked', 'shit', 'crap', 'useless', 'stupid', 'idiot', 'idiotic', 'rubbish', 'garbage', 'damn', 'wtf', 'sucks', 'pathetic',
   'merde', 'putain', 'debile', 'bordel', 'chiant', 'inutile',
-  'kut', 'kutbot', 'kanker', 'tering', 'shitbot', 'waardeloos', 'klote', 'godverdomme', 'nutteloos', 'stom', 'stomme',
+  'kut', 'kutbot', 'kanker', 'tering', 'shitbot', 'waardeloos', 'waardeloze', 'klote', 'klotebot', 'godverdomme', 'nutteloos', 'nutteloze', 'stom', 'stomme', 'kansloos', 'kansloze',
   'skit', 'skitbot', 'jävla', 'javla', 'helvete', 'värdelös', 'vardelos', 'korkad',
 ];
 
@@ -62,6 +62,9 @@ const fold = (text: string): string =>
 const foldedWhole = Object.fromEntries(Object.entries(whole).map(([kind, list]) => [kind, new Set(list.map(fold))])) as Record<keyof typeof whole, Set<string>>;
 const foldedAngry = new Set(angry.map(fold));
 
+/** Anger said with an everyday word ("nul" is also Dutch for zero): only these phrases of it count. */
+const angryPhrases = /\b(?:(?:est|es|t es|c est|bot|truc|service) (?:vraiment |trop |completement |tellement )?nul(?:le)?|nul a chier|(?:bot|ding|app) (?:is|werkt) (?:echt |gewoon )?(?:niks|niets|nergens))\b/u;
+
 /** "Hi!" → greeting, "bedankt!" → thanks, "hej då" → goodbye, "this bot is fucking useless" → frustration; a request → undefined. */
 export function readSmallTalk(text: string): SmallTalk | undefined {
   if (text.length > 120) return undefined;
@@ -70,7 +73,7 @@ export function readSmallTalk(text: string): SmallTalk | undefined {
   const words = folded.split(' ');
   // "skit samma", "skit i det": never mind, not anger.
   const angerWords = folded.replace(/\bskit (samma|i det)\b/g, ' ').split(' ');
-  if (words.length <= 12 && angerWords.some((w) => foldedAngry.has(w))) return 'frustration';
+  if (words.length <= 12 && (angerWords.some((w) => foldedAngry.has(w)) || angryPhrases.test(folded))) return 'frustration';
   if (words.length > 6) return undefined;
   for (const kind of ['goodbye', 'thanks', 'greeting', 'identity', 'acknowledgement'] as const) if (foldedWhole[kind].has(folded)) return kind;
   return readConfirmation(text) === 'yes' ? 'acknowledgement' : undefined;

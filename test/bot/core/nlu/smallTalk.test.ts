@@ -28,14 +28,14 @@ describe('small talk', function () {
   });
 
   it('anger and swearing anywhere in a short message, in the four languages', function () {
-    for (const text of ['this bot is fucking useless', 'wat een kutbot', "c'est de la merde ce bot", 'jävla skitbot', 'WTF']) {
+    for (const text of ['this bot is fucking useless', 'wat een kutbot', "c'est de la merde ce bot", 'jävla skitbot', 'WTF', 'ce bot est nul, rien ne marche !!', "t'es vraiment nul", 'wat een waardeloze bot, niks werkt!!', 'deze bot werkt echt niks']) {
       assert.equal(readSmallTalk(text), 'frustration', text);
     }
   });
 
   it('requests are not small talk, even with a greeting or a thanks in them; everyday words are not swearing', function () {
     // "skit samma" is Swedish for "never mind".
-    for (const text of ['nej, skit samma', 'skit i det', 'hi, I forgot my password', 'thanks, now show my devices', 'I have nul codes', "I'm a big fan of the app", 'hello '.repeat(10), 'reset my password']) {
+    for (const text of ['nej, skit samma', 'skit i det', 'hi, I forgot my password', 'thanks, now show my devices', 'I have nul codes', 'de teller staat op nul', "I'm a big fan of the app", 'hello '.repeat(10), 'reset my password']) {
       assert.equal(readSmallTalk(text), undefined, text);
     }
   });

@@ -11,6 +11,8 @@ export interface CodeChallenge {
   readonly id: string;
   /** The rate-limit and lock-out key: "user:<id>", or "name:<what an anonymous user typed>". */
   readonly subject: string;
+  /** The account's own key ("user:<id>") when the subject is a name typed for it: its failures count there too. */
+  readonly account?: string;
   readonly conversationId: string;
   /** Undefined when nobody receives the code (a reset for a name that is no account). */
   readonly userId?: string;

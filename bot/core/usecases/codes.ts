@@ -28,6 +28,7 @@ export type SendResult = Result<{ readonly challengeId: string; readonly expires
 
 interface Resolved {
   readonly subject: string;
+  readonly account?: string;
   readonly purpose: VerificationPurpose;
   readonly userId?: string;
   readonly methodId?: string;
@@ -98,10 +99,10 @@ export class Codes {
         const name = target.name.trim().toLowerCase();
         const user = await directory.findUserByPrincipalName(name);
         const method = user && (await this.canSelfReset(user, tenant)) ? (await this.resetMethods(user, tenant))[0] : undefined;
-        // Rate limits and lock-outs are kept by the name typed, whether or not it is an account, so
-        // that how they answer reveals nothing either.
+        // Rate limits and lock-outs answer by the name typed, whether or not it is an account, so
+        // that how they answer reveals nothing either; the account's own hold silently (Verification.issue).
         if (!user || !method) return { subject: `name:${name}`, purpose: 'reset' };
-        return { subject: `name:${name}`, purpose: 'reset', userId: user.id, methodId: method.id, destination: to(user.id, codeChannel(method)) };
+        return { subject: `name:${name}`, account: userSubject(user.id), purpose: 'reset', userId: user.id, methodId: method.id, destination: to(user.id, codeChannel(method)) };
       }
       case 'newPhone':
         return { subject: userSubject(target.userId), purpose: 'proveNewMethod', userId: target.userId, destination: { userId: target.userId, channel: 'sms', to: target.phoneNumber } };

@@ -26,10 +26,13 @@ const minuteMs = 60 * 1000;
  * all conversations, so that no phone or mailbox gets more codes than the policy says, however many
  * conversations ask; and the conversation, whatever the subject, so that one conversation cannot try
  * name after name. A subject is the signed-in user (`user:`) or, in the anonymous reset, the name
- * typed (`name:`), account or not, so no answer reveals which names are accounts. Someone who types
- * another person's name into the anonymous reset can use up that name's codes for the hour, as with
- * Microsoft's own reset: the person then gets the time they can try again and the helpdesk, and
- * their signed-in checks (a budget of their own) are untouched.
+ * typed (`name:`), account or not, so no answer reveals which names are accounts.
+ *
+ * The account behind a name typed keeps its own budget and lock-out too, shared with the person's
+ * signed-in checks (see `issue`): however the codes are asked for, the account's phone gets no more
+ * than the policy, and a lock-out earned on one path holds on the other. There, the account's limits
+ * never answer: the reset then goes on as for a name that is no account (nothing is sent, no code
+ * passes), so they reveal nothing either.
  */
 function sendBudgets(request: CodeRequest, maxSendsPerHour: number): { readonly key: string; readonly limit: number }[] {
   return [
@@ -46,6 +49,8 @@ export interface CodeDestination {
 
 export interface CodeRequest {
   readonly subject: string;
+  /** The account's own key when the subject is a name typed for it (the anonymous reset). */
+  readonly account?: string;
   readonly conversationId: string;
   readonly purpose: VerificationPurpose;
   readonly userId?: string;
@@ -174,12 +179,19 @@ export class Verification {
     if (locked) return fail('locked', { until: locked });
     const throttled = await this.countSend(sendBudgets(request, p.maxSendsPerHour), now);
     if (throttled) return fail('throttled', { until: throttled });
+    // The account behind a name typed: locked out, or its budget used up, the code goes nowhere (and
+    // the answer stays the one a name that is no account gets).
+    const account = request.account !== undefined && request.account !== request.subject ? request.account : undefined;
+    const held = account !== undefined && request.destination !== undefined &&
+      ((await this.lockedUntil(account)) !== undefined || (await this.countSend([{ key: account, limit: p.maxSendsPerHour }], now)) !== undefined);
+    const destination = held ? undefined : request.destination;
     const code = Array.from({ length: p.length }, () => randomInt(10)).join('');
     const salt = randomBytes(16).toString('hex');
     const expiresAt = new Date(now.getTime() + p.ttlSeconds * 1000);
     const challenge: CodeChallenge = {
       id: randomUUID(),
       subject: request.subject,
+      ...(account === undefined ? {} : { account }),
       conversationId: request.conversationId,
       userId: request.userId,
       methodId: request.methodId,
@@ -187,15 +199,15 @@ export class Verification {
       purpose: request.purpose,
       salt,
       // Nobody receives a code for a name that is no account: hash one nobody knows.
-      codeHash: digest(salt, request.destination ? code : randomBytes(16).toString('hex')).toString('hex'),
+      codeHash: digest(salt, destination ? code : randomBytes(16).toString('hex')).toString('hex'),
       expiresAt: expiresAt.toISOString(),
       attemptsLeft: p.maxAttempts,
     };
     // A new code replaces the earlier one of the same conversation and purpose.
     await this.store.change('challenges', request.conversationId, (open) =>
       ({ value: { ...liveChallenges(open, now.getTime(), request.purpose), [request.purpose]: challenge }, answer: undefined }));
-    if (request.destination) {
-      await this.notifier.send({ userId: request.destination.userId, to: request.destination.to, channel: request.destination.channel, text: request.message(code) });
+    if (destination) {
+      await this.notifier.send({ userId: destination.userId, to: destination.to, channel: destination.channel, text: request.message(code) });
     }
     return ok({ challengeId: challenge.id, expiresAt });
   }
@@ -238,18 +250,22 @@ export class Verification {
     if (!challenge) return fail('unknown');
     const locked = await this.lockedUntil(challenge.subject);
     if (locked) return fail('locked', { until: locked });
+    // The account behind a name typed, locked out on another path since the code was sent: no code passes (and it says nothing).
+    const accountLocked = challenge.account !== undefined && (await this.lockedUntil(challenge.account)) !== undefined;
     // The attempt is taken from the challenge's record before anything else: parallel checks get maxAttempts between them.
     const attempt = await this.store.change('challenges', conversationId, (open): { value: ConversationChallenges | undefined; answer: Attempt } => {
       const current = open?.[challenge.purpose];
       if (current?.id !== challengeId) return { value: open, answer: { outcome: 'unknown' } };
       if (Date.parse(current.expiresAt) <= now) return { value: liveChallenges(open, now, challenge.purpose), answer: { outcome: 'expired' } };
       if (current.attemptsLeft <= 0) return { value: open, answer: { outcome: 'exhausted' } };
-      if (matches(current, typed)) return { value: liveChallenges(open, now, challenge.purpose), answer: { outcome: 'passed' } };
+      if (!accountLocked && matches(current, typed)) return { value: liveChallenges(open, now, challenge.purpose), answer: { outcome: 'passed' } };
       const attemptsLeft = current.attemptsLeft - 1;
       return { value: { ...liveChallenges(open, now), [challenge.purpose]: { ...current, attemptsLeft } }, answer: { outcome: 'wrong', attemptsLeft } };
     });
     if (attempt.outcome === 'wrong') {
-      const until = await this.recordFailure(challenge.subject, await this.codeFailureRule());
+      const rule = await this.codeFailureRule();
+      if (challenge.account !== undefined) await this.recordFailure(challenge.account, rule);
+      const until = await this.recordFailure(challenge.subject, rule);
       if (until) return fail('locked', { until });
       return attempt.attemptsLeft > 0 ? fail('wrong', { attemptsLeft: attempt.attemptsLeft }) : fail('exhausted');
     }

@@ -191,14 +191,68 @@ describe('Verification', function () {
       return sent.ok ? 'sent' : sent.error;
     };
 
-    it('a visitor in new conversations gets no more codes for a name than the policy allows; the owner\'s signed-in checks keep their own', async function () {
+    /** A step-up code for signed-in Anna, in the conversation. */
+    const stepUp = async (bed: TestBed, conversationId: string): Promise<string> => {
+      const sent = await bed.useCases.codes.send({ kind: 'method', userId: 'user-anna', methodId: 'anna-mobile', purpose: 'stepUp' }, conversationId, 'en');
+      return sent.ok ? 'sent' : sent.error;
+    };
+
+    it('a visitor in new conversations gets no more codes for a name than the policy allows', async function () {
       const bed = testBed();
       for (let i = 1; i <= 5; i += 1) assert.equal(await ask(bed, 'anna.lindqvist@contoso.com', `conversation-visitor-${i}`), 'sent');
       assert.equal(await ask(bed, 'Anna.Lindqvist@contoso.com', 'conversation-visitor-6'), 'throttled', 'whatever the conversation');
       assert.equal(await ask(bed, 'anna.lindqvist@contoso.com', 'conversation-anna'), 'throttled', 'the name is used up for the hour');
       assert.equal(bed.ports.notifier.sent.length, 5);
-      const annaSignedIn = await bed.useCases.codes.send({ kind: 'method', userId: 'user-anna', methodId: 'anna-mobile', purpose: 'stepUp' }, 'conversation-anna', 'en');
-      assert.ok(annaSignedIn.ok, 'a step-up of the signed-in owner is a budget of its own');
+    });
+
+    it('the account\'s phone gets no more than the policy an hour, signed-in checks and resets together; the reset still answers as for any name', async function () {
+      const bed = testBed();
+      for (let i = 1; i <= 3; i += 1) assert.equal(await stepUp(bed, `conversation-anna-${i}`), 'sent');
+      const visitor: string[] = [];
+      for (let i = 1; i <= 5; i += 1) visitor.push(await ask(bed, 'anna.lindqvist@contoso.com', `conversation-visitor-${i}`));
+      assert.deepEqual(visitor, ['sent', 'sent', 'sent', 'sent', 'sent'], 'the reset answers by the name typed');
+      assert.equal(bed.ports.notifier.sent.length, 5, 'three step-up codes and two reset codes reached the phone; the rest went nowhere');
+      assert.equal(await stepUp(bed, 'conversation-anna-4'), 'throttled', 'the account\'s budget is used up, whoever used it');
+      // The same visits for a name that is no account get the same answers.
+      const nobody: string[] = [];
+      for (let i = 1; i <= 5; i += 1) nobody.push(await ask(bed, 'nobody@contoso.com', `conversation-nobody-${i}`));
+      assert.deepEqual(nobody, visitor);
+    });
+
+    it('a lock-out earned signed in holds in the reset, silently: nothing is sent, and even a code sent before it cannot pass', async function () {
+      const bed = testBed();
+      const { codes } = bed.useCases;
+      const early = await codes.send({ kind: 'claimed', name: 'anna.lindqvist@contoso.com' }, 'conversation-visitor', 'en');
+      assert.ok(early.ok);
+      const earlyCode = lastCode(bed.ports.notifier);
+      // Anna, signed in, gets six codes wrong: her account is locked.
+      for (let round = 1; round <= 2; round += 1) {
+        assert.equal(await stepUp(bed, 'conversation-anna'), 'sent');
+        const challenge = await codes.send({ kind: 'method', userId: 'user-anna', methodId: 'anna-mobile', purpose: 'stepUp' }, 'conversation-anna', 'en');
+        assert.ok(challenge.ok);
+        for (let i = 0; i < 3; i += 1) await codes.check(challenge.value.challengeId, 'conversation-anna', wrong(lastCode(bed.ports.notifier)));
+      }
+      assert.ok(await bed.useCases.verification.lockedUntil('user:user-anna'), 'the account is locked');
+      const sent = bed.ports.notifier.sent.length;
+      assert.equal(await ask(bed, 'anna.lindqvist@contoso.com', 'conversation-visitor-2'), 'sent', 'the reset answers as for any name');
+      assert.equal(bed.ports.notifier.sent.length, sent, 'but nothing reaches the phone');
+      assert.deepEqual(await codes.check(early.value.challengeId, 'conversation-visitor', earlyCode), { ok: false, error: 'wrong', attemptsLeft: 2 });
+    });
+
+    it('wrong codes in the reset count against the account too: its signed-in checks lock with the name', async function () {
+      const bed = testBed();
+      const { codes } = bed.useCases;
+      let last: string | undefined;
+      for (let round = 1; round <= 2; round += 1) {
+        const challenge = await codes.send({ kind: 'claimed', name: 'anna.lindqvist@contoso.com' }, 'conversation-visitor', 'en');
+        assert.ok(challenge.ok);
+        for (let i = 0; i < 3; i += 1) {
+          const checked = await codes.check(challenge.value.challengeId, 'conversation-visitor', wrong(lastCode(bed.ports.notifier)));
+          last = checked.ok ? 'passed' : checked.error;
+        }
+      }
+      assert.equal(last, 'locked', 'the name is locked, as any name would be');
+      assert.equal(await stepUp(bed, 'conversation-anna'), 'locked', 'and so are the account\'s checks');
     });
 
     it('answers a name that is no account exactly as a real one, limits included', async function () {

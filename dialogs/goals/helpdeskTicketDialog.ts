@@ -13,7 +13,7 @@ import { GoalDialog } from '../goalDialog.js';
 import { MessageFactory, type DialogTurnResult, type WaterfallStepContext } from '../kit.js';
 import { announceTicket } from '../steps/helpdeskNews.js';
 import type { HandoffOptions } from '../steps/stepContracts.js';
-import { maskPasswords } from '../../bot/core/usecases/redaction.js';
+import { maskPasswords, redact } from '../../bot/core/usecases/redaction.js';
 
 interface TicketMemory {
   category: TicketCategory;
@@ -48,10 +48,12 @@ export class HelpdeskTicketDialog extends GoalDialog<HandoffOptions> {
     if (description === '') return step.replaceDialog(stepsOf(this.goal), { ...options, category, problemKey: 'helpdesk.descriptionRequired' } satisfies HandoffOptions);
     const memory = this.memory<TicketMemory>(step);
     memory.category = category;
-    // Kept in conversation state until sent: a password typed here never reaches it, or the ticket.
-    const safe = maskPasswords(description.slice(0, maxDescriptionLength));
-    memory.description = safe.text;
-    if (safe.masked) await this.say(step, 'helpdesk.passwordMasked');
+    // Kept in conversation state until sent: a password or a code typed here never reaches it, or the ticket.
+    const limited = description.slice(0, maxDescriptionLength);
+    const withoutPasswords = maskPasswords(limited);
+    memory.description = redact(limited);
+    if (withoutPasswords.masked) await this.say(step, 'helpdesk.passwordMasked');
+    else if (memory.description !== limited) await this.say(step, 'helpdesk.codeMasked');
     return this.ask(step, ticketSummaryForm(this.t(step), { category, description: memory.description, context: options.context, attachedLines: recentTurns(step.context).length }));
   };
 

@@ -26,9 +26,11 @@ describe('helpdesk dialogs', function () {
         await chat.say(say.cancel);
         await chat.say(say.helpdesk);
         assert.ok(cardTexts(chat.card()).includes(t.t('helpdesk.heading')));
-        await chat.submit('submit', { category: 'password', description: 'I keep getting locked out, code 493817 did not work' });
+        const submitted = await chat.submit('submit', { category: 'password', description: 'I keep getting locked out, code 493817 did not work' });
+        assert.ok(submitted.some((r) => r.text === t.t('helpdesk.codeMasked')), 'the user is told the code was taken out');
         const summary = cardTexts(chat.card());
         assert.ok(summary.includes(t.t('ticket.category.password')));
+        assert.ok(!summary.join(' ').includes('493817'), 'the code is not shown back, nor kept in the conversation until sent');
         const replies = await chat.submit('send');
         const tickets = await harness.services.tickets.listForUser(anna.id);
         assert.equal(tickets.length, 1);

@@ -60,6 +60,8 @@ export interface FormSpec {
   readonly footer?: string;
   /** What a screen reader says first; defaults to the heading and lines. */
   readonly speak?: string;
+  /** Why the card asks, for "why?" typed while it waits; defaults to its first line. */
+  readonly why?: string;
 }
 
 /** The data every button sends: the verb and the card's fields, plus whatever the caller adds (the nonce). */

@@ -56,5 +56,6 @@ export function codeForm(t: Translator, options: CodeFormOptions): FormSpec {
       cancelButton(t),
     ],
     footer: t.t('code.footer'),
+    why: t.t(options.pairing ? 'code.whyPairing' : 'code.why'),
   };
 }

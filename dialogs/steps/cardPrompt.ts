@@ -160,7 +160,7 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
     if (info.stepQuestion) {
       const form = state.options.form;
       const canResend = (form.buttons ?? []).some((b) => b.action === 'resend');
-      const reason = form.lines?.find((l) => !l.warning)?.text;
+      const reason = form.why ?? form.lines?.find((l) => !l.warning)?.text;
       const answer = info.stepQuestion === 'noCode'
         ? (canResend ? info.t.t('code.notArriving', { button: info.t.t('code.resend') }) : info.t.t('step.whyGeneric'))
         : reason ? info.t.t('step.why', { reason }) : info.t.t('step.whyGeneric');

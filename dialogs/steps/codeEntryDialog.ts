@@ -2,7 +2,8 @@
 // be asked for; too many failures lock verification and say until when.
 import type { Translator } from '../../bot/core/i18n/i18n.js';
 import type { UseCases } from '../../bot/core/usecases/useCases.js';
-import { looksLikeCode } from '../../bot/core/usecases/verification.js';
+import { codeIn, looksLikeCode } from '../../bot/core/usecases/verification.js';
+import { markSecretTyped } from '../../bot/turn/conversationHistory.js';
 import { methodPhrase } from '../../bot/core/i18n/methodNames.js';
 import { codeForm } from '../../cards/verificationCards.js';
 import { dialogIds } from '../dialogIds.js';
@@ -65,8 +66,13 @@ export class CodeEntryDialog extends WaterfallDialog<CodeEntryOptions> {
       return step.replaceDialog(dialogIds.codeEntry, { ...options, challengeId: sent.value.challengeId, problemKey: undefined } satisfies CodeEntryOptions);
     }
     const typed = answer.action === 'text' ? answer.fields.text ?? '' : answer.fields.code ?? '';
-    if (!looksLikeCode(typed)) return step.replaceDialog(dialogIds.codeEntry, { ...options, problemKey: 'code.notACode' } satisfies CodeEntryOptions);
-    const checked = await this.useCases.codes.check(options.challengeId, conversationId, typed);
+    const code = answer.action === 'text' ? codeIn(typed, await this.useCases.codes.digits()) : looksLikeCode(typed) ? typed : undefined;
+    if (code === undefined) {
+      // Typed in the chat where a code was asked, and no request, question or code: it may be a password typed in the wrong place.
+      if (answer.action === 'text') markSecretTyped(step.context);
+      return step.replaceDialog(dialogIds.codeEntry, { ...options, problemKey: 'code.notACode' } satisfies CodeEntryOptions);
+    }
+    const checked = await this.useCases.codes.check(options.challengeId, conversationId, code);
     if (checked.ok) return step.endDialog({ verified: true, userId: checked.value.userId, methodId: checked.value.methodId } satisfies CodeResult);
     switch (checked.error) {
       case 'wrong':

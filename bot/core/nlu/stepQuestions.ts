@@ -15,10 +15,14 @@ const patterns: Readonly<Record<StepQuestion, readonly RegExp[]>> = {
   ],
   noCode: [
     /^(i )?(am |m )?(not getting|never got|didn ?t get|did not get|haven ?t (got|received)|have not (got|received)|don ?t get|do not get) (the |a |any )?(code|sms|text|email|e mail|notification)( yet)?$/,
-    /^(no|still no) (code|sms|text|email)( (yet|came|arrived))?$/, /^(the )?code (doesn ?t|does not|didn ?t|did not|never) (come|arrive)$/,
+    /^(no|still no) (code|sms|text|email)( (yet|came|arrived))?$/, /^(i )?(never|still haven ?t|haven ?t|have not) (received|got|gotten) (the |a |any |your )?(code|sms|text|email)( yet)?$/,
+    /^(the )?(code|sms|text) (hasn ?t|has not|still hasn ?t) (come|arrived)( yet)?$/, /^(the )?code (doesn ?t|does not|didn ?t|did not|never) (come|arrive)$/,
     /^(je )?(n ?ai|ne recois|ne recoit) (pas|rien) (recu )?(le |de |aucun )?(code|sms|mail|e mail)?( recu)?$/, /^(pas|toujours pas|aucun) (de )?(code|sms)( recu)?$/, /^je (ne )?recois (pas|rien)( de code| le code)?$/,
+    /^(j ai|j ai toujours|je n ai toujours) (rien|pas) recu( de code| le code| de sms)?$/, /^le (code|sms) (n arrive|arrive) (pas|toujours pas|jamais)$/,
     /^(ik )?(krijg|ontvang|heb) (geen|nog geen) (code|sms|mail|e mail)( (gekregen|ontvangen))?$/, /^(geen|nog geen) code( ontvangen| gekregen)?$/, /^de code komt (niet|maar niet)( aan)?$/,
-    /^(jag )?(far|har inte fatt|fick) (ingen|inte nagon|nagon) (kod|sms|e post|mejl)?$/, /^(ingen|fortfarande ingen) kod( an)?$/, /^koden (kommer|kom) (inte|aldrig)( fram)?$/,
+    /^(ik )?(heb|krijg) (niks|niets|nog niks|nog niets)( ontvangen| gekregen)?$/, /^(ik )?heb (de|die|een) code (niet|nooit|nog niet) (gekregen|ontvangen)$/,
+    /^(jag )?(far|har inte fatt|fick) (ingen|inte nagon|nagon) (kod|sms|e post|mejl)?$/,
+    /^(jag )?(har )?(inte|aldrig) (fatt|fick) (nan|nagon|en|ngn)? ?(kod|koden|sms|sms et|e post|mejl|mejlet)( an)?$/, /^(jag )?(far|fick) (inte|aldrig) (nan|nagon|ngn|nagon) (kod|sms)$/, /^(ingen|fortfarande ingen) kod( an)?$/, /^koden (kommer|kom) (inte|aldrig)( fram)?$/,
   ],
 };
 

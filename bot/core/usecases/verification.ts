@@ -91,6 +91,19 @@ export const normalizeCode = (text: string): string => text.replace(/[\s.-]/g, '
 /** A typed message that can be a code (four to ten digits once spaces and dashes are gone). */
 export const looksLikeCode = (text: string): boolean => /^\d{4,10}$/.test(normalizeCode(text));
 
+/**
+ * The code in a typed message: the whole message, or in a short sentence ("le code c'est 913585",
+ * "it says 123 456") its one run of digits, when it has the tenant's code length (a passphrase with a
+ * year in it is no code); undefined when there is none, or several.
+ */
+export function codeIn(text: string, digits: number): string | undefined {
+  if (looksLikeCode(text)) return normalizeCode(text);
+  if (text.length > 100 || text.trim().split(/\s+/).length > 10) return undefined;
+  const runs = (text.match(/(?<![\p{L}\p{N}])\d(?:[\d .-]*\d)?(?![\p{L}\p{N}])/gu) ?? []).map(normalizeCode).filter((run) => /^\d+$/.test(run));
+  const [only, ...others] = runs;
+  return only !== undefined && others.length === 0 && only.length === digits ? only : undefined;
+}
+
 export interface VerificationDependencies {
   readonly store: VerificationStore;
   readonly notifier: Notifier;

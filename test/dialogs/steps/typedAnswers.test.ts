@@ -102,6 +102,34 @@ describe('questions while a card waits', function () {
     assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.addPick')), 'verified: the goal goes on');
   });
 
+  for (const locale of supportedLocales) {
+    it(`${locale}: at the code card, "why?" says what the code proves, a code said in a sentence is read, and other text typed there never reaches a ticket`, async function () {
+      const t = translator(locale);
+      const say = phrases[locale];
+      const why = { en: 'why?', fr: 'pourquoi ?', nl: 'waarom?', sv: 'varför?' }[locale];
+      const codeSaid = { en: 'the code is {code}', fr: 'le code c’est {code}', nl: 'de code is {code}', sv: 'koden är {code}' }[locale];
+      const anna = await demoUserNamed('anna');
+      const chat = harness.chat(anna.id, say.tag);
+      await chat.say(say.securityAdd);
+      const email = (await harness.directory.listAuthenticationMethods(anna.id)).find((m) => m.kind === 'email');
+      assert.ok(email);
+      await chat.submit('choose', {}, { methodId: email.id });
+      assert.deepEqual((await chat.say(why)).map((r) => r.text), [t.t('step.why', { reason: t.t('code.why') })]);
+      await chat.say('Tulpen Amsterdam 2026 X');
+      assert.ok(cardTexts(chat.card()).includes(t.t('code.notACode')), 'not a code: the card asks again');
+      const { codeIn: lastCode } = await import('../../helpers.js');
+      await chat.say(codeSaid.replace('{code}', lastCode(harness.notifier.messagesFor(anna.id).at(-1)?.text)));
+      assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.addPick')), 'verified: the goal goes on');
+      await chat.say(say.cancel);
+      await chat.say(say.helpdesk);
+      await chat.submit('submit', { category: 'signInMethods', description: 'A question about my methods' });
+      await chat.submit('send');
+      const [ticket] = await harness.services.tickets.listForUser(anna.id);
+      assert.ok(ticket);
+      assert.ok(!JSON.stringify(ticket).includes('Tulpen'), 'what was typed at the code card is not in the ticket');
+    });
+  }
+
   it('"pourquoi ?" at the sign-out confirmation explains what it does, in French, and changes nothing', async function () {
     const t = translator('fr');
     const claire = await demoUserNamed('claire');

@@ -9,7 +9,8 @@ describe('questions during a step', function () {
   });
 
   it('"I\'m not getting the code" in the four languages', function () {
-    for (const text of ["I'm not getting the code", "I didn't get a code", 'no code yet', "je n'ai pas reçu le code", 'je ne reçois pas de code', 'ik krijg geen code', 'nog geen code ontvangen', 'jag får ingen kod', 'koden kommer inte fram']) {
+    for (const text of ["I'm not getting the code", "I didn't get a code", 'no code yet', "je n'ai pas reçu le code", 'je ne reçois pas de code', 'ik krijg geen code', 'nog geen code ontvangen', 'jag får ingen kod', 'koden kommer inte fram',
+      'I never received the code', "the code hasn't arrived yet", "j'ai rien reçu", "le code n'arrive pas", 'ik heb niks ontvangen', 'ik heb de code niet gekregen', 'jag har inte fått nån kod', 'jag har inte fått koden']) {
       assert.equal(readStepQuestion(text), 'noCode', text);
     }
   });

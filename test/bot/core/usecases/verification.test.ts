@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { RecordVerificationStore, verificationPartitions } from '../../../../bot/adapters/records/recordVerificationStore.js';
-import { looksLikeCode, normalizeCode, Verification } from '../../../../bot/core/usecases/verification.js';
+import { codeIn, looksLikeCode, normalizeCode, Verification } from '../../../../bot/core/usecases/verification.js';
 import { anna, tenant } from '../../../fakes/memoryDirectory.js';
 import { minutes, type MemoryNotifier } from '../../../fakes/memoryPorts.js';
 import { testBed, type TestBed } from '../../../fakes/testBed.js';
@@ -513,5 +513,16 @@ describe('Verification', function () {
         assert.equal(normalizeCode(typed), normalized);
       });
     }
+
+    it('finds the code in a short sentence when it has the tenant\'s length, and only then', function () {
+      assert.equal(codeIn('le code c’est 913585', 6), '913585');
+      assert.equal(codeIn('it says 123 456', 6), '123456');
+      assert.equal(codeIn('koden är 913-585 tror jag', 6), '913585');
+      assert.equal(codeIn('4821', 6), '4821', 'a message that is all digits is tried as it is');
+      assert.equal(codeIn('Tulpen Amsterdam 2026 X', 6), undefined, 'a passphrase with a year is no code');
+      assert.equal(codeIn('code 123456 or 654321', 6), undefined, 'two candidates: neither');
+      assert.equal(codeIn('my number is +31 6 1234 5678', 6), undefined);
+      assert.equal(codeIn('I did not get a code', 6), undefined);
+    });
   });
 });

@@ -110,6 +110,7 @@ export class SecurityInfoAddDialog extends GoalDialog {
     } else if (options.kind === 'email') {
       const email = parseEmail(answer.fields.email ?? '');
       if (!email) return retry('securityInfo.badEmail');
+      if (await this.useCases.securityInfo.isWorkAddress(user, email)) return retry('securityInfo.workEmail');
       target = { kind: 'newEmail', userId: user.id, emailAddress: email };
       method = { kind: 'email', emailAddress: email };
     } else {

@@ -3,7 +3,7 @@
 // (and which method that replaces, for the step-up). Every target id is checked against the user's
 // own methods; every change is audited and announced.
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
-import { DirectoryError, type AuthenticationMethod, type Directory, type NewAuthenticationMethod, type PreferredSecondaryMethod } from '../ports/directory.js';
+import { DirectoryError, type AuthenticationMethod, type Directory, type DirectoryUser, type NewAuthenticationMethod, type PreferredSecondaryMethod } from '../ports/directory.js';
 import { fail, ok, type Result } from '../result.js';
 import type { Actor } from './actor.js';
 import type { AuditTrail } from './auditTrail.js';
@@ -107,6 +107,18 @@ export class SecurityInfo {
     const plan = this.deps.directory.capabilities().find((p) => p.capability === 'securityinfo.add');
     if (!plan || plan.mode === 'embedded') return addable;
     return { ...addable, kinds: addable.kinds.filter((k) => k !== 'authenticator'), authenticatorPage: plan.portal };
+  }
+
+  /**
+   * Whether an address is the user's work address, or any at the organization's domains: no good as
+   * the alternate e-mail, which must reach the user when the work account is out of reach.
+   */
+  async isWorkAddress(user: DirectoryUser, emailAddress: string): Promise<boolean> {
+    const address = emailAddress.toLowerCase();
+    if ([user.mail, user.userPrincipalName].some((own) => own?.toLowerCase() === address)) return true;
+    const domain = address.slice(address.lastIndexOf('@') + 1);
+    const { verifiedDomains } = await this.deps.directory.tenant();
+    return verifiedDomains.some((d) => domain === d.toLowerCase() || domain.endsWith(`.${d.toLowerCase()}`));
   }
 
   /** Adds a method the user has just proven (a code sent to it was typed back). */

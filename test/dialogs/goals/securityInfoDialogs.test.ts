@@ -68,6 +68,28 @@ describe('security info dialogs', function () {
         assert.equal((await harness.audit.listForUser(claire.id, 1))[0]?.action, 'securityinfo.add');
       });
 
+      it('securityinfo.add: a work address is refused as the alternate e-mail, a personal one is proved by a code sent to it', async function () {
+        const pieter = await demoUserNamed('pieter');
+        const chat = harness.chat(pieter.id, say.tag);
+        await chat.say(say.securityAdd);
+        const phone = (await harness.directory.listAuthenticationMethods(pieter.id)).find((m) => m.kind === 'phone');
+        await stepUp(chat, pieter.id, phone?.id ?? '');
+        await chat.submit('email');
+        const domain = (await harness.directory.tenant()).verifiedDomains[0] ?? '';
+        for (const work of [pieter.userPrincipalName.toUpperCase(), `someone.else@${domain}`, `pieter@mail.${domain}`]) {
+          await chat.submit('submit', { email: work });
+          assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.workEmail')), work);
+        }
+        const sent = harness.notifier.messagesFor(pieter.id).length;
+        await chat.submit('submit', { email: 'pieter.private@example.net' });
+        const mail = harness.notifier.messagesFor(pieter.id).at(-1);
+        assert.equal(harness.notifier.messagesFor(pieter.id).length, sent + 1, 'one code, to the personal address only');
+        assert.equal(mail?.to, 'pieter.private@example.net');
+        await chat.submit('verify', { code: codeIn(mail?.text ?? '') });
+        const emails = (await harness.directory.listAuthenticationMethods(pieter.id)).filter((m) => m.kind === 'email');
+        assert.deepEqual(emails.map((m) => m.emailAddress), ['pieter.private@example.net']);
+      });
+
       it('securityinfo.add: the Authenticator app is paired with a code sent to the demo phone', async function () {
         const pieter = await demoUserNamed('pieter');
         const chat = harness.chat(pieter.id, say.tag);

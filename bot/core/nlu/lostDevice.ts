@@ -1,5 +1,20 @@
-// Words that say a device was lost or stolen, in the four languages (whole words, any case).
-const lostWords = /(?<!\p{L})(lost|lose|stolen|missing|perdu|perdue|vol[ée]e?|disparu|kwijt|verloren|gestolen|vermist|borttappad|tappat|tappade|förlorat|stulen|stulits|saknas)(?!\p{L})/iu;
+// Words that say a device was lost, stolen or left somewhere, in the four languages, as people say
+// it ("someone stole my laptop", "I left my iPhone in a taxi", "mijn telefoon is gejat", "min mobil
+// är borta"). Read over the folded text (lower case, no accents, apostrophes as spaces).
+import { foldWords } from './normalize.js';
+
+const lost = new RegExp([
+  // en
+  String.raw`\b(?:lost|lose|losing|stolen|stole|steal|robbed|nicked|pinched|theft|missing|misplaced|gone)\b`,
+  String.raw`\b(?:can ?t|cannot|can not|couldn ?t) find\b`, String.raw`\b(?:left|forgot|dropped) (?:my|it|the|our)\b`,
+  // fr
+  String.raw`\b(?:perdu|perdue|perdus|vole|volee|voles|vol|disparu|disparue|egare|egaree|pique|piquee)\b`, String.raw`\b(?:trouve|retrouve) plus\b`,
+  // nl
+  String.raw`\b(?:kwijt|kwijtgeraakt|verloren|gestolen|gejat|gepikt|vermist|weg)\b`, String.raw`\b(?:laten liggen|vergeten in|niet meer vinden|niet vinden)\b`,
+  // sv
+  String.raw`\b(?:borttappad|borttappat|tappat|tappade|forlorat|stulen|stulet|stulits|stulit|stal|snott|snodd|saknas|borta|forsvunnen|forsvunnet|forsvann)\b`,
+  String.raw`\b(?:blivit av med|hittar inte|glomde|glomt)\b`,
+].join('|'), 'u');
 
 /** True when the message says a device was lost or stolen ("my phone was stolen", "j'ai perdu mon portable"). */
-export const saysDeviceLost = (text: string): boolean => lostWords.test(text);
+export const saysDeviceLost = (text: string): boolean => lost.test(foldWords(text));

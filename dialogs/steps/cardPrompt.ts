@@ -55,14 +55,16 @@ export function isSecretCardOpen(dialogState: StackState | undefined): boolean {
 
 /**
  * Which of a card's buttons a typed "yes" or "no" presses: on a card with nothing to fill in, yes is
- * its Yes (or its one main action: Remove, Leave, Accept, Send), no its No (or Cancel, Later).
+ * its Yes or Accept (or its one main action: Remove, Leave, Send), no its No (or Cancel, Later: a
+ * typed no to terms of use records nothing).
  */
 export function typedAnswerAction(form: FormSpec, answer: Confirmation): string | undefined {
   if ((form.inputs ?? []).length > 0) return undefined;
   const buttons = form.buttons ?? [];
   if (answer === 'yes') {
     const main = buttons.filter((b) => b.style === 'positive' || b.style === 'destructive');
-    return buttons.find((b) => b.action === 'yes')?.action ?? (main.length === 1 ? main[0]?.action : undefined);
+    // "Do you accept these terms?": yes is Accept, though the card also has Decline.
+    return buttons.find((b) => b.action === 'yes' || b.action === 'accept')?.action ?? (main.length === 1 ? main[0]?.action : undefined);
   }
   return ['no', 'cancel', 'later', 'noThanks'].find((action) => buttons.some((b) => b.action === action));
 }

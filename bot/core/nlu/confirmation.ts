@@ -12,27 +12,28 @@ const answers: Readonly<Record<Confirmation, readonly string[]>> = {
     'yes', 'y', '👍', 'yeah', 'yep', 'yup', 'sure', 'ok', 'okay', 'k', 'confirm', 'confirmed', 'correct', 'right', 'of course', 'absolutely',
     'go ahead', 'go on', 'do it', 'please do', 'yes please', 'yes do it', 'sure go ahead', 'ok go ahead', 'yes go ahead', 'that is right',
     "that's right", "yes that's right", 'yes i am sure', "yes i'm sure", 'i am sure', "i'm sure", 'proceed', 'agreed', 'i agree', 'alright', 'all right',
-    'fine', 'sounds good', 'ok sure',
+    'fine', 'sounds good', 'ok sure', 'i accept', 'accept', 'yes i accept', 'yes i agree', 'accepted',
     // fr
     'oui', 'ouais', 'ouep', "d'accord", 'dac', 'ok merci', 'oui merci', 'oui stp', "oui s'il te plait", "oui s'il vous plait", 'bien sur', 'oui bien sur',
     'vas y', 'allez y', 'confirme', 'je confirme', 'oui je confirme', 'c est bon', "c'est bon", 'exactement', 'tout a fait', 'oui vas y', 'oui allez y',
-    "ok d'accord", "oui d'accord", "je suis d'accord", 'entendu', 'ça marche',
+    "ok d'accord", "oui d'accord", "je suis d'accord", 'entendu', 'ça marche', "j'accepte", "oui j'accepte", 'accepter', "je l'accepte",
     // nl
     'ja', 'jazeker', 'ja hoor', 'jawel', 'ja graag', 'graag', 'prima', 'oke', 'okee', 'doe maar', 'ga je gang', 'ja doe maar', 'klopt', 'ja klopt', 'akkoord',
-    'bevestig', 'zeker', 'natuurlijk', 'ja zeker', 'ik ga akkoord', 'ja akkoord', 'is goed', 'oké',
+    'bevestig', 'zeker', 'natuurlijk', 'ja zeker', 'ik ga akkoord', 'ja akkoord', 'is goed', 'oké', 'ik accepteer', 'ja ik ga akkoord', 'accepteren',
     // sv
     'japp', 'jadå', 'ja tack', 'absolut', 'visst', 'javisst', 'kör', 'kör på', 'gör det', 'ja gör det', 'okej', 'det stämmer', 'stämmer', 'bekräfta', 'självklart',
-    'jag godkänner', 'jag håller med', 'okej då',
+    'jag godkänner', 'jag håller med', 'okej då', 'ja jag godkänner', 'jag accepterar', 'ja jag accepterar', 'godkänn', 'godkänner',
   ],
   no: [
     // en
     'no', 'n', 'nope', 'nah', 'no thanks', 'no thank you', 'not now', "don't", 'do not', 'no way', 'no dont', "no don't", 'rather not', 'no i am not sure',
+    'i refuse', 'i decline', 'i do not accept', "i don't accept",
     // fr
-    'non', 'non merci', 'pas maintenant', 'surtout pas', 'non pas maintenant', 'plutot pas', 'non ne le fais pas',
+    'non', 'non merci', 'pas maintenant', 'surtout pas', 'non pas maintenant', 'plutot pas', 'non ne le fais pas', 'je refuse', "je n'accepte pas", 'non je refuse',
     // nl
-    'nee', 'neen', 'nee dank je', 'nee bedankt', 'liever niet', 'niet nu', 'nee niet doen', 'niet doen', 'nee hoor',
+    'nee', 'neen', 'nee dank je', 'nee bedankt', 'liever niet', 'niet nu', 'nee niet doen', 'niet doen', 'nee hoor', 'ik weiger', 'ik ga niet akkoord', 'nee ik ga niet akkoord',
     // sv
-    'nej', 'nej tack', 'inte nu', 'nej inte nu', 'gör det inte', 'hellre inte', 'nä', 'nää',
+    'nej', 'nej tack', 'inte nu', 'nej inte nu', 'gör det inte', 'hellre inte', 'nä', 'nää', 'jag vägrar', 'jag avböjer', 'jag godkänner inte', 'nej jag godkänner inte',
   ],
 };
 

@@ -3,7 +3,9 @@
 import assert from 'node:assert/strict';
 import { supportedLocales, translator } from '../../../bot/core/i18n/i18n.js';
 import { demoUserNamed } from '../../helpers.js';
-import { cardTexts, createHarness, type Harness } from '../harness.js';
+import { cardTexts, createHarness, modeOf, submitActions, type Chat, type Harness } from '../harness.js';
+
+const submitActionsOf = (chat: Chat): string[] => submitActions(chat.card()).map((d) => String(d.action));
 import { phrases } from '../testData/phrases.js';
 
 const typedYes = { en: 'yes please', fr: 'oui', nl: 'ja hoor', sv: 'ja tack' } as const;
@@ -81,6 +83,34 @@ describe('typed answers to a confirmation card', function () {
   });
 });
 
+
+describe('typed answers to the terms of use', function () {
+  let harness: Harness;
+  beforeEach(async () => (harness = await createHarness()));
+  afterEach(() => harness.close());
+
+  const accepts = { en: 'yes, I accept', fr: "oui, j'accepte", nl: 'ja, ik ga akkoord', sv: 'ja, jag godkänner' } as const;
+  const refuses = { en: 'I decline', fr: 'je refuse', nl: 'ik weiger', sv: 'jag avböjer' } as const;
+  for (const locale of supportedLocales) {
+    it(`${locale}: "${accepts[locale]}" accepts the agreement shown; "${refuses[locale]}" records nothing and leaves it for later`, async function () {
+      const t = translator(locale);
+      const anna = await demoUserNamed('anna');
+      if (modeOf(harness, 'termsofuse.review') === 'portal') this.skip(); // Graph mode: the terms are Microsoft's page
+      const chat = harness.chat(anna.id, phrases[locale].tag);
+      await chat.say(phrases[locale].termsOfUse);
+      const shown = String(chat.buttonData('accept').agreementId);
+      const before = await harness.directory.listAgreementAcceptances(anna.id);
+      await chat.say(accepts[locale]);
+      const after = await harness.directory.listAgreementAcceptances(anna.id);
+      assert.equal(after.find((d) => d.agreementId === shown)?.state, 'accepted');
+      if (!submitActionsOf(chat).includes('decline')) return; // nothing else pending
+      const next = String(chat.buttonData('decline').agreementId);
+      const replies = await chat.say(refuses[locale]);
+      assert.ok(replies.some((r) => r.text === t.t('termsOfUse.laterReply')), replies.map((r) => r.text).join(' | '));
+      assert.deepEqual((await harness.directory.listAgreementAcceptances(anna.id)).find((d) => d.agreementId === next), before.find((d) => d.agreementId === next));
+    });
+  }
+});
 
 describe('questions while a card waits', function () {
   let harness: Harness;

@@ -10,7 +10,8 @@ const passwordCue = /\b(pass(?:word)?|pwd|pw|mot de passe|mdp|wachtwoord|ww|lös
 function looksLikePassword(word: string): boolean {
   if (word.length < 8 || word.length > 128) return false;
   if (/^(https?:\/\/|www\.)/i.test(word) || /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(word)) return false;
-  const core = word.replace(/^[("'«“]+|[)"'»”.,;:!?]+$/gu, '');
+  // A word as written in a sentence: the brackets, quotes and punctuation around it are not part of it ("[Désactiver", "(Bonjour!)").
+  const core = word.replace(/^[[("'«“]+|[\])"'»”.,;:!?]+$/gu, '');
   if (!/\p{Ll}/u.test(core)) return false;
   const kinds = [/\p{Lu}/u, /\d/, /[^\p{L}\d]/u].filter((kind) => kind.test(core)).length;
   return kinds >= 2;

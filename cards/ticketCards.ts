@@ -141,14 +141,20 @@ export function openTicketsCard(t: Translator, oldest: readonly Ticket[], total:
   }, actsOnTicket);
 }
 
+/** Where the assistant stopped, in words: the goal, and why it stopped when that is one the agent can read. */
+function stoppedAt(t: Translator, goal: GoalIntent, step: string | undefined): string {
+  const why = `agent.step.${step ?? ''}`;
+  return step && t.has(why) ? t.t('agent.stoppedAt', { goal: goalTitle(t, goal), step: t.t(why) }) : t.t('agent.stoppedAtGoal', { goal: goalTitle(t, goal) });
+}
+
 /** The card an agent works a ticket from: who, where the assistant stopped, about what, the last lines, and the acts. */
 export function agentTicketCard(t: Translator, ticket: Ticket, options: { agentName?: string; now: Date; intro?: string }): CardAttachment {
   const acts: TicketAct[] = ticket.state === 'resolved' ? [] : ['assign', 'resolve', 'sendBack'];
   const lines = [
     ...(options.intro ? [options.intro] : []),
     t.t('agent.from', { user: ticket.userDisplayName, channel: ticket.channel, locale: ticket.locale }),
-    ...(ticket.context.goal ? [t.t('agent.stoppedAt', { goal: goalTitle(t, ticket.context.goal), step: ticket.context.step ?? '' })] : []),
-    ...(ticket.context.objects?.length ? [t.t('agent.about', { objects: ticket.context.objects.map((o) => `${o.kind} ${o.label}`).join(', ') })] : []),
+    ...(ticket.context.goal ? [stoppedAt(t, ticket.context.goal, ticket.context.step)] : []),
+    ...(ticket.context.objects?.length ? [t.t('agent.about', { objects: ticket.context.objects.map((o) => `${t.t(`agent.object.${o.kind}`)} ${o.label}`).join(', ') })] : []),
     ...(ticket.transcript.length ? [t.t('agent.transcript'), ...ticket.transcript.slice(-8).map((l) => `${t.t(l.from === 'user' ? 'agent.line.user' : 'agent.line.bot')} ${l.text}`)] : []),
   ];
   return ticketCard(t, ticket, {

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { menuGoals } from '../../bot/core/goals.js';
 import { supportedLocales, translator } from '../../bot/core/i18n/i18n.js';
 import type { Profile } from '../../bot/core/ports/directory.js';
+import type { Ticket } from '../../bot/core/ports/tickets.js';
 import { inflateSync } from 'node:zlib';
 import { avatarInDataUri, avatarOf, avatarOfFileName, avatarPath, initials, initialsAvatar } from '../../cards/avatar.js';
 import { avatarPng, avatarPngSize } from '../../cards/avatarPng.js';
@@ -20,6 +21,7 @@ import { auditCard } from '../../cards/auditCards.js';
 import { devicesCard } from '../../cards/deviceCards.js';
 import { signInsCard } from '../../cards/signInCards.js';
 import { agreementForm, agreementsCard } from '../../cards/termsOfUseCards.js';
+import { agentTicketCard } from '../../cards/ticketCards.js';
 import { cardsShowing, formsWithoutData, galleryNow } from './cardGallery.js';
 import { cardTexts } from '../dialogs/harness.js';
 
@@ -342,6 +344,24 @@ describe('cards', function () {
     // An agreement whose text is blank in every language says so, rather than showing an empty body.
     const blank = cardTexts(formCard(agreementForm(en, { ...agreement, content: { en: '  ' } }, '  '), noData).content);
     assert.ok(blank.includes(en.t('termsOfUse.noText')), blank.join(' / '));
+  });
+
+  it('the agent\'s ticket card says where the assistant stopped in words, never its internal step name', function () {
+    for (const locale of supportedLocales) {
+      const t = translator(locale);
+      const ticket: Ticket = {
+        number: 'INC-000101', userId: 'u1', userDisplayName: 'Joris', channel: 'msteams', locale, category: 'organization', description: 'Project over', state: 'new',
+        createdAt: '2026-02-28T12:00:00Z', updatedAt: '2026-02-28T12:00:00Z',
+        context: { goal: 'organizations.leave', step: 'leaveNotAllowed', objects: [{ kind: 'organization', id: 'o1', label: 'Douane Connect' }] }, transcript: [], history: [],
+      };
+      const texts = cardTexts(agentTicketCard(t, ticket, { now: new Date('2026-03-01T00:00:00Z') }).content).join(' / ');
+      assert.ok(texts.includes(t.t('agent.step.leaveNotAllowed')), texts);
+      assert.ok(texts.includes(`${t.t('agent.object.organization')} Douane Connect`), texts);
+      assert.ok(!texts.includes('leaveNotAllowed'), texts);
+      const unknown = cardTexts(agentTicketCard(t, { ...ticket, context: { goal: 'organizations.leave', step: 'someInternalStep' } }, { now: new Date('2026-03-01T00:00:00Z') }).content).join(' / ');
+      assert.ok(!unknown.includes('someInternalStep'), unknown);
+      assert.ok(unknown.includes(t.t('agent.stoppedAtGoal', { goal: t.t('goal.organizations.leave.title') })), unknown);
+    }
   });
 
   it('the phone card names the phone it adds: a second mobile number is the alternate phone', function () {

@@ -26,7 +26,8 @@ export const TicketStatusDialog = viewGoal('ticket.status', async ({ context, t,
   }
   const tickets = await helpdesk.mine(user.id, shown);
   if (tickets.length === 0) {
-    await context.sendActivity(t.t('ticket.none'));
+    // An agent has just seen the helpdesk's tickets: "no tickets" would contradict the list.
+    await context.sendActivity(t.t(open.ok ? 'ticket.noneOwn' : 'ticket.none'));
     return;
   }
   const rows = await Promise.all(tickets.map(async (ticket) => ({ ticket, agentName: await helpdesk.displayName(ticket.assignedTo) })));

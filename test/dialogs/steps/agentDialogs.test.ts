@@ -116,7 +116,8 @@ describe('helpdesk agents and users', function () {
     const agent = harness.chat(agentId, 'en-GB');
     assert.equal((await agent.send({ verb: 'ticket.act', ticket: 'INC-999999', act: 'open' }))[0]?.text, t.t('ticket.unknown', { number: 'INC-999999' }));
     assert.equal((await agent.send({ verb: 'ticket.act', ticket: '../../etc', act: 'open' }))[0]?.text, t.t('card.unknown'));
-    await agent.say(phrases.en.ticketStatus);
+    const status = await agent.say(phrases.en.ticketStatus);
+    assert.equal(status.at(-1)?.text, t.t('ticket.noneOwn'), 'the agent has no ticket of their own, and is not told "no tickets" under the list');
     const open = agent.transcript.find((a) => cardTexts(cardOf(a)).some((x) => x.startsWith(number)));
     assert.ok(open, 'the agent sees open tickets');
     const [opened] = await agent.send(submitActions(cardOf(open)).find((d) => d.ticket === number && d.act === 'open'));

@@ -95,8 +95,8 @@ export class AgentTicketDialog extends AssistantDialog<AgentTicketOptions> {
       await this.say(step, outcome.error === 'resolved' ? 'agent.alreadyResolved' : outcome.error === 'notAgent' ? 'agent.only' : 'ticket.unknown', { number });
       return step.endDialog();
     }
-    await this.say(step, `agent.done.${change}`, { number, user: outcome.value.userDisplayName });
-    await tellOwner(this.useCases, outcome.value, change);
+    const told = await tellOwner(this.useCases, outcome.value, change);
+    await this.say(step, `agent.done.${change}${told ? '' : 'Untold'}`, { number, user: outcome.value.userDisplayName });
     return step.endDialog();
   }
 }

@@ -14,11 +14,11 @@ export async function announceTicket(useCases: UseCases, ticket: Ticket): Promis
   });
 }
 
-/** Tells the user, in their language, that their ticket moved (for a task, with the button that starts it). */
-export async function tellOwner(useCases: UseCases, ticket: Ticket, change: 'assigned' | 'resolved' | 'sentBack'): Promise<void> {
+/** Tells the user, in their language, that their ticket moved (for a task, with the button that starts it); false when it could not be delivered. */
+export async function tellOwner(useCases: UseCases, ticket: Ticket, change: 'assigned' | 'resolved' | 'sentBack'): Promise<boolean> {
   const { helpdesk, clock } = useCases;
   const agentName = await helpdesk.displayName(ticket.assignedTo);
-  await helpdesk.tellOwner(ticket, (t) => {
+  return helpdesk.tellOwner(ticket, (t) => {
     const text = change === 'sentBack' && ticket.task
       ? t.t('ticket.user.sentBack', { number: ticket.number, goal: t.t(`goal.${ticket.task}.title`) })
       : t.t(`ticket.user.${change}`, { number: ticket.number, agent: agentName ?? '', resolution: ticket.resolution ?? '' });

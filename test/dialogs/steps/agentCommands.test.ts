@@ -3,7 +3,7 @@
 // who names a ticket number sees it if it is theirs and otherwise learns nothing about it.
 import assert from 'node:assert/strict';
 import { supportedLocales, translator, type Locale } from '../../../bot/core/i18n/i18n.js';
-import { demoSeed, demoUser } from '../../helpers.js';
+import { demoSeed, demoUser, demoUserNamed } from '../../helpers.js';
 import { cardOf, cardTexts, createHarness, presetInputs, type Harness } from '../harness.js';
 import { phrases } from '../testData/phrases.js';
 import { openTicket } from './ticketSteps.js';
@@ -97,6 +97,18 @@ describe('typed ticket commands', function () {
       assert.equal((await harness.services.tickets.get(number))?.state, 'new');
     });
   }
+
+  it('the agent is told when the owner could not be told (they have never talked to the assistant)', async function () {
+    const t = translator('en');
+    const owner = await demoUserNamed('james');
+    const { number } = await harness.services.tickets.create({
+      userId: owner.id, userDisplayName: owner.displayName, channel: 'webchat', locale: 'en', category: 'other', description: 'Opened by phone', context: {}, transcript: [],
+    }, harness.clock.now());
+    const agent = harness.chat(agentId, 'en-GB');
+    await agent.say(typed.en.open(number));
+    assert.deepEqual(texts(await agent.say(typed.en.assign)), [t.t('agent.done.assignedUntold', { number, user: owner.displayName })]);
+    assert.equal((await harness.services.tickets.get(number))?.state, 'assigned', 'the ticket moved all the same');
+  });
 
   it('a button sets "it" too; "it" belongs to one conversation; an employee\'s "I\'ll take it" is not a command', async function () {
     const t = translator('en');

@@ -236,15 +236,11 @@ export class AccountBot extends ActivityHandler {
     shareDialogStateConfiguration(context);
     setCardNonces(context, this.deps.cardNonces);
     this.deps.teamsCards.adapt(context, (ctx) => turnInfoIfSet(ctx)?.t);
-    // Replies carry the language they are written in, not the one the channel asked for. Their text
-    // is plain: names, descriptions and comments in it come from people and the directory, and
-    // Teams and Web Chat would otherwise read "*" as emphasis and "[x](http://…)" as a link.
+    // Replies carry the language they are written in, not the one the channel asked for (their
+    // text is plain for every context of the adapter, see plainTextReplies.ts).
     context.onSendActivities(async (ctx, activities, next) => {
       const info = turnInfoIfSet(ctx);
-      for (const activity of activities) {
-        if (info) activity.locale = localeTag(info.t.locale);
-        if (activity.type === 'message' && typeof activity.text === 'string' && activity.textFormat === undefined) activity.textFormat = 'plain';
-      }
+      if (info) for (const activity of activities) activity.locale = localeTag(info.t.locale);
       return next();
     });
   }

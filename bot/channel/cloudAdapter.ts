@@ -14,6 +14,7 @@ import { turnInfoIfSet } from '../turn/turnInfo.js';
 import { StateConflictError } from './checkedStorage.js';
 import { KeptClientsAuthentication } from './keptClients.js';
 import { invokeMessage } from './teamsCards.js';
+import { PlainTextReplies } from './plainTextReplies.js';
 import { TypingIndicator } from './typingIndicator.js';
 
 export interface AdapterDependencies {
@@ -70,6 +71,7 @@ export function createCloudAdapter({ config, logger, conversationState, dialogSt
     MicrosoftAppType: config.microsoftApp.type,
   });
   const adapter = new CloudAdapter(auth);
+  adapter.use(new PlainTextReplies());
   adapter.use(new TypingIndicator(logger));
   if (signIn) {
     adapter.use(signIn.userTokens);

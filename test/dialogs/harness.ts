@@ -7,6 +7,7 @@ import type { ContinueConversation } from '../../bot/channel/proactiveMessenger.
 import type { CreateConversation } from '../../bot/channel/personalChat.js';
 import { embeddedPorts, type EmbeddedPorts } from '../../bot/app.js';
 import { composeBot } from '../../bot/channel/composeBot.js';
+import { PlainTextReplies } from '../../bot/channel/plainTextReplies.js';
 import type { RecordAuditLog } from '../../bot/adapters/records/recordAuditLog.js';
 import type { OutboxNotifier } from '../../bot/adapters/embedded/outboxNotifier.js';
 import type { Clock } from '../../bot/core/ports/clock.js';
@@ -191,6 +192,8 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
         from: channel === 'msteams' ? { id: client.teamsUserId ?? `teams-user-${conversations}`, name: 'Teams user', aadObjectId: userId } : { id: userId ?? 'anonymous', name: 'Web user' },
         conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
       });
+      // As on the bot's CloudAdapter: every message goes out as plain text.
+      adapter.use(new PlainTextReplies());
       const timeZone = client.timeZone;
       if (timeZone) {
         adapter.use(async (context, next) => {
@@ -214,6 +217,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       const { bot } = composeBot({ useCases, directory, references: ports.references, recognizer: recognizerInstance, storage, records: nonceRecords, reach: { continueIn, createIn }, logger: options.logger });
       // No `from` in the template (it would win over each member's own): each activity names its sender.
       const adapter = new TestAdapter((context) => bot.run(context), { channelId: 'msteams', recipient: { ...teamsBot }, conversation, channelData });
+      adapter.use(new PlainTextReplies());
       adapters.set(conversationId, adapter);
       for (const member of members) memberLocales.set(member.teamsUserId, member.locale);
       return new GroupChat(adapter, members);

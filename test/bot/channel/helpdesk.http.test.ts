@@ -13,7 +13,7 @@ import { cardOf, cardTexts, sharedRecognizer, submitActions } from '../../dialog
 import { demoUserNamed, tempDir } from '../../helpers.js';
 import { teamsChat } from './teamsChat.js';
 
-interface Activity { type: string; text?: string; attachments?: { content?: unknown }[]; conversation?: { id?: string } }
+interface Activity { type: string; text?: string; textFormat?: string; attachments?: { content?: unknown }[]; conversation?: { id?: string } }
 
 describe('helpdesk hand-off over /api/messages', function () {
   let data: Awaited<ReturnType<typeof tempDir>>;
@@ -78,5 +78,28 @@ describe('helpdesk hand-off over /api/messages', function () {
     assert.equal(employee.inbox()[1]?.text, sv.t('ticket.user.resolved', { number, resolution: 'Ny laptop beställd' }));
     const [status] = await employee.say('vad är status på mina ärenden?');
     assert.ok(cardTexts(cardOf(status as never)).includes(sv.t('ticket.state.resolved')));
+  });
+
+  it('proactive messages go out as plain text: an agent\'s comment with a link and an image in Markdown reaches the user as written', async function () {
+    const en = translator('en');
+    const emily = await demoUserNamed('emily');
+    const agentId = (await app.directory.tenant()).helpdesk.agents[0] ?? '';
+    const agent = person(agentId, 'agent-plain', 'en-GB');
+    await agent.say('hello');
+    const employee = person(emily.id, 'employee-plain', 'en-GB');
+    await employee.say('I want to talk to the helpdesk');
+    await employee.click('submit', { category: 'device', description: 'See [my screen](https://evil.example/s) **now**' });
+    const [created] = await employee.click('send');
+    const number = /INC-\d{6}/.exec(created?.text ?? '')?.[0] ?? '';
+    const comment = 'Finish at [the reset portal](https://evil.example/reset) ![t](https://evil.example/t.png) **urgent**';
+    await agent.send({ verb: 'ticket.act', ticket: number, act: 'resolve' });
+    await agent.click('resolve', { comment });
+    const told = employee.inbox().find((a) => a.text === en.t('ticket.user.resolved', { number, resolution: comment }));
+    assert.ok(told, `the user is told the comment as written: ${JSON.stringify(employee.inbox().map((a) => a.text))}`);
+    assert.equal(told.textFormat, 'plain');
+    const posted = agent.inbox().filter((a) => typeof a.text === 'string');
+    assert.ok(posted.length > 0, 'the agent was told of the new ticket');
+    assert.deepEqual(posted.map((a) => a.textFormat), posted.map(() => 'plain'), 'every text the agent was sent is plain');
+    assert.deepEqual(employee.inbox().filter((a) => typeof a.text === 'string' && a.textFormat !== 'plain'), [], 'every text the user was sent is plain');
   });
 });

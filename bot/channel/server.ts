@@ -79,11 +79,21 @@ function contentSecurityPolicy(config: Config): string {
   ].join('; ');
 }
 
-/** True for a JSON object that looks like a Bot Framework activity. */
-function isActivityShape(body: unknown): body is { type: string } {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return false;
-  const activity = body as Record<string, unknown>;
-  return typeof activity.type === 'string' && activity.type.length > 0 && activity.type.length <= 64;
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isId = (value: unknown, max: number): value is string => typeof value === 'string' && value.length > 0 && value.length <= max;
+
+/**
+ * What is wrong with a body as a Bot Framework activity, or undefined when it has what every turn
+ * reads: a type, a sender and a conversation, each with an id of sane length, and a Teams user
+ * (`from.aadObjectId`), when there is one, as a string. Refused here, before any turn runs.
+ */
+function activityProblem(body: unknown): string | undefined {
+  if (!isObject(body) || !isId(body.type, 64)) return 'The body must be a Bot Framework activity (a JSON object with a type).';
+  if (!isObject(body.from) || !isId(body.from.id, 1024)) return 'The activity must name its sender (from.id).';
+  const aadObjectId = body.from.aadObjectId;
+  if (aadObjectId !== undefined && aadObjectId !== null && typeof aadObjectId !== 'string') return 'from.aadObjectId must be a string.';
+  if (!isObject(body.conversation) || !isId(body.conversation.id, 1024)) return 'The activity must name its conversation (conversation.id).';
+  return undefined;
 }
 
 export interface ServerHandlers {
@@ -123,8 +133,9 @@ export function createServer(config: Config, logger: Logger, inFlight: InFlight,
   mountPageStrings(server);
 
   server.post('/api/messages', async (req: Request, res: Response) => {
-    if (!isActivityShape(req.body)) {
-      res.send(400, { error: { code: 'badArgument', message: 'The body must be a Bot Framework activity (a JSON object with a type).' } });
+    const problem = activityProblem(req.body);
+    if (problem) {
+      res.send(400, { error: { code: 'badArgument', message: problem } });
       return;
     }
     // Local mode takes activities on trust: their replies may go to this machine only.

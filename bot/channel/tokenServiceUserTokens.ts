@@ -9,6 +9,7 @@ import type { Middleware, TurnContext } from 'botbuilder';
 import { decodeJwt } from 'jose';
 import type { UserTokenProvider } from '../core/ports/userTokens.js';
 import type { Logger } from '../logger.js';
+import { teamsUserId } from '../turn/identity.js';
 import { turnInfoIfSet } from '../turn/turnInfo.js';
 
 /** What botbuilder's token clients offer: the turn's UserTokenClient (CloudAdapter), or the adapter itself (TestAdapter). */
@@ -37,7 +38,7 @@ function accountOf(token: string): string | undefined {
 /** The directory user the channel vouches for in this turn: Teams' aadObjectId, or the identity the turn resolved. */
 function trustedUserId(context: TurnContext): string | undefined {
   const activity = context.activity;
-  if (activity.channelId === 'msteams') return activity.from?.aadObjectId || undefined;
+  if (activity.channelId === 'msteams') return teamsUserId(activity);
   const identity = turnInfoIfSet(context)?.identity;
   return identity?.kind === 'user' ? identity.user.id : undefined;
 }

@@ -10,7 +10,8 @@ export type Identity =
 /** The part of an activity identity is read from. */
 export interface ActivityIdentity {
   readonly channelId?: string;
-  readonly from?: { readonly id?: string; readonly aadObjectId?: string };
+  /** `aadObjectId` as the client sent it: checked here, never assumed to be a string. */
+  readonly from?: { readonly id?: string; readonly aadObjectId?: unknown };
   readonly conversation?: { readonly id?: string };
 }
 
@@ -26,6 +27,16 @@ export interface DirectLineUsers {
 
 export const webChatChannelId = 'directline';
 
+/** What a directory object id can look like (a GUID in Entra ID): a short run of letters, digits and . _ @ -. */
+const objectIdShape = /^[\w.@-]{1,128}$/;
+
+/** The Teams user an activity names: `from.aadObjectId` on msteams when it is an id; anything else in it names nobody. */
+export function teamsUserId(activity: ActivityIdentity): string | undefined {
+  if (activity.channelId !== 'msteams') return undefined;
+  const id = activity.from?.aadObjectId;
+  return typeof id === 'string' && objectIdShape.test(id) ? id : undefined;
+}
+
 export class IdentityResolver {
   constructor(
     private readonly directory: Directory,
@@ -35,6 +46,8 @@ export class IdentityResolver {
 
   async resolve(activity: ActivityIdentity): Promise<Identity> {
     const userId = this.trustedUserId(activity) ?? (await this.directLineUser(activity));
+    // Teams named someone, but not as an id (an array, a number, a path): nobody the directory has.
+    if (userId === undefined && activity.channelId === 'msteams' && activity.from?.aadObjectId) return { kind: 'anonymous', reason: 'unknownUser' };
     if (userId === undefined) return { kind: 'anonymous', reason: 'notSignedIn' };
     const user = await this.directory.findUserById(userId);
     if (!user) return { kind: 'anonymous', reason: 'unknownUser' };
@@ -44,7 +57,7 @@ export class IdentityResolver {
   }
 
   private trustedUserId(activity: ActivityIdentity): string | undefined {
-    if (activity.channelId === 'msteams') return activity.from?.aadObjectId || undefined;
+    if (activity.channelId === 'msteams') return teamsUserId(activity);
     if (activity.channelId === webChatChannelId && this.sessions && activity.conversation?.id) {
       const bound = this.sessions.userForConversation(activity.conversation.id)?.userId;
       // The Direct Line sets `from` itself; a mismatch means the activity did not come through it.

@@ -125,7 +125,7 @@ describe('request guard (with app credentials)', function () {
 
   it('takes JSON only, and a request without a valid token gets 401 with no internal detail', async function () {
     assert.equal((await raw(app.url, 'POST', '/api/messages', { 'content-type': 'application/x-www-form-urlencoded' }, 'type=message')).status, 415);
-    const response = await raw(app.url, 'POST', '/api/messages', { 'content-type': 'application/json', authorization: 'Bearer abc' }, JSON.stringify({ type: 'message', serviceUrl: 'https://smba.trafficmanager.net/' }));
+    const response = await raw(app.url, 'POST', '/api/messages', { 'content-type': 'application/json', authorization: 'Bearer abc' }, JSON.stringify(teamsActivity('user', 'hello', 'https://smba.trafficmanager.net/')));
     assert.equal(response.status, 401);
     assert.doesNotMatch(response.body, /at .*\.js|Error:/);
   });

@@ -85,6 +85,37 @@ describe('server over HTTP', function () {
     });
   }
 
+  it('an activity without a sender, a conversation or a type, or whose Teams user is no string, is refused with 400 naming what is wrong, before any turn runs', async function () {
+    const { logger, lines } = captureLogs();
+    const logged = await startApp(loadConfig({ PORT: '0', DATA_DIR: dataDir }), logger, { recognizer: await sharedRecognizer() });
+    try {
+      const base = teamsMessage(user.id, 'show my profile', 'conv-malformed');
+      const malformed: [string, Record<string, unknown>, RegExp][] = [
+        ['no from', { ...base, from: undefined }, /from\.id/],
+        ['from without an id', { ...base, from: { aadObjectId: user.id } }, /from\.id/],
+        ['from as a string', { ...base, from: user.id }, /from\.id/],
+        ['no conversation', { ...base, conversation: undefined }, /conversation\.id/],
+        ['a conversation without an id', { ...base, conversation: { conversationType: 'personal' } }, /conversation\.id/],
+        ['no type', { ...base, type: undefined }, /type/],
+        ['aadObjectId as an array', { ...base, from: { id: '29:x', aadObjectId: [user.id] } }, /aadObjectId/],
+        ['aadObjectId as a number', { ...base, from: { id: '29:x', aadObjectId: 12345 } }, /aadObjectId/],
+        ['aadObjectId as an object', { ...base, from: { id: '29:x', aadObjectId: { toString: user.id } } }, /aadObjectId/],
+      ];
+      for (const [what, body, names] of malformed) {
+        const response = await post(logged, body);
+        assert.equal(response.status, 400, what);
+        const answer = (await response.json()) as { error?: { code?: string; message?: string } };
+        assert.equal(answer.error?.code, 'badArgument', what);
+        assert.match(answer.error?.message ?? '', names, what);
+      }
+      assert.deepEqual(lines.filter((line) => /turn failed|"stack"|\bat .*\.js/.test(line)), [], 'no turn ran and nothing failed');
+      const [reply] = messages((await (await post(logged, base)).json()) as Replies);
+      assert.ok(cardTexts(cardOf(reply as never)).includes(user.displayName), 'a well-formed activity is still answered');
+    } finally {
+      await logged.stop();
+    }
+  });
+
   it('a restart in the middle of a conversation resumes it (state is on disk)', async function () {
     const t = translator('sv');
     const conversation = 'conv-restart';

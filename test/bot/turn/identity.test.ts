@@ -34,4 +34,14 @@ describe('identity', function () {
     assert.equal(anna.kind === 'user' ? anna.user.id : anna.kind, 'user-anna');
     assert.deepEqual(await resolver.resolve({ channelId: 'msteams', from: { id: '29:x', aadObjectId: 'nobody' } }), { kind: 'anonymous', reason: 'unknownUser' });
   });
+
+  it('on Teams, an aadObjectId that is no id (an array, a number, an object, a path, too long) names nobody: the user is unknown', async function () {
+    // A directory that reads any id as text, as a store keyed by strings does: ['user-anna'] would be Anna.
+    const lenient = Object.create(directory) as MemoryDirectory;
+    lenient.findUserById = (id) => directory.findUserById(String(id));
+    const resolver = new IdentityResolver(lenient, undefined, bound);
+    for (const aadObjectId of [['user-anna'], 12345, { id: 'user-anna' }, '../user-anna', 'user anna', `user-anna${'x'.repeat(200)}`]) {
+      assert.deepEqual(await resolver.resolve({ channelId: 'msteams', from: { id: '29:x', aadObjectId } }), { kind: 'anonymous', reason: 'unknownUser' }, JSON.stringify(aadObjectId));
+    }
+  });
 });

@@ -226,7 +226,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   // The demo sign-in and demo phone belong to the embedded tenant.
   const localDemo = sessions && directory instanceof EmbeddedDirectory
     ? await mountLocalDemo(server, {
-      directory, outbox: ports.notifier, sessions, clock, logger, dataDir: config.dataDir,
+      directory, outbox: ports.notifier, sessions, clock, logger, dataDir: config.dataDir, records, verificationStore: ports.verificationStore, passwords: useCases.passwords,
       deliver: (activity) => inFlight.run(() => channel.deliver(activity)),
     })
     : undefined;

@@ -32,9 +32,16 @@ export class SourceRateLimit {
     return Math.max(1, Math.ceil(((recent[0] as number) + this.rule.windowMs - this.clock.now().getTime()) / 1000));
   }
 
-  /** Counts one check for the source (call it only once the check will run). */
+  /** Counts one check for the source (as soon as it may run; `uncount` if it does not). */
   count(source: string): void {
     this.checks.set(source, [...this.recent(source), this.clock.now().getTime()]);
+  }
+
+  /** Takes back the latest check counted for the source (it did not run after all). */
+  uncount(source: string): void {
+    const recent = this.recent(source);
+    if (recent.length > 1) this.checks.set(source, recent.slice(0, -1));
+    else this.checks.delete(source);
   }
 
   private recent(source: string): number[] {

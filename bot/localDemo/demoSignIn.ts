@@ -1,9 +1,11 @@
 // The demo sign-in of the web chat page (local mode only): a visitor picks a demo account of the
 // embedded tenant and types its password; the server then issues a Direct Line token bound to that
 // user. The answer never says which part was wrong, and every answer that looked at a password cost
-// one scrypt run, whether or not the name is an account. Guesses are limited per account (counted
-// before the check, kept in DATA_DIR, see signInFailures.ts) and password checks per client address
-// for a short while only (see sourceRateLimit.ts): in local mode every client is 127.0.0.1.
+// one scrypt run, whether or not the name is an account. Guesses are limited per account, together
+// with wrong current passwords in the chat (counted before the check, in the record store every
+// instance shares, see signInFailures.ts), a name that is no account exactly alike, and password
+// checks per client address for a short while only (see sourceRateLimit.ts): in local mode every
+// client is 127.0.0.1.
 import type { Request, Response, Server } from 'restify';
 import type { EmbeddedDirectory } from '../adapters/embedded/embeddedDirectory.js';
 import type { SessionRegistry } from './sessions.js';
@@ -11,11 +13,12 @@ import { defaultLocale, toLocale } from '../core/i18n/i18n.js';
 import type { Logger } from '../logger.js';
 import type { Clock } from '../core/ports/clock.js';
 import type { DirectoryUser } from '../core/ports/directory.js';
-import { SignInFailures, type FailureRule } from './signInFailures.js';
+import type { RecordStore } from '../core/ports/recordStore.js';
+import type { VerificationStore } from '../core/ports/verificationStore.js';
+import type { Passwords } from '../core/usecases/passwords.js';
+import { signInNames } from './signInFailures.js';
 import { SourceRateLimit, tooMany, type RateRule } from '../sourceRateLimit.js';
 
-/** Failed sign-ins allowed per account in 15 minutes. */
-const perAccount: FailureRule = { limit: 5, windowMs: 15 * 60 * 1000 };
 /** Password checks allowed per client address in a minute (many people may share one address). */
 const perSource: RateRule = { limit: 30, windowMs: 60 * 1000 };
 /** Anonymous chats one client address may open in a minute: a flood of them slows down, and can never push out a signed-in session (their cap is apart). */
@@ -34,10 +37,9 @@ function acceptLanguage(req: Request): string {
  * or locked account is checked like any other, so the time taken tells nothing. A disabled account
  * is refused like a wrong password; a locked one is named only once its password was right.
  */
-async function checkPassword(directory: EmbeddedDirectory, userPrincipalName: string, password: string): Promise<
+async function checkPassword(directory: EmbeddedDirectory, user: DirectoryUser | undefined, password: string): Promise<
   { readonly verdict: 'wrong' } | { readonly verdict: 'locked' | 'ok'; readonly user: DirectoryUser }
 > {
-  const user = await directory.findUserByPrincipalName(userPrincipalName);
   const matches = await directory.verifyPassword(user?.id ?? '', password);
   if (!user || !matches || !user.accountEnabled) return { verdict: 'wrong' };
   return { verdict: user.lockedOut ? 'locked' : 'ok', user };
@@ -48,12 +50,17 @@ export interface DemoSignInParts {
   readonly sessions: SessionRegistry;
   readonly logger: Logger;
   readonly clock: Clock;
-  /** Where the per-account failure counts are kept. */
+  /** Where demo-signin.json of earlier versions may be (taken over once). */
   readonly dataDir: string;
+  /** The store every instance shares (the salt of names that are no account). */
+  readonly records: RecordStore;
+  readonly verificationStore: VerificationStore;
+  /** Counts wrong passwords per account, with the chat's. */
+  readonly passwords: Passwords;
 }
 
 export async function mountDemoSignIn(server: Server, deps: DemoSignInParts): Promise<void> {
-  const failures = await SignInFailures.open(deps.dataDir, deps.clock, perAccount);
+  const nameDigest = await signInNames(deps);
   const sources = new SourceRateLimit(deps.clock, perSource);
   const visitors = new SourceRateLimit(deps.clock, anonymousPerSource);
 
@@ -68,7 +75,7 @@ export async function mountDemoSignIn(server: Server, deps: DemoSignInParts): Pr
       res.send(400, { error: { code: 'badRequest', message: 'Send a user name and a password.' } });
       return;
     }
-    // From here to the reservation nothing awaits: parallel requests are counted one by one.
+    // From the address's check to its count nothing awaits: parallel requests are counted one by one.
     const source = req.socket?.remoteAddress ?? 'unknown';
     const wait = sources.retryAfterSeconds(source);
     if (wait > 0) {
@@ -76,16 +83,20 @@ export async function mountDemoSignIn(server: Server, deps: DemoSignInParts): Pr
       tooMany(res, wait, 'rateLimited', `Too many sign-in attempts from this computer. Wait ${wait} seconds and try again.`);
       return;
     }
-    const reservation = failures.reserve(body.userPrincipalName);
+    sources.count(source);
+    // Counted before the check, atomically on the shared store: parallel guesses, on any instance, are checked within the limit.
+    const found = await deps.directory.findUserByPrincipalName(body.userPrincipalName);
+    const reservation = await deps.passwords.reservePasswordCheck(found ? { userId: found.id } : { nameDigest: nameDigest(body.userPrincipalName) });
     if (!reservation.ok) {
+      // No password is checked: the address's count is taken back.
+      sources.uncount(source);
       const seconds = Math.max(1, Math.ceil((reservation.until.getTime() - deps.clock.now().getTime()) / 1000));
       deps.logger.info('demo sign-in throttled', { reason: 'account' });
       tooMany(res, seconds, 'tooManyAttempts', `Too many failed sign-ins. Try again after ${reservation.until.toISOString().slice(11, 16)} UTC.`);
       return;
     }
-    sources.count(source);
 
-    const checked = await checkPassword(deps.directory, body.userPrincipalName, body.password).catch(async (error: unknown) => {
+    const checked = await checkPassword(deps.directory, found, body.password).catch(async (error: unknown) => {
       await reservation.value.fail();
       throw error;
     });

@@ -4,6 +4,9 @@ import type { Activity } from 'botbuilder';
 import type { Server } from 'restify';
 import type { EmbeddedDirectory } from '../adapters/embedded/embeddedDirectory.js';
 import type { Clock } from '../core/ports/clock.js';
+import type { RecordStore } from '../core/ports/recordStore.js';
+import type { VerificationStore } from '../core/ports/verificationStore.js';
+import type { Passwords } from '../core/usecases/passwords.js';
 import type { Logger } from '../logger.js';
 import { mountDemoSignIn } from './demoSignIn.js';
 import { mountDevOutbox, type Outbox } from './devOutbox.js';
@@ -16,8 +19,13 @@ export interface LocalDemoParts {
   readonly sessions: SessionRegistry;
   readonly clock: Clock;
   readonly logger: Logger;
-  /** Where the demo sign-in keeps its failure counts. */
+  /** Where files of earlier versions may be (demo-signin.json). */
   readonly dataDir: string;
+  /** The store every instance shares, and the verification records in it. */
+  readonly records: RecordStore;
+  readonly verificationStore: VerificationStore;
+  /** Counts the demo sign-in's wrong passwords with the chat's. */
+  readonly passwords: Passwords;
   /** Hands an activity to the bot and resolves when its turn has ended. */
   readonly deliver: (activity: Partial<Activity>) => Promise<void>;
 }

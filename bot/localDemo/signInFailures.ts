@@ -1,107 +1,106 @@
-// Failed demo sign-ins per account name, kept in DATA_DIR/demo-signin.json so that a restart keeps
-// a lock. A failure is counted before the password is checked (a reservation) and taken back when
-// the password was right, so parallel guesses can never be checked beyond the limit. Names are kept
-// only as salted hashes (people sometimes type a password into the user name field), and they are
-// counted whether or not they are accounts: a limit that only known names reach would name them.
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+// Where the demo sign-in's wrong passwords are counted: in the record store, against the account's
+// budget that wrong current passwords in the chat use too (Passwords.reservePasswordCheck), so the
+// limit holds over every instance on one DATA_DIR or Azure Storage account, and across restarts. A
+// name that is no account is counted by a salted digest, never as typed (people sometimes type a
+// password into the user name field); the salt is drawn once and kept in the store for every
+// instance. The DATA_DIR/demo-signin.json of earlier versions is taken over once: its salt (so its
+// digests still match, unless the store has one already) and its failures, each under the account
+// or name it counted.
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
-import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
-import type { Clock } from '../core/ports/clock.js';
-import { fail, ok, type Result } from '../core/result.js';
+import type { EmbeddedDirectory } from '../adapters/embedded/embeddedDirectory.js';
+import { VersionConflictError, type RecordStore } from '../core/ports/recordStore.js';
+import type { VerificationStore } from '../core/ports/verificationStore.js';
+import { passwordSubjectKey, type PasswordSubject } from '../core/usecases/passwords.js';
+import type { Logger } from '../logger.js';
 
-/** At most `limit` failures of one account within `windowMs`; the next attempt waits until the oldest is that old. */
-export interface FailureRule {
-  readonly limit: number;
-  readonly windowMs: number;
+const partition = 'demoSignIn';
+const saltId = 'nameSalt';
+
+/** The salted digest of a user name as typed (trimmed, in lower case). */
+export type NameDigest = (userPrincipalName: string) => string;
+
+const digestWith = (salt: string): NameDigest => (name) => createHash('sha256').update(`${salt}:${name.trim().toLowerCase()}`).digest('hex');
+
+/** The salt every instance digests names with: the one in the store, else `proposed` (or a new one) put there first. */
+async function sharedSalt(records: RecordStore, proposed: string): Promise<string> {
+  const kept = (await records.get<{ salt?: unknown }>(partition, saltId))?.value.salt;
+  if (typeof kept === 'string' && kept) return kept;
+  try {
+    await records.put(partition, saltId, { salt: proposed }, { absent: true });
+    return proposed;
+  } catch (error) {
+    // Another instance put its salt first: that one stands.
+    if (!(error instanceof VersionConflictError)) throw error;
+    return sharedSalt(records, proposed);
+  }
 }
 
-interface Failure {
-  readonly id: string;
-  /** Salted SHA-256 of the normalized user name. */
-  readonly account: string;
-  readonly at: string;
+/** What demo-signin.json of earlier versions held: a salt, and failures by salted digest of the name. */
+interface EarlierFile {
+  readonly salt?: unknown;
+  readonly failures?: unknown;
 }
 
-interface FailuresFile {
-  salt: string;
-  failures: Failure[];
+export interface SignInNamesParts {
+  readonly dataDir: string;
+  readonly records: RecordStore;
+  readonly verificationStore: VerificationStore;
+  readonly directory: EmbeddedDirectory;
+  readonly logger: Logger;
 }
 
-/** A failure counted ahead of a password check; settle it once the check is done. */
-export interface Reservation {
-  /** The sign-in was refused as a wrong password: the failure stays counted. */
-  fail(): Promise<void>;
-  /** The password was right: the failure is taken back; with `clearEarlier`, the account's earlier failures too. */
-  release(options: { readonly clearEarlier: boolean }): Promise<void>;
+/** The digest of names that are no account, shared by every instance; takes over demo-signin.json first, if there is one. */
+export async function signInNames(parts: SignInNamesParts): Promise<NameDigest> {
+  const file = path.join(parts.dataDir, 'demo-signin.json');
+  const earlier = existsSync(file) ? await readEarlier(file, parts.logger) : undefined;
+  const proposed = typeof earlier?.salt === 'string' && earlier.salt ? earlier.salt : randomBytes(16).toString('hex');
+  const salt = await sharedSalt(parts.records, proposed);
+  if (earlier !== undefined) {
+    // The file's digests are of its own salt: its accounts are found by it; a name that is no
+    // account keeps its count only when the store took that salt (else no digest would match it).
+    const taken = await takeOver(earlier, digestWith(proposed), salt === proposed, parts);
+    // Another instance may have moved it already.
+    await rename(file, `${file}.imported`).catch(() => undefined);
+    parts.logger.info('demo sign-in failures taken over from demo-signin.json', { accounts: taken });
+  }
+  return digestWith(salt);
 }
 
-export class SignInFailures {
-  /** Ids of reservations whose password check is still running: a success elsewhere does not clear them. */
-  private readonly pending = new Set<string>();
-
-  private constructor(
-    private readonly db: Low<FailuresFile>,
-    private readonly clock: Clock,
-    private readonly rule: FailureRule,
-  ) {}
-
-  static async open(dataDir: string, clock: Clock, rule: FailureRule): Promise<SignInFailures> {
-    const file = path.join(dataDir, 'demo-signin.json');
-    const db = new Low<FailuresFile>(new JSONFile<FailuresFile>(file), { salt: '', failures: [] });
-    await db.read().catch((error: Error) => {
-      throw new Error(`${file} is not valid JSON (${error.message}); fix or remove it`);
-    });
-    const stored = db.data as Partial<FailuresFile> | null;
-    db.data = {
-      salt: typeof stored?.salt === 'string' && stored.salt ? stored.salt : randomBytes(16).toString('hex'),
-      failures: Array.isArray(stored?.failures) ? stored.failures : [],
-    };
-    const store = new SignInFailures(db, clock, rule);
-    await store.save();
-    return store;
+async function readEarlier(file: string, logger: Logger): Promise<EarlierFile | undefined> {
+  try {
+    const read = JSON.parse(await readFile(file, 'utf8')) as unknown;
+    return typeof read === 'object' && read !== null && !Array.isArray(read) ? read : {};
+  } catch (error) {
+    // Gone (another instance moved it) or unreadable: the counts start afresh, the start goes on.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    logger.warn('demo-signin.json could not be read: its failure counts are not taken over', { file });
+    return {};
   }
+}
 
-  /**
-   * Counts a failure for the account before its password is checked, or says until when it must
-   * wait. Synchronous on purpose: no other request runs between the count and the reservation.
-   */
-  reserve(userPrincipalName: string): Result<Reservation, { readonly error: 'locked'; readonly until: Date }> {
-    const account = this.key(userPrincipalName);
-    const now = this.clock.now().getTime();
-    const recent = this.db.data.failures.filter((f) => f.account === account && Date.parse(f.at) > now - this.rule.windowMs);
-    if (recent.length >= this.rule.limit) {
-      const oldest = Math.min(...recent.map((f) => Date.parse(f.at)));
-      return fail('locked', { until: new Date(oldest + this.rule.windowMs) });
-    }
-    const failure: Failure = { id: randomUUID(), account, at: new Date(now).toISOString() };
-    this.db.data.failures.push(failure);
-    this.pending.add(failure.id);
-    // On disk while the password is checked: a crash now leaves the failure counted.
-    const written = this.save();
-    return ok({
-      fail: async () => {
-        this.pending.delete(failure.id);
-        await written;
-      },
-      release: async ({ clearEarlier }) => {
-        await written;
-        this.pending.delete(failure.id);
-        this.db.data.failures = this.db.data.failures.filter((f) =>
-          f.id !== failure.id && !(clearEarlier && f.account === account && !this.pending.has(f.id)));
-        await this.save();
-      },
-    });
+/** Puts the file's failures under their account (or name) where nothing is counted yet; returns how many keys it filled. */
+async function takeOver(earlier: EarlierFile, digest: NameDigest, keepNames: boolean, parts: SignInNamesParts): Promise<number> {
+  const accounts = new Map<string, PasswordSubject>();
+  for (const { userPrincipalName } of await parts.directory.demoAccounts()) {
+    const user = await parts.directory.findUserByPrincipalName(userPrincipalName);
+    if (user) accounts.set(digest(userPrincipalName), { userId: user.id });
   }
-
-  private key(userPrincipalName: string): string {
-    return createHash('sha256').update(`${this.db.data.salt}:${userPrincipalName.trim().toLowerCase()}`).digest('hex');
+  const byKey = new Map<string, string[]>();
+  for (const failure of Array.isArray(earlier.failures) ? (earlier.failures as unknown[]) : []) {
+    const { account, at } = (failure ?? {}) as { account?: unknown; at?: unknown };
+    if (typeof account !== 'string' || typeof at !== 'string' || Number.isNaN(Date.parse(at))) continue;
+    const subject = accounts.get(account) ?? (keepNames ? { nameDigest: account } : undefined);
+    if (!subject) continue;
+    const key = passwordSubjectKey(subject);
+    byKey.set(key, [...(byKey.get(key) ?? []), at]);
   }
-
-  /** Writes the failures still inside the window (lowdb writes one at a time, the latest state last). */
-  private save(): Promise<void> {
-    const since = this.clock.now().getTime() - this.rule.windowMs;
-    this.db.data.failures = this.db.data.failures.filter((f) => Date.parse(f.at) > since || this.pending.has(f.id));
-    return this.db.write();
+  for (const [key, times] of byKey) {
+    const failures = times.sort((a, b) => Date.parse(a) - Date.parse(b));
+    // What is counted already stands (an instance that took the file over first).
+    await parts.verificationStore.change('failures', key, (current) => ({ value: current ?? { failures }, answer: undefined }));
   }
+  return byKey.size;
 }

@@ -39,11 +39,19 @@ export interface SendLog {
   readonly sends: readonly Send[];
 }
 
+/** A failure counted before its check ended (a password being checked): it counts until the check settles it. */
+export interface PendingFailure {
+  readonly id: string;
+  readonly at: string;
+}
+
 /** The recent failures of one key (code checks, current passwords), and the lock-out they caused. */
 export interface FailureLog {
   /** When each failure happened, oldest first. */
   readonly failures: readonly string[];
   readonly lockedUntil?: string;
+  /** Checks still running, each counted ahead as a failure (absent when there is none). */
+  readonly pending?: readonly PendingFailure[];
 }
 
 export interface StepUpGrant {

@@ -9,13 +9,23 @@ import type { Actor } from './actor.js';
 import type { Codes } from './codes.js';
 import type { Notices } from './notices.js';
 import { checkPasswordRules, type PolicyFailure } from './passwordPolicy.js';
-import type { FailureRule, Verification } from './verification.js';
+import type { FailureRule, Reserved, Verification } from './verification.js';
 import type { Clock } from '../ports/clock.js';
 import { unlessDirectoryFails } from './followUps.js';
 
-/** Wrong current passwords in the chat: five in fifteen minutes lock password change for fifteen minutes. */
-const currentPasswordRule: FailureRule = { limit: 5, windowMinutes: 15, lockMinutes: 15 };
+/**
+ * Wrong passwords of one account, in the chat (the current password) and at the demo sign-in alike:
+ * five in fifteen minutes lock both for fifteen minutes.
+ */
+const passwordRule: FailureRule = { limit: 5, windowMinutes: 15, lockMinutes: 15 };
 const passwordFailureKey = (userId: string): string => `password:${userId}`;
+
+/** Whose password a sign-in checks: an account, or a name that is none (kept only as a digest), limited alike. */
+export type PasswordSubject = { readonly userId: string } | { readonly nameDigest: string };
+
+/** The failure key of a sign-in's subject (where its wrong passwords are counted). */
+export const passwordSubjectKey = (subject: PasswordSubject): string =>
+  'userId' in subject ? passwordFailureKey(subject.userId) : `password-name:${subject.nameDigest}`;
 
 export type PasswordFailure =
   | { readonly error: 'policy'; readonly failures: readonly PolicyFailure[] }
@@ -39,6 +49,16 @@ export class Passwords {
 
   async policy(): Promise<PasswordPolicy> {
     return (await this.deps.directory.tenant()).policy.password;
+  }
+
+  /**
+   * A password about to be checked at a sign-in: counted as a wrong one before the check, against
+   * the account's budget that wrong current passwords in the chat use too, so that no more guesses
+   * are checked than the rule allows, on any instance. A name that is no account has a budget of
+   * its own, limited exactly alike.
+   */
+  reservePasswordCheck(subject: PasswordSubject): Promise<Reserved> {
+    return this.deps.verification.reserveFailure(passwordSubjectKey(subject), passwordRule);
   }
 
   /** Until when password change is locked for this user (too many wrong current passwords), if it is. */
@@ -67,7 +87,7 @@ export class Passwords {
       if (changed.error === 'notFound') return fail('notFound');
       if (changed.error === 'wrongCurrent' || changed.error === 'wrongCurrentOrRefused') {
         // Counted either way: guessing the current password must stay limited.
-        const until = await verification.recordFailure(key, currentPasswordRule);
+        const until = await verification.recordFailure(key, passwordRule);
         await auditTrail.record(actor, 'password.change', 'refused', { reason: until ? 'lockedOut' : changed.error === 'wrongCurrent' ? 'wrongPassword' : 'wrongPasswordOrRefused' });
         return until ? fail('locked', { until }) : fail(changed.error);
       }

@@ -14,7 +14,7 @@ import { createHash, randomBytes, randomInt, randomUUID, timingSafeEqual } from 
 import type { Clock } from '../ports/clock.js';
 import type { DirectoryUser, TenantPolicy } from '../ports/directory.js';
 import type { NotificationChannel, Notifier } from '../ports/notifier.js';
-import type { CodeChallenge, ConversationChallenges, FailureLog, StepUpGrant, VerificationPurpose, VerificationStore } from '../ports/verificationStore.js';
+import type { CodeChallenge, ConversationChallenges, FailureLog, PendingFailure, StepUpGrant, VerificationPurpose, VerificationStore } from '../ports/verificationStore.js';
 import { fail, ok, type Result } from '../result.js';
 import { grantedAfterRevocation } from './sessionRevocation.js';
 
@@ -83,6 +83,17 @@ export interface FailureRule {
   readonly lockMinutes: number;
 }
 
+/** A failure counted ahead of a check, or until when the key must wait. */
+export type Reserved = Result<FailureReservation, { readonly error: 'locked'; readonly until: Date }>;
+
+/** A failure counted ahead of a check (see reserveFailure); settle it once the check is done. */
+export interface FailureReservation {
+  /** The check failed: the failure stays counted, and locks the key when it is the limit's. */
+  fail(): Promise<void>;
+  /** The check passed: the failure is taken back; with `clearEarlier`, the key's settled failures too (a lock-out stays). */
+  release(options: { readonly clearEarlier: boolean }): Promise<void>;
+}
+
 const digest = (salt: string, code: string): Buffer => createHash('sha256').update(`${salt}:${code}`).digest();
 
 /** Spaces, dashes and dots people type inside codes are ignored. */
@@ -121,10 +132,15 @@ function activeLock(log: FailureLog | undefined, now: number): number | undefine
   return until !== undefined && until > now ? until : undefined;
 }
 
-/** A failure log as it is kept: nothing when it holds no failure and no lock-out. */
-function failureLog(failures: readonly string[], lockedUntil: number | undefined): FailureLog | undefined {
-  if (failures.length === 0 && lockedUntil === undefined) return undefined;
-  return { failures, ...(lockedUntil === undefined ? {} : { lockedUntil: new Date(lockedUntil).toISOString() }) };
+/** A failure log as it is kept: nothing when it holds no failure, no lock-out and no check still running. */
+function failureLog(failures: readonly string[], lockedUntil: number | undefined, pending: readonly PendingFailure[] = []): FailureLog | undefined {
+  if (failures.length === 0 && lockedUntil === undefined && pending.length === 0) return undefined;
+  return { failures, ...(lockedUntil === undefined ? {} : { lockedUntil: new Date(lockedUntil).toISOString() }), ...(pending.length > 0 ? { pending } : {}) };
+}
+
+/** The checks of a log still counted ahead, but for `except`: those of the window (one left by a process that died counts until then). */
+function pendingIn(log: FailureLog | undefined, since: number, except?: string): PendingFailure[] {
+  return (log?.pending ?? []).filter((p) => p.id !== except && Date.parse(p.at) > since);
 }
 
 /** A conversation's challenges that have not expired, but for the one of `except`; nothing when none is left. */
@@ -163,20 +179,65 @@ export class Verification {
    * the key already locked (a parallel request locked it first) is not counted and returns that end.
    */
   recordFailure(key: string, rule: FailureRule): Promise<Date | undefined> {
+    return this.settleFailure(key, rule, new Date(this.clock.now()).toISOString());
+  }
+
+  /**
+   * Counts a failure for the key before a check that may fail (a password check elsewhere than
+   * the chat), or says until when the key must wait: checks running at once, on any instance, count
+   * against the rule together, so no more of them run than it allows. Settle the reservation when
+   * the check is done; one never settled (its process died) counts until it leaves the window.
+   */
+  reserveFailure(key: string, rule: FailureRule): Promise<Reserved> {
     const now = this.clock.now().getTime();
-    return this.store.change('failures', key, (log) => {
+    const since = now - rule.windowMinutes * minuteMs;
+    const reserved: PendingFailure = { id: randomUUID(), at: new Date(now).toISOString() };
+    return this.store.change<'failures', Reserved>('failures', key, (log) => {
       const locked = activeLock(log, now);
-      if (locked !== undefined) return { value: log, answer: new Date(locked) };
-      const recent = [...(log?.failures ?? []).filter((at) => Date.parse(at) > now - rule.windowMinutes * minuteMs), new Date(now).toISOString()];
-      if (recent.length < rule.limit) return { value: failureLog(recent, undefined), answer: undefined };
+      if (locked !== undefined) return { value: log, answer: fail('locked', { until: new Date(locked) }) };
+      const failures = (log?.failures ?? []).filter((at) => Date.parse(at) > since);
+      const pending = pendingIn(log, since);
+      const counted = [...failures, ...pending.map((p) => p.at)].map((at) => Date.parse(at));
+      // Only checks still running can reach the limit without a lock-out: the oldest one's window says when.
+      if (counted.length >= rule.limit) return { value: log, answer: fail('locked', { until: new Date(Math.min(...counted) + rule.windowMinutes * minuteMs) }) };
+      return { value: failureLog(failures, undefined, [...pending, reserved]), answer: ok(this.reservation(key, rule, reserved)) };
+    });
+  }
+
+  private reservation(key: string, rule: FailureRule, reserved: PendingFailure): FailureReservation {
+    return {
+      fail: async () => {
+        await this.settleFailure(key, rule, reserved.at, reserved.id);
+      },
+      release: async ({ clearEarlier }) => {
+        const now = this.clock.now().getTime();
+        const since = now - rule.windowMinutes * minuteMs;
+        await this.store.change('failures', key, (log) => {
+          const failures = clearEarlier ? [] : (log?.failures ?? []).filter((at) => Date.parse(at) > since);
+          return { value: log && failureLog(failures, activeLock(log, now), pendingIn(log, since, reserved.id)), answer: undefined };
+        });
+      },
+    };
+  }
+
+  /** Counts the failure of `at` (settling the reservation `pendingId`); returns the lock-out end when it locks the key, or the lock that was there. */
+  private settleFailure(key: string, rule: FailureRule, at: string, pendingId?: string): Promise<Date | undefined> {
+    const now = this.clock.now().getTime();
+    const since = now - rule.windowMinutes * minuteMs;
+    return this.store.change('failures', key, (log) => {
+      const pending = pendingIn(log, since, pendingId);
+      const locked = activeLock(log, now);
+      if (locked !== undefined) return { value: pendingId === undefined ? log : failureLog(log?.failures ?? [], locked, pending), answer: new Date(locked) };
+      const recent = [...(log?.failures ?? []).filter((t) => Date.parse(t) > since), at].sort((a, b) => Date.parse(a) - Date.parse(b));
+      if (recent.length < rule.limit) return { value: failureLog(recent, undefined, pending), answer: undefined };
       const until = now + rule.lockMinutes * minuteMs;
-      return { value: failureLog([], until), answer: new Date(until) };
+      return { value: failureLog([], until, pending), answer: new Date(until) };
     });
   }
 
   async clearFailures(key: string): Promise<void> {
     const now = this.clock.now().getTime();
-    await this.store.change('failures', key, (log) => ({ value: log && failureLog([], activeLock(log, now)), answer: undefined }));
+    await this.store.change('failures', key, (log) => ({ value: log && failureLog([], activeLock(log, now), log.pending ?? []), answer: undefined }));
   }
 
   private async codeFailureRule(): Promise<FailureRule> {

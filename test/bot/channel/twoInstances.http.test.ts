@@ -1,7 +1,8 @@
 // Two bot processes on one Azure Storage account (Azurite), as two instances behind one bot:
 // one conversation served turn by turn by both through a step-up and a confirmation; tickets
 // opened at the same moment on both get distinct numbers; a sign-out everywhere made through one
-// ends a web session held by the other; wrong codes are counted across both.
+// ends a web session held by the other; wrong passwords at the demo sign-in and wrong codes are
+// counted across both.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -111,6 +112,15 @@ describe('two instances on one Azure Storage account (Azurite)', function () {
     assert.ok(done?.text);
     const after = await fetch(`${second.url}/v3/directline/conversations/${conversationId}/activities`, { headers: { authorization: `Bearer ${token}` } });
     assert.equal(after.status, 403, 'the other instance sees the revocation');
+  });
+
+  it('wrong passwords at the demo sign-in are counted across both instances', async function () {
+    const lucas = await demoUserNamed('lucas');
+    const signIn = async (n: number, password: string): Promise<number> => (await fetch(`${side(n).url}/api/demo/signin`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userPrincipalName: lucas.userPrincipalName, password }),
+    })).status;
+    for (let i = 0; i < 5; i += 1) assert.equal(await signIn(i, `wrong-${i}`), 401);
+    assert.deepEqual([await signIn(0, lucas.password), await signIn(1, lucas.password)], [429, 429], 'five wrong on the two together lock the account on both');
   });
 
   it('wrong codes are counted across both instances', async function () {

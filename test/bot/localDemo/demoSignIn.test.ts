@@ -1,15 +1,20 @@
 // The demo sign-in of the web chat page, attacked over HTTP as a red team would: parallel guesses,
-// a restart, a locked account, one locked account among many users of the same address, and the
-// time an unknown name takes.
+// a restart, two instances on one DATA_DIR, guesses split between the page and the chat, a locked
+// account, one locked account among many users of the same address, and the time an unknown name
+// takes.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startApp, type RunningApp } from '../../../bot/app.js';
 import { loadConfig } from '../../../bot/config.js';
+import { translator } from '../../../bot/core/i18n/i18n.js';
 import type { Clock } from '../../../bot/core/ports/clock.js';
 import { silentLogger } from '../../../bot/logger.js';
 import { sharedRecognizer } from '../../dialogs/harness.js';
 import { demoSeed, demoUser, demoUserNamed, scryptRuns, tempDir } from '../../helpers.js';
+import { teamsChat } from '../channel/teamsChat.js';
 
 /** Failed sign-ins allowed per account in the window (what the red team measured against). */
 const accountLimit = 5;
@@ -29,8 +34,8 @@ describe('demo sign-in', function () {
   const start = async (env: NodeJS.ProcessEnv = {}): Promise<RunningApp> =>
     startApp(loadConfig({ PORT: '0', DATA_DIR: dataDir, ...env }), silentLogger, { recognizer: await sharedRecognizer(), clock });
 
-  async function signIn(userPrincipalName: string, password: string): Promise<Answer> {
-    const response = await fetch(`${app.url}/api/demo/signin`, {
+  async function signIn(userPrincipalName: string, password: string, on: RunningApp = app): Promise<Answer> {
+    const response = await fetch(`${on.url}/api/demo/signin`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userPrincipalName, password }),
     });
     const text = await response.text();
@@ -80,6 +85,59 @@ describe('demo sign-in', function () {
     await app.stop();
     app = await start();
     assert.equal((await signIn(user.userPrincipalName, user.password)).status, 429, 'still locked after the restart');
+  });
+
+  it('two instances on one DATA_DIR count guesses together, for an account and for a name that is no account alike', async function () {
+    const other = await start();
+    try {
+      const user = await demoUserNamed('pieter');
+      for (const [name, right] of [[user.userPrincipalName, user.password], ['nobody-here@contoso.example', user.password]] as const) {
+        // Three wrong on one, two on the other: five in all, the limit.
+        for (const [i, p] of wrongGuesses(accountLimit).entries()) assert.equal((await signIn(name, p, i < 3 ? app : other)).status, 401, `${name}: guess ${i + 1}`);
+        const answers = [await signIn(name, right, app), await signIn(name, right, other)];
+        assert.deepEqual(answers.map((a) => a.status), [429, 429], `${name}: locked on both instances`);
+        assert.deepEqual(answers.map((a) => a.body?.error?.code), ['tooManyAttempts', 'tooManyAttempts']);
+        assert.ok(answers.every((a) => Number(a.headers.get('retry-after')) > 0 && Number(a.headers.get('retry-after')) <= 15 * 60), name);
+      }
+      await other.stop();
+      await app.stop();
+      app = await start();
+      assert.equal((await signIn(user.userPrincipalName, user.password)).status, 429, 'still locked once both restarted');
+    } finally {
+      await other.stop();
+    }
+  });
+
+  it('a wrong password on the page and a wrong current password in the chat count against one budget', async function () {
+    const t = translator('en');
+    const user = await demoUserNamed('erik');
+    for (const p of wrongGuesses(3)) assert.equal((await signIn(user.userPrincipalName, p)).status, 401);
+    const chat = teamsChat(app.url, { userId: user.id, conversationId: 'page-and-chat' });
+    await chat.say('change my password');
+    const change = { currentPassword: 'wrong-current-1', newPassword: 'Silver-Heron-Dawn-47', confirmPassword: 'Silver-Heron-Dawn-47' };
+    await chat.click('submit', change);
+    const replies = await chat.click('submit', { ...change, currentPassword: 'wrong-current-2' });
+    const locked = t.t('passwordChange.locked', { until: '\u0000' }).split('\u0000')[0] ?? '';
+    assert.ok(replies.some((r) => (r.text ?? '').startsWith(locked)), `the fifth wrong password locks the chat: ${replies.map((r) => r.text).join(' | ')}`);
+    assert.equal((await signIn(user.userPrincipalName, user.password)).status, 429, 'and the page');
+  });
+
+  it('takes over demo-signin.json of earlier versions: its failures still count; one it cannot read does not stop the start', async function () {
+    const user = await demoUserNamed('lucas');
+    const salt = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
+    const account = createHash('sha256').update(`${salt}:${user.userPrincipalName}`).digest('hex');
+    const at = new Date(Date.now() - 60_000).toISOString();
+    const file = path.join(dataDir, 'demo-signin.json');
+    await app.stop();
+    await writeFile(file, JSON.stringify({ salt, failures: Array.from({ length: accountLimit }, (_, i) => ({ id: `f${i}`, account, at })) }));
+    app = await start();
+    assert.equal((await signIn(user.userPrincipalName, user.password)).status, 429, 'the five failures counted before the upgrade still lock the account');
+    assert.ok(!existsSync(file) && existsSync(`${file}.imported`), 'the file is taken over once');
+    await app.stop();
+    await writeFile(file, '{"salt": "x", "failures": [');
+    app = await start();
+    const other = await demoUserNamed('emily');
+    assert.equal((await signIn(other.userPrincipalName, other.password)).status, 200, 'the start went on');
   });
 
   it('a locked account among many users of the same address locks nobody else', async function () {

@@ -382,6 +382,29 @@ describe('Verification', function () {
       assert.deepEqual(await two.lockedUntil('user:user-anna'), until);
     });
 
+    it('failures counted ahead of 20 parallel checks on two instances: as many run as the limit, the right one clears only the settled ones, and the fifth failure locks the key for both', async function () {
+      const bed = testBed({ users: [anna()] });
+      const [one, two] = [bed.useCases.verification, secondInstance(bed)];
+      const rule = { limit: 5, windowMinutes: 15, lockMinutes: 15 };
+      const key = 'password:user-anna';
+      const reserved = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? one : two).reserveFailure(key, rule)));
+      const running = reserved.flatMap((r) => (r.ok ? [r.value] : []));
+      assert.equal(running.length, rule.limit, 'as many checks run as the rule allows');
+      assert.ok(reserved.every((r) => r.ok || r.until.getTime() === bed.clock.now().getTime() + minutes(15)), 'the others wait for the oldest to leave the window');
+      const [right, ...wrongOnes] = running as [NonNullable<typeof running[0]>, ...typeof running];
+      // A right password among them clears what was settled before it, never the checks still running.
+      await right.release({ clearEarlier: true });
+      const again = await one.reserveFailure(key, rule);
+      assert.ok(again.ok, 'its place is free again');
+      assert.equal((await two.reserveFailure(key, rule)).ok, false, 'and only its place');
+      for (const check of wrongOnes) await check.fail();
+      assert.equal(await two.lockedUntil(key), undefined, 'four failures and a check still running: no lock yet');
+      await again.value.fail();
+      assert.deepEqual(await two.lockedUntil(key), new Date(bed.clock.now().getTime() + minutes(15)), 'the fifth failure locks');
+      assert.equal((await one.reserveFailure(key, rule)).ok, false);
+      assert.deepEqual(await one.recordFailure(key, rule), new Date(bed.clock.now().getTime() + minutes(15)), 'the chat\'s count sees the same lock');
+    });
+
     it('10 parallel checks of the right code: it passes once', async function () {
       const bed = testBed({ users: [anna()] });
       const [one, two] = [bed.useCases.verification, secondInstance(bed)];

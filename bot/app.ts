@@ -207,7 +207,7 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
   const storage = await stateStorageFor(config, records, logger);
   // Where, never how: the connection string is a secret.
   logger.info('storage', config.storage.kind === 'azure' ? { kind: 'azure', table: config.storage.table, container: config.storage.container } : { kind: 'file' });
-  const sessions = config.localMode ? await SessionRegistry.open(config.dataDir, clock, sessionStands(directory)) : undefined;
+  const sessions = config.localMode ? await SessionRegistry.open(config.dataDir, records, clock, sessionStands(directory)) : undefined;
   // In Azure the web page chats through the Direct Line channel, its tokens from the token service.
   const directLineTokens = config.directLine ? new DirectLineTokens(config.directLine, records, clock, sessionStands(directory)) : undefined;
   const useCases = createUseCases(ports);

@@ -20,7 +20,8 @@ const streamTokenSeconds = 120;
 
 interface Conversation {
   readonly id: string;
-  readonly session: Session;
+  /** The session as last read (its expiry moves with each refresh). */
+  session: Session;
   readonly history: Partial<Activity>[];
   readonly sockets: Set<WebSocket>;
   sequence: number;
@@ -135,16 +136,18 @@ export class DirectLine {
     const session = await this.options.sessions.byBearer(bearer(req));
     const id = param(req.params, 'conversationId');
     const conversation = session && session.conversationId === id ? this.conversations.get(id) ?? this.open(session, id) : undefined;
-    if (!session || !conversation || conversation.session !== session) {
+    if (!session || !conversation || conversation.session.tokenHash !== session.tokenHash) {
       sendError(res, 403, 'forbidden', 'The token is not valid for this conversation.');
       return undefined;
     }
+    conversation.session = session;
     return conversation;
   }
 
   /**
-   * A conversation in memory. A session outlives a restart but the history does not: a session
-   * whose conversation is gone gets it back empty, under the same id, so the bot's dialog goes on.
+   * A conversation in memory. A session outlives a restart and is known to every instance, but
+   * the history is this instance's: a session whose conversation is not here (a restart, a token
+   * issued by another instance) gets it back empty, under the same id, so the bot's dialog goes on.
    */
   private open(session: Session, id: string): Conversation {
     if (this.conversations.size >= maxConversations) {
@@ -167,8 +170,16 @@ export class DirectLine {
       sendToken(res, 200, { conversationId: existing.id, token, expires_in, streamUrl: this.streamUrl(req, existing) });
       return;
     }
-    const conversation = this.open(session, randomBytes(18).toString('base64url'));
-    await this.options.sessions.bindConversation(session, conversation.id);
+    // Bound first: when another instance bound the session a moment before, its conversation stands.
+    const proposed = randomBytes(18).toString('base64url');
+    const bound = await this.options.sessions.bindConversation(session, proposed);
+    if (bound === undefined) return sendError(res, 403, 'forbidden', 'A valid token is required.');
+    if (bound !== proposed) {
+      const existing = this.conversations.get(bound) ?? this.open(session, bound);
+      sendToken(res, 200, { conversationId: existing.id, token, expires_in, streamUrl: this.streamUrl(req, existing) });
+      return;
+    }
+    const conversation = this.open({ ...session, conversationId: bound }, bound);
     const streamUrl = this.streamUrl(req, conversation);
     sendToken(res, 201, { conversationId: conversation.id, token, expires_in, streamUrl, referenceGrammarId: '' });
     // The bot greets the user, as the Direct Line channel does when a conversation starts.

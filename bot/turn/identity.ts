@@ -17,7 +17,7 @@ export interface ActivityIdentity {
 
 /** Conversations opened by the bot's own Direct Line, each bound to the user who signed in (or nobody). */
 export interface WebChatSessions {
-  userForConversation(conversationId: string): { readonly userId: string | undefined } | undefined;
+  userForConversation(conversationId: string): Promise<{ readonly userId: string | undefined } | undefined>;
 }
 
 /** In Azure: the `dl_` user ids this server had the Direct Line token service issue, each bound to a user. */
@@ -45,7 +45,7 @@ export class IdentityResolver {
   ) {}
 
   async resolve(activity: ActivityIdentity): Promise<Identity> {
-    const userId = this.trustedUserId(activity) ?? (await this.directLineUser(activity));
+    const userId = (await this.trustedUserId(activity)) ?? (await this.directLineUser(activity));
     // Teams named someone, but not as an id (an array, a number, a path): nobody the directory has.
     if (userId === undefined && activity.channelId === 'msteams' && activity.from?.aadObjectId) return { kind: 'anonymous', reason: 'unknownUser' };
     if (userId === undefined) return { kind: 'anonymous', reason: 'notSignedIn' };
@@ -56,10 +56,10 @@ export class IdentityResolver {
     return { kind: 'user', user };
   }
 
-  private trustedUserId(activity: ActivityIdentity): string | undefined {
+  private async trustedUserId(activity: ActivityIdentity): Promise<string | undefined> {
     if (activity.channelId === 'msteams') return teamsUserId(activity);
     if (activity.channelId === webChatChannelId && this.sessions && activity.conversation?.id) {
-      const bound = this.sessions.userForConversation(activity.conversation.id)?.userId;
+      const bound = (await this.sessions.userForConversation(activity.conversation.id))?.userId;
       // The Direct Line sets `from` itself; a mismatch means the activity did not come through it.
       return bound !== undefined && activity.from?.id === bound ? bound : undefined;
     }

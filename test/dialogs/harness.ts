@@ -182,7 +182,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     clock,
     conversation(userId, locale = 'en-US', channel = 'msteams', client = {}) {
       // On the web chat, the user is the one this server bound to the conversation at sign-in.
-      const sessions = { userForConversation: () => ({ userId }) };
+      const sessions = { userForConversation: () => Promise.resolve({ userId }) };
       conversations += 1;
       const conversationId = `conversation-${conversations}`;
       const { bot } = composeBot({ useCases, directory, references: ports.references, recognizer: recognizerInstance, storage, records: nonceRecords, sessions, reach: { continueIn, createIn }, logger: options.logger });

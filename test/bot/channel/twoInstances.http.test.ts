@@ -1,7 +1,7 @@
 // Two bot processes on one Azure Storage account (Azurite), as two instances behind one bot:
 // one conversation served turn by turn by both through a step-up and a confirmation; tickets
 // opened at the same moment on both get distinct numbers; a sign-out everywhere made through one
-// ends a web session held by the other; wrong passwords at the demo sign-in and wrong codes are
+// ends a web session held by the other; a web chat token of one serves on the other; wrong passwords at the demo sign-in and wrong codes are
 // counted across both.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -112,6 +112,30 @@ describe('two instances on one Azure Storage account (Azurite)', function () {
     assert.ok(done?.text);
     const after = await fetch(`${second.url}/v3/directline/conversations/${conversationId}/activities`, { headers: { authorization: `Bearer ${token}` } });
     assert.equal(after.status, 403, 'the other instance sees the revocation');
+  });
+
+  it('a web chat token issued by one instance opens a conversation on the other, and the user is the one who signed in there', async function () {
+    const anna = await demoUserNamed('anna');
+    const [first, second] = both();
+    const signedIn = await fetch(`${first.url}/api/demo/signin`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userPrincipalName: anna.userPrincipalName, password: anna.password }) });
+    const { token } = (await signedIn.json()) as { token: string };
+    const auth = { authorization: `Bearer ${token}` };
+    const started = await fetch(`${second.url}/v3/directline/conversations`, { method: 'POST', headers: auth });
+    assert.equal(started.status, 201, 'the other instance takes the token');
+    const { conversationId } = (await started.json()) as { conversationId: string };
+    const posted = await fetch(`${second.url}/v3/directline/conversations/${conversationId}/activities`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'show my profile' }) });
+    assert.equal(posted.status, 200);
+    const annasCard = (activities: { from: { role?: string } }[]): boolean => activities.some((a) => a.from.role === 'bot' && cardTexts(cardOf(a as never)).includes(anna.displayName));
+    let answered = false;
+    // The reply comes after the post is acknowledged.
+    for (const deadline = Date.now() + 15_000; !answered && Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 50))) {
+      const { activities } = (await (await fetch(`${second.url}/v3/directline/conversations/${conversationId}/activities`, { headers: auth })).json()) as { activities: { from: { role?: string } }[] };
+      answered = annasCard(activities);
+    }
+    assert.ok(answered, 'the profile card is Anna\'s');
+    assert.equal((await fetch(`${first.url}/v3/directline/tokens/refresh`, { method: 'POST', headers: auth })).status, 200, 'and the first instance refreshes it');
+    await fetch(`${second.url}/api/demo/signout`, { method: 'POST', headers: auth });
+    assert.equal((await fetch(`${first.url}/v3/directline/conversations`, { method: 'POST', headers: auth })).status, 403, 'signed out on one, refused on the other');
   });
 
   it('wrong passwords at the demo sign-in are counted across both instances', async function () {

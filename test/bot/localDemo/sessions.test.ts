@@ -1,15 +1,16 @@
-// The web chat sessions of the local Direct Line: kept across a restart (hashes only), ended by the
-// directory's revocations, never refreshed past their maximum lifetime, and anonymous ones never
-// pushing out a signed-in one.
+// The web chat sessions of the local Direct Line: kept across a restart (hashes only) and known to
+// every instance over one store, ended by the directory's revocations, never refreshed past their
+// maximum lifetime, and anonymous ones never pushing out a signed-in one.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { startApp, type RunningApp } from '../../../bot/app.js';
 import { loadConfig } from '../../../bot/config.js';
 import { silentLogger } from '../../../bot/logger.js';
 import { maxSessionHours, SessionRegistry, tokenLifetimeSeconds, type SessionCheck } from '../../../bot/localDemo/sessions.js';
 import { cardOf, sharedRecognizer, submitActions } from '../../dialogs/harness.js';
-import { demoUserNamed, tempDir } from '../../helpers.js';
+import { demoUserNamed, filesIn, tempDir } from '../../helpers.js';
 
 interface DlActivity { from: { role?: string }; text?: string; attachments?: { contentType?: string; content?: unknown }[] }
 
@@ -32,34 +33,66 @@ describe('web chat sessions', function () {
     await data.remove();
   });
 
+  const open = (limits?: Parameters<typeof SessionRegistry.open>[4]) => SessionRegistry.open(data.dir, data.records(), clock, check, limits);
+
   it('survives a restart, and keeps only a hash of the token on disk', async function () {
-    const first = await SessionRegistry.open(data.dir, clock, check);
+    const records = data.records();
+    const first = await SessionRegistry.open(data.dir, records, clock, check);
     const { token, session } = await first.issue(user);
     await first.bindConversation(session, 'conv-1');
-    const file = await readFile(path.join(data.dir, 'webSessions.json'), 'utf8');
-    assert.ok(!file.includes(token), 'the token itself is not stored');
+    await records.close();
+    for (const file of await filesIn(data.dir)) assert.ok(!(await readFile(path.join(data.dir, file), 'utf8')).includes(token), `the token itself is not in ${file}`);
 
-    const again = await SessionRegistry.open(data.dir, clock, check);
+    const again = await open();
     assert.equal((await again.byBearer(token))?.userId, 'u-1');
-    assert.equal(again.userForConversation('conv-1')?.userId, 'u-1');
+    assert.equal((await again.userForConversation('conv-1'))?.userId, 'u-1');
+  });
+
+  it('a token issued by one instance is taken by another over the same store, and ended there by a sign-out on the first', async function () {
+    const [one, two] = [await open(), await open()];
+    const { token } = await one.issue(user);
+    const session = await two.byBearer(token);
+    assert.equal(session?.userId, 'u-1', 'the other instance knows the token');
+    assert.equal(await two.bindConversation(session, 'conv-two'), 'conv-two');
+    assert.equal(await one.bindConversation(session, 'conv-one'), 'conv-two', 'a session is bound to one conversation, whichever instance asks');
+    assert.equal((await one.userForConversation('conv-two'))?.userId, 'u-1');
+    assert.equal(await one.userForConversation('conv-one'), undefined);
+    assert.ok(await one.refresh(token));
+    await one.revoke(token);
+    assert.equal(await two.byBearer(token), undefined, 'a sign-out on one instance ends it on the other');
+    assert.equal(await two.userForConversation('conv-two'), undefined);
+    const other = await one.issue(user);
+    offset += 1000;
+    revokedAt.set('u-1', clock.now().getTime());
+    assert.equal(await two.byBearer(other.token), undefined, 'and so does a revocation in the directory');
+  });
+
+  it('takes over the webSessions.json of earlier versions: its live sessions go on', async function () {
+    const live = { tokenHash: createHash('sha256').update('old-token').digest('hex'), userId: 'u-1', fromId: 'u-1', displayName: 'Anna', locale: 'en', issuedAt: clock.now().getTime(), expiresAt: clock.now().getTime() + 60_000, conversationId: 'conv-old' };
+    const file = path.join(data.dir, 'webSessions.json');
+    await writeFile(file, JSON.stringify({ sessions: [live] }));
+    const registry = await open();
+    assert.equal((await registry.byBearer('old-token'))?.userId, 'u-1');
+    assert.equal((await registry.userForConversation('conv-old'))?.userId, 'u-1');
+    assert.ok((await filesIn(data.dir)).includes('webSessions.json.imported'));
   });
 
   it('ends when the user is signed out everywhere (or changes the password) after the sign-in', async function () {
-    const registry = await SessionRegistry.open(data.dir, clock, check);
+    const registry = await open();
     const { token, session } = await registry.issue(user);
     await registry.bindConversation(session, 'conv-1');
     offset += 1000;
     revokedAt.set('u-1', clock.now().getTime());
     assert.equal(await registry.byBearer(token), undefined);
     assert.equal(await registry.refresh(token), undefined);
-    assert.equal(registry.userForConversation('conv-1'), undefined, 'the conversation is nobody\'s any more');
+    assert.equal(await registry.userForConversation('conv-1'), undefined, 'the conversation is nobody\'s any more');
     offset += 1000;
     const fresh = await registry.issue(user);
     assert.ok(await registry.byBearer(fresh.token), 'a sign-in after the revocation works');
   });
 
   it('refreshes by one token lifetime, never past the maximum lifetime', async function () {
-    const registry = await SessionRegistry.open(data.dir, clock, check);
+    const registry = await open();
     const { token } = await registry.issue(user);
     for (let h = 0; h < maxSessionHours - 1; h += 1) {
       offset += hour - 1000;
@@ -76,7 +109,7 @@ describe('web chat sessions', function () {
   });
 
   it('anonymous sessions, however many, never push out a signed-in one', async function () {
-    const registry = await SessionRegistry.open(data.dir, clock, check, { signedIn: 3, anonymous: 5 });
+    const registry = await open({ signedIn: 3, anonymous: 5 });
     const signedIn = await registry.issue(user);
     const visitors = [];
     for (let i = 0; i < 40; i += 1) visitors.push(await registry.issue({ userId: undefined, displayName: '', locale: 'en' }));
@@ -131,6 +164,22 @@ describe('web chat sessions over the Direct Line', function () {
     assert.equal((await call('POST', `/v3/directline/conversations/${conversationId}/activities`, token, { type: 'message', text: 'show my profile' })).status, 200);
     const replies = await activitiesUntil(token, conversationId, (all) => all.some((a) => a.from.role === 'bot' && a.attachments?.length));
     assert.ok(replies.some((a) => a.from.role === 'bot' && a.attachments?.length), 'the profile card arrived');
+  });
+
+  it('a token issued by one instance on the same DATA_DIR serves on another, in the conversation it opened', async function () {
+    // Both running: the other read what there was at its start, before this sign-in.
+    const other = await start();
+    try {
+      const { token, conversationId: opened } = await signIn('claire');
+      const started = await fetch(`${other.url}/v3/directline/conversations`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+      assert.equal(started.status, 200);
+      const { conversationId } = (await started.json()) as { conversationId: string };
+      assert.equal(conversationId, opened);
+      const posted = await fetch(`${other.url}/v3/directline/conversations/${conversationId}/activities`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'show my profile' }) });
+      assert.equal(posted.status, 200);
+    } finally {
+      await other.stop();
+    }
   });
 
   it('"sign out everywhere" in the chat ends this web session too', async function () {

@@ -6,7 +6,7 @@ import { IdentityResolver, type DirectLineUsers, type WebChatSessions } from '..
 import { MemoryDirectory } from '../../fakes/memoryDirectory.js';
 
 const bound: DirectLineUsers = { userFor: (id) => Promise.resolve(id === 'dl_bound-to-anna-0000000' ? 'user-anna' : undefined) };
-const localSessions: WebChatSessions = { userForConversation: (id) => (id === 'local-conversation' ? { userId: 'user-bert' } : undefined) };
+const localSessions: WebChatSessions = { userForConversation: (id) => Promise.resolve(id === 'local-conversation' ? { userId: 'user-bert' } : undefined) };
 
 describe('identity', function () {
   const directory = new MemoryDirectory();

@@ -91,10 +91,16 @@ export function liveCardOnOpenPrompt(dialogState: StackState | undefined, nonce:
   return promptCard(prompt.options.form, nonce);
 }
 
-/** What an answered card says: the button chosen; a card that took inputs also that they were cleared. */
-function answeredText(t: Translator, form: FormSpec, action: string): string {
+/**
+ * What an answered card says: the button chosen; a card that took inputs also that they were cleared.
+ * Buttons of a list share their action and differ by their values (a method's or a device's id): the
+ * one pressed is the one whose values all came back with it. A typed answer (no fields) presses the
+ * card's button of that action.
+ */
+function answeredText(t: Translator, form: FormSpec, action: string, fields?: Readonly<Record<string, string>>): string {
   const buttons = [...(form.buttons ?? []), ...(form.items ?? []).flatMap((i) => i.buttons ?? [])];
-  const choice = buttons.find((b) => b.action === action)?.title;
+  const pressed = (b: FormButton): boolean => b.action === action && (fields === undefined || Object.entries(b.values ?? {}).every(([key, value]) => fields[key] === value));
+  const choice = buttons.find(pressed)?.title;
   if ((form.inputs ?? []).length > 0 || !choice) return t.t('card.received');
   return t.t('cards.answered', { choice });
 }
@@ -152,7 +158,7 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
       const current = action?.verb === cardVerbs.submitStep && state.nonceHash !== '' && hash(action.nonce) === state.nonceHash && userId === state.userId;
       if (action?.verb === cardVerbs.submitStep && current && (await cardNonces(context).consume(conversationOf(context), state.nonceHash))) {
         state.nonceHash = '';
-        await this.replaceCard(context, state, answeredText(info.t, state.options.form, action.action));
+        await this.replaceCard(context, state, answeredText(info.t, state.options.form, action.action, action.fields));
         return dc.endDialog({ action: action.action, fields: action.fields } satisfies CardAnswer);
       }
       await refuseCard(context, info.t.t(action ? 'card.stale' : 'card.unknown'));

@@ -24,6 +24,9 @@ function actionsOf(card: unknown, type: string): Record<string, unknown>[] {
   return out;
 }
 
+/** Every Action.Execute of a card with its title and data. */
+const executesOf = (card: unknown): { title?: unknown; data?: unknown }[] => actionsOf(card, 'Action.Execute');
+
 const hasInputs = (card: unknown): boolean => JSON.stringify(card).includes('"type":"Input.');
 
 describe('cards on Teams (Universal Actions)', function () {
@@ -83,6 +86,38 @@ describe('cards on Teams (Universal Actions)', function () {
       assert.deepEqual(replay.response.body, { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: t.t('card.stale') });
       assert.deepEqual(replay.replies, [], 'no message in the chat for a refused press');
       assert.equal((await harness.directory.findUserById(claire.id))?.signInSessionsValidFromDateTime, after, 'nothing changed');
+    });
+  }
+
+  for (const locale of supportedLocales) {
+    const t = translator(locale);
+    const say = phrases[locale];
+
+    it(`the answered card names the button pressed among buttons of one action, told apart by their values: a method to remove, a method for the code (${locale})`, async function () {
+      const claire = await demoUserNamed('claire');
+      const chat = harness.chat(claire.id, say.tag);
+      // The title on the card of the button that sends these values.
+      const titleOf = (values: Record<string, string>): string => {
+        const data = chat.buttonData('choose', values);
+        const title = executesOf(chat.card()).find((a) => a.data === data)?.title;
+        assert.equal(typeof title, 'string');
+        return title as string;
+      };
+      await chat.say(say.securityRemove);
+      const choices = submitActions(chat.card()).filter((d) => d.action === 'choose').map((d) => String(d.methodId));
+      assert.ok(choices.length >= 3, 'several Remove buttons share one action');
+      // The last one, not the first: the receipt must not name the first button of that action.
+      const removed = choices.at(-1) as string;
+      const removeTitle = titleOf({ methodId: removed });
+      const pick = await chat.execute('choose', {}, { methodId: removed });
+      assert.deepEqual(cardTexts(pick.response.body?.value).slice(1), [t.t('cards.answered', { choice: removeTitle })]);
+      // The check that follows: a button per method to send the code to, each "choose".
+      const senders = submitActions(chat.card()).filter((d) => d.action === 'choose').map((d) => String(d.methodId));
+      assert.ok(senders.length >= 2, 'several methods to send a code to');
+      const sender = senders.at(-1) as string;
+      const sendTitle = titleOf({ methodId: sender });
+      const send = await chat.execute('choose', {}, { methodId: sender });
+      assert.deepEqual(cardTexts(send.response.body?.value).slice(1), [t.t('cards.answered', { choice: sendTitle })]);
     });
   }
 

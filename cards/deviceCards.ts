@@ -14,17 +14,22 @@ const joinTypes = new Set(['AzureAd', 'ServerAd', 'Workplace']);
 /** The target of the "I lost a device" button. */
 export const lostDeviceTarget = 'lost';
 
+/** Graph's names of some systems, as people know them ("MacMDM" is a Mac enrolled in device management). */
+const systemNames: Readonly<Record<string, string>> = { macmdm: 'macOS', androidforwork: 'Android', androidenterprise: 'Android', ipad: 'iPadOS', iphone: 'iOS' };
+const systemName = (os: string | undefined): string | undefined => (os === undefined ? undefined : systemNames[os.toLowerCase()] ?? os);
+
 /** "Windows 10.0.22631 · Microsoft Entra joined · last sign-in 2 days ago". */
 function deviceLine(t: Translator, device: Device, now: Date): string {
-  const parts = [[device.operatingSystem, device.operatingSystemVersion].filter(Boolean).join(' ')];
+  const parts = [[systemName(device.operatingSystem), device.operatingSystemVersion].filter(Boolean).join(' ')];
   if (device.trustType && joinTypes.has(device.trustType)) parts.push(t.t(`devices.join.${device.trustType}`));
   parts.push(device.approximateLastSignInDateTime ? t.t('devices.lastSignIn', { when: t.relative(device.approximateLastSignInDateTime, now) }) : t.t('devices.neverSignedIn'));
   return parts.filter((p) => p !== '').join(' · ');
 }
 
-/** "Compliant · Managed". */
+/** "Compliant · Managed", "Not compliant · Not managed"; nothing for what the directory does not say. */
 function deviceBadge(t: Translator, device: Device): string {
-  const states = [device.isCompliant ? t.t('devices.compliant') : '', device.isManaged ? t.t('devices.managed') : ''];
+  const said = (value: boolean | undefined, yes: string, no: string): string => (value === undefined ? '' : t.t(value ? yes : no));
+  const states = [said(device.isCompliant, 'devices.compliant', 'devices.notCompliant'), said(device.isManaged, 'devices.managed', 'devices.notManaged')];
   return states.filter(Boolean).join(' · ');
 }
 
@@ -37,7 +42,7 @@ export function devicesCard(t: Translator, devices: readonly Device[], now: Date
       title: d.displayName,
       subtitle: deviceLine(t, d, now),
       badge: deviceBadge(t, d),
-      badgeTone: 'good',
+      badgeTone: d.isCompliant === false ? 'warning' : 'good',
       buttons: [{ title: t.t('devices.disableButton', { device: d.displayName }), action: 'devices.disable', values: { target: d.id } }],
     })),
     buttons: [{ title: t.t('devices.lostButton'), action: 'devices.disable', values: { target: lostDeviceTarget } }],

@@ -274,6 +274,10 @@ describe('cards', function () {
     assert.equal(colourOf(agreementsCard(t, [{ agreement, status: 'pendingNew' }]), t.t('termsOfUse.pendingBadge')), 'Warning');
     const devices = devicesCard(t, [{ id: 'd1', displayName: 'CON-LT-0142', operatingSystem: 'Windows', operatingSystemVersion: '11', accountEnabled: true, trustType: 'AzureAd', isCompliant: true }], galleryNow);
     assert.equal(colourOf(devices, t.t('devices.compliant')), 'Good');
+    // A device the directory says is neither compliant nor managed says so, as a warning; a Mac in device management is macOS.
+    const mac = devicesCard(t, [{ id: 'd2', displayName: 'MacBook Joris', operatingSystem: 'MacMDM', operatingSystemVersion: '15.1', accountEnabled: true, isCompliant: false, isManaged: false }], galleryNow);
+    assert.equal(colourOf(mac, `${t.t('devices.notCompliant')} · ${t.t('devices.notManaged')}`), 'Warning');
+    assert.ok(cardTexts(mac.content).some((x) => x.startsWith('macOS 15.1')), cardTexts(mac.content).join(' / '));
   });
 
   it('the audit log speaks the user\'s language: refused attempts by name, what was acted on in words, never ids or internal kinds', function () {

@@ -59,11 +59,14 @@ export function signInsCard(t: Translator, views: readonly SignInView[], now: Da
   }, startsGoal);
 }
 
-/** "This wasn't me": sign out everywhere, change the password, the helpdesk. */
-export function secureAccountForm(t: Translator): FormSpec {
+/** "This wasn't me": sign out everywhere, change the password, the helpdesk (`nothingChosen`: asked again after all three were switched off). */
+export function secureAccountForm(t: Translator, nothingChosen = false): FormSpec {
   return {
     heading: t.t('signins.secureHeading'),
-    lines: [{ text: t.t('signins.secureIntro') }],
+    lines: [
+      ...(nothingChosen ? [{ text: t.t('signins.nothingChosen', { cancel: t.t('common.cancel') }), warning: true }] : []),
+      { text: t.t('signins.secureIntro') },
+    ],
     inputs: [
       { kind: 'toggle', id: 'signOut', label: t.t('signins.step.signOut') },
       { kind: 'toggle', id: 'changePassword', label: t.t('signins.step.changePassword') },

@@ -4,6 +4,7 @@
 import type { GoalIntent } from '../../bot/core/goals.js';
 import type { UseCases } from '../../bot/core/usecases/useCases.js';
 import { notMeTarget, secureAccountForm, signInsCard, signInsSummary } from '../../cards/signInCards.js';
+import { stepsOf } from '../dialogIds.js';
 import { GoalDialog, type GoalOptions } from '../goalDialog.js';
 import { MessageFactory, type DialogTurnResult, type WaterfallStepContext } from '../kit.js';
 import type { HandoffOptions } from '../steps/stepContracts.js';
@@ -13,9 +14,13 @@ import { PasswordChangeDialog } from './passwordChangeDialog.js';
 interface SecureMemory {
   changePassword: boolean;
 }
-type SignInsStep = WaterfallStepContext<GoalOptions>;
+interface SignInsOptions extends GoalOptions {
+  /** The secure card again, after Continue with every step switched off. */
+  readonly nothingChosen?: boolean;
+}
+type SignInsStep = WaterfallStepContext<SignInsOptions>;
 
-export class SignInsViewDialog extends GoalDialog {
+export class SignInsViewDialog extends GoalDialog<SignInsOptions> {
   constructor(useCases: UseCases) {
     super('signins.view', useCases, [new PasswordChangeDialog(useCases), new HelpdeskTicketDialog(useCases)]);
     this.steps([this.show, this.secure, this.changePassword]);
@@ -23,7 +28,7 @@ export class SignInsViewDialog extends GoalDialog {
 
   private readonly show = async (step: SignInsStep): Promise<DialogTurnResult> => {
     const t = this.t(step);
-    if (step.options.target === notMeTarget) return this.ask(step, secureAccountForm(t));
+    if (step.options.target === notMeTarget) return this.ask(step, secureAccountForm(t, step.options.nothingChosen));
     const views = await this.useCases.signIns.recent(this.signedIn(step).id);
     if (views.length === 0) {
       await this.say(step, 'signins.none');
@@ -36,6 +41,9 @@ export class SignInsViewDialog extends GoalDialog {
   private readonly secure = async (step: SignInsStep): Promise<DialogTurnResult> => {
     const answer = this.answer(step);
     if (answer.action !== 'secure') return this.cancelled(step);
+    const chosen = ['signOut', 'changePassword', 'helpdesk'].filter((id) => answer.fields[id] === 'true');
+    // Continue with every step switched off did nothing: said on the card, asked again.
+    if (chosen.length === 0) return step.replaceDialog(stepsOf(this.goal), { target: notMeTarget, nothingChosen: true } satisfies SignInsOptions);
     this.memory<SecureMemory>(step).changePassword = answer.fields.changePassword === 'true';
     if (answer.fields.signOut === 'true') {
       const done = await this.useCases.passwords.signOutEverywhere(this.actor(step, this.signedIn(step).id));

@@ -219,6 +219,28 @@ describe('account dialogs', function () {
         assert.equal((await harness.services.tickets.listForUser(emily.id))[0]?.context.goal, 'signins.view');
         assert.ok(cardTexts(chat.card()).includes(t.t('passwordChange.heading')), 'then on to change the password');
       });
+
+      it('signins.view: "this wasn\'t me" with all three steps switched off says nothing was done and shows the card again; nothing changes', async function () {
+        const emily = await demoUserNamed('emily');
+        const chat = harness.chat(emily.id, say.tag);
+        const before = (await harness.directory.findUserById(emily.id))?.signInSessionsValidFromDateTime;
+        await chat.say(say.signIns);
+        await chat.send(submitActions(chat.card()).find((d) => d.goal === 'signins.view' && d.target === 'notMe'));
+        // Teams: the press is answered in place, and the card comes back with why.
+        const { response, replies } = await chat.execute('secure', { signOut: 'false', changePassword: 'false', helpdesk: 'false' });
+        assert.equal(response.body?.type, 'application/vnd.microsoft.card.adaptive');
+        assert.equal(replies.length, 1, 'a reply follows the press');
+        const again = cardTexts(cardOf(replies[0] ?? {}));
+        assert.equal(again[0], t.t('signins.secureHeading'));
+        assert.ok(again.includes(t.t('signins.nothingChosen', { cancel: t.t('common.cancel') })), again.join(' / '));
+        assert.ok(again.includes(t.t('signins.secureIntro')));
+        assert.equal((await harness.directory.findUserById(emily.id))?.signInSessionsValidFromDateTime, before, 'nobody was signed out');
+        assert.deepEqual(await harness.services.tickets.listForUser(emily.id), [], 'no ticket');
+        // The card asked again works: a step switched on is done.
+        const done = await chat.submit('secure', { signOut: 'true', changePassword: 'false', helpdesk: 'false' });
+        assert.equal(done[0]?.text, t.t('signout.done'));
+        assert.notEqual((await harness.directory.findUserById(emily.id))?.signInSessionsValidFromDateTime, before);
+      });
     });
   }
 

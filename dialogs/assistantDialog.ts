@@ -51,7 +51,7 @@ export abstract class AssistantDialog<O extends object> extends ComponentDialog 
   }
 
   /** Shows a card whose answer is the next step's result. */
-  protected ask(step: WaterfallStepContext<object>, form: FormSpec, options: { acceptsText?: boolean; secret?: boolean } = {}): Promise<DialogTurnResult> {
+  protected ask(step: WaterfallStepContext<object>, form: FormSpec, options: { acceptsText?: boolean; secret?: boolean; describesGoal?: boolean } = {}): Promise<DialogTurnResult> {
     return ask(step, { form, ...options });
   }
 
@@ -67,7 +67,7 @@ export abstract class AssistantDialog<O extends object> extends ComponentDialog 
 
   /** Ends the dialog after the user stopped it: nothing was changed. */
   protected async cancelled(step: WaterfallStepContext<object>): Promise<DialogTurnResult> {
-    await sayCancelled(step.context);
+    await sayCancelled(step);
     return step.endDialog();
   }
 }

@@ -13,11 +13,17 @@ export interface ActiveDialog {
 
 /** The active dialog, along the chain from the root into components, whose id `matches`; undefined when none does. */
 export function activeDialog(dialogState: StackState | undefined, matches: (id: string | undefined) => boolean): ActiveDialog | undefined {
+  return activeChain(dialogState).find((active) => matches(active.id));
+}
+
+/** The active dialogs from the root into components, outermost first. */
+export function activeChain(dialogState: StackState | undefined): ActiveDialog[] {
+  const chain: ActiveDialog[] = [];
   for (let stack = dialogState, depth = 0; stack && depth < 16; depth += 1) {
     const active = stack.dialogStack?.at(-1);
-    if (!active) return undefined;
-    if (matches(active.id)) return active;
+    if (!active) break;
+    chain.push(active);
     stack = active.state?.dialogs as StackState | undefined;
   }
-  return undefined;
+  return chain;
 }

@@ -5,7 +5,8 @@ import type { Translator } from '../bot/core/i18n/i18n.js';
 import type { Actor } from '../bot/core/usecases/actor.js';
 import type { SendResult } from '../bot/core/usecases/codes.js';
 import { turnInfo } from '../bot/turn/turnInfo.js';
-import type { TurnContext } from './kit.js';
+import type { DialogContext, TurnContext } from './kit.js';
+import { isGoalIntent } from '../bot/core/goals.js';
 
 /** The translator of this turn, in the language the conversation goes on in. */
 export const translatorOf = (context: TurnContext): Translator => turnInfo(context).t;
@@ -41,12 +42,39 @@ export async function sayNoCode(context: TurnContext, refused: Exclude<SendResul
   return refused.error;
 }
 
+/** Where a goal's dialog instance notes that it changed the account (beside the component's own "dialogs"). */
+const changedKey = 'changedAccount';
+
+/**
+ * Notes that the goal going on changed the account (on every goal it runs in, a goal begun by
+ * another too): stopping or leaving it later says that what was done stays done, never that nothing
+ * was changed.
+ */
+export function noteChangeMade(dc: DialogContext): void {
+  for (let d: DialogContext | undefined = dc; d; d = d.parent) {
+    const instance = d.activeDialog;
+    if (instance && isGoalIntent(instance.id)) (instance.state as Record<string, unknown>)[changedKey] = true;
+  }
+}
+
+/** Whether a goal this dialog context runs in (or the goal active in it) changed the account. */
+export function changeMadeInGoal(dc: DialogContext): boolean {
+  for (let d: DialogContext | undefined = dc; d; d = d.parent) {
+    const instance = d.activeDialog;
+    if (instance && isGoalIntent(instance.id) && (instance.state as Record<string, unknown>)[changedKey] === true) return true;
+  }
+  return false;
+}
+
+/** What to say when the user stops a goal: nothing was changed, or, after a change, that it stays done. */
+export const cancelledKey = (dc: DialogContext): string => (changeMadeInGoal(dc) ? 'cancel.doneAfterChange' : 'cancel.done');
+
 const stopped = Symbol('stoppedByUser');
 
-/** Says that the goal stopped and nothing was changed (and notes, for this turn, that the user stopped it). */
-export async function sayCancelled(context: TurnContext): Promise<void> {
-  context.turnState.set(stopped, true);
-  await context.sendActivity(translatorOf(context).t('cancel.done'));
+/** Says that the goal stopped and nothing was changed, or what was done stays done (and notes, for this turn, that the user stopped it). */
+export async function sayCancelled(dc: DialogContext): Promise<void> {
+  dc.context.turnState.set(stopped, true);
+  await dc.context.sendActivity(translatorOf(dc.context).t(cancelledKey(dc)));
 }
 
 /** Whether the user stopped a goal in this turn (its Cancel button, or "cancel" typed at one of its steps). */

@@ -5,6 +5,7 @@ import { cardVerbs } from '../cards/cardVerbs.js';
 import { maxMessageLength, turnInfo } from '../bot/turn/turnInfo.js';
 import { Dialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from './kit.js';
 import { sendMenu, sendSuggestions } from './replies.js';
+import { cancelledKey } from './dialogSupport.js';
 import type { GoalIntent } from '../bot/core/goals.js';
 import type { HandoffOptions } from './steps/stepContracts.js';
 
@@ -47,8 +48,9 @@ export async function interrupt(dc: DialogContext): Promise<DialogTurnResult | u
       await dc.context.sendActivity(t.t('cancel.nothing'));
       return dc.endDialog();
     }
+    const said = cancelledKey(dc);
     await dc.cancelAllDialogs();
-    await dc.context.sendActivity(t.t('cancel.done'));
+    await dc.context.sendActivity(t.t(said));
     return { status: DialogTurnStatus.cancelled };
   }
   if (intent === 'help' || info.cardAction?.verb === cardVerbs.showMenu) {

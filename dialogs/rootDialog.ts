@@ -16,8 +16,8 @@ import { AgentTicketDialog, type AgentTicketOptions, type TicketFocus } from './
 import type { TicketCommand } from '../bot/core/nlu/ticketCommands.js';
 import { maxDescriptionLength } from '../bot/core/usecases/helpdesk.js';
 import { maskPasswords, redact } from '../bot/core/usecases/redaction.js';
-import { ask, CardPrompt, cardAnswerOf } from './steps/cardPrompt.js';
-import { stoppedByUser } from './dialogSupport.js';
+import { ask, CardPrompt, cardAnswerOf, describesGoalGoingOn } from './steps/cardPrompt.js';
+import { changeMadeInGoal, stoppedByUser } from './dialogSupport.js';
 import { didYouMeanCard, secondRequestForm } from '../cards/requestCards.js';
 import type { SecondRequest } from '../bot/core/nlu/recognizer.js';
 import type { GoalOptions } from './goalDialog.js';
@@ -96,7 +96,9 @@ export class RootDialog extends ComponentDialog {
     // Asking in words for another goal, or typing a ticket command, leaves the current goal (nothing
     // of it was changed yet), as a button on another card would.
     const intent = info.recognition?.intent;
-    const switching = info.ticketCommand || (isGoalIntent(intent) && (info.recognition?.score ?? 0) >= switchThreshold && !info.inputTooLong && !info.languageSwitch);
+    // At the helpdesk form, a request for the goal going on ("someone in Brazil signed in to my account") describes it.
+    const switching = info.ticketCommand || (isGoalIntent(intent) && (info.recognition?.score ?? 0) >= switchThreshold && !info.inputTooLong && !info.languageSwitch
+      && !describesGoalGoingOn({ dialogStack: innerDc.stack }, intent));
     const pending = pendingOf(innerDc);
     if (pending.offered && (switching || intent === 'cancel')) {
       // At "You also asked …: shall I?" the first goal is over (and may have changed something):
@@ -109,8 +111,9 @@ export class RootDialog extends ComponentDialog {
       return { status: DialogTurnStatus.complete };
     }
     if (switching) {
+      const left = changeMadeInGoal(innerDc) ? 'goal.switchedAfterChange' : 'goal.switched';
       await innerDc.cancelAllDialogs();
-      await innerDc.context.sendActivity(info.t.t('goal.switched'));
+      await innerDc.context.sendActivity(info.t.t(left));
       return this.route(innerDc);
     }
     return (await interrupt(innerDc)) ?? super.onContinueDialog(innerDc);

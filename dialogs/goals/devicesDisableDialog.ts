@@ -11,6 +11,7 @@ import { isPreferredSecondaryMethod } from '../../bot/core/usecases/methods.js';
 import type { UseCases } from '../../bot/core/usecases/useCases.js';
 import { disableDeviceForm, lostDeviceReportCard, lostDeviceTarget, pickDeviceForm } from '../../cards/deviceCards.js';
 import type { Translator } from '../../bot/core/i18n/i18n.js';
+import { noteChangeMade } from '../dialogSupport.js';
 import { GoalDialog, type GoalOptions } from '../goalDialog.js';
 import { MessageFactory, type DialogTurnResult, type WaterfallStepContext } from '../kit.js';
 import { HelpdeskTicketDialog } from './helpdeskTicketDialog.js';
@@ -95,6 +96,7 @@ export class DevicesDisableDialog extends GoalDialog {
       signOut: memory.signOut === true,
       removeAuthenticator: check ? { verified: check.verified, newDefault: memory.newDefault } : undefined,
     });
+    if (report.disabled || report.signedOut || report.authenticator === 'removed') noteChangeMade(step);
     const lines = reportLines(this.t(step), report);
     await step.context.sendActivity(MessageFactory.attachment(lostDeviceReportCard(this.t(step), lines), undefined, lines[0]));
     if (!memory.ticket || !report.disabled) return step.endDialog();

@@ -35,12 +35,13 @@ export class HelpdeskTicketDialog extends GoalDialog<HandoffOptions> {
       await step.context.sendActivity(MessageFactory.attachment(noticeCard(t.t('helpdesk.anonymous'), helpdeskLines(t, contact))));
       return step.endDialog();
     }
-    return this.ask(step, ticketForm(t, contact, step.options));
+    return this.ask(step, ticketForm(t, contact, step.options), { describesGoal: true });
   };
 
   private readonly confirm = async (step: TicketStep): Promise<DialogTurnResult> => {
     const options = step.options;
     const answer = this.answer(step);
+    if (answer.action === 'text') return this.describedInChat(step, answer.fields.text ?? '');
     if (answer.action !== 'submit') return this.cancelled(step);
     const category = answer.fields.category;
     const description = (answer.fields.description ?? '').trim();
@@ -56,6 +57,14 @@ export class HelpdeskTicketDialog extends GoalDialog<HandoffOptions> {
     else if (memory.description !== limited) await this.say(step, 'helpdesk.codeMasked');
     return this.ask(step, ticketSummaryForm(this.t(step), { category, description: memory.description, context: options.context, attachedLines: recentTurns(step.context).length }));
   };
+
+  /** A message typed while the form waited is its description: the form again, filled in, to check and send on; passwords and codes in it masked first. */
+  private async describedInChat(step: TicketStep, text: string): Promise<DialogTurnResult> {
+    const description = redact(text.trim()).slice(0, maxDescriptionLength);
+    if (maskPasswords(text).masked) await this.say(step, 'helpdesk.passwordMasked');
+    const { problemKey: _problem, ...options } = step.options;
+    return step.replaceDialog(stepsOf(this.goal), { ...options, description } satisfies HandoffOptions);
+  }
 
   private readonly open = async (step: TicketStep): Promise<DialogTurnResult> => {
     const t = this.t(step);

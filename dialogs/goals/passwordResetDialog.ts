@@ -9,7 +9,7 @@ import type { PolicyFailure } from '../../bot/core/usecases/passwordPolicy.js';
 import type { UseCases } from '../../bot/core/usecases/useCases.js';
 import { accountNameForm, failureLines, newPasswordForm, signOutOfferForm } from '../../cards/passwordCards.js';
 import { dialogIds, stepsOf } from '../dialogIds.js';
-import { conversationIdOf, sayNoCode } from '../dialogSupport.js';
+import { conversationIdOf, noteChangeMade, sayNoCode } from '../dialogSupport.js';
 import { GoalDialog, type GoalOptions } from '../goalDialog.js';
 import type { DialogTurnResult, WaterfallStepContext } from '../kit.js';
 import { CodeEntryDialog } from '../steps/codeEntryDialog.js';
@@ -126,6 +126,7 @@ export class PasswordResetDialog extends GoalDialog {
       await this.say(step, 'identity.unknownUser');
       return step.endDialog({ done: false });
     }
+    noteChangeMade(step);
     await this.say(step, outcome.value.unlocked ? 'passwordReset.doneUnlocked' : 'passwordReset.done');
     return step.endDialog({ done: true });
   };

@@ -5,6 +5,7 @@ import type { GoalIntent } from '../../bot/core/goals.js';
 import type { UseCases } from '../../bot/core/usecases/useCases.js';
 import { notMeTarget, secureAccountForm, signInsCard, signInsSummary } from '../../cards/signInCards.js';
 import { stepsOf } from '../dialogIds.js';
+import { noteChangeMade } from '../dialogSupport.js';
 import { GoalDialog, type GoalOptions } from '../goalDialog.js';
 import { MessageFactory, type DialogTurnResult, type WaterfallStepContext } from '../kit.js';
 import type { HandoffOptions } from '../steps/stepContracts.js';
@@ -47,6 +48,7 @@ export class SignInsViewDialog extends GoalDialog<SignInsOptions> {
     this.memory<SecureMemory>(step).changePassword = answer.fields.changePassword === 'true';
     if (answer.fields.signOut === 'true') {
       const done = await this.useCases.passwords.signOutEverywhere(this.actor(step, this.signedIn(step).id));
+      if (done.ok) noteChangeMade(step);
       await this.say(step, done.ok ? 'signout.done' : 'identity.unknownUser');
     }
     if (answer.fields.helpdesk === 'true') {

@@ -5,6 +5,7 @@ import { agreementText, decidedAt, isPending, type AgreementView } from '../../b
 import type { UseCases } from '../../bot/core/usecases/useCases.js';
 import { agreementForm, agreementName, agreementsCard } from '../../cards/termsOfUseCards.js';
 import { stepsOf } from '../dialogIds.js';
+import { noteChangeMade } from '../dialogSupport.js';
 import { GoalDialog } from '../goalDialog.js';
 import { MessageFactory, type DialogTurnResult, type WaterfallStepContext } from '../kit.js';
 
@@ -69,6 +70,7 @@ export class TermsOfUseDialog extends GoalDialog<ReviewOptions> {
       await this.say(step, 'card.notYours');
       return step.endDialog();
     }
+    noteChangeMade(step);
     await this.say(step, accept ? 'termsOfUse.accepted' : 'termsOfUse.declined', { agreement: agreementName(this.t(step), recorded.value) });
     const answered = [...(step.options.answered ?? []), agreementId];
     return step.replaceDialog(stepsOf(this.goal), { answered } satisfies ReviewOptions);

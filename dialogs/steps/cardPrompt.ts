@@ -15,7 +15,8 @@ import type { Translator } from '../../bot/core/i18n/i18n.js';
 import { dialogIds } from '../dialogIds.js';
 import type { Confirmation } from '../../bot/core/nlu/confirmation.js';
 import { DeliveryModes, Dialog, MessageFactory, type DialogContext, type DialogInstance, type DialogTurnResult, type TurnContext } from '../kit.js';
-import { activeDialog, type StackState } from '../dialogStack.js';
+import { activeChain, activeDialog, type StackState } from '../dialogStack.js';
+import type { GoalIntent } from '../../bot/core/goals.js';
 
 export interface CardPromptOptions {
   readonly form: FormSpec;
@@ -23,6 +24,12 @@ export interface CardPromptOptions {
   readonly acceptsText?: boolean;
   /** The card asks for a secret: a typed message gets a warning that passwords belong in the card. */
   readonly secret?: boolean;
+  /**
+   * A typed message describes what the goals going on are about (the helpdesk form): it is the
+   * answer (action "text", as with `acceptsText`), even when it reads as a request for one of those
+   * goals ("someone in Brazil signed in to my account" at the form of "this wasn't me").
+   */
+  readonly describesGoal?: boolean;
 }
 
 export interface CardAnswer {
@@ -46,6 +53,15 @@ function openPrompt(dialogState: StackState | undefined): PromptState | undefine
 export function isCardWaiting(dialogState: StackState | undefined): boolean {
   const prompt = openPrompt(dialogState);
   return prompt !== undefined && prompt.options.secret !== true && prompt.nonceHash !== '';
+}
+
+/**
+ * True when a card that takes a typed description waits, and `intent` is a goal going on (or the
+ * helpdesk itself): the message then describes it rather than asking for it anew.
+ */
+export function describesGoalGoingOn(dialogState: StackState | undefined, intent: string): boolean {
+  if (openPrompt(dialogState)?.options.describesGoal !== true) return false;
+  return intent === ('helpdesk.ticket' satisfies GoalIntent) || activeChain(dialogState).some((active) => active.id === intent);
 }
 
 /** True when the innermost active dialog is a card prompt asking for a secret (a password card is open). */
@@ -185,7 +201,7 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
       return dc.endDialog({ action: typed, fields: {} } satisfies CardAnswer);
     }
     const text = (context.activity.text ?? '').trim();
-    if (state.options.acceptsText && text !== '') return dc.endDialog({ action: 'text', fields: { text } } satisfies CardAnswer);
+    if ((state.options.acceptsText || state.options.describesGoal) && text !== '') return dc.endDialog({ action: 'text', fields: { text } } satisfies CardAnswer);
     if (state.options.secret) markSecretTyped(context);
     await context.sendActivity(info.t.t(state.options.secret ? 'card.useCardForSecrets' : 'card.useCard'));
     return Dialog.EndOfTurn;

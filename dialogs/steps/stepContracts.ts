@@ -67,6 +67,8 @@ export interface HandoffOptions {
   readonly category?: TicketCategory;
   readonly context?: TicketContext;
   readonly problemKey?: string;
+  /** What the user typed in the chat while the form waited, passwords and codes masked: the form shows it filled in. */
+  readonly description?: string;
 }
 
 /** A dead end: what could not be done (a string key and its values), the helpdesk, and a ticket offer. */

@@ -1,11 +1,11 @@
 // helpdesk.ticket and ticket.status as transcripts in every language: the ticket carries the user,
 // channel, language, where the bot stopped and the last turns with every secret removed.
 import assert from 'node:assert/strict';
-import { supportedLocales, translator } from '../../../bot/core/i18n/i18n.js';
+import { supportedLocales, translator, type Locale, type Translator } from '../../../bot/core/i18n/i18n.js';
 import { cardVerbs } from '../../../cards/cardVerbs.js';
 import { demoUserNamed } from '../../helpers.js';
-import { cardOf, cardTexts, createHarness, type Harness } from '../harness.js';
-import { phrases } from '../testData/phrases.js';
+import { cardOf, cardTexts, createHarness, presetInputs, submitActions, type Chat, type Harness } from '../harness.js';
+import { phrases, type Phrases } from '../testData/phrases.js';
 
 
 describe('helpdesk dialogs', function () {
@@ -81,6 +81,104 @@ describe('helpdesk dialogs', function () {
       });
     });
   }
+
+  /** A sentence about the sign-in that was not the user's: read as "show my sign-ins", in each language. */
+  const strangeSignIn: Record<Locale, string> = {
+    en: 'someone in Lagos signed in to my account last night',
+    fr: 'quelqu’un s’est connecté à mon compte depuis le Brésil cette nuit',
+    nl: 'iemand heeft vannacht vanuit Brazilië op mijn account ingelogd',
+    sv: 'någon i brasilien loggade in på mitt konto natten till måndag',
+  };
+
+  /** "This wasn't me" with every step on: signed out, then the helpdesk form (the password change waits behind it). */
+  async function notMeAtTicketForm(chat: Chat, t: Translator, say: Phrases): Promise<void> {
+    await chat.say(say.signIns);
+    await chat.send(submitActions(chat.card()).find((d) => d.goal === 'signins.view' && d.target === 'notMe'));
+    const replies = await chat.submit('secure', { signOut: 'true', changePassword: 'true', helpdesk: 'true' });
+    assert.equal(replies[0]?.text, t.t('signout.done'));
+    assert.equal(cardTexts(chat.card())[0], t.t('helpdesk.heading'));
+  }
+
+  /** The value the last card's description input shows. */
+  const descriptionShown = (chat: Chat): string | undefined => presetInputs(chat.card()).description;
+
+  for (const locale of supportedLocales) {
+    const t = translator(locale);
+    const say = phrases[locale];
+
+    it(`a sentence typed at the form of "this wasn't me" fills its description: the form again, filled in; the ticket, then the password change, follow (${locale})`, async function () {
+      const emily = await demoUserNamed('emily');
+      const chat = harness.chat(emily.id, say.tag);
+      await notMeAtTicketForm(chat, t, say);
+      const replies = await chat.say(strangeSignIn[locale]);
+      const said = replies.map((r) => r.text ?? '');
+      assert.ok(!said.includes(t.t('goal.switched')) && !said.includes(t.t('goal.switchedAfterChange')), said.join(' / '));
+      assert.equal(cardTexts(chat.card())[0], t.t('helpdesk.heading'), 'the form again');
+      assert.ok(cardTexts(chat.card()).includes(t.t('helpdesk.descriptionFromChat', { button: t.t('common.continue') })));
+      assert.equal(descriptionShown(chat), strangeSignIn[locale]);
+      await chat.submit('submit');
+      assert.equal(cardTexts(chat.card())[0], t.t('helpdesk.summaryHeading'));
+      await chat.submit('send');
+      const [ticket] = await harness.services.tickets.listForUser(emily.id);
+      assert.equal(ticket?.description, strangeSignIn[locale]);
+      assert.equal(ticket?.context.goal, 'signins.view');
+      assert.ok(cardTexts(chat.card()).includes(t.t('passwordChange.heading')), 'then on to change the password');
+    });
+
+    it(`after "this wasn't me" signed out everywhere, leaving or stopping at the form never says nothing was changed (${locale})`, async function () {
+      const emily = await demoUserNamed('emily');
+      const leave = harness.chat(emily.id, say.tag);
+      await notMeAtTicketForm(leave, t, say);
+      const left = await leave.say(say.devices);
+      assert.equal(left[0]?.text, t.t('goal.switchedAfterChange'));
+      const stop = harness.chat(emily.id, say.tag);
+      await notMeAtTicketForm(stop, t, say);
+      assert.equal((await stop.say(say.cancel))[0]?.text, t.t('cancel.doneAfterChange'));
+      // The form's own Cancel: no ticket, said as such, and the password change still follows.
+      const button = harness.chat(emily.id, say.tag);
+      await notMeAtTicketForm(button, t, say);
+      const cancelled = await button.submit('cancel');
+      assert.equal(cancelled[0]?.text, t.t('cancel.doneAfterChange'));
+      assert.ok(cardTexts(button.card()).includes(t.t('passwordChange.heading')));
+      assert.deepEqual(await harness.services.tickets.listForUser(emily.id), []);
+      // Nothing was done yet: as before.
+      const fresh = harness.chat(emily.id, say.tag);
+      await fresh.say(say.helpdesk);
+      assert.equal((await fresh.say(say.cancel))[0]?.text, t.t('cancel.done'));
+    });
+
+    it(`a sentence typed at the form of an organization that can't be left fills its description, with no loop back to "can't leave" (${locale})`, async function () {
+      const pieter = await demoUserNamed('pieter');
+      // From the seed: Graph mode lists no guest organizations (the goal is Microsoft's page there, with the same form offered).
+      const locked = (pieter.organizations as { displayName: string; isHome: boolean; allowsSelfLeave?: boolean }[]).find((o) => !o.isHome && o.allowsSelfLeave === false);
+      assert.ok(locked, 'Pieter is a guest in an organization that cannot be left');
+      const chat = harness.chat(pieter.id, say.tag);
+      await chat.say(say.leaveNamed(locked?.displayName ?? ''));
+      await chat.submit('ticket');
+      assert.equal(cardTexts(chat.card())[0], t.t('helpdesk.heading'));
+      const typed = say.leaveNamed(locked?.displayName ?? '');
+      const replies = await chat.say(typed);
+      assert.equal(replies.length, 1, replies.map((r) => r.text).join(' / '));
+      assert.equal(cardTexts(chat.card())[0], t.t('helpdesk.heading'), 'the form again, not the "can\'t leave" card');
+      assert.equal(descriptionShown(chat), typed);
+      await chat.submit('submit');
+      await chat.submit('send');
+      assert.equal((await harness.services.tickets.listForUser(pieter.id))[0]?.description, typed);
+    });
+  }
+
+  it('a password or a code typed at the helpdesk form is masked before the form shows it, with a warning', async function () {
+    const t = translator('en');
+    const anna = await demoUserNamed('anna');
+    const chat = harness.chat(anna.id, 'en-US');
+    await chat.say(phrases.en.helpdesk);
+    const replies = await chat.say('my password Tulip-Canal-42 stopped working and code 493817 too');
+    assert.equal(replies[0]?.text, t.t('helpdesk.passwordMasked'));
+    const shown = descriptionShown(chat) ?? '';
+    assert.ok(!shown.includes('Tulip-Canal-42') && !shown.includes('493817'), shown);
+    assert.ok(shown.includes('stopped working'), shown);
+    assert.ok(!JSON.stringify(harness.storage).includes('Tulip-Canal-42'), 'not in conversation state');
+  });
 
   it('on the web chat the standard handoff.initiate event carries the redacted transcript', async function () {
     const claire = await demoUserNamed('claire');

@@ -51,7 +51,7 @@ export abstract class AssistantDialog<O extends object> extends ComponentDialog 
   }
 
   /** Shows a card whose answer is the next step's result. */
-  protected ask(step: WaterfallStepContext<object>, form: FormSpec, options: { acceptsText?: boolean; secret?: boolean; describesGoal?: boolean } = {}): Promise<DialogTurnResult> {
+  protected ask(step: WaterfallStepContext<object>, form: FormSpec, options: { acceptsText?: boolean; secret?: boolean; describesGoal?: boolean; answersLanguage?: boolean } = {}): Promise<DialogTurnResult> {
     return ask(step, { form, ...options });
   }
 

@@ -6,6 +6,7 @@ import { maxMessageLength, turnInfo } from '../bot/turn/turnInfo.js';
 import { Dialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from './kit.js';
 import { sendMenu, sendSuggestions } from './replies.js';
 import { cancelledKey } from './dialogSupport.js';
+import { isLanguageAnswerWaiting } from './steps/cardPrompt.js';
 import type { GoalIntent } from '../bot/core/goals.js';
 import type { HandoffOptions } from './steps/stepContracts.js';
 
@@ -25,6 +26,9 @@ export async function interrupt(dc: DialogContext): Promise<DialogTurnResult | u
   if (info.languageSwitch) {
     await dc.context.sendActivity(t.t('language.switched'));
     if (!duringGoal) return dc.endDialog();
+    // The card that waits is shown again in the new language: written again from its strings, or,
+    // where it says more than those (an agreement's text), asked again by its dialog, which gets the switch as the card's answer.
+    if (isLanguageAnswerWaiting({ dialogStack: dc.stack })) return undefined;
     await dc.repromptDialog();
     return Dialog.EndOfTurn;
   }

@@ -7,6 +7,7 @@ import { markSecretTyped } from '../turn/conversationHistory.js';
 import { defaultLocale, isTimeZone, regionalTag, toLocale, translator, type Locale } from '../core/i18n/i18n.js';
 import type { Identity, IdentityResolver } from '../turn/identity.js';
 import { languageSwitchRequest } from '../core/nlu/languageSwitch.js';
+import { recording } from '../core/i18n/madeStrings.js';
 import { normalizeUtterance } from '../core/nlu/normalize.js';
 import { readConfirmation, type Confirmation } from '../core/nlu/confirmation.js';
 import { readSmallTalk, type SmallTalk } from '../core/nlu/smallTalk.js';
@@ -70,12 +71,19 @@ export class TurnPreparation {
     return command;
   }
 
-  private async maskedSecret(context: TurnContext, text: string, hint: string | undefined): Promise<Recognition | undefined> {
+  /**
+   * What a message typed while a password card is open may still be: a bare "cancel", or a request
+   * for another language ("can we do this in English?"). Nothing else is read, and the text is gone
+   * once this returns.
+   */
+  private async maskedSecret(context: TurnContext, text: string, hint: string | undefined): Promise<{ recognition?: Recognition; languageSwitch?: Locale }> {
     markSecretTyped(context);
+    const languageSwitch = languageSwitchRequest(normalizeUtterance(text));
     const words = text.trim().split(/\s+/).length;
-    const recognition = words <= maxCancelWords ? await this.recognizer.recognize(text, hint) : undefined;
+    const recognition = !languageSwitch && words <= maxCancelWords ? await this.recognizer.recognize(text, hint) : undefined;
     context.activity.text = '';
-    return recognition?.intent === 'cancel' ? recognition : undefined;
+    if (languageSwitch) return { languageSwitch };
+    return recognition?.intent === 'cancel' ? { recognition } : {};
   }
 
   async prepare(context: TurnContext): Promise<TurnInfo> {
@@ -101,8 +109,12 @@ export class TurnPreparation {
     let ticketNumber: string | undefined;
     if (typed && text.trim() !== '' && (await this.secretCardOpen(context))) {
       // A password card is open: what was typed may be the password. It is masked before anything
-      // reads it (routing, the transcript, a ticket); only a bare "cancel" is still understood.
-      recognition = await this.maskedSecret(context, text, conversation.locale ?? activity.locale ?? preferredLanguage);
+      // reads it (routing, the transcript, a ticket); only a bare "cancel" or a change of language is still understood.
+      ({ recognition, languageSwitch } = await this.maskedSecret(context, text, conversation.locale ?? activity.locale ?? preferredLanguage));
+      if (languageSwitch) {
+        preferences.locale = languageSwitch;
+        await this.preferences.set(context, preferences);
+      }
     } else if (typed && (confirmation = readConfirmation(text)) && (await this.typedAnswer(context, confirmation))) {
       // "yes please", "oui", "nee hoor" at a Yes/No card: the card's answer, not a cancel or a new goal,
       // and no hint of the language either ("ja" is Dutch and Swedish).
@@ -175,7 +187,8 @@ export class TurnPreparation {
     const region = regionalTag(locale, activity.locale, preferredLanguage);
     return {
       identity,
-      t: translator(locale, { region, timeZone }),
+      // Recording what it writes: a card left waiting can then be written again after a switch of language.
+      t: recording(translator(locale, { region, timeZone })),
       recognition,
       confirmation,
       smallTalk,

@@ -12,6 +12,8 @@ import { MessageFactory, type DialogTurnResult, type WaterfallStepContext } from
 interface ReviewOptions {
   /** Agreements already answered in this review. */
   readonly answered?: readonly string[];
+  /** The agreement is asked again (in a new language): the overview was shown already. */
+  readonly again?: boolean;
 }
 interface ReviewMemory {
   agreementId: string;
@@ -32,7 +34,7 @@ export class TermsOfUseDialog extends GoalDialog<ReviewOptions> {
       await this.say(step, 'termsOfUse.none');
       return step.endDialog();
     }
-    if (answered.length === 0) {
+    if (answered.length === 0 && !step.options.again) {
       const pending = list.filter(isPending).length;
       // "Both agreements are waiting", not "2 of the 2".
       const summary = pending === list.length ? t.t('termsOfUse.summaryAll', { total: list.length }) : t.t('termsOfUse.summary', { pending, total: list.length });
@@ -52,12 +54,14 @@ export class TermsOfUseDialog extends GoalDialog<ReviewOptions> {
     }
     this.memory<ReviewMemory>(step).agreementId = next.agreement.id;
     const { text, language } = agreementText(next.agreement, t.locale);
-    return this.ask(step, agreementForm(t, next.agreement, text, language !== t.locale ? language : undefined));
+    // The agreement's text and title are in the user's language: after a switch of language the card is asked again.
+    return this.ask(step, agreementForm(t, next.agreement, text, language !== t.locale ? language : undefined), { answersLanguage: true });
   };
 
   private readonly decide = async (step: ReviewStep): Promise<DialogTurnResult> => {
     const answer = this.answer(step);
     const agreementId = this.memory<ReviewMemory>(step).agreementId ?? '';
+    if (answer.action === 'language') return step.replaceDialog(stepsOf(this.goal), { answered: step.options.answered ?? [], again: true } satisfies ReviewOptions);
     if (answer.action !== 'accept' && answer.action !== 'decline') {
       await this.say(step, 'termsOfUse.laterReply');
       return step.endDialog();

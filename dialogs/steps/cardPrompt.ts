@@ -11,7 +11,9 @@ import { turnInfo } from '../../bot/turn/turnInfo.js';
 import { cardVerbs } from '../../cards/cardVerbs.js';
 import { answeredCard, formCard, type FormButton, type FormSpec } from '../../cards/formCard.js';
 import type { CardAttachment } from '../../cards/renderer.js';
-import type { Translator } from '../../bot/core/i18n/i18n.js';
+import type { Locale, Translator } from '../../bot/core/i18n/i18n.js';
+import type { Made } from '../../bot/core/i18n/madeStrings.js';
+import { formInLanguage, madeForForm } from '../../cards/formLanguage.js';
 import { dialogIds } from '../dialogIds.js';
 import type { Confirmation } from '../../bot/core/nlu/confirmation.js';
 import { DeliveryModes, Dialog, MessageFactory, type DialogContext, type DialogInstance, type DialogTurnResult, type TurnContext } from '../kit.js';
@@ -30,6 +32,12 @@ export interface CardPromptOptions {
    * goals ("someone in Brazil signed in to my account" at the form of "this wasn't me").
    */
   readonly describesGoal?: boolean;
+  /**
+   * What the card says depends on the language beyond the bot's own strings (an agreement's text in
+   * the user's language): a switch of language is its answer (action "language"), and the dialog
+   * asks again, in the new language. Other cards are written again from their strings.
+   */
+  readonly answersLanguage?: boolean;
 }
 
 export interface CardAnswer {
@@ -62,6 +70,11 @@ export function isCardWaiting(dialogState: StackState | undefined): boolean {
 export function describesGoalGoingOn(dialogState: StackState | undefined, intent: string): boolean {
   if (openPrompt(dialogState)?.options.describesGoal !== true) return false;
   return intent === ('helpdesk.ticket' satisfies GoalIntent) || activeChain(dialogState).some((active) => active.id === intent);
+}
+
+/** True when the card that waits takes a switch of language as its answer (its dialog asks again). */
+export function isLanguageAnswerWaiting(dialogState: StackState | undefined): boolean {
+  return openPrompt(dialogState)?.options.answersLanguage === true;
 }
 
 /** True when the innermost active dialog is a card prompt asking for a secret (a password card is open). */
@@ -131,6 +144,9 @@ interface PromptState {
   nonceHash: string;
   activityId?: string;
   userId?: string;
+  /** The language the form is written in, and how its strings were made: to write it again in another. */
+  locale?: Locale;
+  made?: [string, Made][];
 }
 
 const stateKey = 'cardPrompt';
@@ -153,8 +169,8 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
 
   override async beginDialog(dc: DialogContext, options?: CardPromptOptions): Promise<DialogTurnResult> {
     if (!options) throw new Error('CardPrompt needs the form to show');
-    const identity = turnInfo(dc.context).identity;
-    const state: PromptState = { options, nonceHash: '', userId: identity.kind === 'user' ? identity.user.id : undefined };
+    const { identity, t } = turnInfo(dc.context);
+    const state: PromptState = { options, nonceHash: '', userId: identity.kind === 'user' ? identity.user.id : undefined, locale: t.locale, made: madeForForm(options.form, t) };
     const instance: PromptInstance | undefined = dc.activeDialog;
     if (!instance) throw new Error('The card prompt is not active');
     instance.state[stateKey] = state;
@@ -179,6 +195,13 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
       }
       await refuseCard(context, info.t.t(action ? 'card.stale' : 'card.unknown'));
       return Dialog.EndOfTurn;
+    }
+    // A switch of language at a card its dialog writes again itself: the card is done with, the dialog asks anew.
+    if (info.languageSwitch && state.options.answersLanguage) {
+      if (state.nonceHash !== '') await cardNonces(context).consume(conversationOf(context), state.nonceHash);
+      state.nonceHash = '';
+      await this.replaceCard(context, state, info.t.t('card.replaced'));
+      return dc.endDialog({ action: 'language', fields: {} } satisfies CardAnswer);
     }
     // "why?": the card's own explanation; "I'm not getting the code": what to do. The card keeps waiting.
     if (info.stepQuestion) {
@@ -207,11 +230,21 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
     return Dialog.EndOfTurn;
   }
 
-  /** Shows the card again with a new nonce; the earlier copy stops working. */
+  /**
+   * Shows the card again with a new nonce; the earlier copy stops working. After a switch of
+   * language the card is written again in the new one, and so is what its answer will say.
+   */
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
     const state = promptState(instance);
+    const { t } = turnInfo(context);
+    if (state.locale !== undefined && state.locale !== t.locale) {
+      const again = formInLanguage(state.options.form, state.made ?? [], t);
+      state.options = { ...state.options, form: again.form };
+      state.made = again.made;
+      state.locale = t.locale;
+    }
     if (state.nonceHash !== '') await cardNonces(context).consume(conversationOf(context), state.nonceHash);
-    await this.replaceCard(context, state, turnInfo(context).t.t('card.replaced'));
+    await this.replaceCard(context, state, t.t('card.replaced'));
     await this.send(context, state);
   }
 

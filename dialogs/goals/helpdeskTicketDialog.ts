@@ -60,8 +60,10 @@ export class HelpdeskTicketDialog extends GoalDialog<HandoffOptions> {
 
   /** A message typed while the form waited is its description: the form again, filled in, to check and send on; passwords and codes in it masked first. */
   private async describedInChat(step: TicketStep, text: string): Promise<DialogTurnResult> {
-    const description = redact(text.trim()).slice(0, maxDescriptionLength);
-    if (maskPasswords(text).masked) await this.say(step, 'helpdesk.passwordMasked');
+    const limited = text.trim().slice(0, maxDescriptionLength);
+    const description = redact(limited);
+    if (maskPasswords(limited).masked) await this.say(step, 'helpdesk.passwordMasked');
+    else if (description !== limited) await this.say(step, 'helpdesk.codeMasked');
     const { problemKey: _problem, ...options } = step.options;
     return step.replaceDialog(stepsOf(this.goal), { ...options, description } satisfies HandoffOptions);
   }

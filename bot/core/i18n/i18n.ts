@@ -30,15 +30,26 @@ export function toLocale(tag: string | undefined | null): Locale | undefined {
 
 /**
  * The first of the candidate tags that is a well-formed tag of the locale's language with a region
- * ("en-GB" for en; "fr-BE" for fr), canonicalized; else the locale's default region.
+ * ("en-GB" for en; "fr-BE" for fr), canonicalized; else the language with the region of the first
+ * candidate that has one, when the runtime writes dates for that pair ("en-FR": English on a French
+ * client, 3 Dec 2026, 09:01); else the locale's default region.
  */
 export function regionalTag(locale: Locale, ...candidates: readonly (string | undefined | null)[]): string {
-  for (const candidate of candidates) {
-    if (typeof candidate !== 'string' || candidate.length > 35 || toLocale(candidate) !== locale) continue;
-    const tag = regionTags.get(candidate, languageAndRegion);
-    if (tag !== null) return tag;
+  const tags = candidates.filter((c): c is string => typeof c === 'string' && c.length <= 35).map((c) => ({ tag: regionTags.get(c, languageAndRegion), own: toLocale(c) === locale }));
+  const own = tags.find((c) => c.own && c.tag !== null)?.tag;
+  if (own) return own;
+  const region = tags.find((c) => c.tag !== null)?.tag?.split('-')[1];
+  const paired = region === undefined ? undefined : `${locale}-${region}`;
+  return paired !== undefined && regionTags.get(`pair:${paired}`, () => (writesDatesFor(paired) ? paired : null)) !== null ? paired : formatTags[locale];
+}
+
+/** Whether the runtime has date formats of its own for a language and region ("en-FR" yes; "fr-SE" falls back to plain French). */
+function writesDatesFor(tag: string): boolean {
+  try {
+    return new Intl.DateTimeFormat(tag).resolvedOptions().locale === tag;
+  } catch {
+    return false;
   }
-  return formatTags[locale];
 }
 
 /** "en_gb" → "en-GB"; a tag without a region, or not well-formed, → null. */

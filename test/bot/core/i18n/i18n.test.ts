@@ -204,7 +204,12 @@ describe('i18n', function () {
       assert.equal(translator('en').zoneName(at), undefined);
     });
 
-    it('take the region from the client or the account, only for the same language', function () {
+    it('take the region from the client or the account: theirs in the same language, else the language with their region where it has formats of its own', function () {
+      // English on a French client: day first and 24 hours, as that user reads them.
+      assert.equal(regionalTag('en', 'fr-FR', 'fr-FR'), 'en-FR');
+      assert.equal(translator('en', { region: regionalTag('en', 'fr-FR'), timeZone: 'Europe/Paris' }).dateTime('2026-12-03T08:01:00Z'), '3 Dec 2026, 09:01');
+      assert.equal(regionalTag('nl', 'fr-FR'), 'nl-NL', 'no Dutch formats for France: the Dutch ones');
+      assert.equal(regionalTag('sv', 'en-US'), 'sv-SE');
       assert.equal(regionalTag('en', 'en-GB', 'en-US'), 'en-GB');
       assert.equal(regionalTag('en', 'fr-FR', 'en_GB'), 'en-GB');
       assert.equal(regionalTag('nl', 'nl', 'nl-BE'), 'nl-BE');

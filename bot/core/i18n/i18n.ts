@@ -200,6 +200,16 @@ export function translator(locale: Locale, options: TranslatorOptions = {}): Tra
   const dateTimeFormat = lazy(() => new Intl.DateTimeFormat(region, { year: 'numeric', month: 'short', day: 'numeric', hour: hour(), minute: '2-digit', ...zone }));
   const timeFormat = lazy(() => new Intl.DateTimeFormat(region, { hour: hour(), minute: '2-digit', ...zone }));
   const relativeFormat = lazy(() => new Intl.RelativeTimeFormat(region, { numeric: 'auto' }));
+  /**
+   * A date as the language writes it where the runtime does not: French writes the first day of a
+   * month "1er" ("1er févr. 2026"); Swedish puts "kl." before the time of a date ("3 dec. 2026 kl. 08:57").
+   */
+  const written = (format: Intl.DateTimeFormat, value: Date, withDate: boolean): string => {
+    if (locale !== 'fr' && locale !== 'sv') return format.format(value);
+    return format.formatToParts(value).map((part) =>
+      locale === 'fr' && part.type === 'day' && part.value === '1' ? '1er'
+        : locale === 'sv' && withDate && part.type === 'hour' ? `kl. ${part.value}` : part.value).join('');
+  };
   const self: Translator = {
     locale,
     region,
@@ -211,8 +221,8 @@ export function translator(locale: Locale, options: TranslatorOptions = {}): Tra
       const formatted = messageFormat(Object.hasOwn(table, key) ? locale : 'en', key, text).format(params);
       return typeof formatted === 'string' ? formatted : String(formatted);
     },
-    date: (value, style = 'medium') => dateFormats[style]().format(new Date(value)),
-    dateTime: (value) => dateTimeFormat().format(new Date(value)),
+    date: (value, style = 'medium') => written(dateFormats[style](), new Date(value), false),
+    dateTime: (value) => written(dateTimeFormat(), new Date(value), true),
     time: (value) => timeFormat().format(new Date(value)),
     moment: (value, now) => (dayOf().format(new Date(value)) === dayOf().format(now) ? self.time(value) : self.dateTime(value)),
     relative(value, now) {

@@ -198,6 +198,15 @@ describe('i18n', function () {
       assert.equal(translator('fr').relative('2026-11-10T12:00:00Z', now), 'il y a 3 semaines');
     });
 
+    it('write the first of the month "1er" in French, and "kl." before the time of a date in Swedish', function () {
+      const fr = translator('fr', { timeZone: 'Europe/Paris' });
+      assert.equal(fr.date('2026-02-01T10:00:00Z'), '1er févr. 2026');
+      assert.equal(fr.date('2026-02-11T10:00:00Z'), '11 févr. 2026');
+      const sv = translator('sv', { timeZone: 'Europe/Stockholm' });
+      assert.equal(sv.dateTime('2026-12-03T07:57:00Z'), '3 dec. 2026 kl. 08:57');
+      assert.equal(sv.time('2026-12-03T07:57:00Z'), '08:57', 'a time alone stands after its own words ("i dag kl.")');
+    });
+
     it('name the user\'s time zone in their language', function () {
       assert.equal(translator('en', { timeZone: 'Europe/Stockholm' }).zoneName(at), 'Central European Time');
       assert.equal(translator('fr', { timeZone: 'Europe/Paris' }).zoneName(at), 'heure d’Europe centrale');

@@ -7,17 +7,20 @@
 // markup (CommonMark 0.30, section 2.4), and the reader sees the character without the backslash.
 // Escaping every punctuation character, rather than guessing which ones matter where, also stops
 // markdown-it's typographer and linkify from changing what was typed ("(c)", quotes, "--").
-// Letters, digits, spaces and non-ASCII text are left as they are. Bare https URLs made only of
-// characters that form no markup are left whole, so a link shows its real target and stays
-// clickable where the host links bare URLs (the portal links in our own sentences); any other
-// URL is escaped like the rest and shows as text.
+// Letters, digits, spaces and non-ASCII text are left as they are. Bare https URLs of Microsoft's
+// own pages (the portal links in our own sentences), made only of characters that form no markup,
+// are left whole, so they show their real target and stay clickable where the host links bare URLs;
+// any other URL (one in a name, a description, an agent's comment) is escaped like the rest, which
+// also keeps linkify from seeing it, and shows as text.
 // RichTextBlock/TextRun would avoid markdown too, but facts, toggles and choices have no TextRun.
 
 const punctuation = /[!-/:-@[-`{-~]/g;
 const escaped = /\\([!-/:-@[-`{-~])/g;
 // A URL of such characters, and the closing bracket and stop that may follow it, when a space or the
 // end comes next: a backslash right after a URL would be taken into the link by markdown-it's linkify.
-const bareUrl = /https:\/\/[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:\/(?:[A-Za-z0-9%./-]*[A-Za-z0-9%/])?)?\)?[.,:;!?]?(?=\s|$)/g;
+const bareUrl = /https:\/\/([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)(?:\/(?:[A-Za-z0-9%./-]*[A-Za-z0-9%/])?)?\)?[.,:;!?]?(?=\s|$)/g;
+/** The hosts of the pages our own sentences link to: Microsoft's account and sign-in pages. */
+const linkedHosts = /^(?:aka\.ms|(?:[a-z0-9-]+\.)*(?:microsoft|microsoftonline|office)\.com)$/i;
 
 const escapePunctuation = (text: string): string => text.replace(punctuation, (c) => `\\${c}`);
 
@@ -26,6 +29,7 @@ export function escapeMarkdown(text: string): string {
   let out = '';
   let from = 0;
   for (const url of text.matchAll(bareUrl)) {
+    if (!linkedHosts.test(url[1] ?? '')) continue;
     out += escapePunctuation(text.slice(from, url.index)) + url[0];
     from = url.index + url[0].length;
   }

@@ -9,7 +9,13 @@ describe('escapeMarkdown', function () {
     assert.equal(escapeMarkdown('a\\b'), 'a\\\\b');
   });
 
-  it('leaves a bare https URL whole when a space or the end follows it (and its closing bracket or stop)', function () {
+  it('escapes a bare URL to any other site, so that a name, a description or a comment never becomes a link', function () {
+    assert.equal(escapeMarkdown('Mallory https://evil.example/reset'), 'Mallory https\\:\\/\\/evil\\.example\\/reset');
+    assert.equal(escapeMarkdown('see https://microsoft.com.evil.example/x'), 'see https\\:\\/\\/microsoft\\.com\\.evil\\.example\\/x');
+    assert.equal(escapeMarkdown('https://account.activedirectory.microsoft.com/'), 'https://account.activedirectory.microsoft.com/');
+  });
+
+  it('leaves a bare https URL of Microsoft\'s pages whole when a space or the end follows it (and its closing bracket or stop)', function () {
     assert.equal(escapeMarkdown('at https://aka.ms/mysecurityinfo.'), 'at https://aka.ms/mysecurityinfo.');
     assert.equal(escapeMarkdown('page (https://mysignins.microsoft.com/security-info), then'), 'page \\(https://mysignins.microsoft.com/security-info), then');
     assert.equal(escapeMarkdown('https://evil.example/a*b*'), 'https\\:\\/\\/evil\\.example\\/a\\*b\\*');

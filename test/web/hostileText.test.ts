@@ -62,7 +62,7 @@ describe('web chat page in Chromium: hostile directory text', function () {
     const text = await card.innerText();
     assert.ok(text.includes(displayName), text);
     assert.ok(text.includes(jobTitle), text);
-    const links = await card.locator('a').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href') ?? ''));
+    const links = await Promise.all((await card.locator('a').all()).map(async (a) => (await a.getAttribute('href')) ?? ''));
     assert.deepEqual(links.filter((href) => href.includes('evil.example')), [], 'no link to the names\' sites');
     assert.equal(await card.locator('img[src*="evil.example"]').count(), 0, 'no image from them');
     assert.deepEqual(outside.filter((url) => url.includes('evil.example')), [], 'nothing fetched from them');

@@ -55,19 +55,20 @@ export function helpdeskLines(t: Translator, helpdesk: HelpdeskContact): string[
 }
 
 /** The hand-off: category (preselected from where the assistant stopped) and a short description (filled in with what was typed in the chat, when it was). */
-export function ticketForm(t: Translator, helpdesk: HelpdeskContact, options: { category?: TicketCategory; context?: TicketContext; problemKey?: string; description?: string }): FormSpec {
+export function ticketForm(t: Translator, helpdesk: HelpdeskContact, options: { category?: TicketCategory; context?: TicketContext; problemKey?: string; description?: string; suggestedDescription?: string }): FormSpec {
   const lines: FormLine[] = [
     ...(options.problemKey ? [{ text: t.t(options.problemKey), warning: true }] : []),
     { text: t.t('helpdesk.intro', { helpdesk: helpdesk.displayName }) },
     ...(options.context?.goal ? [{ text: t.t('helpdesk.contextKnown', { goal: goalTitle(t, options.context.goal) }) }] : []),
-    ...(options.description ? [{ text: t.t('helpdesk.descriptionFromChat', { button: t.t('common.continue') }) }] : []),
+    ...(options.description ? [{ text: t.t('helpdesk.descriptionFromChat', { button: t.t('common.continue') }) }]
+      : options.suggestedDescription ? [{ text: t.t('helpdesk.descriptionSuggested') }] : []),
   ];
   return {
     heading: t.t('helpdesk.heading'),
     lines,
     inputs: [
       { kind: 'choice', id: 'category', label: t.t('helpdesk.categoryLabel'), value: options.category ?? 'other', choices: ticketCategories.map((c) => ({ title: t.t(`ticket.category.${c}`), value: c })) },
-      { kind: 'text', id: 'description', label: t.t('helpdesk.descriptionLabel'), value: options.description, placeholder: t.t('helpdesk.descriptionPlaceholder'), maxLength: maxDescriptionLength, errorMessage: t.t('helpdesk.descriptionRequired') },
+      { kind: 'text', id: 'description', label: t.t('helpdesk.descriptionLabel'), value: options.description ?? options.suggestedDescription, placeholder: t.t('helpdesk.descriptionPlaceholder'), maxLength: maxDescriptionLength, errorMessage: t.t('helpdesk.descriptionRequired') },
     ],
     buttons: [{ title: t.t('common.continue'), action: 'submit', style: 'positive' }, cancelButton(t)],
     footer: t.t('helpdesk.noSecrets'),

@@ -35,7 +35,7 @@ export const goalCatalogue = [
   { intent: 'organizations.leave', signIn: true, ticketCategory: 'organization', menu: true, task: 'organizations.leave' },
   { intent: 'termsofuse.review', signIn: true, ticketCategory: 'other', menu: true, task: 'termsofuse.decision' },
   { intent: 'signout.everywhere', signIn: true, ticketCategory: 'other', menu: true, task: 'signout.everywhere' },
-  { intent: 'signins.view', signIn: true, ticketCategory: 'other', menu: true },
+  { intent: 'signins.view', signIn: true, ticketCategory: 'signIns', menu: true },
   { intent: 'helpdesk.ticket', signIn: false, ticketCategory: 'other', menu: true },
   { intent: 'ticket.status', signIn: true, ticketCategory: 'other', menu: true },
   { intent: 'audit.view', signIn: true, ticketCategory: 'other', menu: true },

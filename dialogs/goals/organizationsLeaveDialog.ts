@@ -52,7 +52,11 @@ export class OrganizationsLeaveDialog extends GoalDialog {
         headingKey: 'organizations.notAllowed',
         params: { organization: org.displayName, account: user.userPrincipalName },
         lineKeys: ['organizations.draftIntro', 'organizations.draft', 'organizations.orHelpdesk'],
-        handoff: { category: this.ticketCategory, context: { goal: this.goal, step: 'leaveNotAllowed', objects: [{ kind: 'organization', id: org.tenantId, label: org.displayName }] } },
+        handoff: {
+          category: this.ticketCategory,
+          context: { goal: this.goal, step: 'leaveNotAllowed', objects: [{ kind: 'organization', id: org.tenantId, label: org.displayName }] },
+          suggestedDescription: this.t(step).t('organizations.ticketDescription', { organization: org.displayName }),
+        },
       } satisfies OfferOptions);
     }
     this.memory<LeaveMemory>(step).tenantId = leavable.value.tenantId;

@@ -52,7 +52,9 @@ export class SignInsViewDialog extends GoalDialog<SignInsOptions> {
       await this.say(step, done.ok ? 'signout.done' : 'identity.unknownUser');
     }
     if (answer.fields.helpdesk === 'true') {
-      return step.beginDialog('helpdesk.ticket' satisfies GoalIntent, { category: this.ticketCategory, context: { goal: this.goal, step: 'notMe' } } satisfies HandoffOptions);
+      return step.beginDialog('helpdesk.ticket' satisfies GoalIntent, {
+        category: this.ticketCategory, context: { goal: this.goal, step: 'notMe' }, suggestedDescription: this.t(step).t('signins.notMeDescription'),
+      } satisfies HandoffOptions);
     }
     return step.next();
   };

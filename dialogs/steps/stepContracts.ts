@@ -69,6 +69,8 @@ export interface HandoffOptions {
   readonly problemKey?: string;
   /** What the user typed in the chat while the form waited, passwords and codes masked: the form shows it filled in. */
   readonly description?: string;
+  /** What the assistant already knows of the problem, in the user's language: the form's description starts with it. */
+  readonly suggestedDescription?: string;
 }
 
 /** A dead end: what could not be done (a string key and its values), the helpdesk, and a ticket offer. */

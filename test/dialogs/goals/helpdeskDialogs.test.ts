@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { supportedLocales, translator, type Locale, type Translator } from '../../../bot/core/i18n/i18n.js';
 import { cardVerbs } from '../../../cards/cardVerbs.js';
 import { demoUserNamed } from '../../helpers.js';
-import { cardOf, cardTexts, createHarness, presetInputs, submitActions, type Chat, type Harness } from '../harness.js';
+import { cardOf, cardTexts, createHarness, modeOf, presetInputs, submitActions, type Chat, type Harness } from '../harness.js';
 import { phrases, type Phrases } from '../testData/phrases.js';
 
 
@@ -97,6 +97,10 @@ describe('helpdesk dialogs', function () {
     const replies = await chat.submit('secure', { signOut: 'true', changePassword: 'true', helpdesk: 'true' });
     assert.equal(replies[0]?.text, t.t('signout.done'));
     assert.equal(cardTexts(chat.card())[0], t.t('helpdesk.heading'));
+    // What the assistant knows starts the form: the sign-ins category and a description to add to.
+    assert.equal(presetInputs(chat.card()).category, 'signIns');
+    assert.equal(presetInputs(chat.card()).description, t.t('signins.notMeDescription'));
+    assert.ok(cardTexts(chat.card()).includes(t.t('helpdesk.descriptionSuggested')));
   }
 
   /** The value the last card's description input shows. */
@@ -156,6 +160,10 @@ describe('helpdesk dialogs', function () {
       await chat.say(say.leaveNamed(locked?.displayName ?? ''));
       await chat.submit('ticket');
       assert.equal(cardTexts(chat.card())[0], t.t('helpdesk.heading'));
+      // Graph mode leaves the goal to Microsoft's page, whose offer knows no organization to name.
+      if (modeOf(harness, 'organizations.leave') !== 'portal') {
+        assert.equal(descriptionShown(chat), t.t('organizations.ticketDescription', { organization: locked?.displayName ?? '' }), 'the form starts with the request');
+      }
       const typed = say.leaveNamed(locked?.displayName ?? '');
       const replies = await chat.say(typed);
       assert.equal(replies.length, 1, replies.map((r) => r.text).join(' / '));

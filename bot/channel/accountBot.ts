@@ -124,7 +124,7 @@ export class AccountBot extends ActivityHandler {
     removeBotMention(context.activity);
     const info = await deps.preparation.prepare(context);
     setTurnInfo(context, info);
-    if (info.identity.kind === 'user') await deps.references.save(info.identity.user.id, referenceOf(context.activity));
+    if (info.identity.kind === 'user') await deps.references.save(info.identity.user.id, referenceOf(context.activity, info.t.locale));
     await deps.history.record(context, () => this.runRoot(context), deps.now);
   }
 
@@ -212,7 +212,7 @@ export class AccountBot extends ActivityHandler {
         await this.runRoot(context);
         return;
       }
-      if (info.identity.kind === 'user') await deps.references.save(info.identity.user.id, referenceOf(context.activity));
+      if (info.identity.kind === 'user') await deps.references.save(info.identity.user.id, referenceOf(context.activity, info.t.locale));
       await deps.history.record(context, () => this.runRoot(context), deps.now);
     });
   }

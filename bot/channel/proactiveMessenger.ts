@@ -12,9 +12,10 @@ export type ContinueConversation = (reference: Partial<ConversationReference>, l
  * The reference of the conversation an activity belongs to, as stored data. The id of the activity
  * is left out: it changes every turn, and keeping it would rewrite the stored reference each time.
  */
-export function referenceOf(activity: Partial<Activity>): Record<string, unknown> {
+/** The conversation reference of a turn, kept as data; with the language the assistant spoke in it, when known. */
+export function referenceOf(activity: Partial<Activity>, language?: string): Record<string, unknown> {
   const { activityId: _perTurn, ...reference } = TurnContext.getConversationReference(activity);
-  return JSON.parse(JSON.stringify(reference)) as Record<string, unknown>;
+  return { ...(JSON.parse(JSON.stringify(reference)) as Record<string, unknown>), ...(language === undefined ? {} : { assistantLanguage: language }) };
 }
 
 export class ProactiveMessenger implements Proactive {
@@ -25,6 +26,11 @@ export class ProactiveMessenger implements Proactive {
     /** The bot's public origin, where Teams fetches the cards' avatar PNGs. */
     private readonly imageOrigin: () => string | undefined = () => undefined,
   ) {}
+
+  async languageOf(userId: string): Promise<string | undefined> {
+    const language = (await this.references.get(userId))?.assistantLanguage;
+    return typeof language === 'string' ? language : undefined;
+  }
 
   async send(userId: string, messages: readonly OutgoingMessage[]): Promise<boolean> {
     const reference = await this.references.get(userId);

@@ -107,6 +107,13 @@ export class MemoryProactive implements Proactive {
   /** People with no stored conversation (or whose channel refuses): sends to them fail. */
   readonly unreachable = new Set<string>();
 
+  /** The language the assistant last spoke with each person, as a test sets it. */
+  readonly languages = new Map<string, string>();
+
+  languageOf(userId: string): Promise<string | undefined> {
+    return Promise.resolve(this.languages.get(userId));
+  }
+
   send(userId: string, messages: readonly OutgoingMessage[]): Promise<boolean> {
     if (this.unreachable.has(userId)) return Promise.resolve(false);
     this.sent.push({ userId, messages: [...messages] });

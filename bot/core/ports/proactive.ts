@@ -20,4 +20,6 @@ export interface OutgoingMessage {
 export interface Proactive {
   /** Sends into the user's latest conversation; false when there is none or the channel refused. */
   send(userId: string, messages: readonly OutgoingMessage[]): Promise<boolean>;
+  /** The language the assistant last spoke with the user in (their own choice, if they made one); undefined when unknown. */
+  languageOf(userId: string): Promise<string | undefined>;
 }

@@ -145,16 +145,17 @@ export class Helpdesk {
     }
   }
 
-  /** Tells the ticket's owner, in the language they opened it in (else their directory language). */
+  /** Tells the ticket's owner, in the language they last spoke with the assistant (else the one they opened it in, else their directory's). */
   async tellOwner(ticket: Ticket, compose: Compose): Promise<boolean> {
     return this.tell(ticket.userId, compose, ticket.locale);
   }
 
   /** Tells a person in their latest conversation with the assistant; false when it could not be delivered. */
   async tell(userId: string, compose: Compose, used?: string): Promise<boolean> {
-    const [user, tenant] = await Promise.all([this.deps.directory.findUserById(userId), this.deps.directory.tenant()]);
-    // Their language: the one they used with the assistant (if known), else their directory preference.
-    const locale: Locale = toLocale(used) ?? toLocale(user?.preferredLanguage) ?? 'en';
+    const [user, tenant, spoken] = await Promise.all([this.deps.directory.findUserById(userId), this.deps.directory.tenant(), this.deps.proactive.languageOf(userId)]);
+    // Their language: the one the assistant last spoke with them (a language they asked for included),
+    // else the one they used for this (a ticket's), else their directory preference.
+    const locale: Locale = toLocale(spoken) ?? toLocale(used) ?? toLocale(user?.preferredLanguage) ?? 'en';
     const t = translator(locale, { region: regionalTag(locale, used, user?.preferredLanguage), timeZone: timeZoneOf(user, tenant) });
     return this.deps.proactive.send(userId, compose(t));
   }

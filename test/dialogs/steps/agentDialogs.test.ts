@@ -100,6 +100,20 @@ describe('helpdesk agents and users', function () {
     });
   }
 
+  it('the user is told of their ticket in the language they asked the assistant for since opening it', async function () {
+    const employee = await employeeSpeaking('sv');
+    const agent = harness.chat(agentId, 'en-GB');
+    await agent.say('hello');
+    const user = harness.chat(employee.id, phrases.sv.tag);
+    const number = await openTicket(user, 'sv', 'En fråga om mitt konto');
+    await user.say(phrases.en.switchHere);
+    agent.inbox();
+    await agent.send({ verb: 'ticket.act', ticket: number, act: 'resolve' });
+    await agent.submit('resolve', { comment: 'Fixed on our side' });
+    const [resolved] = user.inbox();
+    assert.equal(resolved?.text, translator('en').t('ticket.user.resolved', { number, resolution: 'Fixed on our side' }));
+  });
+
   it('only agents see and change other people\'s tickets; bad numbers are refused', async function () {
     const t = translator('en');
     const employee = await employeeSpeaking('en');

@@ -9,11 +9,12 @@ import { sendHandoffInitiation } from '../../bot/turn/handoff.js';
 import { noticeCard } from '../../cards/noticeCard.js';
 import { helpdeskLines, ticketCard, ticketForm, ticketSummaryForm } from '../../cards/ticketCards.js';
 import { stepsOf } from '../dialogIds.js';
-import { GoalDialog } from '../goalDialog.js';
+import { GoalDialog, type GoalOptions } from '../goalDialog.js';
 import { MessageFactory, type DialogTurnResult, type WaterfallStepContext } from '../kit.js';
 import { announceTicket } from '../steps/helpdeskNews.js';
 import type { HandoffOptions } from '../steps/stepContracts.js';
 import { maskPasswords, redact } from '../../bot/core/usecases/redaction.js';
+import { problemIn } from '../../bot/core/nlu/handoffReason.js';
 
 interface TicketMemory {
   category: TicketCategory;
@@ -35,7 +36,11 @@ export class HelpdeskTicketDialog extends GoalDialog<HandoffOptions> {
       await step.context.sendActivity(MessageFactory.attachment(noticeCard(t.t('helpdesk.anonymous'), helpdeskLines(t, contact))));
       return step.endDialog();
     }
-    return this.ask(step, ticketForm(t, contact, step.options), { describesGoal: true });
+    // Asked for in a sentence that says what is wrong ("I need a person, the codes don't work"): the form starts with it.
+    const asked = step.options.description === undefined && step.options.suggestedDescription === undefined
+      ? problemIn(this.saidText(step as unknown as WaterfallStepContext<GoalOptions>)) : undefined;
+    const options: HandoffOptions = asked ? { ...step.options, suggestedDescription: redact(asked).slice(0, maxDescriptionLength) } : step.options;
+    return this.ask(step, ticketForm(t, contact, options), { describesGoal: true });
   };
 
   private readonly confirm = async (step: TicketStep): Promise<DialogTurnResult> => {

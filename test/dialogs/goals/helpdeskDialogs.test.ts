@@ -175,6 +175,19 @@ describe('helpdesk dialogs', function () {
     });
   }
 
+  it('a request for a person that says why starts the form with the why', async function () {
+    const t = translator('nl');
+    const anna = await demoUserNamed('anna');
+    const chat = harness.chat(anna.id, 'nl-NL');
+    await chat.say('ik wil een mens spreken, de codes werken niet');
+    assert.equal(cardTexts(chat.card())[0], t.t('helpdesk.heading'));
+    assert.equal(presetInputs(chat.card()).description, 'de codes werken niet');
+    assert.ok(cardTexts(chat.card()).includes(t.t('helpdesk.descriptionSuggested')));
+    const plain = harness.chat(anna.id, 'nl-NL');
+    await plain.say(phrases.nl.helpdesk);
+    assert.equal(presetInputs(plain.card()).description, undefined, 'no reason given: an empty description');
+  });
+
   it('a password or a code typed at the helpdesk form is masked before the form shows it, with a warning', async function () {
     const t = translator('en');
     const anna = await demoUserNamed('anna');

@@ -102,10 +102,20 @@ export abstract class GoalDialog<O extends object = GoalOptions> extends Assista
     return result.verified ? then(result) : this.stopUnverified(step, result.reason);
   }
 
-  /** After a failed check: quietly after a cancel, a hand-off when no method was left; the check said the rest (locked, too many codes). */
+  /**
+   * After a failed check: quietly after a cancel, a hand-off when no method was left or the check
+   * is locked (the lock lasts a while: the helpdesk can check who it is another way); the check said
+   * the rest (too many codes).
+   */
   protected async stopUnverified(step: WaterfallStepContext<object>, reason: StepUpFailure): Promise<DialogTurnResult> {
     if (reason === 'cancelled') return this.cancelled(step);
     if (reason === 'noMethod') return step.replaceDialog(dialogIds.handoffOffer, this.noMethodOffer());
+    if (reason === 'locked') {
+      return step.replaceDialog(dialogIds.handoffOffer, {
+        headingKey: 'verify.lockedHelp',
+        handoff: { category: goalFor(this.goal).ticketCategory, context: { goal: this.goal, step: 'verificationLocked' } },
+      } satisfies OfferOptions);
+    }
     return step.endDialog();
   }
 

@@ -176,6 +176,8 @@ describe('password dialogs', function () {
         // Nobody is signed in: the time is in the organization's time zone.
         const at = (await harness.translatorFor(undefined, say.tag)).moment(until, harness.clock.now());
         assert.equal(replies[0]?.text, t.t('verify.locked', { until: at }));
+        // Then the way to a person who can check it another way: the helpdesk's contacts (nobody is signed in to open a ticket for).
+        assert.ok(cardTexts(cardOf(replies[1] ?? {})).includes(t.t('verify.lockedHelp')), replies.map((r) => r.text ?? cardTexts(cardOf(r)).join(' ')).join(' / '));
         // While locked, no new code is sent, even for a new attempt.
         const sent = harness.notifier.messagesFor(anna.id).length;
         const again = harness.chat(undefined, say.tag);

@@ -15,7 +15,7 @@ import type { Locale, Translator } from '../../bot/core/i18n/i18n.js';
 import type { Made } from '../../bot/core/i18n/madeStrings.js';
 import { formInLanguage, madeForForm } from '../../cards/formLanguage.js';
 import { dialogIds } from '../dialogIds.js';
-import type { Confirmation } from '../../bot/core/nlu/confirmation.js';
+import { refusesOutright, type Confirmation } from '../../bot/core/nlu/confirmation.js';
 import { DeliveryModes, Dialog, MessageFactory, type DialogContext, type DialogInstance, type DialogTurnResult, type TurnContext } from '../kit.js';
 import { activeChain, activeDialog, type StackState } from '../dialogStack.js';
 import type { GoalIntent } from '../../bot/core/goals.js';
@@ -87,7 +87,7 @@ export function isSecretCardOpen(dialogState: StackState | undefined): boolean {
  * its Yes or Accept (or its one main action: Remove, Leave, Send), no its No (or Cancel, Later: a
  * typed no to terms of use records nothing).
  */
-export function typedAnswerAction(form: FormSpec, answer: Confirmation): string | undefined {
+export function typedAnswerAction(form: FormSpec, answer: Confirmation, outright = false): string | undefined {
   if ((form.inputs ?? []).length > 0) return undefined;
   const buttons = form.buttons ?? [];
   if (answer === 'yes') {
@@ -95,6 +95,8 @@ export function typedAnswerAction(form: FormSpec, answer: Confirmation): string 
     // "Do you accept these terms?": yes is Accept, though the card also has Decline.
     return buttons.find((b) => b.action === 'yes' || b.action === 'accept')?.action ?? (main.length === 1 ? main[0]?.action : undefined);
   }
+  // "I decline" at terms of use is their Decline; a plain "no" leaves them for later.
+  if (outright && buttons.some((b) => b.action === 'decline')) return 'decline';
   return ['no', 'cancel', 'later', 'noThanks'].find((action) => buttons.some((b) => b.action === action));
 }
 
@@ -217,11 +219,13 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
     // A typed yes or no (read before anything else looked at the text) presses the card's button, once.
     // Only from the person the card was for (in a group chat, another member's "yes" is not theirs).
     const sender = info.identity.kind === 'user' ? info.identity.user.id : undefined;
-    const typed = info.confirmation && sender === state.userId ? typedAnswerAction(state.options.form, info.confirmation) : undefined;
+    const typed = info.confirmation && sender === state.userId ? typedAnswerAction(state.options.form, info.confirmation, refusesOutright(context.activity.text ?? '')) : undefined;
     if (typed && state.nonceHash !== '' && (await cardNonces(context).consume(conversationOf(context), state.nonceHash))) {
       state.nonceHash = '';
       await this.replaceCard(context, state, answeredText(info.t, state.options.form, typed));
-      return dc.endDialog({ action: typed, fields: {} } satisfies CardAnswer);
+      // The button's own values go with it, as a press would send them (the agreement an Accept is for).
+      const pressed = (state.options.form.buttons ?? []).find((b) => b.action === typed);
+      return dc.endDialog({ action: typed, fields: { ...(pressed?.values ?? {}) } } satisfies CardAnswer);
     }
     const text = (context.activity.text ?? '').trim();
     if ((state.options.acceptsText || state.options.describesGoal) && text !== '') return dc.endDialog({ action: 'text', fields: { text } } satisfies CardAnswer);

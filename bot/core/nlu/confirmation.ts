@@ -27,13 +27,13 @@ const answers: Readonly<Record<Confirmation, readonly string[]>> = {
   no: [
     // en
     'no', 'n', 'nope', 'nah', 'no thanks', 'no thank you', 'not now', "don't", 'do not', 'no way', 'no dont', "no don't", 'rather not', 'no i am not sure',
-    'i refuse', 'i decline', 'i do not accept', "i don't accept",
+    'i refuse', 'i decline', 'i do not accept', "i don't accept", 'decline', 'refuse',
     // fr
-    'non', 'non merci', 'pas maintenant', 'surtout pas', 'non pas maintenant', 'plutot pas', 'non ne le fais pas', 'je refuse', "je n'accepte pas", 'non je refuse',
+    'non', 'non merci', 'pas maintenant', 'surtout pas', 'non pas maintenant', 'plutot pas', 'non ne le fais pas', 'je refuse', "je n'accepte pas", 'non je refuse', 'refuser',
     // nl
-    'nee', 'neen', 'nee dank je', 'nee bedankt', 'liever niet', 'niet nu', 'nee niet doen', 'niet doen', 'nee hoor', 'ik weiger', 'ik ga niet akkoord', 'nee ik ga niet akkoord',
+    'nee', 'neen', 'nee dank je', 'nee bedankt', 'liever niet', 'niet nu', 'nee niet doen', 'niet doen', 'nee hoor', 'ik weiger', 'ik ga niet akkoord', 'nee ik ga niet akkoord', 'weigeren',
     // sv
-    'nej', 'nej tack', 'inte nu', 'nej inte nu', 'gör det inte', 'hellre inte', 'nä', 'nää', 'jag vägrar', 'jag avböjer', 'jag godkänner inte', 'nej jag godkänner inte',
+    'nej', 'nej tack', 'inte nu', 'nej inte nu', 'gör det inte', 'hellre inte', 'nä', 'nää', 'jag vägrar', 'jag avböjer', 'jag godkänner inte', 'nej jag godkänner inte', 'avböj', 'neka',
   ],
 };
 
@@ -59,4 +59,19 @@ export function readConfirmation(text: string): Confirmation | undefined {
     if (folded[kind].has(answer) || folded[kind].has(accentless(answer))) return kind;
   }
   return undefined;
+}
+
+/** Whole answers that refuse outright rather than say "no" ("I decline", "je refuse", "ik weiger", "jag avböjer"). */
+const outright = new Set([
+  'i refuse', 'i decline', 'i do not accept', "i don't accept", 'decline', 'refuse',
+  'je refuse', "je n'accepte pas", 'non je refuse', 'refuser',
+  'ik weiger', 'ik ga niet akkoord', 'nee ik ga niet akkoord', 'weigeren',
+  'jag vägrar', 'jag avböjer', 'jag godkänner inte', 'nej jag godkänner inte', 'avböj', 'neka',
+].map(fold));
+
+/** True for a refusal said outright: it presses a card's Decline where the card has one (a plain "no" only leaves it for later). */
+export function refusesOutright(text: string): boolean {
+  if (text.length > 60) return false;
+  const answer = fold(text);
+  return outright.has(answer) || outright.has(accentless(answer));
 }

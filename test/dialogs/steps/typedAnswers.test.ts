@@ -91,23 +91,34 @@ describe('typed answers to the terms of use', function () {
 
   const accepts = { en: 'yes, I accept', fr: "oui, j'accepte", nl: 'ja, ik ga akkoord', sv: 'ja, jag godkänner' } as const;
   const refuses = { en: 'I decline', fr: 'je refuse', nl: 'ik weiger', sv: 'jag avböjer' } as const;
+  const plainNo = { en: 'no', fr: 'non', nl: 'nee', sv: 'nej' } as const;
   for (const locale of supportedLocales) {
-    it(`${locale}: "${accepts[locale]}" accepts the agreement shown; "${refuses[locale]}" records nothing and leaves it for later`, async function () {
+    it(`${locale}: "${accepts[locale]}" accepts the agreement shown; "${refuses[locale]}" declines the next, "${plainNo[locale]}" leaves it for later`, async function () {
       const t = translator(locale);
       const anna = await demoUserNamed('anna');
       if (modeOf(harness, 'termsofuse.review') === 'portal') this.skip(); // Graph mode: the terms are Microsoft's page
+      // Every agreement waiting for Anna: none decided yet.
+      for (const agreement of await harness.directory.listTermsOfUse()) {
+        await harness.directory.recordAgreementDecision(anna.id, { agreementId: agreement.id, agreementVersion: 'old', state: 'accepted', recordedDateTime: '2001-01-01T00:00:00Z' });
+      }
+      const decision = async (id: string) => (await harness.directory.listAgreementAcceptances(anna.id)).find((d) => d.agreementId === id);
       const chat = harness.chat(anna.id, phrases[locale].tag);
       await chat.say(phrases[locale].termsOfUse);
-      const shown = String(chat.buttonData('accept').agreementId);
-      const before = await harness.directory.listAgreementAcceptances(anna.id);
-      await chat.say(accepts[locale]);
-      const after = await harness.directory.listAgreementAcceptances(anna.id);
-      assert.equal(after.find((d) => d.agreementId === shown)?.state, 'accepted');
-      if (!submitActionsOf(chat).includes('decline')) return; // nothing else pending
-      const next = String(chat.buttonData('decline').agreementId);
-      const replies = await chat.say(refuses[locale]);
+      const first = String(chat.buttonData('accept').agreementId);
+      const version = (await harness.directory.listTermsOfUse()).find((a) => a.id === first)?.version;
+      const accepted = await chat.say(accepts[locale]);
+      assert.ok(accepted.some((r) => r.text?.startsWith(t.t('termsOfUse.accepted', { agreement: '\u0000' }).split('\u0000')[0] ?? '-')), accepted.map((r) => r.text).join(' | '));
+      assert.deepEqual([(await decision(first))?.state, (await decision(first))?.agreementVersion], ['accepted', version]);
+      const second = String(chat.buttonData('decline').agreementId);
+      await chat.say(refuses[locale]);
+      assert.equal((await decision(second))?.state, 'declined');
+      // Offered again, as a declined one is: a plain "no" now records nothing.
+      await chat.say(phrases[locale].termsOfUse);
+      const again = String(chat.buttonData('decline').agreementId);
+      const before = await decision(again);
+      const replies = await chat.say(plainNo[locale]);
       assert.ok(replies.some((r) => r.text === t.t('termsOfUse.laterReply')), replies.map((r) => r.text).join(' | '));
-      assert.deepEqual((await harness.directory.listAgreementAcceptances(anna.id)).find((d) => d.agreementId === next), before.find((d) => d.agreementId === next));
+      assert.deepEqual(await decision(again), before);
     });
   }
 });

@@ -3,9 +3,7 @@
 import assert from 'node:assert/strict';
 import { supportedLocales, translator } from '../../../bot/core/i18n/i18n.js';
 import { demoUserNamed } from '../../helpers.js';
-import { cardTexts, createHarness, modeOf, submitActions, type Chat, type Harness } from '../harness.js';
-
-const submitActionsOf = (chat: Chat): string[] => submitActions(chat.card()).map((d) => String(d.action));
+import { cardTexts, createHarness, modeOf, type Harness } from '../harness.js';
 import { phrases } from '../testData/phrases.js';
 
 const typedYes = { en: 'yes please', fr: 'oui', nl: 'ja hoor', sv: 'ja tack' } as const;

@@ -11,8 +11,14 @@ describe('typed confirmations', function () {
 
   it('reads no as no, never as something else', function () {
     for (const text of ['no', 'No thanks.', 'not now', 'non', 'non merci', 'nee', 'nee, liever niet', 'nej', 'nej tack', 'inte nu']) {
-      assert.equal(readConfirmation(text), text === 'nee, liever niet' ? undefined : 'no', text);
+      assert.equal(readConfirmation(text), 'no', text);
     }
+  });
+
+  it('reads answers said in a row as one ("ok, do it", "ja, kör", "ok, doe maar", "nee, niet doen")', function () {
+    for (const text of ['go for it', 'ok, do it', 'yep go ahead', 'sure thing', 'ja, kör', 'ja gärna', 'ok, doe maar', 'carrément', "ok c'est bon"]) assert.equal(readConfirmation(text), 'yes', text);
+    for (const text of ['nee, niet doen', 'no, not now', 'nej, inte nu']) assert.equal(readConfirmation(text), 'no', text);
+    for (const text of ['no yes', 'ok cancel', 'sure, why not', 'yes no']) assert.equal(readConfirmation(text), undefined, text);
   });
 
   it('does not read a sentence that only contains yes or no, or anything else, as an answer', function () {

@@ -98,7 +98,7 @@ export class RootDialog extends ComponentDialog {
     const intent = info.recognition?.intent;
     // At the helpdesk form, a request for the goal going on ("someone in Brazil signed in to my account") describes it.
     const switching = info.ticketCommand || (isGoalIntent(intent) && (info.recognition?.score ?? 0) >= switchThreshold && !info.inputTooLong && !info.languageSwitch
-      && !describesGoalGoingOn({ dialogStack: innerDc.stack }, intent));
+      && !describesGoalGoingOn({ dialogStack: innerDc.stack }, intent, innerDc.context.activity.text ?? ''));
     const pending = pendingOf(innerDc);
     if (pending.offered && (switching || intent === 'cancel')) {
       // At "You also asked …: shall I?" the first goal is over (and may have changed something):

@@ -63,12 +63,17 @@ export function isCardWaiting(dialogState: StackState | undefined): boolean {
   return prompt !== undefined && prompt.options.secret !== true && prompt.nonceHash !== '';
 }
 
+/** A message of this many words, typed where a description is asked for, is the description, whatever goal it names. */
+const describingWords = 7;
+
 /**
- * True when a card that takes a typed description waits, and `intent` is a goal going on (or the
- * helpdesk itself): the message then describes it rather than asking for it anew.
+ * True when a card that takes a typed description waits, and the message describes rather than
+ * asks: it names a goal going on (or the helpdesk itself), or it is a sentence ("I wanted to remove
+ * my phone number but now I'm locked out"). A short request ("show my devices") still leaves.
  */
-export function describesGoalGoingOn(dialogState: StackState | undefined, intent: string): boolean {
+export function describesGoalGoingOn(dialogState: StackState | undefined, intent: string, text = ''): boolean {
   if (openPrompt(dialogState)?.options.describesGoal !== true) return false;
+  if (text.trim().split(/\s+/).length >= describingWords) return true;
   return intent === ('helpdesk.ticket' satisfies GoalIntent) || activeChain(dialogState).some((active) => active.id === intent);
 }
 

@@ -186,6 +186,13 @@ describe('helpdesk dialogs', function () {
     const plain = harness.chat(anna.id, 'nl-NL');
     await plain.say(phrases.nl.helpdesk);
     assert.equal(presetInputs(plain.card()).description, undefined, 'no reason given: an empty description');
+    // A sentence typed at the form is its description, even when it names another task; a short request still leaves.
+    const sentence = 'ik wilde mijn telefoonnummer verwijderen maar nu zit ik vast';
+    const replies = await plain.say(sentence);
+    assert.ok(!replies.some((r) => r.text === t.t('goal.switched')), replies.map((r) => r.text).join(' / '));
+    assert.equal(cardTexts(plain.card())[0], t.t('helpdesk.heading'));
+    assert.equal(presetInputs(plain.card()).description, sentence);
+    assert.equal((await plain.say(phrases.nl.devices))[0]?.text, t.t('goal.switched'));
   });
 
   it('a password or a code typed at the helpdesk form is masked before the form shows it, with a warning', async function () {

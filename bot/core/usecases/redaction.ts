@@ -13,6 +13,8 @@ function looksLikePassword(word: string): boolean {
   // A word as written in a sentence: the brackets, quotes and punctuation around it are not part of it ("[Désactiver", "(Bonjour!)").
   const core = word.replace(/^[[("'«“]+|[\])"'»”.,;:!?]+$/gu, '');
   if (!/\p{Ll}/u.test(core)) return false;
+  // Words joined by an apostrophe or a hyphen are words ("D'accord", "Reconnectez-vous", "j'abandonne").
+  if (/^\p{L}+(?:['’-]\p{L}+)*$/u.test(core)) return false;
   const kinds = [/\p{Lu}/u, /\d/, /[^\p{L}\d]/u].filter((kind) => kind.test(core)).length;
   return kinds >= 2;
 }

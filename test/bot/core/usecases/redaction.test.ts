@@ -35,6 +35,10 @@ describe('redaction', function () {
     // The bot's own lines in a transcript name its cards' headings in brackets.
     '[Désactiver l’appareil iPhone de Sophie ?]',
     '[Contacter le support informatique]',
+    // Words joined by an apostrophe or a hyphen.
+    "D'accord, je vous réponds désormais en français.",
+    'Reconnectez-vous dans vos applications',
+    "OK, j'abandonne ce que nous étions en train de faire",
   ];
   for (const text of kept) {
     it(`keeps "${text}" as written`, function () {

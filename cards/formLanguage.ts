@@ -6,11 +6,18 @@ import type { Translator } from '../bot/core/i18n/i18n.js';
 import { madeBy, madeIn, recording, remakeText, type Made } from '../bot/core/i18n/madeStrings.js';
 import type { FormInput, FormSpec } from './formCard.js';
 
-/** The form with every text a reader sees passed through `f` (not ids, actions, button values, nor what an input holds). */
-export function mapFormTexts(form: FormSpec, f: (text: string) => string): FormSpec {
+/**
+ * The form with every text a reader sees passed through `f` (not ids, actions, button values), and
+ * what a text input holds through `value` (the assistant's own draft may be written again, never
+ * what the user typed: by default it stays).
+ */
+export function mapFormTexts(form: FormSpec, f: (text: string) => string, value: (held: string) => string = (held) => held): FormSpec {
   const input = (i: FormInput): FormInput => {
     switch (i.kind) {
-      case 'text': return { ...i, label: f(i.label), ...(i.placeholder !== undefined ? { placeholder: f(i.placeholder) } : {}), ...(i.errorMessage !== undefined ? { errorMessage: f(i.errorMessage) } : {}) };
+      case 'text': return {
+        ...i, label: f(i.label), ...(i.placeholder !== undefined ? { placeholder: f(i.placeholder) } : {}), ...(i.errorMessage !== undefined ? { errorMessage: f(i.errorMessage) } : {}),
+        ...(i.value !== undefined ? { value: value(i.value) } : {}),
+      };
       case 'toggle': return { ...i, label: f(i.label) };
       case 'choice': return { ...i, label: f(i.label), ...(i.errorMessage !== undefined ? { errorMessage: f(i.errorMessage) } : {}), choices: i.choices.map((c) => ({ ...c, title: f(c.title) })) };
     }
@@ -34,16 +41,18 @@ export function mapFormTexts(form: FormSpec, f: (text: string) => string): FormS
     ...(buttons ? { buttons } : {}),
     ...(form.footer !== undefined ? { footer: f(form.footer) } : {}),
     ...(form.speak !== undefined ? { speak: f(form.speak) } : {}),
+    ...(form.why !== undefined ? { why: f(form.why) } : {}),
   };
 }
 
 /** Every text of the form a reader sees. */
 export function formTexts(form: FormSpec): string[] {
   const texts: string[] = [];
-  mapFormTexts(form, (text) => {
+  const note = (text: string): string => {
     texts.push(text);
     return text;
-  });
+  };
+  mapFormTexts(form, note, note);
   return texts;
 }
 
@@ -56,6 +65,7 @@ export function madeForForm(form: FormSpec, t: Translator): [string, Made][] {
 export function formInLanguage(form: FormSpec, made: readonly [string, Made][], t: Translator): { form: FormSpec; made: [string, Made][] } {
   const known = new Map(made);
   const recorder = recording(t);
-  const again = mapFormTexts(form, (text) => remakeText(text, known, recorder));
+  // What an input holds is written again only when the assistant wrote all of it (a draft description), never in part.
+  const again = mapFormTexts(form, (text) => remakeText(text, known, recorder), (held) => (known.has(held) ? remakeText(held, known, recorder) : held));
   return { form: again, made: madeForForm(again, recorder) };
 }

@@ -37,10 +37,10 @@ export class HelpdeskTicketDialog extends GoalDialog<HandoffOptions> {
       return step.endDialog();
     }
     // Asked for in a sentence that says what is wrong ("I need a person, the codes don't work"): the form starts with it.
-    const asked = step.options.description === undefined && step.options.suggestedDescription === undefined
-      ? problemIn(this.saidText(step as unknown as WaterfallStepContext<GoalOptions>)) : undefined;
-    const options: HandoffOptions = asked ? { ...step.options, suggestedDescription: redact(asked).slice(0, maxDescriptionLength) } : step.options;
-    return this.ask(step, ticketForm(t, contact, options), { describesGoal: true });
+    const { suggestion, description } = step.options;
+    const asked = description === undefined && suggestion === undefined ? problemIn(this.saidText(step as unknown as WaterfallStepContext<GoalOptions>)) : undefined;
+    const suggested = suggestion ? t.t(suggestion.key, suggestion.params) : asked && redact(asked).slice(0, maxDescriptionLength);
+    return this.ask(step, ticketForm(t, contact, { ...step.options, ...(suggested ? { suggestedDescription: suggested } : {}) }), { describesGoal: true });
   };
 
   private readonly confirm = async (step: TicketStep): Promise<DialogTurnResult> => {

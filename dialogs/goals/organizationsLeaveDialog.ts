@@ -55,7 +55,7 @@ export class OrganizationsLeaveDialog extends GoalDialog {
         handoff: {
           category: this.ticketCategory,
           context: { goal: this.goal, step: 'leaveNotAllowed', objects: [{ kind: 'organization', id: org.tenantId, label: org.displayName }] },
-          suggestedDescription: this.t(step).t('organizations.ticketDescription', { organization: org.displayName }),
+          suggestion: { key: 'organizations.ticketDescription', params: { organization: org.displayName } },
         },
       } satisfies OfferOptions);
     }

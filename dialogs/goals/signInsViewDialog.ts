@@ -53,7 +53,7 @@ export class SignInsViewDialog extends GoalDialog<SignInsOptions> {
     }
     if (answer.fields.helpdesk === 'true') {
       return step.beginDialog('helpdesk.ticket' satisfies GoalIntent, {
-        category: this.ticketCategory, context: { goal: this.goal, step: 'notMe' }, suggestedDescription: this.t(step).t('signins.notMeDescription'),
+        category: this.ticketCategory, context: { goal: this.goal, step: 'notMe' }, suggestion: { key: 'signins.notMeDescription' },
       } satisfies HandoffOptions);
     }
     return step.next();

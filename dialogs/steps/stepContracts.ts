@@ -69,8 +69,11 @@ export interface HandoffOptions {
   readonly problemKey?: string;
   /** What the user typed in the chat while the form waited, passwords and codes masked: the form shows it filled in. */
   readonly description?: string;
-  /** What the assistant already knows of the problem, in the user's language: the form's description starts with it. */
-  readonly suggestedDescription?: string;
+  /**
+   * What the assistant already knows of the problem, as a string key and its values: the form's
+   * description starts with it, written when the form is shown (in the language of that moment).
+   */
+  readonly suggestion?: { readonly key: string; readonly params?: Readonly<Record<string, string>> };
 }
 
 /** A dead end: what could not be done (a string key and its values), the helpdesk, and a ticket offer. */

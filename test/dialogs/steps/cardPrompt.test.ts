@@ -5,13 +5,15 @@
 import assert from 'node:assert/strict';
 import { supportedLocales, translator, type Locale } from '../../../bot/core/i18n/i18n.js';
 import { demoUserNamed } from '../../helpers.js';
-import { cardOf, cardTexts, createHarness, modeOf, submitActions, type Chat, type Harness } from '../harness.js';
+import { cardOf, cardTexts, createHarness, modeOf, presetInputs, submitActions, type Chat, type Harness } from '../harness.js';
 import { phrases } from '../testData/phrases.js';
 
 /** The language each is switched to: the next one. */
 const next = (locale: Locale): Locale => supportedLocales[(supportedLocales.indexOf(locale) + 1) % supportedLocales.length] as Locale;
 
 /** Asking for a language in the user's own words, as people do in the middle of something. */
+const whyIn: Record<Locale, string> = { en: 'why?', fr: 'pourquoi ?', nl: 'waarom?', sv: 'varför?' };
+
 const askFor: Record<Locale, string> = {
   en: 'can you switch to english please',
   fr: 'on peut continuer en français svp ?',
@@ -89,6 +91,32 @@ describe('card prompt: a switch of language while a card waits', function () {
       await chat.say(phrases[locale].helpdesk);
       assert.notDeepEqual(cardTexts(chat.card()), expected, 'asked in the first language');
       assert.deepEqual(await switchAt(chat, to), expected);
+    });
+
+    it(`the helpdesk form of "this wasn't me" comes back with its drafted description in the new language; "why?" at a code card answers in it too (${locale} → ${to})`, async function () {
+      const emily = await demoUserNamed('emily');
+      const toForm = (language: Locale) => async (chat: Chat): Promise<void> => {
+        await chat.say(phrases[language].signIns);
+        await chat.send(submitActions(chat.card()).find((d) => d.goal === 'signins.view' && d.target === 'notMe'));
+        await chat.submit('secure', { signOut: 'false', changePassword: 'false', helpdesk: 'true' });
+      };
+      const chat = harness.chat(emily.id, phrases[locale].tag);
+      await toForm(locale)(chat);
+      assert.equal(presetInputs(chat.card()).description, translator(locale).t('signins.notMeDescription'));
+      await switchAt(chat, to);
+      assert.equal(presetInputs(chat.card()).description, t.t('signins.notMeDescription'), 'the draft is written again');
+      // A description the user typed stays as typed.
+      await chat.say('someone in Brazil signed in to my account last night');
+      await switchAt(chat, locale);
+      assert.equal(presetInputs(chat.card()).description, 'someone in Brazil signed in to my account last night');
+
+      const anna = await demoUserNamed('anna');
+      const coded = harness.chat(anna.id, phrases[locale].tag);
+      await coded.say(phrases[locale].securityAdd);
+      const email = (await harness.directory.listAuthenticationMethods(anna.id)).find((m) => m.kind === 'email');
+      await coded.submit('choose', {}, { methodId: email?.id ?? '' });
+      await switchAt(coded, to);
+      assert.deepEqual((await coded.say(whyIn[to])).map((r) => r.text), [t.t('step.why', { reason: t.t('code.why') })]);
     });
 
     it(`at a password card the switch is honoured: the card comes back in the new language; what was typed is neither echoed nor kept (${locale} → ${to})`, async function () {

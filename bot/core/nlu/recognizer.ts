@@ -172,6 +172,15 @@ const unsureBelow = 0.6;
 /** How close the second goal must be to the first for "did you mean A or B?". */
 const closeGoals = 0.1;
 
+/** The goal that only shows what a refused change would act on ("don't disable anything, just …" → the devices). */
+const showingGoal: Partial<Record<IntentName, GoalIntent>> = {
+  'devices.disable': 'devices.view',
+  'organizations.leave': 'organizations.view',
+  'securityinfo.remove': 'securityinfo.view',
+  'securityinfo.add': 'securityinfo.view',
+  'securityinfo.default': 'securityinfo.view',
+};
+
 /** A goal read in a whole message with this confidence is not read again sentence by sentence. */
 const sureScore = 0.8;
 
@@ -305,11 +314,16 @@ export class NlpRecognizer implements IntentRecognizer {
     // "I don't want to change my password, I want to see my profile": the request is what is left
     // once the refusal is taken out, when that reads as one; else the whole message is read as before.
     const refusal = withoutRefusals(text);
-    if (refusal) {
-      const wanted = await this.read(refusal.wanted, hinted);
-      if (wanted.intent !== 'None') return wanted;
-    }
-    return this.read(text, hinted);
+    if (!refusal) return this.read(text, hinted);
+    const wanted = await this.read(refusal.wanted, hinted);
+    if (wanted.intent !== 'None') return wanted;
+    // The rest reads as nothing on its own ("ik wil geen organisatie verlaten, laat alleen zien waar
+    // ik in zit"): the whole message, unless that is what was refused; then the goal that only shows.
+    const whole = await this.read(text, hinted);
+    const refused = await Promise.all(refusal.refused.map((part) => this.read(part, hinted)));
+    if (!refused.some((r) => r.intent === whole.intent)) return whole;
+    const shows = showingGoal[whole.intent];
+    return shows ? { intent: shows, score: whole.score, locale: whole.locale } : { intent: 'None', score: whole.score, locale: whole.locale };
   }
 
   private async read(text: string, hinted: Locale | undefined): Promise<Recognition> {

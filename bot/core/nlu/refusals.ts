@@ -21,7 +21,7 @@ const refusal = new RegExp([
   String.raw`\b(?:do ?n t|dont|do not|did ?n t|did not|would ?n t|would not)\s+(?:really\s+)?(?:want|wanna|need|wish|mean|intend|like)\b`,
   String.raw`\bnot\s+(?:trying|looking|asking|wanting|here)\b`,
   String.raw`\bno need\b`,
-  String.raw`\b(?:veux|voudrais|veut|souhaite|cherche|demande)\s+pas\b`,
+  String.raw`\b(?:veux|voudrais|veut|souhaite|cherche|demande)\s+(?:pas|rien|aucun|aucune)\b`,
   String.raw`\bpas besoin\b`,
   String.raw`\bik wil\b(?:\s+\S+){0,4}\s+(?:niet|geen)\b`,
   String.raw`\bwil ik\s+(?:niet|geen)\b`,
@@ -29,6 +29,8 @@ const refusal = new RegExp([
   String.raw`\bvill\s+(?:jag\s+)?(?:inte|ej)\b`,
   String.raw`\bbehover\s+(?:jag\s+)?inte\b`,
   String.raw`^(?:not (?:my|the|that|this|a|an)|pas (?:mon|ma|mes|le|la|les|ca|ce|cela)|niet (?:mijn|het|de|dat|dit)|inte (?:mitt|min|mina|det|den|de))\b`,
+  // "not disable anything", "niks uitschakelen", "rien supprimer", "inget ta bort": nothing of an act.
+  String.raw`^(?:not (?!sure\b|yet\b|working\b|able\b|getting\b|receiving\b|really\b)\p{L}+ (?:anything|any)|niks|niets|rien|nothing|inget|ingenting)\b`,
 ].join('|'), 'u');
 
 /**
@@ -45,6 +47,8 @@ const refuses = (part: string): boolean => {
 export interface Refusal {
   /** What the message asks for, the refusing parts taken out (the user's words). */
   readonly wanted: string;
+  /** The parts that refuse (the user's words). */
+  readonly refused: readonly string[];
 }
 
 /**
@@ -61,5 +65,5 @@ export function withoutRefusals(text: string): Refusal | undefined {
     .filter((_, i) => !refused[i])
     .map((p) => p.replace(/[,;]+$/u, '').replace(contrastOpener, '').trim())
     .filter((p) => foldWords(p) !== '');
-  return wanted.length > 0 ? { wanted: wanted.join('. ') } : undefined;
+  return wanted.length > 0 ? { wanted: wanted.join('. '), refused: parts.filter((_, i) => refused[i]) } : undefined;
 }

@@ -128,6 +128,12 @@ describe('recognizer', function () {
     }
     // A refusal with nothing else read in the message leaves the whole message's reading.
     assert.equal((await recognizer.recognize('get me out of that partner org, dont need it', 'en')).intent, 'organizations.leave');
+    // Unless the whole reads as what was refused: then the goal that only shows, never the change.
+    for (const [locale, text, intent] of [
+      ['fr', 'je veux rien désactiver, juste voir mes appareils', 'devices.view'],
+      ['nl', 'ik wil geen organisatie verlaten, laat alleen zien waar ik in zit', 'organizations.view'],
+      ['en', 'not disable anything, I just want to see my devices', 'devices.view'],
+    ] as const) assert.equal((await recognizer.recognize(text, locale)).intent, intent, text);
   });
 
   it('reads the request after a greeting ("good morning! I forgot my password"), in the four languages', async function () {

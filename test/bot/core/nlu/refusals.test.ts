@@ -16,8 +16,11 @@ describe('what a message does not want', function () {
       ['jag vill inte byta lösenord, jag vill se min profil', 'jag vill se min profil'],
       ['jag vill inte logga ut överallt utan se mina enheter', 'se mina enheter'],
       ['behöver inte nytt lösenord. Visa mina inloggningar', 'Visa mina inloggningar'],
+      ['je veux rien désactiver, juste voir mes appareils', 'juste voir mes appareils'],
+      ['niks uitschakelen, ik wil alleen mijn apparaten zien', 'ik wil alleen mijn apparaten zien'],
+      ['not disable anything, I just want to see my devices', 'I just want to see my devices'],
     ];
-    for (const [text, wanted] of cases) assert.deepEqual(withoutRefusals(text), { wanted }, text);
+    for (const [text, wanted] of cases) assert.equal(withoutRefusals(text)?.wanted, wanted, text);
   });
 
   it('leaves a message alone when nothing in it is refused, or everything is', function () {

@@ -42,7 +42,8 @@ export class ProactiveMessenger implements Proactive {
       await this.continueIn(reference, async (context) => {
         for (const m of messages) {
           const attachment = m.attachment?.contentType === 'application/vnd.microsoft.card.adaptive' ? forChannel(m.attachment as CardAttachment, audience) : m.attachment;
-          await context.sendActivity(attachment ? MessageFactory.attachment(attachment, m.text) : MessageFactory.text(m.text ?? '', m.text));
+          const activity = attachment ? MessageFactory.attachment(attachment, m.text) : MessageFactory.text(m.text ?? '', m.text);
+          await context.sendActivity(m.locale === undefined ? activity : { ...activity, locale: m.locale });
         }
       });
       return true;

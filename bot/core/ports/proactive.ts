@@ -14,6 +14,8 @@ export interface ConversationReferences {
 /** One message (or several) sent into a stored conversation. */
 export interface OutgoingMessage {
   readonly text?: string;
+  /** The language it is written in, as a tag ("sv-SE"): what screen readers and translators go by. */
+  readonly locale?: string;
   readonly attachment?: { readonly contentType: string; readonly content: unknown };
 }
 

@@ -157,7 +157,7 @@ export class Helpdesk {
     // else the one they used for this (a ticket's), else their directory preference.
     const locale: Locale = toLocale(spoken) ?? toLocale(used) ?? toLocale(user?.preferredLanguage) ?? 'en';
     const t = translator(locale, { region: regionalTag(locale, used, user?.preferredLanguage), timeZone: timeZoneOf(user, tenant) });
-    return this.deps.proactive.send(userId, compose(t));
+    return this.deps.proactive.send(userId, compose(t).map((m) => ({ ...m, locale: t.region })));
   }
 
   private async agentChange(actor: Actor, number: string, change: (ticket: Ticket, at: string) => TicketChange): Promise<Result<Ticket, TicketRefusal>> {

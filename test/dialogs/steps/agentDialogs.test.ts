@@ -112,6 +112,7 @@ describe('helpdesk agents and users', function () {
     await agent.submit('resolve', { comment: 'Fixed on our side' });
     const [resolved] = user.inbox();
     assert.equal(resolved?.text, translator('en').t('ticket.user.resolved', { number, resolution: 'Fixed on our side' }));
+    assert.match(String(resolved?.locale), /^en-/, 'and labelled as English, for screen readers and translation');
   });
 
   it('only agents see and change other people\'s tickets; bad numbers are refused', async function () {

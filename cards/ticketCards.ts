@@ -136,7 +136,8 @@ export function openTicketsCard(t: Translator, oldest: readonly Ticket[], total:
     items: oldest.map((ticket) => ({
       title: `${ticket.number} · ${ticket.userDisplayName}`,
       subtitle: [t.t(`ticket.category.${ticket.category}`), ticket.description, t.t('ticket.updated', { when: t.relative(ticket.updatedAt, now) })].join(' · '),
-      badge: t.t(`ticket.state.${ticket.state}`),
+      // "Waiting for you" is the user's word for it; the agent reads whom it waits for.
+      badge: t.t(ticket.state === 'sentBack' ? 'agent.state.sentBack' : `ticket.state.${ticket.state}`),
       badgeTone: stateTone[ticket.state],
       buttons: [{ title: t.t('agent.act.open', { number: ticket.number }), action: 'open', values: { ticket: ticket.number } }],
     })),

@@ -21,7 +21,7 @@ import { auditCard } from '../../cards/auditCards.js';
 import { devicesCard } from '../../cards/deviceCards.js';
 import { signInsCard } from '../../cards/signInCards.js';
 import { agreementForm, agreementsCard } from '../../cards/termsOfUseCards.js';
-import { agentTicketCard } from '../../cards/ticketCards.js';
+import { agentTicketCard, openTicketsCard } from '../../cards/ticketCards.js';
 import { cardsShowing, formsWithoutData, galleryNow } from './cardGallery.js';
 import { cardTexts } from '../dialogs/harness.js';
 
@@ -365,6 +365,18 @@ describe('cards', function () {
       const unknown = cardTexts(agentTicketCard(t, { ...ticket, context: { goal: 'organizations.leave', step: 'someInternalStep' } }, { now: new Date('2026-03-01T00:00:00Z') }).content).join(' / ');
       assert.ok(!unknown.includes('someInternalStep'), unknown);
       assert.ok(unknown.includes(t.t('agent.stoppedAtGoal', { goal: t.t('goal.organizations.leave.title') })), unknown);
+    }
+  });
+
+  it('the agent\'s list of open tickets says a ticket sent back waits for the user, not "for you"', function () {
+    for (const locale of supportedLocales) {
+      const t = translator(locale);
+      const ticket: Ticket = {
+        number: 'INC-000102', userId: 'u1', userDisplayName: 'Emily', channel: 'msteams', locale, category: 'password', description: 'Locked out', state: 'sentBack', task: 'password.change',
+        createdAt: '2026-02-28T12:00:00Z', updatedAt: '2026-02-28T12:00:00Z', context: {}, transcript: [], history: [],
+      };
+      const texts = cardTexts(openTicketsCard(t, [ticket], 1, new Date('2026-03-01T00:00:00Z')).content);
+      assert.ok(texts.includes(t.t('agent.state.sentBack')) && !texts.includes(t.t('ticket.state.sentBack')), texts.join(' / '));
     }
   });
 

@@ -234,7 +234,7 @@ describe('Helpdesk', function () {
     it('announce tells every agent but the owner, each in their own directory language', async function () {
       const bed = testBed();
       await bed.useCases.helpdesk.announce(await open(bed), compose);
-      assert.deepEqual(bed.ports.proactive.sent, [{ userId: 'user-sven', messages: [{ text: composed('sv') }] }, { userId: 'user-camille', messages: [{ text: composed('fr') }] }]);
+      assert.deepEqual(bed.ports.proactive.sent, [{ userId: 'user-sven', messages: [{ text: composed('sv'), locale: 'sv-SE' }] }, { userId: 'user-camille', messages: [{ text: composed('fr'), locale: 'fr-FR' }] }]);
 
       const own = testBed();
       await own.useCases.helpdesk.announce(await open(own, svenActor), compose);
@@ -252,7 +252,11 @@ describe('Helpdesk', function () {
       const bed = testBed();
       const ticket = await open(bed, { ...annaActor, locale: 'nl' });
       assert.equal(await bed.useCases.helpdesk.tellOwner(ticket, compose), true);
-      assert.deepEqual(bed.ports.proactive.sent, [{ userId: 'user-anna', messages: [{ text: composed('nl') }] }]);
+      assert.deepEqual(bed.ports.proactive.sent, [{ userId: 'user-anna', messages: [{ text: composed('nl'), locale: 'nl-NL' }] }]);
+      // Once the assistant has spoken another language with them since, that one.
+      bed.ports.proactive.languages.set('user-anna', 'fr');
+      await bed.useCases.helpdesk.tellOwner(ticket, compose);
+      assert.deepEqual(bed.ports.proactive.sent.at(-1), { userId: 'user-anna', messages: [{ text: composed('fr'), locale: 'fr-FR' }] });
       bed.ports.proactive.unreachable.add('user-anna');
       assert.equal(await bed.useCases.helpdesk.tellOwner(ticket, compose), false);
     });

@@ -55,5 +55,6 @@ export function agreementForm(t: Translator, agreement: TermsOfUse, text: string
       { title: t.t('termsOfUse.decline'), action: 'decline', style: 'destructive', values: { agreementId: agreement.id } },
       { title: t.t('termsOfUse.later'), action: 'later', sendsInputs: false },
     ],
+    why: t.t('termsOfUse.why'),
   };
 }

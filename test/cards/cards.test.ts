@@ -345,6 +345,8 @@ describe('cards', function () {
     const en = translator('en');
     const listed = cardTexts(agreementsCard(en, [{ agreement, status: 'declined', acceptance: { agreementId: 'a1', agreementVersion: '2', state: 'declined', recordedDateTime: '' } }]).content);
     assert.ok(listed.includes(en.t('termsOfUse.status.declinedUndated')), listed.join(' / '));
+    // "why?" at the agreement says why it is asked, not the agreement's text.
+    assert.equal(agreementForm(en, agreement, 'Följ reglerna.').why, en.t('termsOfUse.why'));
     // An agreement whose text is blank in every language says so, rather than showing an empty body.
     const blank = cardTexts(formCard(agreementForm(en, { ...agreement, content: { en: '  ' } }, '  '), noData).content);
     assert.ok(blank.includes(en.t('termsOfUse.noText')), blank.join(' / '));

@@ -11,9 +11,10 @@ import { phrases } from '../testData/phrases.js';
 /** The language each is switched to: the next one. */
 const next = (locale: Locale): Locale => supportedLocales[(supportedLocales.indexOf(locale) + 1) % supportedLocales.length] as Locale;
 
-/** Asking for a language in the user's own words, as people do in the middle of something. */
+/** "why?" in the four languages. */
 const whyIn: Record<Locale, string> = { en: 'why?', fr: 'pourquoi ?', nl: 'waarom?', sv: 'varför?' };
 
+/** Asking for a language in the user's own words, as people do in the middle of something. */
 const askFor: Record<Locale, string> = {
   en: 'can you switch to english please',
   fr: 'on peut continuer en français svp ?',

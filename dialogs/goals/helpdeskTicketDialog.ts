@@ -55,22 +55,24 @@ export class HelpdeskTicketDialog extends GoalDialog<HandoffOptions> {
     const memory = this.memory<TicketMemory>(step);
     memory.category = category;
     // Kept in conversation state until sent: a password or a code typed here never reaches it, or the ticket.
-    const limited = description.slice(0, maxDescriptionLength);
-    const withoutPasswords = maskPasswords(limited);
-    memory.description = redact(limited);
-    if (withoutPasswords.masked) await this.say(step, 'helpdesk.passwordMasked');
-    else if (memory.description !== limited) await this.say(step, 'helpdesk.codeMasked');
+    memory.description = await this.masked(step, description);
     return this.ask(step, ticketSummaryForm(this.t(step), { category, description: memory.description, context: options.context, attachedLines: recentTurns(step.context).length }));
   };
 
   /** A message typed while the form waited is its description: the form again, filled in, to check and send on; passwords and codes in it masked first. */
   private async describedInChat(step: TicketStep, text: string): Promise<DialogTurnResult> {
-    const limited = text.trim().slice(0, maxDescriptionLength);
-    const description = redact(limited);
-    if (maskPasswords(limited).masked) await this.say(step, 'helpdesk.passwordMasked');
-    else if (description !== limited) await this.say(step, 'helpdesk.codeMasked');
+    const description = await this.masked(step, text.trim());
     const { problemKey: _problem, ...options } = step.options;
     return step.replaceDialog(stepsOf(this.goal), { ...options, description } satisfies HandoffOptions);
+  }
+
+  /** A description as it may be kept: passwords and codes taken out, with a word why when something was. */
+  private async masked(step: TicketStep, description: string): Promise<string> {
+    const limited = description.slice(0, maxDescriptionLength);
+    const kept = redact(limited);
+    if (maskPasswords(limited).masked) await this.say(step, 'helpdesk.passwordMasked');
+    else if (kept !== limited) await this.say(step, 'helpdesk.codeMasked');
+    return kept;
   }
 
   private readonly open = async (step: TicketStep): Promise<DialogTurnResult> => {

@@ -227,10 +227,10 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
     const typed = info.confirmation && sender === state.userId ? typedAnswerAction(state.options.form, info.confirmation, refusesOutright(context.activity.text ?? '')) : undefined;
     if (typed && state.nonceHash !== '' && (await cardNonces(context).consume(conversationOf(context), state.nonceHash))) {
       state.nonceHash = '';
-      await this.replaceCard(context, state, answeredText(info.t, state.options.form, typed));
       // The button's own values go with it, as a press would send them (the agreement an Accept is for).
-      const pressed = (state.options.form.buttons ?? []).find((b) => b.action === typed);
-      return dc.endDialog({ action: typed, fields: { ...(pressed?.values ?? {}) } } satisfies CardAnswer);
+      const fields = { ...((state.options.form.buttons ?? []).find((b) => b.action === typed)?.values ?? {}) };
+      await this.replaceCard(context, state, answeredText(info.t, state.options.form, typed, fields));
+      return dc.endDialog({ action: typed, fields } satisfies CardAnswer);
     }
     const text = (context.activity.text ?? '').trim();
     if ((state.options.acceptsText || state.options.describesGoal) && text !== '') return dc.endDialog({ action: 'text', fields: { text } } satisfies CardAnswer);

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.js';
 import { toLocale, translator, defaultLocale } from '../core/i18n/i18n.js';
 import type { Logger } from '../logger.js';
-import { isCardInvoke } from '../turn/cardInvoke.js';
+import { cardPayload, isCardInvoke } from '../turn/cardInvoke.js';
 import { turnInfoIfSet } from '../turn/turnInfo.js';
 import { StateConflictError } from './checkedStorage.js';
 import { KeptClientsAuthentication } from './keptClients.js';
@@ -87,7 +87,9 @@ export function createCloudAdapter({ config, logger, conversationState, dialogSt
     if (error instanceof StateConflictError) {
       // Another turn of this conversation saved first: its state stands, this turn's is dropped.
       logger.warn('turn lost a concurrent save', { correlationId, channelId: activity.channelId, conversationId: activity.conversation?.id });
-      await tellUser(context, t.t('error.concurrentTurn')).catch(() => undefined);
+      // A card press says so: twenty presses of one button are twenty answers under it, none of them of "messages".
+      const pressed = cardPayload(activity) !== undefined;
+      await tellUser(context, t.t(pressed ? 'error.concurrentPress' : 'error.concurrentTurn')).catch(() => undefined);
       return;
     }
     const directoryError = directoryErrorIn(error);

@@ -8,6 +8,7 @@ import { TokenServiceUserTokens } from '../../../bot/channel/tokenServiceUserTok
 import { loadConfig } from '../../../bot/config.js';
 import { translator } from '../../../bot/core/i18n/i18n.js';
 import { DirectoryError } from '../../../bot/core/ports/directory.js';
+import { StateConflictError } from '../../../bot/channel/checkedStorage.js';
 import { silentLogger } from '../../../bot/logger.js';
 
 describe('turn error handler and the token service', function () {
@@ -58,5 +59,18 @@ describe('turn error handler and the token service', function () {
 
     const signInInvoke = await failTurn(new Error('boom'), undefined, { type: 'invoke', name: 'signin/verifyState', value: { state: '1' } });
     assert.deepEqual(signInInvoke.sent.map((a) => [a.type, (a.value as { status?: number } | undefined)?.status]), [['invokeResponse', 500]]);
+  });
+
+  it('a turn that lost a concurrent save says which it was, a message or a press, and changes nothing more', async function () {
+    const t = translator('en');
+    const message = await failTurn(new StateConflictError('personal-chat-1'), undefined);
+    assert.deepEqual(message.told, [t.t('error.concurrentTurn')]);
+    const submit = await failTurn(new StateConflictError('personal-chat-1'), undefined, { type: 'message', value: { verb: 'step.submit', nonce: 'n', action: 'yes' } });
+    assert.deepEqual(submit.told, [t.t('error.concurrentPress')]);
+    const press = { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'step.submit', data: { verb: 'step.submit', nonce: 'n', action: 'yes' } }, trigger: 'manual' } };
+    const invoke = await failTurn(new StateConflictError('personal-chat-1'), undefined, press);
+    const answer = invoke.sent.find((a) => a.type === 'invokeResponse')?.value as { body?: { value?: unknown } } | undefined;
+    assert.equal(answer?.body?.value, t.t('error.concurrentPress'));
+    assert.notEqual(t.t('error.concurrentPress'), t.t('error.concurrentTurn'));
   });
 });

@@ -92,7 +92,8 @@ export class HelpdeskTicketDialog extends GoalDialog<HandoffOptions> {
     }
     const ticket = opened.value;
     const created = t.t('helpdesk.created', { number: ticket.number });
-    await step.context.sendActivity(MessageFactory.attachment(ticketCard(t, ticket, { now: this.useCases.clock.now(), lines: [created] }), created));
+    // The sentence is the message's text; the card under it shows the ticket (saying it twice read as two tickets).
+    await step.context.sendActivity(MessageFactory.attachment(ticketCard(t, ticket, { now: this.useCases.clock.now() }), created));
     await sendHandoffInitiation(step.context, ticket);
     await announceTicket(this.useCases, ticket);
     return step.endDialog({ ticket: ticket.number });

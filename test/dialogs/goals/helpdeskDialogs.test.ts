@@ -38,6 +38,7 @@ describe('helpdesk dialogs', function () {
         assert.match(ticket.number, /^INC-\d{6}$/);
         assert.equal(replies[0]?.text, t.t('helpdesk.created', { number: ticket.number }));
         assert.ok(cardTexts(cardOf(replies[0] ?? {})).includes(t.t('ticket.heading', { number: ticket.number })));
+        assert.ok(!cardTexts(cardOf(replies[0] ?? {})).includes(t.t('helpdesk.created', { number: ticket.number })), 'the card does not say again what the text says');
         assert.equal(ticket.channel, 'msteams');
         assert.equal(ticket.locale, locale);
         assert.equal(ticket.category, 'password');

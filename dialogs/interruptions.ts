@@ -8,7 +8,11 @@ import { sendMenu, sendSuggestions } from './replies.js';
 import { cancelledKey } from './dialogSupport.js';
 import { isLanguageAnswerWaiting } from './steps/cardPrompt.js';
 import type { GoalIntent } from '../bot/core/goals.js';
+import type { SmallTalk } from '../bot/core/nlu/smallTalk.js';
 import type { HandoffOptions } from './steps/stepContracts.js';
+
+/** Small talk that, during a goal, points back to the card that waits instead of asking what else to do. */
+const waitingWords: ReadonlySet<SmallTalk> = new Set<SmallTalk>(['acknowledgement', 'greeting', 'thanks']);
 
 /**
  * Handles an interruption and returns the turn's result, or undefined to let the turn go on.
@@ -33,8 +37,8 @@ export async function interrupt(dc: DialogContext): Promise<DialogTurnResult | u
     return Dialog.EndOfTurn;
   }
   if (info.smallTalk) {
-    // An "ok" while a card waits for something other than yes or no: the card still waits.
-    const said = info.smallTalk === 'acknowledgement' && duringGoal ? 'smalltalk.acknowledgementDuringGoal' : `smalltalk.${info.smallTalk}`;
+    // An "ok", a hello or a thanks while a card waits (for something other than yes or no): the card still waits, and the answer says so.
+    const said = duringGoal && waitingWords.has(info.smallTalk) ? `smalltalk.${info.smallTalk}DuringGoal` : `smalltalk.${info.smallTalk}`;
     await dc.context.sendActivity(t.t(said));
     // A hello with nothing going on gets three suggestions, not the whole menu.
     if (info.smallTalk === 'greeting' && !duringGoal) await sendSuggestions(dc.context, t);

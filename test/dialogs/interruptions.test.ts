@@ -15,7 +15,7 @@ describe('small talk', function () {
 
   for (const locale of supportedLocales) {
     const t = translator(locale);
-    it(`${locale}: a greeting gets a word back and three suggestions, thanks and goodbye a word back, not "I didn't understand" and the menu; thanks in a goal leaves it waiting`, async function () {
+    it(`${locale}: a greeting gets a word back and three suggestions, thanks and goodbye a word back, not "I didn't understand" and the menu; a hello or thanks in a goal points to its card, which still waits`, async function () {
       const anna = await demoUserNamed('anna');
       const chat = harness.chat(anna.id, phrases[locale].tag);
       // "hi" → a word back and three suggestions, not the whole menu
@@ -27,8 +27,8 @@ describe('small talk', function () {
       for (const goal of ['password.change', 'securityinfo.view', 'helpdesk.ticket']) assert.ok(suggestions.includes(t.t(`goal.${goal}.title`)), goal);
       assert.equal(submitActions(cardOf(greeted[1] ?? {})).length, 3, 'three buttons');
       await chat.say(phrases[locale].signOut);
-      assert.deepEqual((await chat.say(hello[locale])).map((r) => r.text), [t.t('smalltalk.greeting')], 'during a goal: no suggestions over its card');
-      assert.deepEqual((await chat.say(thanks[locale])).map((r) => r.text), [t.t('smalltalk.thanks')], 'not read as cancel');
+      assert.deepEqual((await chat.say(hello[locale])).map((r) => r.text), [t.t('smalltalk.greetingDuringGoal')], 'during a goal: a reminder of its card, no suggestions over it');
+      assert.deepEqual((await chat.say(thanks[locale])).map((r) => r.text), [t.t('smalltalk.thanksDuringGoal')], 'not read as cancel');
       assert.equal((await chat.submit('no'))[0]?.text, t.t('signout.kept'), 'the card still works');
       assert.deepEqual((await chat.say(bye[locale])).map((r) => r.text), [t.t('smalltalk.goodbye')]);
     });

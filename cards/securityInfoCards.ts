@@ -91,6 +91,7 @@ export function removeConfirmForm(t: Translator, method: AuthenticationMethod, n
     ],
     inputs: asksDefault ? [defaultChoiceInput(t, 'newDefault', t.t('securityInfo.newDefaultLabel'), newDefaultChoices)] : [],
     buttons: [{ title: t.t('securityInfo.removeNow'), action: 'remove', style: 'destructive' }, cancelButton(t)],
+    why: t.t('securityInfo.removeWhy', { method: methodPhrase(t, method) }),
   };
 }
 

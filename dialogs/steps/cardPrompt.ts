@@ -166,6 +166,9 @@ function promptState(instance: PromptInstance | undefined): PromptState {
   return state;
 }
 
+/** A line that asks (it ends with a question mark, in any of the four languages, a French one after its narrow space). */
+const isQuestion = (text: string): boolean => /[?？]\s*$/u.test(text);
+
 const hash = (nonce: string): string => createHash('sha256').update(nonce).digest('hex');
 const conversationOf = (context: TurnContext): string => context.activity.conversation?.id ?? '';
 
@@ -214,9 +217,11 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
     if (info.stepQuestion) {
       const form = state.options.form;
       const canResend = (form.buttons ?? []).some((b) => b.action === 'resend');
-      const reason = form.why ?? form.lines?.find((l) => !l.warning)?.text;
+      // The card's first line, unless that is its question ("Which method do you want to remove?" is no reason).
+      const reason = form.why ?? form.lines?.find((l) => !l.warning && !isQuestion(l.text))?.text;
+      // Every card that follows a code has a resend button; without one, no code was sent at this step.
       const answer = info.stepQuestion === 'noCode'
-        ? (canResend ? info.t.t('code.notArriving', { button: info.t.t('code.resend') }) : info.t.t('step.whyGeneric'))
+        ? info.t.t(canResend ? 'code.notArriving' : 'code.noneSent', { button: info.t.t('code.resend') })
         : reason ? info.t.t('step.why', { reason }) : info.t.t('step.whyGeneric');
       await context.sendActivity(answer);
       return Dialog.EndOfTurn;

@@ -2,6 +2,7 @@
 // The typed answer presses the card's button once; the language stays; anything else is read as before.
 import assert from 'node:assert/strict';
 import { supportedLocales, translator } from '../../../bot/core/i18n/i18n.js';
+import { methodPhrase } from '../../../bot/core/i18n/methodNames.js';
 import { demoUserNamed } from '../../helpers.js';
 import { cardTexts, createHarness, modeOf, type Harness } from '../harness.js';
 import { phrases } from '../testData/phrases.js';
@@ -58,7 +59,7 @@ describe('typed answers to a confirmation card', function () {
     assert.equal((await chat.submit('no'))[0]?.text, t.t('signout.kept'), 'the card still waits for Claire');
   });
 
-  it('"yes" at a removal confirmation removes the method; a typed word that is no answer still gets "use the card"', async function () {
+  it('"yes" at a removal confirmation removes the method; a typed word that is no answer still gets "use the card"; "why?" at the pick and at the confirmation is answered, never with the card\'s own question', async function () {
     const t = translator('en');
     const anna = await demoUserNamed('anna');
     const chat = harness.chat(anna.id, 'en-US');
@@ -68,6 +69,9 @@ describe('typed answers to a confirmation card', function () {
     assert.ok(email && phone);
     await harness.services.verification.grantStepUp(anna.id, 'conversation-1');
     await chat.say(phrases.en.securityRemove);
+    // At the pick, "why?" is not answered with the pick's own question, and no code was sent yet.
+    assert.deepEqual((await chat.say('why?')).map((r) => r.text), [t.t('step.whyGeneric')]);
+    assert.deepEqual((await chat.say("I didn't get a code")).map((r) => r.text), [t.t('code.noneSent')]);
     await chat.submit('choose', {}, { methodId: email.id });
     if (chat.buttonData('choose').methodId !== undefined) {
       // A check with another method is asked first: with the phone.
@@ -76,6 +80,8 @@ describe('typed answers to a confirmation card', function () {
       await chat.say(codeIn(harness.notifier.messagesFor(anna.id).at(-1)?.text ?? ''));
     }
     assert.equal((await chat.say('purple'))[0]?.text, t.t('card.useCard'));
+    // At the confirmation, "why?" says what removing it means, not the question again.
+    assert.deepEqual((await chat.say('why?')).map((r) => r.text), [t.t('step.why', { reason: t.t('securityInfo.removeWhy', { method: methodPhrase(t, email) }) })]);
     await chat.say('yes');
     assert.ok(!(await harness.directory.listAuthenticationMethods(anna.id)).some((m) => m.id === email.id));
   });

@@ -36,8 +36,11 @@ export class TermsOfUseDialog extends GoalDialog<ReviewOptions> {
     }
     if (answered.length === 0 && !step.options.again) {
       const pending = list.filter(isPending).length;
-      // "Both agreements are waiting", not "2 of the 2".
-      const summary = pending === list.length ? t.t('termsOfUse.summaryAll', { total: list.length }) : t.t('termsOfUse.summary', { pending, total: list.length });
+      const declined = list.filter((a) => a.status === 'declined').length;
+      // "Both agreements are waiting", not "2 of the 2"; with none waiting, a declined one offered again below is not "nothing waits".
+      const summary = pending === list.length ? t.t('termsOfUse.summaryAll', { total: list.length })
+        : pending === 0 && declined > 0 ? t.t('termsOfUse.summaryDeclined', { declined })
+          : t.t('termsOfUse.summary', { pending, total: list.length });
       await step.context.sendActivity(MessageFactory.attachment(agreementsCard(t, list), summary));
     }
     // What waits for an answer first; then, once, what was declined (a mis-click must not lock anyone out).

@@ -178,7 +178,8 @@ describe('account dialogs', function () {
         const chat = harness.chat(anna.id, say.tag);
         const replies = await chat.say(say.termsOfUse);
         const annaT = await harness.translatorFor(anna.id, say.tag);
-        // BOT: nothing is waiting; "You declined … on 2 Nov 2026. Here it is again…" and its card
+        // BOT: nothing new is waiting, but one was declined; "You declined … on 2 Nov 2026. Here it is again…" and its card
+        assert.equal(replies[0]?.text, t.t('termsOfUse.summaryDeclined', { declined: 1 }), 'not "nothing is waiting" above the agreement it offers');
         assert.ok(replies.some((r) => r.text === t.t('termsOfUse.reviewDeclined', { agreement: `${declined.localizedDisplayNames?.[locale] ?? declined.displayName} (${declined.version})`, when: annaT.date('2026-11-02T09:00:00Z') })));
         assert.ok(!replies.some((r) => r.text === t.t('termsOfUse.allDone')), 'never "accepted every version" while one is declined');
         assert.equal(String(chat.buttonData('accept').agreementId), declined.id);

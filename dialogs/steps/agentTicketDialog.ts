@@ -51,6 +51,11 @@ export class AgentTicketDialog extends AssistantDialog<AgentTicketOptions> {
     }
     const ticket = found.value;
     await this.focus.set(step.context, ticket.number);
+    // A resolved ticket is said to be so before any form: assigning, resolving or sending it back would be refused after it.
+    if (options.act !== 'open' && ticket.state === 'resolved') {
+      await this.say(step, 'agent.alreadyResolved', { number: ticket.number });
+      return step.endDialog();
+    }
     switch (options.act) {
       case 'open':
         await step.context.sendActivity(MessageFactory.attachment(agentTicketCard(t, ticket, { agentName: await helpdesk.displayName(ticket.assignedTo), now: clock.now() })));

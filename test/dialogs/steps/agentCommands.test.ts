@@ -70,6 +70,11 @@ describe('typed ticket commands', function () {
       const resolved = await harness.services.tickets.get(number);
       assert.deepEqual([resolved?.state, resolved?.resolution], ['resolved', comment]);
       assert.equal(user.inbox()[0]?.text, t.t('ticket.user.resolved', { number, resolution: comment }));
+
+      // Once resolved, "resolve it" or "assign it" again says so at once, with no form first.
+      for (const again of [say.resolve('again'), say.assign]) {
+        assert.deepEqual(texts(await agent.say(again)), [t.t('agent.alreadyResolved', { number })], again);
+      }
     });
 
     it(`${locale}: an employee asking about a ticket number sees it if it is theirs; anyone else gets the unknown-ticket answer`, async function () {

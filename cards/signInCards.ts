@@ -34,8 +34,11 @@ export function failureReason(t: Translator, errorCode: number): string {
 function signInLine(t: Translator, view: SignInView, now: Date): string {
   const s = view.signIn;
   const device = [s.deviceDetail?.displayName, s.deviceDetail?.operatingSystem, s.deviceDetail?.browser].filter(Boolean).join(', ');
-  const result = s.status.errorCode === 0 ? t.t('signins.success') : t.t('signins.failure', { reason: failureReason(t, s.status.errorCode) });
-  return [`${t.dateTime(s.createdDateTime)} (${t.relative(s.createdDateTime, now)})`, place(t, view), device, result].filter(Boolean).join(' · ');
+  const { errorCode } = s.status;
+  const result = errorCode === undefined ? t.t('signins.resultUnknown') : errorCode === 0 ? t.t('signins.success') : t.t('signins.failure', { reason: failureReason(t, errorCode) });
+  // A time still to come is shown as it is, without "in 3 days" (the card marks it).
+  const when = view.reason === 'future' ? t.dateTime(s.createdDateTime) : `${t.dateTime(s.createdDateTime)} (${t.relative(s.createdDateTime, now)})`;
+  return [when, place(t, view), device, result].filter(Boolean).join(' · ');
 }
 
 /** The sentence that sums the list up: how many, or how many look unusual. */

@@ -268,6 +268,13 @@ describe('cards', function () {
     ], galleryNow);
     assert.equal(colourOf(signIns, t.t('signins.unusual.failure')), 'Attention');
     assert.equal(colourOf(signIns, t.t('signins.unusual.newCountry')), 'Warning');
+    // A result not recorded is said so, never "successful"; a time to come is marked and not said as "in 3 days".
+    const future = { ...signIn(0, 'SE'), id: 'f', createdDateTime: new Date(galleryNow.getTime() + 3 * 86_400_000).toISOString(), status: {} };
+    const odd = signInsCard(t, [{ signIn: future, unusual: true, reason: 'future' }], galleryNow);
+    assert.equal(colourOf(odd, t.t('signins.unusual.future')), 'Warning');
+    const line = cardTexts(odd.content).find((x) => x.includes('Lyon')) ?? '';
+    assert.ok(line.endsWith(t.t('signins.resultUnknown')), line);
+    assert.ok(!line.includes(t.relative(future.createdDateTime, galleryNow)), line);
     const audit = auditCard(t, [{ userId: 'u1', actorId: 'u1', action: 'password.change', channel: 'webchat', result: 'refused', correlationId: 'c', at: galleryNow.toISOString() }]);
     assert.equal(colourOf(audit, t.t('audit.result.refused')), 'Attention');
     const agreement = { id: 'a1', displayName: 'Acceptable use', version: '2', content: { en: 'Be nice.' } };

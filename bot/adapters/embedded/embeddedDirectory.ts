@@ -565,7 +565,7 @@ export class EmbeddedDirectory implements Directory {
       ...(s as object),
       id: String(s.id),
       createdDateTime: String(s.createdDateTime),
-      status: { errorCode: 0, ...((s.status ?? {})) },
+      status: { ...((s.status ?? {})) },
     }));
     rows.sort((a, b) => b.createdDateTime.localeCompare(a.createdDateTime));
     return rows.slice(0, Math.max(0, top));

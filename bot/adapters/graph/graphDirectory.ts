@@ -89,7 +89,7 @@ function toSignIn(s: Graph.SignIn): SignIn {
     clientAppUsed: text(s.clientAppUsed),
     location: { city: text(s.location?.city), state: text(s.location?.state), countryOrRegion: text(s.location?.countryOrRegion) },
     deviceDetail: { displayName: text(s.deviceDetail?.displayName), operatingSystem: text(s.deviceDetail?.operatingSystem), browser: text(s.deviceDetail?.browser) },
-    status: { errorCode: s.status?.errorCode ?? 0, failureReason: text(s.status?.failureReason) },
+    status: { errorCode: s.status?.errorCode ?? undefined, failureReason: text(s.status?.failureReason) },
   };
 }
 

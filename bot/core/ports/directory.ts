@@ -107,7 +107,8 @@ export interface SignIn {
   readonly clientAppUsed?: string;
   readonly location?: { readonly city?: string; readonly state?: string; readonly countryOrRegion?: string };
   readonly deviceDetail?: { readonly displayName?: string; readonly operatingSystem?: string; readonly browser?: string };
-  readonly status: { readonly errorCode: number; readonly failureReason?: string };
+  /** errorCode 0 is a success; without one the result was not recorded (Graph always records it; a seed may not). */
+  readonly status: { readonly errorCode?: number; readonly failureReason?: string };
 }
 
 export interface HelpdeskContact {

@@ -77,7 +77,7 @@ export function createUseCases(ports: Ports): UseCases {
     lostDevice: new LostDevice({ devices, securityInfo, passwords }),
     organizations: new Organizations({ directory, auditTrail }),
     agreements: new Agreements({ directory, auditTrail, clock }),
-    signIns: new SignIns({ directory }),
+    signIns: new SignIns({ directory, clock }),
     helpdesk: new Helpdesk({ directory, tickets: ports.tickets, proactive: ports.proactive, auditTrail, clock }),
     plan: (goal) => directory.capabilities().find((p) => p.capability === goal),
   };

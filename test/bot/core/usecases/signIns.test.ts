@@ -9,8 +9,8 @@ const signIn = (id: string, day: number, countryOrRegion: string, errorCode = 0)
   id, createdDateTime: `2025-03-${String(day).padStart(2, '0')}T08:00:00.000Z`, appDisplayName: 'Office 365', location: { countryOrRegion }, status: { errorCode },
 });
 
-const recent = async (signIns: SignIn[], top?: number): Promise<[string, string | undefined][]> =>
-  (await testBed({ users: [anna({ signIns })] }).useCases.signIns.recent('user-anna', top)).map((v) => [v.signIn.id, v.reason]);
+const recent = async (signIns: SignIn[], top?: number, now?: Date): Promise<[string, string | undefined][]> =>
+  (await testBed({ users: [anna({ signIns })] }, now).useCases.signIns.recent('user-anna', top)).map((v) => [v.signIn.id, v.reason]);
 
 describe('SignIns', function () {
   it('newest first, at most `top`', async function () {
@@ -30,5 +30,16 @@ describe('SignIns', function () {
 
   it('the first successful sign-in is not from a "new" country when older rows are failures', async function () {
     assert.deepEqual(await recent([signIn('s1', 1, 'SE', 50126), signIn('s2', 2, 'SE'), signIn('s3', 3, 'SE')]), [['s3', undefined], ['s2', undefined], ['s1', 'failure']]);
+  });
+
+  it('a sign-in whose result was not recorded is no failure, and does not make its country known', async function () {
+    const unrecorded: SignIn = { ...signIn('s2', 2, 'BR'), status: {} };
+    assert.deepEqual(await recent([signIn('s1', 1, 'SE'), unrecorded, signIn('s3', 3, 'BR')]), [['s3', 'newCountry'], ['s2', 'newCountry'], ['s1', undefined]]);
+  });
+
+  it('a sign-in time more than a few minutes ahead of the clock is marked', async function () {
+    const now = new Date('2025-03-03T08:00:00.000Z');
+    const skewed: SignIn = { ...signIn('s2', 3, 'SE'), createdDateTime: '2025-03-03T08:04:00.000Z' };
+    assert.deepEqual(await recent([signIn('s1', 1, 'SE'), skewed, signIn('s3', 9, 'SE')], 10, now), [['s3', 'future'], ['s2', undefined], ['s1', undefined]]);
   });
 });

@@ -27,7 +27,7 @@ import { fail, ok, type Result } from '../../core/result.js';
 import type { Logger } from '../../logger.js';
 import { forEachBounded } from './boundedPool.js';
 import { hashPassword, isPasswordHash, verifyPassword } from './passwordHash.js';
-import { readSeedFile, seedAgreements, SeedError, validateSeed, type Seed, type SeedObject } from './tenantSeed.js';
+import { readSeedFile, seedAgreements, SeedError, seedWarnings, validateSeed, type Seed, type SeedObject } from './tenantSeed.js';
 
 interface StoredUser extends SeedObject {
   id: string;
@@ -303,6 +303,8 @@ export class EmbeddedDirectory implements Directory {
    * the tenant; removes users the seed no longer has; then records which seed this was.
    */
   private async importSeed(seed: Seed, meta: SeedRecord, logger: Logger): Promise<void> {
+    const warnings = seedWarnings(seed);
+    if (warnings.length > 0) logger.warn('tenant seed: some values look wrong (imported as they are)', { count: warnings.length, first: warnings.slice(0, 20) });
     const count = progress(logger, seed.users.length);
     const hashing = seed.users.some((u) => typeof u.password === 'string');
     await forEachBounded(seed.users, hashing ? hashers : writers, async (raw) => {

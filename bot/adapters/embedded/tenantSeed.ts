@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { paths } from '../../paths.js';
 import { isTimeZone } from '../../core/i18n/i18n.js';
+import { parseEmail } from '../../core/usecases/securityInfo.js';
 
 const require = createRequire(import.meta.url);
 // ajv and ajv-formats are CommonJS; their default export is the constructor.
@@ -118,6 +119,36 @@ function referenceProblems(seed: Seed): string[] {
     });
   });
   return problems;
+}
+
+/** Graph's form of a phone number: "+{country code} {number}", spaces, dashes, dots or brackets between digits, "x{extension}" after. */
+const graphPhone = /^\+[1-9][\d\s().-]{5,30}(\s*x\d{1,10})?$/u;
+
+/**
+ * What a valid seed holds that looks wrong but stops nothing: a phone number not in Graph's
+ * international form, an address that is no e-mail address. Codes "sent" there still reach the demo
+ * outbox; the start logs them so that whoever wrote the seed can mend it.
+ */
+export function seedWarnings(seed: Seed): string[] {
+  const warnings: string[] = [];
+  const phone = (value: unknown, where: string): void => {
+    if (typeof value === 'string' && value.trim() !== '' && !graphPhone.test(value.trim())) warnings.push(`${where}: ${JSON.stringify(value)} is not a phone number in international form ("+31 20 555 0142")`);
+  };
+  const email = (value: unknown, where: string): void => {
+    if (typeof value === 'string' && value.trim() !== '' && parseEmail(value) === undefined) warnings.push(`${where}: ${JSON.stringify(value)} is not an e-mail address`);
+  };
+  seed.users.forEach((user, i) => {
+    const at = `users[${i}]`;
+    phone(user.mobilePhone, `${at}.mobilePhone`);
+    (Array.isArray(user.businessPhones) ? user.businessPhones : []).forEach((p, j) => phone(p, `${at}.businessPhones[${j}]`));
+    email(user.mail, `${at}.mail`);
+    (Array.isArray(user.otherMails) ? user.otherMails : []).forEach((m, j) => email(m, `${at}.otherMails[${j}]`));
+    asArray(user.authenticationMethods).forEach((m, j) => {
+      phone(m.phoneNumber, `${at}.authenticationMethods[${j}].phoneNumber`);
+      email(m.emailAddress, `${at}.authenticationMethods[${j}].emailAddress`);
+    });
+  });
+  return warnings;
 }
 
 /** Checks a parsed seed; throws SeedError listing every problem found. */

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { readFile, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { EmbeddedDirectory } from '../../../../bot/adapters/embedded/embeddedDirectory.js';
-import { fieldPath, maxSeedBytes, maxSeedDepth, readSeedFile, SeedError, validateSeed } from '../../../../bot/adapters/embedded/tenantSeed.js';
+import { fieldPath, maxSeedBytes, maxSeedDepth, readSeedFile, SeedError, seedWarnings, validateSeed } from '../../../../bot/adapters/embedded/tenantSeed.js';
 import { silentLogger } from '../../../../bot/logger.js';
 import { paths } from '../../../../bot/paths.js';
-import { demoSeed, tempDir } from '../../../helpers.js';
+import { captureLogs, demoSeed, tempDir } from '../../../helpers.js';
 import { storedDirectory } from './directoryRecords.js';
 
 async function problemsOf(mutate: (seed: Record<string, any>) => void): Promise<string[]> {
@@ -106,6 +106,31 @@ describe('tenant seed', function () {
     assert.ok(problems.some((p) => p.startsWith('tenant.timeZone: "Europe/Atlantis" is not an IANA time zone')), problems.join('\n'));
     assert.ok(problems.some((p) => p.startsWith('tenant.officeTimeZones.Paris: "CET+1" is not an IANA time zone')), problems.join('\n'));
     assert.ok(!problems.some((p) => p.includes('Lyon')));
+  });
+
+  it('a phone number not in international form or an address that is no e-mail address is imported, and the start names it', async function () {
+    assert.deepEqual(seedWarnings(await demoSeed()), [], 'the demo tenant has none');
+    const { dir, remove, records } = await tempDir();
+    try {
+      const seedFile = path.join(dir, 'seed.json');
+      await writeFile(seedFile, JSON.stringify({
+        tenant: { id: 't1', displayName: 'Tiny' },
+        users: [{
+          id: 'u1', userPrincipalName: 'x@tiny.example', displayName: 'X Y', mobilePhone: '06 1234 5678', otherMails: ['x.private@example.net', 'not an address'],
+          authenticationMethods: [
+            { '@odata.type': '#microsoft.graph.phoneAuthenticationMethod', id: 'm1', phoneNumber: 'call me', phoneType: 'mobile' },
+            { '@odata.type': '#microsoft.graph.phoneAuthenticationMethod', id: 'm2', phoneNumber: '+1 (425) 555-0100 x12', phoneType: 'office' },
+          ],
+        }],
+      }));
+      const { logger, lines } = captureLogs();
+      const directory = await EmbeddedDirectory.open({ dataDir: dir, seedFile, logger, store: records() });
+      assert.equal((await directory.findUserById('u1'))?.mobilePhone, '06 1234 5678', 'imported as it is');
+      const logged = lines.map((l) => JSON.parse(l) as { msg: string; first?: string[] }).find((l) => l.msg.startsWith('tenant seed: some values look wrong'));
+      assert.deepEqual(logged?.first?.map((w) => w.split(':')[0]), ['users[0].mobilePhone', 'users[0].otherMails[1]', 'users[0].authenticationMethods[0].phoneNumber']);
+    } finally {
+      await remove();
+    }
   });
 
   it('keeps unknown fields and defaults missing optional ones', async function () {

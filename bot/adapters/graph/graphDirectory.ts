@@ -88,7 +88,7 @@ function toSignIn(s: Graph.SignIn): SignIn {
     id: String(s.id), createdDateTime: String(s.createdDateTime), appDisplayName: text(s.appDisplayName), ipAddress: text(s.ipAddress),
     clientAppUsed: text(s.clientAppUsed),
     location: { city: text(s.location?.city), state: text(s.location?.state), countryOrRegion: text(s.location?.countryOrRegion) },
-    deviceDetail: { displayName: text(s.deviceDetail?.displayName), operatingSystem: text(s.deviceDetail?.operatingSystem), browser: text(s.deviceDetail?.browser) },
+    deviceDetail: { deviceId: text(s.deviceDetail?.deviceId), displayName: text(s.deviceDetail?.displayName), operatingSystem: text(s.deviceDetail?.operatingSystem), browser: text(s.deviceDetail?.browser) },
     status: { errorCode: s.status?.errorCode ?? undefined, failureReason: text(s.status?.failureReason) },
   };
 }

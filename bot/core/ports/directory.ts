@@ -106,7 +106,7 @@ export interface SignIn {
   readonly ipAddress?: string;
   readonly clientAppUsed?: string;
   readonly location?: { readonly city?: string; readonly state?: string; readonly countryOrRegion?: string };
-  readonly deviceDetail?: { readonly displayName?: string; readonly operatingSystem?: string; readonly browser?: string };
+  readonly deviceDetail?: { readonly deviceId?: string; readonly displayName?: string; readonly operatingSystem?: string; readonly browser?: string };
   /** errorCode 0 is a success; without one the result was not recorded (Graph always records it; a seed may not). */
   readonly status: { readonly errorCode?: number; readonly failureReason?: string };
 }

@@ -42,4 +42,20 @@ describe('SignIns', function () {
     const skewed: SignIn = { ...signIn('s2', 3, 'SE'), createdDateTime: '2025-03-03T08:04:00.000Z' };
     assert.deepEqual(await recent([signIn('s1', 1, 'SE'), skewed, signIn('s3', 9, 'SE')], 10, now), [['s3', 'future'], ['s2', undefined], ['s1', undefined]]);
   });
+
+  it('the usual country is the one of sign-ins from the user\'s own devices, even when a stranger\'s sign-in is the oldest in the list', async function () {
+    const fromOwnLaptop: SignIn = { ...signIn('s2', 2, 'SE'), deviceDetail: { displayName: 'CON-LT-0142' } };
+    assert.deepEqual(await recent([signIn('s1', 1, 'JP'), fromOwnLaptop]), [['s2', undefined], ['s1', 'newCountry']]);
+    // Matched by the device's id too, whatever its name in the sign-in.
+    const byId: SignIn = { ...signIn('s2', 2, 'SE'), deviceDetail: { deviceId: 'dev-anna-laptop-device', displayName: 'DESKTOP-1' } };
+    assert.deepEqual(await recent([signIn('s1', 1, 'JP'), byId]), [['s2', undefined], ['s1', 'newCountry']]);
+    // Neither: one sign-in each, nothing to tell them apart; the oldest sets what is usual, as before.
+    assert.deepEqual(await recent([signIn('s1', 1, 'JP'), signIn('s2', 2, 'SE')]), [['s2', 'newCountry'], ['s1', undefined]]);
+  });
+
+  it('without sign-ins from own devices, the country most successful sign-ins come from is the usual one', async function () {
+    assert.deepEqual(await recent([signIn('s1', 1, 'BR'), signIn('s2', 2, 'SE'), signIn('s3', 3, 'SE'), signIn('s4', 4, 'SE')]), [
+      ['s4', undefined], ['s3', undefined], ['s2', undefined], ['s1', 'newCountry'],
+    ]);
+  });
 });

@@ -37,8 +37,15 @@ export interface ConversationInfo {
 /** Fewest words of a message whose language can move the conversation ("show my devices", not "devices", a code or a name). */
 const sentenceWords = 3;
 
-/** Longest message still read as "cancel" while a password card is open ("stop that please"). */
+/** Longest message still read as "cancel" or "help" while a password card is open ("stop that please"). */
 const maxCancelWords = 3;
+/** How sure the recognizer must be of a request typed at a password card before it leaves the card for it. */
+const requestAtSecretCard = 0.9;
+/**
+ * Words only (letters, spaces, a little punctuation), two or more: no password policy takes that
+ * (it wants digits or symbols as well), so it is no password and may be read as a request.
+ */
+const plainWords = (text: string): boolean => /^[\p{L}\p{M}'’,.?!\s-]+$/u.test(text) && text.trim().split(/\s+/).length >= 2;
 
 export class TurnPreparation {
   constructor(
@@ -80,10 +87,13 @@ export class TurnPreparation {
     markSecretTyped(context);
     const languageSwitch = languageSwitchRequest(normalizeUtterance(text));
     const words = text.trim().split(/\s+/).length;
-    const recognition = !languageSwitch && words <= maxCancelWords ? await this.recognizer.recognize(text, hint) : undefined;
+    const request = plainWords(text);
+    const recognition = !languageSwitch && (words <= maxCancelWords || request) ? await this.recognizer.recognize(text, hint) : undefined;
     context.activity.text = '';
     if (languageSwitch) return { languageSwitch };
-    return recognition?.intent === 'cancel' ? { recognition } : {};
+    if (recognition && words <= maxCancelWords && (recognition.intent === 'cancel' || recognition.intent === 'help')) return { recognition };
+    // "show my devices", "I need a person": a request in words, read as at any other card (and still kept out of the transcript).
+    return request && recognition && recognition.intent !== 'None' && recognition.score >= requestAtSecretCard ? { recognition } : {};
   }
 
   async prepare(context: TurnContext): Promise<TurnInfo> {
@@ -109,7 +119,8 @@ export class TurnPreparation {
     let ticketNumber: string | undefined;
     if (typed && text.trim() !== '' && (await this.secretCardOpen(context))) {
       // A password card is open: what was typed may be the password. It is masked before anything
-      // reads it (routing, the transcript, a ticket); only a bare "cancel" or a change of language is still understood.
+      // reads it (routing, the transcript, a ticket); a bare "cancel" or "help", a change of language, and a
+      // request in plain words (no password policy takes words alone) are still understood.
       ({ recognition, languageSwitch } = await this.maskedSecret(context, text, conversation.locale ?? activity.locale ?? preferredLanguage));
       if (languageSwitch) {
         preferences.locale = languageSwitch;

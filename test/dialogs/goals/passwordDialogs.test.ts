@@ -115,6 +115,22 @@ describe('password dialogs', function () {
         assert.ok(await harness.hasPassword(anna.id, anna.password));
       });
 
+      it('password.change: with the card open, a request in plain words leaves the card for that request, and stays out of the transcript', async function () {
+        const anna = await demoUserNamed('anna');
+        const chat = harness.chat(anna.id, say.tag);
+        await chat.say(say.passwordChange);
+        await chat.say(say.devices);
+        assert.ok(cardTexts(chat.card()).includes(t.t('devices.heading')), 'the devices, not "type passwords only into the card"');
+        await chat.say(say.passwordChange);
+        await chat.say(say.helpdesk);
+        assert.ok(JSON.stringify(chat.card()).includes(t.t('helpdesk.descriptionLabel')), 'the helpdesk form');
+        await chat.submit('submit', { category: 'password', description: 'Questions about my password' });
+        await chat.submit('send');
+        const [ticket] = await harness.services.tickets.listForUser(anna.id);
+        assert.ok(ticket && !ticket.transcript.some((l) => l.text === say.devices || l.text === say.helpdesk), 'what was typed at the password card is not in the transcript');
+        assert.ok(await harness.hasPassword(anna.id, anna.password));
+      });
+
       it('password.reset, anonymous: a locked-out user verifies with a code, sets a password, is unlocked, and signs out everywhere', async function () {
         const margaux = await demoUser((u) => u.lockedOut === true);
         const chat = harness.chat(undefined, say.tag);

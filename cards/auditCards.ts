@@ -34,7 +34,6 @@ function subjectText(t: Translator, subject: AuditSubject, agreements: readonly 
 export function auditCard(t: Translator, entries: readonly AuditEntry[], agreements: readonly TermsOfUse[] = []): CardAttachment {
   return formCard({
     heading: t.t('audit.heading'),
-    lines: [{ text: t.t('audit.intro', { count: entries.length }) }],
     items: entries.map((e) => ({
       title: title(t, e),
       // Entries from before subjects were kept show nothing rather than an untranslated description.

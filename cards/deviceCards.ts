@@ -37,7 +37,6 @@ function deviceBadge(t: Translator, device: Device): string {
 export function devicesCard(t: Translator, devices: readonly Device[], now: Date): CardAttachment {
   return formCard({
     heading: t.t('devices.heading'),
-    lines: [{ text: t.t('devices.intro', { count: devices.length }) }],
     items: devices.map((d) => ({
       title: d.displayName,
       subtitle: deviceLine(t, d, now),

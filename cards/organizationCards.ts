@@ -5,12 +5,16 @@ import type { Organization } from '../bot/core/ports/directory.js';
 import { cancelButton, formCard, startsGoal, type FormSpec } from './formCard.js';
 import type { CardAttachment } from './renderer.js';
 
+/** The sentence over the organizations card: in how many the user is a guest. */
+export function organizationsSummary(t: Translator, organizations: readonly Organization[]): string {
+  const guests = organizations.filter((o) => !o.isHome).length;
+  return guests === 0 ? t.t('organizations.noGuest') : t.t('organizations.intro', { count: guests });
+}
+
 /** organizations.view: the home organization marked, never with a leave button. */
 export function organizationsCard(t: Translator, organizations: readonly Organization[]): CardAttachment {
-  const guests = organizations.filter((o) => !o.isHome);
   return formCard({
     heading: t.t('organizations.heading'),
-    lines: [{ text: guests.length === 0 ? t.t('organizations.noGuest') : t.t('organizations.intro', { count: guests.length }) }],
     items: organizations.map((o) => ({
       title: o.displayName,
       subtitle: [o.defaultDomain, t.t(o.isHome ? 'organizations.home' : 'organizations.guest')].filter(Boolean).join(' · '),

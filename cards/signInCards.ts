@@ -50,7 +50,6 @@ export function signInsSummary(t: Translator, views: readonly SignInView[]): str
 export function signInsCard(t: Translator, views: readonly SignInView[], now: Date): CardAttachment {
   return formCard({
     heading: t.t('signins.heading'),
-    lines: [{ text: signInsSummary(t, views), warning: views.some((v) => v.unusual) }],
     items: views.map((v) => ({
       title: v.signIn.appDisplayName ?? t.t('signins.unknownApp'),
       subtitle: signInLine(t, v, now),

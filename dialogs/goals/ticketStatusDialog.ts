@@ -22,7 +22,7 @@ export const TicketStatusDialog = viewGoal('ticket.status', async ({ context, t,
   if (open.ok) {
     await context.sendActivity(open.value.total === 0
       ? t.t('agent.noOpenTickets')
-      : MessageFactory.attachment(openTicketsCard(t, open.value.oldest, open.value.total, clock.now()), t.t('agent.openHeading', { count: open.value.total })));
+      : MessageFactory.attachment(openTicketsCard(t, open.value.oldest, open.value.total, clock.now()), undefined, t.t('agent.openHeading', { count: open.value.total })));
   }
   const tickets = await helpdesk.mine(user.id, shown);
   if (tickets.length === 0) {

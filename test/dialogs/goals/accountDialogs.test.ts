@@ -18,6 +18,19 @@ describe('account dialogs', function () {
     await chat.say(codeIn(harness.notifier.messagesFor(userId).at(-1)?.text ?? ''));
   }
 
+  it('the sentence said over a list card is not said again on the card (Teams and Web Chat show both)', async function () {
+    const anna = await demoUserNamed('anna');
+    const say = phrases.en;
+    for (const ask of [say.devices, say.organizations, say.signIns, say.auditView]) {
+      const chat = harness.chat(anna.id, say.tag);
+      if (ask === say.auditView) await chat.say(say.signOut).then(() => chat.submit('yes'));
+      const replies = await chat.say(ask);
+      const withCard = replies.find((r) => cardTexts(cardOf(r)).length > 0);
+      assert.ok(withCard?.text, `${ask}: a sentence with the card`);
+      assert.ok(!cardTexts(cardOf(withCard)).includes(withCard.text ?? ''), `${ask}: "${withCard.text ?? ''}" is said once`);
+    }
+  });
+
   for (const locale of supportedLocales) {
     const t = translator(locale);
     const say = phrases[locale];

@@ -7,7 +7,7 @@ import { MessageFactory } from '../kit.js';
 const shown = 10;
 
 export const AuditViewDialog = viewGoal('audit.view', async ({ context, t, user, useCases }) => {
-  const entries = await useCases.auditTrail.recent(user.id, shown);
+  const entries = await useCases.auditTrail.shownToUser(user.id, shown);
   await context.sendActivity(entries.length === 0
     ? t.t('audit.none')
     : MessageFactory.attachment(auditCard(t, entries, await useCases.agreements.all()), t.t('audit.intro', { count: entries.length })));

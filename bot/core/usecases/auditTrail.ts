@@ -11,6 +11,10 @@ export interface AuditDetails {
   readonly reason?: string;
 }
 
+/** How many more entries than shown are read, so that skipped ones do not leave the list short. */
+const policyRefusalsSkipped = 5;
+const maxRead = 200;
+
 export class AuditTrail {
   constructor(private readonly deps: { readonly audit: Audit; readonly clock: Clock }) {}
 
@@ -48,8 +52,18 @@ export class AuditTrail {
     }
   }
 
-  /** The user's own entries, newest first ("what did you change on my account?"). */
+  /** The user's own entries, newest first. */
   recent(userId: string, top: number): Promise<readonly AuditEntry[]> {
     return this.deps.audit.listForUser(userId, top);
+  }
+
+  /**
+   * What "what did you change on my account?" shows, newest first: every change and every refusal
+   * that says something about the account (a wrong current password, a lock-out), but not a new
+   * password the policy refused, which is only a form filled in again (the log keeps those too).
+   */
+  async shownToUser(userId: string, top: number): Promise<readonly AuditEntry[]> {
+    const entries = await this.deps.audit.listForUser(userId, Math.min(top * policyRefusalsSkipped, maxRead));
+    return entries.filter((e) => !(e.result === 'refused' && e.reason?.startsWith('policy.'))).slice(0, top);
   }
 }

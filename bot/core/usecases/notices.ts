@@ -36,9 +36,12 @@ export class Notices {
   ): Promise<void> {
     const tenant = await this.deps.directory.tenant();
     const t = translator(locale, { region: regionalTag(locale, user.preferredLanguage), timeZone: timeZoneOf(user, tenant) });
+    const now = this.deps.clock.now();
+    // A notice is read elsewhere (a phone, a mailbox) and later: its time names its zone (in UTC, the time says "UTC" itself).
+    const zone = t.zoneName(now);
     const text = t.t(`notice.${kind}`, {
       organization: tenant.displayName,
-      when: t.dateTime(this.deps.clock.now()),
+      when: zone ? `${t.dateTime(now)} (${zone})` : t.dateTime(now),
       detail: options.method ? methodPhrase(t, options.method) : '',
       helpdesk: tenant.helpdesk.displayName,
     });

@@ -242,6 +242,8 @@ export class DirectLine {
       value: body.value,
       name: body.type === 'event' && typeof body.name === 'string' ? body.name : undefined,
       locale: typeof body.locale === 'string' && body.locale.length <= 20 ? body.locale : conversation.session.locale,
+      // The browser's zone, as Web Chat sends it: times are said in it (the bot checks it is a real zone).
+      localTimezone: typeof body.localTimezone === 'string' && body.localTimezone.length <= 64 ? body.localTimezone : undefined,
       channelData: typeof clientActivityID === 'string' ? { clientActivityID } : undefined,
     };
     // Card values can hold secrets: the history the client reads back keeps everything but them.

@@ -97,6 +97,16 @@ describe('Direct Line', function () {
     assert.ok(profile && cardTexts(cardOf(profile as never)).includes(user.displayName));
   });
 
+  it('says times in the browser\'s time zone, as Web Chat gives it with each message', async function () {
+    const session = (await (await signIn(user.userPrincipalName, user.password)).json()) as { token: string };
+    const { conversationId } = await startConversation(session.token);
+    const zone = 'America/Toronto';
+    const footer = translator('fr', { timeZone: zone }).t('signins.footerZone', { zone: translator('fr', { region: 'fr-FR', timeZone: zone }).zoneName(new Date()) ?? zone });
+    await postActivity(session.token, conversationId, { type: 'message', text: 'mes connexions récentes', localTimezone: zone });
+    const all = await poll(session.token, conversationId, (a) => a.some((x) => (x.attachments ?? []).length > 0 && cardTexts(cardOf(x as never)).includes(footer)));
+    assert.ok(all.some((x) => (x.attachments ?? []).length > 0 && cardTexts(cardOf(x as never)).includes(footer)), all.map((x) => x.text).join(' | '));
+  });
+
   it('streams replies over the websocket', async function () {
     const { token } = (await (await signIn(user.userPrincipalName, user.password)).json()) as { token: string };
     const { conversationId, streamUrl } = await startConversation(token);

@@ -15,7 +15,8 @@ export function profileCard(t: Translator, profile: Profile, organizationName: s
   add('office', profile.officeLocation);
   add('businessPhones', profile.businessPhones.join(', '));
   add('mobilePhone', profile.mobilePhone);
-  add('manager', profile.manager ? [profile.manager.displayName, profile.manager.jobTitle].filter(Boolean).join(', ') : undefined);
+  // "Who is my manager?" has an answer even when none is recorded.
+  add('manager', profile.manager ? [profile.manager.displayName, profile.manager.jobTitle].filter(Boolean).join(', ') : t.t('profile.noManager'));
   add('userPrincipalName', profile.userPrincipalName);
   const hasPhoto = profile.photo !== undefined;
   return renderCard('profile', {

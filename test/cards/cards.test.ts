@@ -84,6 +84,10 @@ describe('cards', function () {
         }, (b) => ({ verb: 'goal.start', goal: b.action })),
       ],
     };
+    it(`${locale}: a profile without a manager says none is recorded`, function () {
+      const texts = cardTexts(profileCard(t, { ...sampleProfile, manager: undefined }, 'Contoso').content);
+      assert.ok(texts.includes(t.t('profile.noManager')), texts.join(' / '));
+    });
     for (const name of cardNames) {
       it(`${name} renders as a valid Adaptive Card 1.5 in ${locale}`, function () {
         for (const card of rendered[name]) assert.deepEqual(validate(card), []);

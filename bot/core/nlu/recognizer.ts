@@ -172,6 +172,19 @@ const unsureBelow = 0.6;
 /** How close the second goal must be to the first for "did you mean A or B?". */
 const closeGoals = 0.1;
 
+/** The goals a message read again without its names may give: those whose object is named (an organization). */
+const namedGoals: ReadonlySet<string> = new Set<IntentName>(['organizations.leave', 'organizations.view']);
+
+/**
+ * The text without the names in it: runs of words that start with a capital and go on in small
+ * letters ("Rijksarchief Gent", "Musée maritime du Québec" from its capital on, with the small words
+ * between capitals), never the first word of a sentence, and never a word in capitals only (MFA, SMS).
+ */
+export function withoutNames(text: string): string {
+  const name = /(?<![.!?]\s*|^\s*)\b\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+(?:(?:de|du|des|la|le|van|der|den|of|the|och|af|von)\s+)*\p{Lu}[\p{Ll}\p{M}'’-]+|\s+\p{Ll}[\p{Ll}\p{M}'’-]*(?=\s+(?:de|du|des)\s+\p{Lu}))*/gu;
+  return text.replace(name, ' ').replace(/\s+/g, ' ').trim();
+}
+
 /** The goal that only shows what a refused change would act on ("don't disable anything, just …" → the devices). */
 const showingGoal: Partial<Record<IntentName, GoalIntent>> = {
   'devices.disable': 'devices.view',
@@ -314,7 +327,7 @@ export class NlpRecognizer implements IntentRecognizer {
     // "I don't want to change my password, I want to see my profile": the request is what is left
     // once the refusal is taken out, when that reads as one; else the whole message is read as before.
     const refusal = withoutRefusals(text);
-    if (!refusal) return this.read(text, hinted);
+    if (!refusal) return this.readAroundNames(text, hinted);
     const wanted = await this.read(refusal.wanted, hinted);
     if (wanted.intent !== 'None') return wanted;
     // The rest reads as nothing on its own ("ik wil geen organisatie verlaten, laat alleen zien waar
@@ -324,6 +337,21 @@ export class NlpRecognizer implements IntentRecognizer {
     if (!refused.some((r) => r.intent === whole.intent)) return whole;
     const shows = showingGoal[whole.intent];
     return shows ? { intent: shows, score: whole.score, locale: whole.locale } : { intent: 'None', score: whole.score, locale: whole.locale };
+  }
+
+  /**
+   * A message that reads as nothing because of names the corpus never saw ("get me out of
+   * Rijksarchief Gent", "ik wil ook uit Musée maritime du Québec") is read again without them:
+   * the words around a name say what is asked. Only then, so a name never changes a reading.
+   */
+  private async readAroundNames(text: string, hinted: Locale | undefined): Promise<Recognition> {
+    const first = await this.read(text, hinted);
+    if (first.intent !== 'None') return first;
+    const rest = withoutNames(text);
+    if (rest === text || rest === '') return first;
+    const again = await this.read(rest, hinted);
+    // Only the goals a name is the object of here: an organization. Read without its names, "book a meeting with Sarah" would ask for anything.
+    return namedGoals.has(again.intent) ? again : first;
   }
 
   private async read(text: string, hinted: Locale | undefined): Promise<Recognition> {

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { supportedLocales, type Locale } from '../../../../bot/core/i18n/i18n.js';
 import { intentNames } from '../../../../bot/core/goals.js';
-import { readCorpus, type CorpusFile, type NlpRecognizer } from '../../../../bot/core/nlu/recognizer.js';
+import { readCorpus, withoutNames, type CorpusFile, type NlpRecognizer } from '../../../../bot/core/nlu/recognizer.js';
 import { paths } from '../../../../bot/paths.js';
 import { sharedRecognizer } from '../../../dialogs/harness.js';
 
@@ -148,6 +148,18 @@ describe('recognizer', function () {
       assert.equal((await recognizer.recognize(text, locale)).intent, intent, text);
       assert.equal((await recognizer.recognize(text)).intent, intent, `${text} (no channel locale)`);
     }
+  });
+
+  it('reads a request around a name the corpus never saw ("get me out of Rijksarchief Gent"), and a name alone asks nothing', async function () {
+    const cases: [Locale, string][] = [
+      ['en', 'get me out of Rijksarchief Gent'],
+      ['fr', 'sortez-moi de Rijksarchief Gent'],
+      ['nl', 'ik wil ook uit Musée maritime du Québec'],
+      ['sv', 'jag vill lämna Hanseatic Shipping Museum'],
+    ];
+    for (const [locale, text] of cases) assert.equal((await recognizer.recognize(text, locale)).intent, 'organizations.leave', text);
+    assert.equal(withoutNames('Show my MFA methods on my Pixel'), 'Show my MFA methods on my', 'capitals only and the first word stay');
+    assert.equal((await recognizer.recognize('Tell me about Rijksarchief Gent', 'en')).intent, 'None');
   });
 
   it('answers None for empty or meaningless text', async function () {

@@ -42,8 +42,9 @@ const maxCancelWords = 3;
 /** How sure the recognizer must be of a request typed at a password card before it leaves the card for it. */
 const requestAtSecretCard = 0.9;
 /**
- * Words only (letters, spaces, a little punctuation), two or more: no password policy takes that
- * (it wants digits or symbols as well), so it is no password and may be read as a request.
+ * Words only (letters, spaces, a little punctuation), two or more: seldom a password (policies want
+ * digits or symbols too), so it may be read as a request. Even a passphrase read so is never kept,
+ * shown or recorded: the text is blanked before anything else sees it.
  */
 const plainWords = (text: string): boolean => /^[\p{L}\p{M}'’,.?!\s-]+$/u.test(text) && text.trim().split(/\s+/).length >= 2;
 
@@ -120,7 +121,7 @@ export class TurnPreparation {
     if (typed && text.trim() !== '' && (await this.secretCardOpen(context))) {
       // A password card is open: what was typed may be the password. It is masked before anything
       // reads it (routing, the transcript, a ticket); a bare "cancel" or "help", a change of language, and a
-      // request in plain words (no password policy takes words alone) are still understood.
+      // request the recognizer is sure of in plain words (seldom a password) are still understood.
       ({ recognition, languageSwitch } = await this.maskedSecret(context, text, conversation.locale ?? activity.locale ?? preferredLanguage));
       if (languageSwitch) {
         preferences.locale = languageSwitch;

@@ -10,7 +10,7 @@ import { isAccountCapability } from '../bot/core/capabilities.js';
 import { AssistantDialog } from './assistantDialog.js';
 import { sendSignInRequired } from './replies.js';
 import { dialogIds, stepsOf } from './dialogIds.js';
-import { signedInUser, translatorOf } from './dialogSupport.js';
+import { changeMadeInGoal, conversationIdOf, signedInUser, translatorOf } from './dialogSupport.js';
 import { turnInfo } from '../bot/turn/turnInfo.js';
 import type { Dialog, DialogContext, DialogTurnResult, TurnContext, WaterfallStepContext } from './kit.js';
 import { isSigningInAgain, signInIds, signsInWithConnection, signOutOfTokenService, type SignedInAgain } from './steps/signIn.js';
@@ -21,6 +21,22 @@ export interface GoalOptions {
   readonly target?: string;
   /** The words that asked for this goal when they were said in an earlier turn (a second request, an answer to 'did you mean'); otherwise the turn's own text is read. */
   readonly said?: string;
+}
+
+/** Where a goal's steps note the step-up it asked for: the methods the check may not have used. */
+const passedCheckKey = 'passedCheck';
+interface PassedCheck {
+  readonly changing: readonly string[];
+  /** Set once the check passed: until then the goal is in the check itself. */
+  readonly passed: boolean;
+}
+
+/** The step-up the goal's steps asked for, if any (its waterfall is the bottom of the goal's stack, the first entry). */
+function passedCheckOf(dc: DialogContext): PassedCheck | undefined {
+  const bottom = dc.stack[0]?.state as { values?: Record<string, unknown> } | undefined;
+  const noted = bottom?.values?.[passedCheckKey] as { changing?: unknown } | undefined;
+  if (!noted || (noted as { passed?: unknown }).passed !== true || !Array.isArray(noted.changing)) return undefined;
+  return { changing: noted.changing.filter((id): id is string => typeof id === 'string'), passed: true };
 }
 
 export abstract class GoalDialog<O extends object = GoalOptions> extends AssistantDialog<O> {
@@ -49,7 +65,22 @@ export abstract class GoalDialog<O extends object = GoalOptions> extends Assista
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     // Signing in again: the token service has no token for the user until they have, so who they are may be unknown meanwhile.
     if (isSigningInAgain(innerDc)) return super.onContinueDialog(innerDc);
-    return (await this.userGone(innerDc)) ?? super.onContinueDialog(innerDc);
+    return (await this.userGone(innerDc)) ?? (await this.checkVoided(innerDc)) ?? super.onContinueDialog(innerDc);
+  }
+
+  /**
+   * A goal that passed a check goes on only while that check holds: a sign-out everywhere or a new
+   * password (in this conversation or any other, on any instance) voids it, and so does its window
+   * running out. A confirmation pressed after that changes nothing; the goal ends saying why.
+   */
+  private async checkVoided(dc: DialogContext): Promise<DialogTurnResult | undefined> {
+    const passed = passedCheckOf(dc);
+    const user = signedInUser(dc.context);
+    // Once the goal changed the account (a lost device's sign-out voids the check it passed), what is left of it needs no check.
+    if (!passed || !user || changeMadeInGoal(dc)) return undefined;
+    if (await this.useCases.stepUp.isFresh(user.id, conversationIdOf(dc.context), passed.changing)) return undefined;
+    await dc.context.sendActivity(translatorOf(dc.context).t('verify.voided'));
+    return dc.cancelAllDialogs();
   }
 
   /** A goal for signed-in users whose user is no longer known (signed out, disabled) ends here. */
@@ -91,6 +122,8 @@ export abstract class GoalDialog<O extends object = GoalOptions> extends Assista
 
   /** Asks the signed-in user to prove it's them (unless a step-up is still fresh); the next step reads the result with `whenVerified`. */
   protected verify(step: WaterfallStepContext<object>, reasonKey: string, options: Partial<Omit<StepUpOptions, 'reasonKey'>> = {}): Promise<DialogTurnResult> {
+    // A step-up the rest of the goal relies on: noted, so every later turn of the goal checks it still holds.
+    if ((options.purpose ?? 'stepUp') === 'stepUp') (step.values as Record<string, unknown>)[passedCheckKey] = { changing: options.excludeMethodIds ?? [], passed: false } satisfies PassedCheck;
     return step.beginDialog(dialogIds.stepUp, {
       userId: options.userId ?? this.signedIn(step).id, purpose: options.purpose ?? 'stepUp', excludeMethodIds: options.excludeMethodIds, reasonKey,
     } satisfies StepUpOptions);
@@ -99,7 +132,10 @@ export abstract class GoalDialog<O extends object = GoalOptions> extends Assista
   /** Goes on when the check passed; else ends the goal: quietly after a cancel, with a hand-off when no method was left. */
   protected async whenVerified(step: WaterfallStepContext<object>, then: (result: Extract<StepUpResult, { verified: true }>) => Promise<DialogTurnResult>): Promise<DialogTurnResult> {
     const result = stepUpResultOf(step.result);
-    return result.verified ? then(result) : this.stopUnverified(step, result.reason);
+    if (!result.verified) return this.stopUnverified(step, result.reason);
+    const noted = (step.values as Record<string, unknown>)[passedCheckKey] as PassedCheck | undefined;
+    if (noted) (step.values as Record<string, unknown>)[passedCheckKey] = { ...noted, passed: true } satisfies PassedCheck;
+    return then(result);
   }
 
   /**

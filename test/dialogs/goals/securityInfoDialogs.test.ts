@@ -254,6 +254,30 @@ describe('security info dialogs', function () {
     });
   }
 
+  it('a check passed before a sign-out everywhere (in another chat) no longer lets the confirmation change anything', async function () {
+    const t = translator('en');
+    const anna = await demoUserNamed('anna');
+    const chat = harness.chat(anna.id, 'en-US');
+    const methods = await harness.directory.listAuthenticationMethods(anna.id);
+    const app = methods.find((m) => m.kind === 'microsoftAuthenticator');
+    const phone = methods.find((m) => m.kind === 'phone');
+    assert.ok(app && phone);
+    await chat.say(phrases.en.securityRemove);
+    await chat.submit('choose', {}, { methodId: app.id });
+    await stepUp(chat, anna.id, phone.id);
+    assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.removeConfirmHeading')), 'at the confirmation');
+    const other = harness.chat(anna.id, 'en-US');
+    await other.say(phrases.en.signOut);
+    await other.submit('yes');
+    const replies = await chat.submit('remove', { newDefault: 'sms' });
+    assert.equal(replies[0]?.text, t.t('verify.voided'));
+    assert.ok((await harness.directory.listAuthenticationMethods(anna.id)).some((m) => m.id === app.id), 'nothing was removed');
+    // Asked again, the goal checks once more.
+    await chat.say(phrases.en.securityRemove);
+    await chat.submit('choose', {}, { methodId: app.id });
+    assert.ok(JSON.stringify(chat.card()).includes(phone.id), 'a new check is asked');
+  });
+
   describe('card submissions', function () {
     const t = translator('en');
 

@@ -80,8 +80,8 @@ export function defaultChoiceInput(t: Translator, id: string, label: string, opt
   };
 }
 
-/** The confirmation; with the new default in the same card when the default relied on the method. */
-export function removeConfirmForm(t: Translator, method: AuthenticationMethod, newDefaultChoices: readonly DefaultOption[]): FormSpec {
+/** The confirmation; with the new default in the same card when the default relied on the method (`wanted` preselected when it is a choice). */
+export function removeConfirmForm(t: Translator, method: AuthenticationMethod, newDefaultChoices: readonly DefaultOption[], wanted?: PreferredSecondaryMethod): FormSpec {
   const asksDefault = newDefaultChoices.length > 0;
   return {
     heading: t.t('securityInfo.removeConfirmHeading'),
@@ -89,7 +89,7 @@ export function removeConfirmForm(t: Translator, method: AuthenticationMethod, n
       { text: t.t('securityInfo.removeConfirm', { method: methodPhrase(t, method) }) },
       ...(asksDefault ? [{ text: t.t('securityInfo.removeDefaultNote') }] : []),
     ],
-    inputs: asksDefault ? [defaultChoiceInput(t, 'newDefault', t.t('securityInfo.newDefaultLabel'), newDefaultChoices)] : [],
+    inputs: asksDefault ? [defaultChoiceInput(t, 'newDefault', t.t('securityInfo.newDefaultLabel'), newDefaultChoices, wanted)] : [],
     buttons: [{ title: t.t('securityInfo.removeNow'), action: 'remove', style: 'destructive' }, cancelButton(t)],
     why: t.t('securityInfo.removeWhy', { method: methodPhrase(t, method) }),
   };

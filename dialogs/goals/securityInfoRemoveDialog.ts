@@ -3,8 +3,8 @@
 // When Microsoft wants a fresh MFA sign-in first, the user signs in again and the removal they
 // confirmed is done then, with the method (and new default) they chose, checked again as ever.
 import type { PreferredSecondaryMethod } from '../../bot/core/ports/directory.js';
-import { methodsNamed } from '../../bot/core/nlu/entities.js';
-import { isPreferredSecondaryMethod } from '../../bot/core/usecases/methods.js';
+import { methodsNamed, preferenceSaid, removalAndRest } from '../../bot/core/nlu/entities.js';
+import { defaultOptions, isPreferredSecondaryMethod } from '../../bot/core/usecases/methods.js';
 import type { UseCases } from '../../bot/core/usecases/useCases.js';
 import { methodPhrase } from '../../bot/core/i18n/methodNames.js';
 import { removeConfirmForm, removePickForm } from '../../cards/securityInfoCards.js';
@@ -16,6 +16,8 @@ interface RemoveMemory {
   methodId: string;
   /** The new default chosen in the confirmation card (not a secret: kept for a removal after signing in again). */
   newDefault: PreferredSecondaryMethod;
+  /** The default the message asked for ("… and make the app my default"), preselected on the card should it ask for one. */
+  wantedDefault: PreferredSecondaryMethod;
 }
 type RemoveStep = WaterfallStepContext<GoalOptions>;
 
@@ -33,7 +35,12 @@ export class SecurityInfoRemoveDialog extends GoalDialog {
     }
     if (step.options.target) return step.next({ action: 'choose', fields: { methodId: step.options.target } });
     // A method the message names alone ("remove the number ending in 34") is chosen as if from the card; several, the card.
-    const [named, ...others] = methodsNamed(this.saidText(step), this.t(step).locale, methods);
+    // Only the words that ask for the removal say which: "… and make the app my default" does not; it says the default wanted.
+    const locale = this.t(step).locale;
+    const { removal, rest } = removalAndRest(this.saidText(step), locale, methods);
+    const wanted = preferenceSaid(rest, locale, defaultOptions(methods).map((o) => o.preference));
+    if (wanted) this.memory<RemoveMemory>(step).wantedDefault = wanted;
+    const [named, ...others] = methodsNamed(removal, locale, methods);
     if (named && others.length === 0) return step.next({ action: 'choose', fields: { methodId: named.id } });
     return this.ask(step, removePickForm(this.t(step), methods));
   };
@@ -52,7 +59,7 @@ export class SecurityInfoRemoveDialog extends GoalDialog {
     return this.whenVerified(step, async () => {
       const plan = await this.useCases.securityInfo.removalPlan(this.signedIn(step).id, this.memory<RemoveMemory>(step).methodId);
       if (!plan.ok) return step.endDialog();
-      return this.ask(step, removeConfirmForm(this.t(step), plan.value.method, plan.value.newDefaultChoices));
+      return this.ask(step, removeConfirmForm(this.t(step), plan.value.method, plan.value.newDefaultChoices, this.memory<RemoveMemory>(step).wantedDefault));
     });
   };
 

@@ -46,13 +46,41 @@ const leaders = new Map<Locale, RegExp>(
   (Object.keys(joiners) as Locale[]).map((locale) => [locale, new RegExp(`^(?:(?:${joiners[locale].map(escape).join('|')})(?=[\\s,])[\\s,]*)+`, 'iu')]),
 );
 
-/** The clauses of a text in a language, in the order they were said; a clause of one word is left out. */
-export function splitClauses(locale: Locale, text: string): string[] {
+/** The pieces of a text between sentence ends and joiners, in order, trimmed; empty ones left out. */
+function cut(locale: Locale, text: string): string[] {
   const cutter = cutters.get(locale) as RegExp;
   return text
     .split(/(?<=[.!?;])\s+|\n+/)
     .map((sentence) => sentence.trim().replace(leaders.get(locale) as RegExp, ''))
     .flatMap((sentence) => sentence.split(cutter))
     .map((clause) => clause.trim().replace(/^[,\s]+|[,\s]+$/g, ''))
-    .filter((clause) => clause.split(/\s+/).filter(Boolean).length >= minClauseWords);
+    .filter((clause) => clause !== '');
+}
+
+/** The clauses of a text in a language, in the order they were said; a clause of one word is left out. */
+export function splitClauses(locale: Locale, text: string): string[] {
+  return cut(locale, text).filter((clause) => clause.split(/\s+/).filter(Boolean).length >= minClauseWords);
+}
+
+/** Words that open a part of a sentence with a reason or a contrast ("…, because I only use the app now", "mais"). */
+const reasons: Readonly<Record<Locale, readonly string[]>> = {
+  en: ['because', 'since', 'now that', 'but', 'so'],
+  fr: ['parce que', 'parce qu', 'puisque', 'puisqu', 'car', 'mais', 'donc'],
+  nl: ['omdat', 'aangezien', 'want', 'maar', 'dus'],
+  sv: ['eftersom', 'för att', 'men', 'så'],
+};
+const partCutters = new Map<Locale, RegExp>(
+  (Object.keys(reasons) as Locale[]).map((locale) => [locale, new RegExp(`\\s*[,;]\\s*|\\s+(?:${reasons[locale].map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'giu')]),
+);
+
+/**
+ * The parts of a text: its clauses, cut also at commas, semicolons and the words that open a reason
+ * or a contrast, a part of one word kept ("remove my phone and e-mail"); to read which part of a
+ * request says what ("delete the SMS number, I only use the app now").
+ */
+export function clauseParts(locale: Locale, text: string): string[] {
+  return cut(locale, text)
+    .flatMap((clause) => clause.split(partCutters.get(locale) as RegExp))
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
 }

@@ -8,6 +8,7 @@ import type { Locale } from '../i18n/i18n.js';
 import type { AuthenticationMethod, PreferredSecondaryMethod } from '../ports/directory.js';
 import type { AddableKind } from '../usecases/methods.js';
 import { fold } from './ngramModel.js';
+import { clauseParts } from './clauses.js';
 import { normalizeUtterance } from './normalize.js';
 
 /**
@@ -235,6 +236,13 @@ const kindWords = {
     nl: 'stop\\w*|niet|geen|in plaats|nooit',
     sv: 'sluta|inte|istallet|ej|aldrig|ingen|inga',
   },
+  // Asking to take a method off the account.
+  remove: {
+    en: 'remove\\w*|delete\\w*|erase\\w*|unregister\\w*|deregister\\w*|drop|get rid of|take off|unlink\\w*',
+    fr: 'supprim\\w*|retir\\w*|enlev\\w*|effac\\w*|desinscri\\w*|debarrass\\w*',
+    nl: 'verwijder\\w*|weg|weghalen|wis|wissen|schrap\\w*|ontkoppel\\w*',
+    sv: 'bort|radera\\w*|avregistrera\\w*|koppla loss',
+  },
   ending: {
     en: '(?:ending|ends|end) (?:in|with)|last (?:two |three |four |2 |3 |4 )?digits',
     fr: '(?:finissant|se terminant|terminant|termine|finit|fini) (?:par|en)|derniers chiffres',
@@ -327,6 +335,38 @@ export function methodsNamed(text: string, locale: Locale, methods: readonly Aut
   const byName = objectsNamed(text, withNames, (m) => m.displayName ?? '');
   if (byName.length > 0) narrow((m) => byName.includes(m));
   return said ? left : [];
+}
+
+/** Words that add nothing to what a part of a message names ("… and the e-mail too", "les deux", "allebei"). */
+const fillers = new Set([
+  'too', 'also', 'as', 'well', 'both', 'please', 'it', 'one', 'that', 'this', 'them', 'aussi', 'egalement', 'deux', 'svp', 'stp', 'celui', 'ci', 'la',
+  'ook', 'allebei', 'beide', 'alsjeblieft', 'aub', 'die', 'dat', 'ocksa', 'aven', 'bada', 'tack', 'snalla', 'den', 'det', 'dem',
+]);
+/** The kinds that say which method a part of a message means. */
+const namingKinds: readonly KindWord[] = ['phone', 'office', 'alternate', 'email', 'authenticator', 'securityKey', 'windowsHello', 'text', 'call', 'code', 'ending'];
+
+/** Whether a part of a message only names methods ("my e-mail too", "the one ending in 34"), asking for nothing of its own. */
+function namesOnly(part: string, locale: Locale, methods: readonly AuthenticationMethod[]): boolean {
+  const bare = [...emailAddressesIn(part), ...phoneNumbersIn(part)].reduce((text, typed) => text.replace(typed, ' '), part);
+  let folded = ` ${words(bare).join(' ')} `;
+  for (const kind of namingKinds) folded = folded.replace(new RegExp(pattern(kind, locale).source, 'g'), ' ');
+  const names = new Set(methods.flatMap((m) => words(m.displayName ?? '')));
+  return folded.split(' ').every((w) => w === '' || genericWords.has(w) || fillers.has(w) || isDigits(w) || names.has(w));
+}
+
+/**
+ * A message that asks to remove a method, cut in the part that says which and the rest ("remove my
+ * phone number and make the app my default", "delete the SMS number, I only use the app now"): the
+ * parts with a removal word, and those that only name methods ("… and my e-mail"); the rest asks
+ * for something else, and what it names is not what to remove. A message without a removal word
+ * (an answer, "my phone number") is all removal.
+ */
+export function removalAndRest(text: string, locale: Locale, methods: readonly AuthenticationMethod[]): { readonly removal: string; readonly rest: string } {
+  const parts = clauseParts(locale, text);
+  const asksRemoval = (part: string): boolean => pattern('remove', locale).test(words(part).join(' '));
+  if (!parts.some(asksRemoval)) return { removal: text, rest: '' };
+  const removal = parts.map((part) => asksRemoval(part) || namesOnly(part, locale, methods));
+  return { removal: parts.filter((_, i) => removal[i]).join(', '), rest: parts.filter((_, i) => !removal[i]).join(', ') };
 }
 
 /** The kind of method the message asks to add, when it is one the user can add ("add my mobile number", "lägg till appen"). */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { splitClauses } from '../../../../bot/core/nlu/clauses.js';
+import { clauseParts, splitClauses } from '../../../../bot/core/nlu/clauses.js';
 
 describe('clauses of a message', function () {
   it('cuts at "and", "then" and a sentence end, in the four languages', function () {
@@ -24,5 +24,14 @@ describe('clauses of a message', function () {
     assert.deepEqual(splitClauses('nl', 'mijn aanmeldingen van vanochtend'), ['mijn aanmeldingen van vanochtend']);
     assert.deepEqual(splitClauses('sv', 'visa mina inloggningar'), ['visa mina inloggningar']);
     assert.deepEqual(splitClauses('en', 'devices'), []);
+  });
+
+  it('cuts parts also at commas and at a reason or a contrast, one word kept', function () {
+    assert.deepEqual(clauseParts('en', 'delete the sms number, I only use the app now'), ['delete the sms number', 'I only use the app now']);
+    assert.deepEqual(clauseParts('en', 'remove my phone and email'), ['remove my phone', 'email']);
+    assert.deepEqual(clauseParts('fr', 'supprime le numéro parce que j’utilise l’appli'), ['supprime le numéro', 'j’utilise l’appli']);
+    assert.deepEqual(clauseParts('nl', 'verwijder mijn nummer want ik gebruik de app'), ['verwijder mijn nummer', 'ik gebruik de app']);
+    assert.deepEqual(clauseParts('sv', 'behåll appen men ta bort numret'), ['behåll appen', 'ta bort numret']);
+    assert.deepEqual(clauseParts('en', 'show my sessions'), ['show my sessions']);
   });
 });

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import type { Locale } from '../../../../bot/core/i18n/i18n.js';
 import type { AuthenticationMethod, PreferredSecondaryMethod } from '../../../../bot/core/ports/directory.js';
-import { addableKindSaid, emailAddressesIn, methodsNamed, objectsNamed, phoneNumbersIn, preferenceSaid } from '../../../../bot/core/nlu/entities.js';
+import { addableKindSaid, emailAddressesIn, methodsNamed, objectsNamed, phoneNumbersIn, preferenceSaid, removalAndRest } from '../../../../bot/core/nlu/entities.js';
 
 const devices = ['CON-LT-0142', 'CON-LT-0311', 'CON-WS-0312', "Claire's iPhone 15", 'Pixel 8', 'Eriks iPad', 'Galaxy S23'];
 const organizations = ['Contoso', 'Fabrikam Ltd', 'Northwind Traders', 'Adventure Works', 'Tailspin Toys', 'Société Générale'];
@@ -130,6 +130,29 @@ describe('entities: what a message names', function () {
       assert.deepEqual(methodIds('remove someone.else@example.net', 'en'), []);
       assert.deepEqual(methodIds('remove the number ending in 99', 'en'), []);
       assert.deepEqual(methodIds('remove my e-mail', 'en', methods.filter((m) => m.kind !== 'email')), []);
+    });
+
+    it('in a removal with another request, only the removal\'s words say which method; the rest is kept apart', function () {
+      const cases: [Locale, string, string[], string][] = [
+        ['en', 'remove my office phone and make the app my default', ['office'], 'make the app my default'],
+        ['en', 'delete the office number, I only use the app now', ['office'], 'I only use the app now'],
+        ['en', 'I only use the app now, so delete my office phone', ['office'], 'I only use the app now'],
+        ['fr', 'supprime mon téléphone fixe et mets l’application par défaut', ['office'], 'mets l’application par défaut'],
+        ['nl', 'verwijder mijn vaste nummer en maak de app standaard', ['office'], 'maak de app standaard'],
+        ['nl', 'haal de app weg, ik gebruik alleen nog sms', ['app'], 'ik gebruik alleen nog sms'],
+        ['sv', 'ta bort mitt jobbnummer eftersom jag använder appen', ['office'], 'jag använder appen'],
+      ];
+      for (const [locale, text, expected, rest] of cases) {
+        const parts = removalAndRest(text, locale, methods);
+        assert.deepEqual(methodsNamed(parts.removal, locale, methods).map((m) => m.id), expected, text);
+        assert.equal(parts.rest, rest, text);
+      }
+    });
+
+    it('a part that only names methods belongs to the removal; a message without a removal word is all removal', function () {
+      assert.deepEqual(removalAndRest('remove my office phone and my e-mail', 'en', methods), { removal: 'remove my office phone, my e-mail', rest: '' });
+      assert.deepEqual(removalAndRest('ta bort appen och säkerhetsnyckeln också', 'sv', methods), { removal: 'ta bort appen, säkerhetsnyckeln också', rest: '' });
+      assert.deepEqual(removalAndRest('the app on my Pixel 8', 'en', methods), { removal: 'the app on my Pixel 8', rest: '' });
     });
 
     it('finds typed addresses and numbers', function () {

@@ -35,9 +35,14 @@ export class SecurityInfoDefaultDialog extends GoalDialog {
   private readonly verifyUser = async (step: DefaultStep): Promise<DialogTurnResult> => {
     const answer = this.answer(step);
     if (answer.action !== 'save') return this.cancelled(step);
-    const { options } = await this.useCases.securityInfo.defaultChoices(this.signedIn(step).id);
+    const { options, current } = await this.useCases.securityInfo.defaultChoices(this.signedIn(step).id);
     const chosen = options.find((o) => o.preference === answer.fields.preference);
     if (!chosen) return this.askAgainAfterRefusedChoice(step);
+    // The default the user already has: nothing to change, so nothing to check, record or announce.
+    if (chosen.preference === current) {
+      await this.say(step, 'securityInfo.defaultUnchanged', { method: preferenceLabel(this.t(step), chosen.preference, chosen.method) });
+      return step.endDialog();
+    }
     this.memory<DefaultMemory>(step).preference = chosen.preference;
     const replaced = await this.useCases.securityInfo.replacedByDefault(this.signedIn(step).id, chosen.preference);
     return this.verify(step, 'securityInfo.defaultReason', { excludeMethodIds: replaced });

@@ -6,8 +6,9 @@ import { FileRecords } from '../../../bot/adapters/embedded/fileRecords.js';
 import { RecordConversationReferences } from '../../../bot/adapters/records/recordConversationReferences.js';
 import { RecordTickets } from '../../../bot/adapters/records/recordTickets.js';
 import { supportedLocales, translator, type Locale } from '../../../bot/core/i18n/i18n.js';
+import { isPreferredSecondaryMethod } from '../../../bot/core/usecases/methods.js';
 import { codeIn, demoSeed, demoUser, demoUserNamed } from '../../helpers.js';
-import { cardOf, cardTexts, createHarness, submitActions, type Harness } from '../harness.js';
+import { cardOf, cardTexts, createHarness, presetInputs, submitActions, type Harness } from '../harness.js';
 import { phrases } from '../testData/phrases.js';
 import { openTicket } from './ticketSteps.js';
 
@@ -71,7 +72,9 @@ describe('helpdesk agents and users', function () {
       await user.send(fromList);
       const options = submitActions(user.card());
       assert.ok(options.length > 0);
-      const preference = JSON.stringify(user.card()).match(/"id":"preference"[^\]]*?"value":"(\w+)"/)?.[1] ?? '';
+      // Another default than the current one (saving the same one changes nothing, and completes no task).
+      const current = presetInputs(user.card()).preference;
+      const preference = [...JSON.stringify(user.card()).matchAll(/"value":"(\w+)"/g)].map((m) => m[1]).find((v) => v && v !== current && isPreferredSecondaryMethod(v)) ?? '';
       await user.submit('save', { preference });
       const chosen = submitActions(user.card()).find((d) => d.action === 'choose')?.methodId;
       const methodId = typeof chosen === 'string' ? chosen : '';

@@ -43,6 +43,19 @@ export function addKindForm(t: Translator, kinds: readonly AddableKind[], authen
   };
 }
 
+/**
+ * Asked to add an e-mail or a phone when there is no room for one more: the ones the user has
+ * (masked), and a button to remove each, the way to make room (not when it is the only method).
+ */
+export function addTakenCard(t: Translator, kind: 'phone' | 'email', taken: readonly AuthenticationMethod[], methodCount: number): CardAttachment {
+  const [email] = taken;
+  return formCard({
+    heading: t.t('securityInfo.addHeading'),
+    lines: [{ text: kind === 'email' && email ? t.t('securityInfo.emailTaken', { address: methodDetail(email) }) : t.t('securityInfo.phonesFull') }],
+    buttons: methodCount > 1 ? taken.map((m) => ({ title: t.t('securityInfo.removeButton', { method: methodPhrase(t, m) }), action: 'securityinfo.remove', values: { target: m.id } })) : [],
+  }, startsGoal);
+}
+
 /** The new method's number, address or device name (`typed`: the one the user's message gave); for the Authenticator, the set-up guide. */
 export function addDetailsForm(t: Translator, kind: AddableKind, problemKey?: string, typed?: string, phoneType?: 'mobile' | 'alternateMobile'): FormSpec {
   const problems: FormLine[] = problemKey ? [{ text: t.t(problemKey), warning: true }] : [];

@@ -3,17 +3,17 @@
 // embedded tenant a pairing code on the demo phone completes it).
 import { addableKindSaid, emailAddressesIn, phoneNumbersIn } from '../../bot/core/nlu/entities.js';
 import { portalLinks } from '../../bot/core/portalLinks.js';
-import type { NewAuthenticationMethod } from '../../bot/core/ports/directory.js';
+import type { AuthenticationMethod, NewAuthenticationMethod } from '../../bot/core/ports/directory.js';
 import type { CodeTarget } from '../../bot/core/usecases/codes.js';
 import type { AddableKind } from '../../bot/core/usecases/methods.js';
 import { cleanDeviceName, parseEmail, parseMobileNumber, regionOf } from '../../bot/core/usecases/securityInfo.js';
 import type { UseCases } from '../../bot/core/usecases/useCases.js';
 import { methodPhrase } from '../../bot/core/i18n/methodNames.js';
-import { addDetailsForm, addKindForm } from '../../cards/securityInfoCards.js';
+import { addDetailsForm, addKindForm, addTakenCard } from '../../cards/securityInfoCards.js';
 import { dialogIds, stepsOf } from '../dialogIds.js';
 import { conversationIdOf, sayNoCode } from '../dialogSupport.js';
 import { GoalDialog, type GoalOptions } from '../goalDialog.js';
-import type { DialogTurnResult, WaterfallStepContext } from '../kit.js';
+import { MessageFactory, type DialogTurnResult, type WaterfallStepContext } from '../kit.js';
 import { CodeEntryDialog } from '../steps/codeEntryDialog.js';
 import { codeResultOf, type CodeEntryOptions, type OfferOptions } from '../steps/stepContracts.js';
 import { verificationSteps } from '../steps/verificationSteps.js';
@@ -54,12 +54,25 @@ export class SecurityInfoAddDialog extends GoalDialog {
   private readonly stepUp = async (step: AddStep): Promise<DialogTurnResult> => {
     const said = this.saidText(step);
     const kind = addableKindSaid(said, this.t(step).locale, addableKinds);
+    // An e-mail when there is one already, a phone when both phones are there: said before any check, with the way to make room.
+    if (kind === 'email' || kind === 'phone') {
+      const userId = this.signedIn(step).id;
+      const { kinds } = await this.useCases.securityInfo.addable(userId);
+      if (!kinds.includes(kind)) return this.showTaken(step, kind, await this.useCases.securityInfo.methods(userId));
+    }
     const memory = this.memory<AddMemory>(step);
     if (kind) memory.kind = kind;
     const [typed] = kind === 'phone' ? phoneNumbersIn(said) : kind === 'email' ? emailAddressesIn(said) : [];
     if (typed) memory.typed = typed;
     return this.verify(step, 'securityInfo.addReason');
   };
+
+  /** No room for another method of this kind: the ones there are, each with its remove button; the goal ends. */
+  private async showTaken(step: AddStep, kind: 'phone' | 'email', methods: readonly AuthenticationMethod[]): Promise<DialogTurnResult> {
+    const taken = methods.filter((m) => (kind === 'email' ? m.kind === 'email' : m.kind === 'phone' && m.phoneType !== 'office'));
+    await step.context.sendActivity(MessageFactory.attachment(addTakenCard(this.t(step), kind, taken, methods.length)));
+    return step.endDialog();
+  }
 
   private readonly chooseKind = async (step: AddStep): Promise<DialogTurnResult> => {
     return this.whenVerified(step, async () => {

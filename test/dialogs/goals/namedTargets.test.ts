@@ -5,11 +5,20 @@
 // user's own objects, or that fits several, gets the usual card. In every language; the objects
 // come from the directory and the expected text from the locale files.
 import assert from 'node:assert/strict';
-import { supportedLocales, translator } from '../../../bot/core/i18n/i18n.js';
+import { supportedLocales, translator, type Locale } from '../../../bot/core/i18n/i18n.js';
+import { maskEmail } from '../../../bot/core/usecases/methods.js';
 import { methodPhrase, preferenceLabel } from '../../../bot/core/i18n/methodNames.js';
 import { codeIn, demoSeed, demoUserNamed, phoneDigits } from '../../helpers.js';
-import { assertSentToPortal, cardOf, cardTexts, createHarness, modeOf, presetInputs, type Chat, type Harness } from '../harness.js';
+import { assertSentToPortal, cardOf, cardTexts, createHarness, modeOf, presetInputs, submitActions, type Chat, type Harness } from '../harness.js';
 import { phrases } from '../testData/phrases.js';
+
+/** Asking to add a private e-mail address (the alternate e-mail), without giving one. */
+const addPrivateEmail: Record<Locale, string> = {
+  en: 'I want to add my private e-mail',
+  fr: 'je veux ajouter mon adresse e-mail personnelle',
+  nl: 'ik wil mijn privé-e-mailadres toevoegen',
+  sv: 'jag vill lägga till min privata mejl',
+};
 
 describe('goals with their object named in the message', function () {
   let harness: Harness;
@@ -163,12 +172,34 @@ describe('goals with their object named in the message', function () {
         assert.ok((await harness.directory.listAuthenticationMethods(claire.id)).some((m) => phoneDigits(m.phoneNumber) === phoneDigits(number)));
       });
 
-      it('securityinfo.add: a phone asked for when no phone can be added any more gets the usual choice', async function () {
+      it('securityinfo.add: a phone asked for when no phone can be added any more is said so before any check, with a remove button for each phone', async function () {
         const erik = await demoUserNamed('erik');
+        const phones = (await harness.directory.listAuthenticationMethods(erik.id)).filter((m) => m.kind === 'phone' && m.phoneType !== 'office');
         const chat = harness.chat(erik.id, say.tag);
         await chat.say(say.securityAddPhone);
-        await stepUpByEmail(chat, erik.id);
-        assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.addPick')));
+        const texts = cardTexts(chat.card());
+        assert.ok(texts.includes(t.t('securityInfo.phonesFull')));
+        for (const phone of phones) assert.ok(texts.includes(t.t('securityInfo.removeButton', { method: methodPhrase(t, phone) })));
+        assert.deepEqual(submitActions(chat.card()).map((d) => [d.goal, d.target]), phones.map((p) => ['securityinfo.remove', p.id]));
+        assert.ok(!allCardTexts(chat).includes(t.t('securityInfo.addReason')), 'no check');
+        assert.equal(harness.notifier.messagesFor(erik.id).length, 0, 'no code sent');
+      });
+
+      it('securityinfo.add: an e-mail asked for when there is one already is said so, masked, before any check, with its remove button', async function () {
+        const anna = await demoUserNamed('anna');
+        const email = (await harness.directory.listAuthenticationMethods(anna.id)).find((m) => m.kind === 'email');
+        assert.ok(email);
+        const chat = harness.chat(anna.id, say.tag);
+        await chat.say(addPrivateEmail[locale]);
+        const texts = cardTexts(chat.card());
+        assert.ok(texts.includes(t.t('securityInfo.emailTaken', { address: maskEmail(email.emailAddress ?? '') })));
+        assert.ok(!JSON.stringify(chat.card()).includes(email.emailAddress ?? '-'), 'the address is masked');
+        assert.deepEqual(submitActions(chat.card()).map((d) => [d.goal, d.target]), [['securityinfo.remove', email.id]]);
+        assert.ok(!allCardTexts(chat).includes(t.t('securityInfo.addReason')), 'no check');
+        assert.equal(harness.notifier.messagesFor(anna.id).length, 0, 'no code sent');
+        // The button starts the removal of that address, with its own check.
+        await chat.send(submitActions(chat.card())[0]);
+        assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.removeReason')));
       });
 
       it('securityinfo.default: the setting named is preselected; saved only on "save", after the check', async function () {

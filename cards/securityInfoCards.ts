@@ -108,6 +108,15 @@ export function removeConfirmForm(t: Translator, method: AuthenticationMethod, n
   };
 }
 
+/** securityinfo.default when the methods allow one setting only, the default already: nothing to choose, and what to add for a choice. */
+export function onlyDefaultCard(t: Translator, only: DefaultOption): CardAttachment {
+  return formCard({
+    heading: t.t('securityInfo.defaultHeading'),
+    lines: [{ text: t.t('securityInfo.onlyDefault', { method: preferenceLabel(t, only.preference, only.method) }) }],
+    buttons: [{ title: t.t('securityInfo.addButton'), action: 'securityinfo.add', style: 'positive' }],
+  }, startsGoal);
+}
+
 /** securityinfo.default: the settings the methods allow, the current one selected. */
 export function defaultForm(t: Translator, options: readonly DefaultOption[], current: PreferredSecondaryMethod): FormSpec {
   return {

@@ -5,9 +5,9 @@ import { preferenceSaid } from '../../bot/core/nlu/entities.js';
 import type { PreferredSecondaryMethod } from '../../bot/core/ports/directory.js';
 import type { UseCases } from '../../bot/core/usecases/useCases.js';
 import { preferenceLabel } from '../../bot/core/i18n/methodNames.js';
-import { defaultForm } from '../../cards/securityInfoCards.js';
+import { defaultForm, onlyDefaultCard } from '../../cards/securityInfoCards.js';
 import { GoalDialog, type GoalOptions } from '../goalDialog.js';
-import type { DialogTurnResult, WaterfallStepContext } from '../kit.js';
+import { MessageFactory, type DialogTurnResult, type WaterfallStepContext } from '../kit.js';
 import { verificationSteps } from '../steps/verificationSteps.js';
 
 interface DefaultMemory {
@@ -25,6 +25,12 @@ export class SecurityInfoDefaultDialog extends GoalDialog {
     const { options, current } = await this.useCases.securityInfo.defaultChoices(this.signedIn(step).id);
     if (options.length === 0) {
       await this.say(step, 'securityInfo.noDefaultOptions');
+      return step.endDialog();
+    }
+    // One setting only, and it is the default already: nothing to choose; the card says what to add to have a choice.
+    const [only, ...others] = options;
+    if (only && others.length === 0 && only.preference === current) {
+      await step.context.sendActivity(MessageFactory.attachment(onlyDefaultCard(this.t(step), only)));
       return step.endDialog();
     }
     // "Make the app my default": that choice is preselected; the user still saves it, and it is checked as any other.

@@ -1,12 +1,13 @@
 // securityinfo.default saved with the default the user already has: said so before any check, and
-// nothing is checked, changed, recorded or announced; a task the helpdesk sent back stays open. In
-// every language; the expected text comes from the locale files.
+// nothing is checked, changed, recorded or announced; a task the helpdesk sent back stays open. With
+// the default the only setting the methods allow, no card to choose from, but what to add for a
+// choice. In every language; the expected text comes from the locale files.
 import assert from 'node:assert/strict';
 import { supportedLocales, translator } from '../../../bot/core/i18n/i18n.js';
 import { preferenceLabel } from '../../../bot/core/i18n/methodNames.js';
 import { defaultOptions } from '../../../bot/core/usecases/methods.js';
 import { codeIn, demoUserNamed } from '../../helpers.js';
-import { cardOf, cardTexts, createHarness, presetInputs, type Chat, type Harness } from '../harness.js';
+import { cardOf, cardTexts, createHarness, presetInputs, submitActions, type Chat, type Harness } from '../harness.js';
 import { phrases } from '../testData/phrases.js';
 
 describe('securityinfo.default with the default the user already has', function () {
@@ -42,6 +43,27 @@ describe('securityinfo.default with the default the user already has', function 
       assert.equal((await harness.audit.listForUser(anna.id, 50)).length, audited, 'no audit entry');
       assert.equal(harness.notifier.messagesFor(anna.id).length, notices, 'no code, no notice');
       assert.equal((await harness.directory.getSignInPreferences(anna.id))?.userPreferredMethodForSecondaryAuthentication, current);
+    });
+  }
+
+  for (const locale of supportedLocales) {
+    const t = translator(locale);
+
+    it(`${locale}: with one setting only, the default already, no card to choose from: what to add for a choice`, async function () {
+      // Ingrid without her mobile phone: calls to her office phone are the only setting her methods allow.
+      const ingrid = await demoUserNamed('ingrid');
+      const methods = await harness.directory.listAuthenticationMethods(ingrid.id);
+      const mobile = methods.find((m) => m.kind === 'phone' && m.phoneType === 'mobile');
+      const office = methods.find((m) => m.kind === 'phone' && m.phoneType === 'office');
+      assert.ok(mobile && office);
+      await harness.directory.removeAuthenticationMethod(ingrid.id, mobile.id);
+      await harness.directory.setSignInPreferences(ingrid.id, { userPreferredMethodForSecondaryAuthentication: 'voiceOffice' });
+      const chat = harness.chat(ingrid.id, phrases[locale].tag);
+      await chat.say(phrases[locale].securityDefault);
+      const texts = cardTexts(chat.card());
+      assert.ok(texts.includes(t.t('securityInfo.onlyDefault', { method: preferenceLabel(t, 'voiceOffice', office) })));
+      assert.ok(!texts.includes(t.t('securityInfo.defaultPick')), 'no choice of one');
+      assert.deepEqual(submitActions(chat.card()).map((d) => d.goal), ['securityinfo.add']);
     });
   }
 

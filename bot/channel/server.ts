@@ -84,8 +84,9 @@ const isId = (value: unknown, max: number): value is string => typeof value === 
 
 /**
  * What is wrong with a body as a Bot Framework activity, or undefined when it has what every turn
- * reads: a type, a sender and a conversation, each with an id of sane length, and a Teams user
- * (`from.aadObjectId`), when there is one, as a string. Refused here, before any turn runs.
+ * reads: a type, a sender and a conversation, each with an id of sane length, a Teams user
+ * (`from.aadObjectId`) and a text, when there are, as strings, and a card press's action as an
+ * object. Refused here, before any turn runs.
  */
 function activityProblem(body: unknown): string | undefined {
   if (!isObject(body) || !isId(body.type, 64)) return 'The body must be a Bot Framework activity (a JSON object with a type).';
@@ -93,6 +94,9 @@ function activityProblem(body: unknown): string | undefined {
   const aadObjectId = body.from.aadObjectId;
   if (aadObjectId !== undefined && aadObjectId !== null && typeof aadObjectId !== 'string') return 'from.aadObjectId must be a string.';
   if (!isObject(body.conversation) || !isId(body.conversation.id, 1024)) return 'The activity must name its conversation (conversation.id).';
+  // What the turn reads as text and as a card's press: a string, and an object (an Action.Execute's `action` too).
+  if (body.text !== undefined && body.text !== null && typeof body.text !== 'string') return 'text must be a string.';
+  if (body.type === 'invoke' && body.name === 'adaptiveCard/action' && !(isObject(body.value) && isObject(body.value.action))) return 'An adaptiveCard/action invoke must carry value.action.';
   return undefined;
 }
 

@@ -85,7 +85,7 @@ describe('server over HTTP', function () {
     });
   }
 
-  it('an activity without a sender, a conversation or a type, or whose Teams user is no string, is refused with 400 naming what is wrong, before any turn runs', async function () {
+  it('an activity without a sender, a conversation or a type, whose Teams user or text is no string, or a card press without its action, is refused with 400 naming what is wrong, before any turn runs', async function () {
     const { logger, lines } = captureLogs();
     const logged = await startApp(loadConfig({ PORT: '0', DATA_DIR: dataDir }), logger, { recognizer: await sharedRecognizer() });
     try {
@@ -100,6 +100,9 @@ describe('server over HTTP', function () {
         ['aadObjectId as an array', { ...base, from: { id: '29:x', aadObjectId: [user.id] } }, /aadObjectId/],
         ['aadObjectId as a number', { ...base, from: { id: '29:x', aadObjectId: 12345 } }, /aadObjectId/],
         ['aadObjectId as an object', { ...base, from: { id: '29:x', aadObjectId: { toString: user.id } } }, /aadObjectId/],
+        ['text as a number', { ...base, text: 12345 }, /text/],
+        ['text as an array', { ...base, text: ['show my profile'] }, /text/],
+        ['a card press without its action', { ...base, type: 'invoke', name: 'adaptiveCard/action', text: undefined, value: { action: null } }, /value\.action/],
       ];
       for (const [what, body, names] of malformed) {
         const response = await post(logged, body);

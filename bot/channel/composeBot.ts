@@ -3,7 +3,7 @@
 import type { ConversationState, StatePropertyAccessor, Storage } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { RootDialog } from '../../dialogs/rootDialog.js';
-import { isCardWaiting, isSecretCardOpen, typedAnswerOnOpenCard } from '../../dialogs/steps/cardPrompt.js';
+import { isCardWaiting, isSecretCardOpen, typedAnswerOnOpenCard, typedAtOpenCard } from '../../dialogs/steps/cardPrompt.js';
 import type { IntentRecognizer } from '../core/nlu/recognizer.js';
 import type { Directory } from '../core/ports/directory.js';
 import { timeZoneOf } from '../core/i18n/timeZones.js';
@@ -69,6 +69,7 @@ export function composeBot(parts: BotParts): ComposedBot {
     async (identity) => timeZoneOf(identity.kind === 'user' ? identity.user : undefined, await parts.directory.tenant().catch(() => ({}))),
     new Map(parts.directory.capabilities().filter((p) => p.mode === 'portal').map((p) => [p.capability, p.portal])),
     async (identity) => identity.kind === 'user' && (await parts.useCases.helpdesk.isAgent(identity.user.id)),
+    async (context, text) => typedAtOpenCard(await dialogState.get(context), text),
   );
   const history = new ConversationHistory(conversationState.createProperty<TranscriptLine[]>('recentTurns'));
   const logger = parts.logger ?? silentLogger;

@@ -34,6 +34,9 @@ export interface ConversationInfo {
   otherLocale?: Locale;
 }
 
+/** How sure the recognizer must be of a goal for a message typed at a card's one field to be that request (as sure as the root must be to leave a goal). */
+const requestOverField = 0.7;
+
 /** Fewest words of a message whose language can move the conversation ("show my devices", not "devices", a code or a name). */
 const sentenceWords = 3;
 
@@ -66,6 +69,11 @@ export class TurnPreparation {
     private readonly portalGoals: ReadonlyMap<string, string> = new Map(),
     /** Whether this person is a helpdesk agent (only agents' "assign it to me" are commands). */
     private readonly isAgent: (identity: Identity) => Promise<boolean> = () => Promise.resolve(false),
+    /**
+     * How a typed message answers the card that waits: surely (an item it names, a number at the
+     * card asking for one), or by filling its one text field unless it reads as a request.
+     */
+    private readonly typedAtCard: (context: TurnContext, text: string) => Promise<'answer' | 'unlessRequest' | undefined> = () => Promise.resolve(undefined),
   ) {}
 
   /**
@@ -118,6 +126,8 @@ export class TurnPreparation {
     let stepQuestion: StepQuestion | undefined;
     let ticketCommand: TicketCommand | undefined;
     let ticketNumber: string | undefined;
+    let atCard: 'answer' | 'unlessRequest' | undefined;
+    let typedAtCard = false;
     if (typed && text.trim() !== '' && (await this.secretCardOpen(context))) {
       // A password card is open: what was typed may be the password. It is masked before anything
       // reads it (routing, the transcript, a ticket); a bare "cancel" or "help", a change of language, and a
@@ -133,6 +143,11 @@ export class TurnPreparation {
     } else if (typed && (stepQuestion = readStepQuestion(text)) && (await this.cardWaiting(context))) {
       // "why?", "I'm not getting the code" while a card waits: answered there, not read as a request.
       confirmation = undefined;
+    } else if (typed && (atCard = await this.typedAtCard(context, text)) === 'answer') {
+      // "the email one" at the list of methods, "+32 478 12 34 56" at the card asking for a number: the card's answer.
+      confirmation = undefined;
+      stepQuestion = undefined;
+      typedAtCard = true;
     } else if (typed && (ticketCommand = await this.ticketCommand(text, identity))) {
       // "open INC-000123", "resolve it: done": a command, never read as a goal.
       confirmation = undefined;
@@ -160,6 +175,13 @@ export class TurnPreparation {
         const hint = conversation.locale ?? activity.locale ?? preferredLanguage;
         recognition = await this.recognizer.recognize(text, hint);
         ticketNumber = ticketNumberIn(text);
+        // Typed at a card with one field, it is what goes in the field, unless it asks for something of its own.
+        const request = recognition.intent === 'cancel' || recognition.intent === 'help' || (isGoalIntent(recognition.intent) && recognition.score >= requestOverField);
+        if (atCard === 'unlessRequest' && !request) {
+          recognition = undefined;
+          ticketNumber = undefined;
+          typedAtCard = true;
+        }
       }
     }
     // A message the recognizer did not understand (a code, a user name, "ok") says little about its
@@ -205,6 +227,7 @@ export class TurnPreparation {
       confirmation,
       smallTalk,
       stepQuestion,
+      typedAtCard,
       ticketCommand,
       ticketNumber,
       languageSwitch,

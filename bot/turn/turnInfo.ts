@@ -17,6 +17,8 @@ export interface TurnInfo {
   readonly recognition?: Recognition;
   /** A typed "yes" or "no" to the card the conversation waits on (then nothing else reads the text). */
   readonly confirmation?: Confirmation;
+  /** The message answers the card that waits, as if typed in it (an item it names, what its one field asks for): nothing else reads it. */
+  readonly typedAtCard?: boolean;
   /** A greeting, thanks, goodbye or an angry message (then the recognizer does not read it). */
   readonly smallTalk?: SmallTalk;
   /** "why?" or "I'm not getting the code" while a card waits (answered, and the card keeps waiting). */

@@ -9,7 +9,7 @@ import { cardNonces } from '../../bot/turn/cardNonces.js';
 import { markSecretTyped } from '../../bot/turn/conversationHistory.js';
 import { turnInfo } from '../../bot/turn/turnInfo.js';
 import { cardVerbs } from '../../cards/cardVerbs.js';
-import { answeredCard, formCard, type FormButton, type FormSpec } from '../../cards/formCard.js';
+import { answeredCard, formCard, type FormButton, type FormInput, type FormSpec } from '../../cards/formCard.js';
 import type { CardAttachment } from '../../cards/renderer.js';
 import type { Locale, Translator } from '../../bot/core/i18n/i18n.js';
 import type { Made } from '../../bot/core/i18n/madeStrings.js';
@@ -110,6 +110,101 @@ export function typedAnswerOnOpenCard(dialogState: StackState | undefined, answe
   const prompt = openPrompt(dialogState);
   if (!prompt || prompt.options.secret || prompt.options.acceptsText || prompt.nonceHash === '') return undefined;
   return typedAnswerAction(prompt.options.form, answer);
+}
+
+/**
+ * How a message typed at the card that waits answers it: `answer` when it surely does (it names one
+ * of the card's items, or it is a number typed at the card asking for a phone number, an address at
+ * the one asking for an e-mail address), `unlessRequest` when it fills the card's one text field
+ * unless it reads as a request of its own (cancel, help, another goal).
+ */
+export type TypedAtCard = 'answer' | 'unlessRequest';
+
+/** Most words of a message that names one of a card's items ("the email one", "mon téléphone"). */
+const namingWords = 6;
+
+/** The words of a text that can tell items apart: folded (case, accents, "e-mail" as "email"), of four letters or more. */
+const matchWords = (text: string): string[] =>
+  text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/(?<=\p{L})-(?=\p{L})/gu, '')
+    .split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4);
+
+/** The length of the longest run of letters two words share. */
+function longestCommonRun(a: string, b: string): number {
+  let best = 0;
+  let previous = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i += 1) {
+    const row = new Array<number>(b.length + 1).fill(0);
+    for (let j = 1; j <= b.length; j += 1) {
+      if (a[i - 1] === b[j - 1]) {
+        row[j] = (previous[j - 1] ?? 0) + 1;
+        best = Math.max(best, row[j] ?? 0);
+      }
+    }
+    previous = row;
+  }
+  return best;
+}
+
+/** Words that start alike for this many letters are the same word, whatever ending each has ("mobilen", "mobiltelefon"). */
+const sharedStart = 5;
+
+/** The same word, inflected or compounded: "eposten" and "epost", "telefonen" and "mobiltelefon", "mail" and "emailadres". */
+function sameWord(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (short.length >= sharedStart && long.startsWith(short.slice(0, sharedStart))) return true;
+  return longestCommonRun(short, long) >= Math.max(4, Math.ceil(0.75 * short.length));
+}
+
+/**
+ * The button of the one item of the card that a short message names, by the words that set it apart
+ * from the others ("e-posten" at the list of methods to remove); none when it names several or none.
+ */
+function namedItemButton(form: FormSpec, text: string): FormButton | undefined {
+  const typed = matchWords(text);
+  // A question ("what is the Authenticator?") names no choice.
+  if (typed.length === 0 || isQuestion(text) || text.trim().split(/\s+/).length > namingWords) return undefined;
+  const items = (form.items ?? []).flatMap((item) => (item.buttons?.length === 1 && item.buttons[0] ? [{ item, button: item.buttons[0] }] : []));
+  const words = items.map(({ item, button }) => new Set(matchWords([item.title, item.subtitle ?? '', button.title].join(' '))));
+  // Words every item has ("Remove your …") name none of them.
+  const shared = new Set([...(words[0] ?? [])].filter((w) => items.length > 1 && words.every((set) => set.has(w))));
+  const named = items.filter((_, k) => typed.some((w) => [...(words[k] ?? [])].some((v) => !shared.has(v) && sameWord(w, v))));
+  return named.length === 1 ? named[0]?.button : undefined;
+}
+
+/** The card's one input when it is a text field for something other than a password. */
+function soleTextField(form: FormSpec): Extract<FormInput, { kind: 'text' }> | undefined {
+  const inputs = form.inputs ?? [];
+  const only = inputs.length === 1 ? inputs[0] : undefined;
+  return only?.kind === 'text' && only.style !== 'password' ? only : undefined;
+}
+
+/** The button that sends a card's inputs: its one main (positive) button, or the only one that sends them. */
+function sendingButton(form: FormSpec): FormButton | undefined {
+  const sending = (form.buttons ?? []).filter((b) => b.sendsInputs !== false);
+  const main = sending.filter((b) => b.style === 'positive');
+  return main.length === 1 ? main[0] : sending.length === 1 ? sending[0] : undefined;
+}
+
+/** How a typed message answers a card of this form, if it does (never a card for a secret, nor one that takes text itself). */
+function typedAtForm(options: CardPromptOptions, text: string): { how: TypedAtCard; answer: CardAnswer } | undefined {
+  if (options.secret || options.acceptsText || options.describesGoal || text.trim() === '') return undefined;
+  const form = options.form;
+  const item = namedItemButton(form, text);
+  if (item) return { how: 'answer', answer: { action: item.action, fields: { ...(item.values ?? {}) } } };
+  const field = soleTextField(form);
+  const button = sendingButton(form);
+  if (!field || !button || text.trim().length > (field.maxLength ?? 256)) return undefined;
+  // As typed in the card's field, then pressed: the card's own checks answer it.
+  const answer = { action: button.action, fields: { ...(button.values ?? {}), [field.id]: text.trim() } };
+  const looksRight = field.style === 'tel' ? (text.match(/\d/g) ?? []).length >= 4 : field.style === 'email' && text.includes('@');
+  return { how: looksRight ? 'answer' : 'unlessRequest', answer };
+}
+
+/** How a message typed now answers the card that waits (see TypedAtCard), if it does. */
+export function typedAtOpenCard(dialogState: StackState | undefined, text: string): TypedAtCard | undefined {
+  const prompt = openPrompt(dialogState);
+  if (!prompt || prompt.nonceHash === '') return undefined;
+  return typedAtForm(prompt.options, text)?.how;
 }
 
 /** The card of a prompt: every button carries the verb of a step, the card's one-time nonce and what it means. */
@@ -230,12 +325,15 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
     // Only from the person the card was for (in a group chat, another member's "yes" is not theirs).
     const sender = info.identity.kind === 'user' ? info.identity.user.id : undefined;
     const typed = info.confirmation && sender === state.userId ? typedAnswerAction(state.options.form, info.confirmation, refusesOutright(context.activity.text ?? '')) : undefined;
-    if (typed && state.nonceHash !== '' && (await cardNonces(context).consume(conversationOf(context), state.nonceHash))) {
+    // The button's own values go with it, as a press would send them (the agreement an Accept is for).
+    const pressed = typed ? { action: typed, fields: { ...((state.options.form.buttons ?? []).find((b) => b.action === typed)?.values ?? {}) } } : undefined;
+    // An item named ("the email one"), or what the card's one field asks for, typed in the chat: as if in the card.
+    const filled = info.typedAtCard && sender === state.userId ? typedAtForm(state.options, context.activity.text ?? '')?.answer : undefined;
+    const answer = pressed ?? filled;
+    if (answer && state.nonceHash !== '' && (await cardNonces(context).consume(conversationOf(context), state.nonceHash))) {
       state.nonceHash = '';
-      // The button's own values go with it, as a press would send them (the agreement an Accept is for).
-      const fields = { ...((state.options.form.buttons ?? []).find((b) => b.action === typed)?.values ?? {}) };
-      await this.replaceCard(context, state, answeredText(info.t, state.options.form, typed, fields));
-      return dc.endDialog({ action: typed, fields } satisfies CardAnswer);
+      await this.replaceCard(context, state, answeredText(info.t, state.options.form, answer.action, answer.fields));
+      return dc.endDialog(answer satisfies CardAnswer);
     }
     const text = (context.activity.text ?? '').trim();
     if ((state.options.acceptsText || state.options.describesGoal) && text !== '') return dc.endDialog({ action: 'text', fields: { text } } satisfies CardAnswer);

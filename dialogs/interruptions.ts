@@ -1,5 +1,6 @@
-// The interruptions, in one place: a message too long to read, a change of language, cancel and
-// help work the same at any step of any goal, and say the right thing when no goal is going on.
+// The interruptions, in one place: a message too long to read, a change of language, a question
+// about what a word means, cancel and help work the same at any step of any goal, and say the
+// right thing when no goal is going on.
 // The root dialog asks here first on every turn, so goal dialogs never see them.
 import { cardVerbs } from '../cards/cardVerbs.js';
 import { maxMessageLength, turnInfo } from '../bot/turn/turnInfo.js';
@@ -35,6 +36,12 @@ export async function interrupt(dc: DialogContext): Promise<DialogTurnResult | u
     if (isLanguageAnswerWaiting({ dialogStack: dc.stack })) return undefined;
     await dc.repromptDialog();
     return Dialog.EndOfTurn;
+  }
+  if (info.concept) {
+    // "what is an authenticator?": a short explanation; a card that waits still waits, and the answer says so.
+    const explained = t.t(`concept.${info.concept}`);
+    await dc.context.sendActivity(duringGoal ? `${explained}\n\n${t.t('concept.cardWaits')}` : explained);
+    return duringGoal ? Dialog.EndOfTurn : dc.endDialog();
   }
   if (info.smallTalk) {
     // An "ok", a hello or a thanks while a card waits (for something other than yes or no): the card still waits, and the answer says so.

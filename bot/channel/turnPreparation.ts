@@ -11,6 +11,7 @@ import { recording } from '../core/i18n/madeStrings.js';
 import { normalizeUtterance } from '../core/nlu/normalize.js';
 import { readConfirmation, type Confirmation } from '../core/nlu/confirmation.js';
 import { readSmallTalk, type SmallTalk } from '../core/nlu/smallTalk.js';
+import { readConceptQuestion, type Concept } from '../core/nlu/conceptQuestions.js';
 import { readStepQuestion, type StepQuestion } from '../core/nlu/stepQuestions.js';
 import { readTicketCommand, ticketNumberIn, type TicketCommand } from '../core/nlu/ticketCommands.js';
 import type { IntentRecognizer, Recognition } from '../core/nlu/recognizer.js';
@@ -124,6 +125,7 @@ export class TurnPreparation {
     let confirmation: Confirmation | undefined;
     let smallTalk: SmallTalk | undefined;
     let stepQuestion: StepQuestion | undefined;
+    let concept: Concept | undefined;
     let ticketCommand: TicketCommand | undefined;
     let ticketNumber: string | undefined;
     let atCard: 'answer' | 'unlessRequest' | undefined;
@@ -140,6 +142,9 @@ export class TurnPreparation {
     } else if (typed && (confirmation = readConfirmation(text)) && (await this.typedAnswer(context, confirmation))) {
       // "yes please", "oui", "nee hoor" at a Yes/No card: the card's answer, not a cancel or a new goal,
       // and no hint of the language either ("ja" is Dutch and Swedish).
+    } else if (typed && (concept = readConceptQuestion(text))) {
+      // "what is an authenticator?", "c'est quoi la MFA ?": explained, at any step, never read as a request about it.
+      confirmation = undefined;
     } else if (typed && (stepQuestion = readStepQuestion(text)) && (await this.cardWaiting(context))) {
       // "why?", "I'm not getting the code" while a card waits: answered there, not read as a request.
       confirmation = undefined;
@@ -226,6 +231,7 @@ export class TurnPreparation {
       recognition,
       confirmation,
       smallTalk,
+      concept,
       stepQuestion,
       typedAtCard,
       ticketCommand,

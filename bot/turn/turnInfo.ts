@@ -6,6 +6,7 @@ import type { Locale, Translator } from '../core/i18n/i18n.js';
 import type { Identity } from './identity.js';
 import type { Recognition } from '../core/nlu/recognizer.js';
 import type { Confirmation } from '../core/nlu/confirmation.js';
+import type { Concept } from '../core/nlu/conceptQuestions.js';
 import type { SmallTalk } from '../core/nlu/smallTalk.js';
 import type { StepQuestion } from '../core/nlu/stepQuestions.js';
 import type { TicketCommand } from '../core/nlu/ticketCommands.js';
@@ -21,6 +22,8 @@ export interface TurnInfo {
   readonly typedAtCard?: boolean;
   /** A greeting, thanks, goodbye or an angry message (then the recognizer does not read it). */
   readonly smallTalk?: SmallTalk;
+  /** "what is an authenticator?": a question about one of the ideas the assistant talks about (answered, and a card that waits keeps waiting). */
+  readonly concept?: Concept;
   /** "why?" or "I'm not getting the code" while a card waits (answered, and the card keeps waiting). */
   readonly stepQuestion?: StepQuestion;
   /** A typed ticket command ("open INC-000123", an agent's "assign it to me"); then the recognizer does not read the text. */

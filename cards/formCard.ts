@@ -62,6 +62,8 @@ export interface FormSpec {
   readonly speak?: string;
   /** Why the card asks, for "why?" typed while it waits; defaults to its first line. */
   readonly why?: string;
+  /** What changed since the version answered before, for "what changed?" typed while it waits (an agreement). */
+  readonly changes?: string;
 }
 
 /** The data every button sends: the verb and the card's fields, plus whatever the caller adds (the nonce). */

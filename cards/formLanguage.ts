@@ -42,6 +42,7 @@ export function mapFormTexts(form: FormSpec, f: (text: string) => string, value:
     ...(form.footer !== undefined ? { footer: f(form.footer) } : {}),
     ...(form.speak !== undefined ? { speak: f(form.speak) } : {}),
     ...(form.why !== undefined ? { why: f(form.why) } : {}),
+    ...(form.changes !== undefined ? { changes: f(form.changes) } : {}),
   };
 }
 

@@ -41,8 +41,12 @@ function languageName(t: Translator, language: string): string {
   }
 }
 
-/** One agreement's text, Accept / Decline (each naming the agreement) / Later; `shownIn`: the language of a text not in the user's. */
-export function agreementForm(t: Translator, agreement: TermsOfUse, text: string, shownIn?: string): FormSpec {
+/**
+ * One agreement's text, Accept / Decline (each naming the agreement) / Later; `shownIn`: the language
+ * of a text not in the user's; `accepted`: the older version the user accepted (for "what changed?":
+ * there is no list of changes, only the versions, and the text shown is the whole current one).
+ */
+export function agreementForm(t: Translator, agreement: TermsOfUse, text: string, shownIn?: string, accepted?: string): FormSpec {
   return {
     heading: agreementName(t, agreement),
     lines: [
@@ -56,5 +60,6 @@ export function agreementForm(t: Translator, agreement: TermsOfUse, text: string
       { title: t.t('termsOfUse.later'), action: 'later', sendsInputs: false },
     ],
     why: t.t('termsOfUse.why'),
+    changes: accepted !== undefined ? t.t('termsOfUse.changesSince', { previous: accepted, current: agreement.version }) : t.t('termsOfUse.changesFirst', { current: agreement.version }),
   };
 }

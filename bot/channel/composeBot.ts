@@ -64,7 +64,7 @@ export function composeBot(parts: BotParts): ComposedBot {
     conversationState.createProperty<ConversationInfo>('conversation'),
     async (context) => isSecretCardOpen(await dialogState.get(context)),
     async (context, answer) => typedAnswerOnOpenCard(await dialogState.get(context), answer),
-    async (context) => isCardWaiting(await dialogState.get(context)),
+    async (context, question) => isCardWaiting(await dialogState.get(context), question),
     // A directory that cannot answer just now leaves times in UTC (said so) rather than failing the turn.
     async (identity) => timeZoneOf(identity.kind === 'user' ? identity.user : undefined, await parts.directory.tenant().catch(() => ({}))),
     new Map(parts.directory.capabilities().filter((p) => p.mode === 'portal').map((p) => [p.capability, p.portal])),

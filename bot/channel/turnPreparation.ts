@@ -62,8 +62,8 @@ export class TurnPreparation {
     private readonly secretCardOpen: (context: TurnContext) => Promise<boolean>,
     /** The button of the waiting card that a typed yes or no presses, if any. */
     private readonly typedAnswer: (context: TurnContext, answer: Confirmation) => Promise<string | undefined>,
-    /** Whether a card (other than a password card) is waiting for its answer. */
-    private readonly cardWaiting: (context: TurnContext) => Promise<boolean> = () => Promise.resolve(false),
+    /** Whether a card (other than a password card) is waiting for its answer, and can answer this question there. */
+    private readonly cardWaiting: (context: TurnContext, question: StepQuestion) => Promise<boolean> = () => Promise.resolve(false),
     /** The zone for a user whose client gives none (their office's, the tenant's), if known. */
     private readonly directoryTimeZone: (identity: Identity) => Promise<string | undefined>,
     /** Goals the directory cannot carry out, with Microsoft's page for each. */
@@ -145,8 +145,8 @@ export class TurnPreparation {
     } else if (typed && (concept = readConceptQuestion(text))) {
       // "what is an authenticator?", "c'est quoi la MFA ?": explained, at any step, never read as a request about it.
       confirmation = undefined;
-    } else if (typed && (stepQuestion = readStepQuestion(text)) && (await this.cardWaiting(context))) {
-      // "why?", "I'm not getting the code" while a card waits: answered there, not read as a request.
+    } else if (typed && (stepQuestion = readStepQuestion(text)) && (await this.cardWaiting(context, stepQuestion))) {
+      // "why?", "I'm not getting the code", "what changed?" at an agreement, while a card waits: answered there, not read as a request.
       confirmation = undefined;
     } else if (typed && (atCard = await this.typedAtCard(context, text)) === 'answer') {
       // "the email one" at the list of methods, "+32 478 12 34 56" at the card asking for a number: the card's answer.

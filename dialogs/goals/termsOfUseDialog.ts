@@ -58,7 +58,9 @@ export class TermsOfUseDialog extends GoalDialog<ReviewOptions> {
     this.memory<ReviewMemory>(step).agreementId = next.agreement.id;
     const { text, language } = agreementText(next.agreement, t.locale);
     // The agreement's text and title are in the user's language: after a switch of language the card is asked again.
-    return this.ask(step, agreementForm(t, next.agreement, text, language !== t.locale ? language : undefined), { answersLanguage: true });
+    // The older version the user accepted, for "what changed?" (one they declined is no version they agreed to).
+    const accepted = next.status === 'pendingVersion' && next.acceptance?.state === 'accepted' ? next.acceptance.agreementVersion : undefined;
+    return this.ask(step, agreementForm(t, next.agreement, text, language !== t.locale ? language : undefined, accepted), { answersLanguage: true });
   };
 
   private readonly decide = async (step: ReviewStep): Promise<DialogTurnResult> => {

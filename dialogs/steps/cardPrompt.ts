@@ -19,6 +19,7 @@ import { refusesOutright, type Confirmation } from '../../bot/core/nlu/confirmat
 import { DeliveryModes, Dialog, MessageFactory, type DialogContext, type DialogInstance, type DialogTurnResult, type TurnContext } from '../kit.js';
 import { activeChain, activeDialog, type StackState } from '../dialogStack.js';
 import type { GoalIntent } from '../../bot/core/goals.js';
+import type { StepQuestion } from '../../bot/core/nlu/stepQuestions.js';
 
 export interface CardPromptOptions {
   readonly form: FormSpec;
@@ -57,9 +58,13 @@ function openPrompt(dialogState: StackState | undefined): PromptState | undefine
   return activeDialog(dialogState, (id) => id === dialogIds.cardPrompt)?.state?.[stateKey] as PromptState | undefined;
 }
 
-/** True when a card other than a password card waits for its answer. */
-export function isCardWaiting(dialogState: StackState | undefined): boolean {
+/**
+ * True when a card other than a password card waits for its answer; for "what changed?", only a card
+ * that can say (an agreement): elsewhere that question is about the account.
+ */
+export function isCardWaiting(dialogState: StackState | undefined, question?: StepQuestion): boolean {
   const prompt = openPrompt(dialogState);
+  if (question === 'whatChanged' && prompt?.options.form.changes === undefined) return false;
   return prompt !== undefined && prompt.options.secret !== true && prompt.nonceHash !== '';
 }
 
@@ -308,7 +313,7 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
       await this.replaceCard(context, state, info.t.t('card.replaced'));
       return dc.endDialog({ action: 'language', fields: {} } satisfies CardAnswer);
     }
-    // "why?": the card's own explanation; "I'm not getting the code": what to do. The card keeps waiting.
+    // "why?": the card's own explanation; "I'm not getting the code": what to do; "what changed?" at an agreement: its versions. The card keeps waiting.
     if (info.stepQuestion) {
       const form = state.options.form;
       const canResend = (form.buttons ?? []).some((b) => b.action === 'resend');
@@ -317,7 +322,8 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
       // Every card that follows a code has a resend button; without one, no code was sent at this step.
       const answer = info.stepQuestion === 'noCode'
         ? info.t.t(canResend ? 'code.notArriving' : 'code.noneSent', { button: info.t.t('code.resend') })
-        : reason ? info.t.t('step.why', { reason }) : info.t.t('step.whyGeneric');
+        : info.stepQuestion === 'whatChanged' && form.changes !== undefined ? form.changes
+          : reason ? info.t.t('step.why', { reason }) : info.t.t('step.whyGeneric');
       await context.sendActivity(answer);
       return Dialog.EndOfTurn;
     }

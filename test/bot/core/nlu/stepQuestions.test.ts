@@ -15,8 +15,15 @@ describe('questions during a step', function () {
     }
   });
 
+  it('"what changed since the last version?" in the four languages', function () {
+    for (const text of ['what changed?', 'what has changed since the previous version?', "what's new", 'what are the differences?', "qu'est-ce qui a changé par rapport à la version précédente ?", 'quels sont les changements ?',
+      'wat is er veranderd ten opzichte van de vorige versie?', 'wat is er anders?', 'vad har ändrats sedan förra versionen?', 'vad är nytt?']) {
+      assert.equal(readStepQuestion(text), 'whatChanged', text);
+    }
+  });
+
   it('requests and other questions are not read as these', function () {
-    for (const text of ['I forgot my password', 'why is my office wrong in my profile card', 'show my devices', 'how do I add a phone?', '']) {
+    for (const text of ['I forgot my password', 'why is my office wrong in my profile card', 'show my devices', 'how do I add a phone?', 'what changed on my account?', 'wat is er aan mijn account veranderd?', '']) {
       assert.equal(readStepQuestion(text), undefined, text);
     }
   });

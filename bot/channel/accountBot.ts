@@ -19,6 +19,7 @@ import type { TurnPreparation } from './turnPreparation.js';
 import type { PersonalChats } from './personalChat.js';
 import { isCardClick, isForBot, isSharedConversation, removeBotMention } from './sharedConversation.js';
 import { invokeMessage, type TeamsCards } from './teamsCards.js';
+import { cardRefused } from '../turn/cardInvoke.js';
 import { shareDialogStateConfiguration } from './dialogStateConfiguration.js';
 
 export interface AccountBotDependencies {
@@ -248,6 +249,8 @@ export class AccountBot extends ActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     this.prepareContext(context);
     await super.run(context);
+    // A refused press changed nothing: nothing is saved, so it cannot undo the turn that acted on that card.
+    if (cardRefused(context)) return;
     await this.deps.conversationState.saveChanges(context, false);
     await this.deps.userState.saveChanges(context, false);
   }

@@ -34,11 +34,21 @@ export function answerCard(context: TurnContext, card: CardAttachment): void {
   if (isCardInvoke(context.activity)) context.turnState.set(key, { kind: 'card', card } satisfies CardInvokeAnswer);
 }
 
-/** A card press that changes nothing (stale, replayed, unknown): said in the invoke answer on Teams, in the chat elsewhere. */
+const refused = Symbol('cardRefused');
+
+/**
+ * A card press that changes nothing (stale, replayed, unknown): said in the invoke answer on Teams,
+ * in the chat elsewhere. The turn then saves no state: the press of a spent card, landing beside the
+ * press that spent it (another instance), must not win the save over the turn that acted.
+ */
 export async function refuseCard(context: TurnContext, text: string): Promise<void> {
+  context.turnState.set(refused, true);
   if (isCardInvoke(context.activity)) context.turnState.set(key, { kind: 'message', text } satisfies CardInvokeAnswer);
   else await context.sendActivity(text);
 }
+
+/** Whether the turn's card press was refused (its state is then not saved). */
+export const cardRefused = (context: TurnContext): boolean => context.turnState.get<boolean | undefined>(refused) === true;
 
 export function cardInvokeAnswer(context: TurnContext): CardInvokeAnswer | undefined {
   return context.turnState.get<CardInvokeAnswer | undefined>(key);

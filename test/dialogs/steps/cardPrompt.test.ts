@@ -148,3 +148,22 @@ describe('card prompt: a switch of language while a card waits', function () {
     });
   }
 });
+
+describe('card prompt: a refused press', function () {
+  let harness: Harness;
+  beforeEach(async () => (harness = await createHarness()));
+  afterEach(() => harness.close());
+
+  it('saves no state, so the press of a spent card never wins a save over the turn that acted on it', async function () {
+    const t = translator('en');
+    const anna = await demoUserNamed('anna');
+    const chat = harness.chat(anna.id, 'en-US');
+    await chat.say(phrases.en.signOut);
+    const yes = submitActions(chat.card()).find((d) => d.action === 'yes');
+    assert.equal((await chat.submit('yes'))[0]?.text, t.t('signout.done'));
+    const stored = (): string => JSON.stringify((harness.storage as unknown as { memory: unknown }).memory);
+    const before = stored();
+    assert.equal((await chat.send(yes))[0]?.text, t.t('card.stale'));
+    assert.equal(stored(), before, 'nothing was written: not the dialog state, not the transcript line of the press');
+  });
+});

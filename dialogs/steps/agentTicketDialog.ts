@@ -97,7 +97,8 @@ export class AgentTicketDialog extends AssistantDialog<AgentTicketOptions> {
   private async report(step: AgentStep, outcome: Result<Ticket, TicketRefusal>, change: 'assigned' | 'resolved' | 'sentBack'): Promise<DialogTurnResult> {
     const number = step.options.ticket;
     if (!outcome.ok) {
-      await this.say(step, outcome.error === 'resolved' ? 'agent.alreadyResolved' : outcome.error === 'notAgent' ? 'agent.only' : 'ticket.unknown', { number });
+      const said = { resolved: 'agent.alreadyResolved', notAgent: 'agent.only', alreadyYours: 'agent.alreadyYours', notFound: 'ticket.unknown', notYours: 'ticket.unknown' }[outcome.error];
+      await this.say(step, said, { number });
       return step.endDialog();
     }
     const told = await tellOwner(this.useCases, outcome.value, change);

@@ -93,8 +93,8 @@ export class MemoryTickets implements Tickets {
   update(number: string, change: TicketChange): Promise<Ticket | undefined> {
     const index = this.tickets.findIndex((t) => t.number === number);
     const current = this.tickets[index];
-    if (!current) return Promise.resolve(undefined);
-    const { event, ...fields } = change;
+    if (!current || (change.onlyIf && !change.onlyIf(current))) return Promise.resolve(undefined);
+    const { event, onlyIf: _onlyIf, ...fields } = change;
     const updated: Ticket = { ...current, ...fields, updatedAt: event.at, history: [...current.history, event] };
     this.tickets[index] = updated;
     return Promise.resolve(updated);

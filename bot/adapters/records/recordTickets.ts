@@ -79,11 +79,15 @@ export class RecordTickets implements Tickets {
     if (!ticketNumberPattern.test(number)) return undefined;
     // A change that opens the ticket (again) gets its marker first: a crash then costs nothing.
     if (change.state !== undefined && change.state !== 'resolved' && (await this.records.get(partitions.tickets, number))) await this.markOpen(number);
+    let changed = false;
     const updated = await updateRecord<Ticket>(this.records, partitions.tickets, number, (current) => {
-      if (!current) return undefined;
-      const { event, ...fields } = change;
+      changed = false;
+      if (!current || (change.onlyIf && !change.onlyIf(current))) return undefined;
+      const { event, onlyIf: _onlyIf, ...fields } = change;
+      changed = true;
       return { ...current, ...fields, updatedAt: event.at, history: [...current.history, event] };
     });
+    if (!changed) return undefined;
     if (updated) await this.followState(number);
     return updated;
   }

@@ -51,6 +51,11 @@ export interface Ticket {
 export type NewTicket = Pick<Ticket, 'userId' | 'userDisplayName' | 'channel' | 'locale' | 'category' | 'description' | 'context' | 'transcript'>;
 
 export interface TicketChange {
+  /**
+   * Checked against the ticket as stored, in the same atomic step as the change: when false the
+   * ticket is left as it is (a second press of "Assign", a resolve racing another).
+   */
+  readonly onlyIf?: (current: Ticket) => boolean;
   readonly state?: TicketState;
   readonly assignedTo?: string;
   readonly resolution?: string;
@@ -67,5 +72,6 @@ export interface Tickets {
   listOpen(top?: number): Promise<readonly Ticket[]>;
   /** How many tickets are not resolved yet. */
   countOpen(): Promise<number>;
+  /** The ticket changed; undefined when there is no such ticket or `onlyIf` kept it as it was. */
   update(number: string, change: TicketChange): Promise<Ticket | undefined>;
 }

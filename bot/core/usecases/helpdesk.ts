@@ -17,7 +17,10 @@ import { redact } from './redaction.js';
 /** Longest description (and agent comment) kept. */
 export const maxDescriptionLength = 500;
 
-export type TicketRefusal = 'notFound' | 'notAgent' | 'resolved' | 'notYours';
+export type TicketRefusal = 'notFound' | 'notAgent' | 'resolved' | 'notYours' | 'alreadyYours';
+
+/** Whether the ticket is assigned to this agent and waiting on them (not sent back, not resolved). */
+const isAssignedTo = (ticket: Ticket, agentId: string): boolean => ticket.state === 'assigned' && ticket.assignedTo === agentId;
 
 /** What a person is told: messages written with a translator in their language. */
 export type Compose = (t: Translator) => readonly OutgoingMessage[];
@@ -99,8 +102,12 @@ export class Helpdesk {
     return ticket ? ok(ticket) : fail('notFound');
   }
 
+  /** Assigns the ticket to the agent; one already theirs is left as it is (no second notice to its owner, no second entry). */
   assign(actor: Actor, number: string): Promise<Result<Ticket, TicketRefusal>> {
-    return this.agentChange(actor, number, (_t, at) => ({ state: 'assigned', assignedTo: actor.userId, event: { at, actorId: actor.userId, action: 'assigned' } }));
+    return this.agentChange(actor, number, (_t, at) => ({
+      state: 'assigned', assignedTo: actor.userId, event: { at, actorId: actor.userId, action: 'assigned' },
+      onlyIf: (current) => !isAssignedTo(current, actor.userId),
+    }));
   }
 
   resolve(actor: Actor, number: string, comment: string): Promise<Result<Ticket, TicketRefusal>> {
@@ -169,8 +176,13 @@ export class Helpdesk {
     const ticket = await tickets.get(number);
     if (!ticket) return fail('notFound');
     if (ticket.state === 'resolved') return fail('resolved');
-    const updated = await tickets.update(ticket.number, change(ticket, clock.now().toISOString()));
-    if (!updated) return fail('notFound');
+    // Checked again as stored, in the same step as the change: of two agents' presses at once, or two of one agent's, one acts.
+    const proposed = change(ticket, clock.now().toISOString());
+    const updated = await tickets.update(ticket.number, { ...proposed, onlyIf: (current) => current.state !== 'resolved' && (proposed.onlyIf?.(current) ?? true) });
+    if (!updated) {
+      const now = await tickets.get(number);
+      return fail(!now ? 'notFound' : now.state === 'resolved' ? 'resolved' : 'alreadyYours');
+    }
     await auditTrail.recordFor(ticket.userId, actor, 'ticket.update', 'success', { target: `${ticket.number} ${updated.state}`, subject: { type: 'ticket', number: ticket.number, state: updated.state } });
     return ok(updated);
   }

@@ -59,6 +59,11 @@ describe('typed ticket commands', function () {
       assert.equal((await harness.services.tickets.get(number))?.state, 'assigned');
       const agentName = (await harness.directory.findUserById(agentId))?.displayName ?? '';
       assert.equal(user.inbox()[0]?.text, t.t('ticket.user.assigned', { number, agent: agentName }));
+      // Again: nothing changes, and the owner is not told twice.
+      const told = user.inbox().length;
+      assert.deepEqual(texts(await agent.say(say.assign)), [t.t('agent.alreadyYours', { number })]);
+      assert.equal(user.inbox().length, told, 'no second notice');
+      assert.equal((await harness.services.tickets.get(number))?.history.filter((e) => e.action === 'assigned').length, 1);
 
       const comment = 'Phone number corrected';
       await agent.say(say.resolve(comment));

@@ -100,6 +100,15 @@ for (const { name, open } of recordStores) {
       assert.deepEqual(numbers(await tickets.listOpen()).length, 10);
     });
 
+    it('a change with a condition, pressed four times at once from two instances, is made once; the others leave the ticket as it is', async function () {
+      const other = new RecordTickets(records.another());
+      const { number } = await tickets.create(request('anna'), at);
+      const assign: TicketChange = { ...change('assigned', 'oliver'), assignedTo: 'oliver', onlyIf: (t) => !(t.state === 'assigned' && t.assignedTo === 'oliver') };
+      const results = await Promise.all([tickets.update(number, assign), other.update(number, assign), tickets.update(number, assign), other.update(number, assign)]);
+      assert.equal(results.filter((r) => r !== undefined).length, 1, 'one applied');
+      assert.equal((await tickets.get(number))?.history.filter((e) => e.action === 'assigned').length, 1);
+    });
+
     it('resolving and reopening one ticket at once from two instances: the open list follows the last change', async function () {
       this.timeout(60_000);
       const other = new RecordTickets(records.another());

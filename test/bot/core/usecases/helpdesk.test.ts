@@ -110,6 +110,17 @@ describe('Helpdesk', function () {
       assert.deepEqual(await bed.ports.audit.listForUser('user-sven', 10), [], 'written on the owner\'s log, not the agent\'s');
     });
 
+    it('assigning a ticket already the agent\'s changes nothing: no second entry, nothing new in the audit log', async function () {
+      const bed = testBed();
+      const ticket = await open(bed);
+      assert.ok((await bed.useCases.helpdesk.assign(svenActor, ticket.number)).ok);
+      const audited = (await bed.ports.audit.listForUser('user-anna', 50)).length;
+      const again = await bed.useCases.helpdesk.assign(svenActor, ticket.number);
+      assert.deepEqual(again, { ok: false, error: 'alreadyYours' });
+      assert.equal((await bed.ports.tickets.get(ticket.number))?.history.filter((e) => e.action === 'assigned').length, 1);
+      assert.equal((await bed.ports.audit.listForUser('user-anna', 50)).length, audited);
+    });
+
     it('an agent resolves, with the comment redacted; the ticket keeps who handled it; then nothing can change it', async function () {
       const bed = testBed();
       const { helpdesk } = bed.useCases;

@@ -14,6 +14,7 @@ import { paths } from '../bot/paths.js';
 import { cardVerbs } from './cardVerbs.js';
 import { avatarInDataUri, avatarPath } from './avatar.js';
 import { escapeMarkdown as md, unescapeMarkdown } from './escapeMarkdown.js';
+import { visibleStrings } from '../bot/core/visibleText.js';
 
 const require = createRequire(import.meta.url);
 interface TemplateEngine { Template: new (payload: unknown) => { expand(context: { $root: unknown }): unknown } }
@@ -138,7 +139,8 @@ const literal: { readonly [N in CardName]: (data: TemplateData[N]) => unknown } 
 };
 
 export function renderCard<N extends CardName>(name: N, data: TemplateData[N]): CardAttachment {
-  const content = template(name).expand({ $root: literal[name](data) }) as Record<string, unknown>;
+  // Control and direction-override characters in names are taken out of the card, never shown (see visibleText.ts).
+  const content = visibleStrings(template(name).expand({ $root: literal[name](data) }) as Record<string, unknown>);
   return { contentType: adaptiveCardContentType, content };
 }
 

@@ -4,9 +4,12 @@
 // read "*" as emphasis, "[x](http://…)" as a link and "![x](http://…)" as an image to fetch. As
 // adapter middleware it sees every turn context, proactive ones included, and updates as well.
 import type { Activity, Middleware, TurnContext } from 'botbuilder';
+import { visibleText } from '../core/visibleText.js';
 
-/** A message with text and no format of its own gets the plain format. */
+/** A message with text and no format of its own gets the plain format; its text and speech lose control and direction-override characters (see visibleText.ts). */
 function plain(activity: Partial<Activity>): void {
+  if (typeof activity.text === 'string') activity.text = visibleText(activity.text);
+  if (typeof activity.speak === 'string') activity.speak = visibleText(activity.speak);
   if (activity.type === 'message' && typeof activity.text === 'string' && activity.textFormat === undefined) activity.textFormat = 'plain';
 }
 

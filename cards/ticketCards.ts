@@ -150,7 +150,7 @@ function stoppedAt(t: Translator, goal: GoalIntent, step: string | undefined): s
   return step && t.has(why) ? t.t('agent.stoppedAt', { goal: goalTitle(t, goal), step: t.t(why) }) : t.t('agent.stoppedAtGoal', { goal: goalTitle(t, goal) });
 }
 
-/** The card an agent works a ticket from: who, where the assistant stopped, about what, the last lines, and the acts. */
+/** The card an agent works a ticket from: who, where the assistant stopped, about what, every line attached (as many as the user was told), and the acts. */
 export function agentTicketCard(t: Translator, ticket: Ticket, options: { agentName?: string; now: Date; intro?: string }): CardAttachment {
   const acts: TicketAct[] = ticket.state === 'resolved' ? [] : ['assign', 'resolve', 'sendBack'];
   const lines = [
@@ -158,7 +158,7 @@ export function agentTicketCard(t: Translator, ticket: Ticket, options: { agentN
     t.t('agent.from', { user: ticket.userDisplayName, channel: ticket.channel, locale: ticket.locale }),
     ...(ticket.context.goal ? [stoppedAt(t, ticket.context.goal, ticket.context.step)] : []),
     ...(ticket.context.objects?.length ? [t.t('agent.about', { objects: ticket.context.objects.map((o) => `${t.t(`agent.object.${o.kind}`)} ${o.label}`).join(', ') })] : []),
-    ...(ticket.transcript.length ? [t.t('agent.transcript'), ...ticket.transcript.slice(-8).map((l) => `${t.t(l.from === 'user' ? 'agent.line.user' : 'agent.line.bot')} ${l.text}`)] : []),
+    ...(ticket.transcript.length ? [t.t('agent.transcript'), ...ticket.transcript.map((l) => `${t.t(l.from === 'user' ? 'agent.line.user' : 'agent.line.bot')} ${l.text}`)] : []),
   ];
   return ticketCard(t, ticket, {
     agentName: options.agentName,

@@ -5,6 +5,7 @@ import type { Activity, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { TranscriptLine } from '../core/ports/tickets.js';
 import { redact } from '../core/usecases/redaction.js';
 import { unescapeMarkdown } from '../../cards/escapeMarkdown.js';
+import { defaultLocale, toLocale, translator } from '../core/i18n/i18n.js';
 import { cardPayload, isCardInvoke } from './cardInvoke.js';
 
 const keep = 20;
@@ -21,13 +22,38 @@ export function recentTurns(context: TurnContext): readonly TranscriptLine[] {
   return context.turnState.get<readonly TranscriptLine[] | undefined>(historyKey) ?? [];
 }
 
+interface CardElement {
+  readonly type?: unknown;
+  readonly text?: unknown;
+  readonly isSubtle?: unknown;
+  readonly facts?: readonly { readonly title?: unknown; readonly value?: unknown }[];
+}
+
+/**
+ * A card as its reader saw it: the heading in brackets, then its lines and facts ("what I did",
+ * a ticket's state), so that the helpdesk reads what the assistant said and did. Inputs, buttons
+ * and the small print under a form are left out; the line is redacted like any other.
+ */
+function cardLine(activity: Partial<Activity>): string | undefined {
+  const body = (activity.attachments?.[0]?.content as { body?: readonly CardElement[] } | undefined)?.body ?? [];
+  const t = translator(toLocale(activity.locale) ?? defaultLocale);
+  // As the reader saw it: the transcript goes to an agent's card, where it is escaped again.
+  const said = body.flatMap((element): string[] => {
+    if (element.type === 'TextBlock' && typeof element.text === 'string' && element.isSubtle !== true) return [unescapeMarkdown(element.text)];
+    if (element.type === 'FactSet') {
+      return (element.facts ?? []).filter((f) => typeof f.title === 'string' && typeof f.value === 'string')
+        .map((f) => t.t('agent.line.fact', { title: unescapeMarkdown(String(f.title)), value: unescapeMarkdown(String(f.value)) }));
+    }
+    return [];
+  }).filter((text) => text.trim() !== '');
+  const [heading, ...lines] = said;
+  return heading === undefined ? undefined : [`[${heading}]`, ...lines].join(' / ');
+}
+
 function botLine(activity: Partial<Activity>): string | undefined {
   if (activity.type !== 'message') return undefined;
   if (activity.text) return activity.text;
-  const card = activity.attachments?.[0]?.content as { body?: { text?: unknown }[] } | undefined;
-  const heading = card?.body?.[0]?.text;
-  // As the reader saw it: the transcript goes to an agent's card, where it is escaped again.
-  return typeof heading === 'string' ? `[${unescapeMarkdown(heading)}]` : undefined;
+  return cardLine(activity);
 }
 
 export class ConversationHistory {

@@ -4,6 +4,7 @@
 import { isTicketCategory, type TicketCategory } from '../../bot/core/goals.js';
 import { maxDescriptionLength } from '../../bot/core/usecases/helpdesk.js';
 import type { UseCases } from '../../bot/core/usecases/useCases.js';
+import type { TranscriptLine } from '../../bot/core/ports/tickets.js';
 import { recentTurns } from '../../bot/turn/conversationHistory.js';
 import { sendHandoffInitiation } from '../../bot/turn/handoff.js';
 import { noticeCard } from '../../cards/noticeCard.js';
@@ -19,6 +20,8 @@ import { problemIn } from '../../bot/core/nlu/handoffReason.js';
 interface TicketMemory {
   category: TicketCategory;
   description: string;
+  /** The lines the summary said would be attached: exactly those go with the ticket. */
+  transcript: readonly TranscriptLine[];
 }
 type TicketStep = WaterfallStepContext<HandoffOptions>;
 
@@ -56,7 +59,8 @@ export class HelpdeskTicketDialog extends GoalDialog<HandoffOptions> {
     memory.category = category;
     // Kept in conversation state until sent: a password or a code typed here never reaches it, or the ticket.
     memory.description = await this.masked(step, description);
-    return this.ask(step, ticketSummaryForm(this.t(step), { category, description: memory.description, context: options.context, attachedLines: recentTurns(step.context).length }));
+    memory.transcript = recentTurns(step.context);
+    return this.ask(step, ticketSummaryForm(this.t(step), { category, description: memory.description, context: options.context, attachedLines: memory.transcript.length }));
   };
 
   /** A message typed while the form waited is its description: the form again, filled in, to check and send on; passwords and codes in it masked first. */
@@ -84,7 +88,7 @@ export class HelpdeskTicketDialog extends GoalDialog<HandoffOptions> {
       category: memory.category ?? 'other',
       description: memory.description ?? '',
       context: step.options.context ?? {},
-      transcript: recentTurns(step.context),
+      transcript: memory.transcript ?? recentTurns(step.context),
     });
     if (!user || !opened?.ok) {
       await this.say(step, 'identity.unknownUser');

@@ -113,3 +113,42 @@ describe('devices.disable: a lost phone and its Authenticator', function () {
     assert.equal((await harness.directory.getSignInPreferences(phone.userId))?.userPreferredMethodForSecondaryAuthentication, phone.preference, 'the default is unchanged');
   });
 });
+
+describe('devices.disable: what the helpdesk sees of a lost phone', function () {
+  let harness: Harness;
+  beforeEach(async () => (harness = await createHarness()));
+  afterEach(() => harness.close());
+
+  for (const locale of supportedLocales) {
+    const t = translator(locale);
+    const agentT = translator('en');
+
+    it(`${locale}: the agent reads what the assistant did, and every message the user was told would be attached`, async function () {
+      const phone = await lostPhone(harness, false);
+      const chat = harness.chat(phone.userId, phrases[locale].tag);
+      await chat.say(phrases[locale].deviceLost);
+      await chat.submit('choose', {}, { deviceId: phone.device.id });
+      await chat.submit('disable', { signOut: 'true', removeAuthenticator: 'true', ticket: 'true' });
+      await chat.submit('choose', {}, { methodId: phone.other.id });
+      await chat.say(codeIn(harness.notifier.messagesFor(phone.userId).at(-1)?.text ?? ''));
+      await chat.submit('submit', { category: 'device', description: 'Left on the train' });
+      const summary = cardTexts(chat.card());
+      const told = Array.from({ length: 21 }, (_, count) => count).find((count) => summary.includes(t.t('helpdesk.attached', { count })));
+      assert.ok(told !== undefined && told > 0, 'the summary says how many messages go with the ticket');
+      const [created] = await chat.submit('send');
+      const number = /INC-\d{6}/.exec(created?.text ?? '')?.[0] ?? '';
+
+      const agentId = (await harness.directory.tenant()).helpdesk.agents[0] ?? '';
+      const agent = harness.chat(agentId, 'en-GB');
+      await agent.say(number);
+      const lines = cardTexts(agent.card()).filter((text) => text.startsWith(agentT.t('agent.line.user')) || text.startsWith(agentT.t('agent.line.bot')));
+      assert.equal(lines.length, told, 'as many messages as the user was told');
+      assert.equal((await harness.services.tickets.get(number))?.transcript.length, told, 'and those are the ones attached');
+      // BOT: [What I did] / … is disabled. / Every session … / The Authenticator … was removed …
+      const done = lines.find((line) => line.startsWith(`${agentT.t('agent.line.bot')} [${t.t('devices.done.heading')}]`)) ?? '';
+      for (const line of [t.t('devices.done.disabled', { device: phone.device.displayName }), t.t('devices.done.signedOut'), t.t('devices.done.authenticatorRemoved')]) {
+        assert.ok(done.includes(line), `${line} in ${done}`);
+      }
+    });
+  }
+});

@@ -27,3 +27,13 @@ export function activeChain(dialogState: StackState | undefined): ActiveDialog[]
   }
   return chain;
 }
+
+/** Every dialog on the stack, from the root into the active components, those under the active one included; outermost first. */
+export function stackedDialogs(dialogState: StackState | undefined): ActiveDialog[] {
+  const all: ActiveDialog[] = [];
+  for (let stack = dialogState, depth = 0; stack && depth < 16; depth += 1) {
+    all.push(...(stack.dialogStack ?? []));
+    stack = stack.dialogStack?.at(-1)?.state?.dialogs as StackState | undefined;
+  }
+  return all;
+}

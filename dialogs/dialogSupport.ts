@@ -7,6 +7,8 @@ import type { SendResult } from '../bot/core/usecases/codes.js';
 import { turnInfo } from '../bot/turn/turnInfo.js';
 import type { DialogContext, TurnContext } from './kit.js';
 import { isGoalIntent } from '../bot/core/goals.js';
+import { dialogIds } from './dialogIds.js';
+import { stackedDialogs } from './dialogStack.js';
 
 /** The translator of this turn, in the language the conversation goes on in. */
 export const translatorOf = (context: TurnContext): Translator => turnInfo(context).t;
@@ -66,15 +68,24 @@ export function changeMadeInGoal(dc: DialogContext): boolean {
   return false;
 }
 
-/** What to say when the user stops a goal: nothing was changed, or, after a change, that it stays done. */
-export const cancelledKey = (dc: DialogContext): string => (changeMadeInGoal(dc) ? 'cancel.doneAfterChange' : 'cancel.done');
+/**
+ * What to say when the user stops: for a helpdesk agent at a ticket's form, that the ticket is
+ * unchanged; for a goal, that nothing was changed on the account, or, after a change, that it stays done.
+ */
+export function cancelledSentence(dc: DialogContext): string {
+  const t = translatorOf(dc.context);
+  const agentAt = stackedDialogs({ dialogStack: dc.stack }).find((d) => d.id === dialogIds.agentTicketSteps);
+  const ticket = (agentAt?.state?.options as { ticket?: unknown } | undefined)?.ticket;
+  if (typeof ticket === 'string') return t.t('agent.cancelled', { number: ticket });
+  return t.t(changeMadeInGoal(dc) ? 'cancel.doneAfterChange' : 'cancel.done');
+}
 
 const stopped = Symbol('stoppedByUser');
 
 /** Says that the goal stopped and nothing was changed, or what was done stays done (and notes, for this turn, that the user stopped it). */
 export async function sayCancelled(dc: DialogContext): Promise<void> {
   dc.context.turnState.set(stopped, true);
-  await dc.context.sendActivity(translatorOf(dc.context).t(cancelledKey(dc)));
+  await dc.context.sendActivity(cancelledSentence(dc));
 }
 
 /** Whether the user stopped a goal in this turn (its Cancel button, or "cancel" typed at one of its steps). */

@@ -6,7 +6,7 @@ import { cardVerbs } from '../cards/cardVerbs.js';
 import { maxMessageLength, turnInfo } from '../bot/turn/turnInfo.js';
 import { Dialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from './kit.js';
 import { sendMenu, sendSuggestions } from './replies.js';
-import { cancelledKey } from './dialogSupport.js';
+import { cancelledSentence } from './dialogSupport.js';
 import { isLanguageAnswerWaiting } from './steps/cardPrompt.js';
 import type { GoalIntent } from '../bot/core/goals.js';
 import type { SmallTalk } from '../bot/core/nlu/smallTalk.js';
@@ -63,9 +63,9 @@ export async function interrupt(dc: DialogContext): Promise<DialogTurnResult | u
       await dc.context.sendActivity(t.t('cancel.nothing'));
       return dc.endDialog();
     }
-    const said = cancelledKey(dc);
+    const said = cancelledSentence(dc);
     await dc.cancelAllDialogs();
-    await dc.context.sendActivity(t.t(said));
+    await dc.context.sendActivity(said);
     return { status: DialogTurnStatus.cancelled };
   }
   if (intent === 'help' || info.cardAction?.verb === cardVerbs.showMenu) {

@@ -82,6 +82,19 @@ describe('typed ticket commands', function () {
       }
     });
 
+    it(`${locale}: an agent who stops the resolve or send-back form is told the ticket is unchanged, not their account`, async function () {
+      const { owner } = await employees(locale);
+      const user = harness.chat(owner.id, phrases[locale].tag);
+      const number = await openTicket(user, locale, 'My phone number is wrong');
+      const agent = harness.chat(agentId, phrases[locale].tag);
+      await agent.say(say.open(number));
+      await agent.say(say.resolve('done'));
+      assert.deepEqual(texts(await agent.submit('cancel')), [t.t('agent.cancelled', { number })], 'the Cancel button');
+      await agent.send({ verb: 'ticket.act', ticket: number, act: 'sendBack' });
+      assert.deepEqual(texts(await agent.say(phrases[locale].cancel)), [t.t('agent.cancelled', { number })], '"cancel" typed');
+      assert.equal((await harness.services.tickets.get(number))?.state, 'new');
+    });
+
     it(`${locale}: an employee asking about a ticket number sees it if it is theirs; anyone else gets the unknown-ticket answer`, async function () {
       const { owner, other } = await employees(locale);
       const user = harness.chat(owner.id, phrases[locale].tag);

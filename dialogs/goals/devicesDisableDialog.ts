@@ -100,10 +100,18 @@ export class DevicesDisableDialog extends GoalDialog {
     const lines = reportLines(this.t(step), report);
     await step.context.sendActivity(MessageFactory.attachment(lostDeviceReportCard(this.t(step), lines), undefined, lines[0]));
     if (!memory.ticket || !report.disabled) return step.endDialog();
-    // The helpdesk gets a ticket with the device and what was done already.
+    // The helpdesk gets a ticket with the device and what was done already, the description drafted from it.
     return step.beginDialog('helpdesk.ticket', {
       category: this.ticketCategory,
       context: { goal: this.goal, step: 'lostDevice', objects: [{ kind: 'device', id: report.disabled.id, label: report.disabled.displayName }] },
+      suggestion: {
+        key: 'devices.lost.ticketDescription',
+        params: {
+          device: report.disabled.displayName,
+          signedOut: report.signedOut === undefined ? 'notAsked' : report.signedOut ? 'yes' : 'no',
+          authenticator: report.authenticator ?? 'notAsked',
+        },
+      },
     } satisfies HandoffOptions);
   };
 }

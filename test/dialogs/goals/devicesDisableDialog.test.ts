@@ -8,7 +8,7 @@ import type { AuthenticationMethod, Device, PreferredSecondaryMethod } from '../
 import { authenticatorOn, defaultOptions, isDefaultMethod } from '../../../bot/core/usecases/methods.js';
 import { preferenceLabel } from '../../../bot/core/i18n/methodNames.js';
 import { codeIn, demoSeed } from '../../helpers.js';
-import { cardTexts, createHarness, type Chat, type Harness } from '../harness.js';
+import { cardTexts, createHarness, presetInputs, type Chat, type Harness } from '../harness.js';
 import { phrases } from '../testData/phrases.js';
 
 interface LostPhone {
@@ -149,6 +149,24 @@ describe('devices.disable: what the helpdesk sees of a lost phone', function () 
       for (const line of [t.t('devices.done.disabled', { device: phone.device.displayName }), t.t('devices.done.signedOut'), t.t('devices.done.authenticatorRemoved')]) {
         assert.ok(done.includes(line), `${line} in ${done}`);
       }
+    });
+
+    it(`${locale}: the ticket form starts with a description of the lost device and what was done, which is enough to go on`, async function () {
+      const phone = await lostPhone(harness, false);
+      const chat = harness.chat(phone.userId, phrases[locale].tag);
+      await chat.say(phrases[locale].deviceLost);
+      await chat.submit('choose', {}, { deviceId: phone.device.id });
+      await chat.submit('disable', { signOut: 'true', removeAuthenticator: 'true', ticket: 'true' });
+      await chat.submit('choose', {}, { methodId: phone.other.id });
+      await chat.say(codeIn(harness.notifier.messagesFor(phone.userId).at(-1)?.text ?? ''));
+      const drafted = t.t('devices.lost.ticketDescription', { device: phone.device.displayName, signedOut: 'yes', authenticator: 'removed' });
+      assert.equal(presetInputs(chat.card()).description, drafted);
+      // "Continue" as the form is: no "describe the problem" again, the summary with the drafted description.
+      await chat.submit('submit');
+      assert.ok(cardTexts(chat.card()).includes(t.t('helpdesk.summaryHeading')), cardTexts(chat.card()).join('\n'));
+      const [created] = await chat.submit('send');
+      const number = /INC-\d{6}/.exec(created?.text ?? '')?.[0] ?? '';
+      assert.equal((await harness.services.tickets.get(number))?.description, drafted);
     });
   }
 });

@@ -11,6 +11,7 @@ import { isPreferredSecondaryMethod } from '../../bot/core/usecases/methods.js';
 import type { UseCases } from '../../bot/core/usecases/useCases.js';
 import { disableDeviceForm, lostDeviceReportCard, lostDeviceTarget, pickDeviceForm } from '../../cards/deviceCards.js';
 import type { Translator } from '../../bot/core/i18n/i18n.js';
+import { preferenceLabel } from '../../bot/core/i18n/methodNames.js';
 import { noteChangeMade } from '../dialogSupport.js';
 import { GoalDialog, type GoalOptions } from '../goalDialog.js';
 import { MessageFactory, type DialogTurnResult, type WaterfallStepContext } from '../kit.js';
@@ -33,6 +34,7 @@ function reportLines(t: Translator, report: LostDeviceReport): string[] {
   const lines = [report.disabled ? t.t('devices.done.disabled', { device: report.disabled.displayName }) : t.t('devices.done.notDisabled')];
   if (report.signedOut !== undefined) lines.push(t.t(report.signedOut ? 'devices.done.signedOut' : 'devices.done.notSignedOut'));
   if (report.authenticator) lines.push(t.t(report.authenticator === 'removed' ? 'devices.done.authenticatorRemoved' : 'devices.done.authenticatorKept'));
+  if (report.newDefault) lines.push(t.t('devices.done.newDefault', { method: preferenceLabel(t, report.newDefault.preference, report.newDefault.method) }));
   return lines;
 }
 

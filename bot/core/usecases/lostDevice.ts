@@ -32,6 +32,8 @@ export interface LostDeviceReport {
   readonly signedOut?: boolean;
   /** Undefined when not asked for; "kept" when the check failed or the removal was refused. */
   readonly authenticator?: 'removed' | 'kept';
+  /** When the default relied on the removed Authenticator: the default the user chose instead, with the method that serves it. */
+  readonly newDefault?: DefaultOption;
 }
 
 export class LostDevice {
@@ -54,12 +56,15 @@ export class LostDevice {
     const disabled = await this.deps.devices.disable(actor, request.deviceId);
     const signedOut = request.signOut ? (await this.deps.passwords.signOutEverywhere(actor)).ok : undefined;
     let authenticator: LostDeviceReport['authenticator'];
+    let chosenDefault: DefaultOption | undefined;
     if (request.removeAuthenticator) {
       const { verified, newDefault } = request.removeAuthenticator;
       const target = plan.ok ? plan.value.authenticator : undefined;
       const removed = verified && target ? await this.deps.securityInfo.remove(actor, target.id, newDefault) : undefined;
       authenticator = removed?.ok ? 'removed' : 'kept';
+      // The default changes only when it relied on the Authenticator, to one of the choices offered.
+      if (removed?.ok && plan.ok) chosenDefault = plan.value.newDefaultChoices.find((c) => c.preference === newDefault);
     }
-    return { disabled: disabled.ok ? disabled.value : undefined, signedOut, authenticator };
+    return { disabled: disabled.ok ? disabled.value : undefined, signedOut, authenticator, ...(chosenDefault ? { newDefault: chosenDefault } : {}) };
   }
 }

@@ -81,6 +81,7 @@ describe('devices.disable: a lost phone and its Authenticator', function () {
         await stepUp(chat, phone);
         const report = cardTexts(chat.card());
         assert.ok(report.includes(t.t('devices.done.authenticatorRemoved')));
+        assert.ok(chosen && report.includes(t.t('devices.done.newDefault', { method: preferenceLabel(t, chosen.preference, chosen.method) })), `the new default is said: ${report.join('\n')}`);
         const methods = await harness.directory.listAuthenticationMethods(phone.userId);
         assert.ok(!methods.some((m) => m.id === phone.authenticator.id), 'the Authenticator is gone');
         const preference = (await harness.directory.getSignInPreferences(phone.userId))?.userPreferredMethodForSecondaryAuthentication;
@@ -96,7 +97,8 @@ describe('devices.disable: a lost phone and its Authenticator', function () {
         assert.equal(inputOf(chat.card(), 'removeAuthenticator')?.type, 'Input.Toggle', 'removing the Authenticator is offered');
         await chat.submit('disable', { signOut: 'false', removeAuthenticator: 'true', ticket: 'false' });
         await stepUp(chat, phone);
-        assert.ok(cardTexts(chat.card()).includes(t.t('devices.done.authenticatorRemoved')));
+        const done = [t.t('devices.done.heading'), t.t('devices.done.disabled', { device: phone.device.displayName }), t.t('devices.done.authenticatorRemoved')];
+        assert.deepEqual(cardTexts(chat.card()), done, 'no new default to tell');
         assert.equal((await harness.directory.getSignInPreferences(phone.userId))?.userPreferredMethodForSecondaryAuthentication, phone.preference);
       });
     });

@@ -63,6 +63,7 @@ describe('LostDevice', function () {
       assert.equal(report.disabled?.accountEnabled, false);
       assert.equal(report.signedOut, undefined);
       assert.equal(report.authenticator, 'removed');
+      assert.deepEqual(report.newDefault && [report.newDefault.preference, report.newDefault.method.id], ['sms', 'anna-mobile'], 'the report says the new default');
       assert.equal(await enabled(bed, 'user-anna', 'dev-anna-phone'), false);
       assert.ok(!(await methodIds(bed)).includes('anna-authenticator'));
       assert.equal(await preference(bed), 'sms');
@@ -73,6 +74,7 @@ describe('LostDevice', function () {
       const bed = testBed();
       const report = await bed.useCases.lostDevice.carryOut(annaActor, { deviceId: 'dev-anna-phone', signOut: false, removeAuthenticator: { verified: true } });
       assert.equal(report.authenticator, 'kept');
+      assert.equal(report.newDefault, undefined);
       assert.equal(report.disabled?.id, 'dev-anna-phone');
       assert.ok((await methodIds(bed)).includes('anna-authenticator'));
       assert.equal(await preference(bed), 'push');

@@ -4,8 +4,9 @@
 // with a new default when the default relied on it), and the helpdesk. Each chosen step is done and
 // reported.
 import { objectsNamed } from '../../bot/core/nlu/entities.js';
-import { saysDeviceLost } from '../../bot/core/nlu/lostDevice.js';
+import { deviceKindIn, saysDeviceLost } from '../../bot/core/nlu/lostDevice.js';
 import type { PreferredSecondaryMethod } from '../../bot/core/ports/directory.js';
+import { deviceKindOf } from '../../bot/core/usecases/devices.js';
 import type { LostDeviceReport } from '../../bot/core/usecases/lostDevice.js';
 import { isPreferredSecondaryMethod } from '../../bot/core/usecases/methods.js';
 import type { UseCases } from '../../bot/core/usecases/useCases.js';
@@ -58,7 +59,10 @@ export class DevicesDisableDialog extends GoalDialog {
     // A device named in the message ("disable CON-LT-0142") is chosen as if from the card, and checked the same way.
     const [named, ...others] = objectsNamed(said, devices, (d) => d.displayName);
     if (named && others.length === 0) return step.next({ action: 'choose', fields: { deviceId: named.id } });
-    return this.ask(step, pickDeviceForm(this.t(step), devices, memory.lost, this.useCases.clock.now()));
+    // "My phone was stolen": only the phones and tablets are offered (all the devices when none is one).
+    const kind = deviceKindIn(said);
+    const ofKind = kind ? devices.filter((d) => deviceKindOf(d) === kind) : [];
+    return this.ask(step, pickDeviceForm(this.t(step), ofKind.length > 0 ? ofKind : devices, memory.lost, this.useCases.clock.now()));
   };
 
   private readonly confirm = async (step: DisableStep): Promise<DialogTurnResult> => {

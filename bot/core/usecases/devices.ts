@@ -5,6 +5,17 @@ import { fail, ok, type Result } from '../result.js';
 import type { Actor } from './actor.js';
 import type { AuditTrail } from './auditTrail.js';
 
+/** A kind of device as people name it: a phone or tablet, or a computer. */
+export type DeviceKind = 'mobile' | 'computer';
+
+/** The kind of a device by its operating system as Graph names it ("iOS", "IPad", "AndroidForWork", "MacMDM", "Windows"); undefined for any other. */
+export function deviceKindOf(device: Pick<Device, 'operatingSystem'>): DeviceKind | undefined {
+  const system = (device.operatingSystem ?? '').toLowerCase().replace(/\s+/g, '');
+  if (/^(?:android|ios|ipados|iphone|ipad|windowsphone|windowsmobile)/.test(system)) return 'mobile';
+  if (/^(?:windows|mac|linux|ubuntu|chrome)/.test(system)) return 'computer';
+  return undefined;
+}
+
 export class Devices {
   constructor(private readonly deps: { readonly directory: Directory; readonly auditTrail: AuditTrail }) {}
 

@@ -5,10 +5,11 @@
 import assert from 'node:assert/strict';
 import { supportedLocales, translator } from '../../../bot/core/i18n/i18n.js';
 import type { AuthenticationMethod, Device, PreferredSecondaryMethod } from '../../../bot/core/ports/directory.js';
+import { deviceKindOf } from '../../../bot/core/usecases/devices.js';
 import { authenticatorOn, defaultOptions, isDefaultMethod } from '../../../bot/core/usecases/methods.js';
 import { preferenceLabel } from '../../../bot/core/i18n/methodNames.js';
 import { codeIn, demoSeed } from '../../helpers.js';
-import { cardTexts, createHarness, presetInputs, type Chat, type Harness } from '../harness.js';
+import { cardTexts, createHarness, presetInputs, submitActions, type Chat, type Harness } from '../harness.js';
 import { phrases } from '../testData/phrases.js';
 
 interface LostPhone {
@@ -171,4 +172,44 @@ describe('devices.disable: what the helpdesk sees of a lost phone', function () 
       assert.equal((await harness.services.tickets.get(number))?.description, drafted);
     });
   }
+});
+
+describe('devices.disable: a lost device named by its kind', function () {
+  let harness: Harness;
+  beforeEach(async () => (harness = await createHarness()));
+  afterEach(() => harness.close());
+
+  /** The device ids a pick card offers. */
+  const offered = (card: unknown): string[] => submitActions(card).filter((d) => d.action === 'choose').map((d) => String(d.deviceId));
+
+  /** A demo user with enabled phones and computers both. */
+  async function phoneAndComputerOwner(): Promise<{ userId: string; devices: Device[] }> {
+    for (const seeded of (await demoSeed()).users) {
+      const devices = (await harness.directory.listDevices(String(seeded.id))).filter((d) => d.accountEnabled);
+      if (devices.some((d) => deviceKindOf(d) === 'mobile') && devices.some((d) => deviceKindOf(d) === 'computer')) return { userId: String(seeded.id), devices };
+    }
+    throw new Error('No demo user fits');
+  }
+
+  for (const locale of supportedLocales) {
+    it(`${locale}: "${phrases[locale].deviceLost}" offers the phones, not the computers`, async function () {
+      const owner = await phoneAndComputerOwner();
+      const chat = harness.chat(owner.userId, phrases[locale].tag);
+      await chat.say(phrases[locale].deviceLost);
+      assert.deepEqual(offered(chat.card()).sort(), owner.devices.filter((d) => deviceKindOf(d) === 'mobile').map((d) => d.id).sort());
+    });
+  }
+
+  it('a lost laptop offers the computers; a kind the user has none of offers every device', async function () {
+    const owner = await phoneAndComputerOwner();
+    const chat = harness.chat(owner.userId, 'en-US');
+    await chat.say('someone stole my laptop');
+    assert.deepEqual(offered(chat.card()).sort(), owner.devices.filter((d) => deviceKindOf(d) === 'computer').map((d) => d.id).sort());
+    await chat.say(phrases.en.cancel);
+    const computersOnly = (await demoSeed()).users.find((u) => Array.isArray(u.devices) && u.devices.length > 0 && (u.devices as Device[]).every((d) => deviceKindOf(d) === 'computer' && d.accountEnabled));
+    assert.ok(computersOnly, 'a demo user with computers only');
+    const other = harness.chat(String(computersOnly.id), 'en-US');
+    await other.say('my phone was stolen');
+    assert.deepEqual(offered(other.card()).sort(), (computersOnly.devices as Device[]).map((d) => d.id).sort());
+  });
 });

@@ -217,7 +217,7 @@ describe('account dialogs', function () {
         assert.equal(await harness.services.verification.hasFreshStepUp(user!, 'elsewhere'), false);
       });
 
-      it('signins.view: unusual sign-ins marked; "this wasn\'t me" signs out everywhere and goes on to change the password', async function () {
+      it('signins.view: unusual sign-ins marked; "this wasn\'t me" signs out everywhere, changes the password, then opens the ticket, in the card\'s order', async function () {
         const emily = await demoUserNamed('emily');
         const chat = harness.chat(emily.id, say.tag);
         await chat.say(say.signIns);
@@ -227,11 +227,14 @@ describe('account dialogs', function () {
         assert.ok(cardTexts(chat.card()).includes(t.t('signins.secureIntro')));
         const replies = await chat.submit('secure', { signOut: 'true', changePassword: 'true', helpdesk: 'true' });
         assert.equal(replies[0]?.text, t.t('signout.done'));
-        assert.ok(cardTexts(chat.card()).includes(t.t('helpdesk.heading')));
+        assert.ok(cardTexts(chat.card()).includes(t.t('passwordChange.heading')), 'then on to change the password');
+        const newPassword = 'Quiet-Orchard-Lamp-58';
+        const changed = await chat.submit('submit', { currentPassword: emily.password, newPassword, confirmPassword: newPassword });
+        assert.ok(await harness.hasPassword(emily.id, newPassword), changed.map((r) => r.text).join(' / '));
+        assert.ok(cardTexts(chat.card()).includes(t.t('helpdesk.heading')), 'then the helpdesk');
         await chat.submit('submit', { category: 'other', description: 'A sign-in from abroad' });
         await chat.submit('send');
         assert.equal((await harness.services.tickets.listForUser(emily.id))[0]?.context.goal, 'signins.view');
-        assert.ok(cardTexts(chat.card()).includes(t.t('passwordChange.heading')), 'then on to change the password');
       });
 
       it('signins.view: "this wasn\'t me" with all three steps switched off says nothing was done and shows the card again; nothing changes', async function () {

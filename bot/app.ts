@@ -13,11 +13,11 @@ import type { AppTokenProvider, UserTokenProvider } from './core/ports/userToken
 import type { Directory, HelpdeskContact } from './core/ports/directory.js';
 import { FileRecords } from './adapters/embedded/fileRecords.js';
 import { takeOverLegacyFiles } from './adapters/embedded/legacyFiles.js';
-import { OutboxNotifier } from './adapters/embedded/outboxNotifier.js';
 import { TableRecords } from './adapters/azure/tableRecords.js';
 import { openBlobStateStorage } from './channel/blobStateStorage.js';
 import { RecordAuditLog } from './adapters/records/recordAuditLog.js';
 import { RecordConversationReferences } from './adapters/records/recordConversationReferences.js';
+import { RecordOutbox } from './adapters/records/recordOutbox.js';
 import { RecordTickets } from './adapters/records/recordTickets.js';
 import { RecordVerificationStore } from './adapters/records/recordVerificationStore.js';
 import { BotChannel } from './channel/botChannel.js';
@@ -46,7 +46,7 @@ export interface RunningApp {
   readonly port: number;
   /** The embedded tenant (DIRECTORY=embedded), or Microsoft Graph. */
   readonly directory: Directory;
-  readonly notifier: OutboxNotifier;
+  readonly notifier: RecordOutbox;
   readonly audit: RecordAuditLog;
   readonly tickets: RecordTickets;
   /** The app's one record store (STORAGE chooses which). */
@@ -66,7 +66,7 @@ export interface AppOptions {
 
 export interface EmbeddedPorts<D extends Directory = EmbeddedDirectory> extends Ports {
   readonly directory: D;
-  readonly notifier: OutboxNotifier;
+  readonly notifier: RecordOutbox;
   readonly audit: RecordAuditLog;
   readonly tickets: RecordTickets;
   readonly references: RecordConversationReferences;
@@ -75,7 +75,7 @@ export interface EmbeddedPorts<D extends Directory = EmbeddedDirectory> extends 
 }
 
 /**
- * The embedded tenant's adapters over DATA_DIR: directory, outbox; the audit log, tickets,
+ * The embedded tenant's adapters over DATA_DIR: directory; the demo outbox, the audit log, tickets,
  * conversation references and verification state as records (files under DATA_DIR/records, or the
  * record store STORAGE chooses), taking over the single files of earlier versions once.
  */
@@ -84,15 +84,16 @@ export async function embeddedPorts<D extends Directory>(
   records: RecordStore,
 ): Promise<EmbeddedPorts<D>> {
   const stores = { audit: new RecordAuditLog(records), tickets: new RecordTickets(records), references: new RecordConversationReferences(records) };
-  const taken = await takeOverLegacyFiles(dataDir, stores);
-  if (taken.tickets + taken.audit + taken.references > 0) reach.logger.info('tickets, audit log and conversation references taken over from their files', { ...taken });
+  const notifier = new RecordOutbox(records, clock);
+  const taken = await takeOverLegacyFiles(dataDir, { ...stores, outbox: notifier });
+  if (taken.tickets + taken.audit + taken.references + taken.outbox > 0) reach.logger.info('tickets, audit log, conversation references and demo outbox taken over from their files', { ...taken });
   const verificationStore = new RecordVerificationStore(records);
   const imported = await verificationStore.importLegacyFile(path.join(dataDir, 'verification.json'));
   if (imported > 0) reach.logger.info('verification state taken over from verification.json', { records: imported });
   return {
     directory,
     clock,
-    notifier: await OutboxNotifier.open(dataDir, clock),
+    notifier,
     ...stores,
     verificationStore,
     records,

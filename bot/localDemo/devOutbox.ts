@@ -5,7 +5,7 @@ import type { Directory } from '../core/ports/directory.js';
 import type { SentNotification } from '../core/ports/notifier.js';
 
 export interface Outbox {
-  messagesFor(userId: string): readonly SentNotification[];
+  messagesFor(userId: string): Promise<readonly SentNotification[]>;
 }
 
 export function mountDevOutbox(server: Server, deps: { directory: Directory; outbox: Outbox }): void {
@@ -18,6 +18,6 @@ export function mountDevOutbox(server: Server, deps: { directory: Directory; out
     const user = await deps.directory.findUserByPrincipalName(upn);
     // Codes: never kept by a cache.
     res.header('Cache-Control', 'no-store');
-    res.send(200, user ? deps.outbox.messagesFor(user.id) : []);
+    res.send(200, user ? await deps.outbox.messagesFor(user.id) : []);
   });
 }

@@ -9,7 +9,7 @@ import { embeddedPorts, type EmbeddedPorts } from '../../bot/app.js';
 import { composeBot } from '../../bot/channel/composeBot.js';
 import { PlainTextReplies } from '../../bot/channel/plainTextReplies.js';
 import type { RecordAuditLog } from '../../bot/adapters/records/recordAuditLog.js';
-import type { OutboxNotifier } from '../../bot/adapters/embedded/outboxNotifier.js';
+import type { RecordOutbox } from '../../bot/adapters/records/recordOutbox.js';
 import type { Clock } from '../../bot/core/ports/clock.js';
 import { createUseCases, type UseCases } from '../../bot/core/usecases/useCases.js';
 import type { Verification } from '../../bot/core/usecases/verification.js';
@@ -41,7 +41,7 @@ export interface Harness {
   /** The ports the bot acts on (tickets, audit...) and the verification records. */
   readonly services: EmbeddedPorts<Directory> & { readonly verification: Verification };
   readonly useCases: UseCases;
-  readonly notifier: OutboxNotifier;
+  readonly notifier: RecordOutbox;
   readonly audit: RecordAuditLog;
   readonly dataDir: string;
   /** The conversation and user state of every conversation of this harness. */

@@ -2,7 +2,8 @@
 // one conversation served turn by turn by both through a step-up and a confirmation; tickets
 // opened at the same moment on both get distinct numbers; a sign-out everywhere made through one
 // ends a web session held by the other; a web chat token of one serves on the other; wrong passwords at the demo sign-in and wrong codes are
-// counted across both.
+// counted across both. And two processes on one DATA_DIR (files, local mode): what one sends is
+// in the other's demo outbox.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -38,6 +39,11 @@ async function stopInstance(instance: Instance | undefined): Promise<void> {
   await exited;
 }
 
+/** What an instance's GET /api/dev/outbox lists for the user, oldest first. */
+async function outboxOf(instance: Instance, userPrincipalName: string): Promise<{ text: string; sentAt: string }[]> {
+  return (await (await fetch(`${instance.url}/api/dev/outbox?user=${encodeURIComponent(userPrincipalName)}`)).json()) as { text: string; sentAt: string }[];
+}
+
 describe('two instances on one Azure Storage account (Azurite)', function () {
   this.timeout(120_000);
   const t = translator('en');
@@ -62,10 +68,9 @@ describe('two instances on one Azure Storage account (Azurite)', function () {
     for (const data of folders) await data.remove();
   });
 
-  /** The newest code either instance's demo outbox holds for the user (each sends from its own). */
+  /** The newest code in the user's demo outbox, as the first instance lists it (whichever instance sent it). */
   async function newestCode(userPrincipalName: string): Promise<string> {
-    const sent = (await Promise.all(both().map(async ({ url }) => (await (await fetch(`${url}/api/dev/outbox?user=${encodeURIComponent(userPrincipalName)}`)).json()) as { text: string; sentAt: string }[]))).flat();
-    return codeIn(sent.sort((x, y) => x.sentAt.localeCompare(y.sentAt)).at(-1)?.text);
+    return codeIn((await outboxOf(both()[0], userPrincipalName)).at(-1)?.text);
   }
 
   it('one conversation, turn by turn on alternating instances, through a step-up and a confirmation', async function () {
@@ -161,5 +166,40 @@ describe('two instances on one Azure Storage account (Azurite)', function () {
     assert.ok(!answer.some((r) => submitActions(cardOf(r as never)).some((d) => d.action === 'authenticator')), 'the right code after three wrong ones does not pass');
     const said = answer.flatMap((r) => [r.text ?? '', ...cardTexts(cardOf(r as never))]);
     assert.ok(said.some((text) => [t.t('code.exhausted'), t.t('code.expired')].includes(text)), `told the code is spent: ${said.join(' | ')}`);
+  });
+});
+
+describe('two instances on one DATA_DIR (files, local mode)', function () {
+  this.timeout(120_000);
+  let data: Awaited<ReturnType<typeof tempDir>> | undefined;
+  let a: Instance | undefined;
+  let b: Instance | undefined;
+
+  before(async function () {
+    data = await tempDir();
+    // One after the other: the first imports the tenant seed.
+    a = await startInstance({ DATA_DIR: data.dir });
+    b = await startInstance({ DATA_DIR: data.dir });
+  });
+  after(async function () {
+    await stopInstance(a);
+    await stopInstance(b);
+    await data?.remove();
+  });
+
+  it('a code sent through one instance is in the demo outbox of the other, and codes sent through both are all kept', async function () {
+    const [first, second] = [a as Instance, b as Instance];
+    const people = await Promise.all(['erik', 'ingrid'].map((name) => demoUserNamed(name)));
+    // The two at once, each through both instances: four codes sent together.
+    await Promise.all(people.flatMap((person) => [first, second].map(async (instance, n) => {
+      const chat = teamsChat(instance.url, { userId: person.id, conversationId: `one-dir-${person.id}-${n}` });
+      await chat.say('add a sign-in method to my account');
+      await chat.click('choose');
+    })));
+    for (const person of people) {
+      const listed = await Promise.all([first, second].map((instance) => outboxOf(instance, person.userPrincipalName)));
+      assert.equal(listed[0]?.filter((m) => codeIn(m.text) !== '').length, 2, `both codes of ${person.userPrincipalName} are kept`);
+      assert.deepEqual(listed[1], listed[0], 'and both instances list the same messages');
+    }
   });
 });

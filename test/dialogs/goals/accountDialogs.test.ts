@@ -15,7 +15,7 @@ describe('account dialogs', function () {
   async function stepUp(chat: Chat, userId: string, kind: string): Promise<void> {
     const method = (await harness.directory.listAuthenticationMethods(userId)).find((m) => m.kind === kind && JSON.stringify(chat.card()).includes(m.id));
     await chat.submit('choose', {}, { methodId: method?.id ?? '' });
-    await chat.say(codeIn(harness.notifier.messagesFor(userId).at(-1)?.text ?? ''));
+    await chat.say(codeIn((await harness.notifier.messagesFor(userId)).at(-1)?.text ?? ''));
   }
 
   it('the sentence said over a list card is not said again on the card (Teams and Web Chat show both)', async function () {

@@ -57,7 +57,7 @@ describe('devices.disable: a lost phone and its Authenticator', function () {
 
   async function stepUp(chat: Chat, phone: LostPhone): Promise<void> {
     await chat.submit('choose', {}, { methodId: phone.other.id });
-    await chat.say(codeIn(harness.notifier.messagesFor(phone.userId).at(-1)?.text ?? ''));
+    await chat.say(codeIn((await harness.notifier.messagesFor(phone.userId)).at(-1)?.text ?? ''));
   }
 
   for (const locale of supportedLocales) {

@@ -26,7 +26,7 @@ async function stepUp(harness: Harness, chat: Chat, userId: string): Promise<voi
   const method = methods.find((m) => (m.kind === 'email' || m.kind === 'phone') && JSON.stringify(chat.card()).includes(m.id));
   assert.ok(method, 'a method to verify with is offered');
   await chat.submit('choose', {}, { methodId: method.id });
-  await chat.say(codeIn(harness.notifier.messagesFor(userId).at(-1)?.text ?? ''));
+  await chat.say(codeIn((await harness.notifier.messagesFor(userId)).at(-1)?.text ?? ''));
 }
 
 for (const privileged of [[], privilegedCapabilities] as const) {
@@ -138,7 +138,7 @@ for (const privileged of [[], privilegedCapabilities] as const) {
         assert.ok(!JSON.stringify(chat.card()).includes('"authenticator"'));
         await chat.submit('phone');
         await chat.submit('submit', { phone: '+33 7 81 23 45 67' });
-        const sms = harness.notifier.messagesFor(claire.id).at(-1);
+        const sms = (await harness.notifier.messagesFor(claire.id)).at(-1);
         const replies = await chat.submit('verify', { code: codeIn(sms?.text ?? '') });
         assert.match(replies[0]?.text ?? '', /^Done: I added/);
         assert.ok(harness.graph?.users.get(claire.id)?.methods.some((m) => String(m.phoneNumber).replace(/\s/g, '') === '+33781234567'));
@@ -149,7 +149,7 @@ for (const privileged of [[], privilegedCapabilities] as const) {
         const chat = harness.chat(undefined, say.tag);
         await chat.say(say.passwordReset);
         await chat.submit('submit', { account: anna.userPrincipalName });
-        await chat.say(codeIn(harness.notifier.messagesFor(anna.id).at(-1)?.text ?? ''));
+        await chat.say(codeIn((await harness.notifier.messagesFor(anna.id)).at(-1)?.text ?? ''));
         await chat.submit('submit', { newPassword: 'Reset-Secret-Lamp-31', confirmPassword: 'Reset-Secret-Lamp-31' });
         assert.equal(harness.graph?.users.get(anna.id)?.password, 'Reset-Secret-Lamp-31');
       });

@@ -29,7 +29,7 @@ describe('goals with their object named in the message', function () {
   async function stepUpByEmail(chat: Chat, userId: string): Promise<void> {
     const email = (await harness.directory.listAuthenticationMethods(userId)).find((m) => m.kind === 'email');
     await chat.submit('choose', {}, { methodId: email?.id ?? '' });
-    await chat.say(codeIn(harness.notifier.messagesFor(userId).at(-1)?.text ?? ''));
+    await chat.say(codeIn((await harness.notifier.messagesFor(userId)).at(-1)?.text ?? ''));
   }
 
   /** Every text of every card the bot sent in this conversation. */
@@ -165,7 +165,7 @@ describe('goals with their object named in the message', function () {
         await stepUpByEmail(chat, claire.id);
         assert.equal(presetInputs(chat.card()).phone, number);
         await chat.submit('submit');
-        const sms = harness.notifier.messagesFor(claire.id).at(-1);
+        const sms = (await harness.notifier.messagesFor(claire.id)).at(-1);
         assert.equal(sms?.to, number, 'the code goes to the new number');
         assert.ok(!(await harness.directory.listAuthenticationMethods(claire.id)).some((m) => phoneDigits(m.phoneNumber) === phoneDigits(number)), 'not added before the code');
         await chat.submit('verify', { code: codeIn(sms?.text ?? '') });

@@ -38,7 +38,7 @@ describe('password dialogs', function () {
         assert.ok(Date.parse(user?.signInSessionsValidFromDateTime ?? '') > before, 'other sessions revoked');
         assert.equal(chat.updated.length, 1, 'the answered card was replaced');
         assert.deepEqual(cardTexts(cardOf(chat.updated[0] ?? {})).slice(1), [t.t('card.received')]);
-        const notices = harness.notifier.messagesFor(anna.id);
+        const notices = await harness.notifier.messagesFor(anna.id);
         assert.ok(notices.some((n) => n.text.startsWith(t.t('notice.passwordChanged', { organization: 'Contoso', when: '', detail: '', helpdesk: '' }).slice(0, 12))));
         assert.deepEqual((await harness.audit.listForUser(anna.id, 1)).map((e) => [e.action, e.result]), [['password.change', 'success']]);
       });
@@ -138,7 +138,7 @@ describe('password dialogs', function () {
         assert.ok(cardTexts(chat.card()).includes(t.t('passwordReset.askAccount')));
         const sent = await chat.submit('submit', { account: margaux.userPrincipalName });
         assert.equal(sent[0]?.text, t.t('passwordReset.codeSentIfExists', { account: margaux.userPrincipalName }));
-        const code = codeIn(harness.notifier.messagesFor(margaux.id).at(-1)?.text ?? '');
+        const code = codeIn((await harness.notifier.messagesFor(margaux.id)).at(-1)?.text ?? '');
         await chat.say(code);
         assert.deepEqual(inputsOf(chat), { newPassword: 'password', confirmPassword: 'password' });
         const done = await chat.submit('submit', { newPassword, confirmPassword: newPassword });
@@ -165,7 +165,7 @@ describe('password dialogs', function () {
         assert.deepEqual(await transcript(unknownName), await transcript(known.userPrincipalName));
         const unregistered = await demoUser((u) => u.selfServicePasswordResetRegistered === false);
         assert.deepEqual(await transcript(unregistered.userPrincipalName), await transcript(known.userPrincipalName));
-        assert.deepEqual(harness.notifier.messagesFor(unregistered.id), [], 'nothing is sent for an unregistered account');
+        assert.deepEqual(await harness.notifier.messagesFor(unregistered.id), [], 'nothing is sent for an unregistered account');
       });
 
       it('password.reset: wrong codes exhaust the code, then lock verification and say until when', async function () {
@@ -178,7 +178,7 @@ describe('password dialogs', function () {
         await chat.say('111112');
         await chat.say('111113');
         assert.ok(cardTexts(chat.card()).includes(t.t('code.exhausted')));
-        const code = codeIn(harness.notifier.messagesFor(anna.id).at(-1)?.text ?? '');
+        const code = codeIn((await harness.notifier.messagesFor(anna.id)).at(-1)?.text ?? '');
         await chat.say(code);
         assert.ok(cardTexts(chat.card()).includes(t.t('code.exhausted')), `the right code no longer works once exhausted: ${code} ${chat.transcript.map((a) => a.text ?? JSON.stringify(a.value ?? cardTexts(cardOf(a)))).join(' / ')}`);
         await chat.submit('resend');
@@ -195,11 +195,11 @@ describe('password dialogs', function () {
         // Then the way to a person who can check it another way: the helpdesk's contacts (nobody is signed in to open a ticket for).
         assert.ok(cardTexts(cardOf(replies[1] ?? {})).includes(t.t('verify.lockedHelp')), replies.map((r) => r.text ?? cardTexts(cardOf(r)).join(' ')).join(' / '));
         // While locked, no new code is sent, even for a new attempt.
-        const sent = harness.notifier.messagesFor(anna.id).length;
+        const sent = (await harness.notifier.messagesFor(anna.id)).length;
         const again = harness.chat(undefined, say.tag);
         await again.say(say.passwordReset);
         assert.equal((await again.submit('submit', { account: anna.userPrincipalName }))[0]?.text, t.t('verify.locked', { until: at }));
-        assert.equal(harness.notifier.messagesFor(anna.id).length, sent);
+        assert.equal((await harness.notifier.messagesFor(anna.id)).length, sent);
         assert.ok(await harness.hasPassword(anna.id, anna.password));
       });
 
@@ -210,16 +210,16 @@ describe('password dialogs', function () {
         await chat.say(say.passwordReset);
         await chat.submit('submit', { account: anna.userPrincipalName });
         for (let i = 0; i < 4; i += 1) await chat.submit('resend');
-        const lastCode = codeIn(harness.notifier.messagesFor(anna.id).at(-1)?.text ?? '');
+        const lastCode = codeIn((await harness.notifier.messagesFor(anna.id)).at(-1)?.text ?? '');
         const replies = await chat.submit('resend');
         assert.ok(textOf(replies[0] ?? {}).startsWith(before('code.resendThrottled')), textOf(replies[0] ?? {}));
-        assert.equal(harness.notifier.messagesFor(anna.id).length, 5, 'five codes per hour, no more');
+        assert.equal((await harness.notifier.messagesFor(anna.id)).length, 5, 'five codes per hour, no more');
 
         const other = harness.chat(undefined, say.tag);
         await other.say(say.passwordReset);
         const refused = await other.submit('submit', { account: anna.userPrincipalName.toUpperCase() });
         assert.ok(textOf(refused[0] ?? {}).startsWith(before('verify.throttled')), 'a new conversation gets no more codes for the account');
-        assert.equal(harness.notifier.messagesFor(anna.id).length, 5);
+        assert.equal((await harness.notifier.messagesFor(anna.id)).length, 5);
 
         await chat.say(lastCode);
         assert.deepEqual(inputsOf(chat), { newPassword: 'password', confirmPassword: 'password' }, 'the last code sent still works');
@@ -263,7 +263,7 @@ describe('password dialogs', function () {
         const chat = harness.chat(undefined, 'en-US');
         await chat.say(phrases.en.passwordReset);
         await chat.submit('submit', { account: anna.userPrincipalName });
-        const first = harness.notifier.messagesFor(anna.id).at(-1);
+        const first = (await harness.notifier.messagesFor(anna.id)).at(-1);
         await chat.say(codeIn(first?.text ?? ''));
         const texts = cardTexts(chat.card());
         assert.ok(texts.includes(t.t('passwordReset.secondGate')));
@@ -271,7 +271,7 @@ describe('password dialogs', function () {
         assert.ok(offered.length >= 1 && offered.every((m) => m.emailAddress !== first?.to && m.phoneNumber !== first?.to && m.displayName !== first?.to), 'the first method is not offered again');
         const second = offered[0];
         await chat.submit('choose', {}, { methodId: second?.id ?? '' });
-        await chat.say(codeIn(harness.notifier.messagesFor(anna.id).at(-1)?.text ?? ''));
+        await chat.say(codeIn((await harness.notifier.messagesFor(anna.id)).at(-1)?.text ?? ''));
         assert.equal((await chat.submit('submit', { newPassword, confirmPassword: newPassword }))[0]?.text, t.t('passwordReset.done'));
       } finally {
         await harness.close();

@@ -17,7 +17,7 @@ describe('security info dialogs', function () {
   /** Answers the step-up card with the given method and types the code that arrived there. */
   async function stepUp(chat: Chat, userId: string, methodId: string): Promise<void> {
     await chat.submit('choose', {}, { methodId });
-    await chat.say(codeIn(harness.notifier.messagesFor(userId).at(-1)?.text ?? ''));
+    await chat.say(codeIn((await harness.notifier.messagesFor(userId)).at(-1)?.text ?? ''));
   }
 
   for (const locale of supportedLocales) {
@@ -55,7 +55,7 @@ describe('security info dialogs', function () {
         await chat.submit('submit', { phone: '12345' });
         assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.badPhone')));
         await chat.submit('submit', { phone: '+33 7 81 23 45 67' });
-        const sms = harness.notifier.messagesFor(claire.id).at(-1);
+        const sms = (await harness.notifier.messagesFor(claire.id)).at(-1);
         assert.equal(sms?.to, '+33 7 81 23 45 67');
         assert.equal(sms?.channel, 'sms');
         const replies = await chat.submit('verify', { code: codeIn(sms?.text ?? '') });
@@ -63,7 +63,7 @@ describe('security info dialogs', function () {
         const added = (await harness.directory.listAuthenticationMethods(claire.id)).find((m) => phoneDigits(m.phoneNumber) === '+33781234567');
         assert.equal(added?.phoneType, 'alternateMobile');
         assert.equal(replies[0]?.text, t.t('securityInfo.added', { method: methodPhrase(t, added) }));
-        const notices = harness.notifier.messagesFor(claire.id).filter((n) => n.to !== '+33 7 81 23 45 67' && !/\d{6}/.test(n.text));
+        const notices = (await harness.notifier.messagesFor(claire.id)).filter((n) => n.to !== '+33 7 81 23 45 67' && !/\d{6}/.test(n.text));
         assert.ok(notices.length >= 2, 'the other channels are told');
         assert.equal((await harness.audit.listForUser(claire.id, 1))[0]?.action, 'securityinfo.add');
       });
@@ -80,10 +80,10 @@ describe('security info dialogs', function () {
           await chat.submit('submit', { email: work });
           assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.workEmail')), work);
         }
-        const sent = harness.notifier.messagesFor(pieter.id).length;
+        const sent = (await harness.notifier.messagesFor(pieter.id)).length;
         await chat.submit('submit', { email: 'pieter.private@example.net' });
-        const mail = harness.notifier.messagesFor(pieter.id).at(-1);
-        assert.equal(harness.notifier.messagesFor(pieter.id).length, sent + 1, 'one code, to the personal address only');
+        const mail = (await harness.notifier.messagesFor(pieter.id)).at(-1);
+        assert.equal((await harness.notifier.messagesFor(pieter.id)).length, sent + 1, 'one code, to the personal address only');
         assert.equal(mail?.to, 'pieter.private@example.net');
         await chat.submit('verify', { code: codeIn(mail?.text ?? '') });
         const emails = (await harness.directory.listAuthenticationMethods(pieter.id)).filter((m) => m.kind === 'email');
@@ -110,7 +110,7 @@ describe('security info dialogs', function () {
         await chat.submit('authenticator');
         assert.ok(JSON.stringify(chat.card()).includes('https://mysignins.microsoft.com/security-info'), 'deep link to the security info page');
         await chat.submit('submit', { deviceName: 'Pixel 9' });
-        const pairing = harness.notifier.messagesFor(pieter.id).at(-1);
+        const pairing = (await harness.notifier.messagesFor(pieter.id)).at(-1);
         assert.equal(pairing?.channel, 'authenticator');
         await chat.say(codeIn(pairing?.text ?? ''));
         const methods = await harness.directory.listAuthenticationMethods(pieter.id);
@@ -178,7 +178,7 @@ describe('security info dialogs', function () {
         assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.defaultReason')));
         assert.ok(!JSON.stringify(chat.card()).includes(app?.id ?? '-'), 'the Authenticator being replaced is not offered for it');
         await chat.submit('choose', {}, { methodId: email?.id ?? '' });
-        const done = await chat.say(codeIn(harness.notifier.messagesFor(anna.id).at(-1)?.text ?? ''));
+        const done = await chat.say(codeIn((await harness.notifier.messagesFor(anna.id)).at(-1)?.text ?? ''));
         assert.equal(done[0]?.text, t.t('securityInfo.defaultChanged', { method: preferenceLabel(t, 'sms', phone) }));
       });
 
@@ -212,7 +212,7 @@ describe('security info dialogs', function () {
         await chat.submit('save', { preference: 'sms' });
         const email = (await harness.directory.listAuthenticationMethods(erik.id)).find((m) => m.kind === 'email');
         await chat.submit('choose', {}, { methodId: email?.id ?? '' });
-        const replies = await chat.say(codeIn(harness.notifier.messagesFor(erik.id).at(-1)?.text ?? ''));
+        const replies = await chat.say(codeIn((await harness.notifier.messagesFor(erik.id)).at(-1)?.text ?? ''));
         const mobile = (await harness.directory.listAuthenticationMethods(erik.id)).find((m) => m.phoneType === 'mobile');
         assert.equal(replies[0]?.text, t.t('securityInfo.defaultChanged', { method: preferenceLabel(t, 'sms', mobile) }));
         // Within the step-up window, the next change goes straight to the pending action.

@@ -79,7 +79,7 @@ describe('helpdesk agents and users', function () {
       const chosen = submitActions(user.card()).find((d) => d.action === 'choose')?.methodId;
       const methodId = typeof chosen === 'string' ? chosen : '';
       await user.submit('choose', {}, { methodId });
-      const done = await user.say(codeIn(harness.notifier.messagesFor(employee.id).at(-1)?.text ?? ''));
+      const done = await user.say(codeIn((await harness.notifier.messagesFor(employee.id)).at(-1)?.text ?? ''));
       assert.ok(done.some((r) => r.text === t.t('ticket.user.taskCompleted', { number })), 'the ticket resolves by itself');
       assert.equal((await harness.services.tickets.get(number))?.state, 'resolved');
       assert.equal(agent.inbox()[0]?.text, agentT.t('agent.taskCompleted', { number, user: employee.displayName }));

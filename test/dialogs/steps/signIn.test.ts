@@ -9,7 +9,7 @@ import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { embeddedPorts } from '../../../bot/app.js';
 import { tenantInfoOf, termsOfUseOf } from '../../../bot/adapters/embedded/embeddedDirectory.js';
 import type { RecordAuditLog } from '../../../bot/adapters/records/recordAuditLog.js';
-import type { OutboxNotifier } from '../../../bot/adapters/embedded/outboxNotifier.js';
+import type { RecordOutbox } from '../../../bot/adapters/records/recordOutbox.js';
 import { readSeedFile, seedAgreements } from '../../../bot/adapters/embedded/tenantSeed.js';
 import { GraphClient } from '../../../bot/adapters/graph/graphClient.js';
 import { GraphDirectory } from '../../../bot/adapters/graph/graphDirectory.js';
@@ -48,7 +48,7 @@ describe('signing in again for Microsoft\'s fresh-MFA rule', function () {
   let anna: Awaited<ReturnType<typeof demoUserNamed>>;
   let data: Awaited<ReturnType<typeof tempDir>>;
   let audit: RecordAuditLog;
-  let notifier: OutboxNotifier;
+  let notifier: RecordOutbox;
   let run: ConstructorParameters<typeof TestAdapter>[0];
   let tokens: TokenServiceUserTokens;
   let reader: GraphDirectory;
@@ -176,7 +176,7 @@ describe('signing in again for Microsoft\'s fresh-MFA rule', function () {
     const other = (await methods()).find((m) => m.id !== email.id && (m.kind === 'email' || m.kind === 'phone') && JSON.stringify(chat.card()).includes(m.id));
     assert.ok(other, 'another method to verify with');
     await chat.submit('choose', {}, { methodId: other.id });
-    await chat.say(codeIn(notifier.messagesFor(anna.id).at(-1)?.text ?? ''));
+    await chat.say(codeIn((await notifier.messagesFor(anna.id)).at(-1)?.text ?? ''));
     return { email, challenged: await chat.submit('remove') };
   }
 

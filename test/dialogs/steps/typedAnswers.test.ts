@@ -77,7 +77,7 @@ describe('typed answers to a confirmation card', function () {
       // A check with another method is asked first: with the phone.
       await chat.submit('choose', {}, { methodId: phone.id });
       const { codeIn } = await import('../../helpers.js');
-      await chat.say(codeIn(harness.notifier.messagesFor(anna.id).at(-1)?.text ?? ''));
+      await chat.say(codeIn((await harness.notifier.messagesFor(anna.id)).at(-1)?.text ?? ''));
     }
     assert.equal((await chat.say('purple'))[0]?.text, t.t('card.useCard'));
     // At the confirmation, "why?" says what removing it means, not the question again.
@@ -143,7 +143,7 @@ describe('questions while a card waits', function () {
     await chat.submit('choose', {}, { methodId: email.id });
     assert.deepEqual((await chat.say("I'm not getting the code")).map((r) => r.text), [t.t('code.notArriving', { button: t.t('code.resend') })]);
     const { codeIn } = await import('../../helpers.js');
-    await chat.say(codeIn(harness.notifier.messagesFor(anna.id).at(-1)?.text ?? ''));
+    await chat.say(codeIn((await harness.notifier.messagesFor(anna.id)).at(-1)?.text ?? ''));
     assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.addPick')), 'verified: the goal goes on');
   });
 
@@ -163,7 +163,7 @@ describe('questions while a card waits', function () {
       await chat.say('Tulpen Amsterdam 2026 X');
       assert.ok(cardTexts(chat.card()).includes(t.t('code.notACode')), 'not a code: the card asks again');
       const { codeIn: lastCode } = await import('../../helpers.js');
-      await chat.say(codeSaid.replace('{code}', lastCode(harness.notifier.messagesFor(anna.id).at(-1)?.text)));
+      await chat.say(codeSaid.replace('{code}', lastCode((await harness.notifier.messagesFor(anna.id)).at(-1)?.text)));
       assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.addPick')), 'verified: the goal goes on');
       await chat.say(say.cancel);
       await chat.say(say.helpdesk);

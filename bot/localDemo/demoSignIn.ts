@@ -4,8 +4,8 @@
 // one scrypt run, whether or not the name is an account. Guesses are limited per account, together
 // with wrong current passwords in the chat (counted before the check, in the record store every
 // instance shares, see signInFailures.ts), a name that is no account exactly alike, and password
-// checks per client address for a short while only (see sourceRateLimit.ts): in local mode every
-// client is 127.0.0.1.
+// checks per client address for a short while only (see sourceRateLimit.ts), counted in the same
+// store: in local mode every client is 127.0.0.1.
 import type { Request, Response, Server } from 'restify';
 import type { EmbeddedDirectory } from '../adapters/embedded/embeddedDirectory.js';
 import type { SessionRegistry } from './sessions.js';
@@ -17,7 +17,7 @@ import type { RecordStore } from '../core/ports/recordStore.js';
 import type { VerificationStore } from '../core/ports/verificationStore.js';
 import type { Passwords } from '../core/usecases/passwords.js';
 import { signInNames } from './signInFailures.js';
-import { SourceRateLimit, tooMany, type RateRule } from '../sourceRateLimit.js';
+import { SharedSourceRateLimit, SourceRateLimit, tooMany, type RateRule } from '../sourceRateLimit.js';
 
 /** Password checks allowed per client address in a minute (many people may share one address). */
 const perSource: RateRule = { limit: 30, windowMs: 60 * 1000 };
@@ -52,7 +52,7 @@ export interface DemoSignInParts {
   readonly clock: Clock;
   /** Where demo-signin.json of earlier versions may be (taken over once). */
   readonly dataDir: string;
-  /** The store every instance shares (the salt of names that are no account). */
+  /** The store every instance shares (the salt of names that are no account, the checks per address). */
   readonly records: RecordStore;
   readonly verificationStore: VerificationStore;
   /** Counts wrong passwords per account, with the chat's. */
@@ -61,7 +61,7 @@ export interface DemoSignInParts {
 
 export async function mountDemoSignIn(server: Server, deps: DemoSignInParts): Promise<void> {
   const nameDigest = await signInNames(deps);
-  const sources = new SourceRateLimit(deps.clock, perSource);
+  const sources = new SharedSourceRateLimit(deps.records, 'demoSignIn.sources', deps.clock, perSource);
   const visitors = new SourceRateLimit(deps.clock, anonymousPerSource);
 
   server.get('/api/demo/accounts', async (_req: Request, res: Response) => {
@@ -75,21 +75,20 @@ export async function mountDemoSignIn(server: Server, deps: DemoSignInParts): Pr
       res.send(400, { error: { code: 'badRequest', message: 'Send a user name and a password.' } });
       return;
     }
-    // From the address's check to its count nothing awaits: parallel requests are counted one by one.
-    const source = req.socket?.remoteAddress ?? 'unknown';
-    const wait = sources.retryAfterSeconds(source);
-    if (wait > 0) {
+    // The address's check and its count are one atomic change of the shared store: parallel requests, on any instance, are counted one by one.
+    const sourceCheck = await sources.take(req.socket?.remoteAddress ?? 'unknown');
+    if (!sourceCheck.ok) {
+      const wait = sourceCheck.retryAfterSeconds;
       deps.logger.info('demo sign-in throttled', { reason: 'source' });
       tooMany(res, wait, 'rateLimited', `Too many sign-in attempts from this computer. Wait ${wait} seconds and try again.`);
       return;
     }
-    sources.count(source);
     // Counted before the check, atomically on the shared store: parallel guesses, on any instance, are checked within the limit.
     const found = await deps.directory.findUserByPrincipalName(body.userPrincipalName);
     const reservation = await deps.passwords.reservePasswordCheck(found ? { userId: found.id } : { nameDigest: nameDigest(body.userPrincipalName) });
     if (!reservation.ok) {
       // No password is checked: the address's count is taken back.
-      sources.uncount(source);
+      await sourceCheck.giveBack();
       const seconds = Math.max(1, Math.ceil((reservation.until.getTime() - deps.clock.now().getTime()) / 1000));
       deps.logger.info('demo sign-in throttled', { reason: 'account' });
       tooMany(res, seconds, 'tooManyAttempts', `Too many failed sign-ins. Try again after ${reservation.until.toISOString().slice(11, 16)} UTC.`);

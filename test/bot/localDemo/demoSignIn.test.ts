@@ -1,7 +1,7 @@
 // The demo sign-in of the web chat page, attacked over HTTP as a red team would: parallel guesses,
-// a restart, two instances on one DATA_DIR, guesses split between the page and the chat, a locked
-// account, one locked account among many users of the same address, and the time an unknown name
-// takes.
+// a restart, two instances on one DATA_DIR (for an account and for an address), guesses split
+// between the page and the chat, a locked account, one locked account among many users of the
+// same address, and the time an unknown name takes.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -18,6 +18,8 @@ import { teamsChat } from '../channel/teamsChat.js';
 
 /** Failed sign-ins allowed per account in the window (what the red team measured against). */
 const accountLimit = 5;
+/** Password checks allowed per client address in a minute. */
+const sourceLimit = 30;
 
 interface Answer { status: number; body: { error?: { code: string; message: string }; token?: string } | null; headers: Headers }
 
@@ -225,6 +227,28 @@ describe('demo sign-in', function () {
     assert.equal((await signIn(user.userPrincipalName, user.password)).status, 429, 'a check is a check, whoever it is for');
     offsetMs = (retryAfter + 1) * 1000;
     assert.equal((await signIn(user.userPrincipalName, user.password)).status, 200, 'after the wait, the address signs in again');
+  });
+
+  it('two instances on one DATA_DIR share the address\'s password checks a minute, and a restart keeps them', async function () {
+    const user = await demoUserNamed('james');
+    const other = await start();
+    try {
+      // Many names, one guess each: only the address's limit can stop them.
+      const spray = (i: number, on: RunningApp) => signIn(`spray${i}@contoso.example`, 'Summer2026!', on);
+      const answers = [];
+      for (let i = 0; i < sourceLimit; i += 1) answers.push(await spray(i, i % 2 === 0 ? app : other));
+      assert.deepEqual([...new Set(answers.map((a) => a.status))], [401], 'the limit, spread over both, is checked');
+      assert.deepEqual([(await spray(sourceLimit, app)).status, (await spray(sourceLimit + 1, other)).status], [429, 429], 'and then neither checks more');
+      await other.stop();
+      await app.stop();
+      app = await start();
+      const after = await signIn(user.userPrincipalName, user.password);
+      assert.equal(after.status, 429, 'a restart does not clear the count');
+      offsetMs = (Number(after.headers.get('retry-after')) + 1) * 1000;
+      assert.equal((await signIn(user.userPrincipalName, user.password)).status, 200, 'the wait does');
+    } finally {
+      await other.stop();
+    }
   });
 
   it('limits new anonymous chats per address (Retry-After); a signed-in user still gets in', async function () {

@@ -38,7 +38,7 @@ describe('questions about what a word means', function () {
       await chat.submit('choose', {}, { methodId: email?.id ?? '' });
       assert.deepEqual((await chat.say(whatIsStepUp[locale])).map((r) => r.text), [`${t.t('concept.verificationCode')}${waiting}`]);
       assert.deepEqual((await chat.say(whatIsAuthenticator[locale])).map((r) => r.text), [`${t.t('concept.authenticator')}${waiting}`]);
-      await chat.say(codeIn(harness.notifier.messagesFor(claire.id).at(-1)?.text ?? ''));
+      await chat.say(codeIn((await harness.notifier.messagesFor(claire.id)).at(-1)?.text ?? ''));
       assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.addPick')), 'the code card still took the code');
     });
   }

@@ -133,7 +133,7 @@ describe('devices.disable: what the helpdesk sees of a lost phone', function () 
       await chat.submit('choose', {}, { deviceId: phone.device.id });
       await chat.submit('disable', { signOut: 'true', removeAuthenticator: 'true', ticket: 'true' });
       await chat.submit('choose', {}, { methodId: phone.other.id });
-      await chat.say(codeIn(harness.notifier.messagesFor(phone.userId).at(-1)?.text ?? ''));
+      await chat.say(codeIn((await harness.notifier.messagesFor(phone.userId)).at(-1)?.text ?? ''));
       await chat.submit('submit', { category: 'device', description: 'Left on the train' });
       const summary = cardTexts(chat.card());
       const told = Array.from({ length: 21 }, (_, count) => count).find((count) => summary.includes(t.t('helpdesk.attached', { count })));
@@ -161,7 +161,7 @@ describe('devices.disable: what the helpdesk sees of a lost phone', function () 
       await chat.submit('choose', {}, { deviceId: phone.device.id });
       await chat.submit('disable', { signOut: 'true', removeAuthenticator: 'true', ticket: 'true' });
       await chat.submit('choose', {}, { methodId: phone.other.id });
-      await chat.say(codeIn(harness.notifier.messagesFor(phone.userId).at(-1)?.text ?? ''));
+      await chat.say(codeIn((await harness.notifier.messagesFor(phone.userId)).at(-1)?.text ?? ''));
       const drafted = t.t('devices.lost.ticketDescription', { device: phone.device.displayName, signedOut: 'yes', authenticator: 'removed' });
       assert.equal(presetInputs(chat.card()).description, drafted);
       // "Continue" as the form is: no "describe the problem" again, the summary with the drafted description.

@@ -182,7 +182,7 @@ describe('goals with their object named in the message', function () {
         for (const phone of phones) assert.ok(texts.includes(t.t('securityInfo.removeButton', { method: methodPhrase(t, phone) })));
         assert.deepEqual(submitActions(chat.card()).map((d) => [d.goal, d.target]), phones.map((p) => ['securityinfo.remove', p.id]));
         assert.ok(!allCardTexts(chat).includes(t.t('securityInfo.addReason')), 'no check');
-        assert.equal(harness.notifier.messagesFor(erik.id).length, 0, 'no code sent');
+        assert.equal((await harness.notifier.messagesFor(erik.id)).length, 0, 'no code sent');
       });
 
       it('securityinfo.add: an e-mail asked for when there is one already is said so, masked, before any check, with its remove button', async function () {
@@ -196,7 +196,7 @@ describe('goals with their object named in the message', function () {
         assert.ok(!JSON.stringify(chat.card()).includes(email.emailAddress ?? '-'), 'the address is masked');
         assert.deepEqual(submitActions(chat.card()).map((d) => [d.goal, d.target]), [['securityinfo.remove', email.id]]);
         assert.ok(!allCardTexts(chat).includes(t.t('securityInfo.addReason')), 'no check');
-        assert.equal(harness.notifier.messagesFor(anna.id).length, 0, 'no code sent');
+        assert.equal((await harness.notifier.messagesFor(anna.id)).length, 0, 'no code sent');
         // The button starts the removal of that address, with its own check.
         await chat.send(submitActions(chat.card())[0]);
         assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.removeReason')));

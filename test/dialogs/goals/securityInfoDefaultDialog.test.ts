@@ -19,7 +19,7 @@ describe('securityinfo.default with the default the user already has', function 
   async function stepUpByEmail(chat: Chat, userId: string): ReturnType<Chat['say']> {
     const email = (await harness.directory.listAuthenticationMethods(userId)).find((m) => m.kind === 'email');
     await chat.submit('choose', {}, { methodId: email?.id ?? '' });
-    return chat.say(codeIn(harness.notifier.messagesFor(userId).at(-1)?.text ?? ''));
+    return chat.say(codeIn((await harness.notifier.messagesFor(userId)).at(-1)?.text ?? ''));
   }
 
   for (const locale of supportedLocales) {
@@ -32,7 +32,7 @@ describe('securityinfo.default with the default the user already has', function 
       const option = defaultOptions(await harness.directory.listAuthenticationMethods(anna.id)).find((o) => o.preference === current);
       assert.ok(option);
       const audited = (await harness.audit.listForUser(anna.id, 50)).length;
-      const notices = harness.notifier.messagesFor(anna.id).length;
+      const notices = (await harness.notifier.messagesFor(anna.id)).length;
       const chat = harness.chat(anna.id, say.tag);
       await chat.say(say.securityDefault);
       assert.equal(presetInputs(chat.card()).preference, current);
@@ -41,7 +41,7 @@ describe('securityinfo.default with the default the user already has', function 
       assert.equal(more.length, 0);
       assert.ok(!chat.transcript.some((a) => cardTexts(cardOf(a)).includes(t.t('securityInfo.defaultReason'))), 'no check');
       assert.equal((await harness.audit.listForUser(anna.id, 50)).length, audited, 'no audit entry');
-      assert.equal(harness.notifier.messagesFor(anna.id).length, notices, 'no code, no notice');
+      assert.equal((await harness.notifier.messagesFor(anna.id)).length, notices, 'no code, no notice');
       assert.equal((await harness.directory.getSignInPreferences(anna.id))?.userPreferredMethodForSecondaryAuthentication, current);
     });
   }

@@ -27,7 +27,7 @@ describe('securityinfo.remove with other words in the same message', function ()
   async function stepUpByEmail(chat: Chat, userId: string): Promise<void> {
     const email = (await harness.directory.listAuthenticationMethods(userId)).find((m) => m.kind === 'email');
     await chat.submit('choose', {}, { methodId: email?.id ?? '' });
-    await chat.say(codeIn(harness.notifier.messagesFor(userId).at(-1)?.text ?? ''));
+    await chat.say(codeIn((await harness.notifier.messagesFor(userId)).at(-1)?.text ?? ''));
   }
 
   for (const locale of supportedLocales) {

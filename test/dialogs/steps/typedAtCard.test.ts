@@ -20,7 +20,7 @@ describe('choices typed at a card', function () {
   /** Answers the step-up card with the given method and types the code that arrived there. */
   async function stepUp(chat: Chat, userId: string, methodId: string): Promise<void> {
     await chat.submit('choose', {}, { methodId });
-    await chat.say(codeIn(harness.notifier.messagesFor(userId).at(-1)?.text ?? ''));
+    await chat.say(codeIn((await harness.notifier.messagesFor(userId)).at(-1)?.text ?? ''));
   }
 
   for (const locale of supportedLocales) {
@@ -39,7 +39,7 @@ describe('choices typed at a card', function () {
       assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.badPhone')));
       const stale = chat.buttonData('submit');
       await chat.say('+33 7 81 23 45 67');
-      const sms = harness.notifier.messagesFor(claire.id).at(-1);
+      const sms = (await harness.notifier.messagesFor(claire.id)).at(-1);
       assert.equal(phoneDigits(sms?.to ?? ''), '+33781234567');
       assert.equal(sms?.channel, 'sms');
       assert.equal((await chat.send({ ...stale, phone: '+33 7 81 23 45 68' }))[0]?.text, t.t('card.stale'));

@@ -37,20 +37,30 @@ export class PersonalChats {
   /**
    * Runs `logic` in the personal chat of the sender of `activity` (a message in a shared
    * conversation), `userId` in the directory when known. False when that chat could not be reached
-   * (the app is not installed for the user, the channel refused); a failure of `logic` itself is the
-   * turn's and is thrown.
+   * (the app is not installed for the user, the channel refused) or `logic` failed there (its
+   * messages did not get through): the group is then told to open the chat itself.
    */
   async continueWith(activity: Partial<Activity>, userId: string | undefined, logic: (context: TurnContext) => Promise<void>): Promise<boolean> {
-    let reached = false;
+    // The adapter hands a failure inside the callback to its turn error handler, not back here: it is caught in the callback,
+    // so a personal chat whose messages did not get through is said to be unreachable, not "sent you a private message".
+    let failed: unknown;
     const run = async (context: TurnContext): Promise<void> => {
-      reached = true;
-      await logic(context);
+      try {
+        await logic(context);
+      } catch (error) {
+        failed = error;
+      }
+    };
+    const delivered = (): boolean => {
+      if (failed === undefined) return true;
+      this.logger.error('the request could not be carried on in the personal chat', { userId, error: failed });
+      return false;
     };
     try {
       const stored = userId === undefined ? undefined : await this.references.get(userId);
       if (stored && isPersonalTeamsChat(stored)) {
         await this.continueIn(stored, run);
-        return true;
+        return delivered();
       }
       if (activity.channelId !== teamsChannelId || !activity.serviceUrl || !activity.from?.id || !activity.recipient?.id) return false;
       const tenantId = teamsTenantOf(activity);
@@ -69,9 +79,8 @@ export class PersonalChats {
         if (userId !== undefined) await this.references.save(userId, referenceOf(context.activity));
         await run(context);
       });
-      return true;
+      return delivered();
     } catch (error) {
-      if (reached) throw error;
       this.logger.warn('personal chat not reached', { userId, error: error instanceof Error ? error.message : String(error) });
       return false;
     }

@@ -36,21 +36,28 @@ export class ProactiveMessenger implements Proactive {
     const reference = await this.references.get(userId);
     // A reference kept before group chats were told apart may be a group's: nothing personal goes there.
     if (!reference || isSharedConversation(reference)) return false;
+    // The adapter hands a failure inside the callback to its turn error handler, not back here: it is caught in the callback.
+    let failed: unknown;
     try {
       // Cards in the channel's action model, as in a turn: on Teams, Action.Execute and PNG avatars.
       const audience = { channelId: typeof reference.channelId === 'string' ? reference.channelId : '', imageOrigin: this.imageOrigin() };
       await this.continueIn(reference, async (context) => {
-        for (const m of messages) {
-          const attachment = m.attachment?.contentType === 'application/vnd.microsoft.card.adaptive' ? forChannel(m.attachment as CardAttachment, audience) : m.attachment;
-          const activity = attachment ? MessageFactory.attachment(attachment, m.text) : MessageFactory.text(m.text ?? '', m.text);
-          await context.sendActivity(m.locale === undefined ? activity : { ...activity, locale: m.locale });
+        try {
+          for (const m of messages) {
+            const attachment = m.attachment?.contentType === 'application/vnd.microsoft.card.adaptive' ? forChannel(m.attachment as CardAttachment, audience) : m.attachment;
+            const activity = attachment ? MessageFactory.attachment(attachment, m.text) : MessageFactory.text(m.text ?? '', m.text);
+            await context.sendActivity(m.locale === undefined ? activity : { ...activity, locale: m.locale });
+          }
+        } catch (error) {
+          failed = error;
         }
       });
-      return true;
     } catch (error) {
-      // The conversation may be gone (a web chat closed, a server restarted); the ticket itself is safe.
-      this.logger.warn('proactive message not delivered', { userId, error: error instanceof Error ? error.message : String(error) });
-      return false;
+      failed = error;
     }
+    if (failed === undefined) return true;
+    // The conversation may be gone (a web chat closed, a server restarted); the ticket itself is safe.
+    this.logger.warn('proactive message not delivered', { userId, error: failed instanceof Error ? failed.message : 'not delivered' });
+    return false;
   }
 }

@@ -30,6 +30,16 @@ describe('proactive messenger', function () {
     });
   }
 
+  it('a message that did not get through is not delivered, even though the adapter keeps the failure to itself (it hands it to its turn error handler)', async function () {
+    const refusing = { sendActivity: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:4119')) } as unknown as TurnContext;
+    // As the CloudAdapter does: a failure inside the callback goes to onTurnError, and continueConversation resolves.
+    const swallowing = async (_reference: ConversationAddress, logic: (context: TurnContext) => Promise<void>): Promise<void> => {
+      await logic(refusing).catch(() => undefined);
+    };
+    const messenger = new ProactiveMessenger(referencesWith(personal), swallowing, silentLogger);
+    assert.equal(await messenger.send('anna', [{ text: 'Your ticket INC-000001 was resolved' }]), false);
+  });
+
   it('sends cards in the channel\'s action model, as a turn does: Action.Execute on Teams, Action.Submit on Web Chat', async function () {
     const card = { contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', version: '1.5', body: [], actions: [{ type: 'Action.Submit', title: 'Open', data: { verb: 'ticket.act', act: 'open', ticket: 'INC-000001' } }] } };
     const actionsSent = async (reference: ConversationAddress): Promise<unknown[]> => {

@@ -111,9 +111,11 @@ export class RootDialog extends ComponentDialog {
       return { status: DialogTurnStatus.complete };
     }
     if (switching) {
-      const left = changeMadeInGoal(innerDc) ? 'goal.switchedAfterChange' : 'goal.switched';
+      const changed = changeMadeInGoal(innerDc);
+      // The same goal asked for again (before it changed anything) simply starts afresh: nothing was left.
+      const again = innerDc.stack[0]?.id === intent && !changed;
       await innerDc.cancelAllDialogs();
-      await innerDc.context.sendActivity(info.t.t(left));
+      if (!again) await innerDc.context.sendActivity(info.t.t(changed ? 'goal.switchedAfterChange' : 'goal.switched'));
       return this.route(innerDc);
     }
     return (await interrupt(innerDc)) ?? super.onContinueDialog(innerDc);

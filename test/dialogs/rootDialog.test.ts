@@ -213,4 +213,17 @@ describe('root dialog and profile.view', function () {
     await chat.say(phrases.en.devices);
     assert.ok(cardTexts(cardOf((await chat.say(phrases.en.profile)).at(-1) ?? {})).includes(en.t('profile.heading')));
   });
+
+  it('asking again for the goal going on starts it afresh, without "I left what we were doing"; another goal still says it', async function () {
+    const t = translator('en');
+    const chat = harness.chat(undefined, 'en-US');
+    await chat.say(phrases.en.passwordReset);
+    const again = await chat.say(phrases.en.passwordReset);
+    assert.ok(!again.some((r) => r.text === t.t('goal.switched')), again.map((r) => r.text).join(' | '));
+    assert.ok(cardTexts(chat.card()).includes(t.t('passwordReset.askAccount')), 'the reset asks for the account again');
+    const anna = await demoUserNamed('anna');
+    const signedIn = harness.chat(anna.id, 'en-US');
+    await signedIn.say(phrases.en.signOut);
+    assert.equal((await signedIn.say(phrases.en.devices))[0]?.text, t.t('goal.switched'));
+  });
 });

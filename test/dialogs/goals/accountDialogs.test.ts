@@ -21,7 +21,9 @@ describe('account dialogs', function () {
   it('the sentence said over a list card is not said again on the card (Teams and Web Chat show both)', async function () {
     const anna = await demoUserNamed('anna');
     const say = phrases.en;
-    for (const ask of [say.devices, say.organizations, say.signIns, say.auditView]) {
+    const lists = [[say.devices, 'devices.view'], [say.organizations, 'organizations.view'], [say.signIns, 'signins.view'], [say.auditView, undefined]] as const;
+    // In Graph mode a goal Graph has no API for is Microsoft's page: no card there.
+    for (const [ask] of lists.filter(([, goal]) => goal === undefined || modeOf(harness, goal) !== 'portal')) {
       const chat = harness.chat(anna.id, say.tag);
       if (ask === say.auditView) await chat.say(say.signOut).then(() => chat.submit('yes'));
       const replies = await chat.say(ask);

@@ -17,7 +17,7 @@ import { EmbeddedDirectory, tenantInfoOf, termsOfUseOf } from '../../bot/adapter
 import { GraphClient } from '../../bot/adapters/graph/graphClient.js';
 import { GraphDirectory } from '../../bot/adapters/graph/graphDirectory.js';
 import { privilegedCapabilities, type AccountCapability, type CapabilityMode, type PrivilegedCapability } from '../../bot/core/capabilities.js';
-import type { Directory } from '../../bot/core/ports/directory.js';
+import type { AuthenticationMethod, Directory } from '../../bot/core/ports/directory.js';
 import { startFakeGraph, type FakeGraph } from '../fakes/graphServer.js';
 import { silentLogger, type Logger } from '../../bot/logger.js';
 import { NlpRecognizer } from '../../bot/core/nlu/recognizer.js';
@@ -25,7 +25,7 @@ import { paths } from '../../bot/paths.js';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { readSeedFile, seedAgreements, type Seed } from '../../bot/adapters/embedded/tenantSeed.js';
-import { demoSeed, tempDir } from '../helpers.js';
+import { codeIn, demoSeed, tempDir } from '../helpers.js';
 import { unescapeMarkdown } from '../../cards/escapeMarkdown.js';
 import { MemoryRecords } from '../fakes/memoryRecords.js';
 import assert from 'node:assert/strict';
@@ -108,6 +108,16 @@ export interface HarnessOptions {
  * every privileged capability opted in, so each goal takes its real Graph path where Graph has one.
  */
 export const suiteDirectory: 'embedded' | 'graph' = process.env.TEST_DIRECTORY?.trim().toLowerCase() === 'graph' ? 'graph' : 'embedded';
+
+/**
+ * Passes the check a goal asks for: answers the step-up card with one of the user's methods (by id,
+ * or the first of a kind) and types the code that arrived there. What the bot answered the code.
+ */
+export async function passCheck(harness: Harness, chat: Chat, userId: string, method: string | { readonly kind: AuthenticationMethod['kind'] }): ReturnType<Chat['say']> {
+  const methodId = typeof method === 'string' ? method : (await harness.directory.listAuthenticationMethods(userId)).find((m) => m.kind === method.kind)?.id ?? '';
+  await chat.submit('choose', {}, { methodId });
+  return chat.say(codeIn((await harness.notifier.messagesFor(userId)).at(-1)?.text ?? ''));
+}
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
   const graphOption = options.graph ?? (suiteDirectory === 'graph' ? { privileged: privilegedCapabilities } : undefined);

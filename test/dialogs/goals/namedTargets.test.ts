@@ -9,7 +9,7 @@ import { supportedLocales, translator, type Locale } from '../../../bot/core/i18
 import { maskEmail } from '../../../bot/core/usecases/methods.js';
 import { methodPhrase, preferenceLabel } from '../../../bot/core/i18n/methodNames.js';
 import { codeIn, demoSeed, demoUserNamed, phoneDigits } from '../../helpers.js';
-import { assertSentToPortal, cardOf, cardTexts, createHarness, modeOf, presetInputs, submitActions, type Chat, type Harness } from '../harness.js';
+import { assertSentToPortal, cardOf, cardTexts, createHarness, modeOf, passCheck, presetInputs, submitActions, type Chat, type Harness } from '../harness.js';
 import { phrases } from '../testData/phrases.js';
 
 /** Asking to add a private e-mail address (the alternate e-mail), without giving one. */
@@ -24,13 +24,6 @@ describe('goals with their object named in the message', function () {
   let harness: Harness;
   beforeEach(async () => (harness = await createHarness()));
   afterEach(() => harness.close());
-
-  /** Answers the check with the user's e-mail and types the code that arrived there. */
-  async function stepUpByEmail(chat: Chat, userId: string): Promise<void> {
-    const email = (await harness.directory.listAuthenticationMethods(userId)).find((m) => m.kind === 'email');
-    await chat.submit('choose', {}, { methodId: email?.id ?? '' });
-    await chat.say(codeIn((await harness.notifier.messagesFor(userId)).at(-1)?.text ?? ''));
-  }
 
   /** Every text of every card the bot sent in this conversation. */
   const allCardTexts = (chat: Chat): string[] => chat.transcript.flatMap((a) => cardTexts(cardOf(a)));
@@ -90,7 +83,7 @@ describe('goals with their object named in the message', function () {
         const chat = harness.chat(anna.id, say.tag);
         await chat.say(say.leaveNamed(guest.displayName));
         assert.ok(cardTexts(chat.card()).includes(t.t('organizations.verifyReason')), 'the check comes first, as from the card');
-        await stepUpByEmail(chat, anna.id);
+        await passCheck(harness, chat, anna.id, { kind: 'email' });
         assert.ok(cardTexts(chat.card()).includes(t.t('organizations.confirm', { organization: guest.displayName })));
         assert.ok(!allCardTexts(chat).includes(t.t('organizations.leavePick')), 'no "which organization?"');
         assert.ok((await harness.directory.listOrganizations(anna.id)).some((o) => o.tenantId === guest.tenantId), 'nothing changed yet');
@@ -121,7 +114,7 @@ describe('goals with their object named in the message', function () {
         await chat.say(say.removeEnding(digits));
         assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.removeReason')));
         assert.ok(!JSON.stringify(chat.card()).includes(phone?.id ?? '-'), 'the phone being removed is not offered for the check');
-        await stepUpByEmail(chat, anna.id);
+        await passCheck(harness, chat, anna.id, { kind: 'email' });
         assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.removeConfirm', { method: phone ? methodPhrase(t, phone) : '' })));
         assert.ok(!allCardTexts(chat).includes(t.t('securityInfo.removePick')), 'no "which method?"');
         assert.ok((await harness.directory.listAuthenticationMethods(anna.id)).some((m) => m.id === phone?.id), 'nothing changed yet');
@@ -150,7 +143,7 @@ describe('goals with their object named in the message', function () {
         const chat = harness.chat(claire.id, say.tag);
         await chat.say(say.securityAddPhone);
         assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.addReason')), 'the check comes first');
-        await stepUpByEmail(chat, claire.id);
+        await passCheck(harness, chat, claire.id, { kind: 'email' });
         const texts = cardTexts(chat.card());
         assert.ok(texts.includes(t.t('securityInfo.phoneIntro')));
         assert.ok(!allCardTexts(chat).includes(t.t('securityInfo.addPick')), 'no "what kind?"');
@@ -162,7 +155,7 @@ describe('goals with their object named in the message', function () {
         const number = '+33 7 81 23 45 67';
         const chat = harness.chat(claire.id, say.tag);
         await chat.say(say.addPhoneNumber(number));
-        await stepUpByEmail(chat, claire.id);
+        await passCheck(harness, chat, claire.id, { kind: 'email' });
         assert.equal(presetInputs(chat.card()).phone, number);
         await chat.submit('submit');
         const sms = (await harness.notifier.messagesFor(claire.id)).at(-1);
@@ -214,7 +207,7 @@ describe('goals with their object named in the message', function () {
         assert.equal((await harness.directory.getSignInPreferences(anna.id))?.userPreferredMethodForSecondaryAuthentication, before, 'nothing changed yet');
         await chat.submit('save');
         assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.defaultReason')));
-        await stepUpByEmail(chat, anna.id);
+        await passCheck(harness, chat, anna.id, { kind: 'email' });
         assert.equal(chat.transcript.at(-1)?.text, t.t('securityInfo.defaultChanged', { method: preferenceLabel(t, 'sms', phone) }));
         assert.equal((await harness.directory.getSignInPreferences(anna.id))?.userPreferredMethodForSecondaryAuthentication, 'sms');
       });

@@ -6,21 +6,14 @@ import assert from 'node:assert/strict';
 import { supportedLocales, translator } from '../../../bot/core/i18n/i18n.js';
 import { preferenceLabel } from '../../../bot/core/i18n/methodNames.js';
 import { defaultOptions } from '../../../bot/core/usecases/methods.js';
-import { codeIn, demoUserNamed } from '../../helpers.js';
-import { cardOf, cardTexts, createHarness, presetInputs, submitActions, type Chat, type Harness } from '../harness.js';
+import { demoUserNamed } from '../../helpers.js';
+import { cardOf, cardTexts, createHarness, presetInputs, submitActions, passCheck, type Harness } from '../harness.js';
 import { phrases } from '../testData/phrases.js';
 
 describe('securityinfo.default with the default the user already has', function () {
   let harness: Harness;
   beforeEach(async () => (harness = await createHarness()));
   afterEach(() => harness.close());
-
-  /** Answers the check with the user's e-mail and types the code that arrived there; the replies to the code. */
-  async function stepUpByEmail(chat: Chat, userId: string): ReturnType<Chat['say']> {
-    const email = (await harness.directory.listAuthenticationMethods(userId)).find((m) => m.kind === 'email');
-    await chat.submit('choose', {}, { methodId: email?.id ?? '' });
-    return chat.say(codeIn((await harness.notifier.messagesFor(userId)).at(-1)?.text ?? ''));
-  }
 
   for (const locale of supportedLocales) {
     const t = translator(locale);
@@ -80,7 +73,7 @@ describe('securityinfo.default with the default the user already has', function 
     await chat.send({ verb: 'goal.start', goal: 'securityinfo.default', task: ticket.number });
     const replies = await chat.submit('save');
     // Were the check asked for, the user would pass it.
-    if (cardTexts(chat.card()).includes(t.t('securityInfo.defaultReason'))) replies.push(...(await stepUpByEmail(chat, anna.id)));
+    if (cardTexts(chat.card()).includes(t.t('securityInfo.defaultReason'))) replies.push(...(await passCheck(harness, chat, anna.id, { kind: 'email' })));
     assert.ok(!replies.some((r) => r.text === t.t('ticket.user.taskCompleted', { number: ticket.number })));
     assert.equal((await harness.services.tickets.get(ticket.number))?.state, 'sentBack');
   });

@@ -5,7 +5,7 @@ import { supportedLocales, translator } from '../../../bot/core/i18n/i18n.js';
 import { maskEmail, maskPhone } from '../../../bot/core/usecases/methods.js';
 import { methodPhrase, preferenceLabel } from '../../../bot/core/i18n/methodNames.js';
 import { codeIn, demoUserNamed, phoneDigits } from '../../helpers.js';
-import { cardTexts, createHarness, modeOf, textOf, submitActions, type Chat, type Harness } from '../harness.js';
+import { cardTexts, createHarness, modeOf, passCheck, textOf, submitActions, type Chat, type Harness } from '../harness.js';
 import { phrases } from '../testData/phrases.js';
 
 
@@ -13,12 +13,6 @@ describe('security info dialogs', function () {
   let harness: Harness;
   beforeEach(async () => (harness = await createHarness()));
   afterEach(() => harness.close());
-
-  /** Answers the step-up card with the given method and types the code that arrived there. */
-  async function stepUp(chat: Chat, userId: string, methodId: string): Promise<void> {
-    await chat.submit('choose', {}, { methodId });
-    await chat.say(codeIn((await harness.notifier.messagesFor(userId)).at(-1)?.text ?? ''));
-  }
 
   for (const locale of supportedLocales) {
     const t = translator(locale);
@@ -49,7 +43,7 @@ describe('security info dialogs', function () {
         await chat.say(say.securityAdd);
         assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.addReason')));
         const email = (await harness.directory.listAuthenticationMethods(claire.id)).find((m) => m.kind === 'email');
-        await stepUp(chat, claire.id, email?.id ?? '');
+        await passCheck(harness, chat, claire.id, email?.id ?? '');
         assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.addPick')));
         await chat.submit('phone');
         await chat.submit('submit', { phone: '12345' });
@@ -73,7 +67,7 @@ describe('security info dialogs', function () {
         const chat = harness.chat(pieter.id, say.tag);
         await chat.say(say.securityAdd);
         const phone = (await harness.directory.listAuthenticationMethods(pieter.id)).find((m) => m.kind === 'phone');
-        await stepUp(chat, pieter.id, phone?.id ?? '');
+        await passCheck(harness, chat, pieter.id, phone?.id ?? '');
         await chat.submit('email');
         const domain = (await harness.directory.tenant()).verifiedDomains[0] ?? '';
         for (const work of [pieter.userPrincipalName.toUpperCase(), `someone.else@${domain}`, `pieter@mail.${domain}`]) {
@@ -95,7 +89,7 @@ describe('security info dialogs', function () {
         const chat = harness.chat(pieter.id, say.tag);
         await chat.say(say.securityAdd);
         const phone = (await harness.directory.listAuthenticationMethods(pieter.id)).find((m) => m.kind === 'phone');
-        await stepUp(chat, pieter.id, phone?.id ?? '');
+        await passCheck(harness, chat, pieter.id, phone?.id ?? '');
         if (modeOf(harness, 'securityinfo.add') !== 'embedded') {
           // Graph cannot register the Authenticator for someone (that happens in the app): Microsoft's page is given instead, and nothing is added.
           const before = await harness.directory.listAuthenticationMethods(pieter.id);
@@ -126,7 +120,7 @@ describe('security info dialogs', function () {
         await chat.say(say.securityRemove);
         await chat.submit('choose', {}, { methodId: app?.id ?? '' });
         assert.ok(!JSON.stringify(chat.card()).includes(app?.id ?? '-'), 'the method being removed is not offered for the step-up');
-        await stepUp(chat, anna.id, phone?.id ?? '');
+        await passCheck(harness, chat, anna.id, phone?.id ?? '');
         const texts = cardTexts(chat.card());
         assert.ok(texts.includes(t.t('securityInfo.removeDefaultNote')));
         assert.ok(texts.includes(preferenceLabel(t, 'sms', phone)));
@@ -144,7 +138,7 @@ describe('security info dialogs', function () {
         const email = methods.find((m) => m.kind === 'email');
         // A fresh step-up, proved with the phone.
         await chat.say(say.securityAdd);
-        await stepUp(chat, anna.id, phone?.id ?? '');
+        await passCheck(harness, chat, anna.id, phone?.id ?? '');
         assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.addPick')));
         await chat.say(say.cancel);
         // Removing that phone asks for a check with another method, however recent the last one.
@@ -152,7 +146,7 @@ describe('security info dialogs', function () {
         await chat.submit('choose', {}, { methodId: phone?.id ?? '' });
         assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.removeReason')), 'a new check is asked');
         assert.ok(!JSON.stringify(chat.card()).includes(phone?.id ?? '-'), 'the phone being removed is not offered for it');
-        await stepUp(chat, anna.id, email?.id ?? '');
+        await passCheck(harness, chat, anna.id, email?.id ?? '');
         assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.removeConfirm', { method: methodPhrase(t, phone!) })));
         await chat.submit('remove');
         assert.ok(!(await harness.directory.listAuthenticationMethods(anna.id)).some((m) => m.id === phone?.id));
@@ -170,7 +164,7 @@ describe('security info dialogs', function () {
         const phone = methods.find((m) => m.kind === 'phone');
         // A fresh step-up, proved with the Authenticator her default (push) relies on.
         await chat.say(say.securityAdd);
-        await stepUp(chat, anna.id, app?.id ?? '');
+        await passCheck(harness, chat, anna.id, app?.id ?? '');
         await chat.say(say.cancel);
         await chat.say(say.securityDefault);
         const replies = await chat.submit('save', { preference: 'sms' });
@@ -247,7 +241,7 @@ describe('security info dialogs', function () {
         await chat.say(say.securityDefault);
         await chat.submit('save', { preference: 'sms' });
         const email = (await harness.directory.listAuthenticationMethods(anna.id)).find((m) => m.kind === 'email');
-        await stepUp(chat, anna.id, email?.id ?? '');
+        await passCheck(harness, chat, anna.id, email?.id ?? '');
         await chat.say(say.auditView);
         assert.ok(cardTexts(chat.card()).includes(t.t('audit.action.securityinfo.default')));
       });
@@ -264,7 +258,7 @@ describe('security info dialogs', function () {
     assert.ok(app && phone);
     await chat.say(phrases.en.securityRemove);
     await chat.submit('choose', {}, { methodId: app.id });
-    await stepUp(chat, anna.id, phone.id);
+    await passCheck(harness, chat, anna.id, phone.id);
     assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.removeConfirmHeading')), 'at the confirmation');
     const other = harness.chat(anna.id, 'en-US');
     await other.say(phrases.en.signOut);
@@ -287,7 +281,7 @@ describe('security info dialogs', function () {
       const methods = await harness.directory.listAuthenticationMethods(anna.id);
       await chat.say(phrases.en.securityRemove);
       await chat.submit('choose', {}, { methodId: methods.find((m) => m.kind === 'email')?.id ?? '' });
-      await stepUp(chat, anna.id, methods.find((m) => m.kind === 'phone')?.id ?? '');
+      await passCheck(harness, chat, anna.id, methods.find((m) => m.kind === 'phone')?.id ?? '');
       return { chat, anna, phoneId: methods.find((m) => m.kind === 'phone')?.id ?? '' };
     }
 
@@ -306,7 +300,7 @@ describe('security info dialogs', function () {
       const methods = await harness.directory.listAuthenticationMethods(anna.id);
       assert.ok(methods.some((m) => m.kind === 'email'), 'Anna has her e-mail already');
       await chat.say(phrases.en.securityAdd);
-      await stepUp(chat, anna.id, methods.find((m) => m.kind === 'phone')?.id ?? '');
+      await passCheck(harness, chat, anna.id, methods.find((m) => m.kind === 'phone')?.id ?? '');
       assert.ok(!submitActions(chat.card()).some((d) => d.action === 'email'), 'no second e-mail offered');
       assert.equal(textOf((await chat.send({ ...chat.buttonData('cancel'), action: 'email' }))[0]), t.t('cancel.done'));
       assert.deepEqual(await harness.directory.listAuthenticationMethods(anna.id), methods);

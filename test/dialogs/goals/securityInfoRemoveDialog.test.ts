@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { supportedLocales, translator, type Locale } from '../../../bot/core/i18n/i18n.js';
 import { methodPhrase } from '../../../bot/core/i18n/methodNames.js';
-import { codeIn, demoUserNamed } from '../../helpers.js';
-import { cardTexts, createHarness, presetInputs, type Chat, type Harness } from '../harness.js';
+import { demoUserNamed } from '../../helpers.js';
+import { cardTexts, createHarness, presetInputs, passCheck, type Harness } from '../harness.js';
 import { phrases } from '../testData/phrases.js';
 
 /** A removal and, in the same message, words about the app that ask for something else. */
@@ -22,13 +22,6 @@ describe('securityinfo.remove with other words in the same message', function ()
   let harness: Harness;
   beforeEach(async () => (harness = await createHarness()));
   afterEach(() => harness.close());
-
-  /** Answers the check with the user's e-mail and types the code that arrived there. */
-  async function stepUpByEmail(chat: Chat, userId: string): Promise<void> {
-    const email = (await harness.directory.listAuthenticationMethods(userId)).find((m) => m.kind === 'email');
-    await chat.submit('choose', {}, { methodId: email?.id ?? '' });
-    await chat.say(codeIn((await harness.notifier.messagesFor(userId)).at(-1)?.text ?? ''));
-  }
 
   for (const locale of supportedLocales) {
     const t = translator(locale);
@@ -47,7 +40,7 @@ describe('securityinfo.remove with other words in the same message', function ()
           await chat.say(text);
           assert.ok(cardTexts(chat.card()).includes(t.t('securityInfo.removeReason')), 'the check comes first');
           assert.ok(!JSON.stringify(chat.card()).includes(phone.id), 'the phone being removed is not offered for the check');
-          await stepUpByEmail(chat, emily.id);
+          await passCheck(harness, chat, emily.id, { kind: 'email' });
           const texts = cardTexts(chat.card());
           assert.ok(texts.includes(t.t('securityInfo.removeConfirm', { method: methodPhrase(t, phone) })), 'the confirmation names the phone');
           assert.ok(!texts.includes(t.t('securityInfo.removeConfirm', { method: methodPhrase(t, app) })), 'not the app');

@@ -3,8 +3,8 @@
 // once (the card's nonce is spent); anything that names no item, or several, is read as before.
 import assert from 'node:assert/strict';
 import { supportedLocales, translator } from '../../../bot/core/i18n/i18n.js';
-import { codeIn, demoUserNamed, phoneDigits } from '../../helpers.js';
-import { cardTexts, createHarness, type Chat, type Harness } from '../harness.js';
+import { demoUserNamed, phoneDigits } from '../../helpers.js';
+import { cardTexts, createHarness, passCheck, type Harness } from '../harness.js';
 import { phrases } from '../testData/phrases.js';
 
 /** The phone, named as people type it at the list of methods. */
@@ -17,12 +17,6 @@ describe('choices typed at a card', function () {
   beforeEach(async () => (harness = await createHarness()));
   afterEach(() => harness.close());
 
-  /** Answers the step-up card with the given method and types the code that arrived there. */
-  async function stepUp(chat: Chat, userId: string, methodId: string): Promise<void> {
-    await chat.submit('choose', {}, { methodId });
-    await chat.say(codeIn((await harness.notifier.messagesFor(userId)).at(-1)?.text ?? ''));
-  }
-
   for (const locale of supportedLocales) {
     const t = translator(locale);
     const say = phrases[locale];
@@ -32,7 +26,7 @@ describe('choices typed at a card', function () {
       const chat = harness.chat(claire.id, say.tag);
       await chat.say(say.securityAdd);
       const email = (await harness.directory.listAuthenticationMethods(claire.id)).find((m) => m.kind === 'email');
-      await stepUp(chat, claire.id, email?.id ?? '');
+      await passCheck(harness, chat, claire.id, email?.id ?? '');
       await chat.submit('phone');
       const bad = await chat.say('12345');
       assert.ok(!bad.some((r) => r.text === t.t('card.useCard')), bad.map((r) => r.text).join(' | '));

@@ -3,13 +3,13 @@
 // new default in the same card, and the one chosen is saved; when it does not, nothing is asked and
 // the default stays. In every language; expected text comes from the locale files.
 import assert from 'node:assert/strict';
-import { supportedLocales, translator } from '../../../bot/core/i18n/i18n.js';
+import { supportedLocales, translator, type Locale } from '../../../bot/core/i18n/i18n.js';
 import type { AuthenticationMethod, Device, PreferredSecondaryMethod } from '../../../bot/core/ports/directory.js';
 import { deviceKindOf } from '../../../bot/core/usecases/devices.js';
 import { authenticatorOn, defaultOptions, isDefaultMethod } from '../../../bot/core/usecases/methods.js';
 import { preferenceLabel } from '../../../bot/core/i18n/methodNames.js';
 import { codeIn, demoSeed } from '../../helpers.js';
-import { cardTexts, createHarness, presetInputs, submitActions, type Chat, type Harness } from '../harness.js';
+import { cardTexts, createHarness, passCheck, presetInputs, submitActions, type Chat, type Harness } from '../harness.js';
 import { phrases } from '../testData/phrases.js';
 
 interface LostPhone {
@@ -122,18 +122,23 @@ describe('devices.disable: what the helpdesk sees of a lost phone', function () 
   beforeEach(async () => (harness = await createHarness()));
   afterEach(() => harness.close());
 
+  /** A lost phone disabled with every step on (sign out, remove its Authenticator, a ticket), checked with the other method: the ticket form waits. */
+  async function lostPhoneToTicketForm(locale: Locale): Promise<{ phone: LostPhone; chat: Chat }> {
+    const phone = await lostPhone(harness, false);
+    const chat = harness.chat(phone.userId, phrases[locale].tag);
+    await chat.say(phrases[locale].deviceLost);
+    await chat.submit('choose', {}, { deviceId: phone.device.id });
+    await chat.submit('disable', { signOut: 'true', removeAuthenticator: 'true', ticket: 'true' });
+    await passCheck(harness, chat, phone.userId, phone.other.id);
+    return { phone, chat };
+  }
+
   for (const locale of supportedLocales) {
     const t = translator(locale);
     const agentT = translator('en');
 
     it(`${locale}: the agent reads what the assistant did, and every message the user was told would be attached`, async function () {
-      const phone = await lostPhone(harness, false);
-      const chat = harness.chat(phone.userId, phrases[locale].tag);
-      await chat.say(phrases[locale].deviceLost);
-      await chat.submit('choose', {}, { deviceId: phone.device.id });
-      await chat.submit('disable', { signOut: 'true', removeAuthenticator: 'true', ticket: 'true' });
-      await chat.submit('choose', {}, { methodId: phone.other.id });
-      await chat.say(codeIn((await harness.notifier.messagesFor(phone.userId)).at(-1)?.text ?? ''));
+      const { phone, chat } = await lostPhoneToTicketForm(locale);
       await chat.submit('submit', { category: 'device', description: 'Left on the train' });
       const summary = cardTexts(chat.card());
       const told = Array.from({ length: 21 }, (_, count) => count).find((count) => summary.includes(t.t('helpdesk.attached', { count })));
@@ -155,13 +160,7 @@ describe('devices.disable: what the helpdesk sees of a lost phone', function () 
     });
 
     it(`${locale}: the ticket form starts with a description of the lost device and what was done, which is enough to go on`, async function () {
-      const phone = await lostPhone(harness, false);
-      const chat = harness.chat(phone.userId, phrases[locale].tag);
-      await chat.say(phrases[locale].deviceLost);
-      await chat.submit('choose', {}, { deviceId: phone.device.id });
-      await chat.submit('disable', { signOut: 'true', removeAuthenticator: 'true', ticket: 'true' });
-      await chat.submit('choose', {}, { methodId: phone.other.id });
-      await chat.say(codeIn((await harness.notifier.messagesFor(phone.userId)).at(-1)?.text ?? ''));
+      const { phone, chat } = await lostPhoneToTicketForm(locale);
       const drafted = t.t('devices.lost.ticketDescription', { device: phone.device.displayName, signedOut: 'yes', authenticator: 'removed' });
       assert.equal(presetInputs(chat.card()).description, drafted);
       // "Continue" as the form is: no "describe the problem" again, the summary with the drafted description.

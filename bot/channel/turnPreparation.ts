@@ -15,6 +15,7 @@ import { readConceptQuestion, type Concept } from '../core/nlu/conceptQuestions.
 import { readStepQuestion, type StepQuestion } from '../core/nlu/stepQuestions.js';
 import { readTicketCommand, ticketNumberIn, type TicketCommand } from '../core/nlu/ticketCommands.js';
 import type { IntentRecognizer, Recognition } from '../core/nlu/recognizer.js';
+import { RememberingRecognizer } from '../core/nlu/rememberedReadings.js';
 import { maxMessageLength, type TurnInfo } from '../turn/turnInfo.js';
 import { isGoalIntent } from '../core/goals.js';
 
@@ -53,6 +54,9 @@ const requestAtSecretCard = 0.9;
 const plainWords = (text: string): boolean => /^[\p{L}\p{M}'’,.?!\s-]+$/u.test(text) && text.trim().split(/\s+/).length >= 2;
 
 export class TurnPreparation {
+  /** The recognizer, keeping the readings of short messages (never of what is typed at a password card: that goes to `recognizer` itself). */
+  private readonly readings: IntentRecognizer;
+
   constructor(
     private readonly identities: IdentityResolver,
     private readonly recognizer: IntentRecognizer,
@@ -75,7 +79,9 @@ export class TurnPreparation {
      * card asking for one), or by filling its one text field unless it reads as a request.
      */
     private readonly typedAtCard: (context: TurnContext, text: string) => Promise<'answer' | 'unlessRequest' | undefined> = () => Promise.resolve(undefined),
-  ) {}
+  ) {
+    this.readings = new RememberingRecognizer(recognizer);
+  }
 
   /**
    * A typed ticket command. One with a number is read from anyone (the dialogs check who may do
@@ -163,7 +169,7 @@ export class TurnPreparation {
       confirmation = undefined;
       if (smallTalk === 'frustration') {
         // "I forgot my damn password" is a request said in anger: a request the recognizer is sure of wins.
-        const request = await this.recognizer.recognize(text, conversation.locale ?? activity.locale ?? preferredLanguage);
+        const request = await this.readings.recognize(text, conversation.locale ?? activity.locale ?? preferredLanguage);
         if (isGoalIntent(request.intent) && request.score >= requestOverAnger) {
           smallTalk = undefined;
           recognition = request;
@@ -178,7 +184,7 @@ export class TurnPreparation {
         await this.preferences.set(context, preferences);
       } else {
         const hint = conversation.locale ?? activity.locale ?? preferredLanguage;
-        recognition = await this.recognizer.recognize(text, hint);
+        recognition = await this.readings.recognize(text, hint);
         ticketNumber = ticketNumberIn(text);
         // Typed at a card with one field, it is what goes in the field, unless it asks for something of its own.
         const request = recognition.intent === 'cancel' || recognition.intent === 'help' || (isGoalIntent(recognition.intent) && recognition.score >= requestOverField);

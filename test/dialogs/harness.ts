@@ -20,7 +20,7 @@ import { privilegedCapabilities, type AccountCapability, type CapabilityMode, ty
 import type { AuthenticationMethod, Directory } from '../../bot/core/ports/directory.js';
 import { startFakeGraph, type FakeGraph } from '../fakes/graphServer.js';
 import { silentLogger, type Logger } from '../../bot/logger.js';
-import { NlpRecognizer } from '../../bot/core/nlu/recognizer.js';
+import { NlpRecognizer, type IntentRecognizer } from '../../bot/core/nlu/recognizer.js';
 import { paths } from '../../bot/paths.js';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -100,6 +100,8 @@ export interface HarnessOptions {
   readonly graph?: { readonly privileged: readonly PrivilegedCapability[] };
   /** Where the bot logs (silent by default). */
   readonly logger?: Logger;
+  /** The recognizer the bot reads with, made from the shared one (a spy around it). */
+  readonly recognizer?: (shared: IntentRecognizer) => IntentRecognizer;
 }
 
 /**
@@ -145,7 +147,8 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     : await EmbeddedDirectory.open({ dataDir: data.dir, seedFile, logger: silentLogger, store: records });
   const storage = new MemoryStorage();
   const nonceRecords = new MemoryRecords();
-  const recognizerInstance = await sharedRecognizer();
+  const shared = await sharedRecognizer();
+  const recognizerInstance = options.recognizer?.(shared) ?? shared;
   let offset = 0;
   let conversations = 0;
   const opened: OpenedConversation[] = [];

@@ -131,6 +131,34 @@ describe('password dialogs', function () {
         assert.ok(await harness.hasPassword(anna.id, anna.password));
       });
 
+      it('password.change: the reading of a short message is kept, but never of what is typed at the card: a passphrase is read each time it comes', async function () {
+        const read: string[] = [];
+        const spied = await createHarness({
+          recognizer: (shared) => ({
+            recognize: (text, hint) => {
+              read.push(text);
+              return shared.recognize(text, hint);
+            },
+          }),
+        });
+        try {
+          const anna = await demoUserNamed('anna');
+          const chat = spied.chat(anna.id, say.tag);
+          // The first message settles the conversation's language, the hint every later reading is kept under.
+          await chat.say(say.devices);
+          await chat.say(say.profile);
+          await chat.say(say.profile);
+          assert.equal(read.filter((text) => text === say.profile).length, 1, 'a request typed twice is read once');
+          await chat.say(say.passwordChange);
+          const passphrase = 'Purple giraffe kettle';
+          assert.equal((await chat.say(passphrase))[0]?.text, t.t('card.useCardForSecrets'));
+          assert.equal((await chat.say(passphrase))[0]?.text, t.t('card.useCardForSecrets'));
+          assert.equal(read.filter((text) => text === passphrase).length, 2, 'read afresh each time: not kept');
+        } finally {
+          await spied.close();
+        }
+      });
+
       it('password.reset, anonymous: a locked-out user verifies with a code, sets a password, is unlocked, and signs out everywhere', async function () {
         const margaux = await demoUser((u) => u.lockedOut === true);
         const chat = harness.chat(undefined, say.tag);

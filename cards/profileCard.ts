@@ -3,7 +3,7 @@ import { cardVerbs } from './cardVerbs.js';
 import type { Translator } from '../bot/core/i18n/i18n.js';
 import type { Profile } from '../bot/core/ports/directory.js';
 import { initialsAvatar } from './avatar.js';
-import { renderCard, type CardAttachment } from './renderer.js';
+import { keptCard, type CardAttachment } from './renderer.js';
 
 export function profileCard(t: Translator, profile: Profile, organizationName: string): CardAttachment {
   const facts: { title: string; value: string }[] = [];
@@ -19,7 +19,7 @@ export function profileCard(t: Translator, profile: Profile, organizationName: s
   add('manager', profile.manager ? [profile.manager.displayName, profile.manager.jobTitle].filter(Boolean).join(', ') : t.t('profile.noManager'));
   add('userPrincipalName', profile.userPrincipalName);
   const hasPhoto = profile.photo !== undefined;
-  return renderCard('profile', {
+  return keptCard('profile', {
     heading: t.t('profile.heading'),
     name: profile.displayName,
     jobLine: [profile.jobTitle, profile.department].filter(Boolean).join(' · ') || t.t('profile.noJob'),

@@ -9,7 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { copyJson } from '../bot/core/json.js';
+import { BoundedCache } from '../bot/core/boundedCache.js';
+import { copyJson, freezeJson } from '../bot/core/json.js';
 import { paths } from '../bot/paths.js';
 import { cardVerbs } from './cardVerbs.js';
 import { avatarInDataUri, avatarPath } from './avatar.js';
@@ -144,6 +145,22 @@ export function renderCard<N extends CardName>(name: N, data: TemplateData[N]): 
   return { contentType: adaptiveCardContentType, content };
 }
 
+// Cards shown again and again with the same data (the menu of a language, a person's profile) are
+// rendered once and kept, frozen: every turn that shows one hands out the same card, and nothing
+// downstream changes a card (forChannel makes Teams' form as a new one, kept beside it). A card
+// with a one-time nonce is never kept: each of those is shown once.
+
+/** Data longer than this as JSON (a profile with a photo) is rendered each time rather than kept under so long a key. */
+const longestKeptData = 4096;
+const keptCards = new BoundedCache<CardAttachment>(512);
+
+/** The card `renderCard` makes of this data, frozen, rendered once for as long as it is kept. */
+export function keptCard<N extends CardName>(name: N, data: TemplateData[N]): CardAttachment {
+  const key = `${name}\n${JSON.stringify(data)}`;
+  const render = (): CardAttachment => freezeJson(renderCard(name, data));
+  return key.length > longestKeptData ? render() : keptCards.get(key, render);
+}
+
 // One card, two action models. Web Chat and the other channels get the card as rendered: buttons
 // are Action.Submit, which post their data as a message. Teams gets Universal Actions: the same
 // data in an Action.Execute whose verb is the data's own, answered by the bot with the card to show
@@ -167,11 +184,6 @@ const refreshVerb = cardVerbs.refreshCard;
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** A copy of a card that shares no object with it. */
-export function copyCard(card: CardAttachment): CardAttachment {
-  return { contentType: card.contentType, content: copyJson(card.content) as Record<string, unknown> };
-}
 
 /** Calls `visit` on every object in a card, depth first; stops at the first for which it returns true, and returns that one. */
 function findNode(value: unknown, visit: (node: Json) => boolean): Json | undefined {
@@ -243,11 +255,24 @@ function refresh(nonce: string, userId: string): Json {
   return { action: { type: 'Action.Execute', verb: refreshVerb, data: { verb: refreshVerb, nonce } }, userIds: [userId] };
 }
 
+/** Teams' form of the kept (frozen) cards, made once per card and image origin, frozen too. */
+const keptTeamsForms = new WeakMap<Json, Map<string, Json>>();
+
+function teamsForm(content: Json, audience: CardAudience): Json {
+  if (!Object.isFrozen(content)) return executeCard(content, audience);
+  let forms = keptTeamsForms.get(content);
+  if (!forms) keptTeamsForms.set(content, (forms = new Map<string, Json>()));
+  const origin = audience.imageOrigin ?? '';
+  let form = forms.get(origin);
+  if (!form) forms.set(origin, (form = freezeJson(executeCard(content, audience))));
+  return form;
+}
+
 /** The card to post on the audience's channel. */
 export function forChannel(card: CardAttachment, audience: CardAudience): CardAttachment {
   if (audience.channelId !== 'msteams') return card;
-  const content = executeCard(card.content, audience);
-  const nonce = nonceOf(content);
+  const content = teamsForm(card.content, audience);
+  const nonce = audience.sharedFor && nonceOf(content);
   if (!audience.sharedFor || !nonce) return { ...card, content };
   // Everyone sees what the card says and whom it is for; its person's client refreshes it to the live one.
   const { actions: _actions, ...rest } = content;

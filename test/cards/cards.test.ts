@@ -210,6 +210,24 @@ describe('cards', function () {
     assert.equal(imageOf(forChannel(photo, { channelId: 'msteams', imageOrigin: botOrigin })), 'data:image/jpeg;base64,/9j/4AAQ');
   });
 
+  it('a profile is rendered once for the same data and kept frozen; Teams\' form of a kept card is made once per image origin, a card not kept gets a new one', function () {
+    const t = translator('en');
+    const card = profileCard(t, { ...sampleProfile, displayName: 'Kept Once', id: 'u-kept' }, 'Contoso');
+    assert.equal(profileCard(t, { ...sampleProfile, displayName: 'Kept Once', id: 'u-kept' }, 'Contoso'), card);
+    assert.ok(Object.isFrozen(card.content) && Object.isFrozen(card.content.body));
+    assert.notEqual(profileCard(t, { ...sampleProfile, displayName: 'Kept Once', id: 'u-kept', jobTitle: 'Archivist' }, 'Contoso'), card, 'other data, another card');
+    assert.notDeepEqual(profileCard(translator('fr'), { ...sampleProfile, displayName: 'Kept Once', id: 'u-kept' }, 'Contoso').content, card.content, 'another language, another card');
+    const teams = forChannel(card, { channelId: 'msteams', imageOrigin: botOrigin });
+    assert.equal(forChannel(card, { channelId: 'msteams', imageOrigin: botOrigin }).content, teams.content);
+    assert.ok(Object.isFrozen(teams.content));
+    assert.notEqual(forChannel(card, { channelId: 'msteams' }).content, teams.content, 'another origin, another form');
+    const notKept = formCard({ heading: t.t('signout.heading'), buttons: [{ title: t.t('common.yes'), action: 'yes' }] }, (b) => ({ verb: 'step.submit', nonce: 'n0nce-n0nce-n0nce-n0nce', action: b.action }));
+    assert.ok(!Object.isFrozen(notKept.content));
+    const once = forChannel(notKept, { channelId: 'msteams' }).content;
+    assert.notEqual(forChannel(notKept, { channelId: 'msteams' }).content, once);
+    assert.deepEqual(forChannel(notKept, { channelId: 'msteams' }).content, once);
+  });
+
   it('avatar routes name only initials and a palette colour, and read back exactly', function () {
     for (const name of ['Anna de Boer', 'Åsa Öberg', 'Zoë "Zed" <O\'Brien> & Co', 'Ștefan Ţepeş', '李 明', '  ']) {
       const avatar = avatarOf(name, `key ${name}`);

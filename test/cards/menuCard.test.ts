@@ -21,19 +21,22 @@ describe('menu card', function () {
     }
   });
 
-  it('each caller gets its own copy: changing one changes no later one', function () {
+  it('every caller gets the same kept card, frozen: no caller can change what a later one gets', function () {
     const t = translator('nl');
     const first = standardMenuCard(t, menuGoals(), 'menu.intro');
     const expected = menuCard(t, menuGoals(), t.t('menu.intro'));
     const body = first.content.body as { text?: string; items?: { text?: string }[] }[];
-    for (const element of body) {
-      element.text = 'changed';
-      for (const item of element.items ?? []) item.text = 'changed';
-    }
-    first.content.body = [];
-    (first as { contentType: string }).contentType = 'changed';
+    assert.throws(() => {
+      (body[0] as { text?: string }).text = 'changed';
+    }, TypeError);
+    assert.throws(() => {
+      first.content.body = [];
+    }, TypeError);
+    assert.throws(() => {
+      (first as { contentType: string }).contentType = 'changed';
+    }, TypeError);
     assert.deepEqual(standardMenuCard(t, menuGoals(), 'menu.intro'), expected);
-    assert.notEqual(standardMenuCard(t, menuGoals(), 'menu.intro').content, standardMenuCard(t, menuGoals(), 'menu.intro').content);
+    assert.equal(standardMenuCard(t, menuGoals(), 'menu.intro'), first);
   });
 
   it('a different language, intro or set of goals is never given another one\'s menu', function () {

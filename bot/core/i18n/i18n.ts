@@ -171,7 +171,16 @@ const relativeUnits: readonly [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 31536000], ['month', 2592000], ['week', 604800], ['day', 86400], ['hour', 3600], ['minute', 60],
 ];
 
+// A translator holds nothing of a turn (its date formats are made when first used, and are the same
+// for everyone with its language, region and zone), so one is kept for each of those and handed to
+// every caller, frozen: a turn makes one, and most turns use the same few.
+const translators = new BoundedCache<Translator>(256);
+
 export function translator(locale: Locale, options: TranslatorOptions = {}): Translator {
+  return translators.get(`${locale}\n${options.region ?? ''}\n${options.timeZone ?? ''}`, () => Object.freeze(makeTranslator(locale, options)));
+}
+
+function makeTranslator(locale: Locale, options: TranslatorOptions): Translator {
   const table = stringTable(locale);
   const english = stringTable('en');
   const region = options.region && toLocale(options.region) === locale ? options.region : formatTags[locale];

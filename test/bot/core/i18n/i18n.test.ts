@@ -49,6 +49,21 @@ describe('i18n', function () {
     assert.match(translator('nl').date('2026-11-20T08:00:00Z'), /nov/);
   });
 
+  it('one translator is kept for each language, region and zone, frozen: the same one for every turn that asks, another for any other', function () {
+    const brussels = translator('fr', { region: 'fr-BE', timeZone: 'Europe/Brussels' });
+    assert.equal(translator('fr', { region: 'fr-BE', timeZone: 'Europe/Brussels' }), brussels);
+    assert.ok(Object.isFrozen(brussels));
+    assert.throws(() => {
+      (brussels as { t: unknown }).t = () => 'changed';
+    }, TypeError);
+    const paris = translator('fr', { region: 'fr-FR', timeZone: 'Europe/Paris' });
+    assert.notEqual(paris, brussels);
+    assert.equal(paris.timeZone, 'Europe/Paris');
+    assert.equal(translator('fr', { region: 'fr-BE', timeZone: 'America/Montreal' }).timeZone, 'America/Montreal');
+    assert.equal(translator('fr').timeZone, undefined);
+    assert.equal(translator('nl', { region: 'fr-BE', timeZone: 'Europe/Brussels' }).locale, 'nl');
+  });
+
   describe('every message, rendered', function () {
     /** Arguments that hold numbers; everything else is text. */
     const numeric = new Set(['count', 'minutes', 'left', 'min', 'classes', 'history', 'pending', 'total', 'max']);

@@ -14,6 +14,9 @@ export class RecordConversationReferences implements ConversationReferences {
   }
 
   async save(userId: string, reference: ConversationAddress): Promise<void> {
+    // Every turn saves, and the reference seldom changes: a look without a copy settles most turns.
+    const stored = await this.records.view<ConversationAddress>(partition, userId);
+    if (stored && same(stored.value, reference)) return;
     await updateRecord<ConversationAddress>(this.records, partition, userId, (current) => (current && same(current, reference) ? undefined : reference));
   }
 

@@ -62,7 +62,8 @@ export class ConversationHistory {
   /** Records the turn's message and the bot's replies once the turn has run. */
   async record(context: TurnContext, runTurn: () => Promise<void>, now: () => Date): Promise<void> {
     const history = await this.lines.get(context, []);
-    context.turnState.set(historyKey, [...history]);
+    // The lines as the turn began: the turn's own lines go into a new list (below), never into this one.
+    context.turnState.set(historyKey, history);
     const replies: TranscriptLine[] = [];
     context.onSendActivities(async (_ctx, activities, next) => {
       for (const activity of activities) {

@@ -66,11 +66,6 @@ export class AccountBot extends ActivityHandler {
   constructor(private readonly deps: AccountBotDependencies) {
     super();
     this.dialogs = new DialogSet(deps.dialogState).add(deps.rootDialog);
-    this.onMessage(async (context, next) => {
-      if (isSharedConversation(context.activity)) await this.sharedMessage(context);
-      else await this.personalMessage(context);
-      await next();
-    });
     // The OAuth prompt's answers: a token sent by Web Chat or the Emulator (Teams' come as invokes).
     this.onTokenResponseEvent(async (context, next) => {
       await this.continueSignIn(context);
@@ -117,6 +112,11 @@ export class AccountBot extends ActivityHandler {
     if (!isSignInWaiting(await this.deps.dialogState.get(context))) return;
     setTurnInfo(context, await this.deps.preparation.prepare(context));
     await this.runRoot(context);
+  }
+
+  private async message(context: TurnContext): Promise<void> {
+    if (isSharedConversation(context.activity)) await this.sharedMessage(context);
+    else await this.personalMessage(context);
   }
 
   private async personalMessage(context: TurnContext): Promise<void> {
@@ -248,7 +248,10 @@ export class AccountBot extends ActivityHandler {
 
   override async run(context: TurnContext): Promise<void> {
     this.prepareContext(context);
-    await super.run(context);
+    // A message, most turns, goes straight to its handler: ActivityHandler would pass it through
+    // its events (Turn, Message, Dialog), for which nothing here registers a handler.
+    if (context.activity.type === 'message') await this.message(context);
+    else await super.run(context);
     // A refused press changed nothing: nothing is saved, so it cannot undo the turn that acted on that card.
     if (cardRefused(context)) return;
     await this.deps.conversationState.saveChanges(context, false);

@@ -135,6 +135,18 @@ function toUser(u: StoredUser): DirectoryUser {
   };
 }
 
+/**
+ * The directory's view of a stored user, made once for each viewed record: a view is the same
+ * frozen value until the record changes (when working alone), and every turn looks its user up.
+ */
+const usersOfRecords = new WeakMap<StoredUser, DirectoryUser>();
+
+function userOf(u: StoredUser): DirectoryUser {
+  let user = usersOfRecords.get(u);
+  if (!user) usersOfRecords.set(u, (user = freezeJson(toUser(u))));
+  return user;
+}
+
 function toMethod(m: SeedObject): AuthenticationMethod {
   const odataType = String(m['@odata.type']);
   return {
@@ -406,19 +418,19 @@ export class EmbeddedDirectory implements Directory {
 
   async findUserById(userId: string): Promise<DirectoryUser | undefined> {
     const u = await this.user(userId);
-    return u ? toUser(u) : undefined;
+    return u ? userOf(u) : undefined;
   }
 
   async findUserByPrincipalName(userPrincipalName: string): Promise<DirectoryUser | undefined> {
     const entry = await this.store.view<{ userId: string }>(names, nameKey(userPrincipalName));
     const u = entry ? await this.user(entry.value.userId) : undefined;
-    return u && nameKey(u.userPrincipalName) === nameKey(userPrincipalName) ? toUser(u) : undefined;
+    return u && nameKey(u.userPrincipalName) === nameKey(userPrincipalName) ? userOf(u) : undefined;
   }
 
   async getProfile(userId: string): Promise<Profile | undefined> {
     const u = await this.user(userId);
     if (!u) return undefined;
-    const user = toUser(u);
+    const user = userOf(u);
     const m = user.managerId ? await this.user(user.managerId) : undefined;
     return { ...user, manager: m ? { id: m.id, displayName: m.displayName, jobTitle: str(m.jobTitle) } : undefined };
   }

@@ -12,6 +12,8 @@ import { captureLogs, demoSeed, tempDir, type TempDir } from '../../../helpers.j
 import { storedDirectory } from './directoryRecords.js';
 import { generatedSeed } from './generatedSeed.js';
 
+const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
 describe('embedded directory', function () {
   let data: TempDir;
   let dir: string;
@@ -48,6 +50,20 @@ describe('embedded directory', function () {
     const profile = await directory.getProfile(withManager.id);
     assert.equal(profile?.manager?.displayName, manager.displayName);
     assert.equal(await directory.getProfile('no-such-user'), undefined);
+  });
+
+  it('gives the same frozen user while the record is unchanged, and the changed one after a change', async function () {
+    const seed = await demoSeed();
+    const id = String(seed.users[0]?.id);
+    const user = await directory.findUserById(id);
+    assert.ok(user && Object.isFrozen(user) && Object.isFrozen(user.otherMails));
+    assert.equal(await directory.findUserById(id), user);
+    const at = new Date('2026-12-03T10:00:00Z');
+    assert.ok((await directory.setPassword(id, 'Quiet-Orchard-Lamp-58', { unlock: true, at })).ok);
+    const changed = await directory.findUserById(id);
+    assert.notEqual(changed, user);
+    assert.equal(changed?.lastPasswordChangeDateTime, at.toISOString());
+    assert.equal(user.lastPasswordChangeDateTime, str(seed.users[0]?.lastPasswordChangeDateTime), 'the user given before is as it was');
   });
 
   it('finds users by principal name, whatever the case', async function () {

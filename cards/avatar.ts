@@ -1,6 +1,8 @@
 // An initials avatar for people without a photo: never a hot-linked image. Web Chat shows it as an
 // SVG data URI; Teams does not render SVG, so there the card points at the bot's own PNG of it
 // (`avatarPath`), whose URL holds only what the card shows anyway: the initials and the colour.
+import { BoundedCache } from '../bot/core/boundedCache.js';
+
 const palette = ['#0f6cbd', '#8764b8', '#c239b3', '#d13438', '#ca5010', '#498205', '#038387', '#4f6bed'];
 
 /** What an initials avatar shows: one or two letters (or "?") on a colour of the palette. */
@@ -39,8 +41,11 @@ const svgOf = (avatar: Avatar): string =>
 
 const dataUriPrefix = 'data:image/svg+xml;base64,';
 
+/** Data URIs already drawn, by key and name: a profile shows the same one every time. */
+const drawn = new BoundedCache<string>(1024);
+
 export function initialsAvatar(displayName: string, key = displayName): string {
-  return `${dataUriPrefix}${Buffer.from(svgOf(avatarOf(displayName, key)), 'utf8').toString('base64')}`;
+  return drawn.get(`${key}\n${displayName}`, () => `${dataUriPrefix}${Buffer.from(svgOf(avatarOf(displayName, key)), 'utf8').toString('base64')}`);
 }
 
 /** Initials the PNG route draws: one or two letters (with their accents), or "?". */

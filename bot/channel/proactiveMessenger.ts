@@ -2,6 +2,7 @@
 // bot in (the reference is recorded on every turn of a known user and kept in DATA_DIR).
 import { MessageFactory, TurnContext, type Activity, type ConversationReference } from 'botbuilder';
 import type { Logger } from '../logger.js';
+import { copyJson } from '../core/json.js';
 import type { ConversationReferences, OutgoingMessage, Proactive } from '../core/ports/proactive.js';
 import { forChannel, type CardAttachment } from '../../cards/renderer.js';
 import { isSharedConversation } from './sharedConversation.js';
@@ -15,7 +16,7 @@ export type ContinueConversation = (reference: Partial<ConversationReference>, l
 /** The conversation reference of a turn, kept as data; with the language the assistant spoke in it, when known. */
 export function referenceOf(activity: Partial<Activity>, language?: string): Record<string, unknown> {
   const { activityId: _perTurn, ...reference } = TurnContext.getConversationReference(activity);
-  return { ...(JSON.parse(JSON.stringify(reference)) as Record<string, unknown>), ...(language === undefined ? {} : { assistantLanguage: language }) };
+  return { ...(copyJson(reference) as Record<string, unknown>), ...(language === undefined ? {} : { assistantLanguage: language }) };
 }
 
 export class ProactiveMessenger implements Proactive {

@@ -50,10 +50,25 @@ function cardLine(activity: Partial<Activity>): string | undefined {
   return heading === undefined ? undefined : [`[${heading}]`, ...lines].join(' / ');
 }
 
+/** The redacted lines of kept cards (frozen: the same object each time one is shown, see keptCard), by language. */
+const keptCardLines = new WeakMap<object, Map<string, string | undefined>>();
+
+/** What the transcript keeps of a reply, redacted: its text, else its card's line. */
 function botLine(activity: Partial<Activity>): string | undefined {
   if (activity.type !== 'message') return undefined;
-  if (activity.text) return activity.text;
-  return cardLine(activity);
+  if (activity.text) return redact(activity.text);
+  const content: unknown = activity.attachments?.[0]?.content;
+  if (typeof content !== 'object' || content === null || !Object.isFrozen(content)) return redactedCardLine(activity);
+  let lines = keptCardLines.get(content);
+  if (!lines) keptCardLines.set(content, (lines = new Map<string, string | undefined>()));
+  const locale = activity.locale ?? '';
+  if (!lines.has(locale)) lines.set(locale, redactedCardLine(activity));
+  return lines.get(locale);
+}
+
+function redactedCardLine(activity: Partial<Activity>): string | undefined {
+  const line = cardLine(activity);
+  return line === undefined ? undefined : redact(line);
 }
 
 export class ConversationHistory {
@@ -68,7 +83,7 @@ export class ConversationHistory {
     context.onSendActivities(async (_ctx, activities, next) => {
       for (const activity of activities) {
         const text = botLine(activity);
-        if (text) replies.push({ from: 'bot', text: redact(text), at: now().toISOString() });
+        if (text) replies.push({ from: 'bot', text, at: now().toISOString() });
       }
       return next();
     });

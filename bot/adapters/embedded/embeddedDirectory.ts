@@ -138,8 +138,11 @@ function toUser(u: StoredUser): DirectoryUser {
 /**
  * The directory's view of a stored user, made once for each viewed record: a view is the same
  * frozen value until the record changes (when working alone), and every turn looks its user up.
+ * The tenant's settings are kept the same way.
  */
 const usersOfRecords = new WeakMap<StoredUser, DirectoryUser>();
+/** The same for the tenant's settings, which several parts of a turn ask for. */
+const tenantsOfRecords = new WeakMap<SeedObject, TenantInfo>();
 
 function userOf(u: StoredUser): DirectoryUser {
   let user = usersOfRecords.get(u);
@@ -413,7 +416,10 @@ export class EmbeddedDirectory implements Directory {
   }
 
   async tenant(): Promise<TenantInfo> {
-    return tenantInfoOf((await this.tenantRecord()).tenant);
+    const { tenant } = await this.tenantRecord();
+    let info = tenantsOfRecords.get(tenant);
+    if (!info) tenantsOfRecords.set(tenant, (info = freezeJson(tenantInfoOf(tenant))));
+    return info;
   }
 
   async findUserById(userId: string): Promise<DirectoryUser | undefined> {

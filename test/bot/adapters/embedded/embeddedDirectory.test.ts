@@ -52,7 +52,7 @@ describe('embedded directory', function () {
     assert.equal(await directory.getProfile('no-such-user'), undefined);
   });
 
-  it('gives the same frozen user while the record is unchanged, and the changed one after a change', async function () {
+  it('gives the same frozen user while the record is unchanged, and the changed one after a change; the tenant\'s settings likewise', async function () {
     const seed = await demoSeed();
     const id = String(seed.users[0]?.id);
     const user = await directory.findUserById(id);
@@ -64,6 +64,10 @@ describe('embedded directory', function () {
     assert.notEqual(changed, user);
     assert.equal(changed?.lastPasswordChangeDateTime, at.toISOString());
     assert.equal(user.lastPasswordChangeDateTime, str(seed.users[0]?.lastPasswordChangeDateTime), 'the user given before is as it was');
+    const tenant = await directory.tenant();
+    assert.ok(Object.isFrozen(tenant) && Object.isFrozen(tenant.policy));
+    assert.equal(await directory.tenant(), tenant);
+    assert.equal(tenant.displayName, seed.tenant.displayName);
   });
 
   it('finds users by principal name, whatever the case', async function () {

@@ -33,3 +33,14 @@ export class RememberingRecognizer implements IntentRecognizer {
     return this.readings.count;
   }
 }
+
+/**
+ * A reader of typed text (a yes or no, small talk, a ticket command…) that keeps what it read in
+ * short texts, as the recognizer's readings are kept: the same text always reads the same. Its
+ * readings are frozen. Never for what is typed at a password card.
+ */
+export function rememberedReader<T>(read: (text: string) => T, size = 2000): (text: string) => T {
+  const readings = new BoundedCache<T>(size);
+  const readFrozen = (text: string): T => freezeJson(read(text));
+  return (text) => (text.length > longestRemembered ? read(text) : readings.get(text, readFrozen));
+}

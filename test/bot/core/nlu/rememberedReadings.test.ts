@@ -2,7 +2,7 @@
 // texts and failed readings never kept, and the oldest reading dropped when the cache is full.
 import assert from 'node:assert/strict';
 import type { IntentRecognizer, Recognition } from '../../../../bot/core/nlu/recognizer.js';
-import { longestRemembered, RememberingRecognizer } from '../../../../bot/core/nlu/rememberedReadings.js';
+import { longestRemembered, rememberedReader, RememberingRecognizer } from '../../../../bot/core/nlu/rememberedReadings.js';
 
 /** A recognizer that counts what it reads: "fail" fails, anything else is help in the hint's language. */
 class CountingRecognizer implements IntentRecognizer {
@@ -62,5 +62,23 @@ describe('remembered readings', function () {
     for (const text of ['one', 'two', 'three', 'three', 'one']) await remembering.recognize(text, 'en');
     assert.deepEqual(counting.read, ['one', 'two', 'three', 'one']);
     assert.equal(remembering.count, 2);
+  });
+
+  it('a reader of typed text reads a short text once, gives frozen readings, and reads a long text each time', function () {
+    const read: string[] = [];
+    const reader = rememberedReader((text: string) => {
+      read.push(text);
+      return text.startsWith('open') ? { ticket: text.slice(5) } : undefined;
+    });
+    const first = reader('open INC-000123');
+    assert.deepEqual(first, { ticket: 'INC-000123' });
+    assert.equal(reader('open INC-000123'), first);
+    assert.ok(Object.isFrozen(first));
+    assert.equal(reader('thanks'), undefined);
+    assert.equal(reader('thanks'), undefined, 'a reading of nothing is kept too');
+    const long = `open ${'x'.repeat(longestRemembered)}`;
+    reader(long);
+    reader(long);
+    assert.deepEqual(read, ['open INC-000123', 'thanks', long, long]);
   });
 });

@@ -49,9 +49,21 @@ const everythingSaidScript = (withoutMessages: boolean): string => `(() => {
   return [document.title, text, ...attributes].join('\\n');
 })()`;
 
+/**
+ * Asserts that nothing English is left, once the page has had a moment to draw the language it
+ * moved to: Web Chat draws its parts again over a few frames (on a busy machine, later than the
+ * page's own `lang` says the move is made).
+ */
 async function assertNoEnglishLeft(page: Page, locale: Locale, where: string, { withoutMessages = false } = {}): Promise<void> {
-  const said = await page.evaluate<string>(everythingSaidScript(withoutMessages));
-  const left = englishPieces(locale).filter((piece) => said.includes(piece));
+  const englishLeft = async (): Promise<string[]> => {
+    const said = await page.evaluate<string>(everythingSaidScript(withoutMessages));
+    return englishPieces(locale).filter((piece) => said.includes(piece));
+  };
+  let left = await englishLeft();
+  for (let wait = 0; left.length > 0 && wait < 20; wait += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    left = await englishLeft();
+  }
   assert.deepEqual(left, [], `English left on the ${locale} page (${where})`);
 }
 

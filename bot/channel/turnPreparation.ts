@@ -57,7 +57,7 @@ const plainWords = (text: string): boolean => /^[\p{L}\p{M}'’,.?!\s-]+$/u.test
  * What a typed message is read for before the recognizer, each reading of a short text kept (see
  * rememberedReadings.ts). What is typed at a password card goes to none of these.
  */
-const reading = {
+const readers = {
   confirmation: rememberedReader(readConfirmation),
   concept: rememberedReader(readConceptQuestion),
   stepQuestion: rememberedReader(readStepQuestion),
@@ -103,7 +103,7 @@ export class TurnPreparation {
    * ticket.
    */
   private async ticketCommand(text: string, identity: Identity): Promise<TicketCommand | undefined> {
-    const command = reading.ticketCommand(text);
+    const command = readers.ticketCommand(text);
     if (!command || (command.ticket === undefined && !(await this.isAgent(identity)))) return undefined;
     return command;
   }
@@ -159,13 +159,13 @@ export class TurnPreparation {
         preferences.locale = languageSwitch;
         await this.preferences.set(context, preferences);
       }
-    } else if (typed && (confirmation = reading.confirmation(text)) && (await this.typedAnswer(context, confirmation))) {
+    } else if (typed && (confirmation = readers.confirmation(text)) && (await this.typedAnswer(context, confirmation))) {
       // "yes please", "oui", "nee hoor" at a Yes/No card: the card's answer, not a cancel or a new goal,
       // and no hint of the language either ("ja" is Dutch and Swedish).
-    } else if (typed && (concept = reading.concept(text))) {
+    } else if (typed && (concept = readers.concept(text))) {
       // "what is an authenticator?", "c'est quoi la MFA ?": explained, at any step, never read as a request about it.
       confirmation = undefined;
-    } else if (typed && (stepQuestion = reading.stepQuestion(text)) && (await this.cardWaiting(context, stepQuestion))) {
+    } else if (typed && (stepQuestion = readers.stepQuestion(text)) && (await this.cardWaiting(context, stepQuestion))) {
       // "why?", "I'm not getting the code", "what changed?" at an agreement, while a card waits: answered there, not read as a request.
       confirmation = undefined;
     } else if (typed && (atCard = await this.typedAtCard(context, text)) === 'answer') {
@@ -177,7 +177,7 @@ export class TurnPreparation {
       // "open INC-000123", "resolve it: done": a command, never read as a goal.
       confirmation = undefined;
       stepQuestion = undefined;
-    } else if (typed && (smallTalk = reading.smallTalk(text))) {
+    } else if (typed && (smallTalk = readers.smallTalk(text))) {
       stepQuestion = undefined;
       // "bedankt!", "hej då", an angry message: answered as such, never read as a request or a cancel.
       confirmation = undefined;
@@ -192,14 +192,14 @@ export class TurnPreparation {
     } else if (typed) {
       confirmation = undefined;
       stepQuestion = undefined;
-      languageSwitch = reading.languageSwitch(text);
+      languageSwitch = readers.languageSwitch(text);
       if (languageSwitch) {
         preferences.locale = languageSwitch;
         await this.preferences.set(context, preferences);
       } else {
         const hint = conversation.locale ?? activity.locale ?? preferredLanguage;
         recognition = await this.readings.recognize(text, hint);
-        ticketNumber = reading.ticketNumber(text);
+        ticketNumber = readers.ticketNumber(text);
         // Typed at a card with one field, it is what goes in the field, unless it asks for something of its own.
         const request = recognition.intent === 'cancel' || recognition.intent === 'help' || (isGoalIntent(recognition.intent) && recognition.score >= requestOverField);
         if (atCard === 'unlessRequest' && !request) {

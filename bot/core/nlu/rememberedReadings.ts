@@ -2,11 +2,12 @@
 // Reading a message is a pure function of its text and the language hint, and costs more than the
 // rest of an ordinary turn's own work together (the models score it in four languages), so the
 // reading of a short text is kept and given again when the same text comes with the same hint.
-// Long messages are seldom typed twice and are not kept. Every caller gets the same reading, frozen. Nothing of one user is given to another
-// that the other did not type word for word. What a user types while a password card is open must
-// never be kept: that reading goes to the recognizer itself (see turnPreparation.ts).
+// Long messages are seldom typed twice and are not kept. Every caller gets the same reading,
+// frozen. Nothing of one user is given to another that the other did not type word for word.
+// What a user types while a password card is open must never be kept: that reading goes to the
+// recognizer itself (see turnPreparation.ts).
 import { BoundedCache } from '../boundedCache.js';
-import { copyJson, freezeJson } from '../json.js';
+import { freezeJson } from '../json.js';
 import type { IntentRecognizer, Recognition } from './recognizer.js';
 
 /** Longest text whose reading is kept. */
@@ -22,7 +23,7 @@ export class RememberingRecognizer implements IntentRecognizer {
   recognize(text: string, hint?: string): Promise<Recognition> {
     if (text.length > longestRemembered) return this.recognizer.recognize(text, hint);
     const key = `${hint ?? ''}\n${text}`;
-    const reading = this.readings.get(key, () => this.recognizer.recognize(text, hint).then((r) => freezeJson(copyJson(r) as Recognition)));
+    const reading = this.readings.get(key, () => this.recognizer.recognize(text, hint).then((r) => freezeJson(r)));
     // A reading that failed is not kept: the next message tries again.
     reading.catch(() => this.readings.forget(key, reading));
     return reading;

@@ -2,11 +2,12 @@
 // turn for activities from the bot's own Direct Line, and proactive messages into stored
 // conversations. Proactive messages are wired before the bot exists (the use cases need them), so
 // the adapter is attached once the bot is composed.
-import type { Activity, CloudAdapter, TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
+import { AuthenticationError } from 'botframework-connector';
 import type { Request, Response } from 'restify';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
-import { createCloudAdapter, type SignInMiddleware } from './cloudAdapter.js';
+import { createCloudAdapter, type AccountAdapter, type SignInMiddleware } from './cloudAdapter.js';
 import type { ComposedBot } from './composeBot.js';
 import type { ContinueConversation } from './proactiveMessenger.js';
 import type { CreateConversation } from './personalChat.js';
@@ -17,8 +18,20 @@ function conversationIdOf(activity: unknown): string | undefined {
   return typeof id === 'string' && id !== '' ? id : undefined;
 }
 
+/** A request's activity with its times as dates, their texts kept beside them, as botbuilder's CloudAdapter hands it to a turn. */
+function withDates(activity: Activity): Activity {
+  const raw = activity as Activity & Record<string, unknown>;
+  for (const [field, rawField] of [['timestamp', 'rawTimestamp'], ['localTimestamp', 'rawLocalTimestamp'], ['expiration', 'rawExpiration']] as const) {
+    const text = raw[field];
+    if (typeof text !== 'string') continue;
+    raw[rawField] = text;
+    raw[field] = new Date(text);
+  }
+  return activity;
+}
+
 export class BotChannel {
-  private adapter: CloudAdapter | undefined;
+  private adapter: AccountAdapter | undefined;
   private logic: ((context: TurnContext) => Promise<void>) | undefined;
   /** Turns of one conversation run one after the other on this instance: a double-clicked card or two tabs of one chat each see the state the previous turn left. (Across instances the eTag-checked saves and the nonce ledger keep the same promise.) */
   private readonly queue = new KeyedQueue();
@@ -31,15 +44,34 @@ export class BotChannel {
     this.logic = (context) => composed.bot.run(context);
   }
 
-  private ready(): { adapter: CloudAdapter; logic: (context: TurnContext) => Promise<void> } {
+  private ready(): { adapter: AccountAdapter; logic: (context: TurnContext) => Promise<void> } {
     if (!this.adapter || !this.logic) throw new Error('The bot is not attached to its channel yet');
     return { adapter: this.adapter, logic: this.logic };
   }
 
-  /** A Bot Framework request (POST /api/messages). */
+  /**
+   * A Bot Framework request (POST /api/messages) whose activity the server has checked: authenticated
+   * by its Authorization header and run; answered 200 with the invoke's answer or the replies asked
+   * for (deliveryMode expectReplies), 401 when it is not authenticated. Any other failure is thrown,
+   * for the server to log and answer 500.
+   */
   process(req: Request, res: Response): Promise<void> {
     const { adapter, logic } = this.ready();
-    return this.queue.run(conversationIdOf(req.body), () => adapter.process(req, res, logic));
+    const activity = withDates(req.body as Activity);
+    const authorization = req.headers.authorization ?? '';
+    return this.queue.run(conversationIdOf(activity), async () => {
+      try {
+        const answer = await adapter.runRequest(authorization, activity, logic);
+        res.status(answer?.status ?? 200);
+        if (answer?.body) res.send(answer.body);
+      } catch (error) {
+        if (!(error instanceof AuthenticationError)) throw error;
+        this.logger.warn('request not authenticated', { message: error.message, channelId: activity.channelId });
+        res.status(401);
+        res.send({ error: { code: 'unauthorized', message: 'The request is not authenticated.' } });
+      }
+      res.end();
+    });
   }
 
   /** An activity from the bot's own Direct Line (local mode), already checked there. */

@@ -7,6 +7,7 @@ import { readFile, rename } from 'node:fs/promises';
 import type { Storage, StoreItems } from 'botbuilder';
 import { VersionConflictError, type RecordStore, type WriteCondition } from '../core/ports/recordStore.js';
 import { StateConflictError } from './checkedStorage.js';
+import { readText, writeText, type WithStateText } from './textTrackedState.js';
 
 /** The partition of the record store that holds conversation and user state. */
 export const statePartition = 'state';
@@ -17,18 +18,21 @@ export class RecordStorage implements Storage {
   async read(keys: string[]): Promise<StoreItems> {
     const found: StoreItems = {};
     await Promise.all(keys.map(async (key) => {
-      const record = await this.records.get<Record<string, unknown>>(statePartition, key);
-      if (record) found[key] = { ...record.value, eTag: record.version };
+      const record = await this.records.get<Record<string, unknown>>(statePartition, key, { withText: true });
+      if (!record) return;
+      const item: WithStateText = { ...record.value, eTag: record.version };
+      if (record.text !== undefined) item[readText] = record.text;
+      found[key] = item;
     }));
     return found;
   }
 
   async write(changes: StoreItems): Promise<void> {
     await Promise.all(Object.entries(changes).map(async ([key, change]) => {
-      const { eTag, ...value } = change as { eTag?: string } & Record<string, unknown>;
+      const { eTag, [writeText]: text, [readText]: _read, ...value } = change as WithStateText;
       const condition: WriteCondition = eTag === undefined || eTag === '*' ? { always: true } : { version: eTag };
       try {
-        await this.records.put(statePartition, key, value, condition);
+        await this.records.put(statePartition, key, value, condition, text);
       } catch (error) {
         throw error instanceof VersionConflictError ? new StateConflictError(key) : error;
       }

@@ -8,10 +8,28 @@ import { ConversationState, UserState, type BotState, type Storage, type StoreIt
 
 type State = Record<string, unknown> & StoreItem;
 
-/** A turn's state and its text as loaded ('' after a clear: the next save writes whatever it holds). */
+/**
+ * The JSON text of a state item without its eTag (what textOf makes), as a Storage that keeps the
+ * text (RecordStorage) gives it beside an item it reads: the text a turn's state is loaded with,
+ * made once a turn, for the change check, and not again.
+ */
+export const readText = Symbol('readText');
+
+/**
+ * The same text, made by the change check of a save, beside the item only while the write is
+ * handed it: a Storage that keeps the text stores it as it is, rather than making it again. (Two
+ * symbols: an item read by other code, such as botbuilder's own BotState, and written back after a
+ * change still carries the text it was read with, which must never be stored.)
+ */
+export const writeText = Symbol('writeText');
+
+export type WithStateText = StoreItem & { [readText]?: string; [writeText]?: string };
+
+/** A turn's state, its text as loaded ('' after a clear: the next save writes whatever it holds), and its storage key. */
 interface Loaded {
   readonly state: State;
   readonly text: string;
+  readonly key?: string;
 }
 
 /** The text a change is told by: the eTag (which a save sets) and symbol keys do not count. */
@@ -31,20 +49,30 @@ function trackedByText<C extends StateClass>(Base: C) {
       const loaded = context.turnState.get<Loaded | undefined>(this);
       if (loaded && !force) return loaded.state;
       const key = await this.storageKey(context);
-      const state = ((await this.storage.read([key]))[key] ?? {}) as State;
-      context.turnState.set(this, { state, text: textOf(state) } satisfies Loaded);
+      const state = ((await this.storage.read([key]))[key] ?? {}) as State & WithStateText;
+      // The item's text as the storage gave it, else made here; the item no longer carries it.
+      const text = state[readText] ?? textOf(state);
+      delete state[readText];
+      context.turnState.set(this, { state, text, key } satisfies Loaded);
       return state;
     }
 
     override async saveChanges(context: TurnContext, force = false): Promise<void> {
       const loaded = context.turnState.get<Loaded | undefined>(this);
-      const text = loaded && textOf(loaded.state);
-      if (!force && (!loaded || text === loaded.text)) return;
-      const key = await this.storageKey(context);
-      const state = loaded?.state ?? {};
+      if (!force && !loaded) return;
+      const key = loaded?.key ?? (await this.storageKey(context));
+      // The text and the write with it without an await between: the text is the state's as written.
+      const state: State & WithStateText = loaded?.state ?? {};
+      const text = textOf(state);
+      if (!force && text === loaded?.text) return;
       state.eTag = '*';
-      await this.storage.write({ [key]: state });
-      context.turnState.set(this, { state, text: text ?? textOf(state) } satisfies Loaded);
+      state[writeText] = text;
+      try {
+        await this.storage.write({ [key]: state });
+      } finally {
+        delete state[writeText];
+      }
+      context.turnState.set(this, { state, text, key } satisfies Loaded);
     }
 
     override clear(context: TurnContext): Promise<void> {

@@ -53,7 +53,7 @@ import { promisify } from 'node:util';
 import { BoundedCache } from '../../core/boundedCache.js';
 import { copyJson, freezeJson } from '../../core/json.js';
 import { KeyedQueue } from '../../core/keyedQueue.js';
-import { VersionConflictError, type RecordStore, type StoredRecord, type WriteCondition } from '../../core/ports/recordStore.js';
+import { VersionConflictError, type ReadOptions, type RecordStore, type StoredRecord, type WriteCondition } from '../../core/ports/recordStore.js';
 import { RecordJournal, syncFolder, type JournalEntries } from './recordJournal.js';
 
 interface RecordFile<T> {
@@ -226,8 +226,13 @@ process.once('exit', () => {
 });
 
 interface CachedRecord {
-  /** The record's value as JSON.parse gives it; only views hold it too, frozen (nobody changes it). */
-  readonly value: unknown;
+  /**
+   * The record's value as JSON.parse gives it; only views hold it too, frozen (nobody changes it).
+   * Not made yet for a record this process wrote (`text` only) until a view asks for it.
+   */
+  value?: unknown;
+  /** The value's JSON text, for a record this process wrote: a read parses it into the reader's own copy. */
+  readonly text?: string;
   readonly version: string;
   /** The length of the record file's text, what the memory is bounded by. */
   readonly chars: number;
@@ -341,8 +346,8 @@ export class FileRecords implements RecordStore {
     return this.files.get(`${partition.length}:${partition}${id}`, () => path.join(this.dir(partition), fileName(id)));
   }
 
-  get<T>(partition: string, id: string): Promise<StoredRecord<T> | undefined> {
-    return this.asMember(() => this.read<T>(this.file(partition, id)));
+  get<T>(partition: string, id: string, options: ReadOptions = {}): Promise<StoredRecord<T> | undefined> {
+    return this.asMember(() => this.read<T>(this.file(partition, id), options.withText === true));
   }
 
   view<T>(partition: string, id: string): Promise<StoredRecord<T> | undefined> {
@@ -354,21 +359,27 @@ export class FileRecords implements RecordStore {
       }
       // The value kept in memory itself, frozen the first time it is viewed: no copy.
       const cached = this.cached(file);
-      return cached ? Object.freeze({ value: freezeJson(cached.value) as T, version: cached.version }) : undefined;
+      if (!cached) return undefined;
+      cached.value ??= JSON.parse(cached.text as string) as unknown;
+      return Object.freeze({ value: freezeJson(cached.value) as T, version: cached.version });
     });
   }
 
-  put<T>(partition: string, id: string, value: T, condition: WriteCondition = { always: true }): Promise<string> {
+  put<T>(partition: string, id: string, value: T, condition: WriteCondition = { always: true }, text?: string): Promise<string> {
     const file = this.file(partition, id);
+    // The value as it is now: the caller may change it while the write waits its turn.
+    const valueText = text ?? JSON.stringify(value);
+    if (valueText === undefined) return Promise.reject(new TypeError(`The record ${partition}/${id} has no JSON value.`));
     return FileRecords.queue.run(file, () => this.writing(file, async (remember, journal) => {
       // An unconditional write needs no look at what is there.
       if (!('always' in condition)) this.check(partition, id, file, condition);
       const version = `${Date.now().toString(36)}.${(written += 1).toString(36)}.${processTag}`;
-      const text = JSON.stringify({ id, version, value } satisfies RecordFile<T>);
-      if (journal) await journal.append(file, text);
-      else await this.writeAtomically(file, text);
-      // What was written, as a read of the file would give it (the caller may change `value` later).
-      remember(() => ({ value: (JSON.parse(text) as RecordFile<T>).value, version, chars: text.length }));
+      // JSON.stringify({ id, version, value }), with the value's text as it is.
+      const fileText = `{"id":${JSON.stringify(id)},"version":${JSON.stringify(version)},"value":${valueText}}`;
+      if (journal) await journal.append(file, fileText);
+      else await this.writeAtomically(file, fileText);
+      // What was written: a read parses it into its own copy.
+      remember(() => ({ text: valueText, version, chars: fileText.length }));
       return version;
     }));
   }
@@ -490,13 +501,15 @@ export class FileRecords implements RecordStore {
   }
 
   /** A record as a caller may keep and change it: from memory when alone, else from its file. */
-  private read<T>(file: string): StoredRecord<T> | undefined {
+  private read<T>(file: string, withText = false): StoredRecord<T> | undefined {
     if (this.state !== 'alone') {
       const record = this.readFile<T>(file);
       return record && { value: record.value, version: record.version };
     }
     const cached = this.cached(file);
-    return cached ? { value: copyJson(cached.value) as T, version: cached.version } : undefined;
+    if (!cached) return undefined;
+    const value = (cached.value === undefined ? JSON.parse(cached.text as string) : copyJson(cached.value)) as T;
+    return withText && cached.text !== undefined ? { value, version: cached.version, text: cached.text } : { value, version: cached.version };
   }
 
   /** A record's value and version, from memory, read into it when missing there. */

@@ -8,6 +8,17 @@ export interface StoredRecord<T> {
   readonly value: T;
   /** Opaque; changes with every write (an ETag). */
   readonly version: string;
+  /**
+   * The value as JSON text (JSON.stringify(value)): given by a read that asks for it (`withText`)
+   * when the store has it at hand without making it, for a caller that would make it anyway (the
+   * state's change check).
+   */
+  readonly text?: string;
+}
+
+export interface ReadOptions {
+  /** The value's JSON text too, when the store has it at hand (StoredRecord.text). */
+  readonly withText?: boolean;
 }
 
 /** When a write may happen: always, only while the record is absent, or only at this version. */
@@ -25,14 +36,18 @@ export class VersionConflictError extends Error {
 
 export interface RecordStore {
   /** The record as the caller's own copy, to change as it likes. */
-  get<T>(partition: string, id: string): Promise<StoredRecord<T> | undefined>;
+  get<T>(partition: string, id: string, options?: ReadOptions): Promise<StoredRecord<T> | undefined>;
   /**
    * The record to read and not to change: its value is frozen (a change throws), and the store may
    * hand the same value to every reader instead of a copy each. For lookups that only read.
    */
   view<T>(partition: string, id: string): Promise<StoredRecord<T> | undefined>;
-  /** Writes the record if the condition holds (else VersionConflictError); returns its new version. */
-  put<T>(partition: string, id: string, value: T, condition?: WriteCondition): Promise<string>;
+  /**
+   * Writes the record if the condition holds (else VersionConflictError); returns its new version.
+   * `text`, when the caller made it already, is JSON.stringify(value): a store that keeps JSON text
+   * may write it as it is (what the record holds is then the value as it was when put was called).
+   */
+  put<T>(partition: string, id: string, value: T, condition?: WriteCondition, text?: string): Promise<string>;
   /** Removes the record if the condition holds; true when there was one to remove. */
   remove(partition: string, id: string, condition?: WriteCondition): Promise<boolean>;
   /** Every record of a partition, in no particular order. */

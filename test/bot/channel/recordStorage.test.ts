@@ -4,6 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { StateConflictError } from '../../../bot/channel/checkedStorage.js';
 import { RecordStorage } from '../../../bot/channel/recordStorage.js';
+import { readText, writeText, type WithStateText } from '../../../bot/channel/textTrackedState.js';
 import type { RecordStore } from '../../../bot/core/ports/recordStore.js';
 import { MemoryRecords } from '../../fakes/memoryRecords.js';
 import { tempDir, type TempDir } from '../../helpers.js';
@@ -49,6 +50,32 @@ describe('state storage over per-record files', function () {
     const item = (await storage.read(['k'])).k as { list: number[] };
     item.list.push(2);
     assert.deepEqual(((await storage.read(['k'])).k as { list: number[] }).list, [1]);
+  });
+
+  it('writes a state item from the text it is handed, and reads it back with that text beside it; the text is never part of the value', async function () {
+    const file = path.join(dir, 'records');
+    const storage = new RecordStorage(data.records(file));
+    await storage.write({ k: { list: [1], [writeText]: '{"list":[1]}' } as WithStateText });
+    const item = (await storage.read(['k'])).k as WithStateText & { list: number[] };
+    assert.deepEqual({ ...item, eTag: undefined }, { list: [1], eTag: undefined, [readText]: '{"list":[1]}' });
+    // A store that keeps no text (another instance reads the file) gives none; the value is the same.
+    const restarted = (await new RecordStorage(data.records(file)).read(['k'])).k as WithStateText & { list: number[] };
+    assert.deepEqual({ ...restarted, eTag: undefined }, { list: [1], eTag: undefined });
+    const memory = new RecordStorage(new MemoryRecords());
+    await memory.write({ k: { list: [2], [writeText]: '{"list":[2]}' } as WithStateText });
+    assert.equal(((await memory.read(['k'])).k as WithStateText)[readText], undefined);
+  });
+
+  it('an item read, changed and written back as it was read (botbuilder\'s own BotState) is stored with its change, not the text it was read with', async function () {
+    const file = path.join(dir, 'records');
+    const storage = new RecordStorage(data.records(file));
+    await storage.write({ k: { count: 1 } });
+    const item = (await storage.read(['k'])).k as WithStateText & { count: number };
+    assert.equal(item[readText], '{"count":1}');
+    item.count = 2;
+    await storage.write({ k: item });
+    assert.deepEqual({ ...(await storage.read(['k'])).k, eTag: undefined }, { count: 2, eTag: undefined, [readText]: '{"count":2}' });
+    assert.deepEqual({ ...(await new RecordStorage(data.records(file)).read(['k'])).k, eTag: undefined }, { count: 2, eTag: undefined });
   });
 
   it('many concurrent writes all land on disk', async function () {

@@ -2,7 +2,7 @@
 // botbuilder's ConversationState and UserState (which hash instead) for every kind of turn.
 import assert from 'node:assert/strict';
 import { ConversationState, MemoryStorage, TestAdapter, TurnContext, UserState, type BotState, type Storage, type StoreItems } from 'botbuilder';
-import { TextTrackedConversationState, TextTrackedUserState } from '../../../bot/channel/textTrackedState.js';
+import { readText, TextTrackedConversationState, TextTrackedUserState, writeText, type WithStateText } from '../../../bot/channel/textTrackedState.js';
 
 /** A MemoryStorage that logs what is written and deleted. */
 class LoggedStorage extends MemoryStorage {
@@ -86,5 +86,50 @@ describe('state told changed by its text', function () {
     assert.match(storage.log[1]!, /"list":\[5\]/);
     await state.saveChanges(second);
     assert.equal(storage.log.length, 2, 'saving again without a change writes nothing');
+  });
+
+  it('takes the text a storage gives with a read as the text loaded, and hands the text of a save to the write', async function () {
+    /** Gives, with a read, the text set for a key (whatever the item holds); notes the text each write is handed. */
+    class TextStorage extends MemoryStorage {
+      readonly given = new Map<string, string>();
+      readonly handed: (string | undefined)[] = [];
+
+      override async read(keys: string[]): Promise<StoreItems> {
+        const items = await super.read(keys);
+        for (const [key, item] of Object.entries(items)) {
+          const text = this.given.get(key);
+          if (text !== undefined) (item as WithStateText)[readText] = text;
+        }
+        return items;
+      }
+
+      override async write(changes: StoreItems): Promise<void> {
+        for (const change of Object.values(changes)) this.handed.push((change as WithStateText)[writeText]);
+        await super.write(changes);
+      }
+    }
+    const storage = new TextStorage();
+    const state = new TextTrackedConversationState(storage);
+    const steps = state.createProperty<Steps>('steps');
+    const first = turn();
+    await steps.set(first, { a: 1 });
+    await state.saveChanges(first);
+    assert.deepEqual(storage.handed, ['{"steps":{"a":1}}']);
+    assert.equal((state.get(first) as WithStateText)[writeText], undefined, 'the state keeps no text after the write');
+
+    // A text that is not the item's: taken as loaded, so the unchanged state is told changed and written.
+    storage.given.set('msteams/conversations/conv/', '{"steps":{"a":0}}');
+    const second = turn();
+    assert.deepEqual(await steps.get(second), { a: 1 });
+    assert.equal((state.get(second) as WithStateText)[readText], undefined, 'the loaded state does not carry the text');
+    await state.saveChanges(second);
+    assert.equal(storage.handed.length, 2);
+
+    // The item's own text: nothing changed, nothing written.
+    storage.given.set('msteams/conversations/conv/', '{"steps":{"a":1}}');
+    const third = turn();
+    await steps.get(third);
+    await state.saveChanges(third);
+    assert.equal(storage.handed.length, 2);
   });
 });

@@ -316,6 +316,38 @@ describe('file records', function () {
       assert.deepEqual((await first.view('p', 'r'))?.value, { by: 'second again', list: [4] });
     });
 
+    it('alone, it keeps the text of what it wrote: a read that asks gets it, each read parses its own copy, a view is made once; a restart reads the file', async function () {
+      const store = data.records(data.dir);
+      const value = { by: 'text', list: [1] };
+      const written = store.put('p', 'r', value);
+      value.list.push(2);
+      await written;
+      const text = '{"by":"text","list":[1]}';
+      const first = await store.get<typeof value>('p', 'r', { withText: true });
+      assert.deepEqual(first, { value: { by: 'text', list: [1] }, version: first?.version, text }, 'the value as it was when put was called');
+      first?.value.list.push(9);
+      const second = await store.get<typeof value>('p', 'r', { withText: true });
+      assert.deepEqual(second?.value, { by: 'text', list: [1] });
+      assert.equal(second?.text, text);
+      const view = await store.view<typeof value>('p', 'r');
+      assert.ok(Object.isFrozen(view?.value.list));
+      assert.equal((await store.view('p', 'r'))?.value, view?.value, 'the view is made once');
+      const afterView = await store.get<typeof value>('p', 'r', { withText: true });
+      afterView?.value.list.push(3);
+      assert.equal(afterView?.text, text);
+      assert.deepEqual(view?.value, { by: 'text', list: [1] }, 'a read after the view is its own copy');
+      // Given the text, it writes that text (the caller promises it is the value's).
+      await store.put('p', 'given', { a: 1 }, { absent: true }, '{"a":1}');
+      assert.deepEqual((await store.get('p', 'given', { withText: true }))?.text, '{"a":1}');
+      await assert.rejects(store.put('p', 'nothing', undefined), TypeError, 'a value JSON cannot write is refused');
+      await store.close();
+      const again = data.records(data.dir);
+      assert.deepEqual((await again.get('p', 'r'))?.value, { by: 'text', list: [1] });
+      assert.deepEqual((await again.get('p', 'given'))?.value, { a: 1 });
+      assert.equal(await again.get('p', 'nothing'), undefined);
+      await again.close();
+    });
+
     it('a second store joins one that works alone: the first shares (locks), neither reads a stale record, no increment is lost', async function () {
       const first = data.records(data.dir);
       await increment(first, 30);

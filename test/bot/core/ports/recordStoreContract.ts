@@ -112,6 +112,18 @@ export function recordStoreContract(name: string, fresh: () => Promise<RecordSto
       assert.equal(await store.view('values', 'never written'), undefined);
     });
 
+    it('a write given the value\'s JSON text keeps that value; a read that asks for the text gets the value\'s own, or none', async function () {
+      const value = { name: 'Åsa', list: [1, { two: 2 }], nested: { n: 1 } };
+      const version = await store.put('values', 'with text', value, { absent: true }, JSON.stringify(value));
+      const read = await store.get<typeof value>('values', 'with text', { withText: true });
+      assert.deepEqual(read?.value, value);
+      assert.equal(read?.version, version);
+      // The text is the store's to give or not; given, it is the value's.
+      if (read?.text !== undefined) assert.equal(read.text, JSON.stringify(read.value));
+      assert.equal((await store.get('values', 'with text'))?.text, undefined, 'a read that does not ask gets no text');
+      assert.deepEqual((await (await place.open()).get('values', 'with text', { withText: true }))?.value, value, 'another instance reads the same value');
+    });
+
     it('keeps a value as it was written, as JSON gives it back: -0, boxed text, a part that changes once written', async function () {
       // A toJSON that moves on once it has been read: the store must keep what it wrote, not read the value again.
       let count = 1;

@@ -231,8 +231,8 @@ export async function startApp(config: Config, logger: Logger, options: AppOptio
       deliver: (activity) => inFlight.run(() => channel.deliver(activity)),
     })
     : undefined;
-  mountWebSignIn(server, { config: config.webSignIn, chat: webChatOf(sessions, directLineTokens), directory, clock, logger });
-  mountTab(server, { config: config.tab, useCases, directory, clock, logger, onBehalfOf });
+  mountWebSignIn(server, { config: config.webSignIn, chat: webChatOf(sessions, directLineTokens), directory, records, clock, logger });
+  mountTab(server, { config: config.tab, useCases, directory, records, clock, logger, onBehalfOf });
   serveUpgrades(server, config, localDemo?.acceptUpgrade);
 
   await new Promise<void>((resolve, reject) => {

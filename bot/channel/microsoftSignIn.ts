@@ -4,19 +4,21 @@
 // user's object id (from its own Direct Line in local mode, from the Direct Line token service in
 // Azure).
 // Checked: the signature (the tenant's published keys), the issuer and the tenant, the audience
-// (this page's app), the lifetime, and the nonce, which this server gave out and takes back once.
-// Every failure gets the same answer; the log says which check failed.
-import { randomBytes } from 'node:crypto';
+// (this page's app), the lifetime, and the nonce, which this bot gave out and takes back once
+// (signInNonces.ts: any instance may take back a nonce another gave out). Every failure gets the
+// same answer; the log says which check failed.
 import { jwtVerify, type JWTPayload } from 'jose';
 import type { Request, Response, Server } from 'restify';
 import type { WebSignInConfig } from '../config.js';
 import { toLocale } from '../core/i18n/i18n.js';
 import type { Clock } from '../core/ports/clock.js';
 import type { Directory } from '../core/ports/directory.js';
+import type { RecordStore } from '../core/ports/recordStore.js';
 import type { Logger } from '../logger.js';
-import { SourceRateLimit, tooMany } from '../sourceRateLimit.js';
+import { SharedSourceRateLimit, tooMany } from '../sourceRateLimit.js';
 import type { WebChatIssuer, WebChatToken } from './directLineTokens.js';
 import { tenantKeys, verifyFailure, type SigningKeys } from './entraKeys.js';
+import { RecordSignInNonces } from './signInNonces.js';
 
 export interface WebSignInParts {
   /** The Entra app of the page, when set. */
@@ -24,16 +26,16 @@ export interface WebSignInParts {
   /** Where web chat tokens come from: the bot's own Direct Line (local mode) or the Direct Line token service (Azure); none without either. */
   readonly chat: { readonly kind: 'local' | 'azure'; readonly issuer: WebChatIssuer } | undefined;
   readonly directory: Pick<Directory, 'findUserById'>;
+  /** The store every instance shares: the nonces, and the requests counted per address. */
+  readonly records: RecordStore;
   readonly clock: Clock;
   readonly logger: Logger;
 }
 
-/** How long a nonce waits for its sign-in to come back. */
-const nonceLifetimeMs = 10 * 60 * 1000;
-/** Nonces waiting at most (the oldest go first). */
-const maxNonces = 10_000;
 /** Sign-in attempts per source address and minute. */
 const perSource = { limit: 30, windowMs: 60 * 1000 };
+/** New anonymous chats per source address and minute. */
+const anonymousPerSource = { limit: 20, windowMs: 60 * 1000 };
 const maxTokenLength = 16 * 1024;
 
 /**
@@ -76,7 +78,7 @@ export function mountWebSignIn(server: Server, parts: WebSignInParts): void {
       chat: chat?.kind ?? null,
     });
   });
-  if (chat?.kind === 'azure') mountAnonymousChat(server, chat.issuer, clock, parts.logger);
+  if (chat?.kind === 'azure') mountAnonymousChat(server, chat.issuer, new SharedSourceRateLimit(parts.records, 'anonymousChat.sources', clock, anonymousPerSource), parts.logger);
   const end = chat?.issuer.end?.bind(chat.issuer);
   if (end) {
     // Signing out of the page in Azure: its dl_ id (unguessable, known only to that page) stops standing for the user.
@@ -94,14 +96,11 @@ export function mountWebSignIn(server: Server, parts: WebSignInParts): void {
 }
 
 /** In Azure: a chat bound to nobody, for the password reset of someone who cannot sign in (local mode has its own). */
-function mountAnonymousChat(server: Server, issuer: WebChatIssuer, clock: Clock, logger: Logger): void {
-  const visitors = new SourceRateLimit(clock, { limit: 20, windowMs: 60 * 1000 });
+function mountAnonymousChat(server: Server, issuer: WebChatIssuer, visitors: SharedSourceRateLimit, logger: Logger): void {
   server.post('/api/webchat/anonymous', async (req: Request, res: Response) => {
     res.header('Cache-Control', 'no-store');
-    const source = req.socket?.remoteAddress ?? 'unknown';
-    const wait = visitors.retryAfterSeconds(source);
-    if (wait > 0) return tooMany(res, wait, 'rateLimited', `Too many new chats from this address. Try again in ${wait} seconds.`);
-    visitors.count(source);
+    const check = await visitors.take(req.socket?.remoteAddress ?? 'unknown');
+    if (!check.ok) return tooMany(res, check.retryAfterSeconds, 'rateLimited', `Too many new chats from this address. Try again in ${check.retryAfterSeconds} seconds.`);
     const locale = toLocale(req.header('accept-language')?.split(',')[0]) ?? 'en';
     const chat = await chatToken(issuer, { userId: undefined, displayName: '', locale, origin: pageOrigin(req) }, res, logger);
     if (!chat) return;
@@ -111,30 +110,15 @@ function mountAnonymousChat(server: Server, issuer: WebChatIssuer, clock: Clock,
 
 function mountMicrosoftSignIn(server: Server, parts: WebSignInParts & { readonly config: WebSignInConfig; readonly issuer: WebChatIssuer }): void {
   const { config, clock, logger } = parts;
-  const nonces = new Map<string, number>();
-  const sources = new SourceRateLimit(clock, perSource);
+  const nonces = new RecordSignInNonces(parts.records, clock);
+  const sources = new SharedSourceRateLimit(parts.records, 'microsoftSignIn.sources', clock, perSource);
   const tenant = tenantKeys(config.authorityHost, config.tenantId);
 
-  /** Takes a nonce back: true once for a nonce this server gave out that has not expired. */
-  function redeem(nonce: unknown): boolean {
-    if (typeof nonce !== 'string') return false;
-    const expires = nonces.get(nonce);
-    nonces.delete(nonce);
-    return expires !== undefined && expires > clock.now().getTime();
-  }
-
   server.post('/api/signin/nonce', async (req: Request, res: Response) => {
-    await Promise.resolve();
     res.header('Cache-Control', 'no-store');
-    const source = req.socket?.remoteAddress ?? 'unknown';
-    const wait = sources.retryAfterSeconds(source);
-    if (wait > 0) return tooMany(res, wait, 'rateLimited', `Too many sign-ins from this address. Try again in ${wait} seconds.`);
-    sources.count(source);
-    const now = clock.now().getTime();
-    for (const [nonce, expires] of nonces) if (expires <= now || nonces.size >= maxNonces) nonces.delete(nonce);
-    const nonce = randomBytes(24).toString('base64url');
-    nonces.set(nonce, now + nonceLifetimeMs);
-    res.send(200, { nonce });
+    const check = await sources.take(req.socket?.remoteAddress ?? 'unknown');
+    if (!check.ok) return tooMany(res, check.retryAfterSeconds, 'rateLimited', `Too many sign-ins from this address. Try again in ${check.retryAfterSeconds} seconds.`);
+    res.send(200, { nonce: await nonces.issue() });
   });
 
   server.post('/api/signin/microsoft', async (req: Request, res: Response) => {
@@ -173,7 +157,7 @@ function mountMicrosoftSignIn(server: Server, parts: WebSignInParts & { readonly
       return;
     }
     // Once the token is verified its nonce is taken back, whatever else is wrong: no token counts twice.
-    const nonceRedeemed = redeem(payload.nonce);
+    const nonceRedeemed = await nonces.redeem(payload.nonce);
     const failed = payload.tid !== config.tenantId ? 'tenant' : !nonceRedeemed ? 'nonce' : typeof payload.oid !== 'string' ? 'oid' : undefined;
     if (failed) {
       logger.info('microsoft sign-in refused', { reason: failed });

@@ -16,10 +16,11 @@ import { stringTable, translator, type Locale, type Translator } from '../core/i
 import { methodLabel } from '../core/i18n/methodNames.js';
 import type { Clock } from '../core/ports/clock.js';
 import type { Directory } from '../core/ports/directory.js';
+import type { RecordStore } from '../core/ports/recordStore.js';
 import type { UseCases } from '../core/usecases/useCases.js';
 import type { Logger } from '../logger.js';
 import { paths } from '../paths.js';
-import { SourceRateLimit, tooMany } from '../sourceRateLimit.js';
+import { SharedSourceRateLimit, tooMany } from '../sourceRateLimit.js';
 import { tenantKeys, tenantV1Issuer, verifyFailure, type SigningKeys } from './entraKeys.js';
 import { pageLocale } from './pageStrings.js';
 
@@ -28,6 +29,8 @@ export interface TabParts {
   readonly config: TabSignInConfig | undefined;
   readonly useCases: Pick<UseCases, 'profiles' | 'securityInfo' | 'devices' | 'helpdesk'>;
   readonly directory: Pick<Directory, 'findUserById'>;
+  /** The store every instance shares: the requests counted per address. */
+  readonly records: RecordStore;
   readonly clock: Clock;
   readonly logger: Logger;
   /** With DIRECTORY=graph: runs a request's work with its bearer's token exchanged for Graph on their behalf. */
@@ -135,7 +138,7 @@ function mountSummary(server: Server, parts: TabParts, config: TabSignInConfig):
   const { logger } = parts;
   const tenant = tenantKeys(config.authorityHost, config.tenantId);
   const v1Issuer = tenantV1Issuer(config.authorityHost, config.tenantId);
-  const sources = new SourceRateLimit(parts.clock, perSource);
+  const sources = new SharedSourceRateLimit(parts.records, 'tab.sources', parts.clock, perSource);
 
   /** The directory user the token stands for, or why not (for the log). */
   async function bearer(req: Request): Promise<{ oid: string; token: string } | { refused: string } | { unavailable: string }> {
@@ -176,10 +179,8 @@ function mountSummary(server: Server, parts: TabParts, config: TabSignInConfig):
 
   server.get('/api/tab/summary', async (req: Request, res: Response) => {
     res.header('Cache-Control', 'no-store');
-    const source = req.socket?.remoteAddress ?? 'unknown';
-    const wait = sources.retryAfterSeconds(source);
-    if (wait > 0) return tooMany(res, wait, 'rateLimited', `Too many requests from this address. Try again in ${wait} seconds.`);
-    sources.count(source);
+    const check = await sources.take(req.socket?.remoteAddress ?? 'unknown');
+    if (!check.ok) return tooMany(res, check.retryAfterSeconds, 'rateLimited', `Too many requests from this address. Try again in ${check.retryAfterSeconds} seconds.`);
     try {
       const who = await bearer(req);
       if ('unavailable' in who) {

@@ -17,7 +17,7 @@ import type { RecordStore } from '../core/ports/recordStore.js';
 import type { VerificationStore } from '../core/ports/verificationStore.js';
 import type { Passwords } from '../core/usecases/passwords.js';
 import { signInNames } from './signInFailures.js';
-import { SharedSourceRateLimit, SourceRateLimit, tooMany, type RateRule } from '../sourceRateLimit.js';
+import { SharedSourceRateLimit, tooMany, type RateRule } from '../sourceRateLimit.js';
 
 /** Password checks allowed per client address in a minute (many people may share one address). */
 const perSource: RateRule = { limit: 30, windowMs: 60 * 1000 };
@@ -62,7 +62,7 @@ export interface DemoSignInParts {
 export async function mountDemoSignIn(server: Server, deps: DemoSignInParts): Promise<void> {
   const nameDigest = await signInNames(deps);
   const sources = new SharedSourceRateLimit(deps.records, 'demoSignIn.sources', deps.clock, perSource);
-  const visitors = new SourceRateLimit(deps.clock, anonymousPerSource);
+  const visitors = new SharedSourceRateLimit(deps.records, 'demoAnonymous.sources', deps.clock, anonymousPerSource);
 
   server.get('/api/demo/accounts', async (_req: Request, res: Response) => {
     res.send(200, await deps.directory.demoAccounts());
@@ -121,12 +121,9 @@ export async function mountDemoSignIn(server: Server, deps: DemoSignInParts): Pr
   });
 
   server.post('/api/demo/anonymous', async (req: Request, res: Response) => {
-    await Promise.resolve();
     res.header('Cache-Control', 'no-store');
-    const source = req.socket?.remoteAddress ?? 'unknown';
-    const wait = visitors.retryAfterSeconds(source);
-    if (wait > 0) return tooMany(res, wait, 'rateLimited', `Too many new chats from this address. Try again in ${wait} seconds.`);
-    visitors.count(source);
+    const check = await visitors.take(req.socket?.remoteAddress ?? 'unknown');
+    if (!check.ok) return tooMany(res, check.retryAfterSeconds, 'rateLimited', `Too many new chats from this address. Try again in ${check.retryAfterSeconds} seconds.`);
     const locale = acceptLanguage(req);
     const { token, session } = await deps.sessions.issue({ userId: undefined, displayName: '', locale });
     res.send(200, { token, userId: session.fromId, locale });

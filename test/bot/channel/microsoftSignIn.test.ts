@@ -7,6 +7,7 @@ import { startApp, type RunningApp } from '../../../bot/app.js';
 import { loadConfig } from '../../../bot/config.js';
 import { silentLogger } from '../../../bot/logger.js';
 import { startDirectLineTokenService } from '../../fakes/directLineTokenService.js';
+import { ManualClock, minutes } from '../../fakes/memoryPorts.js';
 import { startOidcIssuer, type OidcIssuer } from '../../fakes/oidcIssuer.js';
 import { sharedRecognizer } from '../../dialogs/harness.js';
 import { demoUserNamed, tempDir } from '../../helpers.js';
@@ -162,5 +163,72 @@ describe('Sign in with Microsoft (web page)', function () {
       await azure.remove();
       await service.stop();
     }
+  });
+});
+
+describe('Sign in with Microsoft on two instances of one bot (one DATA_DIR)', function () {
+  this.timeout(60_000);
+  let issuer: OidcIssuer;
+  let data: Awaited<ReturnType<typeof tempDir>>;
+  const apps: RunningApp[] = [];
+  // Both instances on one clock, so that a test can let a window pass.
+  const clock = new ManualClock(new Date());
+
+  before(async function () {
+    issuer = await startOidcIssuer(tenantId);
+    data = await tempDir();
+    for (let i = 0; i < 2; i += 1) {
+      apps.push(await startApp(loadConfig({
+        PORT: '0', DATA_DIR: data.dir, WEB_SIGNIN_CLIENT_ID: clientId, WEB_SIGNIN_TENANT_ID: tenantId, WEB_SIGNIN_AUTHORITY_HOST: issuer.authorityHost,
+      }), silentLogger, { recognizer: await sharedRecognizer(), clock }));
+    }
+  });
+  beforeEach(function () {
+    // Each test with the counts of the last one out of the window.
+    clock.advance(minutes(2));
+  });
+  after(async function () {
+    for (const app of apps) await app.stop();
+    await data?.remove();
+    await issuer?.stop();
+  });
+
+  const nonceFrom = async (app: RunningApp): Promise<Answer> => call(`${app.url}/api/signin/nonce`, 'POST', {});
+
+  it('the page may get its nonce from one instance and send its ID token to the other; the token counts once, on either', async function () {
+    const [first, second] = apps as [RunningApp, RunningApp];
+    const user = await demoUserNamed('anna');
+    const idToken = await issuer.sign({ aud: clientId, oid: user.id, nonce: String((await nonceFrom(first)).body?.nonce), preferred_username: user.userPrincipalName });
+    const answer = await call(`${second.url}/api/signin/microsoft`, 'POST', { idToken });
+    assert.equal(answer.status, 200);
+    assert.equal(answer.body?.userId, user.id);
+    for (const app of apps) assert.equal((await call(`${app.url}/api/signin/microsoft`, 'POST', { idToken })).status, 401, 'a nonce is taken back once');
+  });
+
+  it('the sign-ins of one address are counted against one limit on both instances, and after a restart', async function () {
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i += 1) statuses.push((await nonceFrom(apps[i % 2] as RunningApp)).status);
+    assert.deepEqual([...new Set(statuses)], [200]);
+    for (const app of apps) {
+      const refused = await nonceFrom(app);
+      assert.equal(refused.status, 429);
+      assert.equal(refused.body?.error?.code, 'rateLimited');
+    }
+    const first = apps.shift() as RunningApp;
+    await first.stop();
+    apps.unshift(await startApp(loadConfig({
+      PORT: '0', DATA_DIR: data.dir, WEB_SIGNIN_CLIENT_ID: clientId, WEB_SIGNIN_TENANT_ID: tenantId, WEB_SIGNIN_AUTHORITY_HOST: issuer.authorityHost,
+    }), silentLogger, { recognizer: await sharedRecognizer(), clock }));
+    assert.equal((await nonceFrom(apps[0] as RunningApp)).status, 429, 'a restart clears nothing');
+    clock.advance(minutes(1));
+    assert.equal((await nonceFrom(apps[0] as RunningApp)).status, 200, 'the window over, the address may go on');
+  });
+
+  it('new anonymous chats of one address are counted against one limit on both instances', async function () {
+    const statuses: number[] = [];
+    for (let i = 0; i < 21; i += 1) statuses.push((await call(`${(apps[i % 2] as RunningApp).url}/api/demo/anonymous`, 'POST', {})).status);
+    assert.deepEqual(statuses.slice(0, 20).filter((s) => s !== 200), []);
+    assert.equal(statuses[20], 429);
+    assert.equal((await call(`${(apps[0] as RunningApp).url}/api/demo/anonymous`, 'POST', {})).status, 429);
   });
 });

@@ -17,6 +17,7 @@ import { supportedLocales, translator, type Locale } from '../../../bot/core/i18
 import { startOidcIssuer, type OidcIssuer } from '../../fakes/oidcIssuer.js';
 import { sharedRecognizer } from '../../dialogs/harness.js';
 import { captureLogs, demoSeed, tempDir } from '../../helpers.js';
+import { silentLogger } from '../../../bot/logger.js';
 
 const tenantId = '8a1f0c2e-4b7d-4c55-9e0a-2f6b1d3c9e71';
 const appId = '5d2e7c41-93b8-4f6a-b0d2-7a1c3e5f9b28';
@@ -218,6 +219,32 @@ describe('Teams tab API (GET /api/tab/summary)', function () {
     } finally {
       await plain.stop();
       await local.remove();
+    }
+  });
+
+  // Last: it spends the minute's requests of this machine's address.
+  it('more than 60 requests a minute from one address are refused (429, with when to try again), counted on every instance of the DATA_DIR', async function () {
+    const second = await startApp(loadConfig({
+      PORT: '0', HOST: '127.0.0.1', DATA_DIR: data.dir, TENANT_SEED: path.join(data.dir, 'seed.json'),
+      MicrosoftAppId: appId, MicrosoftAppPassword: 'not-used-here', MicrosoftAppTenantId: tenantId, MicrosoftAppType: 'SingleTenant',
+      WEB_SIGNIN_AUTHORITY_HOST: issuer.authorityHost, BOT_DOMAIN: domain,
+    }), silentLogger, { recognizer: await sharedRecognizer() });
+    try {
+      const authorization = `Bearer ${await good()}`;
+      let answered = 0;
+      let refused: Response | undefined;
+      for (let i = 0; i < 70 && !refused; i += 1) {
+        const response = await fetch(`${(i % 2 === 0 ? app : second).url}/api/tab/summary`, { headers: { authorization } });
+        if (response.status === 429) refused = response;
+        else answered += 1;
+        await response.text();
+      }
+      assert.ok(refused, 'refused within 70 requests over the two instances');
+      assert.ok(answered <= 60, `${answered} answered before the refusal`);
+      assert.ok(Number(refused.headers.get('retry-after')) > 0);
+      for (const instance of [app, second]) assert.equal((await fetch(`${instance.url}/api/tab/summary`, { headers: { authorization } })).status, 429);
+    } finally {
+      await second.stop();
     }
   });
 });

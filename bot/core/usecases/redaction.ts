@@ -36,10 +36,13 @@ export function maskPasswords(text: string): { readonly text: string; readonly m
   return { text: out, masked };
 }
 
-/** Removes password-like strings, digit runs of four or more (codes, phone and card numbers) and long token-like strings. */
+/**
+ * Removes password-like strings, digit runs of four or more (codes, phone and card numbers, in any
+ * script's digits: full-width ones too) and long token-like strings.
+ */
 export function redact(text: string): string {
   return maskPasswords(text).text
     .replace(/\b[A-Za-z0-9_\-+/=.]{24,}\b/g, redactedMark)
-    .replace(/\d[\d\s-]{2,}\d/g, (run) => (run.replace(/\D/g, '').length >= 4 ? redactedMark : run))
+    .replace(/\p{Nd}[\p{Nd}\s\-\uFF0D]{2,}\p{Nd}/gu, (run) => ((run.match(/\p{Nd}/gu) ?? []).length >= 4 ? redactedMark : run))
     .slice(0, 500);
 }

@@ -96,8 +96,8 @@ export interface FailureReservation {
 
 const digest = (salt: string, code: string): Buffer => createHash('sha256').update(`${salt}:${code}`).digest();
 
-/** Spaces, dashes and dots people type inside codes are ignored. */
-export const normalizeCode = (text: string): string => text.replace(/[\s.-]/g, '');
+/** Spaces, dashes and dots people type inside codes are ignored; full-width digits (as some keyboards type them) are digits. */
+export const normalizeCode = (text: string): string => text.normalize('NFKC').replace(/[\s.-]/g, '');
 
 /** A typed message that can be a code (four to ten digits once spaces and dashes are gone). */
 export const looksLikeCode = (text: string): boolean => /^\d{4,10}$/.test(normalizeCode(text));
@@ -110,7 +110,7 @@ export const looksLikeCode = (text: string): boolean => /^\d{4,10}$/.test(normal
 export function codeIn(text: string, digits: number): string | undefined {
   if (looksLikeCode(text)) return normalizeCode(text);
   if (text.length > 100 || text.trim().split(/\s+/).length > 10) return undefined;
-  const runs = (text.match(/(?<![\p{L}\p{N}])\d(?:[\d .-]*\d)?(?![\p{L}\p{N}])/gu) ?? []).map(normalizeCode).filter((run) => /^\d+$/.test(run));
+  const runs = (text.normalize('NFKC').match(/(?<![\p{L}\p{N}])\d(?:[\d .-]*\d)?(?![\p{L}\p{N}])/gu) ?? []).map(normalizeCode).filter((run) => /^\d+$/.test(run));
   const [only, ...others] = runs;
   return only !== undefined && others.length === 0 && only.length === digits ? only : undefined;
 }

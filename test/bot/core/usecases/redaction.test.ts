@@ -49,5 +49,8 @@ describe('redaction', function () {
   it('still removes codes and long tokens', function () {
     assert.equal(redact('the code 493817 did not work'), 'the code […] did not work');
     assert.match(redact('token eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9abc'), /token \[…\]/);
+    assert.equal(redact('le code ４９３８１７ ne marche pas'), 'le code […] ne marche pas', 'full-width digits');
+    assert.equal(redact('mitt nummer är ０７０－１２３ ４５ ６７'), 'mitt nummer är […]');
+    assert.equal(redact('room 12, floor 3'), 'room 12, floor 3', 'short numbers stay');
   });
 });

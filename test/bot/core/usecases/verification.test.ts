@@ -547,5 +547,13 @@ describe('Verification', function () {
       assert.equal(codeIn('my number is +31 6 1234 5678', 6), undefined);
       assert.equal(codeIn('I did not get a code', 6), undefined);
     });
+
+    it('reads full-width digits (as some keyboards type them) as digits', function () {
+      assert.equal(codeIn('４９３８１７', 6), '493817');
+      assert.equal(codeIn('４９３　８１７', 6), '493817');
+      assert.equal(codeIn('le code est ４９３８１７', 6), '493817');
+      assert.equal(looksLikeCode('４９３８１７'), true);
+      assert.equal(normalizeCode('４９３－８１７'), '493817');
+    });
   });
 });

@@ -4,19 +4,23 @@
 // to disk on every turn as the assistant's state is (a line of the store's journal, synced): what
 // keeping state durably costs a bot that does nothing else. With DIALOGS=1 too, the echo runs as the
 // assistant's turns run, and with the assistant's own parts: a root component dialog begins a
-// goal's component dialog, whose one waterfall step counts the turn and answers; the conversation
-// and user state (eTag-checked, told changed by their text), the kept connector clients and the
-// shared dialog memory scopes are the assistant's. What a turn costs before the assistant reads,
-// decides or shows anything.
+// goal's component dialog, whose one waterfall step counts the turn and answers; the request's run
+// through the adapter (without CloudAdapter.process's checks, which the server has made), the
+// conversation and user state (eTag-checked, told changed by their text), the kept connector
+// clients and the shared dialog memory scopes are the assistant's. What a turn costs before the
+// assistant reads, decides or shows anything.
 import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, type TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogSet, DialogTurnStatus, WaterfallDialog, type DialogState } from 'botbuilder-dialogs';
 import restify, { type Request, type Response } from 'restify';
 import { FileRecords } from '../bot/adapters/embedded/fileRecords.js';
+import { runRequest } from '../bot/channel/botChannel.js';
 import { ConcurrencyCheckedStorage } from '../bot/channel/checkedStorage.js';
+import { AccountAdapter } from '../bot/channel/cloudAdapter.js';
 import { shareDialogStateConfiguration } from '../bot/channel/dialogStateConfiguration.js';
 import { KeptClientsAuthentication } from '../bot/channel/keptClients.js';
 import { RecordStorage } from '../bot/channel/recordStorage.js';
 import { TextTrackedConversationState, TextTrackedUserState } from '../bot/channel/textTrackedState.js';
+import { silentLogger } from '../bot/logger.js';
 
 const stateDir = process.env.STATE_DIR;
 const dialogs = stateDir !== undefined && process.env.DIALOGS === '1';
@@ -40,8 +44,8 @@ function echoBot(dir: string | undefined): { adapter: CloudAdapter; bot: Activit
   return { adapter, bot };
 }
 
-function dialogEchoBot(dir: string): { adapter: CloudAdapter; bot: ActivityHandler } {
-  const adapter = new CloudAdapter(new KeptClientsAuthentication({}));
+function dialogEchoBot(dir: string): { adapter: AccountAdapter; bot: ActivityHandler } {
+  const adapter = new AccountAdapter(new KeptClientsAuthentication({}));
   const storage = new ConcurrencyCheckedStorage(new RecordStorage(new FileRecords(dir)));
   const conversationState = new TextTrackedConversationState(storage);
   const userState = new TextTrackedUserState(storage);
@@ -75,12 +79,19 @@ function dialogEchoBot(dir: string): { adapter: CloudAdapter; bot: ActivityHandl
   return { adapter, bot };
 }
 
-const { adapter, bot } = dialogs ? dialogEchoBot(stateDir) : echoBot(stateDir);
 const server = restify.createServer();
 server.use(restify.plugins.bodyParser({ mapParams: false }));
-server.post('/api/messages', async (req: Request, res: Response) => {
-  await adapter.process(req, res, (context) => bot.run(context));
-});
+if (dialogs) {
+  const { adapter, bot } = dialogEchoBot(stateDir);
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    await runRequest(adapter, req, res, (context) => bot.run(context), silentLogger);
+  });
+} else {
+  const { adapter, bot } = echoBot(stateDir);
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    await adapter.process(req, res, (context) => bot.run(context));
+  });
+}
 server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   const address = server.address();
   process.stdout.write(`Echo bot ready on http://127.0.0.1:${address.port}\n`);

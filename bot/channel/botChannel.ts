@@ -30,6 +30,27 @@ function withDates(activity: Activity): Activity {
   return activity;
 }
 
+/**
+ * Runs the activity of a Bot Framework request (POST /api/messages) that the server has checked:
+ * authenticated by its Authorization header and run; answered 200 with the invoke's answer or the
+ * replies asked for (deliveryMode expectReplies), 401 when it is not authenticated. Any other
+ * failure is thrown, for the server to log and answer 500.
+ */
+export async function runRequest(adapter: AccountAdapter, req: Request, res: Response, logic: (context: TurnContext) => Promise<void>, logger: Logger): Promise<void> {
+  const activity = withDates(req.body as Activity);
+  try {
+    const answer = await adapter.runRequest(req.headers.authorization ?? '', activity, logic);
+    res.status(answer?.status ?? 200);
+    if (answer?.body) res.send(answer.body);
+  } catch (error) {
+    if (!(error instanceof AuthenticationError)) throw error;
+    logger.warn('request not authenticated', { message: error.message, channelId: activity.channelId });
+    res.status(401);
+    res.send({ error: { code: 'unauthorized', message: 'The request is not authenticated.' } });
+  }
+  res.end();
+}
+
 export class BotChannel {
   private adapter: AccountAdapter | undefined;
   private logic: ((context: TurnContext) => Promise<void>) | undefined;
@@ -49,29 +70,10 @@ export class BotChannel {
     return { adapter: this.adapter, logic: this.logic };
   }
 
-  /**
-   * A Bot Framework request (POST /api/messages) whose activity the server has checked: authenticated
-   * by its Authorization header and run; answered 200 with the invoke's answer or the replies asked
-   * for (deliveryMode expectReplies), 401 when it is not authenticated. Any other failure is thrown,
-   * for the server to log and answer 500.
-   */
+  /** A Bot Framework request (POST /api/messages) whose activity the server has checked (see runRequest), after the turns of its conversation before it. */
   process(req: Request, res: Response): Promise<void> {
     const { adapter, logic } = this.ready();
-    const activity = withDates(req.body as Activity);
-    const authorization = req.headers.authorization ?? '';
-    return this.queue.run(conversationIdOf(activity), async () => {
-      try {
-        const answer = await adapter.runRequest(authorization, activity, logic);
-        res.status(answer?.status ?? 200);
-        if (answer?.body) res.send(answer.body);
-      } catch (error) {
-        if (!(error instanceof AuthenticationError)) throw error;
-        this.logger.warn('request not authenticated', { message: error.message, channelId: activity.channelId });
-        res.status(401);
-        res.send({ error: { code: 'unauthorized', message: 'The request is not authenticated.' } });
-      }
-      res.end();
-    });
+    return this.queue.run(conversationIdOf(req.body), () => runRequest(adapter, req, res, logic, this.logger));
   }
 
   /** An activity from the bot's own Direct Line (local mode), already checked there. */

@@ -7,7 +7,7 @@
 // nothing left in the window are swept away now and then, so that a flood from ever new addresses
 // does not leave a record for each behind.
 import { randomBytes } from 'node:crypto';
-import type { Response } from 'restify';
+import type { Request, Response } from 'restify';
 import type { Clock } from './core/ports/clock.js';
 import { updateRecord, VersionConflictError, type RecordStore } from './core/ports/recordStore.js';
 
@@ -66,6 +66,16 @@ export class SharedSourceRateLimit {
           current?.checks.some((c) => c.id === id) ? { checks: this.recent(current, this.clock.now().getTime()).filter((c) => c.id !== id) } : undefined);
       },
     };
+  }
+
+  /**
+   * Counts a request of the request's address and says whether it may go on; when the address is
+   * over the limit, answers it 429 ("Too many `what` from this address…", with when to try again).
+   */
+  async admit(req: Request, res: Response, what: string): Promise<boolean> {
+    const check = await this.take(req.socket?.remoteAddress ?? 'unknown');
+    if (!check.ok) tooMany(res, check.retryAfterSeconds, 'rateLimited', `Too many ${what} from this address. Try again in ${check.retryAfterSeconds} seconds.`);
+    return check.ok;
   }
 
   /**

@@ -15,7 +15,7 @@ import type { Clock } from '../core/ports/clock.js';
 import type { Directory } from '../core/ports/directory.js';
 import type { RecordStore } from '../core/ports/recordStore.js';
 import type { Logger } from '../logger.js';
-import { SharedSourceRateLimit, tooMany } from '../sourceRateLimit.js';
+import { SharedSourceRateLimit } from '../sourceRateLimit.js';
 import type { WebChatIssuer, WebChatToken } from './directLineTokens.js';
 import { tenantKeys, verifyFailure, type SigningKeys } from './entraKeys.js';
 import { RecordSignInNonces } from './signInNonces.js';
@@ -99,8 +99,7 @@ export function mountWebSignIn(server: Server, parts: WebSignInParts): void {
 function mountAnonymousChat(server: Server, issuer: WebChatIssuer, visitors: SharedSourceRateLimit, logger: Logger): void {
   server.post('/api/webchat/anonymous', async (req: Request, res: Response) => {
     res.header('Cache-Control', 'no-store');
-    const check = await visitors.take(req.socket?.remoteAddress ?? 'unknown');
-    if (!check.ok) return tooMany(res, check.retryAfterSeconds, 'rateLimited', `Too many new chats from this address. Try again in ${check.retryAfterSeconds} seconds.`);
+    if (!(await visitors.admit(req, res, 'new chats'))) return;
     const locale = toLocale(req.header('accept-language')?.split(',')[0]) ?? 'en';
     const chat = await chatToken(issuer, { userId: undefined, displayName: '', locale, origin: pageOrigin(req) }, res, logger);
     if (!chat) return;
@@ -116,8 +115,7 @@ function mountMicrosoftSignIn(server: Server, parts: WebSignInParts & { readonly
 
   server.post('/api/signin/nonce', async (req: Request, res: Response) => {
     res.header('Cache-Control', 'no-store');
-    const check = await sources.take(req.socket?.remoteAddress ?? 'unknown');
-    if (!check.ok) return tooMany(res, check.retryAfterSeconds, 'rateLimited', `Too many sign-ins from this address. Try again in ${check.retryAfterSeconds} seconds.`);
+    if (!(await sources.admit(req, res, 'sign-ins'))) return;
     res.send(200, { nonce: await nonces.issue() });
   });
 

@@ -20,7 +20,7 @@ import type { RecordStore } from '../core/ports/recordStore.js';
 import type { UseCases } from '../core/usecases/useCases.js';
 import type { Logger } from '../logger.js';
 import { paths } from '../paths.js';
-import { SharedSourceRateLimit, tooMany } from '../sourceRateLimit.js';
+import { SharedSourceRateLimit } from '../sourceRateLimit.js';
 import { tenantKeys, tenantV1Issuer, verifyFailure, type SigningKeys } from './entraKeys.js';
 import { pageLocale } from './pageStrings.js';
 
@@ -179,8 +179,7 @@ function mountSummary(server: Server, parts: TabParts, config: TabSignInConfig):
 
   server.get('/api/tab/summary', async (req: Request, res: Response) => {
     res.header('Cache-Control', 'no-store');
-    const check = await sources.take(req.socket?.remoteAddress ?? 'unknown');
-    if (!check.ok) return tooMany(res, check.retryAfterSeconds, 'rateLimited', `Too many requests from this address. Try again in ${check.retryAfterSeconds} seconds.`);
+    if (!(await sources.admit(req, res, 'requests'))) return;
     try {
       const who = await bearer(req);
       if ('unavailable' in who) {

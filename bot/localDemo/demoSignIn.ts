@@ -122,8 +122,7 @@ export async function mountDemoSignIn(server: Server, deps: DemoSignInParts): Pr
 
   server.post('/api/demo/anonymous', async (req: Request, res: Response) => {
     res.header('Cache-Control', 'no-store');
-    const check = await visitors.take(req.socket?.remoteAddress ?? 'unknown');
-    if (!check.ok) return tooMany(res, check.retryAfterSeconds, 'rateLimited', `Too many new chats from this address. Try again in ${check.retryAfterSeconds} seconds.`);
+    if (!(await visitors.admit(req, res, 'new chats'))) return;
     const locale = acceptLanguage(req);
     const { token, session } = await deps.sessions.issue({ userId: undefined, displayName: '', locale });
     res.send(200, { token, userId: session.fromId, locale });
